@@ -1,0 +1,87 @@
+// The `kg` command: a thin layer over the library API. Results go to stdout, progress,
+// warnings and errors to stderr; `--json` for machines. Exit codes: 0 ok, 1 failure, 2 usage.
+import { Command, CommanderError } from 'commander';
+
+import { build } from '../build.js';
+import { GENERATOR } from '../pipeline.js';
+import { writeFileAtomic } from '../graph/write.js';
+import { readGraphFile } from '../graph/read.js';
+import { statsOf, formatStats } from '../graph/stats.js';
+import { evaluate, formatReport, toJSON } from '../eval/index.js';
+import { formatSummary } from './summary.js';
+
+const DEFAULT_GRAPH = 'graph/graph.json';
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  program
+    .name('kg')
+    .description('Knowledge graphs from Chinese regional-economy news: entities, relations, evidence.')
+    .version(GENERATOR.version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('build')
+    .description('extract entities and relations from articles and write the graph')
+    .argument('[inputs...]', 'files or folders of articles (.txt .md .html)', ['data/corpus'])
+    .option('-o, --out <file>', 'where to write the graph', DEFAULT_GRAPH)
+    .option('--json', 'print the summary as JSON')
+    .option('-q, --quiet', 'no progress on stderr')
+    .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean }) => {
+      const progress = !opts.quiet && process.stderr.isTTY;
+      const { graph, summary } = await build(inputs, {
+        onWarning: (msg) => process.stderr.write(`${msg}\n`),
+        onProgress: (done, total) => {
+          if (progress && total >= 20 && (done % 10 === 0 || done === total)) process.stderr.write(`\rkg: extracted ${done}/${total} documents`);
+          if (progress && total >= 20 && done === total) process.stderr.write('\n');
+        },
+      });
+      writeFileAtomic(opts.out, JSON.stringify(graph.export()));
+      if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary }, null, 2)}\n`);
+      else process.stdout.write(formatSummary(summary, opts.out));
+    });
+
+  program
+    .command('stats')
+    .description('counts of a built graph: documents, entities and relations by type')
+    .argument('[graph]', 'graph file', DEFAULT_GRAPH)
+    .option('--json', 'print as JSON')
+    .action((file: string, opts: { json?: boolean }) => {
+      const stats = statsOf(readGraphFile(file));
+      process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
+    });
+
+  program
+    .command('eval')
+    .description("score a graph against gold files (the annotation guideline's scoring)")
+    .argument('<graph>', 'graph file built from the gold articles')
+    .argument('<gold-dir>', 'folder of NAME.gold.json files')
+    .option('-v, --verbose', 'list missed, spurious and wrongly typed entities and missed relations per document')
+    .option('--json', 'print as JSON')
+    .action((graphFile: string, goldDir: string, opts: { verbose?: boolean; json?: boolean }) => {
+      const result = evaluate(graphFile, goldDir);
+      for (const w of result.warnings ?? []) process.stderr.write(`kg: ${w}\n`);
+      process.stdout.write(opts.json ? `${JSON.stringify(toJSON(result), null, 2)}\n` : formatReport(result, { verbose: !!opts.verbose }));
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    process.exitCode = exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  const e = err as { message?: string; stack?: string };
+  process.stderr.write(`kg: ${e?.message ?? String(err)}\n`);
+  if (process.env.KG_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
+  return 1;
+}
+
+// `node dist/cli/main.js` directly, as well as through bin/kg.js
+if (import.meta.url === `file://${process.argv[1]}`) void main(process.argv);

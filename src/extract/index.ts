@@ -1,0 +1,128 @@
+// Entity extraction: finds mentions of the seven entity types in a normalised document.
+import type { Document, Mention } from '../types.js';
+import { makeContext, type Span } from './context.js';
+import { findListItems } from './lists.js';
+import { findSuffixNames } from './names.js';
+import { findPersons } from './persons.js';
+import { findPlaces } from './places.js';
+import { selectSpans, splitChains } from './select.js';
+import { LEGAL_SUFFIXES } from './lexicon.js';
+import { ancestors, loadGazetteer, shortPlaceName } from './gazetteer.js';
+
+export { loadGazetteer } from './gazetteer.js';
+
+/** All candidate spans of one sentence, before selection. */
+export function candidateSpans(sentence: string, docPlaces: ReadonlySet<string> = new Set()): Span[] {
+  const ctx = makeContext(sentence, docPlaces);
+  const persons = findPersons(ctx);
+  for (const p of persons) ctx.stops[p.end] = 1; // a name never runs back into a person's
+  return [...persons, ...findPlaces(ctx), ...findSuffixNames(ctx), ...findListItems(ctx)];
+}
+
+/** Codes of the places a text names in full, with all their ancestors: context for short names. */
+export function placesNamedIn(text: string): Set<string> {
+  const gaz = loadGazetteer();
+  const codes = new Set<string>();
+  for (let s = 0; s < text.length; s++) {
+    for (let len = 2; len <= gaz.maxLength && s + len <= text.length; len++) {
+      for (const p of gaz.byName.get(text.slice(s, s + len)) ?? []) {
+        if (p.level === 'street') continue;
+        codes.add(p.code);
+        for (const a of ancestors(gaz, p)) codes.add(a.code);
+      }
+    }
+  }
+  return codes;
+}
+
+/** Mentions in one document, in text order. */
+export function extractMentions(doc: Document): Mention[] {
+  const found: Array<Span & { sentence: number; base: number }> = [];
+  const docPlaces = placesNamedIn(doc.text);
+  for (const sent of doc.sentences) {
+    const text = doc.text.slice(sent.start, sent.end);
+    const spans = splitChains(text, selectSpans(candidateSpans(text, docPlaces)));
+    for (const sp of spans) found.push({ ...sp, sentence: sent.index, base: sent.start });
+  }
+  const mentions = found
+    .map((sp) => toMention(doc, sp.base + sp.start, sp.base + sp.end, sp))
+    .filter((m) => !inFurniture(doc, m.nstart, m.nend));
+  return rescanKnownNames(doc, mentions);
+}
+
+function toMention(doc: Document, ns: number, ne: number, sp: Span & { sentence: number }): Mention {
+  return {
+    doc: doc.id,
+    start: doc.offsets[ns]!,
+    end: doc.offsets[ne - 1]! + 1,
+    text: doc.text.slice(ns, ne),
+    sentence: sp.sentence,
+    type: sp.type,
+    nstart: ns,
+    nend: ne,
+    rule: sp.rule,
+  };
+}
+
+function inFurniture(doc: Document, s: number, e: number): boolean {
+  return doc.furniture.some(([fs, fe]) => fs < e && s < fe);
+}
+
+/**
+ * Every name found once in a document is a name wherever else it appears there, and a
+ * company's short form (重庆润通科技有限公司 → 润通科技) or a place's (江津区 → 江津) too.
+ */
+function rescanKnownNames(doc: Document, mentions: Mention[]): Mention[] {
+  const forms = new Map<string, Mention>();
+  const addForm = (form: string, m: Mention) => {
+    if (form.length >= 2 && !forms.has(form)) forms.set(form, m);
+  };
+  for (const m of mentions) addForm(m.text, m);
+  for (const m of mentions) {
+    if (m.type === 'company') for (const f of companyShortForms(m.text)) addForm(f, m);
+    if (m.type === 'place') addForm(shortPlaceName(m.text), m);
+  }
+  const covered = new Uint8Array(doc.text.length);
+  for (const m of mentions) covered.fill(1, m.nstart, m.nend);
+  const extra: Mention[] = [];
+  const sorted = [...forms.keys()].sort((a, b) => b.length - a.length);
+  for (const form of sorted) {
+    const model = forms.get(form)!;
+    for (let at = doc.text.indexOf(form); at >= 0; at = doc.text.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (covered.subarray(at, end).some((c) => c === 1)) continue;
+      if (isHanLetter(doc.text[at - 1]) && isHanLetter(doc.text[end]) && form.length < 3) continue;
+      if (inFurniture(doc, at, end)) continue;
+      const sentence = doc.sentences.find((s) => s.start <= at && at < s.end);
+      if (!sentence || end > sentence.end) continue;
+      covered.fill(1, at, end);
+      extra.push(toMention(doc, at, end, { start: at, end, type: model.type, rule: 'rescan', priority: 0, sentence: sentence.index }));
+    }
+  }
+  return [...mentions, ...extra].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+}
+
+const isHanLetter = (ch: string | undefined) => !!ch && /\p{Script=Han}/u.test(ch);
+
+/** 重庆润通科技有限公司 → 润通科技有限公司? no: 重庆润通科技, 润通科技. */
+export function companyShortForms(name: string): string[] {
+  const out: string[] = [];
+  let core = name;
+  for (const suffix of LEGAL_SUFFIXES) {
+    if (core.endsWith(suffix) && core.length - suffix.length >= 2) {
+      core = core.slice(0, -suffix.length);
+      out.push(core);
+      break;
+    }
+  }
+  const gaz = loadGazetteer();
+  for (let len = Math.min(6, core.length - 2); len >= 2; len--) {
+    const prefix = core.slice(0, len);
+    if (gaz.byName.has(prefix) || gaz.byShort.has(prefix)) {
+      const rest = core.slice(len).replace(/^[（(][^）)]*[）)]/u, '');
+      if (rest.length >= 2) out.push(rest);
+      break;
+    }
+  }
+  return out.filter((f) => f.length >= 2 && f !== name);
+}

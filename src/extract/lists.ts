@@ -1,0 +1,110 @@
+// Context patterns that type names without a type-giving ending:
+//   吉利耀能、孚能科技等企业            → companies
+//   A项目、B、C六大项目签约落户        → projects
+//   智能装备、消费品、新能源3个主导产业集群 → industry clusters
+//   以X为代表 / 以X为龙头 / X为链主     → companies
+import type { EntityType } from '../types.js';
+import type { Span, SentenceContext } from './context.js';
+import { isStopToken, isVerbish } from './context.js';
+import { CLAUSE_BREAK, GENERIC_MODIFIERS } from './lexicon.js';
+
+const COUNT = '(?:\\d+|[一二两三四五六七八九十百几]+)(?:个|大|家|项|批)';
+const HEADS: Array<[RegExp, EntityType]> = [
+  // ITEMS等 [≤12 modifiers] 企业/公司/央企/国企
+  [new RegExp(`等(?:${COUNT})?[^，。；、！？“”,;:!?]{0,12}?(?:企业|公司|央企|国企|车企|药企|链主)`, 'gu'), 'company'],
+  [new RegExp(`(?:等|${COUNT})[^，。；、！？“”,;:!?]{0,14}?项目`, 'gu'), 'project'],
+  [new RegExp(`(?:等(?:${COUNT})?|${COUNT})[^，。；、！？“”,;:!?]{0,10}?(?:产业集群|集群)`, 'gu'), 'industry-cluster'],
+  [/被列入[^，。；]{0,10}?产业集群/gu, 'industry-cluster'],
+];
+
+export function findListItems(ctx: SentenceContext): Span[] {
+  const spans: Span[] = [];
+  for (const [re, type] of HEADS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+      const items = itemsBefore(ctx, m.index, type);
+      for (const [s, e] of items) spans.push({ start: s, end: e, type, rule: `list:${type}`, priority: 3, typed: true });
+    }
+  }
+  spans.push(...findLeaders(ctx));
+  return spans;
+}
+
+/** Items of a 、-separated list that ends at `end`. */
+function itemsBefore(ctx: SentenceContext, end: number, type: EntityType): Array<[number, number]> {
+  const { text } = ctx;
+  const out: Array<[number, number]> = [];
+  let e = end;
+  for (;;) {
+    const sep = text.lastIndexOf('、', e - 1);
+    const clauseStart = lastClauseBreak(text, e - 1);
+    if (sep > clauseStart && e - sep - 1 >= 2 && e - sep - 1 <= 30) {
+      out.push([sep + 1, e]);
+      e = sep;
+      continue;
+    }
+    // the first item: walk left over name-like tokens
+    const s = firstItemStart(ctx, e, clauseStart + 1);
+    if (s !== undefined && e - s >= 2) out.push([s, e]);
+    break;
+  }
+  const accepted = out.filter(([s, e]) => goodItem(ctx, s, e, type));
+  // a single item without a separator is only a list when it ends at 等
+  if (out.length === 1 && text[end] !== '等') return [];
+  return accepted.reverse();
+}
+
+function lastClauseBreak(text: string, from: number): number {
+  for (let i = from; i >= 0; i--) if (CLAUSE_BREAK.test(text[i]!)) return i;
+  return -1;
+}
+
+function firstItemStart(ctx: SentenceContext, e: number, floor: number): number | undefined {
+  let start = e;
+  for (let i = ctx.tokenAt[e - 1] ?? -1; i >= 0; i--) {
+    const t = ctx.tokens[i]!;
+    if (t.end > e) {
+      start = t.start;
+      continue;
+    }
+    if (t.start < floor || isStopToken(t) || e - t.start > 24) break;
+    start = t.start;
+  }
+  // an item does not begin with a verb or a generic word: 发展电子信息 → 电子信息
+  for (;;) {
+    const t = ctx.tokens[ctx.tokenAt[start] ?? -1];
+    if (!t || t.end >= e || t.start !== start) break;
+    if (!(isVerbish(t) || GENERIC_MODIFIERS.has(t.word))) break;
+    start = t.end;
+  }
+  return start < e ? start : undefined;
+}
+
+function goodItem(ctx: SentenceContext, s: number, e: number, type: EntityType): boolean {
+  const item = ctx.text.slice(s, e);
+  if (CLAUSE_BREAK.test(item) || /\s|等|\d+个/u.test(item)) return false;
+  if (item.length < 2) return false;
+  if (type === 'industry-cluster') return !/^(等|其中|包括)/u.test(item);
+  const words = ctx.tokens.filter((t) => t.start >= s && t.end <= e);
+  return words.some((t) => !GENERIC_MODIFIERS.has(t.word));
+}
+
+/** 以X为代表 / 以X为龙头 / X为链主 / X作为…龙头: X is a company (or its listed companies). */
+function findLeaders(ctx: SentenceContext): Span[] {
+  const spans: Span[] = [];
+  const re = /以([^，。；,;以]{2,40}?)为(?:代表|龙头|引领|核心|链主)/gu;
+  for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
+    const s0 = m.index + 1;
+    const e0 = s0 + m[1]!.length;
+    const parts = m[1]!.split(/[、和与及]/u);
+    let s = s0;
+    for (const part of parts) {
+      const e = s + part.length;
+      if (part.length >= 2 && e <= e0 && !/企业$|^龙头/u.test(part)) {
+        spans.push({ start: s, end: e, type: 'company', rule: 'leader-pattern', priority: 1 });
+      }
+      s = e + 1;
+    }
+  }
+  return spans;
+}

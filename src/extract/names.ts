@@ -1,0 +1,144 @@
+// Names built on a type-giving ending: 重庆润通科技有限公司, 双福工业园, 江津区发改委,
+// 渝西水资源配置工程. From the ending we walk left over the words a name is made of and stop at
+// verbs, function words and punctuation; leading verbs and generic modifiers are trimmed.
+import type { EntityType } from '../types.js';
+import type { Span, SentenceContext } from './context.js';
+import { isStopToken, isVerbish } from './context.js';
+import { tokenize } from '../segment/index.js';
+import { FALSE_ENDINGS, GENERIC_MODIFIERS, SUFFIX_TYPES } from './lexicon.js';
+
+const MAX_NAME = 32;
+const LEADING_FUNCTION_CHARS = new Set('率在于对向与和及将把被从到为是让使给由经'.split(''));
+const BY_LENGTH = [...SUFFIX_TYPES].sort((a, b) => b[0].length - a[0].length);
+/** suffix words, by type, that end a company name when met while walking left */
+const COMPANY_BREAKERS = new Set<EntityType>(['industrial-park', 'project', 'organization']);
+const SUFFIX_OF = new Map<string, EntityType>(SUFFIX_TYPES.map(([s, t]) => [s, t]));
+/** one-character endings that are too common to trust without a strong core */
+const WEAK_SUFFIXES = new Set(['局', '厅', '署', '司', '部', '港', '厂', '委']);
+
+export function findSuffixNames(ctx: SentenceContext): Span[] {
+  const { text } = ctx;
+  const spans: Span[] = [];
+  for (let end = 1; end <= text.length; end++) {
+    if (!ctx.boundary[end]) continue;
+    for (const [suffix, type] of BY_LENGTH) {
+      const at = end - suffix.length;
+      if (at < 0 || !text.startsWith(suffix, at)) continue;
+      if (suffix.length === 1 && falseEnding(ctx, at, end)) break;
+      const start = at > 0 ? walkLeft(ctx, at, type) : undefined;
+      if (start !== undefined && goodCore(ctx, start, at, suffix)) {
+        spans.push({ start, end, type, rule: `suffix:${suffix}`, priority: 2 });
+        break; // longest suffix only
+      }
+      const rel = relativeOrg(ctx, at, end, suffix);
+      if (rel !== undefined) {
+        spans.push({ start: rel, end, type: 'organization', rule: `relative:${suffix}`, priority: 2 });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/** Walks left from a suffix at `at`; returns the name's start or undefined. */
+export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): number | undefined {
+  const { tokens, text } = ctx;
+  let i = ctx.tokenAt[at - 1];
+  if (i === undefined) return undefined;
+  let start = at;
+  let depth = 0; // open parentheses seen from the right
+  let firstNameTok = -1;
+  for (; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (at - t.start > MAX_NAME) break;
+    if (t.end <= at && ctx.stops[t.end] && t.end < at) break;
+    const w = t.word;
+    if (/^[）)]$/.test(w)) {
+      depth++;
+      start = t.start;
+      continue;
+    }
+    if (/^[（(]$/.test(w)) {
+      if (depth === 0) break;
+      depth--;
+      start = t.start;
+      continue;
+    }
+    if (t.word === ' ' && /[A-Za-z0-9]$/.test(tokens[i - 1]?.word ?? '') && /^[A-Za-z]/.test(tokens[i + 1]?.word ?? '')) {
+      start = t.start;
+      continue;
+    }
+    if (isStopToken(t)) break;
+    if (type === 'company' && depth === 0 && i !== ctx.tokenAt[at - 1]) {
+      const ending = endingType(w);
+      if (ending && COMPANY_BREAKERS.has(ending)) break;
+    }
+    start = t.start;
+    firstNameTok = i;
+  }
+  if (depth !== 0 || firstNameTok < 0) {
+    // an unbalanced parenthesis: keep only what follows the last one
+    const close = text.lastIndexOf('（', at) > text.lastIndexOf('(', at) ? '（' : '(';
+    const p = text.lastIndexOf(close, at);
+    if (depth !== 0 && p >= start) start = p + 1;
+  }
+  // trim leading verbs, adverbs and generic modifiers: 加快建设X → X, 重点项目 → nothing
+  for (;;) {
+    const ti = ctx.tokenAt[start];
+    const t = ti === undefined ? undefined : tokens[ti];
+    if (!t || t.start < start || t.end > at) break;
+    const numeral = /^[一二两三四五六七八九十几\d]+[大个家项批]?$/u.test(t.word);
+    // one character before another lone character is usually part of an unknown name (立/琻, 小/南/垭)
+    const next = tokens[(ctx.tokenAt[start] ?? 0) + 1];
+    const glued = t.word.length === 1 && next !== undefined && next.word.length === 1 && /\p{Script=Han}/u.test(next.word);
+    if (!glued && (isVerbish(t) || numeral || (t.tag === 'a' && t.word.length === 1))) {
+      start = t.end;
+      continue;
+    }
+    break;
+  }
+  while (start < at && /[（(）)、\s]/u.test(text[start]!)) start++;
+  // jieba glues a leading preposition or verb to an unknown word (率中/新): drop it
+  const first = tokens[ctx.tokenAt[start] ?? -1];
+  if (first && first.tag === 'x' && first.word.length === 2 && LEADING_FUNCTION_CHARS.has(text[start]!) && at - start >= 5) start++;
+  return start < at ? start : undefined;
+}
+
+/** Bodies named relative to the article's place: 区委, 区政府, 市发改委, 省政府. */
+const RELATIVE_BODIES = new Set([
+  '区委', '市委', '县委', '省委', '镇委', '政府', '人民政府', '政协', '人大', '人大常委会', '发改委',
+  '发展改革委', '经信委', '教委', '卫健委', '纪委', '监委', '宣传部', '组织部', '统战部', '党委',
+  '党工委', '管委会',
+]);
+
+function relativeOrg(ctx: SentenceContext, at: number, end: number, suffix: string): number | undefined {
+  if (!RELATIVE_BODIES.has(suffix)) return undefined;
+  const level = /[区市县省镇乡]/u.test(ctx.text[at - 1] ?? '') ? at - 1 : at;
+  if (level > 0 && !ctx.boundary[level] && !/[\p{P}\s]/u.test(ctx.text[level - 1]!)) return undefined;
+  if (level === at && !/^(区委|市委|县委|省委|镇委)$/u.test(suffix)) return undefined;
+  return level;
+}
+
+/** 布局 ends in 局 but is no bureau: the word holding a one-character ending decides. */
+function falseEnding(ctx: SentenceContext, at: number, end: number): boolean {
+  const t = ctx.tokens[ctx.tokenAt[at] ?? -1];
+  if (!t) return true;
+  const word = ctx.text.slice(t.start, end);
+  return FALSE_ENDINGS.has(word) || (word.length >= 2 && FALSE_ENDINGS.has(word.slice(-2)));
+}
+
+function endingType(word: string): EntityType | undefined {
+  for (const [suffix, type] of BY_LENGTH) if (suffix.length >= 2 && word.endsWith(suffix)) return type;
+  return SUFFIX_OF.get(word);
+}
+
+/** The part before the ending must name something: not only generic modifiers. */
+function goodCore(ctx: SentenceContext, start: number, at: number, suffix: string): boolean {
+  const core = ctx.text.slice(start, at);
+  if (core.length < 2 && (WEAK_SUFFIXES.has(suffix) || suffix.length <= 2)) return false;
+  const words = tokenize(core).map((t) => t.word);
+  const specific = words.filter((w) => !GENERIC_MODIFIERS.has(w) && !/^[\d.]+$/.test(w));
+  if (specific.length === 0) return false;
+  if (WEAK_SUFFIXES.has(suffix) && core.length < 2) return false;
+  return true;
+}

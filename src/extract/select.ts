@@ -1,0 +1,65 @@
+// Chooses one reading where candidates overlap, then splits location chains:
+// 江津区双福工业园 → 江津区 + 双福工业园 (the place is a separate entity, linked by located-in).
+import type { Span } from './context.js';
+import { loadGazetteer } from './gazetteer.js';
+
+/** Longest span wins; on equal extent a pattern-typed span gives its type. */
+export function selectSpans(cands: Span[]): Span[] {
+  const sorted = [...cands].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
+  );
+  const chosen: Span[] = [];
+  for (const c of sorted) {
+    const same = chosen.find((x) => x.start === c.start && x.end === c.end);
+    if (same) {
+      if (c.typed && !same.typed) {
+        same.type = c.type;
+        same.rule = `${same.rule}+${c.rule}`;
+        same.typed = true;
+      }
+      continue;
+    }
+    if (chosen.some((x) => x.start < c.end && c.start < x.end)) continue;
+    chosen.push({ ...c });
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+const ADMIN_END = /(省|市|区|县|州|镇|乡|街道|自治区|自治州|自治县)$/u;
+
+/**
+ * A park or project name that begins with places: a full administrative name (江津区…) or a
+ * place followed by another place (江西赣州…) is a location written before the name.
+ */
+export function splitChains(text: string, spans: Span[]): Span[] {
+  const gaz = loadGazetteer();
+  const out: Span[] = [];
+  for (const sp of spans) {
+    if (sp.type !== 'industrial-park' && sp.type !== 'project') {
+      out.push(sp);
+      continue;
+    }
+    let cur = sp;
+    for (;;) {
+      const lead = leadingPlace(text, cur.start, cur.end, gaz);
+      if (!lead) break;
+      const rest = leadingPlace(text, lead, cur.end, gaz);
+      const full = ADMIN_END.test(text.slice(cur.start, lead)) && gaz.byName.has(text.slice(cur.start, lead));
+      if (!full && !rest) break;
+      if (cur.end - lead < 3) break;
+      out.push({ start: cur.start, end: lead, type: 'place', rule: 'chain', priority: 3 });
+      cur = { ...cur, start: lead };
+    }
+    out.push(cur);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** End of the longest place name at `start` (full or short form), if any. */
+function leadingPlace(text: string, start: number, limit: number, gaz = loadGazetteer()): number | undefined {
+  for (let e = Math.min(limit - 1, start + gaz.maxLength); e >= start + 2; e--) {
+    const w = text.slice(start, e);
+    if (gaz.byName.has(w) || gaz.byShort.has(w)) return e;
+  }
+  return undefined;
+}

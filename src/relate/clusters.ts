@@ -1,0 +1,40 @@
+// belongs-to-cluster and leads (cluster): 以X为代表的Y产业集群, 以X为龙头打造Y, X为链主,
+// X、Y等企业…构建起Z产业链.
+import type { Found, SentenceView } from './sentence.js';
+import { is } from './sentence.js';
+
+const MEMBER = is('company', 'project', 'industrial-park');
+const CLUSTER = is('industry-cluster');
+
+export function clusterRelations(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  const re = /以(.{2,60}?)为(代表|龙头|引领|链主|核心)/gu;
+  for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
+    const from = m.index + 1;
+    const to = from + m[1]!.length;
+    const members = view.mentions.filter((x) => x.ls >= from && x.le <= to && MEMBER(x));
+    const cluster = view.mentions.find((x) => x.ls >= to && CLUSTER(x));
+    if (!cluster) continue;
+    const relation = m[2] === '代表' ? 'belongs-to-cluster' : 'leads';
+    for (const x of members) out.push({ head: x.entity, tail: cluster.entity, relation, rule: `以X为${m[2]}` });
+  }
+  // X为链主 / X作为Y的龙头
+  for (const x of view.mentions) {
+    if (!is('company', 'industrial-park')(x)) continue;
+    const rest = view.text.slice(x.le, x.le + 3);
+    if (!/^(?:为|作为|是)(?:链主|龙头)/u.test(rest)) continue;
+    const cluster = view.mentions.find((c) => CLUSTER(c));
+    if (cluster) out.push({ head: x.entity, tail: cluster.entity, relation: 'leads', rule: 'X为链主' });
+  }
+  // X、Y等企业 … 构建/形成/打造/壮大 Z: the listed companies join the one cluster the sentence names
+  const clusters = view.mentions.filter(CLUSTER);
+  const listed = view.mentions.filter((x) => x.type === 'company' && x.rule.includes('list:company'));
+  if (clusters.length === 1 && listed.length > 0) {
+    const c = clusters[0]!;
+    const verb = /(?:构建|形成|打造|壮大|集聚|聚集|组成|构成)/u.exec(view.text.slice(listed[listed.length - 1]!.le, c.ls));
+    if (verb && listed.every((x) => x.le <= c.ls)) {
+      for (const x of listed) out.push({ head: x.entity, tail: c.entity, relation: 'belongs-to-cluster', rule: 'X等企业构建Y' });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+// Relation extraction: per sentence patterns over linked mentions, each relation with the
+// sentence that states it; plus the gazetteer's place hierarchy as derived edges.
+import type { Document, Entity, Evidence, Relation } from '../types.js';
+import { clusterRelations } from './clusters.js';
+import { derivedPlaceEdges } from './derived.js';
+import { locatedIn } from './located.js';
+import { personLeads } from './people.js';
+import type { Found, Linked, SentenceView } from './sentence.js';
+import { TITLES } from '../extract/lexicon.js';
+
+export type { Linked } from './sentence.js';
+
+/** Relations stated in one document. `mentions` are that document's, linked to entities. */
+export function relateDocument(doc: Document, mentions: Linked[]): Relation[] {
+  const bodies = impliedBodies(mentions);
+  const bySentence = new Map<number, Linked[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const out: Relation[] = [];
+  for (const sent of doc.sentences) {
+    const ms = (bySentence.get(sent.index) ?? []).sort((a, b) => a.nstart - b.nstart);
+    if (ms.length < 2) continue;
+    const view: SentenceView = {
+      text: doc.text.slice(sent.start, sent.end),
+      base: sent.start,
+      mentions: ms.map((m) => ({ ...m, ls: m.nstart - sent.start, le: m.nend - sent.start })),
+    };
+    const found: Found[] = [...locatedIn(view), ...clusterRelations(view), ...personLeads(view, bodies)];
+    if (found.length === 0) continue;
+    const evidence = evidenceFor(doc, sent.start, sent.end);
+    for (const f of found) {
+      if (f.head === f.tail) continue;
+      out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidence], derived: false });
+    }
+  }
+  return out;
+}
+
+/** The sentence as evidence: original offsets, and its text with page-layout breaks removed. */
+export function evidenceFor(doc: Document, nstart: number, nend: number): Evidence {
+  const start = doc.offsets[nstart]!;
+  const end = doc.offsets[Math.max(nstart, nend - 1)]! + 1;
+  const sentence = doc.original
+    .slice(start, end)
+    .replace(/\s*\n\s*/gu, '')
+    .trim();
+  return { doc: doc.id, start, end, sentence };
+}
+
+/** For titles that imply their body (区长 → 区政府), the document's entity for that body. */
+function impliedBodies(mentions: Linked[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const implied = new Set([...TITLES.values()].flatMap((t) => (t.impliedBody ? [t.impliedBody] : [])));
+  for (const body of implied) {
+    const level = body[0]!;
+    const rest = body.slice(1);
+    const counts = new Map<string, number>();
+    for (const m of mentions) {
+      if (m.type !== 'organization') continue;
+      const t = m.text.replace('人民政府', '政府');
+      if (t === body || (t.endsWith(rest) && t.slice(0, -rest.length).endsWith(level))) {
+        counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      }
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) out.set(body, best[0]);
+  }
+  return out;
+}
+
+/** Merges relations by (head, relation, tail), keeping every distinct evidence sentence. */
+export function mergeRelations(relations: Relation[]): Relation[] {
+  const byKey = new Map<string, Relation>();
+  for (const r of relations) {
+    const key = `${r.head}\u0000${r.relation}\u0000${r.tail}`;
+    const have = byKey.get(key);
+    if (!have) {
+      byKey.set(key, { ...r, evidence: [...r.evidence] });
+      continue;
+    }
+    for (const e of r.evidence) {
+      if (!have.evidence.some((x) => x.doc === e.doc && x.start === e.start)) have.evidence.push(e);
+    }
+    have.derived = have.derived && r.derived;
+  }
+  return [...byKey.values()];
+}
+
+export function relate(docs: Document[], linkedByDoc: Map<string, Linked[]>, entities: Entity[]): Relation[] {
+  const stated = docs.flatMap((d) => relateDocument(d, linkedByDoc.get(d.id) ?? []));
+  return mergeRelations([...stated, ...derivedPlaceEdges(entities)]);
+}

@@ -1,0 +1,140 @@
+// located-in: appositive chains (江津区双福工业园渝丰科技), location verbs (X落户Y, X位于Y,
+// X在Y开工), 畔/旁 (丁字湾畔的新材料产业园), a place before a described company (意大利跨国企业X)
+// and a place that brings in listed projects (福山区…引进建设A、B等项目).
+import type { Found, SentenceView } from './sentence.js';
+import { CLAUSE, is } from './sentence.js';
+import { loadGazetteer, ancestors } from '../extract/gazetteer.js';
+import { placeFor } from '../resolve/index.js';
+
+const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
+const SITE = is('company', 'industrial-park', 'project');
+const TAILS = is('industrial-park', 'place');
+const VERB_WORD = /(?:签约)?(?:落户|落地|入驻|位于|坐落于|坐落在|选址|扎根|定址)(?:在|于|到)?/gu;
+
+export function locatedIn(view: SentenceView): Found[] {
+  return [...chains(view), ...verbs(view), ...atSite(view), ...shores(view), ...describedCompany(view), ...introduced(view)];
+}
+
+/** Adjacent mentions: a place or park written right before what it holds. */
+function chains(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  const ms = view.mentions;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (b.ls !== a.le || !TAILS(a) || !HEADS(b) || a.entity === b.entity) continue;
+    if (a.type === 'industrial-park' && !is('company', 'project')(b)) continue;
+    if (b.type === 'place' && !placeInside(b.text, a.text)) continue;
+    if (b.type === 'organization' && a.type !== 'place') continue;
+    out.push({ head: b.entity, tail: a.entity, relation: 'located-in', rule: 'chain' });
+  }
+  return out;
+}
+
+/** A place chain must agree with the gazetteer when both are in it: 重庆市江津区 yes, 成都重庆 no. */
+function placeInside(inner: string, outer: string): boolean {
+  const gaz = loadGazetteer();
+  const i = placeFor(inner, gaz);
+  const o = placeFor(outer, gaz);
+  if (!i || !o) return true;
+  return ancestors(gaz, i).some((p) => p.code === o.code);
+}
+
+/** X (、Y…) 落户/落地/入驻/位于 Z: heads in the clause before the verb, the tail right after it. */
+function verbs(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  VERB_WORD.lastIndex = 0;
+  for (let m = VERB_WORD.exec(view.text); m; m = VERB_WORD.exec(view.text)) {
+    const vStart = m.index;
+    const vEnd = m.index + m[0].length;
+    const tail = view.mentions.find((x) => x.ls >= vEnd && x.ls <= vEnd + 1 && TAILS(x));
+    if (!tail) continue;
+    for (const head of headsBefore(view, vStart)) {
+      if (head.entity !== tail.entity) out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'verb' });
+    }
+  }
+  return out;
+}
+
+/** The companies, projects and parks of the clause before `at`: a list, or the nearest one. */
+function headsBefore(view: SentenceView, at: number): SentenceView['mentions'] {
+  let clauseStart = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    if (CLAUSE.test(view.text[i]!)) {
+      clauseStart = i + 1;
+      break;
+    }
+  }
+  const inClause = view.mentions.filter((x) => x.ls >= clauseStart && x.le <= at);
+  const heads = inClause.filter(SITE);
+  if (heads.length === 0) return [];
+  // the nearest head, and the items of a 、 list it ends
+  const last = heads[heads.length - 1]!;
+  if (at - last.le > 12) return [];
+  const list = [last];
+  for (let k = heads.indexOf(last) - 1; k >= 0; k--) {
+    const h = heads[k]!;
+    const gap = view.text.slice(h.le, list[0]!.ls);
+    if (!/^(?:总部|全球总部)?[、和及与]$/u.test(gap)) break;
+    list.unshift(h);
+  }
+  return list;
+}
+
+/** X 在 Y 开工/投产/建设: the site after 在. */
+function atSite(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  const re = /在/gu;
+  for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
+    const tail = view.mentions.find((x) => x.ls === m!.index + 1 && TAILS(x));
+    if (!tail) continue;
+    const after = view.text.slice(tail.le, tail.le + 8);
+    if (!/^[^，。；,;]{0,2}(?:开工|动工|投产|建成|开建|落成|竣工|奠基|开业)/u.test(after)) continue;
+    for (const head of headsBefore(view, m.index)) {
+      if (head.entity !== tail.entity) out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'at-site' });
+    }
+  }
+  return out;
+}
+
+/** 丁字湾畔的新材料产业园, 长江边的X: a place, a side word, then the site. */
+function shores(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  for (const a of view.mentions) {
+    if (a.type !== 'place') continue;
+    const rest = view.text.slice(a.le);
+    const m = /^(?:畔|旁|边|之畔|沿岸|境内|内)的?/u.exec(rest);
+    if (!m) continue;
+    const b = view.mentions.find((x) => x.ls === a.le + m[0].length && SITE(x));
+    if (b) out.push({ head: b.entity, tail: a.entity, relation: 'located-in', rule: 'shore' });
+  }
+  return out;
+}
+
+/** 意大利跨国企业马威科技集团: a place, a generic description, then the company. */
+function describedCompany(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  for (const a of view.mentions) {
+    if (a.type !== 'place') continue;
+    const b = view.mentions.find((x) => x.ls > a.le && x.ls - a.le <= 8 && x.type === 'company');
+    if (!b) continue;
+    const between = view.text.slice(a.le, b.ls);
+    if (/^[\u4e00-\u9fff]{0,6}(?:企业|公司|集团|厂商|车企|药企|巨头)$/u.test(between)) {
+      out.push({ head: b.entity, tail: a.entity, relation: 'located-in', rule: 'described' });
+    }
+  }
+  return out;
+}
+
+/** 福山区…引进建设A、B、C等项目: a place that opens the sentence brings in the listed projects. */
+function introduced(view: SentenceView): Found[] {
+  const first = view.mentions[0];
+  if (!first || first.ls > 1 || first.type !== 'place') return [];
+  const verb = /(?:引进|招引|引进建设|建设|落地|签约)/u.exec(view.text.slice(first.le));
+  if (!verb) return [];
+  const from = first.le + verb.index + verb[0].length;
+  const clauseEnd = view.text.slice(from).search(CLAUSE);
+  const end = clauseEnd < 0 ? view.text.length : from + clauseEnd;
+  const items = view.mentions.filter((x) => x.ls >= from && x.le <= end && x.type === 'project' && x.rule.includes('list'));
+  return items.map((x) => ({ head: x.entity, tail: first.entity, relation: 'located-in' as const, rule: 'introduced' }));
+}

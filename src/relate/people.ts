@@ -1,0 +1,66 @@
+// leads (person): a head title right before the name. 区委书记唐大军 → 唐大军 leads 区委;
+// 泸州市政协主席田亚东 → 田亚东 leads 泸州市政协; titles chained with 、 all apply
+// (研究所所长、学会理事长、研究院首席科学家吴玉章). Deputies and members do not lead.
+// Also 陈知恩率…调研组: a person at the head of a delegation leads it.
+import type { Found, SentenceView } from './sentence.js';
+import { is, mentionEndingAt } from './sentence.js';
+import { TITLES } from '../extract/lexicon.js';
+
+const TITLE_WORDS = [...TITLES.keys()].sort((a, b) => b.length - a.length);
+const BODY = is('organization', 'company');
+
+export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, string>): Found[] {
+  const out: Found[] = [];
+  for (const p of view.mentions) {
+    if (p.type !== 'person') continue;
+    // titles before the name, possibly several joined by 、 (and a list of names after one title)
+    let at = p.ls;
+    while (view.text[at - 1] === '、' && view.mentions.some((x) => x.le === at - 1 && x.type === 'person')) {
+      at = view.mentions.find((x) => x.le === at - 1)!.ls;
+    }
+    for (let guard = 0; guard < 6; guard++) {
+      const found = titleBefore(view, at);
+      if (!found) break;
+      const { title, start, body } = found;
+      const info = TITLES.get(title)!;
+      if (info.leads) {
+        let tail = body?.entity;
+        if (!tail && info.impliedBody) tail = docBodies.get(info.impliedBody);
+        if (tail) out.push({ head: p.entity, tail, relation: 'leads', rule: `title:${title}` });
+      }
+      at = body ? body.ls : start;
+      if (view.text[at - 1] !== '、') break;
+      at -= 1;
+    }
+    // X率Y / X带领Y
+    const rest = view.text.slice(p.le);
+    const lead = /^(?:一行)?(?:率|带领|率领)/u.exec(rest);
+    if (lead) {
+      const org = view.mentions.find((x) => x.ls === p.le + lead[0].length && x.type === 'organization');
+      if (org) out.push({ head: p.entity, tail: org.entity, relation: 'leads', rule: 'X率Y' });
+    }
+  }
+  return out;
+}
+
+/** The title ending at `at`, and the body written right before it (or inside it: 区委书记). */
+function titleBefore(view: SentenceView, at: number) {
+  const candidates = TITLE_WORDS.filter((t) => view.text.slice(Math.max(0, at - t.length), at) === t);
+  // prefer the reading where a body ends where the title starts (德感工业园党委|书记)
+  for (const title of candidates) {
+    const start = at - title.length;
+    const body = mentionEndingAt(view, start);
+    if (body && BODY(body)) return { title, start, body };
+  }
+  for (const title of candidates) {
+    const start = at - title.length;
+    const info = TITLES.get(title)!;
+    if (info.impliedBody) {
+      // 区委书记: the body 区委 is a mention inside the title
+      const inner = view.mentions.find((x) => x.ls === start && x.le <= at && BODY(x));
+      return { title, start, body: inner };
+    }
+    return { title, start, body: undefined };
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+// What relation patterns see: one sentence's text and its mentions, each linked to its entity.
+import type { EntityType, Mention, RelationType } from '../types.js';
+
+export interface Linked extends Mention {
+  entity: string;
+}
+
+export interface SentenceView {
+  /** normalised text of the sentence */
+  text: string;
+  /** normalised offset of the sentence start */
+  base: number;
+  /** mentions in the sentence, in text order, with sentence-local offsets ls/le */
+  mentions: Array<Linked & { ls: number; le: number }>;
+}
+
+/** A relation found in one sentence, before evidence is attached. */
+export interface Found {
+  head: string;
+  tail: string;
+  relation: RelationType;
+  rule: string;
+}
+
+export const is =
+  (...types: EntityType[]) =>
+  (m: { type: EntityType }): boolean =>
+    types.includes(m.type);
+
+/** Clause punctuation, full- and half-width. */
+export const CLAUSE = /[，。；：！？,;:!?\n]/u;
+
+/** The mention that starts exactly at local offset `at`, if any. */
+export function mentionAt(view: SentenceView, at: number): SentenceView['mentions'][number] | undefined {
+  return view.mentions.find((m) => m.ls === at);
+}
+
+/** The mention that ends exactly at local offset `at`, if any. */
+export function mentionEndingAt(view: SentenceView, at: number): SentenceView['mentions'][number] | undefined {
+  return view.mentions.find((m) => m.le === at);
+}

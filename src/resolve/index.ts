@@ -1,0 +1,224 @@
+// Resolution: mentions of one real entity become one entity across all documents.
+//  - same type and same normal form (NFKC, 综保区 = 综合保税区, X项目 = X, 电子信息产业 = 电子信息)
+//  - a place's short name and its full name, through the gazetteer (江津 = 江津区, 重庆 = 重庆市)
+//  - a company's short name: legal ending and region prefix dropped (润通科技 = 重庆润通科技有限公司)
+//  - a park or body named without its region prefix (枢纽港产业园 = 重庆枢纽港产业园)
+//  - bodies named relative to the article's place (区委) join the full name the article gives
+//    (江津区委), else stay apart per place so two districts' 区委 are not merged.
+// A short form that fits several candidates is left alone: no over-merging.
+import type { Entity, EntityType, Mention } from '../types.js';
+import { ancestors, loadGazetteer, type Place } from '../extract/gazetteer.js';
+import { companyShortForms } from '../extract/index.js';
+import { matchKey, surfaceKey } from './keys.js';
+
+export interface Resolution {
+  entities: Entity[];
+  /** entity id for each input mention, same order */
+  entityOf: string[];
+}
+
+/** A body named relative to the article's place: 区委, 区政府, 市发改委, 省工信厅. */
+const RELATIVE = /^[区市县省镇乡](?:委|政府|人民政府|政协|人大|人大常委会|党委|党工委|管委会|[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|部))$/u;
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]!]!;
+      i = this.parent[i]!;
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+export function resolve(mentions: Mention[]): Resolution {
+  const gaz = loadGazetteer();
+  const uf = new UnionFind(mentions.length);
+  const docPlace = mainPlaceByDoc(mentions);
+
+  // 1. identical normal form and type; places through their gazetteer identity;
+  //    relative bodies (区委) keyed by the document's place
+  const firstByKey = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    const key = identityKey(m, docPlace.get(m.doc), gaz);
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, i);
+    else uf.union(first, i);
+  });
+
+  // 2. short forms within a type: join a longer form when exactly one candidate fits
+  const groups = groupForms(mentions, uf);
+  for (const [type, forms] of groups) {
+    for (const [form, root] of forms) {
+      const targets = new Set<number>();
+      for (const [other, otherRoot] of forms) {
+        if (other === form || other.length <= form.length) continue;
+        if (isShortFormOf(form, other, type)) targets.add(uf.find(otherRoot));
+      }
+      if (targets.size === 1) uf.union(root, [...targets][0]!);
+    }
+  }
+
+  // 3. relative bodies join the full name of the document's place: 区委 → 江津区委
+  mentions.forEach((m, i) => {
+    if (m.type !== 'organization' || !RELATIVE.test(m.text)) return;
+    const place = docPlace.get(m.doc);
+    if (!place || !place.name.endsWith(m.text[0]!)) return; // 市委 is not 江津区委
+    const bare = m.text.replace(/^[区市县省镇乡]/u, '');
+    const fulls = [place.name + bare, place.short + bare].filter((f) => f !== m.text);
+    for (const full of fulls) {
+      const target = forms(groups, 'organization').get(surfaceKey(full));
+      if (target !== undefined) {
+        uf.union(i, target);
+        break;
+      }
+    }
+  });
+
+  return buildEntities(mentions, uf, docPlace);
+}
+
+function identityKey(m: Mention, place: Place | undefined, gaz = loadGazetteer()): string {
+  if (m.type === 'place') {
+    const p = placeFor(m.text, gaz);
+    if (p) return `place@${p.code}`;
+  }
+  if (m.type === 'organization' && RELATIVE.test(m.text)) {
+    return `organization:${matchKey(m.text, m.type)}@${place?.code ?? m.doc}`;
+  }
+  return `${m.type}:${matchKey(m.text, m.type)}`;
+}
+
+/** The one gazetteer place a name stands for, when it is unambiguous at its level. */
+export function placeFor(name: string, gaz = loadGazetteer()): Place | undefined {
+  const full = gaz.byName.get(name);
+  if (full && full.length === 1) return full[0];
+  if (full && full.length > 1) return undefined;
+  const short = (gaz.byShort.get(name) ?? []).filter((p) => p.level !== 'street');
+  // prefer the highest level: 吉林 the province over 吉林市
+  const levels: Place['level'][] = ['province', 'city', 'area'];
+  for (const level of levels) {
+    const at = short.filter((p) => p.level === level);
+    if (at.length === 1) return at[0];
+    if (at.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/** The district (or city) a document is about: its most mentioned area-level place. */
+function mainPlaceByDoc(mentions: Mention[]): Map<string, Place> {
+  const gaz = loadGazetteer();
+  const counts = new Map<string, Map<string, number>>();
+  for (const m of mentions) {
+    if (m.type !== 'place') continue;
+    const p = placeFor(m.text, gaz);
+    if (!p || (p.level !== 'area' && p.level !== 'city')) continue;
+    const c = counts.get(m.doc) ?? new Map<string, number>();
+    c.set(p.code, (c.get(p.code) ?? 0) + (p.level === 'area' ? 2 : 1));
+    counts.set(m.doc, c);
+  }
+  const out = new Map<string, Place>();
+  for (const [doc, c] of counts) {
+    const best = [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    const place = best && gaz.byCode.get(best[0]);
+    if (place) out.set(doc, place);
+  }
+  return out;
+}
+
+type FormIndex = Map<EntityType, Map<string, number>>;
+
+function groupForms(mentions: Mention[], uf: UnionFind): FormIndex {
+  const out: FormIndex = new Map();
+  mentions.forEach((m, i) => {
+    const byForm = out.get(m.type) ?? new Map<string, number>();
+    const key = surfaceKey(m.text);
+    if (!byForm.has(key)) byForm.set(key, uf.find(i));
+    out.set(m.type, byForm);
+  });
+  return out;
+}
+
+function forms(index: FormIndex, type: EntityType): Map<string, number> {
+  return index.get(type) ?? new Map();
+}
+
+/** Is `short` another way of writing `long` (same type)? */
+function isShortFormOf(short: string, long: string, type: EntityType): boolean {
+  if (short.length < 2) return false;
+  if (matchKey(short, type) === matchKey(long, type)) return true;
+  switch (type) {
+    case 'company':
+      return companyShortForms(long).some((f) => surfaceKey(f) === short) || matchKey(long, type) === short;
+    case 'industrial-park':
+    case 'organization':
+    case 'project': {
+      // the same name without the region (or parent park) written before it
+      if (!long.endsWith(short) || short.length < 4) return false;
+      return hasNameCore(short, type);
+    }
+    case 'industry-cluster':
+      return matchKey(long, type) === matchKey(short, type);
+    default:
+      return false;
+  }
+}
+
+/** 工业园 alone is no name: the short form must keep a core before its ending. */
+function hasNameCore(name: string, type: EntityType): boolean {
+  const endings = type === 'industrial-park' ? /(综合保税区|经济技术开发区|工业园区|产业园区|工业园|产业园|开发区|新城|新区|组团|片区|园区)$/u : /(项目|工程|中心|委员会|局|委)$/u;
+  const core = name.replace(endings, '');
+  return core.length >= 2;
+}
+
+function buildEntities(mentions: Mention[], uf: UnionFind, docPlace: Map<string, Place>): Resolution {
+  const byRoot = new Map<number, number[]>();
+  mentions.forEach((_, i) => {
+    const r = uf.find(i);
+    const list = byRoot.get(r);
+    if (list) list.push(i);
+    else byRoot.set(r, [i]);
+  });
+  const entities: Entity[] = [];
+  const entityOf: string[] = new Array(mentions.length);
+  const usedIds = new Set<string>();
+  for (const idx of byRoot.values()) {
+    const ms = idx.map((i) => mentions[i]!);
+    const type = majorityType(ms);
+    const forms = [...new Set(ms.map((m) => m.text))];
+    const label = pickLabel(forms, type);
+    let id = `${type}:${label}`;
+    if (usedIds.has(id)) {
+      // two different bodies written the same way (区委 of two districts)
+      const place = docPlace.get(ms[0]!.doc);
+      id = `${id}@${place?.name ?? ms[0]!.doc}`;
+      for (let n = 2; usedIds.has(id); n++) id = `${type}:${label}#${n}`;
+    }
+    usedIds.add(id);
+    for (const i of idx) entityOf[i] = id;
+    entities.push({ id, label, type, aliases: forms.sort(), mentions: ms });
+  }
+  entities.sort((a, b) => a.id.localeCompare(b.id));
+  return { entities, entityOf };
+}
+
+function majorityType(ms: Mention[]): EntityType {
+  const c = new Map<EntityType, number>();
+  for (const m of ms) c.set(m.type, (c.get(m.type) ?? 0) + 1);
+  return [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+/** The longest form; for a place, its full gazetteer name when the text uses it. */
+function pickLabel(forms: string[], _type: EntityType): string {
+  return [...forms].sort((a, b) => b.length - a.length || a.localeCompare(b))[0]!;
+}
+
+export { ancestors };

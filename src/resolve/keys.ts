@@ -1,0 +1,38 @@
+// Normal forms under which two surface forms name the same thing.
+import type { EntityType } from '../types.js';
+
+/** NFKC, no spaces, one kind of parenthesis: the form the guideline's scoring compares. */
+export function surfaceKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')');
+}
+
+/** Standard abbreviations of park and body names. */
+const EXPANSIONS: Array<[RegExp, string]> = [
+  [/综保区$/u, '综合保税区'],
+  [/经开区$/u, '经济技术开发区'],
+  [/高新区$/u, '高新技术产业开发区'],
+  [/发改委$/u, '发展改革委'],
+  [/发展和改革委员会$/u, '发展改革委'],
+  [/管委会$/u, '管理委员会'],
+  [/人民政府$/u, '政府'],
+];
+
+/** Endings that do not change what a name of this type refers to. */
+const DROPPABLE: Partial<Record<EntityType, RegExp>> = {
+  project: /(?:项目|工程项目)$/u,
+  'industry-cluster': /(?:产业集群|集群|产业链|产业)$/u,
+  company: /(?:股份有限公司|有限责任公司|有限公司|集团有限公司|\(集团\)有限公司|集团公司|集团)$/u,
+};
+
+/** The key two mentions of one type must share to be merged outright. */
+export function matchKey(text: string, type: EntityType): string {
+  let key = surfaceKey(text);
+  for (const [re, full] of EXPANSIONS) key = key.replace(re, full);
+  const drop = DROPPABLE[type];
+  if (drop) {
+    const stripped = key.replace(drop, '');
+    if (stripped.length >= 2) key = stripped;
+  }
+  if (type === 'industry-cluster') key = key.replace(/[和与及]/gu, '及');
+  return key;
+}

@@ -1,0 +1,46 @@
+// Word segmentation and part-of-speech tags from nodejieba, with offsets.
+import { createRequire } from 'node:module';
+
+export interface Token {
+  word: string;
+  /** jieba's part-of-speech tag: n, v, ns (place), nr (person), nt (organisation), x (unknown) … */
+  tag: string;
+  /** offsets in the segmented string, [start, end) */
+  start: number;
+  end: number;
+}
+
+interface Jieba {
+  tag(sentence: string): Array<{ word: string; tag: string }>;
+  insertWord(word: string, tag?: string): boolean;
+}
+
+let jieba: Jieba | undefined;
+
+function load(): Jieba {
+  if (jieba) return jieba;
+  const require = createRequire(import.meta.url);
+  jieba = require('nodejieba') as Jieba;
+  return jieba;
+}
+
+/** Adds words to the segmenter's dictionary (generic terms that must stay one token). */
+export function addWords(words: Iterable<string>, tag = 'n'): void {
+  const j = load();
+  for (const w of words) j.insertWord(w, tag);
+}
+
+/** Segments text into tagged tokens whose offsets cover the text exactly. */
+export function tokenize(text: string): Token[] {
+  const raw = load().tag(text);
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (const { word, tag } of raw) {
+    // jieba returns every character; guard anyway so offsets can never drift.
+    const at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
+    if (at < 0) continue;
+    tokens.push({ word, tag, start: at, end: at + word.length });
+    pos = at + word.length;
+  }
+  return tokens;
+}
