@@ -1,6 +1,6 @@
 // Entity extraction: finds mentions of the seven entity types in a normalised document.
 import type { Document, Mention } from '../types.js';
-import { makeContext, type Span } from './context.js';
+import { makeContext, type SentenceContext, type Span } from './context.js';
 import { findListItems } from './lists.js';
 import { findSuffixNames } from './names.js';
 import { findPersons } from './persons.js';
@@ -13,10 +13,19 @@ export { loadGazetteer } from './gazetteer.js';
 
 /** All candidate spans of one sentence, before selection. */
 export function candidateSpans(sentence: string, docPlaces: ReadonlySet<string> = new Set()): Span[] {
-  const ctx = makeContext(sentence, docPlaces);
+  return candidatesIn(makeContext(sentence, docPlaces));
+}
+
+function candidatesIn(ctx: SentenceContext): Span[] {
   const persons = findPersons(ctx);
   for (const p of persons) ctx.stops[p.end] = 1; // a name never runs back into a person's
   return [...persons, ...findPlaces(ctx), ...findSuffixNames(ctx), ...findListItems(ctx)];
+}
+
+/** The mentions of one sentence: candidates, one reading chosen, location chains split. */
+export function sentenceSpans(sentence: string, docPlaces: ReadonlySet<string> = new Set()): Span[] {
+  const ctx = makeContext(sentence, docPlaces);
+  return splitChains(sentence, selectSpans(candidatesIn(ctx)), ctx.boundary);
 }
 
 /** Codes of the places a text names in full, with all their ancestors: context for short names. */
@@ -41,7 +50,7 @@ export function extractMentions(doc: Document): Mention[] {
   const docPlaces = placesNamedIn(doc.text);
   for (const sent of doc.sentences) {
     const text = doc.text.slice(sent.start, sent.end);
-    const spans = splitChains(text, selectSpans(candidateSpans(text, docPlaces)));
+    const spans = sentenceSpans(text, docPlaces);
     for (const sp of spans) found.push({ ...sp, sentence: sent.index, base: sent.start });
   }
   const mentions = found

@@ -6,9 +6,10 @@ import type { Span, SentenceContext } from './context.js';
 import { isStopToken, isVerbish } from './context.js';
 import { tokenize } from '../segment/index.js';
 import { FALSE_ENDINGS, GENERIC_MODIFIERS, SUFFIX_TYPES } from './lexicon.js';
+import { loadGazetteer } from './gazetteer.js';
 
 const MAX_NAME = 32;
-const LEADING_FUNCTION_CHARS = new Set('率在于对向与和及将把被从到为是让使给由经'.split(''));
+const LEADING_FUNCTION_CHARS = new Set('率在于对向与和及将把被从到为是让使给由经个家项'.split(''));
 const BY_LENGTH = [...SUFFIX_TYPES].sort((a, b) => b[0].length - a[0].length);
 /** suffix words, by type, that end a company name when met while walking left */
 const COMPANY_BREAKERS = new Set<EntityType>(['industrial-park', 'project', 'organization']);
@@ -26,7 +27,7 @@ export function findSuffixNames(ctx: SentenceContext): Span[] {
       if (at < 0 || !text.startsWith(suffix, at)) continue;
       if (suffix.length === 1 && falseEnding(ctx, at, end)) break;
       const start = at > 0 ? walkLeft(ctx, at, type) : undefined;
-      if (start !== undefined && goodCore(ctx, start, at, suffix)) {
+      if (start !== undefined && goodCore(ctx, start, at, suffix, type)) {
         spans.push({ start, end, type, rule: `suffix:${suffix}`, priority: 2 });
         break; // longest suffix only
       }
@@ -68,10 +69,18 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
       start = t.start;
       continue;
     }
-    if (isStopToken(t)) break;
+    if (isStopToken(t)) {
+      // 亿元的元图…项目: a lone numeral character right after 的 begins an unknown name
+      const prev = tokens[i - 1];
+      if (t.word.length === 1 && /^[mq]$/.test(t.tag) && prev?.word === '的' && /\p{Script=Han}/u.test(t.word)) {
+        start = t.start;
+        firstNameTok = i;
+      }
+      break;
+    }
     if (type === 'company' && depth === 0 && i !== ctx.tokenAt[at - 1]) {
       const ending = endingType(w);
-      if (ending && COMPANY_BREAKERS.has(ending)) break;
+      if ((ending && COMPANY_BREAKERS.has(ending)) || w === '企业' || (ending === 'company' && w.length >= 2)) break;
     }
     start = t.start;
     firstNameTok = i;
@@ -91,7 +100,7 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
     // one character before another lone character is usually part of an unknown name (立/琻, 小/南/垭)
     const next = tokens[(ctx.tokenAt[start] ?? 0) + 1];
     const glued = t.word.length === 1 && next !== undefined && next.word.length === 1 && /\p{Script=Han}/u.test(next.word);
-    if (!glued && (isVerbish(t) || numeral || (t.tag === 'a' && t.word.length === 1))) {
+    if (!glued && (isVerbish(t) || numeral)) {
       start = t.end;
       continue;
     }
@@ -100,7 +109,7 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
   while (start < at && /[（(）)、\s]/u.test(text[start]!)) start++;
   // jieba glues a leading preposition or verb to an unknown word (率中/新): drop it
   const first = tokens[ctx.tokenAt[start] ?? -1];
-  if (first && first.tag === 'x' && first.word.length === 2 && LEADING_FUNCTION_CHARS.has(text[start]!) && at - start >= 5) start++;
+  if (first && first.tag === 'x' && first.word.length <= 3 && LEADING_FUNCTION_CHARS.has(text[start]!) && at - start >= 4) start++;
   return start < at ? start : undefined;
 }
 
@@ -133,11 +142,20 @@ function endingType(word: string): EntityType | undefined {
 }
 
 /** The part before the ending must name something: not only generic modifiers. */
-function goodCore(ctx: SentenceContext, start: number, at: number, suffix: string): boolean {
+function goodCore(ctx: SentenceContext, start: number, at: number, suffix: string, type: EntityType): boolean {
   const core = ctx.text.slice(start, at);
   if (core.length < 2 && (WEAK_SUFFIXES.has(suffix) || suffix.length <= 2)) return false;
   const words = tokenize(core).map((t) => t.word);
-  const specific = words.filter((w) => !GENERIC_MODIFIERS.has(w) && !/^[\d.]+$/.test(w));
+  // a cluster or project named only by a place and generic words is no name (江西省五星级产业集群)
+  const placesCount = type === 'industry-cluster' || type === 'project';
+  const gaz = loadGazetteer();
+  const specific = words.filter(
+    (w) =>
+      !GENERIC_MODIFIERS.has(w) &&
+      !/^[\d.]+$/.test(w) &&
+      !/级$/u.test(w) &&
+      !(placesCount && (gaz.byName.has(w) || gaz.byShort.has(w))),
+  );
   if (specific.length === 0) return false;
   if (WEAK_SUFFIXES.has(suffix) && core.length < 2) return false;
   return true;

@@ -35,7 +35,7 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
       }
     }
   }
-  return spans.concat(findRegions(ctx));
+  return spans.concat(findRegions(ctx), findShores(ctx));
 }
 
 /**
@@ -55,6 +55,17 @@ function acceptShort(ctx: SentenceContext, s: number, e: number): boolean {
   return !!tok && tok.start === s && tok.tag === 'ns';
 }
 
+/** 丁字湾畔, 嘉陵江沿岸: a word ending like a geographic feature, before a word for its shore. */
+function findShores(ctx: SentenceContext): Span[] {
+  const spans: Span[] = [];
+  for (const t of ctx.tokens) {
+    if (t.word.length < 2 || t.word.length > 5 || !/[湾江河湖山岛海溪峡湖滩]$/u.test(t.word)) continue;
+    if (!/^(畔|沿岸|之滨|之畔|两岸|沿线)/u.test(ctx.text.slice(t.end))) continue;
+    spans.push({ start: t.start, end: t.end, type: 'place', rule: 'shore', priority: 2 });
+  }
+  return spans;
+}
+
 /** 成渝地区双城经济圈, 长江经济带, 渝西地区: a place-like core before a region ending. */
 function findRegions(ctx: SentenceContext): Span[] {
   const { text, tokens } = ctx;
@@ -69,7 +80,8 @@ function findRegions(ctx: SentenceContext): Span[] {
       for (let i = ctx.tokenAt[at - 1] ?? -1; i >= 0; i--) {
         const t = tokens[i]!;
         if (t.end > start) continue;
-        if (t.tag === 'ns' || t.tag === 'j' || WORLD.has(t.word)) placeLike = true;
+        // 成渝 (tagged a person), 渝西: unknown two-character words before 地区 are abbreviations
+        if (t.tag === 'ns' || t.tag === 'j' || WORLD.has(t.word) || (t.word.length === 2 && /^(nr|x|nz)$/.test(t.tag))) placeLike = true;
         else if (/^[东西南北]$/u.test(t.word)) placeLike = placeLike || false;
         else if (!/^(地区|双城|城市|经济|流域|沿线|沿岸)$/u.test(t.word)) break;
         start = t.start;

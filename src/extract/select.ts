@@ -31,7 +31,7 @@ const ADMIN_END = /(省|市|区|县|州|镇|乡|街道|自治区|自治州|自�
  * A park or project name that begins with places: a full administrative name (江津区…) or a
  * place followed by another place (江西赣州…) is a location written before the name.
  */
-export function splitChains(text: string, spans: Span[]): Span[] {
+export function splitChains(text: string, spans: Span[], boundary?: Uint8Array): Span[] {
   const gaz = loadGazetteer();
   const out: Span[] = [];
   for (const sp of spans) {
@@ -41,9 +41,9 @@ export function splitChains(text: string, spans: Span[]): Span[] {
     }
     let cur = sp;
     for (;;) {
-      const lead = leadingPlace(text, cur.start, cur.end, gaz);
+      const lead = leadingPlace(text, cur.start, cur.end, gaz, boundary);
       if (!lead) break;
-      const rest = leadingPlace(text, lead, cur.end, gaz);
+      const rest = leadingPlace(text, lead, cur.end, gaz, boundary);
       const full = ADMIN_END.test(text.slice(cur.start, lead)) && gaz.byName.has(text.slice(cur.start, lead));
       if (!full && !rest) break;
       if (cur.end - lead < 3) break;
@@ -56,8 +56,9 @@ export function splitChains(text: string, spans: Span[]): Span[] {
 }
 
 /** End of the longest place name at `start` (full or short form), if any. */
-function leadingPlace(text: string, start: number, limit: number, gaz = loadGazetteer()): number | undefined {
+function leadingPlace(text: string, start: number, limit: number, gaz = loadGazetteer(), boundary?: Uint8Array): number | undefined {
   for (let e = Math.min(limit - 1, start + gaz.maxLength); e >= start + 2; e--) {
+    if (boundary && !boundary[e]) continue; // 杭州湾新区 does not begin with 杭州
     const w = text.slice(start, e);
     if (gaz.byName.has(w) || gaz.byShort.has(w)) return e;
   }
