@@ -75,6 +75,13 @@ export function isStopToken(t: Token): boolean {
   return false;
 }
 
+/** Verb phrases jieba cuts into single characters (做/大/做/强): a name never runs back into them. */
+const VERB_PHRASES = /(?:做大做强|做优做强|做强做优|做大做优|做实做强|做精做强|做强|做大|做优|做实|做精|培优|育强|提质|扩量)$/u;
+
+export function endsVerbPhrase(ctx: SentenceContext, pos: number): boolean {
+  return VERB_PHRASES.test(ctx.text.slice(Math.max(0, pos - 4), pos));
+}
+
 /** Tokens that may stand inside a name but not begin it. */
 export function isVerbish(t: Token): boolean {
   return t.tag === 'v' || t.tag === 'vd' || t.tag === 'ad' || t.tag === 'c';

@@ -5,7 +5,7 @@
 //   以X为代表 / 以X为龙头 / X为链主     → companies
 import type { EntityType } from '../types.js';
 import type { Span, SentenceContext } from './context.js';
-import { isStopToken, isVerbish } from './context.js';
+import { endsVerbPhrase, isStopToken, isVerbish } from './context.js';
 import { CLAUSE_BREAK, GENERIC_MODIFIERS } from './lexicon.js';
 
 const COUNT = '(?:\\d+|[一二两三四五六七八九十百几]+)(?:个|大|家|项|批)';
@@ -67,7 +67,7 @@ function firstItemStart(ctx: SentenceContext, e: number, floor: number): number 
       start = t.start;
       continue;
     }
-    if (t.start < floor || isStopToken(t) || e - t.start > 24) break;
+    if (t.start < floor || isStopToken(t) || endsVerbPhrase(ctx, t.end) || e - t.start > 24) break;
     start = t.start;
   }
   // an item does not begin with a verb or a generic word: 发展电子信息 → 电子信息

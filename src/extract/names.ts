@@ -3,13 +3,13 @@
 // verbs, function words and punctuation; leading verbs and generic modifiers are trimmed.
 import type { EntityType } from '../types.js';
 import type { Span, SentenceContext } from './context.js';
-import { isStopToken, isVerbish } from './context.js';
+import { endsVerbPhrase, isStopToken, isVerbish } from './context.js';
 import { tokenize } from '../segment/index.js';
 import { FALSE_ENDINGS, GENERIC_MODIFIERS, SUFFIX_TYPES } from './lexicon.js';
 import { loadGazetteer } from './gazetteer.js';
 
 const MAX_NAME = 32;
-const LEADING_FUNCTION_CHARS = new Set('率在于对向与和及将把被从到为是让使给由经个家项'.split(''));
+const LEADING_FUNCTION_CHARS = new Set('以率在于对向与和及将把被从到为是让使给由经个家项'.split(''));
 const BY_LENGTH = [...SUFFIX_TYPES].sort((a, b) => b[0].length - a[0].length);
 /** suffix words, by type, that end a company name when met while walking left */
 const COMPANY_BREAKERS = new Set<EntityType>(['industrial-park', 'project', 'organization']);
@@ -53,6 +53,9 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
     const t = tokens[i]!;
     if (at - t.start > MAX_NAME) break;
     if (t.end <= at && ctx.stops[t.end] && t.end < at) break;
+    if (t.end < at && endsVerbPhrase(ctx, t.end)) break;
+    // jieba glues a preposition to the word before the name (区以/重庆…): the name starts after it
+    if (t.tag === 'x' && t.end <= start && t.word.length >= 2 && LEADING_FUNCTION_CHARS.has(t.word.at(-1)!)) break;
     const w = t.word;
     if (/^[）)]$/.test(w)) {
       depth++;

@@ -46,13 +46,19 @@ export function splitChains(text: string, spans: Span[], boundary?: Uint8Array):
       const rest = leadingPlace(text, lead, cur.end, gaz, boundary);
       const full = ADMIN_END.test(text.slice(cur.start, lead)) && gaz.byName.has(text.slice(cur.start, lead));
       if (!full && !rest) break;
-      if (cur.end - lead < 3) break;
+      if (!hasCore(text.slice(lead, cur.end))) break; // 綦江区工业园区: 工业园区 alone names nothing
       out.push({ start: cur.start, end: lead, type: 'place', rule: 'chain', priority: 3 });
       cur = { ...cur, start: lead };
     }
     out.push(cur);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const ENDINGS = /(综合保税区|经济技术开发区|高新技术产业开发区|工业园区|产业园区|工业园|产业园|开发区|经开区|高新区|保税区|综保区|物流园区|物流园|科学城|新城|新区|组团|片区|园区|港区|项目|工程|基地|港)$/u;
+
+function hasCore(name: string): boolean {
+  return name.replace(ENDINGS, '').length >= 2;
 }
 
 /** End of the longest place name at `start` (full or short form), if any. */

@@ -1,0 +1,161 @@
+// Traditional (Taiwan / Hong Kong / OpenCC standard) → mainland simplified, keeping the offset
+// map exact. We drive OpenCC's own dictionaries through its Trie ourselves instead of calling
+// the converter function, because the trie tells us which source span each replacement covers:
+// equal-length replacements (the vast majority, including phrases like 軟體→软件) map unit by
+// unit, and the rare length-changing ones spread their output over the source span.
+import { Trie } from 'opencc-js/core';
+import { from, to } from 'opencc-js/preset/t2cn';
+import type { DictGroup } from 'opencc-js/core';
+import { Builder, type Mapped } from './mapped.js';
+
+let stages: Trie[] | undefined;
+let ambiguous: Set<string> | undefined;
+
+/** TW variants → OpenCC traditional, HK variants → OpenCC traditional, then → simplified. */
+function getStages(): Trie[] {
+  if (stages) return stages;
+  const groups: DictGroup[] = [...(from['tw'] ?? []), ...(from['hk'] ?? []), ...(to['cn'] ?? [])];
+  stages = groups.map((group) => {
+    const trie = new Trie();
+    trie.loadDictGroup(group);
+    return trie;
+  });
+  return stages;
+}
+
+/**
+ * Characters that the conversion would change but that are also ordinary simplified characters:
+ * 著 (显著, 著名: the TW dictionary reads it as the particle 着), 乾 (乾隆), 於 (a surname), …
+ * OpenCC's T→S phrase list keeps them inside known phrases, and every character kept that way
+ * is by definition valid in simplified text. In a simplified document we leave them alone.
+ */
+function getAmbiguous(): Set<string> {
+  if (ambiguous) return ambiguous;
+  ambiguous = new Set(['著', '瞭', '乾', '於', '藉', '夥', '麽', '祕', '徵']);
+  for (const group of to['cn'] ?? []) {
+    for (const dict of group) {
+      if (typeof dict !== 'string') continue;
+      for (const entry of dict.split('|')) {
+        const [, value] = entry.split(' ');
+        if (!value) continue;
+        for (const ch of value) if (convertUnit(ch) !== ch) ambiguous.add(ch);
+      }
+    }
+  }
+  return ambiguous;
+}
+
+function convertUnit(s: string): string {
+  let out = s;
+  for (const trie of getStages()) out = trie.convert(out);
+  return out;
+}
+
+/** One trie stage over a Mapped, longest match first, offsets carried along. */
+function runStage(trie: Trie, m: Mapped): Mapped {
+  const b = new Builder();
+  const text = m.text;
+  let i = 0;
+  while (i < text.length) {
+    const hit = trie.matchPrefix(text, i);
+    if (!hit) {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      b.copy(m, i, i + len);
+      i += len;
+      continue;
+    }
+    const srcLen = hit.end - i;
+    const value = hit.value;
+    if (value === text.slice(i, hit.end)) {
+      b.copy(m, i, hit.end);
+    } else if (value.length === srcLen) {
+      for (let k = 0; k < srcLen; k++) b.put(value[k]!, m.offs[i + k]!);
+    } else {
+      for (let k = 0; k < value.length; k++) {
+        const src = i + Math.min(srcLen - 1, Math.floor((k * srcLen) / value.length));
+        b.put(value[k]!, m.offs[src]!);
+      }
+    }
+    i = hit.end;
+  }
+  return b.build();
+}
+
+function convertMapped(m: Mapped): Mapped {
+  let cur = m;
+  for (const trie of getStages()) cur = runStage(trie, cur);
+  return cur;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Decides whether a text is written in traditional characters: more than 5 % of its Han
+ * characters change under conversion (ambiguous ones not counted). Simplified news scores ~0 %,
+ * traditional news 20–30 %.
+ */
+export function looksTraditional(text: string): boolean {
+  const amb = getAmbiguous();
+  let han = 0;
+  let changed = 0;
+  const seen = new Map<string, boolean>();
+  for (const ch of text) {
+    if (!HAN.test(ch)) continue;
+    han++;
+    let c = seen.get(ch);
+    if (c === undefined) {
+      c = !amb.has(ch) && convertUnit(ch) !== ch;
+      seen.set(ch, c);
+    }
+    if (c) changed++;
+  }
+  return han > 0 && changed / han > 0.05;
+}
+
+/**
+ * Converts to simplified characters with an exact offset map.
+ *
+ * A traditional document goes through the full phrase-aware conversion. A simplified document
+ * (possibly quoting a few traditional names) is converted character by character, skipping the
+ * ambiguous characters, so 显著 stays 显著 instead of becoming 显着.
+ */
+export function toSimplified(m: Mapped): Mapped {
+  if (looksTraditional(m.text)) {
+    // Convert line by line: phrases never span lines, and it keeps tries' work local.
+    const b = new Builder();
+    let start = 0;
+    while (start <= m.text.length) {
+      let nl = m.text.indexOf('\n', start);
+      if (nl < 0) nl = m.text.length;
+      const line: Mapped = { text: m.text.slice(start, nl), offs: m.offs.slice(start, nl) };
+      const conv = convertMapped(line);
+      b.copy(conv, 0, conv.text.length);
+      if (nl < m.text.length) b.copy(m, nl, nl + 1);
+      start = nl + 1;
+    }
+    return b.build();
+  }
+  const amb = getAmbiguous();
+  const cache = new Map<string, string>();
+  const b = new Builder();
+  let i = 0;
+  const text = m.text;
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const ch = text.slice(i, i + len);
+    let out: string | undefined;
+    if (cp >= 0x2e80 && !amb.has(ch)) {
+      out = cache.get(ch);
+      if (out === undefined) {
+        out = convertUnit(ch);
+        cache.set(ch, out);
+      }
+    }
+    if (out === undefined || out === ch) b.copy(m, i, i + len);
+    else b.put(out, m.offs[i]!);
+    i += len;
+  }
+  return b.build();
+}

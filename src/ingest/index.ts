@@ -1,0 +1,122 @@
+// The ingest stage: files and folders in, normalised Documents out.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import nodePath from 'node:path';
+import type { Document } from '../types.js';
+import { IngestError } from './errors.js';
+import { describe, listInputs } from './files.js';
+import { decodeBytes } from './decode.js';
+import { extractHtml, sniffCharset } from './html.js';
+import { normalise } from './normalise.js';
+import { splitSentences } from './sentences.js';
+
+export { IngestError } from './errors.js';
+export { listInputs, type InputFile, type InputList } from './files.js';
+export { decodeBytes, type Decoded } from './decode.js';
+export { extractHtml } from './html.js';
+export { normalise, type Normalised } from './normalise.js';
+export { splitSentences } from './sentences.js';
+
+export interface IngestOptions {
+  /** receives one line per skipped file or unreadable entry, e.g. `kg: skipped a.txt: empty` */
+  onWarning?: (message: string) => void;
+}
+
+export interface IngestResult {
+  documents: Document[];
+  skipped: Array<{ file: string; reason: string }>;
+}
+
+const TITLE_MAX = 80;
+
+/**
+ * Reads every input (files and folders, recursively) into Documents, sorted by id.
+ * Files that cannot be decoded (binary, undecodable, empty) are skipped with a warning; a
+ * missing input or a folder without usable files throws IngestError.
+ */
+export async function ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestResult> {
+  const warn = options.onWarning ?? (() => {});
+  const { files, warnings } = listInputs(inputs);
+  for (const w of warnings) warn(w);
+  const documents: Document[] = [];
+  const skipped: Array<{ file: string; reason: string }> = [];
+  for (const f of files) {
+    try {
+      documents.push(await ingestFile(f.path, f.id));
+    } catch (err) {
+      const reason = err instanceof IngestError ? err.reason : describe(err, 'cannot read');
+      skipped.push({ file: f.path, reason });
+      warn(`kg: skipped ${f.path}: ${reason}`);
+    }
+  }
+  return { documents, skipped };
+}
+
+/** Reads, decodes and normalises one file. Throws IngestError if it is not usable text. */
+export async function ingestFile(path: string, id: string): Promise<Document> {
+  const bytes = await readFile(path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const ext = nodePath.extname(path).toLowerCase();
+  const isHtml = ext === '.html' || ext === '.htm';
+
+  let original: string;
+  let encoding: string;
+  let htmlTitle = '';
+  if (isHtml) {
+    const decoded = decodeBytes(bytes, path, sniffCharset(bytes));
+    const extracted = extractHtml(decoded.text);
+    if (extracted.text.trim() === '') throw new IngestError(path, 'empty');
+    original = extracted.text;
+    htmlTitle = extracted.title;
+    encoding = decoded.encoding;
+  } else {
+    const decoded = decodeBytes(bytes, path);
+    original = decoded.text;
+    encoding = decoded.encoding;
+  }
+
+  const { text, offsets, furniture } = normalise(original);
+  if (text.trim() === '') throw new IngestError(path, 'empty');
+  return {
+    id,
+    path,
+    title: pickTitle(htmlTitle, original, text, furniture),
+    sha256,
+    encoding,
+    original,
+    text,
+    offsets,
+    furniture,
+    sentences: splitSentences(text),
+  };
+}
+
+/** The <title>, else the first markdown heading, else the first non-furniture line. */
+function pickTitle(htmlTitle: string, original: string, text: string, furniture: Array<[number, number]>): string {
+  const clean = (s: string): string => normalise(s).text.replace(/\s*\n\s*/g, ' ').trim();
+  let title = htmlTitle ? clean(htmlTitle) : '';
+  if (!title) {
+    const heading = /^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(original);
+    if (heading) title = clean(heading[1]!);
+  }
+  if (!title) {
+    let start = 0;
+    while (start < text.length && !title) {
+      let nl = text.indexOf('\n', start);
+      if (nl < 0) nl = text.length;
+      // The visible rest of the line once furniture ranges are cut out.
+      let visible = '';
+      let pos = start;
+      for (const [s, e] of furniture) {
+        if (e <= start || s >= nl) continue;
+        if (s > pos) visible += text.slice(pos, s);
+        pos = Math.max(pos, e);
+      }
+      if (pos < nl) visible += text.slice(pos, nl);
+      title = visible.trim();
+      start = nl + 1;
+    }
+  }
+  const chars = Array.from(title);
+  return chars.length <= TITLE_MAX ? title : chars.slice(0, TITLE_MAX - 1).join('') + '…';
+}

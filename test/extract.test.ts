@@ -1,0 +1,75 @@
+// Entity extraction on single sentences: what a user expects kg to find, and not to find.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sentenceSpans } from '../src/extract/index.js';
+import { placesNamedIn } from '../src/extract/index.js';
+
+/** The mentions of a sentence as "text/type" strings. */
+function found(sentence: string, context = sentence): string[] {
+  return sentenceSpans(sentence, placesNamedIn(context)).map((s) => `${sentence.slice(s.start, s.end)}/${s.type}`);
+}
+
+test('a company name runs from its legal ending back to where the name starts', () => {
+  const got = found('近日，重庆润通科技有限公司在江津区双福工业园投产。');
+  assert.ok(got.includes('重庆润通科技有限公司/company'), got.join(' '));
+  assert.ok(got.includes('江津区/place'), got.join(' '));
+  assert.ok(got.includes('双福工业园/industrial-park'), got.join(' '));
+});
+
+test('parentheses inside a name are kept', () => {
+  const got = found('该项目由华峰(重庆)新材料有限公司投资建设。');
+  assert.ok(got.includes('华峰(重庆)新材料有限公司/company'), got.join(' '));
+});
+
+test('a district written before a park is a separate place (location chain)', () => {
+  const got = found('在江津区珞璜工业园，一批企业加快建设。');
+  assert.ok(got.includes('江津区/place'), got.join(' '));
+  assert.ok(got.includes('珞璜工业园/industrial-park'), got.join(' '));
+});
+
+test('projects, parks, clusters and bodies are typed by their endings', () => {
+  const got = found('总投资12亿元的长青高端轴承制造项目落户綦江区工业园区，区发改委表示将打造轴承产业集群。');
+  assert.ok(got.includes('长青高端轴承制造项目/project'), got.join(' '));
+  assert.ok(got.includes('区发改委/organization'), got.join(' '));
+  assert.ok(got.includes('轴承产业集群/industry-cluster'), got.join(' '));
+});
+
+test('generic nouns are not names', () => {
+  const got = found('全区重点项目加快推进，该项目与一批优质项目集中签约，园区干部积极服务。');
+  assert.deepEqual(got.filter((g) => /project|organization/.test(g)), []);
+});
+
+test('a person after a head title is found, and the body written in the title', () => {
+  const got = found('区委书记唐大军出席活动并讲话。');
+  assert.ok(got.includes('唐大军/person'), got.join(' '));
+  assert.ok(got.includes('区委/organization'), got.join(' '));
+});
+
+test('several people listed after one title are all people', () => {
+  const got = found('市领导王建国、刘晓梅参加调研。');
+  assert.ok(got.includes('王建国/person'), got.join(' '));
+  assert.ok(got.includes('刘晓梅/person'), got.join(' '));
+});
+
+test('names listed before 等企业 are companies even without a legal ending', () => {
+  const got = found('园区引进了宏达光电、恒信精工、瑞丰新材等企业。');
+  for (const c of ['宏达光电', '恒信精工', '瑞丰新材']) assert.ok(got.includes(`${c}/company`), got.join(' '));
+});
+
+test('items of a counted 产业集群 list are industry clusters', () => {
+  const got = found('做大做强电子信息、生物医药、新型储能三大产业集群。');
+  for (const c of ['电子信息', '生物医药', '新型储能']) assert.ok(got.includes(`${c}/industry-cluster`), got.join(' '));
+});
+
+test('a district short name needs the district in the document', () => {
+  // 长寿 is a district of Chongqing (长寿区), but 长寿之乡 is a phrase
+  assert.deepEqual(found('江津是长寿之乡。').filter((g) => g.startsWith('长寿')), []);
+  assert.ok(found('江津工业稳步增长。', '江津区工业稳步增长，江津工业稳步增长。').includes('江津/place'));
+});
+
+test('countries and named regions are places', () => {
+  const got = found('企业产品销往新加坡和东南亚，助力成渝地区双城经济圈建设。');
+  assert.ok(got.includes('新加坡/place'), got.join(' '));
+  assert.ok(got.includes('东南亚/place'), got.join(' '));
+  assert.ok(got.includes('成渝地区双城经济圈/place'), got.join(' '));
+});

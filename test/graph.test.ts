@@ -1,0 +1,81 @@
+// The serialised graph is a contract other tools read: its schema, determinism and atomic writes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from '../src/build.js';
+import { writeFileAtomic } from '../src/graph/write.js';
+import { parseGraph, readGraphFile } from '../src/graph/read.js';
+import { ENTITY_TYPES, RELATION_TYPES } from '../src/types.js';
+import { tempDir, writeCorpus } from './helpers.js';
+
+const CORPUS = {
+  'news/one.txt': '江津区双福工业园重庆宏远机械股份有限公司今年产值增长两成。区委书记唐大军到企业调研。',
+  'news/two.txt': '宏远机械扩建项目落户双福工业园。江津区加快打造装备制造产业集群。',
+};
+
+test('nodes and edges carry the documented attributes', async () => {
+  const { graph } = await build([writeCorpus(CORPUS)], { layoutIterations: 20 });
+  const data = graph.export() as any;
+  assert.ok(data.nodes.length > 0 && data.edges.length > 0);
+  for (const n of data.nodes) {
+    const a = n.attributes;
+    assert.equal(typeof a.label, 'string');
+    assert.ok((ENTITY_TYPES as readonly string[]).includes(a.entityType), a.entityType);
+    assert.ok(Array.isArray(a.aliases) && a.aliases.includes(a.label));
+    assert.ok(a.mentions.length > 0);
+    for (const m of a.mentions) assert.deepEqual(Object.keys(m).sort(), ['doc', 'end', 'sentence', 'start', 'text']);
+    for (const k of ['x', 'y', 'size']) assert.ok(Number.isFinite(a[k]), `${k} is a number`);
+    assert.match(a.color, /^#[0-9a-f]{6}$/);
+    assert.equal(a.type, undefined, 'sigma reads `type` as its render program: the entity type is entityType');
+  }
+  for (const e of data.edges) {
+    const a = e.attributes;
+    assert.ok((RELATION_TYPES as readonly string[]).includes(a.relation));
+    assert.equal(typeof a.derived, 'boolean');
+    assert.equal(a.weight, a.evidence.length);
+    if (!a.derived) assert.ok(a.evidence.length > 0, 'stated edges have evidence');
+  }
+  const docs = data.attributes.documents;
+  assert.deepEqual(docs.map((d: any) => d.id), ['news/one.txt', 'news/two.txt'], 'doc ids are paths relative to the input root');
+  for (const d of docs) assert.match(d.sha256, /^[0-9a-f]{64}$/);
+  assert.equal(data.attributes.generator.name, 'kg');
+  assert.ok(!Number.isNaN(Date.parse(data.attributes.builtAt)));
+});
+
+test('a mention is found again in several documents as one node with all its mentions', async () => {
+  const { graph } = await build([writeCorpus(CORPUS)], { layoutIterations: 0 });
+  const park = graph.findNode((_k: string, a: any) => a.label === '双福工业园');
+  assert.ok(park);
+  const docs = new Set((graph.getNodeAttribute(park, 'mentions') as any[]).map((m) => m.doc));
+  assert.deepEqual([...docs].sort(), ['news/one.txt', 'news/two.txt']);
+});
+
+test('the same input gives the same graph, apart from builtAt', async () => {
+  const dir = writeCorpus(CORPUS);
+  const a = (await build([dir], { layoutIterations: 50, builtAt: 'T' })).graph.export();
+  const b = (await build([dir], { layoutIterations: 50, builtAt: 'T' })).graph.export();
+  assert.equal(JSON.stringify(a), JSON.stringify(b));
+});
+
+test('writes are atomic: the target is replaced whole and no temporary file is left', () => {
+  const dir = tempDir();
+  const target = join(dir, 'out', 'graph.json');
+  writeFileAtomic(target, '{"old":true}');
+  writeFileAtomic(target, '{"new":true}');
+  assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
+  assert.deepEqual(readdirSync(join(dir, 'out')), ['graph.json']);
+});
+
+test('reading a broken graph file names the file and the fault', () => {
+  const dir = tempDir();
+  const truncated = join(dir, 'truncated.json');
+  writeFileSync(truncated, '{"nodes": [');
+  assert.throws(() => readGraphFile(truncated), (e: Error) => e.message.startsWith(`${truncated}: not valid JSON`));
+  assert.throws(() => readGraphFile(join(dir, 'missing.json')), /missing\.json: no such file/);
+  assert.throws(
+    () => parseGraph({ nodes: [{ key: 'a', attributes: { label: 'A', entityType: 'firm', aliases: [], mentions: [] } }], edges: [] }, 'g.json'),
+    /g\.json: nodes\[0\] \(a\) has unknown entityType "firm"/,
+  );
+  assert.ok(!existsSync(join(dir, 'missing.json')));
+});

@@ -1,0 +1,40 @@
+// Shared test helpers: build graphs from small texts written to a temporary folder.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { DirectedGraph } from 'graphology';
+import { build } from '../src/build.js';
+
+export function tempDir(prefix = 'kg-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes `files` (relative path → content) under a new temporary folder and returns it. */
+export function writeCorpus(files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir();
+  for (const [rel, content] of Object.entries(files)) {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  return dir;
+}
+
+export async function graphOf(files: Record<string, string>): Promise<DirectedGraph> {
+  const { graph } = await build([writeCorpus(files)], { layoutIterations: 0, builtAt: '2026-01-01T00:00:00.000Z' });
+  return graph;
+}
+
+/** The node key whose label or alias is `name`. */
+export function nodeNamed(graph: DirectedGraph, name: string): string | undefined {
+  return graph.findNode((_k: string, a: Record<string, any>) => a.label === name || (a.aliases as string[]).includes(name));
+}
+
+/** "head relation tail" strings of the stated (not derived) edges, by label. */
+export function facts(graph: DirectedGraph): string[] {
+  const out: string[] = [];
+  graph.forEachEdge((_e: string, a: Record<string, any>, s: string, t: string) => {
+    if (!a.derived) out.push(`${graph.getNodeAttribute(s, 'label')} ${a.relation} ${graph.getNodeAttribute(t, 'label')}`);
+  });
+  return out.sort();
+}

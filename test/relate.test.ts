@@ -1,0 +1,65 @@
+// Relations: each pattern of the guideline yields its edge, with the sentence as evidence.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { facts, graphOf, nodeNamed } from './helpers.js';
+
+test('an appositive chain gives located-in at each step', async () => {
+  const g = await graphOf({ 'a.txt': '江津区双福工业园重庆宏远机械股份有限公司今年产值增长两成。' });
+  const f = facts(g);
+  assert.ok(f.includes('重庆宏远机械股份有限公司 located-in 双福工业园'), f.join('\n'));
+  assert.ok(f.includes('双福工业园 located-in 江津区'), f.join('\n'));
+});
+
+test('落户 / 落地 link the listed projects to the place after the verb', async () => {
+  const g = await graphOf({ 'a.txt': '现场签约项目中，长青轴承制造项目、华峰新材料产业园项目签约落户綦江区。' });
+  const f = facts(g);
+  assert.ok(f.includes('长青轴承制造项目 located-in 綦江区'), f.join('\n'));
+  assert.ok(f.includes('华峰新材料产业园项目 located-in 綦江区'), f.join('\n'));
+});
+
+test('a head title leads its body; deputies do not', async () => {
+  const g = await graphOf({ 'a.txt': '江津区召开会议。区委书记唐大军出席，江津区政协主席杨立新讲话，副区长刘小平参加。' });
+  const f = facts(g);
+  assert.ok(f.includes('唐大军 leads 区委'), f.join('\n'));
+  assert.ok(f.includes('杨立新 leads 江津区政协'), f.join('\n'));
+  assert.ok(!f.some((x) => x.startsWith('刘小平 leads')), f.join('\n'));
+});
+
+test('以X为龙头 makes X lead the cluster; 以X为代表 makes X a member', async () => {
+  const g = await graphOf({
+    'a.txt': '綦江区以重庆宏远机械有限公司为龙头，打造齿轮产业集群。园区形成了以华峰新材料有限公司为代表的新材料产业集群。',
+  });
+  const f = facts(g);
+  assert.ok(f.includes('重庆宏远机械有限公司 leads 齿轮产业集群'), f.join('\n'));
+  assert.ok(f.includes('华峰新材料有限公司 belongs-to-cluster 新材料产业集群'), f.join('\n'));
+});
+
+test('every stated edge carries its sentence and offsets into the original text', async () => {
+  // a narrow newspaper column: the page layout breaks lines inside words
+  const text = [
+    '近日，重庆宏远机械有限公司正式',
+    '落户綦江区珞璜工业园。该公司主要生',
+    '产齿轮箱和精密零部件，预计年产值',
+    '达到十亿元，将带动上下游企业集聚',
+    '发展，为全区工业增长注入新动能。',
+  ].join('\n');
+  const g = await graphOf({ 'a.txt': text });
+  const key = g.findEdge((_e: string, a: Record<string, any>) => a.relation === 'located-in' && !a.derived);
+  assert.ok(key, 'a located-in edge');
+  const ev = g.getEdgeAttribute(key, 'evidence') as Array<{ doc: string; start: number; end: number; sentence: string }>;
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.doc, 'a.txt');
+  assert.match(ev[0]!.sentence, /正式落户綦江区珞璜工业园/);
+  assert.equal(text.slice(ev[0]!.start, ev[0]!.end).replace(/\n/g, ''), ev[0]!.sentence);
+  assert.equal(g.getEdgeAttribute(key, 'weight'), 1);
+});
+
+test('gazetteer hierarchy adds derived located-in edges between places of the graph', async () => {
+  const g = await graphOf({ 'a.txt': '重庆市加快发展。江津区工业增长。' });
+  const a = nodeNamed(g, '江津区')!;
+  const b = nodeNamed(g, '重庆市')!;
+  const e = g.edge(a, b);
+  assert.ok(e, 'an edge 江津区 → 重庆市');
+  assert.equal(g.getEdgeAttribute(e, 'derived'), true);
+  assert.deepEqual(facts(g), [], 'derived edges are not stated facts');
+});
