@@ -64,12 +64,12 @@ export const isPunct = (ch: string | undefined): boolean =>
 export function isStopToken(t: Token): boolean {
   if (BOUNDARY_WORDS.has(t.word) || COUNT_WORD.test(t.word)) return true;
   // direction words end a name (活动上, 园区内) except compass points in names (渝西, 川南)
-  if (t.tag === 'f') return !/^[东西南北]$/u.test(t.word);
+  if (t.tag === 'f') return !/^[东西南北中]+部?$/u.test(t.word);
   if (/^[\s，。、；：！？“”‘’「」《》【】,.;:!?"'…—\-/|]+$/u.test(t.word)) return true;
   if (['uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'p', 'r', 'd', 't', 'm', 'q', 'y', 'e', 'o', 'z'].includes(t.tag)) {
     return !/^[0-9A-Za-z.]+$/.test(t.word) || t.tag === 't';
   }
-  if (t.tag === 'c' && t.word !== '及') return true;
+  if (t.tag === 'c' && t.word !== '及' && t.word !== '及其') return true;
   // 充分发挥, 全面推进: a verb at the end of a glued token still ends the name.
   for (let k = 2; k <= 3 && k < t.word.length; k++) if (BOUNDARY_WORDS.has(t.word.slice(-k))) return true;
   return false;

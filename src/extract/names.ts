@@ -5,11 +5,11 @@ import type { EntityType } from '../types.js';
 import type { Span, SentenceContext } from './context.js';
 import { endsVerbPhrase, isStopToken, isVerbish } from './context.js';
 import { tokenize } from '../segment/index.js';
-import { FALSE_ENDINGS, GENERIC_MODIFIERS, SUFFIX_TYPES } from './lexicon.js';
+import { FALSE_ENDINGS, GENERIC_MODIFIERS, NAME_VERBS, SUFFIX_TYPES } from './lexicon.js';
 import { loadGazetteer } from './gazetteer.js';
 
 const MAX_NAME = 32;
-const LEADING_FUNCTION_CHARS = new Set('以率在于对向与和及将把被从到为是让使给由经个家项'.split(''));
+const LEADING_FUNCTION_CHARS = new Set('以率在于对向与及将把被从到为是让使给由经个家项'.split(''));
 const BY_LENGTH = [...SUFFIX_TYPES].sort((a, b) => b[0].length - a[0].length);
 /** suffix words, by type, that end a company name when met while walking left */
 const COMPANY_BREAKERS = new Set<EntityType>(['industrial-park', 'project', 'organization']);
@@ -68,6 +68,14 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
       start = t.start;
       continue;
     }
+    if (depth > 0) {
+      // inside parentheses anything but clause punctuation belongs to the name: 工程（一期）项目
+      if (/[，。；：！？,;:!?\n]/u.test(w)) break;
+      start = t.start;
+      continue;
+    }
+    // a verb inside a name names an activity (制造, 投资); any other verb ends the name
+    if (/^v[dig]?$/.test(t.tag) && w.length > 1 && !NAME_VERBS.has(w) && i !== ctx.tokenAt[at - 1]) break;
     if (t.word === ' ' && /[A-Za-z0-9]$/.test(tokens[i - 1]?.word ?? '') && /^[A-Za-z]/.test(tokens[i + 1]?.word ?? '')) {
       start = t.start;
       continue;
@@ -109,10 +117,10 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
     }
     break;
   }
-  while (start < at && /[（(）)、\s]/u.test(text[start]!)) start++;
+  while (start < at && (/[）)、\s]/u.test(text[start]!) || (/[（(]/u.test(text[start]!) && !/[）)]/u.test(text.slice(start, at))))) start++;
   // jieba glues a leading preposition or verb to an unknown word (率中/新): drop it
   const first = tokens[ctx.tokenAt[start] ?? -1];
-  if (first && first.tag === 'x' && first.word.length <= 3 && LEADING_FUNCTION_CHARS.has(text[start]!) && at - start >= 4) start++;
+  if (first && first.tag === 'x' && first.word.length <= 3 && LEADING_FUNCTION_CHARS.has(text[start]!) && at - start >= 3) start++;
   return start < at ? start : undefined;
 }
 
@@ -157,6 +165,7 @@ function goodCore(ctx: SentenceContext, start: number, at: number, suffix: strin
       !GENERIC_MODIFIERS.has(w) &&
       !/^[\d.]+$/.test(w) &&
       !/级$/u.test(w) &&
+      !GENERIC_MODIFIERS.has(w.replace(/产业$/u, '')) &&
       !(placesCount && (gaz.byName.has(w) || gaz.byShort.has(w))),
   );
   if (specific.length === 0) return false;

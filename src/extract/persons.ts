@@ -24,7 +24,14 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
   const tok = tokens[ti]!;
   // a whole token that jieba took as a person or an unknown word
   if (tok.start === s && looksLikeName(tok.word) && ['nr', 'nrt', 'x', 'nrfg'].includes(tok.tag)) {
-    if (!NAME_STOP.test(tok.word.slice(1))) return tok.end;
+    if (!NAME_STOP.test(tok.word.slice(1))) {
+      // 刘安/兵: a lone character after a two-character name is its third character
+      const next = tokens[ctx.tokenAt[tok.end] ?? -1];
+      if (tok.word.length === 2 && next && next.start === tok.end && next.word.length === 1 && /^(n|ng|nr|x|zg)$/.test(next.tag) && !NAME_FOLLOWER.has(next.word)) {
+        return next.end;
+      }
+      return tok.end;
+    }
   }
   // a dictionary word is not a name (领导干部)
   if (tok.start === s && tok.word.length >= 2 && !['nr', 'nrt', 'x', 'nrfg'].includes(tok.tag) && looksLikeName(tok.word)) {
@@ -39,6 +46,9 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
     const cand = text.slice(s, e);
     if (!looksLikeName(cand)) continue;
     if (NAME_STOP.test(cand.slice(1))) continue;
+    // 和/科研: the given name must not be one ordinary dictionary word
+    const given = ctx.tokens[ctx.tokenAt[s + 1] ?? -1];
+    if (given && given.start === s + 1 && given.end === e && /^(n|vn|a|d|ad|an|c|p)$/.test(given.tag)) continue;
     return e;
   }
   return undefined;

@@ -21,7 +21,7 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
       const e = s + len;
       if (!boundary[e]) continue;
       const w = text.slice(s, e);
-      if (gaz.byName.has(w)) {
+      if (gaz.byName.has(w) && (w.length > 2 || readsAsPlace(ctx, s, e))) {
         spans.push({ start: s, end: e, type: 'place', rule: 'gazetteer', priority: 3 });
         break;
       }
@@ -44,6 +44,12 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
  */
 function inContext(ctx: SentenceContext, places: readonly Place[]): boolean {
   return places.some((p) => p.level === 'province' || p.level === 'city' || ctx.docPlaces.has(p.code) || (p.parent !== undefined && ctx.docPlaces.has(p.parent)));
+}
+
+/** Two-character division names (城区, 街道) are common words unless jieba reads them as places. */
+function readsAsPlace(ctx: SentenceContext, s: number, e: number): boolean {
+  const tok = ctx.tokens[ctx.tokenAt[s] ?? -1];
+  return !!tok && tok.start === s && tok.end === e && tok.tag === 'ns';
 }
 
 /** A short name stands for its place when jieba reads it as one, or a name is built on it. */

@@ -139,23 +139,29 @@ export function toSimplified(m: Mapped): Mapped {
   const amb = getAmbiguous();
   const cache = new Map<string, string>();
   const b = new Builder();
-  let i = 0;
   const text = m.text;
+  let run = 0; // pending run of unchanged characters, copied in one block
+  let i = 0;
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    const ch = text.slice(i, i + len);
-    let out: string | undefined;
-    if (cp >= 0x2e80 && !amb.has(ch)) {
-      out = cache.get(ch);
-      if (out === undefined) {
-        out = convertUnit(ch);
-        cache.set(ch, out);
+    if (cp >= 0x2e80) {
+      const ch = text.slice(i, i + len);
+      if (!amb.has(ch)) {
+        let out = cache.get(ch);
+        if (out === undefined) {
+          out = convertUnit(ch);
+          cache.set(ch, out);
+        }
+        if (out !== ch) {
+          b.copy(m, run, i);
+          b.put(out, m.offs[i]!);
+          run = i + len;
+        }
       }
     }
-    if (out === undefined || out === ch) b.copy(m, i, i + len);
-    else b.put(out, m.offs[i]!);
     i += len;
   }
+  b.copy(m, run, text.length);
   return b.build();
 }

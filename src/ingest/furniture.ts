@@ -85,8 +85,12 @@ function coveredByRanges(t: string): boolean {
   return ranges.length > 0 && t.slice(pos).trim() === '';
 }
 
+/** Every credit pattern needs one of these; most lines have none and skip the regexes. */
+const TRIGGER = /记者|通讯员|摄|提供|图片|版|相关|编辑|责编|撰稿|[文图]\s*[/／:：]/;
+
 function rangesInLine(t: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  if (!TRIGGER.test(t)) return out;
   for (const re of RANGE_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m; m = re.exec(t)) {

@@ -60,13 +60,9 @@ export function extractHtml(html: string): HtmlText {
   const lines = s
     .split('\u0001')
     .map((line) => line.replace(/\u0002/g, ' ').replace(/ {2,}/g, ' ').trim());
-  // Keep at most one empty line between blocks so paragraph structure stays visible.
-  const out: string[] = [];
-  for (const line of lines) {
-    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
-    out.push(line);
-  }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  // One block per line: nested blocks (</div><ul>) would otherwise leave empty lines whose
+  // presence depends on markup style rather than on the text.
+  const out = lines.filter((line) => line !== '');
   return { text: out.join('\n'), title };
 }
 

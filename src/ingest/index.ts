@@ -44,6 +44,8 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
     try {
       documents.push(await ingestFile(f.path, f.id));
     } catch (err) {
+      // Only problems with the file itself become skips; a bug must not pass as a bad file.
+      if (!(err instanceof IngestError) && (err as NodeJS.ErrnoException | undefined)?.code === undefined) throw err;
       const reason = err instanceof IngestError ? err.reason : describe(err, 'cannot read');
       skipped.push({ file: f.path, reason });
       warn(`kg: skipped ${f.path}: ${reason}`);

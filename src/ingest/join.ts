@@ -22,8 +22,8 @@
 //  join   the next line starts with punctuation that cannot start a line (，、。）” …), the line
 //         ends with one that cannot end one (“（《、，+ — …) or leaves a bracket/quote open;
 //  join   a number continues with its unit (3 月 4\n日, 总投资近24\n亿元);
-//  then, for the first content line of the document (its title), join only if it fills the
-//  local width and no blank line follows; otherwise:
+//  then, for the first content line of the document (maybe its title), join only if no blank
+//  line follows and it fills the local width or has clause punctuation; otherwise:
 //  join   the line has clause punctuation (，、。：…) inside, i.e. it is running text — headings,
 //         captions and titles practically never contain a comma;
 //  join   it fills the local width (≥ 75 % of the median) and no blank line follows — a column
@@ -156,10 +156,11 @@ export function decideJoins(lines: LineInfo[]): boolean[] {
       const w = widths[k]!;
       const W = local[k];
       const full = W !== undefined && w >= FULL * W;
-      if (firstContent) return gap === 0 && full;
+      if (firstContent) return gap === 0 && (full || CLAUSE.test(t));
       if (CLAUSE.test(t)) return true;
       if (w >= LONG) return true;
-      if (!paraStart && paraPunct) return gap === 0 ? W !== undefined && w >= HALF * W : full;
+      // Without enough neighbours to measure (tiny texts) running text continues.
+      if (!paraStart && paraPunct) return gap === 0 ? W === undefined || w >= HALF * W : full;
       // A column line without punctuation. Across a blank line it only continues when the
       // paragraph began right below a sentence end: in a column that is an ordinary line whose
       // predecessor happened to end with 。 (…能力。\n区委…提出\n\n重点…目标体\n\n系和…), while a

@@ -58,26 +58,32 @@ function isLayoutSpace(c: number): boolean {
 export function cleanChars(m: Mapped): Mapped {
   const b = new Builder();
   const t = m.text;
+  let run = 0; // start of the pending run of unchanged characters, copied in one block
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue; // printable ASCII: the common case, unchanged
+    let out: string | null | undefined; // undefined: unchanged, null: dropped
     if (c === 0x0d) {
       // \r\n → keep the \n; a lone \r (old Mac) is a line break itself.
-      if (t.charCodeAt(i + 1) !== 0x0a) b.put('\n', m.offs[i]!);
-      continue;
-    }
-    if (c === 0x2028 || c === 0x2029) b.put('\n', m.offs[i]!);
-    else if (isLayoutSpace(c)) b.put(' ', m.offs[i]!);
-    else if (isDroppedControl(c) || isZeroWidth(c)) continue;
+      out = t.charCodeAt(i + 1) === 0x0a ? null : '\n';
+    } else if (c === 0x2028 || c === 0x2029) out = '\n';
+    else if (isLayoutSpace(c)) out = ' ';
+    else if (isDroppedControl(c) || isZeroWidth(c)) out = null;
     else if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
       // Full-width letters and digits (what NFKC does to them, and only to them: NFKC would
       // also turn （），：； into ASCII, and the guideline keeps Chinese punctuation as written).
-      b.put(String.fromCharCode(c - 0xfee0), m.offs[i]!);
+      out = String.fromCharCode(c - 0xfee0);
     } else if (c >= 0xf900 && c <= 0xfaff) {
       // CJK compatibility ideographs are canonical duplicates of unified ones.
       const n = t[i]!.normalize('NFC');
-      b.put(n.length === 1 ? n : t[i]!, m.offs[i]!);
-    } else b.copy(m, i, i + 1);
+      if (n.length === 1 && n !== t[i]) out = n;
+    }
+    if (out === undefined) continue;
+    b.copy(m, run, i);
+    if (out !== null) b.put(out, m.offs[i]!);
+    run = i + 1;
   }
+  b.copy(m, run, t.length);
   return b.build();
 }
 

@@ -162,8 +162,9 @@ function isShortFormOf(short: string, long: string, type: EntityType): boolean {
     case 'organization':
     case 'project': {
       // the same name without the region (or parent park) written before it
-      if (!long.endsWith(short) || short.length < 4) return false;
-      return hasNameCore(short, type);
+      const s = matchKey(short, type);
+      if (!matchKey(long, type).endsWith(s) || s.length < 4) return false;
+      return hasNameCore(s, type);
     }
     case 'industry-cluster':
       return matchKey(long, type) === matchKey(short, type);
