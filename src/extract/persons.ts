@@ -47,8 +47,11 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
     if (!looksLikeName(cand)) continue;
     if (NAME_STOP.test(cand.slice(1))) continue;
     // 和/科研: the given name must not be one ordinary dictionary word
+    // (唐/大军 is a name: jieba read 唐 as a surname)
     const given = ctx.tokens[ctx.tokenAt[s + 1] ?? -1];
-    if (given && given.start === s + 1 && given.end === e && /^(n|vn|a|d|ad|an|c|p)$/.test(given.tag)) continue;
+    const surname = ctx.tokens[ctx.tokenAt[s] ?? -1];
+    const readAsSurname = !!surname && surname.end === s + 1 && /^nr/.test(surname.tag);
+    if (!readAsSurname && given && given.start === s + 1 && given.end === e && /^(n|vn|a|d|ad|an|c|p)$/.test(given.tag)) continue;
     return e;
   }
   return undefined;

@@ -86,16 +86,23 @@ export function endsSentence(t: string): boolean {
   return last === '.' && i > 0 && !/[0-9]/.test(t[i - 1]!);
 }
 
+const OPEN_INDEX = new Map(PAIRS.map(([open], i) => [open, i]));
+const CLOSE_INDEX = new Map(PAIRS.map(([, close], i) => [close, i]));
+
+/** Whether a bracket, book-title mark or quote opened in `t` is still open at its end. */
 function unbalanced(t: string): boolean {
-  for (const [open, close] of PAIRS) {
-    let depth = 0;
-    for (const ch of t) {
-      if (ch === open) depth++;
-      else if (ch === close && depth > 0) depth--;
+  const depth = new Array<number>(PAIRS.length).fill(0);
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    const o = OPEN_INDEX.get(ch);
+    if (o !== undefined) {
+      depth[o]!++;
+      continue;
     }
-    if (depth > 0) return true;
+    const c = CLOSE_INDEX.get(ch);
+    if (c !== undefined && depth[c]! > 0) depth[c]!--;
   }
-  return false;
+  return depth.some((d) => d > 0);
 }
 
 function hardStart(n: LineInfo, nt: string): boolean {
