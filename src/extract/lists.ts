@@ -11,7 +11,9 @@ import { CLAUSE_BREAK, GENERIC_MODIFIERS } from './lexicon.js';
 const COUNT = '(?:\\d+|[一二两三四五六七八九十百几]+)(?:个|大|家|项|批)';
 const HEADS: Array<[RegExp, EntityType]> = [
   // ITEMS等 [≤12 modifiers] 企业/公司/央企/国企
-  [new RegExp(`等(?:${COUNT})?[^，。；、！？“”,;:!?]{0,12}?(?:企业|公司|央企|国企|车企|药企|链主)`, 'gu'), 'company'],
+  // the words between 等 and 企业 describe the companies (龙头, 光伏, 大型); an industry there
+  // (等产业的…公司, 等服务业企业) means the items are industries, not companies
+  [new RegExp(`等(?:${COUNT})?(?:(?!产业|行业|服务业|制造业|领域|的)[^，。；、！？“”,;:!?]){0,10}?(?:企业|公司|央企|国企|车企|药企|链主)`, 'gu'), 'company'],
   [new RegExp(`(?:等|${COUNT})[^，。；、！？“”,;:!?]{0,14}?项目`, 'gu'), 'project'],
   [new RegExp(`(?:等(?:${COUNT})?|${COUNT})[^，。；、！？“”,;:!?]{0,10}?(?:产业集群|集群)`, 'gu'), 'industry-cluster'],
   [/被列入[^，。；]{0,10}?产业集群/gu, 'industry-cluster'],
@@ -88,13 +90,17 @@ function goodItem(ctx: SentenceContext, s: number, e: number, type: EntityType):
   if (item.length < 2) return false;
   if (type === 'industry-cluster') return !/^(等|其中|包括)/u.test(item);
   const words = ctx.tokens.filter((t) => t.start >= s && t.end <= e);
-  return words.some((t) => !GENERIC_MODIFIERS.has(t.word));
+  if (!words.some((t) => !GENERIC_MODIFIERS.has(t.word))) return false;
+  // a company needs something name-like: an unknown or proper word, or a lone character
+  // (汽车零部件 and 金融服务 are industries; 武骏光能, 赛力斯, 玖龙纸业 are companies)
+  if (type === 'company') return words.some((t) => /^(x|nr|nrt|nrfg|nz|ns|nt|j|eng|zg|ng)$/.test(t.tag) || t.word.length === 1);
+  return true;
 }
 
 /** 以X为代表 / 以X为龙头 / X为链主 / X作为…龙头: X is a company (or its listed companies). */
 function findLeaders(ctx: SentenceContext): Span[] {
   const spans: Span[] = [];
-  const re = /以([^，。；,;以]{2,40}?)为(?:代表|龙头|引领|链主)/gu;
+  const re = /以([^，。；,;以]{2,40}?)为(?:代表|龙头|链主)/gu;
   for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
     const s0 = m.index + 1;
     const e0 = s0 + m[1]!.length;

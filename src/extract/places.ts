@@ -2,6 +2,7 @@
 // named regions. A gazetteer hit is only a candidate: it must sit on word boundaries, and a
 // short name (江津 for 江津区) needs jieba to read it as a place name or a name to follow it.
 import type { Span, SentenceContext } from './context.js';
+import { isStopToken } from './context.js';
 import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
 
@@ -86,6 +87,7 @@ function findRegions(ctx: SentenceContext): Span[] {
       for (let i = ctx.tokenAt[at - 1] ?? -1; i >= 0; i--) {
         const t = tokens[i]!;
         if (t.end > start) continue;
+        if (isStopToken(t)) break;
         // 成渝 (tagged a person), 渝西: unknown two-character words before 地区 are abbreviations
         if (t.tag === 'ns' || t.tag === 'j' || WORLD.has(t.word) || (t.word.length === 2 && /^(nr|x|nz)$/.test(t.tag))) placeLike = true;
         else if (/^[东西南北]$/u.test(t.word)) placeLike = placeLike || false;

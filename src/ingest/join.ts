@@ -86,20 +86,22 @@ export function endsSentence(t: string): boolean {
   return last === '.' && i > 0 && !/[0-9]/.test(t[i - 1]!);
 }
 
-const OPEN_INDEX = new Map(PAIRS.map(([open], i) => [open, i]));
-const CLOSE_INDEX = new Map(PAIRS.map(([, close], i) => [close, i]));
+const OPEN_CODE = new Map(PAIRS.map(([open], i) => [open.charCodeAt(0), i]));
+const CLOSE_CODE = new Map(PAIRS.map(([, close], i) => [close.charCodeAt(0), i]));
 
 /** Whether a bracket, book-title mark or quote opened in `t` is still open at its end. */
 function unbalanced(t: string): boolean {
-  const depth = new Array<number>(PAIRS.length).fill(0);
+  const depth = PAIRS.map(() => 0);
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    const o = OPEN_INDEX.get(ch);
+    const code = t.charCodeAt(i);
+    // All pair characters are ( ) or in U+2000–U+FFFF; skip the rest without a lookup.
+    if (code < 0x28 || (code > 0x29 && code < 0x2000)) continue;
+    const o = OPEN_CODE.get(code);
     if (o !== undefined) {
       depth[o]!++;
       continue;
     }
-    const c = CLOSE_INDEX.get(ch);
+    const c = CLOSE_CODE.get(code);
     if (c !== undefined && depth[c]! > 0) depth[c]!--;
   }
   return depth.some((d) => d > 0);
