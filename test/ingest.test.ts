@@ -229,6 +229,7 @@ describe('ingest', () => {
     const doc = await ingestFile(p, 't.txt');
     assert.equal(Array.from(doc.title).length, 80);
     assert.ok(doc.title.startsWith('江江江'));
+    assert.equal(seed('000').title, '江津是聂荣臻元帅的故乡，红色精神在帅乡大地绽放光芒。');
   });
 
   test('a missing input rejects the whole run', async () => {
@@ -404,8 +405,8 @@ describe('normalise', () => {
     assert.equal(normalise('记者 陆海银 王笑伊').text, '记者 陆海银 王笑伊');
   });
 
-  test('full-width letters and digits become half-width, Chinese punctuation stays', () => {
-    assert.equal(normalise('ＧＤＰ增长１２．５％（同比），“好”。').text, 'GDP增长12．5％（同比），“好”。');
+  test('full-width letters, digits and number punctuation become half-width, Chinese punctuation stays', () => {
+    assert.equal(normalise('ＧＤＰ增长１２．５％（同比），“好”．　Ｎｏ％').text, 'GDP增长12.5%（同比），“好”．No％');
   });
 
   test('simplified text is left alone by the T→S step', () => {

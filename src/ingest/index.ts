@@ -93,7 +93,7 @@ export async function ingestFile(path: string, id: string): Promise<Document> {
   };
 }
 
-/** The <title>, else the first markdown heading, else the first non-furniture line. */
+/** The <title>, else the first markdown heading, else the first non-furniture line; ≤ 80 chars. */
 function pickTitle(htmlTitle: string, original: string, text: string, furniture: Array<[number, number]>): string {
   const clean = (s: string): string => normalise(s).text.replace(/\s*\n\s*/g, ' ').trim();
   let title = htmlTitle ? clean(htmlTitle) : '';
@@ -120,5 +120,9 @@ function pickTitle(htmlTitle: string, original: string, text: string, furniture:
     }
   }
   const chars = Array.from(title);
-  return chars.length <= TITLE_MAX ? title : chars.slice(0, TITLE_MAX - 1).join('') + '…';
+  if (chars.length <= TITLE_MAX) return title;
+  // A whole paragraph: its first sentence reads better than a cut, when it fits.
+  const first = splitSentences(title)[0];
+  if (first && Array.from(title.slice(first.start, first.end)).length <= TITLE_MAX) return title.slice(first.start, first.end);
+  return chars.slice(0, TITLE_MAX - 1).join('') + '…';
 }

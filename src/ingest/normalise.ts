@@ -3,7 +3,8 @@
 // Steps, each a Mapped → Mapped rewrite so that every normalised character keeps the offset of
 // the original character it comes from:
 //   1. characters: line endings, control and zero-width characters dropped, exotic spaces to
-//      ' ', full-width letters/digits/space to half-width (Chinese punctuation is kept);
+//      ' ', full-width letters/digits/space to half-width, and ． ％ inside numbers (Chinese
+//      punctuation is kept as written);
 //   2. traditional → simplified (convert.ts);
 //   3. per line: doubled PDF lines undoubled (doubling.ts), markdown markers removed;
 //   4. lines joined into paragraphs (join.ts), one '\n' between paragraphs;
@@ -55,6 +56,11 @@ function isLayoutSpace(c: number): boolean {
   );
 }
 
+function isDigitAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
 export function cleanChars(m: Mapped): Mapped {
   const b = new Builder();
   const t = m.text;
@@ -73,6 +79,10 @@ export function cleanChars(m: Mapped): Mapped {
       // Full-width letters and digits (what NFKC does to them, and only to them: NFKC would
       // also turn （），：； into ASCII, and the guideline keeps Chinese punctuation as written).
       out = String.fromCharCode(c - 0xfee0);
+    } else if ((c === 0xff0e && isDigitAt(t, i - 1) && isDigitAt(t, i + 1)) || (c === 0xff05 && isDigitAt(t, i - 1))) {
+      // Inside a number, ． is a decimal point and ％ a unit, not sentence punctuation:
+      // １２．５％ → 12.5%.
+      out = c === 0xff0e ? '.' : '%';
     } else if (c >= 0xf900 && c <= 0xfaff) {
       // CJK compatibility ideographs are canonical duplicates of unified ones.
       const n = t[i]!.normalize('NFC');
