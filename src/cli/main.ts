@@ -7,7 +7,6 @@ import { GENERATOR } from '../pipeline.js';
 import { writeFileAtomic } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
 import { statsOf, formatStats } from '../graph/stats.js';
-import { evaluate, formatReport, toJSON } from '../eval/index.js';
 import { formatSummary } from './summary.js';
 
 const DEFAULT_GRAPH = 'graph/graph.json';
@@ -59,7 +58,8 @@ export async function main(argv: string[]): Promise<void> {
     .argument('<gold-dir>', 'folder of NAME.gold.json files')
     .option('-v, --verbose', 'list missed, spurious and wrongly typed entities and missed relations per document')
     .option('--json', 'print as JSON')
-    .action((graphFile: string, goldDir: string, opts: { verbose?: boolean; json?: boolean }) => {
+    .action(async (graphFile: string, goldDir: string, opts: { verbose?: boolean; json?: boolean }) => {
+      const { evaluate, formatReport, toJSON } = await import('../eval/index.js');
       const result = evaluate(graphFile, goldDir);
       for (const w of result.warnings ?? []) process.stderr.write(`kg: ${w}\n`);
       process.stdout.write(opts.json ? `${JSON.stringify(toJSON(result), null, 2)}\n` : formatReport(result, { verbose: !!opts.verbose }));

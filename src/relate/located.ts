@@ -2,7 +2,7 @@
 // X在Y开工), 畔/旁 (丁字湾畔的新材料产业园), a place before a described company (意大利跨国企业X)
 // and a place that brings in listed projects (福山区…引进建设A、B等项目).
 import type { Found, SentenceView } from './sentence.js';
-import { CLAUSE, is } from './sentence.js';
+import { CLAUSE, is, mentionAt } from './sentence.js';
 import { loadGazetteer, ancestors } from '../extract/gazetteer.js';
 import { placeFor } from '../resolve/index.js';
 
@@ -12,7 +12,7 @@ const TAILS = is('industrial-park', 'place');
 const VERB_WORD = /(?:签约)?(?:落户|落地|入驻|位于|坐落于|坐落在|选址|扎根|定址)(?:在|于|到)?/gu;
 
 export function locatedIn(view: SentenceView): Found[] {
-  return [...chains(view), ...verbs(view), ...atSite(view), ...shores(view), ...describedCompany(view), ...introduced(view)];
+  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view)];
 }
 
 /** Adjacent mentions: a place or park written right before what it holds. */
@@ -31,12 +31,15 @@ function chains(view: SentenceView): Found[] {
   return out;
 }
 
-/** A place chain must agree with the gazetteer when both are in it: 重庆市江津区 yes, 成都重庆 no. */
+/**
+ * A chain of two places must agree with the gazetteer: 重庆市江津区 yes; 长江江津段 and
+ * 健康中国江津行动 are not chains of divisions.
+ */
 function placeInside(inner: string, outer: string): boolean {
   const gaz = loadGazetteer();
   const i = placeFor(inner, gaz);
   const o = placeFor(outer, gaz);
-  if (!i || !o) return true;
+  if (!i || !o) return false;
   return ancestors(gaz, i).some((p) => p.code === o.code);
 }
 
@@ -93,6 +96,23 @@ function atSite(view: SentenceView): Found[] {
     for (const head of headsBefore(view, m.index)) {
       if (head.entity !== tail.entity) out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'at-site' });
     }
+  }
+  return out;
+}
+
+/** 位于Y的X: X is located in Y. */
+function locatedAt(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  const re = /(?:位于|坐落于|地处)/gu;
+  for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
+    const tail = view.mentions.find((x) => x.ls === m!.index + m![0].length && TAILS(x));
+    if (!tail) continue;
+    // the tail may be a chain (重庆江津综保区): take the last link before 的
+    let last = tail;
+    for (let next = mentionAt(view, last.le); next && TAILS(next); next = mentionAt(view, last.le)) last = next;
+    if (view.text[last.le] !== '的') continue;
+    const head = mentionAt(view, last.le + 1);
+    if (head && HEADS(head) && head.entity !== last.entity) out.push({ head: head.entity, tail: last.entity, relation: 'located-in', rule: '位于Y的X' });
   }
   return out;
 }

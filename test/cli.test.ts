@@ -1,0 +1,91 @@
+// The kg command as a user runs it: outputs, exit codes, and bad input that loses nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from 'node:path';
+import { tempDir, writeCorpus } from './helpers.js';
+
+const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+
+function kg(...args: string[]) {
+  const r = spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const ARTICLE = '江津区双福工业园重庆宏远机械股份有限公司今年产值增长两成。区委书记唐大军到企业调研。';
+
+test('kg build writes the graph and prints a summary; --json for machines', () => {
+  const dir = writeCorpus({ 'a.txt': ARTICLE });
+  const out = join(tempDir(), 'g.json');
+  const r = kg('build', dir, '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /built .* from 1 document/);
+  assert.match(r.stdout, /person 1/);
+  const graph = JSON.parse(readFileSync(out, 'utf8'));
+  assert.ok(graph.nodes.length >= 4);
+  const j = kg('build', dir, '--out', out, '--json');
+  assert.equal(JSON.parse(j.stdout).documents, 1);
+});
+
+test('kg stats reads a graph', () => {
+  const out = join(tempDir(), 'g.json');
+  kg('build', writeCorpus({ 'a.txt': ARTICLE }), '--out', out);
+  const r = kg('stats', out, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  assert.equal(s.documents, 1);
+  assert.equal(s.entities.person, 1);
+});
+
+test('a missing input is a one-line error naming it, exit 1, and the old graph stays', () => {
+  const out = join(tempDir(), 'g.json');
+  writeFileSync(out, '{"previous":true}');
+  const r = kg('build', '/no/such/folder', '--out', out);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, /\/no\/such\/folder/);
+  assert.equal(readFileSync(out, 'utf8'), '{"previous":true}');
+});
+
+test('an empty folder is an error and writes no graph', () => {
+  const empty = tempDir();
+  const out = join(tempDir(), 'g.json');
+  const r = kg('build', empty, '--out', out);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, new RegExp(empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.ok(!existsSync(out));
+});
+
+test('binary and undecodable files are skipped with a warning naming them; the rest is built', () => {
+  const dir = writeCorpus({
+    'good.txt': ARTICLE,
+    'picture.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    'broken.txt': Buffer.from([0x41, 0x80, 0xff, 0x80, 0xff, 0x80, 0xff, 0x80, 0xff, 0x80, 0xff, 0x42]),
+  });
+  const out = join(tempDir(), 'g.json');
+  const r = kg('build', dir, '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /picture\.txt/);
+  assert.match(r.stderr, /broken\.txt/);
+  assert.match(r.stdout, /from 1 document \(2 skipped\)/);
+});
+
+test('a truncated graph file gives a one-line error, not a stack trace', () => {
+  const bad = join(tempDir(), 'g.json');
+  writeFileSync(bad, '{"nodes": [{"key"');
+  const r = kg('stats', bad);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /g\.json: not valid JSON/);
+});
+
+test('usage errors exit 2; --help works for every command', () => {
+  assert.equal(kg('frobnicate').code, 2);
+  for (const cmd of [[], ['build'], ['stats'], ['eval']]) {
+    const r = kg(...cmd, '--help');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /Usage: kg/);
+  }
+});
+
