@@ -74,8 +74,15 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
       start = t.start;
       continue;
     }
-    // a verb inside a name names an activity (制造, 投资); any other verb ends the name
-    if (/^v[dig]?$/.test(t.tag) && w.length > 1 && !NAME_VERBS.has(w) && i !== ctx.tokenAt[at - 1]) break;
+    // a verb inside a name names an activity (制造, 投资); any other verb ends the name.
+    // 发展 names bodies (发展改革委, 发展中心) but is the verb before a cluster or a project.
+    if (/^v[dig]?n?$/.test(t.tag) && w.length > 1 && i !== ctx.tokenAt[at - 1]) {
+      const inName = NAME_VERBS.has(w) && !(w === '发展' && type !== 'organization' && type !== 'company');
+      if (!inName && t.tag !== 'vn') break;
+      if (w === '发展' && !inName) break;
+    }
+    // another project named before this park or cluster ends it (该项目由德感组团)
+    if ((type === 'industrial-park' || type === 'industry-cluster' || type === 'project') && w === '项目' && i !== ctx.tokenAt[at - 1]) break;
     if (t.word === ' ' && /[A-Za-z0-9]$/.test(tokens[i - 1]?.word ?? '') && /^[A-Za-z]/.test(tokens[i + 1]?.word ?? '')) {
       start = t.start;
       continue;

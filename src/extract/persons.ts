@@ -52,6 +52,8 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
     const surname = ctx.tokens[ctx.tokenAt[s] ?? -1];
     const readAsSurname = !!surname && surname.end === s + 1 && /^nr/.test(surname.tag);
     if (!readAsSurname && given && given.start === s + 1 && given.end === e && /^(n|vn|a|d|ad|an|c|p)$/.test(given.tag)) continue;
+    // nor the beginning of a longer dictionary word (和/科研专家)
+    if (given && given.start === s + 1 && given.end > e && given.tag !== 'x' && !/^nr/.test(given.tag)) continue;
     return e;
   }
   return undefined;
