@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, EntityType, Mention, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
-import { extractMentions } from './extract/index.js';
+import { addCorpusMentions, corpusForms, extractMentions } from './extract/index.js';
 import { resolve } from './resolve/index.js';
 import { relate, type Linked } from './relate/index.js';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
@@ -33,11 +33,14 @@ export const GENERATOR = (() => {
 
 /** Extraction and resolution of documents already ingested. */
 export function buildGraphFromDocuments(documents: Document[], options: BuildOptions = {}): DirectedGraph {
-  const all: Mention[] = [];
-  documents.forEach((doc, i) => {
-    all.push(...extractMentions(doc));
+  const perDoc = documents.map((doc, i) => {
+    const mentions = extractMentions(doc);
     options.onProgress?.(i + 1, documents.length, doc.id);
+    return mentions;
   });
+  // a name found by a rule in one article is a name in the others too
+  const forms = corpusForms(perDoc.flat());
+  const all: Mention[] = documents.flatMap((doc, i) => addCorpusMentions(doc, perDoc[i]!, forms));
   const { entities, entityOf } = resolve(all);
   const linkedByDoc = new Map<string, Linked[]>();
   all.forEach((m, i) => {

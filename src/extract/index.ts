@@ -1,11 +1,11 @@
 // Entity extraction: finds mentions of the seven entity types in a normalised document.
-import type { Document, Mention } from '../types.js';
+import type { Document, EntityType, Mention } from '../types.js';
 import { makeContext, type SentenceContext, type Span } from './context.js';
 import { findListItems } from './lists.js';
 import { findSuffixNames } from './names.js';
 import { findPersons } from './persons.js';
 import { findPlaces } from './places.js';
-import { selectSpans, splitChains } from './select.js';
+import { addVillages, selectSpans, splitChains } from './select.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
 import { ancestors, loadGazetteer, shortPlaceName } from './gazetteer.js';
 
@@ -25,7 +25,7 @@ function candidatesIn(ctx: SentenceContext): Span[] {
 /** The mentions of one sentence: candidates, one reading chosen, location chains split. */
 export function sentenceSpans(sentence: string, docPlaces: ReadonlySet<string> = new Set()): Span[] {
   const ctx = makeContext(sentence, docPlaces);
-  return splitChains(sentence, selectSpans(candidatesIn(ctx)), ctx.boundary);
+  return addVillages(sentence, splitChains(sentence, selectSpans(candidatesIn(ctx)), ctx.boundary));
 }
 
 /** Codes of the places a text names in full, with all their ancestors: context for short names. */
@@ -82,21 +82,49 @@ function inFurniture(doc: Document, s: number, e: number): boolean {
  * company's short form (重庆润通科技有限公司 → 润通科技) or a place's (江津区 → 江津) too.
  */
 function rescanKnownNames(doc: Document, mentions: Mention[]): Mention[] {
-  const forms = new Map<string, Mention>();
-  const addForm = (form: string, m: Mention) => {
-    if (form.length >= 2 && !forms.has(form)) forms.set(form, m);
+  const forms = new Map<string, EntityType>();
+  const addForm = (form: string, type: EntityType) => {
+    if (form.length >= 2 && !forms.has(form)) forms.set(form, type);
   };
-  for (const m of mentions) addForm(m.text, m);
+  for (const m of mentions) addForm(m.text, m.type);
   for (const m of mentions) {
-    if (m.type === 'company') for (const f of companyShortForms(m.text)) addForm(f, m);
-    if (m.type === 'place') addForm(shortPlaceName(m.text), m);
+    if (m.type === 'company') for (const f of companyShortForms(m.text)) addForm(f, m.type);
+    if (m.type === 'place') addForm(shortPlaceName(m.text), m.type);
   }
+  return rescan(doc, mentions, forms, 'rescan');
+}
+
+/**
+ * Names worth looking for in every document of the corpus: found by a rule somewhere, long
+ * enough not to be a common word (a person's name is kept at two characters). Places are
+ * left to the gazetteer and bodies named relative to a place (区委) to each document.
+ */
+export function corpusForms(mentions: Iterable<Mention>): Map<string, EntityType> {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (m.type === 'place' || m.rule === 'rescan' || m.rule.startsWith('relative')) continue;
+    if (m.text.length < 3 && m.type !== 'person') continue;
+    const v = votes.get(m.text) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(m.text, v);
+  }
+  const out = new Map<string, EntityType>();
+  for (const [form, v] of votes) out.set(form, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
+  return out;
+}
+
+/** Adds mentions of names found elsewhere in the corpus to one document's mentions. */
+export function addCorpusMentions(doc: Document, mentions: Mention[], forms: Map<string, EntityType>): Mention[] {
+  return rescan(doc, mentions, forms, 'corpus');
+}
+
+function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityType>, rule: string): Mention[] {
   const covered = new Uint8Array(doc.text.length);
   for (const m of mentions) covered.fill(1, m.nstart, m.nend);
   const extra: Mention[] = [];
   const sorted = [...forms.keys()].sort((a, b) => b.length - a.length);
   for (const form of sorted) {
-    const model = forms.get(form)!;
+    const type = forms.get(form)!;
     for (let at = doc.text.indexOf(form); at >= 0; at = doc.text.indexOf(form, at + 1)) {
       const end = at + form.length;
       if (covered.subarray(at, end).some((c) => c === 1)) continue;
@@ -105,9 +133,10 @@ function rescanKnownNames(doc: Document, mentions: Mention[]): Mention[] {
       const sentence = doc.sentences.find((s) => s.start <= at && at < s.end);
       if (!sentence || end > sentence.end) continue;
       covered.fill(1, at, end);
-      extra.push(toMention(doc, at, end, { start: at, end, type: model.type, rule: 'rescan', priority: 0, sentence: sentence.index }));
+      extra.push(toMention(doc, at, end, { start: at, end, type, rule, priority: 0, sentence: sentence.index }));
     }
   }
+  if (extra.length === 0) return mentions;
   return [...mentions, ...extra].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
 }
 

@@ -8,9 +8,10 @@ const NAME_STOP = /^(出席|参加|主持|表示|说|指出|强调|介绍|一行
 
 const NAME_FOLLOWER = new Set('作说率在到为是将与和对向出来去任兼等、，。'.split(''));
 
-/** Is `name` shaped like a Chinese personal name? */
+/** Is `name` shaped like a Chinese personal name? (宣传部 is not, whatever jieba says) */
 export function looksLikeName(name: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(name)) return false;
+  if (/[部局委厅司办院所校会团园区市县镇乡村港省处科队站]$/u.test(name)) return false;
   if (name.length >= 3 && DOUBLE_SURNAMES.has(name.slice(0, 2))) return true;
   if (name.length === 4) return false;
   return SURNAMES.has(name[0]!);
@@ -80,6 +81,12 @@ export function findPersons(ctx: SentenceContext): Span[] {
         s = e + 1;
       }
     }
+  }
+  // NAME + title (唐大军书记, 某某同志): jieba reads the name as a person
+  for (const t of ctx.tokens) {
+    if (!/^nr/.test(t.tag) || !looksLikeName(t.word)) continue;
+    const after = text.slice(t.end, t.end + 5);
+    if (TITLE_WORDS.some((w) => after.startsWith(w) && !w.startsWith('副')) || after.startsWith('同志')) push(t.start, t.end, 'name-title');
   }
   // NAME说 / NAME表示: a person-shaped token that speaks
   for (const t of ctx.tokens) {

@@ -3,6 +3,23 @@
 import type { Span } from './context.js';
 import { loadGazetteer } from './gazetteer.js';
 
+/**
+ * Villages and communities are not in the gazetteer: a short name ending in 村 or 社区 written
+ * right after a place (四面山镇头道村) is one.
+ */
+export function addVillages(text: string, spans: Span[]): Span[] {
+  const out = [...spans];
+  for (const sp of spans) {
+    if (sp.type !== 'place') continue;
+    const m = /^(\p{Script=Han}{2,3}?)(村|社区)(?![民委干])/u.exec(text.slice(sp.end));
+    if (!m || /^(农|乡|新农|全|本|该|各|每)$/u.test(m[1]!)) continue;
+    const end = sp.end + m[0].length;
+    if (out.some((x) => x.start < end && sp.end < x.end)) continue;
+    out.push({ start: sp.end, end, type: 'place', rule: 'village', priority: 2 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Longest span wins; on equal extent a pattern-typed span gives its type. */
 export function selectSpans(cands: Span[]): Span[] {
   const sorted = [...cands].sort(
