@@ -26,10 +26,27 @@ export function findListItems(ctx: SentenceContext): Span[] {
     for (let m = re.exec(ctx.text); m; m = re.exec(ctx.text)) {
       const items = itemsBefore(ctx, m.index, type);
       for (const [s, e] of items) spans.push({ start: s, end: e, type, rule: `list:${type}`, priority: 3, typed: true });
+      if (type === 'project' && items.length > 0 && ctx.text[m.index] === '等') {
+        const kind = listKind(ctx, m.index + 1, m.index + m[0].length - 2);
+        if (kind) spans.push({ ...kind, type: 'industry-cluster', rule: 'list-kind', priority: 3, typed: true });
+      }
     }
   }
   spans.push(...findLeaders(ctx));
   return spans;
+}
+
+/**
+ * A、B等数字经济建链补链项目: the words between 等 and 项目 name the industry the listed projects
+ * belong to (the guideline's "Y产业项目…X"), once chain-building words are taken off.
+ */
+function listKind(ctx: SentenceContext, s: number, e: number): { start: number; end: number } | undefined {
+  const raw = ctx.text.slice(s, e);
+  const core = raw.replace(/^(?:\d+个|[一二两三四五六七八九十几]+[个大])/u, '').replace(/(?:建链|补链|强链|延链|成群|类|领域|产业|重点|签约|重大|优质)+$/u, '');
+  if (core.length < 2 || CLAUSE_BREAK.test(core) || /[\d个]/u.test(core)) return undefined;
+  if (GENERIC_MODIFIERS.has(core)) return undefined;
+  const start = s + raw.indexOf(core);
+  return { start, end: start + core.length };
 }
 
 /** Items of a 、-separated list that ends at `end`. */

@@ -27,7 +27,9 @@ export function findSuffixNames(ctx: SentenceContext): Span[] {
       if (at < 0 || !text.startsWith(suffix, at)) continue;
       if (suffix.length === 1 && falseEnding(ctx, at, end)) break;
       const start = at > 0 ? walkLeft(ctx, at, type) : undefined;
-      if (start !== undefined && goodCore(ctx, start, at, suffix, type)) {
+      // X、Y等新能源项目: what follows 等 is the kind of the listed names, not a name
+      const afterList = start !== undefined && text[start - 1] === '等';
+      if (start !== undefined && !afterList && goodCore(ctx, start, at, suffix, type)) {
         spans.push({ start, end, type, rule: `suffix:${suffix}`, priority: 2 });
         break; // longest suffix only
       }
@@ -98,7 +100,7 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
     }
     if (type === 'company' && depth === 0 && i !== ctx.tokenAt[at - 1]) {
       const ending = endingType(w);
-      if ((ending && COMPANY_BREAKERS.has(ending)) || w === '企业' || (ending === 'company' && w.length >= 2)) break;
+      if ((ending && COMPANY_BREAKERS.has(ending)) || w.endsWith('企业') || (ending === 'company' && w.length >= 2)) break;
     }
     start = t.start;
     firstNameTok = i;

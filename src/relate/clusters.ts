@@ -1,7 +1,7 @@
 // belongs-to-cluster and leads (cluster): 以X为代表的Y产业集群, 以X为龙头打造Y, X为链主,
 // X、Y等企业…构建起Z产业链.
 import type { Found, SentenceView } from './sentence.js';
-import { is } from './sentence.js';
+import { is, mentionEndingAt } from './sentence.js';
 
 const MEMBER = is('company', 'project', 'industrial-park');
 const CLUSTER = is('industry-cluster');
@@ -25,6 +25,18 @@ export function clusterRelations(view: SentenceView): Found[] {
     if (!/^(?:为|作为|是)(?:链主|龙头)/u.test(rest)) continue;
     const cluster = view.mentions.find((c) => CLUSTER(c));
     if (cluster) out.push({ head: x.entity, tail: cluster.entity, relation: 'leads', rule: 'X为链主' });
+  }
+  // A、B等数字经济项目: the listed projects belong to the industry named after 等
+  for (const c of view.mentions) {
+    if (!CLUSTER(c) || c.rule !== 'list-kind' || view.text[c.ls - 1] !== '等') continue;
+    let at = c.ls - 1;
+    const items: typeof view.mentions = [];
+    for (let m = mentionEndingAt(view, at); m && MEMBER(m); m = mentionEndingAt(view, at)) {
+      items.push(m);
+      if (view.text[m.ls - 1] !== '、') break;
+      at = m.ls - 1;
+    }
+    for (const x of items) out.push({ head: x.entity, tail: c.entity, relation: 'belongs-to-cluster', rule: 'A、B等Y项目' });
   }
   // X、Y等企业 … 构建/形成/打造/壮大 Z: the listed companies join the one cluster the sentence names
   const clusters = view.mentions.filter(CLUSTER);

@@ -60,7 +60,7 @@ export function resolve(mentions: Mention[]): Resolution {
     for (const [form, root] of forms) {
       const targets = new Set<number>();
       for (const [other, otherRoot] of forms) {
-        if (other === form || other.length <= form.length) continue;
+        if (other === form || matchKey(other, type).length <= matchKey(form, type).length) continue;
         if (isShortFormOf(form, other, type)) targets.add(uf.find(otherRoot));
       }
       if (targets.size === 1) uf.union(root, [...targets][0]!);
