@@ -63,3 +63,17 @@ test('gazetteer hierarchy adds derived located-in edges between places of the gr
   assert.equal(g.getEdgeAttribute(e, 'derived'), true);
   assert.deepEqual(facts(g), [], 'derived edges are not stated facts');
 });
+
+test('projects listed before 等Y项目 belong to the industry Y', async () => {
+  const g = await graphOf({ 'a.txt': '本次签约项目中，长青精密轴承、华峰复合新材等高端装备建链补链项目5个，总投资20亿元。' });
+  const f = facts(g);
+  assert.ok(f.includes('长青精密轴承 belongs-to-cluster 高端装备'), f.join('\n'));
+  assert.ok(f.includes('华峰复合新材 belongs-to-cluster 高端装备'), f.join('\n'));
+});
+
+test('位于Y的X: X is located in Y; a village after its town is a place in it', async () => {
+  const g = await graphOf({ 'a.txt': '一趟专列从位于綦江区工业园区的宏远物流中心始发。在江津区四面山镇头道村，农户忙着采茶。' });
+  const f = facts(g);
+  assert.ok(f.includes('宏远物流中心 located-in 綦江区工业园区') || f.includes('宏远物流中心 located-in 綦江区'), f.join('\n'));
+  assert.ok(f.includes('头道村 located-in 四面山镇'), f.join('\n'));
+});

@@ -3,8 +3,7 @@
 // and a place that brings in listed projects (福山区…引进建设A、B等项目).
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, is, mentionAt } from './sentence.js';
-import { loadGazetteer, ancestors } from '../extract/gazetteer.js';
-import { placeFor } from '../resolve/index.js';
+import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
 
 const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
 const SITE = is('company', 'industrial-park', 'project');
@@ -37,10 +36,17 @@ function chains(view: SentenceView): Found[] {
  */
 function placeInside(inner: string, outer: string): boolean {
   const gaz = loadGazetteer();
-  const i = placeFor(inner, gaz);
-  const o = placeFor(outer, gaz);
-  if (!i || !o) return false;
-  return ancestors(gaz, i).some((p) => p.code === o.code);
+  const outers = candidates(outer);
+  // villages are not in the gazetteer: one written right after a town or street is in it
+  if (/(村|社区)$/u.test(inner) && !gaz.byName.has(inner)) return outers.some((p) => p.level === 'street' || p.level === 'area');
+  // town names repeat across the country (四面山镇 ×2): any reading that fits will do
+  const codes = new Set(outers.map((p) => p.code));
+  return candidates(inner).some((i) => ancestors(gaz, i).some((a) => codes.has(a.code)));
+}
+
+function candidates(name: string): Place[] {
+  const gaz = loadGazetteer();
+  return [...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? [])];
 }
 
 /** X (、Y…) 落户/落地/入驻/位于 Z: heads in the clause before the verb, the tail right after it. */
