@@ -77,10 +77,11 @@ function exitCodeFor(err: unknown): number {
     // --help and --version end here too, with exit code 0
     return err.exitCode === 0 ? 0 : 2;
   }
-  const e = err as { message?: string; stack?: string };
+  const e = err as { message?: string; stack?: string; exitCode?: unknown };
   process.stderr.write(`kg: ${e?.message ?? String(err)}\n`);
   if (process.env.KG_DEBUG && e?.stack) process.stderr.write(`${e.stack}\n`);
-  return 1;
+  // an error may carry its own status (2: an ambiguous name)
+  return typeof e?.exitCode === 'number' && e.exitCode > 0 ? e.exitCode : 1;
 }
 
 // `node dist/cli/main.js` directly, as well as through bin/kg.js
