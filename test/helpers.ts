@@ -1,12 +1,20 @@
 // Shared test helpers: build graphs from small texts written to a temporary folder.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DirectedGraph } from 'graphology';
 import { build } from '../src/build.js';
 
+const made: string[] = [];
+// temporary folders go when the test process ends
+process.on('exit', () => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'kg-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
 }
 
 /** Writes `files` (relative path → content) under a new temporary folder and returns it. */
