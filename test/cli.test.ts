@@ -89,3 +89,14 @@ test('usage errors exit 2; --help works for every command', () => {
   }
 });
 
+
+test('a corpus of many documents reports progress on stderr, results stay on stdout', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 25; i++) files[`n${String(i).padStart(2, '0')}.txt`] = ARTICLE;
+  const out = join(tempDir(), 'g.json');
+  const r = kg('build', writeCorpus(files), '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /extracted 25\/25 documents/);
+  assert.doesNotMatch(r.stdout, /extracted/);
+  assert.match(kg('build', writeCorpus(files), '--out', out, '--quiet').stderr, /^$/);
+});

@@ -28,13 +28,9 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean }) => {
-      const progress = !opts.quiet && process.stderr.isTTY;
       const { graph, summary } = await build(inputs, {
         onWarning: (msg) => process.stderr.write(`${msg}\n`),
-        onProgress: (done, total) => {
-          if (progress && total >= 20 && (done % 10 === 0 || done === total)) process.stderr.write(`\rkg: extracted ${done}/${total} documents`);
-          if (progress && total >= 20 && done === total) process.stderr.write('\n');
-        },
+        onProgress: opts.quiet ? undefined : progressReporter(),
       });
       writeFileAtomic(opts.out, JSON.stringify(graph.export()));
       if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary }, null, 2)}\n`);
@@ -70,6 +66,19 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = exitCodeFor(err);
   }
+}
+
+/** Progress on stderr for corpora of 20 documents or more: a live line on a terminal, else a line per tenth. */
+function progressReporter(): (done: number, total: number) => void {
+  const tty = process.stderr.isTTY;
+  return (done, total) => {
+    if (total < 20) return;
+    if (tty) {
+      process.stderr.write(`\rkg: extracted ${done}/${total} documents${done === total ? '\n' : ''}`);
+    } else if (done === total || done % Math.ceil(total / 10) === 0) {
+      process.stderr.write(`kg: extracted ${done}/${total} documents\n`);
+    }
+  };
 }
 
 function exitCodeFor(err: unknown): number {
