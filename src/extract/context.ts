@@ -55,10 +55,6 @@ export function makeContext(text: string, docPlaces: ReadonlySet<string> = new S
   return { text, tokens, tokenAt, boundary, stops, docPlaces };
 }
 
-const HAN = /\p{Script=Han}/u;
-export const isHan = (ch: string | undefined): boolean => !!ch && HAN.test(ch);
-export const isPunct = (ch: string | undefined): boolean =>
-  !!ch && /[\p{P}\p{S}\s]/u.test(ch) && !/[（）()·+\-&]/u.test(ch);
 
 /** A token is a hard stop when a name cannot run through it. */
 export function isStopToken(t: Token): boolean {

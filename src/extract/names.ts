@@ -50,7 +50,6 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
   if (i === undefined) return undefined;
   let start = at;
   let depth = 0; // open parentheses seen from the right
-  let firstNameTok = -1;
   for (; i >= 0; i--) {
     const t = tokens[i]!;
     if (at - t.start > MAX_NAME) break;
@@ -94,7 +93,6 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
       const prev = tokens[i - 1];
       if (t.word.length === 1 && /^[mq]$/.test(t.tag) && prev?.word === '的' && /\p{Script=Han}/u.test(t.word)) {
         start = t.start;
-        firstNameTok = i;
       }
       break;
     }
@@ -103,13 +101,11 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
       if ((ending && COMPANY_BREAKERS.has(ending)) || w.endsWith('企业') || (ending === 'company' && w.length >= 2)) break;
     }
     start = t.start;
-    firstNameTok = i;
   }
-  if (depth !== 0 || firstNameTok < 0) {
-    // an unbalanced parenthesis: keep only what follows the last one
-    const close = text.lastIndexOf('（', at) > text.lastIndexOf('(', at) ? '（' : '(';
-    const p = text.lastIndexOf(close, at);
-    if (depth !== 0 && p >= start) start = p + 1;
+  if (depth !== 0) {
+    // the walk stopped inside a parenthesis it never saw open: keep what follows the ）
+    const lastClose = Math.max(text.lastIndexOf('）', at - 1), text.lastIndexOf(')', at - 1));
+    if (lastClose >= start) start = lastClose + 1;
   }
   // trim leading verbs, adverbs and generic modifiers: 加快建设X → X, 重点项目 → nothing
   for (;;) {
