@@ -80,5 +80,8 @@ export function endsVerbPhrase(ctx: SentenceContext, pos: number): boolean {
 
 /** Tokens that may stand inside a name but not begin it. */
 export function isVerbish(t: Token): boolean {
-  return t.tag === 'v' || t.tag === 'vd' || t.tag === 'ad' || t.tag === 'c';
+  return t.tag === 'v' || t.tag === 'vd' || t.tag === 'ad' || t.tag === 'c' || (t.tag === 'vn' && GROWTH_VERBS.has(t.word));
 }
+
+/** Verbs of growth jieba tags as nouns (发展/vn): they open a phrase, never a name. */
+const GROWTH_VERBS = new Set(['发展', '培育', '壮大', '打造', '建设', '推动', '推进', '引进', '招引', '升级', '提升']);

@@ -33,6 +33,6 @@ export function matchKey(text: string, type: EntityType): string {
     const stripped = key.replace(drop, '');
     if (stripped.length >= 2) key = stripped;
   }
-  if (type === 'industry-cluster') key = key.replace(/[和与及]/gu, '及');
+  if (type === 'industry-cluster') key = key.replace(/及其/gu, '及').replace(/[和与及]/gu, '及');
   return key;
 }
