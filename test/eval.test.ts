@@ -106,3 +106,11 @@ test('malformed gold files give one line naming the file and the fault', () => {
   writeFileSync(join(dir, 'a.gold.json'), readFileSync('../shared/dev-set/gold/d01.gold.json'));
   assert.equal(loadGoldDir(dir).length, 1);
 });
+
+test('the Markdown table has a row per entity and relation type', async () => {
+  const { formatMarkdown } = await import('../src/eval/index.js');
+  const docs = loadGoldDir('../shared/dev-set/gold');
+  const md = formatMarkdown(score(docs, docs.map(goldAsPrediction)));
+  assert.match(md, /\| \*\*entities, typed\*\* \| 1\.000 \| 1\.000 \| 1\.000 \|/);
+  for (const t of ['company', 'industry-cluster', 'located-in', 'leads']) assert.match(md, new RegExp(`\\| \`${t}\` \\|`));
+});

@@ -54,11 +54,14 @@ export async function main(argv: string[]): Promise<void> {
     .argument('<gold-dir>', 'folder of NAME.gold.json files')
     .option('-v, --verbose', 'list missed, spurious and wrongly typed entities and missed relations per document')
     .option('--json', 'print as JSON')
-    .action(async (graphFile: string, goldDir: string, opts: { verbose?: boolean; json?: boolean }) => {
-      const { evaluate, formatReport, toJSON } = await import('../eval/index.js');
+    .option('--markdown', 'print a Markdown table of P/R/F1 per type')
+    .action(async (graphFile: string, goldDir: string, opts: { verbose?: boolean; json?: boolean; markdown?: boolean }) => {
+      const { evaluate, formatMarkdown, formatReport, toJSON } = await import('../eval/index.js');
       const result = evaluate(graphFile, goldDir);
       for (const w of result.warnings ?? []) process.stderr.write(`kg: ${w}\n`);
-      process.stdout.write(opts.json ? `${JSON.stringify(toJSON(result), null, 2)}\n` : formatReport(result, { verbose: !!opts.verbose }));
+      if (opts.json) process.stdout.write(`${JSON.stringify(toJSON(result), null, 2)}\n`);
+      else if (opts.markdown) process.stdout.write(formatMarkdown(result));
+      else process.stdout.write(formatReport(result, { verbose: !!opts.verbose }));
     });
 
   try {

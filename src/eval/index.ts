@@ -7,7 +7,7 @@ import { score, type EvalResult } from './score.js';
 export { KgInputError } from './errors.js';
 export { loadGoldDir, parseGold, type GoldDoc } from './gold.js';
 export { goldAsPrediction, predictionsFromGraph, type PredictedDoc } from './predictions.js';
-export { formatReport, toJSON } from './report.js';
+export { formatMarkdown, formatReport, toJSON } from './report.js';
 export { maxMatching, score, type EvalResult, type Prf } from './score.js';
 
 export function evaluate(graphFile: string, goldDir: string): EvalResult {

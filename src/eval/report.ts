@@ -28,6 +28,20 @@ export function formatReport(r: EvalResult, options: { verbose?: boolean } = {})
   return `${lines.join('\n')}\n`;
 }
 
+/** A Markdown table of P/R/F1 per type, for READMEs and reports. */
+export function formatMarkdown(r: EvalResult): string {
+  const rows: Array<[string, Prf]> = [
+    ['**entities, typed**', r.entitiesTyped],
+    ['entities, untyped', r.entitiesUntyped],
+    ...ENTITY_TYPES.map((t): [string, Prf] => [`\`${t}\``, r.byEntityType[t]]),
+    ['**relations**', r.relations],
+    ...RELATION_TYPES.map((t): [string, Prf] => [`\`${t}\``, r.byRelationType[t]]),
+  ];
+  const lines = ['| | P | R | F1 | tp / predicted / gold |', '|---|---|---|---|---|'];
+  for (const [k, p] of rows) lines.push(`| ${k} | ${f(p.precision)} | ${f(p.recall)} | ${f(p.f1)} | ${p.tp} / ${p.predicted} / ${p.gold} |`);
+  return `${lines.join('\n')}\n`;
+}
+
 export function toJSON(r: EvalResult): object {
   return r;
 }
