@@ -10,6 +10,8 @@ import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
 
 export interface BuildOptions {
   onWarning?: (message: string) => void;
+  /** a file that would be skipped with a warning stops the build instead */
+  strict?: boolean;
   /** called after each document is extracted */
   onProgress?: (done: number, total: number, doc: string) => void;
   layoutIterations?: number;

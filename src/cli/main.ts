@@ -27,8 +27,10 @@ export async function main(argv: string[]): Promise<void> {
     .option('-o, --out <file>', 'where to write the graph', DEFAULT_GRAPH)
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress on stderr')
-    .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean }) => {
+    .option('--strict', 'stop at the first file that cannot be read or decoded instead of skipping it')
+    .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean }) => {
       const { graph, summary } = await build(inputs, {
+        strict: !!opts.strict,
         onWarning: (msg) => process.stderr.write(`${msg}\n`),
         onProgress: opts.quiet ? undefined : progressReporter(),
       });

@@ -20,6 +20,8 @@ export { splitSentences } from './sentences.js';
 export interface IngestOptions {
   /** receives one line per skipped file or unreadable entry, e.g. `kg: skipped a.txt: empty` */
   onWarning?: (message: string) => void;
+  /** any skipped file or unreadable entry is fatal (IngestError) instead of a warning */
+  strict?: boolean;
 }
 
 export interface IngestResult {
@@ -37,6 +39,11 @@ const TITLE_MAX = 80;
 export async function ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestResult> {
   const warn = options.onWarning ?? (() => {});
   const { files, warnings } = listInputs(inputs);
+  if (options.strict && warnings.length > 0) {
+    const w = warnings[0]!.replace(/^kg: skipped /, '');
+    const cut = w.indexOf(': ', w.lastIndexOf('/'));
+    throw new IngestError(w.slice(0, cut), `${w.slice(cut + 2)} (--strict)`);
+  }
   for (const w of warnings) warn(w);
   const documents: Document[] = [];
   const skipped: Array<{ file: string; reason: string }> = [];
@@ -47,6 +54,7 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
       // Only problems with the file itself become skips; a bug must not pass as a bad file.
       if (!(err instanceof IngestError) && (err as NodeJS.ErrnoException | undefined)?.code === undefined) throw err;
       const reason = err instanceof IngestError ? err.reason : describe(err, 'cannot read');
+      if (options.strict) throw new IngestError(f.path, `${reason} (--strict)`);
       skipped.push({ file: f.path, reason });
       warn(`kg: skipped ${f.path}: ${reason}`);
     }
