@@ -31,6 +31,12 @@ export interface SentenceContext {
 
 const TITLE_WORDS = [...TITLES.keys()].sort((a, b) => b.length - a.length);
 const SUFFIX_WORDS = SUFFIX_TYPES.map(([s]) => s).filter((s) => s.length >= 2);
+/** Title and suffix words by last character, flagged as titles or not: one pass over a sentence finds them all. */
+const CUT_WORDS_BY_LAST = new Map<string, Array<{ word: string; title: boolean }>>();
+for (const [word, title] of [...TITLE_WORDS.map((w) => [w, true] as const), ...SUFFIX_WORDS.map((w) => [w, false] as const)]) {
+  const last = word.at(-1)!;
+  CUT_WORDS_BY_LAST.set(last, [...(CUT_WORDS_BY_LAST.get(last) ?? []), { word, title }]);
+}
 
 export function makeContext(text: string, docPlaces: ReadonlySet<string> = new Set()): SentenceContext {
   const tokens = tokenize(text);
@@ -43,14 +49,16 @@ export function makeContext(text: string, docPlaces: ReadonlySet<string> = new S
     boundary[t.end] = 1;
   });
   // jieba glues titles and suffixes to their neighbours (政协主席, 区委书记): cut them out.
-  for (const w of [...TITLE_WORDS, ...SUFFIX_WORDS]) {
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+  for (let end = 1; end <= text.length; end++) {
+    const words = CUT_WORDS_BY_LAST.get(text[end - 1]!);
+    if (!words) continue;
+    for (const { word, title } of words) {
+      const at = end - word.length;
+      if (at < 0 || !text.startsWith(word, at)) continue;
       boundary[at] = 1;
-      boundary[at + w.length] = 1;
+      boundary[end] = 1;
+      if (title) stops[end] = 1;
     }
-  }
-  for (const w of TITLE_WORDS) {
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) stops[at + w.length] = 1;
   }
   return { text, tokens, tokenAt, boundary, stops, docPlaces };
 }

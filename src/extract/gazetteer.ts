@@ -22,7 +22,20 @@ export interface Gazetteer {
   byShort: Map<string, Place[]>;
   /** longest full or short name length, for scanning */
   maxLength: number;
+  /** first two characters → lengths of the full or short names that start with them, longest first */
+  lengthsByPrefix: Map<number, number[]>;
 }
+
+/**
+ * Lengths of gazetteer names (full or short) that could start at `s`, longest first. Scanning
+ * every length at every position cost more than segmentation; most positions start no name.
+ */
+export function nameLengthsAt(gaz: Gazetteer, text: string, s: number): readonly number[] {
+  return gaz.lengthsByPrefix.get(prefixKey(text, s)) ?? NONE;
+}
+const NONE: readonly number[] = [];
+/** The first two UTF-16 units at `s` as one number: no string is made per position. */
+const prefixKey = (text: string, s: number): number => (text.charCodeAt(s) << 16) | (text.charCodeAt(s + 1) || 0);
 
 interface RawDivision {
   code: string;
@@ -81,7 +94,15 @@ export function loadGazetteer(): Gazetteer {
     push(byName, place.name, place);
     if (place.short && place.level !== 'street') push(byShort, place.short, place);
   }
-  cached = { byCode, byName, byShort, maxLength };
+  const lengthsByPrefix = new Map<number, number[]>();
+  for (const key of [...byName.keys(), ...byShort.keys()]) {
+    const prefix = prefixKey(key, 0);
+    const list = lengthsByPrefix.get(prefix) ?? [];
+    if (!list.includes(key.length)) list.push(key.length);
+    lengthsByPrefix.set(prefix, list);
+  }
+  for (const list of lengthsByPrefix.values()) list.sort((a, b) => b - a);
+  cached = { byCode, byName, byShort, maxLength, lengthsByPrefix };
   return cached;
 }
 

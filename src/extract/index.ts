@@ -7,7 +7,7 @@ import { findPersons } from './persons.js';
 import { findPlaces } from './places.js';
 import { addVillages, selectSpans, splitChains } from './select.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
-import { ancestors, loadGazetteer, shortPlaceName } from './gazetteer.js';
+import { ancestors, loadGazetteer, nameLengthsAt, shortPlaceName } from './gazetteer.js';
 
 export { loadGazetteer } from './gazetteer.js';
 
@@ -33,7 +33,8 @@ export function placesNamedIn(text: string): Set<string> {
   const gaz = loadGazetteer();
   const codes = new Set<string>();
   for (let s = 0; s < text.length; s++) {
-    for (let len = 2; len <= gaz.maxLength && s + len <= text.length; len++) {
+    for (const len of nameLengthsAt(gaz, text, s)) {
+      if (s + len > text.length) continue;
       for (const p of gaz.byName.get(text.slice(s, s + len)) ?? []) {
         if (p.level === 'street') continue;
         codes.add(p.code);

@@ -11,6 +11,12 @@ import { loadGazetteer } from './gazetteer.js';
 const MAX_NAME = 32;
 const LEADING_FUNCTION_CHARS = new Set('以率在于对向与及将把被从到为是让使给由经个家项'.split(''));
 const BY_LENGTH = [...SUFFIX_TYPES].sort((a, b) => b[0].length - a[0].length);
+/** BY_LENGTH grouped by last character: at most positions no suffix ends, so test only those that can */
+const BY_LAST_CHAR = new Map<string, typeof BY_LENGTH>();
+for (const entry of BY_LENGTH) {
+  const last = entry[0].at(-1)!;
+  BY_LAST_CHAR.set(last, [...(BY_LAST_CHAR.get(last) ?? []), entry]);
+}
 /** suffix words, by type, that end a company name when met while walking left */
 const COMPANY_BREAKERS = new Set<EntityType>(['industrial-park', 'project', 'organization']);
 const SUFFIX_OF = new Map<string, EntityType>(SUFFIX_TYPES.map(([s, t]) => [s, t]));
@@ -22,7 +28,7 @@ export function findSuffixNames(ctx: SentenceContext): Span[] {
   const spans: Span[] = [];
   for (let end = 1; end <= text.length; end++) {
     if (!ctx.boundary[end]) continue;
-    for (const [suffix, type] of BY_LENGTH) {
+    for (const [suffix, type] of BY_LAST_CHAR.get(text[end - 1]!) ?? []) {
       const at = end - suffix.length;
       if (at < 0 || !text.startsWith(suffix, at)) continue;
       if (suffix.length === 1 && falseEnding(ctx, at, end)) break;

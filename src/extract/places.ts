@@ -3,11 +3,24 @@
 // short name (江津 for 江津区) needs jieba to read it as a place name or a name to follow it.
 import type { Span, SentenceContext } from './context.js';
 import { isStopToken } from './context.js';
-import { loadGazetteer, type Gazetteer, type Place } from './gazetteer.js';
+import { loadGazetteer, nameLengthsAt, type Gazetteer, type Place } from './gazetteer.js';
 import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
 
 const WORLD = new Set(WORLD_PLACES);
-const WORLD_MAX = Math.max(...WORLD_PLACES.map((w) => w.length));
+const WORLD_LENGTHS = new Map<string, number[]>();
+for (const w of WORLD_PLACES) {
+  const list = WORLD_LENGTHS.get(w.slice(0, 2)) ?? [];
+  if (!list.includes(w.length)) list.push(w.length);
+  WORLD_LENGTHS.set(w.slice(0, 2), list);
+}
+
+/** Gazetteer and world-place name lengths that may start at `s`, longest first. */
+function lengthsAt(gaz: Gazetteer, text: string, s: number): number[] {
+  const world = WORLD_LENGTHS.get(text.slice(s, s + 2));
+  const local = nameLengthsAt(gaz, text, s);
+  if (!world) return local as number[];
+  return [...new Set([...local, ...world])].sort((a, b) => b - a);
+}
 
 /** Words that make a following short place name part of something else (长寿之乡). */
 const NOT_AFTER_SHORT = /^(之|人|话|味|菜|风|牌|籍|式)/u;
@@ -15,10 +28,10 @@ const NOT_AFTER_SHORT = /^(之|人|话|味|菜|风|牌|籍|式)/u;
 export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer()): Span[] {
   const { text, boundary } = ctx;
   const spans: Span[] = [];
-  const maxLen = Math.max(gaz.maxLength, WORLD_MAX);
   for (let s = 0; s < text.length; s++) {
     if (!boundary[s]) continue;
-    for (let len = Math.min(maxLen, text.length - s); len >= 2; len--) {
+    for (const len of lengthsAt(gaz, text, s)) {
+      if (len > text.length - s) continue;
       const e = s + len;
       if (!boundary[e]) continue;
       const w = text.slice(s, e);

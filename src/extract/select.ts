@@ -1,7 +1,7 @@
 // Chooses one reading where candidates overlap, then splits location chains:
 // 江津区双福工业园 → 江津区 + 双福工业园 (the place is a separate entity, linked by located-in).
 import type { Span } from './context.js';
-import { loadGazetteer } from './gazetteer.js';
+import { loadGazetteer, nameLengthsAt } from './gazetteer.js';
 
 /**
  * Villages and communities are not in the gazetteer: a short name ending in 村 or 社区 written
@@ -80,7 +80,9 @@ function hasCore(name: string): boolean {
 
 /** End of the longest place name at `start` (full or short form), if any. */
 function leadingPlace(text: string, start: number, limit: number, gaz = loadGazetteer(), boundary?: Uint8Array): number | undefined {
-  for (let e = Math.min(limit - 1, start + gaz.maxLength); e >= start + 2; e--) {
+  for (const len of nameLengthsAt(gaz, text, start)) {
+    const e = start + len;
+    if (e > limit - 1) continue;
     if (boundary && !boundary[e]) continue; // 杭州湾新区 does not begin with 杭州
     const w = text.slice(start, e);
     if (gaz.byName.has(w) || gaz.byShort.has(w)) return e;
