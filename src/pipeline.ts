@@ -14,7 +14,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** called after each document is extracted */
   onProgress?: (done: number, total: number, doc: string) => void;
-  layoutIterations?: number;
+  /** ForceAtlas2 iterations at build; default 'auto' (fewer as the graph grows) */
+  layoutIterations?: number | 'auto';
   /** fixed build time, for reproducible output in tests */
   builtAt?: string;
 }

@@ -120,25 +120,80 @@ export function addCorpusMentions(doc: Document, mentions: Mention[], forms: Map
 }
 
 function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityType>, rule: string): Mention[] {
-  const covered = new Uint8Array(doc.text.length);
+  const { text } = doc;
+  const index = formIndexOf(forms);
+  // every occurrence of every form, found in one pass over the text …
+  const hits: Array<{ at: number; order: number }> = [];
+  for (let at = 0; at < text.length - 1; at++) {
+    const lengths = index.lengths.get((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1));
+    if (!lengths) continue;
+    for (const len of lengths) {
+      const order = index.order.get(text.slice(at, at + len));
+      if (order !== undefined) hits.push({ at, order });
+    }
+  }
+  if (hits.length === 0) return mentions;
+  // … then taken longest form first, as if each form were searched for in turn
+  hits.sort((a, b) => a.order - b.order || a.at - b.at);
+  const covered = new Uint8Array(text.length);
   for (const m of mentions) covered.fill(1, m.nstart, m.nend);
   const extra: Mention[] = [];
-  const sorted = [...forms.keys()].sort((a, b) => b.length - a.length);
-  for (const form of sorted) {
+  for (const { at, order } of hits) {
+    const form = index.sorted[order]!;
     const type = forms.get(form)!;
-    for (let at = doc.text.indexOf(form); at >= 0; at = doc.text.indexOf(form, at + 1)) {
-      const end = at + form.length;
-      if (covered.subarray(at, end).some((c) => c === 1)) continue;
-      if (isHanLetter(doc.text[at - 1]) && isHanLetter(doc.text[end]) && form.length < 3) continue;
-      if (inFurniture(doc, at, end)) continue;
-      const sentence = doc.sentences.find((s) => s.start <= at && at < s.end);
-      if (!sentence || end > sentence.end) continue;
-      covered.fill(1, at, end);
-      extra.push(toMention(doc, at, end, { start: at, end, type, rule, priority: 0, sentence: sentence.index }));
-    }
+    const end = at + form.length;
+    if (covered.subarray(at, end).some((c) => c === 1)) continue;
+    if (isHanLetter(text[at - 1]) && isHanLetter(text[end]) && form.length < 3) continue;
+    if (inFurniture(doc, at, end)) continue;
+    const sentence = sentenceAt(doc, at);
+    if (!sentence || end > sentence.end) continue;
+    covered.fill(1, at, end);
+    extra.push(toMention(doc, at, end, { start: at, end, type, rule, priority: 0, sentence: sentence.index }));
   }
   if (extra.length === 0) return mentions;
   return [...mentions, ...extra].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+}
+
+interface FormIndex {
+  /** forms, longest first (ties in insertion order) */
+  sorted: string[];
+  /** form → its position in `sorted` */
+  order: Map<string, number>;
+  /** first two characters → lengths of forms starting with them */
+  lengths: Map<number, number[]>;
+}
+const formIndexes = new WeakMap<Map<string, EntityType>, FormIndex>();
+
+/** Built once per forms map: a corpus rescan looks up every document against the same forms. */
+function formIndexOf(forms: Map<string, EntityType>): FormIndex {
+  let index = formIndexes.get(forms);
+  if (index) return index;
+  const sorted = [...forms.keys()].filter((f) => f.length >= 2).sort((a, b) => b.length - a.length);
+  const order = new Map(sorted.map((f, i) => [f, i]));
+  const lengths = new Map<number, number[]>();
+  for (const f of sorted) {
+    const k = (f.charCodeAt(0) << 16) | f.charCodeAt(1);
+    const list = lengths.get(k) ?? [];
+    if (!list.includes(f.length)) list.push(f.length);
+    lengths.set(k, list);
+  }
+  index = { sorted, order, lengths };
+  formIndexes.set(forms, index);
+  return index;
+}
+
+/** The sentence holding normalised offset `at` (binary search: sentences are in text order). */
+function sentenceAt(doc: Document, at: number): Document['sentences'][number] | undefined {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 const isHanLetter = (ch: string | undefined) => !!ch && /\p{Script=Han}/u.test(ch);

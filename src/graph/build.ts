@@ -6,29 +6,43 @@ import type { DocumentInfo, Entity, Relation } from '../types.js';
 import { TYPE_COLORS, nodeSize } from './style.js';
 
 export interface GraphOptions {
-  /** ForceAtlas2 iterations; 0 keeps the seeded circle */
-  layoutIterations: number;
+  /** ForceAtlas2 iterations; 0 keeps the seeded spiral; 'auto' scales them down as the graph grows */
+  layoutIterations: number | 'auto';
   generator: { name: string; version: string };
   /** ISO time; tests fix it to compare builds */
   builtAt: string;
 }
 
-export const DEFAULT_GRAPH_OPTIONS: Omit<GraphOptions, 'builtAt' | 'generator'> = { layoutIterations: 300 };
+export const DEFAULT_GRAPH_OPTIONS: Omit<GraphOptions, 'builtAt' | 'generator'> = { layoutIterations: 'auto' };
+
+/**
+ * ForceAtlas2 costs about (nodes × iterations); past a budget the build would spend more time on
+ * layout than on extraction. Big graphs get fewer iterations, the biggest none: the viewer's
+ * layout button runs ForceAtlas2 in a worker on demand.
+ */
+export const LAYOUT_BUDGET = { maxIterations: 300, nodeIterations: 60_000, minIterations: 5 };
+
+export function autoIterations(order: number): number {
+  const n = Math.min(LAYOUT_BUDGET.maxIterations, Math.round(LAYOUT_BUDGET.nodeIterations / Math.max(1, order)));
+  return n < LAYOUT_BUDGET.minIterations ? 0 : n;
+}
 
 export function buildGraph(entities: Entity[], relations: Relation[], documents: DocumentInfo[], options: GraphOptions): DirectedGraph {
   const graph = new DirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ documents, builtAt: options.builtAt, generator: options.generator });
   const n = entities.length;
   entities.forEach((e, i) => {
-    // deterministic start: a circle in id order, so equal input gives an equal layout
-    const angle = (2 * Math.PI * i) / Math.max(1, n);
+    // deterministic start: a sunflower spiral in id order, so equal input gives an equal layout
+    // and a graph too big to lay out is still spread evenly
+    const angle = i * GOLDEN_ANGLE;
+    const radius = 100 * Math.sqrt((i + 0.5) / Math.max(1, n));
     graph.addNode(e.id, {
       label: e.label,
       entityType: e.type,
       aliases: e.aliases,
       mentions: e.mentions.map((m) => ({ doc: m.doc, start: m.start, end: m.end, text: m.text, sentence: m.sentence })),
-      x: Math.cos(angle) * 100,
-      y: Math.sin(angle) * 100,
+      x: Math.cos(angle) * radius,
+      y: Math.sin(angle) * radius,
       size: nodeSize(e.mentions.length),
       color: TYPE_COLORS[e.type],
     });
@@ -46,9 +60,10 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
       weight: r.evidence.length,
     });
   }
-  if (options.layoutIterations > 0 && graph.order > 1) {
+  const iterations = options.layoutIterations === 'auto' ? autoIterations(graph.order) : options.layoutIterations;
+  if (iterations > 0 && graph.order > 1) {
     forceAtlas2.assign(graph, {
-      iterations: options.layoutIterations,
+      iterations,
       settings: { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 0 },
     });
   }
@@ -62,4 +77,5 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
 type FA2 = typeof import('graphology-layout-forceatlas2').default;
 const forceAtlas2 = createRequire(import.meta.url)('graphology-layout-forceatlas2') as FA2;
 
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -57,11 +57,12 @@ export function resolve(mentions: Mention[]): Resolution {
   // 2. short forms within a type: join a longer form when exactly one candidate fits
   const groups = groupForms(mentions, uf);
   for (const [type, forms] of groups) {
+    const longer = longerFormIndex([...forms.keys()], type);
     for (const [form, root] of forms) {
       const targets = new Set<number>();
-      for (const [other, otherRoot] of forms) {
-        if (other === form || matchKey(other, type).length <= matchKey(form, type).length) continue;
-        if (isShortFormOf(form, other, type)) targets.add(uf.find(otherRoot));
+      for (const other of longer.candidates(form)) {
+        if (other === form || key(other, type).length <= key(form, type).length) continue;
+        if (isShortFormOf(form, other, type)) targets.add(uf.find(forms.get(other)!));
       }
       if (targets.size === 1) uf.union(root, [...targets][0]!);
     }
@@ -151,23 +152,68 @@ function forms(index: FormIndex, type: EntityType): Map<string, number> {
   return index.get(type) ?? new Map();
 }
 
+/** matchKey, memoised: resolution compares every form with its candidates. */
+const keyCache = new Map<string, string>();
+function key(form: string, type: EntityType): string {
+  const k = `${type}\u0000${form}`;
+  let v = keyCache.get(k);
+  if (v === undefined) {
+    if (keyCache.size > 1_000_000) keyCache.clear();
+    v = matchKey(form, type);
+    keyCache.set(k, v);
+  }
+  return v;
+}
+
+/**
+ * The forms that `isShortFormOf(form, ·)` could accept, found by look-up instead of comparing
+ * every pair of forms (quadratic in the corpus): same key, a company's short forms, or — for
+ * parks, bodies and projects — a longer key ending with the form's key.
+ */
+function longerFormIndex(forms: string[], type: EntityType): { candidates(form: string): string[] } {
+  const index = new Map<string, string[]>();
+  const add = (k: string, form: string) => {
+    const list = index.get(k);
+    if (list) {
+      if (list.at(-1) !== form) list.push(form);
+    } else index.set(k, [form]);
+  };
+  for (const form of forms) {
+    const k = key(form, type);
+    add(k, form);
+    if (type === 'company') {
+      for (const f of companyShortForms(form)) add(surfaceKey(f), form);
+    } else if (type === 'industrial-park' || type === 'organization' || type === 'project') {
+      for (let start = 1; k.length - start >= 4; start++) add(k.slice(start), form);
+    }
+  }
+  return {
+    candidates: (form: string) => {
+      const k = key(form, type);
+      const out = index.get(k) ?? [];
+      const bySurface = type === 'company' && form !== k ? index.get(form) ?? [] : [];
+      return bySurface.length ? [...new Set([...out, ...bySurface])] : out;
+    },
+  };
+}
+
 /** Is `short` another way of writing `long` (same type)? */
 function isShortFormOf(short: string, long: string, type: EntityType): boolean {
   if (short.length < 2) return false;
-  if (matchKey(short, type) === matchKey(long, type)) return true;
+  if (key(short, type) === key(long, type)) return true;
   switch (type) {
     case 'company':
-      return companyShortForms(long).some((f) => surfaceKey(f) === short) || matchKey(long, type) === short;
+      return companyShortForms(long).some((f) => surfaceKey(f) === short) || key(long, type) === short;
     case 'industrial-park':
     case 'organization':
     case 'project': {
       // the same name without the region (or parent park) written before it
-      const s = matchKey(short, type);
-      if (!matchKey(long, type).endsWith(s) || s.length < 4) return false;
+      const s = key(short, type);
+      if (!key(long, type).endsWith(s) || s.length < 4) return false;
       return hasNameCore(s, type);
     }
     case 'industry-cluster':
-      return matchKey(long, type) === matchKey(short, type);
+      return key(long, type) === key(short, type);
     default:
       return false;
   }
