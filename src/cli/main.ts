@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
 import { statsOf, formatStats } from '../graph/stats.js';
 import { formatSummary } from './summary.js';
+import { registerQueryCommands } from './query-commands.js';
+import { registerViewCommands } from './view-commands.js';
 
 const DEFAULT_GRAPH = 'graph/graph.json';
 
@@ -65,6 +67,9 @@ export async function main(argv: string[]): Promise<void> {
       else if (opts.markdown) process.stdout.write(formatMarkdown(result));
       else process.stdout.write(formatReport(result, { verbose: !!opts.verbose }));
     });
+
+  registerQueryCommands(program, DEFAULT_GRAPH);
+  registerViewCommands(program, DEFAULT_GRAPH);
 
   try {
     await program.parseAsync(argv);

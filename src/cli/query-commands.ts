@@ -1,0 +1,185 @@
+// `kg path`, `kg neighbors`, `kg show`, `kg search` and `kg export`: a thin layer over the query
+// and export libraries. Results on stdout (`--json` for machines); errors carry their exit code
+// (1 not found, 2 ambiguous name or usage) and main.ts prints them.
+import { Command, InvalidArgumentError } from 'commander';
+import type { DirectedGraph } from 'graphology';
+import { readGraphFile } from '../graph/read.js';
+import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
+import {
+  AmbiguousEntityError,
+  EntityNotFoundError,
+  QueryError,
+  findPaths,
+  formatCard,
+  formatNeighbors,
+  formatPaths,
+  formatSearch,
+  neighbors,
+  resolveEntity,
+  searchEntities,
+  showEntity,
+  PATH_DEFAULTS,
+  NEIGHBOR_DEFAULTS,
+  SEARCH_DEFAULTS,
+} from '../query/index.js';
+import { EXPORTERS, exportGraph } from '../export/index.js';
+
+interface GraphOption {
+  graph: string;
+  json?: boolean;
+}
+interface WalkFlags {
+  relation?: string[];
+  type?: string[];
+  directed?: boolean;
+}
+
+export function registerQueryCommands(program: Command, defaultGraph: string): void {
+  const graphOption = ['-g, --graph <file>', 'graph file', defaultGraph] as const;
+
+  program
+    .command('path')
+    .description('how two entities are connected: the shortest path, with the evidence for every hop')
+    .argument('<from>', 'an entity: label, alias, pinyin, part of a name, or type:label')
+    .argument('<to>', 'another entity')
+    .option(...graphOption)
+    .option('--all', 'every shortest path, not just one')
+    .option('--max-hops <n>', 'every simple path of at most n hops', positiveInt)
+    .option('--limit <n>', 'at most n paths (with --all or --max-hops)', positiveInt, PATH_DEFAULTS.limit)
+    .option('--relation <relations>', `follow only these relations (${RELATION_TYPES.join(', ')}); comma-separated or repeated`, listOf(RELATION_TYPES), [])
+    .option('--type <types>', 'pass only through entities of these types; comma-separated or repeated', listOf(ENTITY_TYPES), [])
+    .option('--directed', 'follow edges only in their direction (default: either way)')
+    .option('--json', 'print as JSON')
+    .action((fromName: string, toName: string, opts: GraphOption & WalkFlags & { all?: boolean; maxHops?: number; limit: number }) => {
+      const graph = readGraphFile(opts.graph);
+      const from = resolve(graph, fromName, opts.json);
+      const to = resolve(graph, toName, opts.json);
+      const result = findPaths(graph, from, to, {
+        ...walkOptions(opts),
+        all: !!opts.all,
+        limit: opts.limit,
+        ...(opts.maxHops !== undefined ? { maxHops: opts.maxHops } : {}),
+      });
+      if (opts.json) printJSON(result);
+      if (result.paths.length === 0) {
+        const within = opts.maxHops !== undefined ? ` within ${opts.maxHops} hops` : '';
+        throw new QueryError(`no path from ${result.from.key} to ${result.to.key}${within}${filtersNote(opts)}`, 1);
+      }
+      if (!opts.json) process.stdout.write(formatPaths(graph, result));
+    });
+
+  program
+    .command('neighbors')
+    .alias('neighbours')
+    .description('the entities around an entity, each with the relation that reaches it')
+    .argument('<entity>', 'an entity: label, alias, pinyin, part of a name, or type:label')
+    .option(...graphOption)
+    .option('--depth <k>', 'how many hops out', positiveInt, NEIGHBOR_DEFAULTS.depth)
+    .option('--relation <relations>', 'follow only these relations; comma-separated or repeated', listOf(RELATION_TYPES), [])
+    .option('--type <types>', 'only reach entities of these types; comma-separated or repeated', listOf(ENTITY_TYPES), [])
+    .option('--directed', 'follow edges only in their direction')
+    .option('--limit <n>', 'at most n neighbours', positiveInt)
+    .option('--json', 'print as JSON')
+    .action((name: string, opts: GraphOption & WalkFlags & { depth: number; limit?: number }) => {
+      const graph = readGraphFile(opts.graph);
+      const result = neighbors(graph, resolve(graph, name, opts.json), {
+        ...walkOptions(opts),
+        depth: opts.depth,
+        ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+      });
+      if (opts.json) printJSON(result);
+      else process.stdout.write(formatNeighbors(graph, result));
+    });
+
+  program
+    .command('show')
+    .description('an entity card: type, aliases, mentions, documents, relations with evidence')
+    .argument('<entity>', 'an entity: label, alias, pinyin, part of a name, or type:label')
+    .option(...graphOption)
+    .option('--json', 'print as JSON')
+    .action((name: string, opts: GraphOption) => {
+      const graph = readGraphFile(opts.graph);
+      const card = showEntity(graph, resolve(graph, name, opts.json));
+      if (opts.json) printJSON(card);
+      else process.stdout.write(formatCard(card));
+    });
+
+  program
+    .command('search')
+    .description('entities matching a text, best first (label, alias, traditional, pinyin, part of a name)')
+    .argument('<text>', 'what to look for')
+    .option(...graphOption)
+    .option('--type <types>', 'only entities of these types', listOf(ENTITY_TYPES), [])
+    .option('--limit <n>', 'at most n matches', positiveInt, SEARCH_DEFAULTS.limit)
+    .option('--json', 'print as JSON')
+    .action((text: string, opts: GraphOption & { type: string[]; limit: number }) => {
+      const graph = readGraphFile(opts.graph);
+      const result = searchEntities(graph, text, { limit: opts.limit, ...(opts.type.length ? { types: opts.type } : {}) });
+      if (opts.json) printJSON(result);
+      else process.stdout.write(formatSearch(result));
+      if (result.total === 0) process.exitCode = 1;
+    });
+
+  const formats = Object.keys(EXPORTERS).join(', ');
+  program
+    .command('export')
+    .description(`write the graph for other tools: ${formats}`)
+    .requiredOption('-f, --format <format>', `one of ${formats}`)
+    .requiredOption('-o, --out <path>', 'output file (a folder for csv and neo4j)')
+    .option(...graphOption)
+    .option('--json', 'print the files written as JSON')
+    .action((opts: GraphOption & { format: string; out: string }) => {
+      const graph = readGraphFile(opts.graph);
+      const files = exportGraph(graph, opts.format, opts.out);
+      if (opts.json) printJSON({ format: opts.format, files });
+      else process.stdout.write(files.map((f) => `${f}\n`).join(''));
+    });
+}
+
+/** The entity a name means; with --json an ambiguity or a miss is also reported on stdout. */
+function resolve(graph: DirectedGraph, name: string, json: boolean | undefined): string {
+  try {
+    return resolveEntity(graph, name);
+  } catch (err) {
+    if (json && err instanceof AmbiguousEntityError) printJSON({ error: 'ambiguous', query: name, candidates: err.candidates });
+    if (json && err instanceof EntityNotFoundError) printJSON({ error: 'not-found', query: name, suggestions: err.suggestions });
+    throw err;
+  }
+}
+
+function walkOptions(opts: WalkFlags): { relations?: string[]; types?: string[]; directed: boolean } {
+  return {
+    directed: !!opts.directed,
+    ...(opts.relation?.length ? { relations: opts.relation } : {}),
+    ...(opts.type?.length ? { types: opts.type } : {}),
+  };
+}
+
+function filtersNote(opts: WalkFlags): string {
+  const parts = [
+    opts.directed ? 'following edge direction' : '',
+    opts.relation?.length ? `relations ${opts.relation.join(', ')}` : '',
+    opts.type?.length ? `types ${opts.type.join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+function printJSON(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+/** A comma-separated, repeatable option whose values must come from `allowed`. */
+function listOf(allowed: readonly string[]): (value: string, previous: string[]) => string[] {
+  return (value, previous) => {
+    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = items.filter((i) => !allowed.includes(i));
+    if (bad.length) throw new InvalidArgumentError(`unknown ${bad.join(', ')} (expected ${allowed.join(', ')})`);
+    return [...previous, ...items];
+  };
+}

@@ -1,0 +1,24 @@
+// `kg search`: every entity a text could mean, ranked as the look-up ranks them.
+import type { DirectedGraph } from 'graphology';
+import { findEntities, type Match } from './find.js';
+
+export interface SearchOptions {
+  types?: readonly string[];
+  /** at most this many matches (default 20) */
+  limit?: number;
+}
+
+export interface SearchResult {
+  query: string;
+  matches: Match[];
+  /** how many entities matched in all, `limit` or not */
+  total: number;
+}
+
+export const SEARCH_DEFAULTS = { limit: 20 } as const;
+
+export function searchEntities(graph: DirectedGraph, text: string, options: SearchOptions = {}): SearchResult {
+  const opts = { ...SEARCH_DEFAULTS, ...options };
+  const all = findEntities(graph, text, opts.types ? { types: opts.types } : {});
+  return { query: text, matches: all.slice(0, opts.limit), total: all.length };
+}
