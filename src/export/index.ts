@@ -1,0 +1,77 @@
+// Exports of a kg graph to the tools people already use, by format name. The registry is open:
+// another format (the viewer's `html`) is one more entry in EXPORTERS.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DirectedGraph } from 'graphology';
+import { writeFileAtomic } from '../graph/write.js';
+import { toCSV } from './csv.js';
+import { toGEXF } from './gexf.js';
+import { toGraphML } from './graphml.js';
+import { toJSON } from './json.js';
+import { toNeo4j } from './neo4j.js';
+
+export interface Exporter {
+  description: string;
+  /** `file`: the output path is a file; `folder`: a folder that receives several files */
+  output: 'file' | 'folder';
+  /** Writes the export and returns the paths written. */
+  write(graph: DirectedGraph, out: string): string[];
+}
+
+export class ExportError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+export const EXPORTERS: Record<string, Exporter> = {
+  graphml: { description: 'GraphML (NetworkX, igraph, yEd, Cytoscape, Gephi)', output: 'file', write: oneFile(toGraphML) },
+  gexf: { description: 'GEXF 1.2 for Gephi, with colours, positions and sizes', output: 'file', write: oneFile(toGEXF) },
+  csv: { description: 'nodes.csv and edges.csv (UTF-8 with BOM, for Excel)', output: 'folder', write: folderOf(toCSV) },
+  neo4j: { description: 'neo4j-admin import CSVs and an import.cypher for LOAD CSV', output: 'folder', write: folderOf(toNeo4j) },
+  json: { description: 'the kg graph file (graphology JSON)', output: 'file', write: oneFile(toJSON) },
+};
+
+/** Writes `graph` in `format` to `out` (a file, or a folder for multi-file formats); returns the paths written. */
+export function exportGraph(graph: DirectedGraph, format: string, out: string): string[] {
+  const exporter = Object.hasOwn(EXPORTERS, format) ? EXPORTERS[format] : undefined;
+  if (!exporter) {
+    throw new ExportError(`unknown export format "${format}" (available in this version: ${Object.keys(EXPORTERS).join(', ')})`, 2);
+  }
+  if (exporter.output === 'folder' && existsSync(out) && !statSync(out).isDirectory()) {
+    throw new ExportError(`${out}: is a file; the ${format} export writes several files and needs a folder`, 1);
+  }
+  if (exporter.output === 'file' && existsSync(out) && statSync(out).isDirectory()) {
+    throw new ExportError(`${out}: is a folder; the ${format} export writes one file`, 1);
+  }
+  return exporter.write(graph, out);
+}
+
+function oneFile(render: (graph: DirectedGraph) => string): Exporter['write'] {
+  return (graph, out) => {
+    writeFileAtomic(out, render(graph));
+    return [out];
+  };
+}
+
+/** Every file of the folder is written atomically on its own. */
+function folderOf(render: (graph: DirectedGraph) => Record<string, string>): Exporter['write'] {
+  return (graph, out) =>
+    Object.entries(render(graph)).map(([name, text]) => {
+      const path = join(out, name);
+      writeFileAtomic(path, text);
+      return path;
+    });
+}
+
+export { toCSV, csvField, csvRecord, csvTable, BOM } from './csv.js';
+export { toGEXF, hexToRgb } from './gexf.js';
+export { toGraphML } from './graphml.js';
+export { toJSON } from './json.js';
+export { toNeo4j, neo4jLabel, neo4jRelationType, ENTITY_LABEL, NODE_HEADER, RELATIONSHIP_HEADER } from './neo4j.js';
+export { escapeXml, stripIllegalXml } from './xml.js';
+export { ALIAS_SEPARATOR, edgeRows, nodeRows, type EdgeRow, type NodeRow } from './rows.js';

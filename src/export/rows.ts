@@ -1,0 +1,65 @@
+// The flat view of nodes and edges that every tabular or XML export writes: one value per
+// column, lists joined, the first evidence sentence standing for the edge.
+import type { DirectedGraph } from 'graphology';
+
+/** Aliases are joined with this in single-value formats (GraphML, GEXF, CSV). */
+export const ALIAS_SEPARATOR = '|';
+
+export interface NodeRow {
+  key: string;
+  label: string;
+  entityType: string;
+  aliases: string[];
+  mentions: number;
+  x?: number;
+  y?: number;
+  size?: number;
+  color?: string;
+}
+
+export interface EdgeRow {
+  key: string;
+  source: string;
+  target: string;
+  relation: string;
+  weight: number;
+  derived: boolean;
+  /** the first evidence sentence, '' when there is none (derived edges) */
+  evidence: string;
+  /** the document of that sentence */
+  evidenceDoc: string;
+}
+
+export function nodeRows(graph: DirectedGraph): NodeRow[] {
+  return graph.mapNodes((key, a) => ({
+    key,
+    label: String(a.label ?? key),
+    entityType: String(a.entityType ?? ''),
+    aliases: Array.isArray(a.aliases) ? (a.aliases as unknown[]).map(String) : [],
+    mentions: Array.isArray(a.mentions) ? a.mentions.length : 0,
+    ...numberField('x', a.x),
+    ...numberField('y', a.y),
+    ...numberField('size', a.size),
+    ...(typeof a.color === 'string' ? { color: a.color } : {}),
+  }));
+}
+
+export function edgeRows(graph: DirectedGraph): EdgeRow[] {
+  return graph.mapEdges((key, a, source, target) => {
+    const first = Array.isArray(a.evidence) ? (a.evidence[0] as { doc?: unknown; sentence?: unknown } | undefined) : undefined;
+    return {
+      key,
+      source,
+      target,
+      relation: String(a.relation),
+      weight: typeof a.weight === 'number' ? a.weight : Array.isArray(a.evidence) ? a.evidence.length : 0,
+      derived: a.derived === true,
+      evidence: typeof first?.sentence === 'string' ? first.sentence.trim() : '',
+      evidenceDoc: typeof first?.doc === 'string' ? first.doc : '',
+    };
+  });
+}
+
+function numberField<K extends string>(name: K, v: unknown): Partial<Record<K, number>> {
+  return typeof v === 'number' && Number.isFinite(v) ? ({ [name]: v } as Record<K, number>) : {};
+}
