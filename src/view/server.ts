@@ -1,0 +1,123 @@
+// `kg view`: a static server for the built viewer and one graph file, on 127.0.0.1 by default.
+// It serves only the files that exist in the built viewer (an allow-list made at start) and the
+// graph at /graph.json; every other path, `../` or encoded, gets 404 or 400.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { VIEWER_DIR, viewerFiles } from './assets.js';
+
+export interface ViewServerOptions {
+  host: string;
+  /** 0 picks a free port */
+  port: number;
+  viewerDir: string;
+}
+
+export const DEFAULT_VIEW_SERVER_OPTIONS: ViewServerOptions = { host: '127.0.0.1', port: 4173, viewerDir: VIEWER_DIR };
+
+export interface ViewServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+// the page may run only its own script; workers come from blob: (the ForceAtlas2 worker)
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; worker-src blob:; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export const GRAPH_PATH = '/graph.json';
+
+export function startViewServer(graphFile: string, options: Partial<ViewServerOptions> = {}): Promise<ViewServer> {
+  const { host, port, viewerDir } = { ...DEFAULT_VIEW_SERVER_OPTIONS, ...options };
+  const files = viewerFiles(viewerDir);
+  files.set('/', files.get('/index.html')!);
+  const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host);
+  const server = createServer((req, res) => {
+    // on loopback, a page elsewhere must not reach us through a name that resolves to 127.0.0.1
+    if (loopback && !isLoopbackHost(req.headers.host)) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host\n');
+    handle(req, res, files, graphFile).catch((err: Error) => send(res, 500, 'text/plain; charset=utf-8', `server error: ${err.message}\n`));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new Error(`port ${port} on ${host} is in use (choose another with --port, or --port 0 for any free port)`));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') reject(new Error(`cannot listen on ${host} (${err.code})`));
+      else reject(err);
+    });
+    server.listen(port, host, () => {
+      const actual = (server.address() as AddressInfo).port;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${actual}/`,
+        port: actual,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, files: Map<string, string>, graphFile: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
+  }
+  const path = requestPath(req.url ?? '/');
+  if (path === null) return send(res, 400, 'text/plain; charset=utf-8', 'bad request\n');
+  if (path === GRAPH_PATH) {
+    let body: Buffer;
+    try {
+      body = await readFile(graphFile); // read per request: a rebuilt graph shows on reload
+    } catch {
+      return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'no graph file' }));
+    }
+    return send(res, 200, CONTENT_TYPES['.json']!, body, req.method === 'HEAD');
+  }
+  const file = files.get(path);
+  if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  return send(res, 200, type, await readFile(file), req.method === 'HEAD');
+}
+
+function isLoopbackHost(header: string | undefined): boolean {
+  const name = (header ?? '').replace(/:\d+$/, '');
+  return name === 'localhost' || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
+
+/** The decoded path of a request URL, or null when it is malformed or tries to climb out. */
+export function requestPath(url: string): string | null {
+  const raw = url.split(/[?#]/, 1)[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  if (!path.startsWith('/') || path.includes('\0') || path.includes('\\')) return null;
+  if (path.split('/').some((seg) => seg === '..' || seg === '.')) return null;
+  return path;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headOnly = false): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+  res.end(headOnly ? undefined : body);
+}

@@ -1,0 +1,465 @@
+// The viewer as a user meets it, end to end in headless Chromium (Debian's, driven by
+// playwright-core): `kg view` serving the seed graph, search, panel and evidence, legend
+// toggles, path mode, the self-contained HTML export from file://, broken graphs, hostile text,
+// and a server that gives out nothing but the viewer and the graph. Screenshots go to
+// test-output/viewer/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import type { DirectedGraph } from 'graphology';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from '../src/build.js';
+import { VIEWER_DIR } from '../src/view/assets.js';
+import { startViewServer, type ViewServer } from '../src/view/server.js';
+import { writeHtmlExport } from '../src/view/html.js';
+import { TYPE_COLORS } from '../src/graph/style.js';
+import { graphOf, nodeNamed, tempDir } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = 'test-output/viewer';
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+if (skip) console.log(`# viewer tests skipped: ${skip}`);
+
+let browser: Browser;
+let seed: DirectedGraph;
+let seedFile: string;
+let server: ViewServer;
+const servers: ViewServer[] = [];
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(SHOTS, { recursive: true });
+  if (!existsSync(join(VIEWER_DIR, 'index.html'))) {
+    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'viewer/vite.config.ts'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `viewer build failed: ${r.stderr}`);
+  }
+  seed = (await build(['data/corpus'], {})).graph;
+  seedFile = join(tempDir(), 'seeds.json');
+  writeFileSync(seedFile, JSON.stringify(seed.export()));
+  server = await serve(seedFile);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+});
+
+async function serve(graphFile: string): Promise<ViewServer> {
+  const s = await startViewServer(graphFile, { port: 0 });
+  servers.push(s);
+  return s;
+}
+
+/** A new page at `url`, waiting until the viewer has drawn or shown its message; page errors fail the test. */
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__kg && (window.__kg.ready || window.__kg.error), null, { timeout: 20_000 });
+  await page.waitForFunction(() => window.__kg.error || window.__kg.firstFrameAt !== null);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+const pageErrors = (page: Page) => (page as Page & { errors: string[] }).errors;
+
+/** Pixels of the stage (the graph's canvas area) in a screenshot, counted in a scratch page. */
+async function stagePixels(page: Page, name: string, rgb?: [number, number, number]): Promise<number> {
+  await page.waitForTimeout(650); // camera animations end
+  const box = (await page.locator('#stage').boundingBox())!;
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const png = await page.screenshot({ clip: box });
+  const scratch = await browser.newPage();
+  try {
+    return await scratch.evaluate(
+      async ({ b64, rgb }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+          if (rgb ? Math.abs(r - rgb[0]) < 24 && Math.abs(g - rgb[1]) < 24 && Math.abs(b - rgb[2]) < 24 : r < 240 || g < 240 || b < 240) n++;
+        }
+        return n;
+      },
+      { b64: png.toString('base64'), rgb },
+    );
+  } finally {
+    await scratch.close();
+  }
+}
+
+const hex = (color: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) as [number, number, number];
+
+async function searchAndChoose(page: Page, text: string): Promise<void> {
+  await page.fill('#search-input', text);
+  await page.locator('#search-results li[data-node]').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+const snapshot = (page: Page) => page.evaluate(() => window.__kg.snapshot!());
+
+describe('the viewer on the seed graph', { skip }, () => {
+  test('draws the graph: coloured nodes and Chinese labels on the canvas, a legend', async () => {
+    const page = await open(server.url);
+    assert.ok((await stagePixels(page, 'seed-overview')) > 5000, 'the canvas has drawn pixels');
+    assert.equal(await page.locator('.legend-entry.type').count(), 7);
+    const labels = await page.evaluate(() => [...window.__kg.sigma!.getNodeDisplayedLabels()]);
+    assert.ok(labels.length > 3, 'some labels are drawn');
+    assert.ok(labels.length < seed.order / 2, `label density is limited (${labels.length} of ${seed.order})`);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test('searching 江津 selects that entity and the panel shows an evidence sentence with it marked', async () => {
+    const page = await open(server.url);
+    await page.fill('#search-input', '江津');
+    await page.locator('#search-results li[data-node]').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'search-jiangjin.png') });
+    await page.keyboard.press('Enter');
+    const expected = nodeNamed(seed, '江津');
+    assert.ok(expected, 'the seed graph has an entity named 江津');
+    assert.equal((await snapshot(page)).selected, expected);
+    const panel = page.locator('#panel');
+    assert.equal(await panel.locator('.entity-title').textContent(), seed.getNodeAttribute(expected, 'label'));
+    assert.match((await panel.locator('.mention-count').textContent()) ?? '', new RegExp(`^${seed.getNodeAttribute(expected, 'mentions').length} in`));
+    const evidence = panel.locator('.evidence').first();
+    const sentence = (await evidence.textContent()) ?? '';
+    const stated = seed.edges(expected).flatMap((e) => seed.getEdgeAttribute(e, 'evidence').map((ev: { sentence: string }) => ev.sentence));
+    assert.ok(stated.includes(sentence), `the panel shows an evidence sentence of the entity: ${sentence}`);
+    assert.match((await evidence.locator('mark.self').first().textContent()) ?? '', /江津/);
+    await stagePixels(page, 'selected-jiangjin');
+    assert.match(page.url(), /#node=/, 'the selection is in the URL hash');
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test('pinyin finds entities: jiangjin and its initials', async () => {
+    const page = await open(server.url);
+    for (const query of ['jiangjin', 'jjq']) {
+      await page.fill('#search-input', query);
+      const first = page.locator('#search-results li[data-node]').first();
+      await first.waitFor();
+      const label = seed.getNodeAttribute((await first.getAttribute('data-node'))!, 'label') as string;
+      assert.match(label, /^江津/, `${query} finds ${label}`);
+    }
+    await page.close();
+  });
+
+  test('hovering a node highlights its neighbourhood and dims the rest', async () => {
+    const page = await open(server.url);
+    const hub = seed.nodes().reduce((a, b) => (seed.degree(b) > seed.degree(a) ? b : a));
+    const at = await page.evaluate((node) => {
+      const s = window.__kg.sigma!;
+      const p = s.framedGraphToViewport(s.getNodeDisplayData(node)!);
+      const r = s.getContainer().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, hub);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForFunction((node) => window.__kg.state!.selection.get().hoveredNode === node, hub);
+    const lit = new Set(await page.evaluate(() => window.__kg.highlightedNodes!()));
+    assert.deepEqual(lit, new Set([hub, ...seed.neighbors(hub)]));
+    await stagePixels(page, 'hover-hub');
+    await page.close();
+  });
+
+  test('a legend entry hides its entity type, on screen and in the state; the link keeps it', async () => {
+    const page = await open(server.url);
+    const red = hex(TYPE_COLORS.company);
+    const before = await stagePixels(page, 'legend-before', red);
+    assert.ok(before > 100, 'company nodes are drawn in their colour');
+    const companies = await page.evaluate(() => window.__kg.visibleNodes!('company'));
+    assert.equal(companies, seed.filterNodes((_n, a) => a.entityType === 'company').length);
+    await page.click('.legend-entry[data-name="company"]');
+    assert.deepEqual((await snapshot(page)).hiddenTypes, ['company']);
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!('company')), 0);
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), seed.order - companies);
+    const after = await stagePixels(page, 'legend-company-hidden', red);
+    assert.ok(after < before / 20, `company colour is gone from the canvas (${before} → ${after} pixels)`);
+    assert.equal(await page.locator('.legend-entry[data-name="company"]').getAttribute('aria-pressed'), 'false');
+    // the same link opens the same view
+    const again = await open(page.url());
+    assert.deepEqual((await snapshot(again)).hiddenTypes, ['company']);
+    await again.click('.legend-entry[data-name="company"]');
+    assert.equal(await again.evaluate(() => window.__kg.visibleNodes!('company')), companies);
+    await again.close();
+    await page.close();
+  });
+
+  test('path mode highlights the shortest path between two entities with each hop’s evidence', async () => {
+    const [from, , to] = twoHopsWithEvidence(seed);
+    const page = await open(server.url);
+    await page.click('#path-mode');
+    await searchAndChoose(page, seed.getNodeAttribute(from, 'label'));
+    await searchAndChoose(page, seed.getNodeAttribute(to, 'label'));
+    const { path } = await snapshot(page);
+    assert.equal(path.from, from);
+    assert.equal(path.to, to);
+    assert.equal(path.nodes!.length, 3, 'two hops');
+    path.nodes!.slice(1).forEach((n, i) => assert.ok(seed.areNeighbors(path.nodes![i]!, n), 'each hop is an edge of the graph'));
+    assert.deepEqual(new Set(await page.evaluate(() => window.__kg.highlightedNodes!())), new Set(path.nodes));
+    assert.equal(await page.locator('#panel .hop').count(), 2);
+    assert.equal(await page.locator('#panel .hop .evidence').count() >= 2, true, 'each hop shows its evidence sentence');
+    await stagePixels(page, 'path-mode');
+    // the link reopens the path
+    const again = await open(page.url());
+    assert.deepEqual((await snapshot(again)).path.nodes, path.nodes);
+    await again.close();
+    await page.close();
+  });
+
+  test('ForceAtlas2 runs in a worker and stops; the page keeps answering meanwhile', async () => {
+    const page = await open(server.url);
+    const key = seed.nodes()[0]!;
+    const x0 = await page.evaluate((n) => window.__kg.graph!.getNodeAttribute(n, 'x'), key);
+    await page.click('#layout');
+    assert.equal((await snapshot(page)).layoutRunning, true);
+    // a timer on the main thread keeps firing while the layout runs
+    const ticks = await page.evaluate(() => new Promise<number>((done) => {
+      let n = 0;
+      const id = setInterval(() => n++, 50);
+      setTimeout(() => (clearInterval(id), done(n)), 1000);
+    }));
+    assert.ok(ticks >= 10, `main thread timer fired ${ticks} times in 1 s`);
+    await page.click('#layout');
+    assert.equal((await snapshot(page)).layoutRunning, false);
+    assert.notEqual(await page.evaluate((n) => window.__kg.graph!.getNodeAttribute(n, 'x'), key), x0, 'nodes moved');
+    assert.equal(await page.locator('#layout').textContent(), 'Run layout');
+    await page.close();
+  });
+
+  test('the PNG button saves the current view as an image', async () => {
+    const page = await open(server.url);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const file = join(tempDir(), 'view.png');
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    assert.deepEqual([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+    writeFileSync(join(SHOTS, 'exported-view.png'), bytes);
+    assert.ok(bytes.length > 5000, 'the image has content');
+    await page.close();
+  });
+
+  test('the self-contained HTML export works from a file:// URL', async () => {
+    const out = join(tempDir(), 'seed-graph.html');
+    writeHtmlExport(seedFile, out);
+    const html = readFileSync(out, 'utf8');
+    assert.doesNotMatch(html, /src="\.\/assets|href="\.\/assets/, 'no file it needs beside it');
+    const page = await open(pathToFileURL(out).href);
+    assert.equal(await page.evaluate(() => window.__kg.error), null);
+    assert.ok((await stagePixels(page, 'html-export-file')) > 5000, 'the canvas has drawn pixels');
+    await searchAndChoose(page, '江津');
+    assert.equal((await snapshot(page)).selected, nodeNamed(seed, '江津'));
+    await page.click('#layout');
+    await page.waitForTimeout(300);
+    await page.click('#layout');
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+});
+
+describe('broken graphs get a message, not a blank canvas', { skip }, () => {
+  const cases: Array<[string, string | null, RegExp]> = [
+    ['malformed', '{"nodes": [{"key": "a"', /not valid JSON/],
+    ['not-a-graph', '{"hello": 1}', /not a kg graph/i],
+    ['empty-graph', JSON.stringify({ attributes: { documents: [] }, nodes: [], edges: [] }), /empty/],
+    ['empty-file', '', /empty/],
+    ['missing', null, /No graph/],
+  ];
+  for (const [name, content, message] of cases) {
+    test(name, async () => {
+      const file = join(tempDir(), 'graph.json');
+      if (content !== null) writeFileSync(file, content);
+      const s = await serve(file);
+      const page = await open(s.url);
+      assert.equal(await page.locator('#message').isVisible(), true);
+      assert.match((await page.locator('#message').textContent()) ?? '', message);
+      await page.screenshot({ path: join(SHOTS, `message-${name}.png`) });
+      await page.close();
+    });
+  }
+  test('an HTML export of an empty graph says so too', async () => {
+    const out = join(tempDir(), 'empty.html');
+    const empty = (await graphOf({ 'a.txt': '今天天气很好。' }));
+    empty.clear();
+    writeHtmlExport(empty, out);
+    const page = await open(pathToFileURL(out).href);
+    assert.match((await page.locator('#message').textContent()) ?? '', /empty/);
+    await page.close();
+  });
+});
+
+describe('article text is text, never HTML', { skip }, () => {
+  const IMG = '<img src=x onerror="window.__pwned=1">';
+  const SCRIPT = '<script>window.__pwned=1</script>';
+
+  async function hostileGraph(): Promise<{ graph: DirectedGraph; node: string }> {
+    const graph = await graphOf({
+      'a.txt': `${IMG}重庆宏远机械股份有限公司位于江津区双福工业园。${SCRIPT}区委书记唐大军到重庆宏远机械股份有限公司调研。`,
+    });
+    // names the extractor would not produce, to be sure hostile labels and sentences reach the page
+    const node = `company:${IMG}科技有限公司`;
+    const place = nodeNamed(graph, '江津区') ?? graph.nodes()[0]!;
+    graph.addNode(node, {
+      label: `${IMG}科技有限公司`,
+      entityType: 'company',
+      aliases: [SCRIPT, `</script><script>window.__pwned=1</script>`],
+      mentions: [{ doc: 'a.txt', start: 0, end: 5, text: IMG, sentence: 0 }],
+      x: 0,
+      y: 0,
+      size: 8,
+      color: TYPE_COLORS.company,
+    });
+    graph.addDirectedEdgeWithKey(`${node}->located-in->${place}`, node, place, {
+      relation: 'located-in',
+      evidence: [{ doc: `${SCRIPT}.txt`, start: 0, end: 10, sentence: `${SCRIPT}${IMG}</script>\u2028<!--位于江津区` }],
+      derived: false,
+      weight: 1,
+    });
+    return { graph, node };
+  }
+
+  for (const where of ['served', 'file']) {
+    test(`no script runs from names or sentences (${where})`, async () => {
+      const { graph, node } = await hostileGraph();
+      const dir = tempDir();
+      let url: string;
+      if (where === 'served') {
+        writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph.export()));
+        url = (await serve(join(dir, 'graph.json'))).url;
+      } else {
+        writeHtmlExport(graph, join(dir, 'hostile.html'));
+        url = pathToFileURL(join(dir, 'hostile.html')).href;
+      }
+      const page = await open(url);
+      assert.equal(await page.evaluate(() => window.__kg.error), null, 'the page loads');
+      await page.fill('#search-input', 'onerror');
+      await page.locator(`#search-results li[data-node]`).first().waitFor();
+      await page.keyboard.press('Enter');
+      assert.equal((await snapshot(page)).selected, node);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SHOTS, `hostile-${where}.png`) });
+      const panel = (await page.locator('#panel').textContent()) ?? '';
+      assert.ok(panel.includes(IMG), 'the name is shown as text');
+      assert.ok(panel.includes(SCRIPT), 'the sentence is shown as text');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('#panel img, #panel script, #search-results img').length), 0);
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+      assert.deepEqual(pageErrors(page), []);
+      await page.close();
+    });
+  }
+});
+
+describe('kg view serves the viewer and the graph only', { skip }, () => {
+  function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+    const { port } = new URL(server.url);
+    return new Promise((resolve, reject) => {
+      // node:http sends the path as written: no client-side clean-up of ../
+      const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  test('binds to 127.0.0.1 and serves the page, its assets and the graph with their types', async () => {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await get('/');
+    assert.equal(page.status, 200);
+    assert.match(page.type, /^text\/html/);
+    const asset = /src="\.(\/assets\/[^"]+\.js)"/.exec(page.body)![1]!;
+    const js = await get(asset);
+    assert.equal(js.status, 200);
+    assert.match(js.type, /^text\/javascript/);
+    const graph = await get('/graph.json');
+    assert.equal(graph.status, 200);
+    assert.match(graph.type, /^application\/json/);
+    assert.equal(JSON.parse(graph.body).nodes.length, seed.order);
+  });
+
+  test('no path outside the viewer: ../ in every spelling is refused', async () => {
+    const attempts = [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/%2E%2E/%2E%2E/package.json',
+      '/..%2fpackage.json',
+      '/assets/../../package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/..\\package.json',
+      '/%5c..%5cpackage.json',
+      '//etc/passwd',
+      '/package.json',
+      '/src/cli/main.ts',
+      '/viewer/index.html',
+      '/index.html%00.js',
+      '/%ff',
+    ];
+    for (const path of attempts) {
+      const r = await get(path);
+      assert.ok(r.status === 404 || r.status === 400, `${path}: ${r.status}`);
+      assert.doesNotMatch(r.body, /"name": "kg"|root:/, path);
+    }
+    assert.equal((await get('/', {}, 'POST')).status, 405);
+    assert.equal((await get('/', { Host: 'attacker.example:80' })).status, 403, 'a foreign Host header (DNS rebinding) is refused');
+  });
+
+  test('kg view prints the URL, serves until Ctrl-C and says so; bad graphs and ports fail cleanly', async () => {
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'view', seedFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    cli.stderr.on('data', (c) => (stderr += c));
+    const url = await new Promise<string>((resolve, reject) => {
+      cli.stdout.once('data', (c) => resolve(String(c).trim()));
+      cli.once('exit', () => reject(new Error(`kg view exited: ${stderr}`)));
+    });
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await fetch(`${url}graph.json`);
+    assert.equal(res.status, 200);
+    cli.kill('SIGINT');
+    const code = await new Promise((resolve) => cli.once('exit', resolve));
+    assert.equal(code, 0);
+    assert.match(stderr, /server stopped/);
+
+    const missing = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'view', join(tempDir(), 'none.json'), '--port', '0'], { encoding: 'utf8' });
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /^kg: .*none\.json: no such file/);
+    const badPort = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'view', seedFile, '--port', 'eighty'], { encoding: 'utf8' });
+    assert.equal(badPort.status, 2);
+  });
+});
+
+/** Three nodes a–b–c, c not next to a, both edges stated with a sentence, a and c with unique labels. */
+function twoHopsWithEvidence(graph: DirectedGraph): [string, string, string] {
+  const labelCount = new Map<string, number>();
+  graph.forEachNode((_n, a) => labelCount.set(a.label, (labelCount.get(a.label) ?? 0) + 1));
+  const unique = (n: string) => labelCount.get(graph.getNodeAttribute(n, 'label')) === 1;
+  const stated = (a: string, b: string) => graph.edges(a, b).concat(graph.edges(b, a)).some((e) => graph.getEdgeAttribute(e, 'evidence').length > 0);
+  for (const mid of graph.nodes()) {
+    const ends = graph.neighbors(mid).filter((n) => unique(n) && stated(n, mid));
+    for (const a of ends) for (const c of ends) if (a !== c && !graph.areNeighbors(a, c)) return [a, mid, c];
+  }
+  throw new Error('the seed graph has no two-hop path with evidence');
+}

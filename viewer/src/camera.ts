@@ -1,0 +1,17 @@
+// Moving the camera to entities: one node is centred and zoomed in on, several are framed.
+import type Sigma from 'sigma';
+
+const DURATION = 450;
+
+export function focusNodes(sigma: Sigma<any, any, any>, nodes: string[]): void {
+  const points = nodes.map((n) => sigma.getNodeDisplayData(n)).filter((d) => d !== undefined);
+  if (points.length === 0) return;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const camera = sigma.getCamera();
+  // display coordinates are framed to [0, 1]; a ratio of 1 shows the whole graph
+  const extent = Math.max(maxX - minX, maxY - minY);
+  const ratio = points.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1, Math.max(0.08, extent * 1.4));
+  void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: DURATION });
+}

@@ -1,0 +1,39 @@
+// The URL hash keeps the selection, the filters and the path, so a link reopens the same view:
+// #node=place:江津区&hide=person,project&hiderel=leads, or #path&from=company:A&to=company:B
+import type { EntityType, KgGraph, RelationType } from './types.js';
+import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
+
+export interface HashView {
+  selected: string | null;
+  hiddenTypes: EntityType[];
+  hiddenRelations: RelationType[];
+  path: { from: string | null; to: string | null } | null;
+}
+
+export function formatHash(view: HashView): string {
+  const params = new URLSearchParams();
+  if (view.selected) params.set('node', view.selected);
+  if (view.hiddenTypes.length) params.set('hide', [...view.hiddenTypes].sort().join(','));
+  if (view.hiddenRelations.length) params.set('hiderel', [...view.hiddenRelations].sort().join(','));
+  if (view.path) {
+    params.set('path', '');
+    if (view.path.from) params.set('from', view.path.from);
+    if (view.path.to) params.set('to', view.path.to);
+  }
+  const s = params.toString();
+  return s ? `#${s}` : '';
+}
+
+/** Reads a hash; unknown types and nodes not in the graph are dropped. */
+export function parseHash(hash: string, graph: KgGraph): HashView {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const node = (key: string | null | undefined) => (key && graph.hasNode(key) ? key : null);
+  const list = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
+    (value ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+  return {
+    selected: node(params.get('node')),
+    hiddenTypes: list(params.get('hide'), ENTITY_TYPES),
+    hiddenRelations: list(params.get('hiderel'), RELATION_TYPES),
+    path: params.has('path') ? { from: node(params.get('from')), to: node(params.get('to')) } : null,
+  };
+}

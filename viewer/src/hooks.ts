@@ -1,0 +1,62 @@
+// What the page exposes as window.__kg for end-to-end tests and the benchmark: when the first
+// frame was drawn, the graph and state, and what is on screen.
+import type Sigma from 'sigma';
+import type { AppState } from './state.js';
+import type { KgGraph } from './types.js';
+import { snapshotCanvas } from './png.js';
+
+export interface KgHooks {
+  /** performance.now() at the first animation frame after sigma's first render */
+  firstFrameAt: number | null;
+  /** the message shown instead of the graph, if any */
+  error: string | null;
+  ready: boolean;
+  graph?: KgGraph;
+  sigma?: Sigma<any, any, any>;
+  state?: AppState;
+  snapshot?: () => {
+    selected: string | null;
+    hiddenTypes: string[];
+    hiddenRelations: string[];
+    path: { active: boolean; from: string | null; to: string | null; nodes: string[] | null; edges: string[] | null };
+    layoutRunning: boolean;
+  };
+  /** nodes drawn (not hidden by a filter), optionally of one type */
+  visibleNodes?: (type?: string) => number;
+  /** nodes drawn in full colour while a highlight dims the rest */
+  highlightedNodes?: () => string[];
+  pngDataUrl?: () => string;
+}
+
+declare global {
+  interface Window {
+    __kg: KgHooks;
+  }
+}
+
+export function initHooks(): KgHooks {
+  window.__kg = { firstFrameAt: null, error: null, ready: false };
+  return window.__kg;
+}
+
+export function completeHooks(hooks: KgHooks, graph: KgGraph, sigma: Sigma<any, any, any>, state: AppState, highlighted: () => ReadonlySet<string> | null): void {
+  Object.assign(hooks, {
+    graph,
+    sigma,
+    state,
+    snapshot: () => {
+      const p = state.path.get();
+      return {
+        selected: state.selection.get().selected,
+        hiddenTypes: [...state.filters.get().hiddenTypes],
+        hiddenRelations: [...state.filters.get().hiddenRelations],
+        path: { active: p.active, from: p.from, to: p.to, nodes: p.result?.nodes ?? null, edges: p.result?.edges ?? null },
+        layoutRunning: state.layoutRunning.get(),
+      };
+    },
+    visibleNodes: (type?: string) =>
+      graph.filterNodes((n, a) => (!type || a.entityType === type) && sigma.getNodeDisplayData(n)?.hidden === false).length,
+    highlightedNodes: () => [...(highlighted() ?? [])],
+    pngDataUrl: () => snapshotCanvas(sigma).toDataURL('image/png'),
+  } satisfies Partial<KgHooks>);
+}

@@ -1,0 +1,206 @@
+// The viewer: load the graph, draw it with sigma, wire the stores to the UI. Graph logic lives
+// in plain modules (search, path, highlight, reducers); the UI components are thin.
+import './style.css';
+import Sigma from 'sigma';
+import { loadGraph } from './load.js';
+import { GraphProblem } from './schema.js';
+import { createAppState, EMPTY_PATH, type AppState } from './state.js';
+import { highlightOf, type Highlight } from './highlight.js';
+import { createReducers } from './reducers.js';
+import { settingsFor } from './settings.js';
+import { shortestPath } from './path.js';
+import { formatHash, parseHash } from './hash.js';
+import { focusNodes } from './camera.js';
+import { createLayout } from './layout.js';
+import { downloadPng } from './png.js';
+import { completeHooks, initHooks } from './hooks.js';
+import { byId } from './ui/dom.js';
+import { showMessage } from './ui/message.js';
+import { mountLegend } from './ui/legend.js';
+import { mountPanel } from './ui/panel.js';
+import { mountSearchBox } from './ui/search-box.js';
+import type { KgGraph } from './types.js';
+
+async function start(): Promise<void> {
+  const hooks = initHooks();
+  const fail = (title: string, text: string) => {
+    hooks.error = `${title}: ${text}`;
+    showMessage(title, text);
+  };
+
+  let graph: KgGraph;
+  try {
+    graph = await loadGraph();
+  } catch (err) {
+    if (err instanceof GraphProblem) fail(err.title, err.message);
+    else fail('Cannot show the graph', (err as Error).message);
+    return;
+  }
+  if (graph.order === 0) {
+    fail('The graph is empty', 'It has no entities: the articles it was built from named none that kg recognises. Build it from other articles with `kg build`.');
+    return;
+  }
+
+  const state = createAppState();
+  applyHash(graph, state, location.hash);
+  let highlight: Highlight | null = null;
+  const view = () => ({ filters: state.filters.get(), selection: state.selection.get(), highlight });
+
+  let sigma: Sigma<any, any, any>;
+  try {
+    sigma = new Sigma(graph, byId('stage'), { ...settingsFor(graph.order, graph.size), ...createReducers(graph, view) });
+  } catch (err) {
+    fail('This browser cannot draw the graph', `WebGL is not available (${(err as Error).message}).`);
+    return;
+  }
+  requestAnimationFrame(() => (hooks.firstFrameAt = performance.now()));
+
+  const layout = createLayout(graph);
+  const actions = createActions(graph, state, sigma);
+
+  // every state change: recompute what stands out, redraw (re-index only when filters change)
+  const redraw = (full: boolean) => {
+    highlight = highlightOf(graph, state.filters.get(), state.selection.get(), state.path.get());
+    sigma.refresh(full ? undefined : { skipIndexation: true });
+  };
+  state.selection.subscribe(() => redraw(false));
+  state.path.subscribe(() => redraw(false));
+  state.filters.subscribe(() => {
+    const p = state.path.get();
+    if (p.active && p.from && p.to) state.path.set({ ...p, result: shortestPath(graph, p.from, p.to, state.filters.get()) });
+    redraw(true);
+  });
+  redraw(false);
+
+  sigma.on('enterNode', ({ node }) => state.selection.set((s) => ({ ...s, hoveredNode: node })));
+  sigma.on('leaveNode', () => state.selection.set((s) => ({ ...s, hoveredNode: null })));
+  sigma.on('enterEdge', ({ edge }) => state.selection.set((s) => ({ ...s, hoveredEdge: edge })));
+  sigma.on('leaveEdge', () => state.selection.set((s) => ({ ...s, hoveredEdge: null })));
+  sigma.on('clickNode', ({ node }) => actions.pick(node));
+  sigma.on('clickStage', () => {
+    if (!state.path.get().active) state.selection.set((s) => ({ ...s, selected: null }));
+  });
+
+  mountLegend(byId('legend'), graph, state);
+  mountPanel(byId('panel'), graph, state, actions);
+  const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }));
+  mountToolbar(state, sigma, layout, actions);
+  state.path.subscribe((p) => searchBox.setPrompt(!p.active ? '' : !p.from ? 'Path: choose where it starts' : !p.to ? 'Path: choose where it ends' : ''));
+
+  syncHash(graph, state);
+  const initial = state.path.get().active ? [state.path.get().from, state.path.get().to] : [state.selection.get().selected];
+  const toFocus = initial.filter((n): n is string => !!n);
+  if (toFocus.length > 0) focusNodes(sigma, toFocus);
+
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) {
+      if (state.path.get().active) state.path.set(EMPTY_PATH);
+      else state.selection.set((s) => ({ ...s, selected: null }));
+    }
+  });
+  window.addEventListener('pagehide', () => layout.kill());
+  completeHooks(hooks, graph, sigma, state, () => highlight?.nodes ?? null);
+  hooks.ready = true;
+}
+
+function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, any>) {
+  const reveal = (node: string) => {
+    // choosing an entity of a hidden type shows that type again
+    const type = graph.getNodeAttribute(node, 'entityType');
+    if (state.filters.get().hiddenTypes.has(type)) {
+      state.filters.set((f) => ({ ...f, hiddenTypes: new Set([...f.hiddenTypes].filter((t) => t !== type)) }));
+    }
+  };
+  const setPath = (from: string | null, to: string | null) => {
+    const result = from && to ? shortestPath(graph, from, to, state.filters.get()) : null;
+    state.path.set({ active: true, from, to, result });
+    if (result) focusNodes(sigma, result.nodes);
+  };
+  return {
+    /** a click or a search result: an end of the path in path mode, else the selection */
+    pick(node: string, options: { focus?: boolean } = {}) {
+      reveal(node);
+      const p = state.path.get();
+      if (p.active) {
+        if (!p.from || (p.from && p.to)) setPath(node, null);
+        else setPath(p.from, node);
+        if (options.focus && !(p.from && !p.to)) focusNodes(sigma, [node]);
+        return;
+      }
+      state.selection.set((s) => ({ ...s, selected: node }));
+      if (options.focus) focusNodes(sigma, [node]);
+    },
+    select(node: string) {
+      reveal(node);
+      state.path.set(EMPTY_PATH);
+      state.selection.set((s) => ({ ...s, selected: node }));
+      focusNodes(sigma, [node]);
+    },
+    togglePathMode() {
+      const p = state.path.get();
+      if (p.active) state.path.set(EMPTY_PATH);
+      else setPath(state.selection.get().selected, null);
+    },
+    swapPath: () => setPath(state.path.get().to, state.path.get().from),
+    clearPath: () => setPath(null, null),
+    leavePath: () => state.path.set(EMPTY_PATH),
+  };
+}
+
+function mountToolbar(state: AppState, sigma: Sigma<any, any, any>, layout: ReturnType<typeof createLayout>, actions: ReturnType<typeof createActions>): void {
+  const pathButton = byId<HTMLButtonElement>('path-mode');
+  const layoutButton = byId<HTMLButtonElement>('layout');
+  pathButton.addEventListener('click', () => actions.togglePathMode());
+  state.path.subscribe((p) => pathButton.setAttribute('aria-pressed', String(p.active)));
+  pathButton.setAttribute('aria-pressed', String(state.path.get().active));
+
+  layoutButton.addEventListener('click', () => {
+    if (layout.isRunning()) layout.stop();
+    else layout.start();
+    state.layoutRunning.set(layout.isRunning());
+  });
+  state.layoutRunning.subscribe((running) => {
+    layoutButton.setAttribute('aria-pressed', String(running));
+    layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
+  });
+  byId('reset-camera').addEventListener('click', () => void sigma.getCamera().animatedReset({ duration: 400 }));
+  byId('export-png').addEventListener('click', () => void downloadPng(sigma, 'kg-view.png'));
+}
+
+function applyHash(graph: KgGraph, state: AppState, hash: string): void {
+  const h = parseHash(hash, graph);
+  state.filters.set({ hiddenTypes: new Set(h.hiddenTypes), hiddenRelations: new Set(h.hiddenRelations) });
+  state.selection.set((s) => ({ ...s, selected: h.selected }));
+  if (h.path) {
+    const { from, to } = h.path;
+    state.path.set({ active: true, from, to, result: from && to ? shortestPath(graph, from, to, state.filters.get()) : null });
+  } else {
+    state.path.set(EMPTY_PATH);
+  }
+}
+
+/** Keeps the hash in step with the state, and the state with a hash typed or pasted in. */
+function syncHash(graph: KgGraph, state: AppState): void {
+  const current = () => {
+    const p = state.path.get();
+    return formatHash({
+      selected: state.selection.get().selected,
+      hiddenTypes: [...state.filters.get().hiddenTypes],
+      hiddenRelations: [...state.filters.get().hiddenRelations],
+      path: p.active ? { from: p.from, to: p.to } : null,
+    });
+  };
+  const write = () => {
+    const hash = current();
+    if (hash !== location.hash) history.replaceState(null, '', hash || `${location.pathname}${location.search}`);
+  };
+  state.filters.subscribe(write);
+  state.selection.subscribe(write);
+  state.path.subscribe(write);
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== current()) applyHash(graph, state, location.hash);
+  });
+  write();
+}
+
+void start();

@@ -1,0 +1,50 @@
+// The viewer's state, in a few small stores: what is filtered out, what is selected or hovered,
+// the path being looked at, and whether the layout runs. Stores hold plain immutable values.
+import { createStore, type Store } from './store.js';
+import type { EntityType, RelationType } from './types.js';
+
+export interface Filters {
+  hiddenTypes: ReadonlySet<EntityType>;
+  hiddenRelations: ReadonlySet<RelationType>;
+}
+
+export interface Selection {
+  /** the node whose panel is open */
+  selected: string | null;
+  hoveredNode: string | null;
+  hoveredEdge: string | null;
+}
+
+export interface PathState {
+  active: boolean;
+  from: string | null;
+  to: string | null;
+  /** the shortest path found between from and to, or null if there is none (or not both chosen) */
+  result: { nodes: string[]; edges: string[] } | null;
+}
+
+export interface AppState {
+  filters: Store<Filters>;
+  selection: Store<Selection>;
+  path: Store<PathState>;
+  layoutRunning: Store<boolean>;
+}
+
+export const EMPTY_PATH: PathState = { active: false, from: null, to: null, result: null };
+
+export function createAppState(): AppState {
+  return {
+    filters: createStore<Filters>({ hiddenTypes: new Set(), hiddenRelations: new Set() }),
+    selection: createStore<Selection>({ selected: null, hoveredNode: null, hoveredEdge: null }),
+    path: createStore<PathState>(EMPTY_PATH),
+    layoutRunning: createStore(false),
+  };
+}
+
+/** A set with `item` added or removed. */
+export function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
+  const next = new Set(set);
+  if (next.has(item)) next.delete(item);
+  else next.add(item);
+  return next;
+}
