@@ -9,6 +9,7 @@ import { toGEXF } from './gexf.js';
 import { toGraphML } from './graphml.js';
 import { toJSON } from './json.js';
 import { toNeo4j } from './neo4j.js';
+import { writeHtmlExport } from '../view/html.js';
 
 export interface Exporter {
   description: string;
@@ -34,6 +35,7 @@ export const EXPORTERS: Record<string, Exporter> = {
   csv: { description: 'nodes.csv and edges.csv (UTF-8 with BOM, for Excel)', output: 'folder', write: folderOf(toCSV) },
   neo4j: { description: 'neo4j-admin import CSVs and an import.cypher for LOAD CSV', output: 'folder', write: folderOf(toNeo4j) },
   json: { description: 'the kg graph file (graphology JSON)', output: 'file', write: oneFile(toJSON) },
+  html: { description: 'one self-contained HTML page: the viewer with the graph inlined, opens from disk', output: 'file', write: (graph, out) => (writeHtmlExport(graph, out), [out]) },
 };
 
 /** Writes `graph` in `format` to `out` (a file, or a folder for multi-file formats); returns the paths written. */
