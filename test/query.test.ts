@@ -245,6 +245,23 @@ test('--all gives every shortest path; --max-hops every simple path up to n hops
   );
   const shortest = findPaths(diamond, 'place:A', 'place:D', { all: true });
   assert.deepEqual(shortest.paths.map((p) => labelsOf(diamond, p).join('')).sort(), ['ABD', 'ACD']);
+  // two ways in and two ways out of a middle node: four shortest paths
+  const bowtie = kgGraph(
+    ['S', 'A1', 'A2', 'M', 'B1', 'B2', 'T'].map((l): Node => ['place', l]),
+    [
+      ['place:S', 'located-in', 'place:A1', 'S在A1。'],
+      ['place:S', 'located-in', 'place:A2', 'S在A2。'],
+      ['place:A1', 'located-in', 'place:M', 'A1在M。'],
+      ['place:A2', 'located-in', 'place:M', 'A2在M。'],
+      ['place:M', 'located-in', 'place:B1', 'M在B1。'],
+      ['place:M', 'located-in', 'place:B2', 'M在B2。'],
+      ['place:B1', 'located-in', 'place:T', 'B1在T。'],
+      ['place:B2', 'located-in', 'place:T', 'B2在T。'],
+    ],
+  );
+  const four = findPaths(bowtie, 'place:S', 'place:T', { all: true, directed: true });
+  assert.deepEqual(four.paths.map((p) => labelsOf(bowtie, p).join('-')).sort(), ['S-A1-M-B1-T', 'S-A1-M-B2-T', 'S-A2-M-B1-T', 'S-A2-M-B2-T']);
+  assert.equal(findPaths(bowtie, 'place:T', 'place:S', { all: true }).paths.length, 4);
   const upTo2 = findPaths(diamond, 'place:A', 'place:D', { maxHops: 2 });
   assert.deepEqual(upTo2.paths.map((p) => labelsOf(diamond, p).join('')).sort(), ['ABD', 'ACD']);
   const upTo3 = findPaths(diamond, 'place:A', 'place:D', { maxHops: 3 });
@@ -260,7 +277,7 @@ test('--all gives every shortest path; --max-hops every simple path up to n hops
 
 /** Random small graphs: the walk agrees with graphology-shortest-path and graphology-simple-path. */
 const randomGraph = fc
-  .tuple(fc.integer({ min: 2, max: 9 }), fc.array(fc.tuple(fc.nat(8), fc.nat(8)), { maxLength: 20 }))
+  .tuple(fc.integer({ min: 2, max: 12 }), fc.array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 24 }))
   .map(([n, pairs]) => {
     const g = new DirectedGraph();
     for (let i = 0; i < n; i++) g.addNode(`place:${i}`, { label: String(i), entityType: 'place', aliases: [], mentions: [] });
@@ -282,7 +299,7 @@ function undirectedCopy(g: DirectedGraph): UndirectedGraph {
 
 test('shortest paths agree with graphology-shortest-path, in either direction and directed', () => {
   fc.assert(
-    fc.property(randomGraph, fc.nat(8), fc.nat(8), (g, a, b) => {
+    fc.property(randomGraph, fc.nat(11), fc.nat(11), (g, a, b) => {
       const s = `place:${a % g.order}`;
       const t = `place:${b % g.order}`;
       for (const [directed, reference] of [
@@ -299,12 +316,13 @@ test('shortest paths agree with graphology-shortest-path, in either direction an
         }
       }
     }),
+    { numRuns: 300 },
   );
 });
 
 test('every shortest path and every simple path up to n hops agree with graphology-simple-path', () => {
   fc.assert(
-    fc.property(randomGraph, fc.nat(8), fc.nat(8), fc.integer({ min: 1, max: 5 }), (g, a, b, n) => {
+    fc.property(randomGraph, fc.nat(11), fc.nat(11), fc.integer({ min: 1, max: 6 }), (g, a, b, n) => {
       const s = `place:${a % g.order}`;
       const t = `place:${b % g.order}`;
       if (s === t) return;
@@ -327,6 +345,7 @@ test('every shortest path and every simple path up to n hops agree with grapholo
         );
       }
     }),
+    { numRuns: 300 },
   );
 });
 

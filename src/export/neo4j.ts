@@ -94,9 +94,7 @@ SET r.relation = row.relation, r.weight = toFloat(row.\`weight:double\`), r.deri
     '',
     `CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE;`,
     '',
-    ...labels.map(node),
-    '',
-    ...types.map(rel),
+    [...labels.map(node), ...types.map(rel)].join('\n\n'),
     '',
   ].join('\n');
 }

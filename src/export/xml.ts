@@ -3,7 +3,8 @@
 
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// line breaks and tabs as references too: a parser would turn them into spaces inside attribute values
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' };
 
 export function stripIllegalXml(s: string): string {
   return s.replace(ILLEGAL, '');
@@ -11,5 +12,5 @@ export function stripIllegalXml(s: string): string {
 
 /** For element text and attribute values alike. */
 export function escapeXml(value: unknown): string {
-  return stripIllegalXml(String(value)).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return stripIllegalXml(String(value)).replace(/[&<>"'\n\r\t]/g, (c) => ESCAPES[c]!);
 }
