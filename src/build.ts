@@ -1,17 +1,138 @@
 // The library API behind `kg build`: inputs (files and folders) in, graph out.
+//
+// Pass 1 extracts each document on its own, in a pool of worker threads, or takes the result
+// from the cache when the article's content hash is known. Each result is written to a store
+// on disk; the main thread keeps only the mentions. The corpus-wide passes (names across
+// articles, resolution, relations) then read the documents back one at a time.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { DirectedGraph } from 'graphology';
-import { ingest } from './ingest/index.js';
-import { buildGraphFromDocuments, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import type { DocumentInfo, Mention } from './types.js';
+import { IngestError, listInputs, type InputFile } from './ingest/index.js';
+import { describe } from './ingest/files.js';
+import { graphFromCorpus, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { DocStore, documentOf, mentionsOf, type DocRecord } from './corpus/store.js';
+import { createExtractor } from './corpus/pool.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
+
+/** Fewer documents than this per worker are not worth a thread's start-up (loading jieba's dictionaries). */
+const DOCS_PER_WORKER = 8;
 
 /** Reads the inputs (files and folders) and builds the graph. */
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<{ graph: DirectedGraph; summary: BuildSummary }> {
   const t0 = performance.now();
-  const ingestOptions = { ...(options.onWarning ? { onWarning: options.onWarning } : {}), strict: !!options.strict };
-  const { documents, skipped } = await ingest(inputs, ingestOptions);
-  const graph = buildGraphFromDocuments(documents, options);
-  const summary = summarise(graph, documents.length, skipped.length, (performance.now() - t0) / 1000);
-  return { graph, summary };
+  const warn = options.onWarning ?? (() => {});
+  const { files, warnings } = listInputs(inputs);
+  if (options.strict && warnings.length > 0) throw strictError(warnings[0]!);
+  for (const w of warnings) warn(w);
+
+  const store = DocStore.open(options.cacheDir);
+  try {
+    const extracted = await extractAll(files, store, options);
+    const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
+    for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
+    const records = new Map<string, DocRecord>();
+    const graph = graphFromCorpus(
+      {
+        infos: kept.map((e) => e.info),
+        mentions: kept.map((e) => e.mentions),
+        document: (i) => {
+          const e = kept[i]!;
+          // read back one document at a time; the last one stays for the next pass's first use
+          let rec = records.get(e.info.sha256);
+          if (!rec) {
+            rec = store.get(e.info.sha256);
+            records.clear();
+            if (rec) records.set(e.info.sha256, rec);
+          }
+          if (!rec || 'skip' in rec) throw new Error(`kg: the extraction store lost ${e.file.path}; build again`);
+          return documentOf(rec, e.file.path, e.file.id);
+        },
+      },
+      options,
+    );
+    const skipped = extracted.length - kept.length;
+    const cached = kept.filter((e) => e.cached).length;
+    const summary = summarise(graph, kept.length, skipped, (performance.now() - t0) / 1000, cached);
+    return { graph, summary };
+  } finally {
+    store.close();
+  }
 }
 
+interface Extracted {
+  kind: 'doc';
+  file: InputFile;
+  info: DocumentInfo;
+  mentions: Mention[];
+  cached: boolean;
+}
+type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
+
+/** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
+async function extractAll(files: InputFile[], store: DocStore, options: BuildOptions): Promise<Outcome[]> {
+  const out: Outcome[] = new Array(files.length);
+  const todo: number[] = [];
+  let done = 0;
+  const progress = (i: number) => options.onProgress?.(++done, files.length, files[i]!.id);
+
+  files.forEach((file, i) => {
+    let sha256: string;
+    try {
+      sha256 = createHash('sha256').update(readFileSync(file.path)).digest('hex');
+    } catch (err) {
+      out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
+      return;
+    }
+    const rec = store.get(sha256);
+    if (!rec) {
+      todo.push(i);
+      return;
+    }
+    if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
+    else out[i] = { kind: 'doc', file, info: infoOf(file, rec.sha256, rec.title, rec.original.length), mentions: mentionsOf(rec, file.id), cached: true };
+  });
+  const firstSkip = out.find((o) => o?.kind === 'skip');
+  if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
+  for (let i = 0; i < files.length; i++) if (out[i]) progress(i);
+
+  const wanted = options.workers ?? availableParallelism();
+  const workers = Math.max(1, Math.min(wanted, Math.floor(todo.length / DOCS_PER_WORKER)));
+  const extractor = createExtractor(workers);
+  try {
+    let next = 0;
+    const lane = async () => {
+      while (next < todo.length) {
+        const i = todo[next++]!;
+        const file = files[i]!;
+        const r = await extractor.run({ path: file.path, id: file.id, storeDir: store.dir });
+        if (r.kind === 'doc') {
+          store.markUsed(r.sha256);
+          out[i] = { kind: 'doc', file, info: infoOf(file, r.sha256, r.title, r.chars), mentions: r.mentions, cached: false };
+        } else {
+          if (r.sha256) store.markUsed(r.sha256);
+          if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);
+          out[i] = { kind: 'skip', file, reason: r.reason };
+        }
+        progress(i);
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, lane));
+  } finally {
+    await extractor.close();
+  }
+  return out;
+}
+
+function infoOf(file: InputFile, sha256: string, title: string, chars: number): DocumentInfo {
+  return { id: file.id, path: file.path, title, sha256, chars };
+}
+
+/** `kg: skipped PATH: reason` as the error --strict makes of it. */
+function strictError(warning: string): IngestError {
+  const w = warning.replace(/^kg: skipped /, '');
+  const cut = w.indexOf(': ', w.lastIndexOf('/'));
+  return new IngestError(w.slice(0, cut), `${w.slice(cut + 2)} (--strict)`);
+}

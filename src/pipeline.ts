@@ -1,17 +1,22 @@
 // From ingested documents to the graph: extract → resolve → relate → graph.
 import { createRequire } from 'node:module';
 import type { DirectedGraph } from 'graphology';
-import type { Document, DocumentInfo, EntityType, Mention, RelationType } from './types.js';
+import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 import { addCorpusMentions, corpusForms, extractMentions } from './extract/index.js';
 import { resolve } from './resolve/index.js';
-import { relate, type Linked } from './relate/index.js';
+import { mergeRelations, relateDocument, type Linked } from './relate/index.js';
+import { derivedPlaceEdges } from './relate/derived.js';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
 
 export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** a file that would be skipped with a warning stops the build instead */
   strict?: boolean;
+  /** extraction threads; default: the number of cores */
+  workers?: number;
+  /** folder of per-document results reused by the next build; default: none (a temporary store) */
+  cacheDir?: string;
   /** called after each document is extracted */
   onProgress?: (done: number, total: number, doc: string) => void;
   /** ForceAtlas2 iterations at build; default 'auto' (fewer as the graph grows) */
@@ -23,6 +28,8 @@ export interface BuildOptions {
 export interface BuildSummary {
   documents: number;
   skipped: number;
+  /** documents whose extraction came from the cache */
+  cached: number;
   entities: Record<EntityType, number>;
   relations: Record<RelationType, number>;
   derivedRelations: number;
@@ -34,33 +41,50 @@ export const GENERATOR = (() => {
   return { name: pkg.name, version: pkg.version };
 })();
 
-/** Extraction and resolution of documents already ingested. */
+/**
+ * A corpus after per-document extraction: each document's mentions in memory, the documents
+ * themselves loaded on demand (from the store) so the text is never held whole.
+ */
+export interface ExtractedCorpus {
+  infos: DocumentInfo[];
+  /** mentions found in each document on its own, same order as `infos` */
+  mentions: Mention[][];
+  document(i: number): Document;
+}
+
+/** Extraction and resolution of documents already ingested (all in memory). */
 export function buildGraphFromDocuments(documents: Document[], options: BuildOptions = {}): DirectedGraph {
-  const perDoc = documents.map((doc, i) => {
-    const mentions = extractMentions(doc);
+  const mentions = documents.map((doc, i) => {
+    const found = extractMentions(doc);
     options.onProgress?.(i + 1, documents.length, doc.id);
-    return mentions;
+    return found;
   });
+  const infos = documents.map((d) => ({ id: d.id, path: d.path, title: d.title, sha256: d.sha256, chars: d.original.length }));
+  return graphFromCorpus({ infos, mentions, document: (i) => documents[i]! }, options);
+}
+
+/** The corpus-wide passes: names across articles → resolve → relate → graph. */
+export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions = {}): DirectedGraph {
   // a name found by a rule in one article is a name in the others too
-  const forms = corpusForms(perDoc.flat());
-  const all: Mention[] = documents.flatMap((doc, i) => addCorpusMentions(doc, perDoc[i]!, forms));
+  const forms = corpusForms(corpus.mentions.flat());
+  const perDoc = corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
+  const all = perDoc.flat();
   const { entities, entityOf } = resolve(all);
-  const linkedByDoc = new Map<string, Linked[]>();
-  all.forEach((m, i) => {
-    const list = linkedByDoc.get(m.doc) ?? [];
-    list.push({ ...m, entity: entityOf[i]! });
-    linkedByDoc.set(m.doc, list);
+  let k = 0;
+  const stated: Relation[] = [];
+  perDoc.forEach((ms, i) => {
+    const linked: Linked[] = ms.map((m) => ({ ...m, entity: entityOf[k++]! }));
+    stated.push(...relateDocument(corpus.document(i), linked));
   });
-  const relations = relate(documents, linkedByDoc, entities);
-  const infos: DocumentInfo[] = documents.map((d) => ({ id: d.id, path: d.path, title: d.title, sha256: d.sha256, chars: d.original.length }));
-  return buildGraph(entities, relations, infos, {
+  const relations = mergeRelations([...stated, ...derivedPlaceEdges(entities)]);
+  return buildGraph(entities, relations, corpus.infos, {
     layoutIterations: options.layoutIterations ?? DEFAULT_GRAPH_OPTIONS.layoutIterations,
     generator: GENERATOR,
     builtAt: options.builtAt ?? new Date().toISOString(),
   });
 }
 
-export function summarise(graph: DirectedGraph, documents: number, skipped: number, seconds: number): BuildSummary {
+export function summarise(graph: DirectedGraph, documents: number, skipped: number, seconds: number, cached = 0): BuildSummary {
   const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   const relations = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
   let derivedRelations = 0;
@@ -71,5 +95,5 @@ export function summarise(graph: DirectedGraph, documents: number, skipped: numb
     if (a.derived) derivedRelations++;
     else relations[a.relation as RelationType]++;
   });
-  return { documents, skipped, entities, relations, derivedRelations, seconds: Math.round(seconds * 100) / 100 };
+  return { documents, skipped, cached, entities, relations, derivedRelations, seconds: Math.round(seconds * 100) / 100 };
 }

@@ -1,0 +1,39 @@
+// The per-document work of a build, run in a worker thread or in-process: read, decode and
+// normalise one file, find its mentions, and write the record to the store. Only the small
+// part the main thread needs (mentions, title) travels back.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Mention } from '../types.js';
+import { IngestError, ingestFile } from '../ingest/index.js';
+import { describe } from '../ingest/files.js';
+import { extractMentions } from '../extract/index.js';
+import { recordOf, skipRecord, writeRecord } from './store.js';
+
+export interface FileTask {
+  path: string;
+  id: string;
+  /** store folder to write the record into */
+  storeDir: string;
+}
+
+export type FileOutcome =
+  | { kind: 'doc'; sha256: string; title: string; chars: number; mentions: Mention[] }
+  | { kind: 'skip'; sha256?: string; reason: string };
+
+export async function extractFile(task: FileTask): Promise<FileOutcome> {
+  let sha256: string | undefined;
+  try {
+    sha256 = createHash('sha256').update(readFileSync(task.path)).digest('hex');
+    const doc = await ingestFile(task.path, task.id);
+    const mentions = extractMentions(doc);
+    writeRecord(task.storeDir, recordOf(doc, mentions));
+    return { kind: 'doc', sha256: doc.sha256, title: doc.title, chars: doc.original.length, mentions };
+  } catch (err) {
+    // Only problems with the file itself become skips; a bug must not pass as a bad file.
+    if (!(err instanceof IngestError) && (err as NodeJS.ErrnoException | undefined)?.code === undefined) throw err;
+    const reason = err instanceof IngestError ? err.reason : describe(err, 'cannot read');
+    // a file that is not text stays not text: remember it by content, not when it could not be read
+    if (sha256 && err instanceof IngestError) writeRecord(task.storeDir, skipRecord(sha256, reason));
+    return sha256 && err instanceof IngestError ? { kind: 'skip', sha256, reason } : { kind: 'skip', reason };
+  }
+}

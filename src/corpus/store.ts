@@ -1,0 +1,190 @@
+// Per-document extraction results on disk, keyed by the article's content hash. It is both the
+// incremental-build cache (a folder beside the output) and, with --no-cache, a temporary
+// spill area: the later passes (corpus rescan, relations) read one document at a time from it,
+// so the corpus is never held in memory whole.
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Document, Mention } from '../types.js';
+import { writeFileAtomic } from '../graph/write.js';
+
+/** Bump when the record layout changes. */
+const FORMAT = 1;
+
+/** What extraction of one file produced: a document and its mentions, or a reason to skip it. */
+export type DocRecord =
+  | {
+      format: number;
+      sha256: string;
+      encoding: string;
+      title: string;
+      original: string;
+      text: string;
+      /** the offset map, run-length encoded: [first, length, first, length, …] */
+      offsets: number[];
+      furniture: Array<[number, number]>;
+      sentences: Array<[number, number]>;
+      /** mentions without their `doc` (the same content may sit at another path next time) */
+      mentions: Array<Omit<Mention, 'doc'>>;
+    }
+  | { format: number; sha256: string; skip: string };
+
+export class DocStore {
+  private readonly used = new Set<string>();
+
+  private constructor(
+    /** folder holding this code version's records */
+    readonly dir: string,
+    private readonly root: string,
+    private readonly temporary: boolean,
+  ) {}
+
+  /** The cache under `cacheDir`, or a temporary store removed by close() when `cacheDir` is undefined. */
+  static open(cacheDir: string | undefined): DocStore {
+    const root = cacheDir ?? mkdtempSync(join(tmpdir(), 'kg-store-'));
+    const dir = join(root, codeFingerprint());
+    mkdirSync(dir, { recursive: true });
+    return new DocStore(dir, root, cacheDir === undefined);
+  }
+
+  get(sha256: string): DocRecord | undefined {
+    this.used.add(sha256);
+    try {
+      const rec = JSON.parse(readFileSync(this.path(sha256), 'utf8')) as DocRecord;
+      return rec.format === FORMAT && rec.sha256 === sha256 ? rec : undefined;
+    } catch {
+      return undefined; // missing, or a record a killed build left half-written elsewhere
+    }
+  }
+
+  put(record: DocRecord): void {
+    this.used.add(record.sha256);
+    writeRecord(this.dir, record);
+  }
+
+  /** Marks a record written by a worker as part of this build. */
+  markUsed(sha256: string): void {
+    this.used.add(sha256);
+  }
+
+  /** Ends a build: a cache keeps only this build's records and this code version; a temporary store goes. */
+  close(): void {
+    if (this.temporary) {
+      rmSync(this.root, { recursive: true, force: true });
+      return;
+    }
+    for (const name of safeList(this.dir)) {
+      if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(join(this.dir, name), { force: true });
+    }
+    for (const name of safeList(this.root)) {
+      if (join(this.root, name) !== this.dir) rmSync(join(this.root, name), { recursive: true, force: true });
+    }
+  }
+
+  private path(sha256: string): string {
+    return join(this.dir, `${sha256}.json`);
+  }
+}
+
+/** Writes a record into a store folder; workers call this with the folder the build opened. */
+export function writeRecord(dir: string, record: DocRecord): void {
+  writeFileAtomic(join(dir, `${record.sha256}.json`), JSON.stringify(record));
+}
+
+export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
+  return {
+    format: FORMAT,
+    sha256: doc.sha256,
+    encoding: doc.encoding,
+    title: doc.title,
+    original: doc.original,
+    text: doc.text,
+    offsets: encodeOffsets(doc.offsets),
+    furniture: doc.furniture,
+    sentences: doc.sentences.map((s) => [s.start, s.end]),
+    mentions: mentions.map(({ doc: _doc, ...m }) => m),
+  };
+}
+
+export function skipRecord(sha256: string, reason: string): DocRecord {
+  return { format: FORMAT, sha256, skip: reason };
+}
+
+/** The Document a record was made from, at this build's path and id. */
+export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: string, id: string): Document {
+  return {
+    id,
+    path,
+    title: rec.title,
+    sha256: rec.sha256,
+    encoding: rec.encoding,
+    original: rec.original,
+    text: rec.text,
+    offsets: decodeOffsets(rec.offsets, rec.text.length + 1),
+    furniture: rec.furniture,
+    sentences: rec.sentences.map(([start, end], index) => ({ index, start, end })),
+  };
+}
+
+export function mentionsOf(rec: Exclude<DocRecord, { skip: string }>, id: string): Mention[] {
+  return rec.mentions.map((m) => ({ doc: id, ...m }));
+}
+
+/** Offsets mostly step by one: store runs of consecutive values. */
+export function encodeOffsets(offsets: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < offsets.length; ) {
+    let j = i + 1;
+    while (j < offsets.length && offsets[j] === offsets[j - 1]! + 1) j++;
+    out.push(offsets[i]!, j - i);
+    i = j;
+  }
+  return out;
+}
+
+export function decodeOffsets(runs: number[], length: number): Int32Array {
+  const out = new Int32Array(length);
+  let k = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    for (let n = 0; n < runs[r + 1]!; n++) out[k++] = runs[r]! + n;
+  }
+  return out;
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * Records are valid only for the code that made them: a hash of the ingest, segment and extract
+ * stages' files, kg's version and nodejieba's. Changing a rule invalidates the cache.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash('sha256');
+  h.update(`format ${FORMAT}\n`);
+  const require = createRequire(import.meta.url);
+  for (const pkg of ['../../package.json', 'nodejieba/package.json']) {
+    const { name, version } = require(pkg) as { name: string; version: string };
+    h.update(`${name}@${version}\n`);
+  }
+  for (const stage of ['ingest', 'segment', 'extract']) {
+    const dir = fileURLToPath(new URL(`../${stage}/`, import.meta.url));
+    for (const name of safeList(dir).sort()) {
+      if (!/\.(ts|js)$/.test(name) || name.endsWith('.d.ts')) continue;
+      h.update(`${stage}/${name}\n`);
+      h.update(readFileSync(join(dir, name)));
+    }
+  }
+  fingerprint = h.digest('hex').slice(0, 16);
+  return fingerprint;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,10 @@
+// A build worker: loads the segmenter and dictionaries once, then extracts files as asked.
+import { parentPort } from 'node:worker_threads';
+import { extractFile, type FileTask } from './extract-file.js';
+
+parentPort?.on('message', (msg: { n: number; task: FileTask }) => {
+  extractFile(msg.task).then(
+    (outcome) => parentPort!.postMessage({ n: msg.n, outcome }),
+    (err: unknown) => parentPort!.postMessage({ n: msg.n, error: (err as Error)?.stack ?? String(err) }),
+  );
+});
