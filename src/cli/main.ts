@@ -1,6 +1,7 @@
 // The `kg` command: a thin layer over the library API. Results go to stdout, progress,
 // warnings and errors to stderr; `--json` for machines. Exit codes: 0 ok, 1 failure, 2 usage.
-import { Command, CommanderError } from 'commander';
+import { dirname, join } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
 import { build } from '../build.js';
 import { GENERATOR } from '../pipeline.js';
@@ -30,9 +31,13 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--strict', 'stop at the first file that cannot be read or decoded instead of skipping it')
-    .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean }) => {
+    .option('-w, --workers <n>', 'extraction threads (default: number of cores)', positiveInt)
+    .option('--no-cache', 'extract every article again instead of reusing .kg-cache/ beside the output')
+    .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean; workers?: number; cache: boolean }) => {
       const { graph, summary } = await build(inputs, {
         strict: !!opts.strict,
+        ...(opts.workers ? { workers: opts.workers } : {}),
+        ...(opts.cache ? { cacheDir: join(dirname(opts.out), '.kg-cache') } : {}),
         onWarning: (msg) => process.stderr.write(`${msg}\n`),
         onProgress: opts.quiet ? undefined : progressReporter(),
       });
@@ -89,6 +94,12 @@ function progressReporter(): (done: number, total: number) => void {
       process.stderr.write(`kg: extracted ${done}/${total} documents\n`);
     }
   };
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
 }
 
 function exitCodeFor(err: unknown): number {
