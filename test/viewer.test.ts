@@ -269,8 +269,11 @@ describe('the viewer on the seed graph', { skip }, () => {
     assert.ok((await stagePixels(page, 'html-export-file')) > 5000, 'the canvas has drawn pixels');
     await searchAndChoose(page, '江津');
     assert.equal((await snapshot(page)).selected, nodeNamed(seed, '江津'));
+    // the ForceAtlas2 worker starts from a blob: URL, allowed by the page's policy from file:// too
+    const key = seed.nodes()[0]!;
+    const x0 = await page.evaluate((n) => window.__kg.graph!.getNodeAttribute(n, 'x'), key);
     await page.click('#layout');
-    await page.waitForTimeout(300);
+    await page.waitForFunction(([n, x]) => window.__kg.graph!.getNodeAttribute(n as string, 'x') !== x, [key, x0] as const);
     await page.click('#layout');
     assert.deepEqual(pageErrors(page), []);
     await page.close();

@@ -38,7 +38,7 @@ export function renderHtmlExport(graphJson: string, viewerDir: string = VIEWER_D
   ].join('; ');
   // function replacements: `$&` and friends in the script must be left as they are
   return page
-    .replace('<head>', () => `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`)
+    .replace(/<meta charset="utf-8" \/>|<head>/, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`)
     .replace(style[0], () => `<style>${css}</style>`)
     .replace(script[0], () => `<script type="application/json" id="kg-graph">${escapeJsonForHtml(graphJson)}</script>\n    <script type="module">${js}</script>`);
 }
