@@ -1,0 +1,146 @@
+// Viewer benchmark: time to first frame in headless Chromium for generated graphs of 5k, 20k
+// and 50k nodes (3 edges per node), and whether the page stays responsive while ForceAtlas2
+// runs in its worker (the longest gap between main-thread heartbeats and the frame rate).
+// Runnable alone: node --import tsx bench/viewer.ts
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
+import { generateGraph } from './graph.js';
+import { VIEWER_DIR } from '../src/view/assets.js';
+import { startViewServer } from '../src/view/server.js';
+import type { BenchRow } from './rows.js';
+
+export interface ViewerBenchOptions {
+  sizes: number[];
+  edgesPerNode: number;
+  /** how long to watch the page while ForceAtlas2 runs */
+  layoutWatchMs: number;
+  /** the node count the first-frame target applies to */
+  targetNodes: number;
+  firstFrameTargetMs: number;
+  /** the longest main-thread stall still counted as responsive */
+  stallTargetMs: number;
+}
+
+export const DEFAULT_VIEWER_BENCH_OPTIONS: ViewerBenchOptions = {
+  sizes: [5000, 20000, 50000],
+  edgesPerNode: 3,
+  layoutWatchMs: 3000,
+  targetNodes: 20000,
+  firstFrameTargetMs: 3000,
+  stallTargetMs: 250,
+};
+
+const CHROMIUM = '/usr/bin/chromium';
+interface PageMeasure {
+  firstFrameMs: number;
+  maxStallMs: number;
+  fps: number;
+  layoutRan: boolean;
+}
+
+// Plain JavaScript run in the page (kept as text so the TypeScript loader adds no helpers to it):
+// click "Run layout", count frames and the longest gap between 16 ms heartbeats, stop the layout.
+const LAYOUT_PROBE = `(ms) => new Promise((done) => {
+  const button = document.getElementById('layout');
+  const graph = window.__kg.graph;
+  const first = graph.nodes()[0];
+  const x0 = graph.getNodeAttribute(first, 'x');
+  button.click();
+  const t0 = performance.now();
+  let last = t0, maxStall = 0, frames = 0;
+  const beat = setInterval(() => {
+    const now = performance.now();
+    maxStall = Math.max(maxStall, now - last);
+    last = now;
+  }, 16);
+  const frame = () => {
+    frames++;
+    if (performance.now() - t0 < ms) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  setTimeout(() => {
+    clearInterval(beat);
+    button.click();
+    done({ maxStallMs: maxStall, fps: (frames * 1000) / (performance.now() - t0), layoutRan: graph.getNodeAttribute(first, 'x') !== x0 });
+  }, ms);
+})`;
+
+async function measure(browser: Browser, url: string, watchMs: number): Promise<PageMeasure> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__kg && (window.__kg.firstFrameAt !== null || window.__kg.error), null, { timeout: 120_000, polling: 50 });
+    const firstFrameMs = await page.evaluate(() => {
+      if (window.__kg.error) throw new Error(window.__kg.error);
+      return window.__kg.firstFrameAt!;
+    });
+    await page.waitForFunction(() => window.__kg.ready);
+    const probe = (await page.evaluate(`(${LAYOUT_PROBE})(${watchMs})`)) as Omit<PageMeasure, 'firstFrameMs'>;
+    return { firstFrameMs, ...probe };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function benchViewer(options: Partial<ViewerBenchOptions> = {}): Promise<BenchRow[]> {
+  const o = { ...DEFAULT_VIEWER_BENCH_OPTIONS, ...options };
+  const section = 'viewer';
+  if (!existsSync(CHROMIUM)) {
+    process.stderr.write(`bench viewer: skipped, no Chromium at ${CHROMIUM}\n`);
+    return [];
+  }
+  if (!existsSync(join(VIEWER_DIR, 'index.html'))) {
+    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'viewer/vite.config.ts'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('viewer build failed');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-viewer-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const rows: BenchRow[] = [];
+  try {
+    for (const n of o.sizes) {
+      const graph = generateGraph(n, o.edgesPerNode);
+      const file = join(dir, `graph-${n}.json`);
+      writeFileSync(file, JSON.stringify(graph.export()));
+      const server = await startViewServer(file, { port: 0 });
+      try {
+        const m = await measure(browser, server.url, o.layoutWatchMs);
+        const what = `${n / 1000}k nodes / ${Math.round(graph.size / 1000)}k edges`;
+        const targeted = n === o.targetNodes;
+        rows.push({
+          section,
+          metric: `time to first frame, ${what}`,
+          value: Math.round(m.firstFrameMs),
+          unit: 'ms',
+          ...(targeted ? { target: `< ${o.firstFrameTargetMs} ms`, met: m.firstFrameMs < o.firstFrameTargetMs } : {}),
+        });
+        rows.push({
+          section,
+          metric: `longest main-thread stall during ForceAtlas2, ${what}`,
+          value: Math.round(m.maxStallMs),
+          unit: 'ms',
+          target: `< ${o.stallTargetMs} ms (responsive)`,
+          met: m.maxStallMs < o.stallTargetMs && m.layoutRan,
+        });
+        rows.push({ section, metric: `frames per second during ForceAtlas2, ${what}`, value: Math.round(m.fps * 10) / 10, unit: 'fps' });
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { printRows } = await import('./rows.js');
+  printRows(await benchViewer());
+}
