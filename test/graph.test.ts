@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../src/build.js';
-import { writeFileAtomic } from '../src/graph/write.js';
+import { writeFileAtomic, writeGraphFile } from '../src/graph/write.js';
 import { parseGraph, readGraphFile } from '../src/graph/read.js';
 import { ENTITY_TYPES, RELATION_TYPES } from '../src/types.js';
 import { tempDir, writeCorpus } from './helpers.js';
@@ -65,6 +65,16 @@ test('writes are atomic: the target is replaced whole and no temporary file is l
   writeFileAtomic(target, '{"new":true}');
   assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
   assert.deepEqual(readdirSync(join(dir, 'out')), ['graph.json']);
+});
+
+test('the graph file is written piece by piece, byte for byte what graph.export() serialises to', async () => {
+  const { graph } = await build([writeCorpus(CORPUS)], { layoutIterations: 20 });
+  graph.addNode('bare'); // no attributes: graphology leaves the key alone
+  graph.addDirectedEdgeWithKey('bare->x', 'bare', graph.nodes()[0]!);
+  const dir = tempDir();
+  writeGraphFile(join(dir, 'g.json'), graph);
+  assert.equal(readFileSync(join(dir, 'g.json'), 'utf8'), JSON.stringify(graph.export()));
+  assert.deepEqual(readdirSync(dir), ['g.json']);
 });
 
 test('reading a broken graph file names the file and the fault', () => {

@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
 import { build } from '../build.js';
 import { GENERATOR } from '../pipeline.js';
-import { writeFileAtomic } from '../graph/write.js';
+import { writeGraphFile } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
 import { statsOf, formatStats } from '../graph/stats.js';
 import { formatSummary } from './summary.js';
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<void> {
         onWarning: (msg) => process.stderr.write(`${msg}\n`),
         onProgress: opts.quiet ? undefined : progressReporter(),
       });
-      writeFileAtomic(opts.out, JSON.stringify(graph.export()));
+      writeGraphFile(opts.out, graph);
       if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary }, null, 2)}\n`);
       else process.stdout.write(formatSummary(summary, opts.out));
     });

@@ -1,6 +1,7 @@
 // Writing files so that a crash never leaves half a file: write a temporary file beside the
 // target, then rename it over the target (atomic on one filesystem).
-import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import type { DirectedGraph } from 'graphology';
 import { dirname, basename, join } from 'node:path';
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -10,6 +11,57 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Writes `JSON.stringify(graph.export())` without building that string: a graph of a large corpus
+ * serialises to hundreds of megabytes, which would double the build's peak memory (and can pass
+ * V8's longest string). Written piece by piece to a temporary file, then renamed.
+ */
+export function writeGraphFile(path: string, graph: DirectedGraph): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(tmp, 'w');
+  try {
+    let buffered = '';
+    const put = (s: string) => {
+      buffered += s;
+      if (buffered.length >= 1 << 20) {
+        writeSync(fd, buffered);
+        buffered = '';
+      }
+    };
+    const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+    put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+    let first = true;
+    graph.forEachNode((key, attributes) => {
+      // the shape of graphology's serializeNode: attributes only when there are some
+      const node = Object.keys(attributes).length > 0 ? { key, attributes } : { key };
+      put(`${first ? '' : ','}${JSON.stringify(node)}`);
+      first = false;
+    });
+    put('],"edges":[');
+    first = true;
+    graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
+      const edge: Record<string, unknown> = { key, source, target };
+      if (Object.keys(attributes).length > 0) edge.attributes = attributes;
+      if (graph.type === 'mixed' && undirected) edge.undirected = true;
+      put(`${first ? '' : ','}${JSON.stringify(edge)}`);
+      first = false;
+    });
+    put(']}');
+    writeSync(fd, buffered);
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
     rmSync(tmp, { force: true });
     throw err;
   }
