@@ -57,8 +57,8 @@ export function generateArticles(options: GenerateOptions): Array<{ name: string
   const provinceOf = new Map(provinces.map((p) => [p.code, p]));
 
   // A region's economy: a pool of names reused across its articles, as real news does.
-  const brand = () => pick(BRAND_CHARS) + pick(BRAND_CHARS);
-  const person = () => pick(SURNAMES) + pick(GIVEN) + (rand() < 0.5 ? pick(GIVEN) : '');
+  const brand = () => pick<string>(BRAND_CHARS) + pick<string>(BRAND_CHARS);
+  const person = () => pick<string>(SURNAMES) + pick<string>(GIVEN) + (rand() < 0.5 ? pick<string>(GIVEN) : "");
   const sentencesPer = options.sentences ?? 60;
   const out: Array<{ name: string; text: string }> = [];
   for (let d = 0; d < options.documents; d++) {

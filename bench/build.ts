@@ -1,0 +1,171 @@
+// Build benchmark: generated corpora of ×1 (≈1 MB), ×10 and ×100 (≈100 MB) built by the real CLI
+// in child processes (so peak RSS is the build's own, worker threads included), next to raw
+// nodejieba.tag on the same text in the same run; 1 vs 2 workers; an incremental rebuild after
+// adding 0.1 % of the articles.
+// Runnable alone: node --import tsx bench/build.ts [--scales 1,10,100]
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { generateArticles, writeArticles } from './generate.js';
+import type { BenchRow } from './rows.js';
+
+export interface BuildBenchOptions {
+  /** corpus sizes, as multiples of the ×1 corpus */
+  scales: number[];
+  /** bytes of text in the ×1 corpus */
+  baseBytes: number;
+  /** the scale on which throughput, the jieba comparison and 1 vs 2 workers are measured */
+  throughputScale: number;
+  /** share of the documents added before the incremental rebuild */
+  incrementalShare: number;
+}
+
+export const DEFAULT_BUILD_BENCH_OPTIONS: BuildBenchOptions = {
+  scales: [1, 10, 100],
+  baseBytes: 1_000_000,
+  throughputScale: 10,
+  incrementalShare: 0.001,
+};
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const KG = join(ROOT, 'bin/kg.js');
+const RSS_PROBE = join(ROOT, 'bench/rss-probe.mjs');
+
+interface Run {
+  seconds: number;
+  /** peak resident set of the process, worker threads included */
+  rssMB: number;
+  cached: number;
+  documents: number;
+}
+
+/** `kg build DIR` in a child process: wall-clock seconds, peak RSS and the summary. */
+function kgBuild(dir: string, out: string, flags: string[]): Run {
+  const rssFile = `${out}.rss`;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(RSS_PROBE).href, KG, 'build', dir, '--out', out, '--json', '--quiet', ...flags], {
+    encoding: 'utf8',
+    env: { ...process.env, KG_BENCH_RSS: rssFile },
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`kg build ${dir} failed (${r.status}): ${r.stderr.trim().split('\n').pop()}`);
+  const summary = JSON.parse(r.stdout) as { cached: number; documents: number };
+  return { seconds, rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024, cached: summary.cached, documents: summary.documents };
+}
+
+/** Every file under `dir`, in a stable order. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+}
+
+/** Raw nodejieba.tag over the same files, in this process: seconds for the tagging alone. */
+function rawJieba(files: string[]): { seconds: number; loadSeconds: number } {
+  const t0 = performance.now();
+  const jieba = createRequire(import.meta.url)('nodejieba') as { load(): void; tag(s: string): unknown };
+  jieba.load();
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const t1 = performance.now();
+  for (const t of texts) jieba.tag(t);
+  return { seconds: (performance.now() - t1) / 1000, loadSeconds };
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export async function benchBuild(options: Partial<BuildBenchOptions> = {}): Promise<BenchRow[]> {
+  const o = { ...DEFAULT_BUILD_BENCH_OPTIONS, ...options };
+  const section = 'build';
+  const rows: BenchRow[] = [];
+  const root = mkdtempSync(join(tmpdir(), 'kg-bench-build-'));
+  const log = (s: string) => process.stderr.write(`bench build: ${s}\n`);
+  try {
+    // how many generated articles make the ×1 corpus
+    const sample = generateArticles({ documents: 20, seed: 1 });
+    const perDoc = sample.reduce((n, a) => n + Buffer.byteLength(a.text), 0) / sample.length;
+    const baseDocs = Math.max(20, Math.round(o.baseBytes / perDoc));
+    const corpora = new Map<number, { dir: string; bytes: number; docs: number }>();
+    for (const scale of [...new Set([...o.scales, o.throughputScale])].sort((a, b) => a - b)) {
+      const dir = join(root, `x${scale}`);
+      const docs = baseDocs * scale;
+      const bytes = writeArticles(dir, { documents: docs, seed: 1 });
+      corpora.set(scale, { dir, bytes, docs });
+      log(`×${scale}: ${docs} articles, ${(bytes / 1e6).toFixed(1)} MB`);
+    }
+
+    // throughput against raw jieba on the same text, one worker, then two
+    const t = corpora.get(o.throughputScale)!;
+    const mb = t.bytes / 1e6;
+    const raw = rawJieba(filesUnder(t.dir));
+    log(`raw nodejieba.tag: ${raw.seconds.toFixed(2)} s`);
+    const one = kgBuild(t.dir, join(root, 'one.json'), ['--workers', '1', '--no-cache']);
+    log(`1 worker: ${one.seconds.toFixed(2)} s`);
+    const two = kgBuild(t.dir, join(root, 'two.json'), ['--workers', '2', '--no-cache']);
+    log(`2 workers: ${two.seconds.toFixed(2)} s`);
+    const what = `×${o.throughputScale} corpus (${mb.toFixed(1)} MB, ${t.docs} articles)`;
+    const ratio = raw.seconds / one.seconds;
+    rows.push(
+      { section, metric: `raw nodejieba.tag, ${what}`, value: round(mb / raw.seconds), unit: 'MB/s' },
+      { section, metric: 'raw nodejieba: loading its dictionaries (once per process and worker)', value: round(raw.loadSeconds), unit: 's' },
+      { section, metric: `kg build, 1 worker, ${what}`, value: round(mb / one.seconds), unit: 'MB/s' },
+      { section, metric: 'kg build, 1 worker', value: round(t.docs / one.seconds, 1), unit: 'docs/s' },
+      { section, metric: 'kg build 1 worker ÷ raw nodejieba.tag throughput', value: round(ratio), unit: '×', target: '≥ 0.5', met: ratio >= 0.5 },
+      { section, metric: `kg build, 2 workers, ${what}`, value: round(mb / two.seconds), unit: 'MB/s' },
+      { section, metric: '2 workers ÷ 1 worker speed-up', value: round(one.seconds / two.seconds), unit: '×', target: '≥ 1.7', met: one.seconds / two.seconds >= 1.7 },
+    );
+
+    // growth with the corpus: default workers, each build from nothing (an empty cache beside the
+    // output, as a user's first build has)
+    const runs = new Map<number, Run>();
+    const outOf = (scale: number) => join(root, `x${scale}-graph`, 'graph.json');
+    for (const scale of o.scales) {
+      const c = corpora.get(scale)!;
+      mkdirSync(join(outOf(scale), '..'), { recursive: true });
+      const run = kgBuild(c.dir, outOf(scale), []);
+      runs.set(scale, run);
+      log(`×${scale}: ${run.seconds.toFixed(2)} s, ${run.rssMB.toFixed(0)} MB`);
+      const label = `×${scale} (${(c.bytes / 1e6).toFixed(1)} MB, ${c.docs} articles)`;
+      rows.push({ section, metric: `full build ${label}`, value: round(run.seconds, 1), unit: 's' });
+      const rssTarget = c.bytes >= 100e6 ? { target: '≤ 1536 MB at 100 MB', met: run.rssMB <= 1536 } : {};
+      rows.push({ section, metric: `peak RSS ${label}`, value: Math.round(run.rssMB), unit: 'MB', ...rssTarget });
+    }
+    const least = Math.min(...o.scales);
+    const big = Math.max(...o.scales);
+    const growth = runs.get(big)!.seconds / runs.get(least)!.seconds;
+    const factor = big / least;
+    rows.push({ section, metric: `time ×${big} ÷ time ×${least}`, value: round(growth, 1), unit: '×', target: `≤ ${round(factor * 1.1, 0)}`, met: growth <= factor * 1.1 });
+
+    // incremental: the biggest corpus again, with the cache its full build left, after adding
+    // 0.1 % new articles
+    const c = corpora.get(big)!;
+    const full = runs.get(big)!;
+    const added = Math.max(1, Math.round(c.docs * o.incrementalShare));
+    const extra = join(c.dir, 'added');
+    mkdirSync(extra, { recursive: true });
+    generateArticles({ documents: added, seed: 2 }).forEach((a) => writeFileSync(join(extra, a.name), a.text));
+    const again = kgBuild(c.dir, outOf(big), []);
+    log(`incremental: full ${full.seconds.toFixed(2)} s, after adding ${added}: ${again.seconds.toFixed(2)} s (${again.cached} from cache)`);
+    if (again.cached !== c.docs) throw new Error(`incremental build took ${again.cached} of ${c.docs} articles from the cache`);
+    const share = again.seconds / full.seconds;
+    rows.push(
+      { section, metric: `rebuild after adding ${added} articles to ${c.docs} (cache on)`, value: round(again.seconds, 1), unit: 's' },
+      { section, metric: 'incremental rebuild ÷ full build', value: round(share * 100, 1), unit: '%', target: '≤ 5 %', met: share <= 0.05 },
+    );
+    return rows;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { printRows } = await import('./rows.js');
+  const i = process.argv.indexOf('--scales');
+  const scales = i > 0 ? process.argv[i + 1]!.split(',').map(Number) : undefined;
+  printRows(await benchBuild(scales ? { scales, throughputScale: scales[Math.min(1, scales.length - 1)]! } : {}));
+}

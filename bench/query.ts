@@ -1,0 +1,108 @@
+// Query benchmark: a generated graph of 100k entities and ~300k relations written as kg writes
+// it, then read back as `kg path` / `kg neighbors` do (load = read + parse + graphology import),
+// then name look-ups, shortest paths and neighbourhoods between random entities, timed one by one.
+// Runnable alone: node --import tsx bench/query.ts
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeFileAtomic } from '../src/graph/write.js';
+import { readGraphFile } from '../src/graph/read.js';
+import { findPaths, neighbors, resolveEntity } from '../src/query/index.js';
+import { generateGraph } from './graph.js';
+import { rng } from './generate.js';
+import type { BenchRow } from './rows.js';
+
+export interface QueryBenchOptions {
+  nodes: number;
+  edgesPerNode: number;
+  /** queries of each kind */
+  queries: number;
+  loadTargetMs: number;
+  p50TargetMs: number;
+}
+
+export const DEFAULT_QUERY_BENCH_OPTIONS: QueryBenchOptions = {
+  nodes: 100_000,
+  edgesPerNode: 3,
+  queries: 200,
+  loadTargetMs: 3000,
+  p50TargetMs: 50,
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Times `run` on each input; the sorted durations in milliseconds. */
+function timeEach<T>(inputs: T[], run: (input: T) => unknown): number[] {
+  const ms = inputs.map((input) => {
+    const t = performance.now();
+    run(input);
+    return performance.now() - t;
+  });
+  return ms.sort((a, b) => a - b);
+}
+
+export async function benchQuery(options: Partial<QueryBenchOptions> = {}): Promise<BenchRow[]> {
+  const o = { ...DEFAULT_QUERY_BENCH_OPTIONS, ...options };
+  const section = 'query';
+  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-query-'));
+  try {
+    const file = join(dir, 'graph.json');
+    const generated = generateGraph(o.nodes, o.edgesPerNode);
+    writeFileAtomic(file, JSON.stringify(generated.export()));
+    const what = `${Math.round(generated.order / 1000)}k nodes / ${Math.round(generated.size / 1000)}k edges`;
+    const mb = statSync(file).size / 1e6;
+
+    const t0 = performance.now();
+    const graph = readGraphFile(file);
+    const loadMs = performance.now() - t0;
+    const random = rng(11);
+    const keys = graph.nodes();
+    const pick = () => keys[Math.floor(random() * keys.length)]!;
+    const labels = Array.from({ length: o.queries }, () => graph.getNodeAttribute(pick(), 'label') as string);
+    const pairs = Array.from({ length: o.queries }, () => [pick(), pick()] as const);
+
+    // the first look-up builds the name index: a one-off cost each `kg` command pays after load
+    const t1 = performance.now();
+    resolveEntity(graph, labels[0]!);
+    const indexMs = performance.now() - t1;
+
+    const lookup = timeEach(labels, (label) => resolveEntity(graph, label));
+    const paths = timeEach(pairs, ([a, b]) => findPaths(graph, a, b));
+    const around = timeEach(pairs, ([a]) => neighbors(graph, a, { depth: 1 }));
+    const around2 = timeEach(pairs, ([a]) => neighbors(graph, a, { depth: 2 }));
+
+    const rows: BenchRow[] = [
+      { section, metric: `graph file, ${what}`, value: Math.round(mb * 10) / 10, unit: 'MB' },
+      { section, metric: `load (read, parse, import), ${what}`, value: Math.round(loadMs), unit: 'ms', target: `< ${o.loadTargetMs} ms`, met: loadMs < o.loadTargetMs },
+      { section, metric: 'first name look-up (builds the name index)', value: Math.round(indexMs), unit: 'ms' },
+    ];
+    const timed: Array<[string, number[], boolean]> = [
+      ['name look-up (exact label)', lookup, false],
+      ['shortest path between random entities', paths, true],
+      ['neighbours, depth 1', around, true],
+      ['neighbours, depth 2', around2, false],
+    ];
+    for (const [name, ms, targeted] of timed) {
+      const p50 = percentile(ms, 50);
+      rows.push({
+        section,
+        metric: `${name}, p50 of ${ms.length}`,
+        value: Math.round(p50 * 100) / 100,
+        unit: 'ms',
+        ...(targeted ? { target: `< ${o.p50TargetMs} ms`, met: p50 < o.p50TargetMs } : {}),
+      });
+      rows.push({ section, metric: `${name}, p95`, value: Math.round(percentile(ms, 95) * 100) / 100, unit: 'ms' });
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { printRows } = await import('./rows.js');
+  printRows(await benchQuery());
+}

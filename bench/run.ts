@@ -1,0 +1,82 @@
+// `npm run bench`: the build, query and viewer benchmarks in one table on stdout (progress on
+// stderr). `--record` also writes the table and the machine's description into
+// bench/RESULTS.md, between its markers, leaving the notes around them as they are.
+//   npm run bench -- [--only build,query,viewer] [--scales 1,10,100] [--record]
+import { cpus, totalmem, loadavg, platform, release } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../src/graph/write.js';
+import { markdownTable, printRows, type BenchRow } from './rows.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = `${ROOT}bench/RESULTS.md`;
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+const SECTIONS = ['build', 'query', 'viewer'] as const;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return [
+    `- CPU: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores available to Node`,
+    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${platform()} ${release()}; Node ${process.version}`,
+  ].join('\n');
+}
+
+const only = (arg('--only')?.split(',') ?? [...SECTIONS]) as string[];
+for (const s of only) {
+  if (!(SECTIONS as readonly string[]).includes(s)) {
+    process.stderr.write(`bench: unknown section "${s}" (expected ${SECTIONS.join(', ')})\n`);
+    process.exit(2);
+  }
+}
+
+// the build benchmark runs the real CLI, so the compiled code must be current
+process.stderr.write('bench: compiling kg (npm run build)\n');
+const compiled = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+if (compiled.status !== 0) {
+  process.stderr.write('bench: npm run build failed\n');
+  process.exit(1);
+}
+
+const loadBefore = loadavg()[0]!;
+const started = new Date();
+const rows: BenchRow[] = [];
+if (only.includes('build')) {
+  const { benchBuild } = await import('./build.js');
+  const scales = arg('--scales')?.split(',').map(Number);
+  rows.push(...(await benchBuild(scales ? { scales, throughputScale: scales[Math.min(1, scales.length - 1)]! } : {})));
+}
+if (only.includes('query')) {
+  const { benchQuery } = await import('./query.js');
+  rows.push(...(await benchQuery()));
+}
+if (only.includes('viewer')) {
+  const { benchViewer } = await import('./viewer.js');
+  rows.push(...(await benchViewer()));
+}
+printRows(rows);
+
+if (process.argv.includes('--record')) {
+  const minutes = (Date.now() - started.getTime()) / 60000;
+  const block = [
+    START,
+    `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${minutes.toFixed(1)} min (\`npm run bench -- --record\`).`,
+    '',
+    machine(),
+    `- load average (1 min) at the start ${loadBefore.toFixed(2)}, at the end ${loadavg()[0]!.toFixed(2)}`,
+    '',
+    markdownTable(rows).trimEnd(),
+    END,
+  ].join('\n');
+  const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : `# Benchmark results\n\n${START}\n${END}\n`;
+  const [before, rest] = old.includes(START) ? old.split(START) : [old, `${END}\n`];
+  const after = rest!.split(END)[1] ?? '\n';
+  writeFileAtomic(RESULTS, `${before}${block}${after}`);
+  process.stderr.write(`bench: recorded in ${RESULTS}\n`);
+}
