@@ -74,12 +74,27 @@ export function findEntities(graph: DirectedGraph, query: string, options: FindO
  * best kind of match fits several entities, EntityNotFoundError (exit 1) when none fits.
  */
 export function resolveEntity(graph: DirectedGraph, query: string, options: Pick<FindOptions, 'types'> = {}): string {
+  const exact = exactEntity(lookupIndex(graph), query, options);
+  if (exact) return exact.key;
   const matches = findEntities(graph, query, options);
   const first = matches[0];
   if (!first) throw new EntityNotFoundError(query, suggestEntities(graph, query, options));
   const tied = matches.filter((m) => m.kind === first.kind);
   if (tied.length > 1) throw new AmbiguousEntityError(query, tied.slice(0, MAX_CANDIDATES_SHOWN));
   return first.key;
+}
+
+/**
+ * The entity a query names by its key or by the label of exactly one entity: the best kinds of
+ * match, so no other entity can outrank it. Saves scanning every name on a large graph.
+ */
+function exactEntity(index: LookupIndex, query: string, options: Pick<FindOptions, 'types'>): IndexEntry | undefined {
+  const q = fold(query);
+  const allowed = (e: IndexEntry | undefined) => e !== undefined && (!options.types || options.types.includes(e.entityType));
+  const keyed = index.byKey.get(q) ?? index.byKey.get(fold(toSimplified(q)));
+  if (keyed) return allowed(keyed) ? keyed : undefined;
+  const labelled = (index.byLabel.get(q) ?? []).filter(allowed);
+  return labelled.length === 1 ? labelled[0] : undefined;
 }
 
 /** The entities whose names are closest to the query (edit distance; pinyin for a pinyin query). */
