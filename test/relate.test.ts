@@ -77,3 +77,18 @@ test('位于Y的X: X is located in Y; a village after its town is a place in it'
   assert.ok(f.includes('宏远物流中心 located-in 綦江区工业园区') || f.includes('宏远物流中心 located-in 綦江区'), f.join('\n'));
   assert.ok(f.includes('头道村 located-in 四面山镇'), f.join('\n'));
 });
+
+test('a place or zone opening a clause holds the projects and parks it builds or brings in', async () => {
+  const g = await graphOf({
+    'a.txt':
+      '璧山区全力打造智能装备产业园；龙岗组团大力发展先进材料等产业，加快建设华宇精密铸造扩能等项目。' +
+      '龙岗组团存量企业重庆鑫源泰机械有限公司再投3亿元。' +
+      '新加坡驻成都总领事陈明率调研组来津，就规划布局海联互通项目进行调研。',
+  });
+  const f = facts(g);
+  assert.ok(f.includes('智能装备产业园 located-in 璧山区'), f.join('\n'));
+  assert.ok(f.includes('华宇精密铸造扩能 located-in 龙岗组团'), f.join('\n'));
+  assert.ok(f.includes('重庆鑫源泰机械有限公司 located-in 龙岗组团'), f.join('\n'));
+  // the clause's subject is the consul, not the country before his title
+  assert.ok(!f.some((x) => x.startsWith('海联互通项目 located-in')), f.join('\n'));
+});

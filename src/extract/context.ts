@@ -69,7 +69,7 @@ export function isStopToken(t: Token): boolean {
   if (BOUNDARY_WORDS.has(t.word) || COUNT_WORD.test(t.word)) return true;
   // direction words end a name (活动上, 园区内) except compass points in names (渝西, 川南)
   if (t.tag === 'f') return !/^[东西南北中]+部?$/u.test(t.word);
-  if (/^[\s，。、；：！？“”‘’「」《》【】,.;:!?"'…—\-/|]+$/u.test(t.word)) return true;
+  if (/^[\s，。、；：！？“”‘’「」《》【】,.;:!?"'…—\-/|%％‰]+$/u.test(t.word)) return true;
   if (['uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'p', 'r', 'd', 't', 'm', 'q', 'y', 'e', 'o', 'z'].includes(t.tag)) {
     return !/^[0-9A-Za-z.]+$/.test(t.word) || t.tag === 't';
   }
@@ -77,6 +77,15 @@ export function isStopToken(t: Token): boolean {
   // 充分发挥, 全面推进: a verb at the end of a glued token still ends the name.
   for (let k = 2; k <= 3 && k < t.word.length; k++) if (BOUNDARY_WORDS.has(t.word.slice(-k))) return true;
   return false;
+}
+
+/**
+ * A lone numeral or classifier character that begins an unknown name rather than counting:
+ * right after 的 (亿元的元图…项目) or right after a verb (加快建设道恩高分子材料扩能等项目).
+ */
+export function opensName(t: Token, prev: Token | undefined): boolean {
+  if (t.word.length !== 1 || !/^[mq]$/.test(t.tag) || !/\p{Script=Han}/u.test(t.word) || /[一二三四五六七八九十百千万亿两几]/u.test(t.word)) return false;
+  return prev?.word === '的' || (prev !== undefined && prev.word.length >= 2 && /^v[n]?$/.test(prev.tag));
 }
 
 /** Verb phrases jieba cuts into single characters (做/大/做/强): a name never runs back into them. */

@@ -5,7 +5,7 @@
 //   以X为代表 / 以X为龙头 / X为链主     → companies
 import type { EntityType } from '../types.js';
 import type { Span, SentenceContext } from './context.js';
-import { endsVerbPhrase, isStopToken, isVerbish } from './context.js';
+import { endsVerbPhrase, isStopToken, isVerbish, opensName } from './context.js';
 import { CLAUSE_BREAK, GENERIC_MODIFIERS } from './lexicon.js';
 
 const COUNT = '(?:\\d+|[一二两三四五六七八九十百几]+)(?:个|大|家|项|批)';
@@ -86,7 +86,11 @@ function firstItemStart(ctx: SentenceContext, e: number, floor: number): number 
       start = t.start;
       continue;
     }
-    if (t.start < floor || isStopToken(t) || endsVerbPhrase(ctx, t.end) || e - t.start > 24) break;
+    if (t.start < floor || endsVerbPhrase(ctx, t.end) || e - t.start > 24) break;
+    if (isStopToken(t)) {
+      if (opensName(t, ctx.tokens[i - 1])) start = t.start;
+      break;
+    }
     start = t.start;
   }
   // an item does not begin with a verb (发展电子信息 → 电子信息), unless a lone character opens

@@ -3,7 +3,7 @@
 // verbs, function words and punctuation; leading verbs and generic modifiers are trimmed.
 import type { EntityType } from '../types.js';
 import type { Span, SentenceContext } from './context.js';
-import { endsVerbPhrase, isStopToken, isVerbish } from './context.js';
+import { endsVerbPhrase, isStopToken, isVerbish, opensName } from './context.js';
 import { tokenize } from '../segment/index.js';
 import { FALSE_ENDINGS, GENERIC_MODIFIERS, NAME_VERBS, SUFFIX_TYPES } from './lexicon.js';
 import { loadGazetteer } from './gazetteer.js';
@@ -95,11 +95,7 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
       continue;
     }
     if (isStopToken(t)) {
-      // 亿元的元图…项目: a lone numeral character right after 的 begins an unknown name
-      const prev = tokens[i - 1];
-      if (t.word.length === 1 && /^[mq]$/.test(t.tag) && prev?.word === '的' && /\p{Script=Han}/u.test(t.word)) {
-        start = t.start;
-      }
+      if (opensName(t, tokens[i - 1])) start = t.start;
       break;
     }
     if (type === 'company' && depth === 0 && i !== ctx.tokenAt[at - 1]) {

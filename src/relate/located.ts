@@ -137,11 +137,11 @@ function shores(view: SentenceView): Found[] {
   return out;
 }
 
-/** 意大利跨国企业马威科技集团: a place, a generic description, then the company. */
+/** 意大利跨国企业马威科技集团, 德感组团存量企业X: a place or park, a generic description, then the company. */
 function describedCompany(view: SentenceView): Found[] {
   const out: Found[] = [];
   for (const a of view.mentions) {
-    if (a.type !== 'place') continue;
+    if (!TAILS(a)) continue;
     const b = view.mentions.find((x) => x.ls > a.le && x.ls - a.le <= 8 && x.type === 'company');
     if (!b) continue;
     const between = view.text.slice(a.le, b.ls);
@@ -152,15 +152,59 @@ function describedCompany(view: SentenceView): Found[] {
   return out;
 }
 
-/** 福山区…引进建设A、B、C等项目: a place that opens the sentence brings in the listed projects. */
+/** Verbs by which a place or zone brings in, builds or grows a project or a park. */
+const BUILD_VERB = /(?:新引进|引进建设|引进|招引|加快建设|建设|新建|打造|落地|签约|推进|布局)/gu;
+
+/**
+ * 福山区…引进建设A、B、C等项目, 珞璜组团…加快建设X等项目, 白沙组团全力打造Y产业园: a place or a
+ * park that opens a clause is where the projects (and parks) it brings in or builds are. Its
+ * scope runs to the sentence's end, the next clause a place or park opens, or a person or body
+ * that takes over as the subject.
+ */
 function introduced(view: SentenceView): Found[] {
-  const first = view.mentions[0];
-  if (!first || first.ls > 1 || first.type !== 'place') return [];
-  const verb = /(?:引进|招引|引进建设|建设|落地|签约)/u.exec(view.text.slice(first.le));
-  if (!verb) return [];
-  const from = first.le + verb.index + verb[0].length;
-  const clauseEnd = view.text.slice(from).search(CLAUSE);
-  const end = clauseEnd < 0 ? view.text.length : from + clauseEnd;
-  const items = view.mentions.filter((x) => x.ls >= from && x.le <= end && x.type === 'project' && x.rule.includes('list'));
-  return items.map((x) => ({ head: x.entity, tail: first.entity, relation: 'located-in' as const, rule: 'introduced' }));
+  const subjects = view.mentions.filter((m) => TAILS(m) && opensClause(view, m.ls));
+  const out: Found[] = [];
+  subjects.forEach((subject, k) => {
+    // a person or a body after the place is the clause's real subject (新加坡驻成都总领事陈知恩率…)
+    const actor = view.mentions.find((x) => x.ls >= subject.le && is('person', 'organization')(x));
+    const end = Math.min(subjects[k + 1]?.ls ?? view.text.length, actor?.ls ?? view.text.length);
+    BUILD_VERB.lastIndex = subject.le;
+    for (let m = BUILD_VERB.exec(view.text); m && m.index < end; m = BUILD_VERB.exec(view.text)) {
+      if (!predicateOf(view, subject, m.index)) continue;
+      const builds = m[0].endsWith('打造') || m[0].endsWith('建设');
+      let item = mentionAt(view, m.index + m[0].length);
+      while (item && item.le <= end && (item.type === 'project' || (builds && item.type === 'industrial-park'))) {
+        if (item.entity !== subject.entity) out.push({ head: item.entity, tail: subject.entity, relation: 'located-in', rule: 'introduced' });
+        const gap = /^[、和及与]/u.exec(view.text.slice(item.le));
+        item = gap ? mentionAt(view, item.le + 1) : undefined;
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The verb at `at` says what the subject does: a few adverbs after the subject in its clause
+ * (珞璜组团大力建设), or a few at the start of a later clause whose subject is left out
+ * (…，加快建设). Not a verb inside a quoted slogan or far down a long clause.
+ */
+function predicateOf(view: SentenceView, subject: { ls: number; le: number }, at: number): boolean {
+  let clauseStart = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    if (CLAUSE.test(view.text[i]!)) {
+      clauseStart = i + 1;
+      break;
+    }
+  }
+  const from = clauseStart <= subject.ls ? subject.le : clauseStart;
+  const between = view.text.slice(from, at);
+  if (between.length > (from === subject.le ? 8 : 6) || /[“”‘’"《》「」]/u.test(between)) return false;
+  return !view.mentions.some((x) => x.ls >= from && x.le <= at);
+}
+
+/** Nothing but an opening quote or space between the clause's start and `at`. */
+function opensClause(view: SentenceView, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[\s“‘「（(]/u.test(view.text[i]!)) i--;
+  return i < 0 || CLAUSE.test(view.text[i]!);
 }
