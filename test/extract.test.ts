@@ -73,3 +73,15 @@ test('countries and named regions are places', () => {
   assert.ok(got.includes('东南亚/place'), got.join(' '));
   assert.ok(got.includes('成渝地区双城经济圈/place'), got.join(' '));
 });
+
+test('people after a role word, before an honorific, and in a list of names', () => {
+  const role = found('村民张海涛在自家的农家乐里忙前忙后。');
+  assert.ok(role.includes('张海涛/person'), role.join(' '));
+  const honorific = found('这里是陈志强元帅的故乡。');
+  assert.ok(honorific.includes('陈志强/person'), honorific.join(' '));
+  const list = found('参加活动的有王建国、李彤、周明、刘晓梅等。');
+  for (const name of ['李彤', '周明', '刘晓梅']) assert.ok(list.includes(`${name}/person`), list.join(' '));
+  // a function word after a role word is no surname
+  const none = found('欢迎广大企业家来渝考察投资，让每个学生都享有公平的教育。');
+  assert.ok(!none.some((x) => x.endsWith('/person')), none.join(' '));
+});

@@ -28,7 +28,9 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
     if (!NAME_STOP.test(tok.word.slice(1))) {
       // 刘安/兵: a lone character after a two-character name is its third character
       const next = tokens[ctx.tokenAt[tok.end] ?? -1];
-      if (tok.word.length === 2 && next && next.start === tok.end && next.word.length === 1 && /^(n|ng|nr|x|zg)$/.test(next.tag) && !NAME_FOLLOWER.has(next.word)) {
+      // (李劲/渝到会: an abbreviation character too, when a verb or a stop follows it)
+      const third = next && (/^(n|ng|nr|x|zg)$/.test(next.tag) || (next.tag === 'j' && NAME_FOLLOWER.has(text[next.end] ?? '')));
+      if (tok.word.length === 2 && next && next.start === tok.end && next.word.length === 1 && third && !NAME_FOLLOWER.has(next.word)) {
         return next.end;
       }
       return tok.end;
@@ -60,6 +62,15 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
   return undefined;
 }
 
+/** Who a person is, written before the name: no office, so no `leads` (村民赵泽伦, 脱贫户邓大荣). */
+const ROLE_WORDS = [
+  '村民', '居民', '市民', '农民', '渔民', '牧民', '脱贫户', '农户', '种植户', '养殖户', '村干部', '党员', '老党员',
+  '职工', '员工', '工人', '技术员', '工程师', '技术骨干', '师傅', '游客', '老人', '志愿者', '网格员', '退役军人',
+  '学生', '大学生', '研究生', '教师', '老师', '医生', '护士', '企业家', '创始人', '负责人', '带头人', '代表', '委员',
+].sort((a, b) => b.length - a.length);
+/** Honorifics written after a name (聂荣臻元帅, 王某某院士). */
+const HONORIFICS = ['元帅', '将军', '烈士', '先生', '女士', '院士', '教授', '博士', '老师', '师傅'];
+
 export function findPersons(ctx: SentenceContext): Span[] {
   const { text } = ctx;
   const spans: Span[] = [];
@@ -82,12 +93,23 @@ export function findPersons(ctx: SentenceContext): Span[] {
       }
     }
   }
-  // NAME + title (唐大军书记, 某某同志): jieba reads the name as a person
+  for (const role of ROLE_WORDS) {
+    for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) {
+      const s = at + role.length;
+      const e = nameAt(ctx, s);
+      if (e !== undefined && !FUNCTION_CHARS.has(text[s]!) && readAsPerson(ctx, s, e) && (jiebaPerson(ctx, s, e) || ROLE_NAME_FOLLOWER.test(text[e] ?? '。'))) push(s, e, `role:${role}`);
+    }
+  }
+  // NAME + title or honorific (唐大军书记, 某某同志, 聂荣臻元帅): jieba reads the name as a person
   for (const t of ctx.tokens) {
     if (!/^nr/.test(t.tag) || !looksLikeName(t.word)) continue;
     const after = text.slice(t.end, t.end + 5);
-    if (TITLE_WORDS.some((w) => after.startsWith(w) && !w.startsWith('副')) || after.startsWith('同志')) push(t.start, t.end, 'name-title');
+    if (TITLE_WORDS.some((w) => after.startsWith(w) && !w.startsWith('副')) || after.startsWith('同志') || HONORIFICS.some((h) => after.startsWith(h))) {
+      push(t.start, t.end, 'name-title');
+    }
   }
+  // NAME、NAME、NAME: three or more names in a row, most of which jieba reads as people
+  for (const list of nameLists(ctx)) for (const [s, e] of list) push(s, e, 'name-list');
   // NAME说 / NAME表示: a person-shaped token that speaks
   for (const t of ctx.tokens) {
     if (!(t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') || !looksLikeName(t.word)) continue;
@@ -95,4 +117,55 @@ export function findPersons(ctx: SentenceContext): Span[] {
     if (SPEECH_VERBS.some((v) => after.startsWith(v))) push(t.start, t.end, 'speech');
   }
   return spans;
+}
+
+/** Surnames that are far more often a function word or a verb right after a role word (企业家来株考察). */
+const FUNCTION_CHARS = new Set('和来都把从向将于让给对要能也还在与及同就以到'.split(''));
+
+/** What may follow a name after a role word when jieba did not read the name whole (村民赵泽伦在…). */
+const ROLE_NAME_FOLLOWER = /[，、。；：！？在说是等的将和与介正已也]/u;
+
+/** jieba read text[s, e) whole as a person or an unknown word. */
+function jiebaPerson(ctx: SentenceContext, s: number, e: number): boolean {
+  const tok = ctx.tokens[ctx.tokenAt[s] ?? -1];
+  return !!tok && tok.start === s && tok.end >= e && /^(nr|nrfg|nrt|x)$/.test(tok.tag);
+}
+
+/** jieba read text[s, e) as a person: whole, or its first character as a surname. */
+function readAsPerson(ctx: SentenceContext, s: number, e: number): boolean {
+  if (jiebaPerson(ctx, s, e)) return true;
+  const first = ctx.tokens[ctx.tokenAt[s] ?? -1];
+  return !!first && first.start === s && first.end === s + 1 && /^nr/.test(first.tag);
+}
+
+/** Runs of three or more person-shaped words joined by 、, at least two of them tagged as people by jieba. */
+function nameLists(ctx: SentenceContext): Array<Array<[number, number]>> {
+  const lists: Array<Array<[number, number]>> = [];
+  let run: Array<[number, number]> = [];
+  let tagged = 0;
+  const close = () => {
+    if (run.length >= 3 && tagged >= 2) lists.push(run);
+    run = [];
+    tagged = 0;
+  };
+  let s = 0;
+  while (s < ctx.text.length) {
+    const opens = s === 0 || /[、，：:\s（(]/u.test(ctx.text[s - 1]!) ;
+    const e = opens ? nameAt(ctx, s) : undefined;
+    if (e === undefined || (ctx.text[e] !== '、' && run.length === 0)) {
+      close();
+      s++;
+      continue;
+    }
+    run.push([s, e]);
+    if (readAsPerson(ctx, s, e)) tagged++;
+    if (ctx.text[e] !== '、') {
+      close();
+      s = e;
+      continue;
+    }
+    s = e + 1;
+  }
+  close();
+  return lists;
 }
