@@ -85,3 +85,9 @@ test('people after a role word, before an honorific, and in a list of names', ()
   const none = found('欢迎广大企业家来渝考察投资，让每个学生都享有公平的教育。');
   assert.ok(!none.some((x) => x.endsWith('/person')), none.join(' '));
 });
+
+test('central organs, mass organisations and offices are bodies; two side by side stay two', () => {
+  const got = found('中共中央国务院印发规划纲要，区工商联、区文联和南山街道办事处共同主办活动。');
+  for (const name of ['中共中央', '国务院', '区工商联', '区文联', '南山街道办事处']) assert.ok(got.includes(`${name}/organization`), got.join(' '));
+  assert.ok(!got.includes('中共中央国务院/organization'), got.join(' '));
+});

@@ -35,7 +35,9 @@ export function findSuffixNames(ctx: SentenceContext): Span[] {
       const start = at > 0 ? walkLeft(ctx, at, type) : undefined;
       // X、Y等新能源项目: what follows 等 is the kind of the listed names, not a name
       const afterList = start !== undefined && text[start - 1] === '等';
-      if (start !== undefined && !afterList && goodCore(ctx, start, at, suffix, type)) {
+      // 中共中央国务院: two bodies side by side, not one name
+      const twoBodies = start !== undefined && BARE_BODIES.test(text.slice(start, at)) && BARE_BODIES.test(suffix);
+      if (start !== undefined && !afterList && !twoBodies && goodCore(ctx, start, at, suffix, type)) {
         spans.push({ start, end, type, rule: `suffix:${suffix}`, priority: 2 });
         break; // longest suffix only
       }
@@ -131,18 +133,21 @@ export function walkLeft(ctx: SentenceContext, at: number, type: EntityType): nu
   return start < at ? start : undefined;
 }
 
-/** Bodies named relative to the article's place: 区委, 区政府, 市发改委, 省政府. */
+/** Bodies named relative to the article's place: 区委, 区政府, 市发改委, 省政府, 区文联. */
 const RELATIVE_BODIES = new Set([
+  '党中央', '中共中央', '国务院', '全国人大', '全国政协', '中央军委',
   '区委', '市委', '县委', '省委', '镇委', '政府', '人民政府', '政协', '人大', '人大常委会', '发改委',
   '发展改革委', '经信委', '教委', '卫健委', '纪委', '监委', '宣传部', '组织部', '统战部', '党委',
-  '党工委', '管委会',
+  '党工委', '管委会', '工商联', '文联', '妇联', '侨联', '科协', '团委', '总工会',
 ]);
+/** Bodies that name themselves without a place: the central organs and the mass organisations. */
+const BARE_BODIES = /^(区委|市委|县委|省委|镇委|党中央|中共中央|国务院|全国人大|全国政协|中央军委|工商联|文联|妇联|侨联|科协|总工会)$/u;
 
 function relativeOrg(ctx: SentenceContext, at: number, end: number, suffix: string): number | undefined {
   if (!RELATIVE_BODIES.has(suffix)) return undefined;
   const level = /[区市县省镇乡]/u.test(ctx.text[at - 1] ?? '') ? at - 1 : at;
   if (level > 0 && !ctx.boundary[level] && !/[\p{P}\s]/u.test(ctx.text[level - 1]!)) return undefined;
-  if (level === at && !/^(区委|市委|县委|省委|镇委)$/u.test(suffix)) return undefined;
+  if (level === at && !BARE_BODIES.test(suffix)) return undefined;
   return level;
 }
 
