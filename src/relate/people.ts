@@ -1,7 +1,7 @@
 // leads (person): a head title right before the name. 区委书记唐大军 → 唐大军 leads 区委;
 // 泸州市政协主席田亚东 → 田亚东 leads 泸州市政协; titles chained with 、 all apply
 // (研究所所长、学会理事长、研究院首席科学家吴玉章). Deputies and members do not lead.
-// Also 陈知恩率…调研组: a person at the head of a delegation leads it.
+// Also 陈知恩率…调研组: a person at the head of a delegation leads it; 以X为首的Y, X leads Y.
 import type { Found, SentenceView } from './sentence.js';
 import { is, mentionEndingAt } from './sentence.js';
 import { TITLES } from '../extract/lexicon.js';
@@ -32,8 +32,14 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
       if (view.text[at - 1] !== '、') break;
       at -= 1;
     }
-    // X率Y / X带领Y
+    // 以X同志为核心的Y / 以X为首的Y: X is at the head of the body
     const rest = view.text.slice(p.le);
+    const core = view.text[p.ls - 1] === '以' ? /^(?:同志)?为(?:核心|首)的/u.exec(rest) : null;
+    if (core) {
+      const body = view.mentions.find((x) => x.ls === p.le + core[0].length && BODY(x));
+      if (body) out.push({ head: p.entity, tail: body.entity, relation: 'leads', rule: '以X为核心的Y' });
+    }
+    // X率Y / X带领Y
     const lead = /^(?:一行)?(?:率|带领|率领)/u.exec(rest);
     if (lead) {
       const org = view.mentions.find((x) => x.ls === p.le + lead[0].length && x.type === 'organization');
