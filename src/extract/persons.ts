@@ -101,8 +101,9 @@ export function findPersons(ctx: SentenceContext): Span[] {
     }
   }
   // NAME + title or honorific (唐大军书记, 某某同志, 聂荣臻元帅): jieba reads the name as a person
+  // or as an unknown word
   for (const t of ctx.tokens) {
-    if (!/^nr/.test(t.tag) || !looksLikeName(t.word)) continue;
+    if (!/^(nr|x$)/.test(t.tag) || !looksLikeName(t.word)) continue;
     const after = text.slice(t.end, t.end + 5);
     if (TITLE_WORDS.some((w) => after.startsWith(w) && !w.startsWith('副')) || after.startsWith('同志') || HONORIFICS.some((h) => after.startsWith(h))) {
       push(t.start, t.end, 'name-title');
