@@ -8,6 +8,7 @@ import { findPlaces } from './places.js';
 import { addVillages, selectSpans, splitChains } from './select.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
 import { ancestors, loadGazetteer, nameLengthsAt, shortPlaceName } from './gazetteer.js';
+import { detached } from '../strings.js';
 
 export { loadGazetteer } from './gazetteer.js';
 
@@ -65,7 +66,7 @@ function toMention(doc: Document, ns: number, ne: number, sp: Span & { sentence:
     doc: doc.id,
     start: doc.offsets[ns]!,
     end: doc.offsets[ne - 1]! + 1,
-    text: doc.text.slice(ns, ne),
+    text: detached(doc.text.slice(ns, ne)),
     sentence: sp.sentence,
     type: sp.type,
     nstart: ns,

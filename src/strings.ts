@@ -1,0 +1,8 @@
+// A slice of a long string can keep the whole of it alive (V8 stores slices of 13 or more
+// characters as views on their parent). The graph keeps names and evidence sentences from every
+// article; as views they would hold every article's text in memory, which the build must not.
+
+/** `s` as a string of its own, sharing no storage with the text it was cut from. */
+export function detached(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
