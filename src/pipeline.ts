@@ -74,7 +74,8 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions =
   const stated: Relation[] = [];
   perDoc.forEach((ms, i) => {
     const linked: Linked[] = ms.map((m) => ({ ...m, entity: entityOf[k++]! }));
-    stated.push(...relateDocument(corpus.document(i), linked));
+    // not push(...): one long file can hold more relations than a call has room for arguments
+    for (const r of relateDocument(corpus.document(i), linked)) stated.push(r);
   });
   const relations = mergeRelations([...stated, ...derivedPlaceEdges(entities)]);
   return buildGraph(entities, relations, corpus.infos, {

@@ -74,15 +74,24 @@ function impliedBodies(mentions: Linked[]): Map<string, string> {
 /** Merges relations by (head, relation, tail), keeping every distinct evidence sentence. */
 export function mergeRelations(relations: Relation[]): Relation[] {
   const byKey = new Map<string, Relation>();
+  // evidence already held per relation, by doc and start: a Set, not a scan, because one long
+  // file can state the same fact tens of thousands of times
+  const held = new Map<string, Set<string>>();
   for (const r of relations) {
     const key = `${r.head}\u0000${r.relation}\u0000${r.tail}`;
     const have = byKey.get(key);
     if (!have) {
       byKey.set(key, { ...r, evidence: [...r.evidence] });
+      held.set(key, new Set(r.evidence.map((e) => `${e.doc}\u0000${e.start}`)));
       continue;
     }
+    const seen = held.get(key)!;
     for (const e of r.evidence) {
-      if (!have.evidence.some((x) => x.doc === e.doc && x.start === e.start)) have.evidence.push(e);
+      const at = `${e.doc}\u0000${e.start}`;
+      if (!seen.has(at)) {
+        seen.add(at);
+        have.evidence.push(e);
+      }
     }
     have.derived = have.derived && r.derived;
   }
