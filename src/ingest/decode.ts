@@ -72,12 +72,12 @@ export function decodeBytes(bytes: Buffer, file: string, hint?: string): Decoded
   } else if (startsWith(bytes, [0x84, 0x31, 0x95, 0x33])) {
     decoded = { text: iconv.decode(bytes.subarray(4), 'gb18030'), encoding: 'GB18030' };
   } else if (bytes.includes(0)) {
-    // NUL never occurs in text in a byte encoding. In UTF-16 without BOM, ASCII characters
-    // (digits, newlines, Latin letters) put NULs on one parity only; that pattern is the
-    // "obvious" case. Any other NUL pattern is binary data.
-    const utf16 = utf16ByNulPattern(bytes);
+    // NUL never occurs in text in a byte encoding; in UTF-16 without BOM every ASCII character
+    // (digits, line breaks, Latin letters) has one. The side the NULs are on suggests the byte
+    // order, what the bytes decode to decides. Anything else with NULs is binary data.
+    const utf16 = utf16ByContent(bytes, utf16ByNulPattern(bytes));
     if (!utf16) throw new IngestError(file, 'binary file (contains NUL bytes)');
-    decoded = { text: new TextDecoder(utf16 === 'UTF-16LE' ? 'utf-16le' : 'utf-16be').decode(bytes), encoding: utf16 };
+    decoded = utf16;
   } else {
     decoded = decodeWithoutBom(bytes, file, hint);
   }
@@ -101,6 +101,10 @@ function decodeWithoutBom(bytes: Buffer, file: string, hint: string | undefined)
     if (replacementShare(text) <= MAX_REPLACEMENT_SHARE) return { text, encoding: declared };
   }
 
+  // UTF-16 without BOM and without ASCII (so without NUL bytes): pure Chinese text.
+  const utf16 = utf16ByContent(bytes);
+  if (utf16) return utf16;
+
   const confidence = new Map<string, number>();
   for (const m of analyse(bytes)) {
     const name = canonicalCharset(m.name);
@@ -122,6 +126,11 @@ function decodeUtf8Lenient(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/**
+ * The byte order the NUL bytes suggest: ASCII in UTF-16LE is "xx 00", NULs at odd offsets.
+ * Ideographs such as 一 and 开 (U+4E00, U+5F00) put a NUL on the other side, so this is a
+ * majority, not a rule; utf16ByContent checks that the order reads as text.
+ */
 function utf16ByNulPattern(bytes: Buffer): 'UTF-16LE' | 'UTF-16BE' | undefined {
   const n = Math.min(bytes.length - (bytes.length % 2), 1 << 16);
   if (n < 4) return undefined;
@@ -131,12 +140,62 @@ function utf16ByNulPattern(bytes: Buffer): 'UTF-16LE' | 'UTF-16BE' | undefined {
     if (bytes[i] === 0) even++;
     if (bytes[i + 1] === 0) odd++;
   }
-  const pairs = n / 2;
-  // ASCII in UTF-16LE is "xx 00": NULs at odd offsets. Require a clear majority on one side and
-  // a meaningful share of pairs, so a binary blob with scattered NULs is not mistaken for text.
-  if (odd >= pairs * 0.05 && even <= odd * 0.02) return 'UTF-16LE';
-  if (even >= pairs * 0.05 && odd <= even * 0.02) return 'UTF-16BE';
+  if (odd > 0 && even * 3 <= odd) return 'UTF-16LE';
+  if (even > 0 && odd * 3 <= even) return 'UTF-16BE';
   return undefined;
+}
+
+/**
+ * UTF-16 (LE or BE) recognised by what it decodes to: valid UTF-16 (no lone surrogates) made
+ * almost only of the characters of Chinese news (CJK ideographs and punctuation, full-width
+ * forms, ASCII, line breaks), with the frequent characters of Chinese text well represented.
+ * GBK, Big5 and UTF-8 bytes read as UTF-16 give Hangul, private-use and surrogate code units
+ * instead, and ASCII read as UTF-16 gives rare ideographs; neither passes. When both byte
+ * orders read as ideographs, the one with more frequent characters wins; `favoured` (the order
+ * the NUL bytes suggest) is enough for text with no Chinese, such as English in UTF-16.
+ */
+function utf16ByContent(bytes: Buffer, favoured?: 'UTF-16LE' | 'UTF-16BE'): Decoded | undefined {
+  // an odd last byte (a truncated file) is decoded as U+FFFD
+  const body = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  if (body.length < 6) return undefined;
+  const sample = body.subarray(0, Math.min(body.length, 1 << 16));
+  let best: { encoding: 'UTF-16LE' | 'UTF-16BE'; score: number } | undefined;
+  for (const encoding of ['UTF-16LE', 'UTF-16BE'] as const) {
+    let head: string;
+    try {
+      // stream: a sample cut inside a surrogate pair must not fail the fatal decoder
+      head = new TextDecoder(encoding.toLowerCase(), { fatal: true }).decode(sample, { stream: sample.length < body.length });
+    } catch {
+      continue;
+    }
+    let textual = 0;
+    for (let i = 0; i < head.length; i++) if (isChineseNewsUnit(head.charCodeAt(i))) textual++;
+    if (textual < head.length * 0.95) continue;
+    const p = plausibility(head);
+    if (p < 0.1 && encoding !== favoured) continue;
+    const score = p + (encoding === favoured ? 0.1 : 0);
+    if (!best || score > best.score) best = { encoding, score };
+  }
+  if (!best) return undefined;
+  try {
+    const text = new TextDecoder(best.encoding.toLowerCase(), { fatal: true }).decode(body);
+    return { text: body.length < bytes.length ? `${text}\uFFFD` : text, encoding: best.encoding };
+  } catch {
+    return undefined;
+  }
+}
+
+function isChineseNewsUnit(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
+    (c >= 0xff00 && c <= 0xffef) || // full-width forms
+    (c >= 0x20 && c <= 0x7e) ||
+    (c >= 0xa0 && c <= 0x24f) || // Latin letters with accents
+    c === 0x0a || c === 0x0d || c === 0x09 ||
+    (c >= 0x2010 && c <= 0x206f) || // dashes, quotes, ellipsis
+    (c >= 0xd800 && c <= 0xdfff) // valid surrogate pairs (the decoder is fatal): rare ideographs
+  );
 }
 
 const MAX_REPLACEMENT_SHARE = 0.02;
