@@ -69,7 +69,7 @@ export function isStopToken(t: Token): boolean {
   if (BOUNDARY_WORDS.has(t.word) || COUNT_WORD.test(t.word)) return true;
   // direction words end a name (活动上, 园区内) except compass points in names (渝西, 川南)
   if (t.tag === 'f') return !/^[东西南北中]+部?$/u.test(t.word);
-  if (/^[\s，。、；：！？“”‘’「」《》【】,.;:!?"'…—\-/|%％‰]+$/u.test(t.word)) return true;
+  if (/^[\s，。、；：！？“”‘’「」《》【】,.;:!?"'…—\-/|%％‰#＃*＊\ufffd]+$/u.test(t.word)) return true;
   if (['uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'p', 'r', 'd', 't', 'm', 'q', 'y', 'e', 'o', 'z'].includes(t.tag)) {
     return !/^[0-9A-Za-z.]+$/.test(t.word) || t.tag === 't';
   }

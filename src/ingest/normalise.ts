@@ -56,6 +56,9 @@ function isLayoutSpace(c: number): boolean {
   );
 }
 
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 function isDigitAt(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
@@ -83,6 +86,11 @@ export function cleanChars(m: Mapped): Mapped {
       // Inside a number, ． is a decimal point and ％ a unit, not sentence punctuation:
       // １２．５％ → 12.5%.
       out = c === 0xff0e ? '.' : '%';
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A lone surrogate (only a string built by hand can hold one; decoders never make them)
+      // is no character: U+FFFD, as a decoder would have written.
+      const paired = c <= 0xdbff ? isLowSurrogate(t.charCodeAt(i + 1)) : isHighSurrogate(t.charCodeAt(i - 1));
+      if (!paired) out = '\ufffd';
     } else if (c >= 0xf900 && c <= 0xfaff) {
       // CJK compatibility ideographs are canonical duplicates of unified ones.
       const n = t[i]!.normalize('NFC');
