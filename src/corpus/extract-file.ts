@@ -3,7 +3,7 @@
 // part the main thread needs (mentions, title) travels back.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Mention } from '../types.js';
+import type { Document, Mention } from '../types.js';
 import { IngestError, ingestFile } from '../ingest/index.js';
 import { describe } from '../ingest/files.js';
 import { extractMentions } from '../extract/index.js';
@@ -22,12 +22,12 @@ export type FileOutcome =
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
   let sha256: string | undefined;
+  let doc: Document;
+  let mentions: Mention[];
   try {
     sha256 = createHash('sha256').update(readFileSync(task.path)).digest('hex');
-    const doc = await ingestFile(task.path, task.id);
-    const mentions = extractMentions(doc);
-    writeRecord(task.storeDir, recordOf(doc, mentions));
-    return { kind: 'doc', sha256: doc.sha256, title: doc.title, chars: doc.original.length, mentions };
+    doc = await ingestFile(task.path, task.id);
+    mentions = extractMentions(doc);
   } catch (err) {
     // Only problems with the file itself become skips; a bug must not pass as a bad file.
     if (!(err instanceof IngestError) && (err as NodeJS.ErrnoException | undefined)?.code === undefined) throw err;
@@ -36,4 +36,8 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
     if (sha256 && err instanceof IngestError) writeRecord(task.storeDir, skipRecord(sha256, reason));
     return sha256 && err instanceof IngestError ? { kind: 'skip', sha256, reason } : { kind: 'skip', reason };
   }
+  // Outside the try: a store that cannot be written (disk full) fails the build; it is not the
+  // article's fault and must not pass as a skipped file.
+  writeRecord(task.storeDir, recordOf(doc, mentions));
+  return { kind: 'doc', sha256: doc.sha256, title: doc.title, chars: doc.original.length, mentions };
 }

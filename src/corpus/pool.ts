@@ -23,13 +23,17 @@ class WorkerPool implements Extractor {
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const w = startWorker();
-      w.on('message', (msg: { n: number; outcome?: FileOutcome; error?: string }) => {
+      w.on('message', (msg: { n: number; outcome?: FileOutcome; error?: string; stack?: string }) => {
         const p = this.pending.get(msg.n);
         this.pending.delete(msg.n);
         this.release(w);
         if (!p) return;
-        if (msg.error !== undefined) p.reject(new Error(msg.error));
-        else p.resolve(msg.outcome!);
+        if (msg.error !== undefined) {
+          // the message alone is what a user sees; the worker's stack stays for KG_DEBUG
+          const err = new Error(msg.error);
+          if (msg.stack) err.stack = msg.stack;
+          p.reject(err);
+        } else p.resolve(msg.outcome!);
       });
       w.on('error', (err) => {
         for (const p of this.pending.values()) p.reject(err);

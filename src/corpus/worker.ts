@@ -5,6 +5,6 @@ import { extractFile, type FileTask } from './extract-file.js';
 parentPort?.on('message', (msg: { n: number; task: FileTask }) => {
   extractFile(msg.task).then(
     (outcome) => parentPort!.postMessage({ n: msg.n, outcome }),
-    (err: unknown) => parentPort!.postMessage({ n: msg.n, error: (err as Error)?.stack ?? String(err) }),
+    (err: unknown) => parentPort!.postMessage({ n: msg.n, error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
   );
 });

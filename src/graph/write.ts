@@ -1,12 +1,23 @@
 // Writing files so that a crash never leaves half a file: write a temporary file beside the
 // target, then rename it over the target (atomic on one filesystem).
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import type { DirectedGraph } from 'graphology';
 import { dirname, basename, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/**
+ * The temporary file beside `path`: hidden, ending in .tmp, unique per process, thread and call
+ * (worker threads share the pid and may write the same record, two files with the same
+ * content, in the same millisecond).
+ */
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${randomBytes(4).toString('hex')}.tmp`);
+}
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPath(path);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
@@ -23,7 +34,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  */
 export function writeGraphFile(path: string, graph: DirectedGraph): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPath(path);
   const fd = openSync(tmp, 'w');
   try {
     let buffered = '';
@@ -64,5 +75,37 @@ export function writeGraphFile(path: string, graph: DirectedGraph): void {
     }
     rmSync(tmp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Removes the temporary files of `path` that a killed process left behind (their pid is no
+ * longer running). Returns how many went.
+ */
+export function removeStaleTemps(path: string): number {
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(dirname(path), name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
   }
 }
