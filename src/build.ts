@@ -14,6 +14,7 @@ import { describe } from './ingest/files.js';
 import { graphFromCorpus, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
 import { DocStore, documentOf, mentionsOf, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
+import type { FileOutcome } from './corpus/extract-file.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
@@ -24,6 +25,7 @@ const DOCS_PER_WORKER = 8;
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<{ graph: DirectedGraph; summary: BuildSummary }> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
+  options.signal?.throwIfAborted();
   const { files, warnings } = listInputs(inputs);
   if (options.strict && warnings.length > 0) throw strictError(warnings[0]!);
   for (const w of warnings) warn(w);
@@ -31,6 +33,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   const store = DocStore.open(options.cacheDir);
   try {
     const extracted = await extractAll(files, store, options);
+    options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const records = new Map<string, DocRecord>();
@@ -53,6 +56,11 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
       },
       options,
     );
+    // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
+    if (options.signal) {
+      await new Promise((resolve) => setImmediate(resolve));
+      options.signal.throwIfAborted();
+    }
     const skipped = extracted.length - kept.length;
     const cached = kept.filter((e) => e.cached).length;
     const summary = summarise(graph, kept.length, skipped, (performance.now() - t0) / 1000, cached);
@@ -105,9 +113,19 @@ async function extractAll(files: InputFile[], store: DocStore, options: BuildOpt
     let next = 0;
     const lane = async () => {
       while (next < todo.length) {
+        options.signal?.throwIfAborted();
         const i = todo[next++]!;
         const file = files[i]!;
-        const r = await extractor.run({ path: file.path, id: file.id, storeDir: store.dir });
+        let r: FileOutcome;
+        try {
+          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir }), options.signal);
+        } catch (err) {
+          if (options.signal?.aborted) throw err;
+          // a bug or a store that cannot be written: fail, naming the article it happened on
+          const failed = new Error(`${file.path}: ${(err as Error)?.message ?? String(err)}`);
+          if ((err as Error)?.stack) failed.stack = (err as Error).stack;
+          throw failed;
+        }
         if (r.kind === 'doc') {
           store.markUsed(r.sha256);
           out[i] = { kind: 'doc', file, info: infoOf(file, r.sha256, r.title, r.chars), mentions: r.mentions, cached: false };
@@ -124,6 +142,26 @@ async function extractAll(files: InputFile[], store: DocStore, options: BuildOpt
     await extractor.close();
   }
   return out;
+}
+
+/** `work`, or the signal's reason as soon as it is aborted (the work itself is stopped by the caller). */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }
 
 function infoOf(file: InputFile, sha256: string, title: string, chars: number): DocumentInfo {

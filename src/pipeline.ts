@@ -23,6 +23,8 @@ export interface BuildOptions {
   layoutIterations?: number | 'auto';
   /** fixed build time, for reproducible output in tests */
   builtAt?: string;
+  /** stops the build (workers terminated, temporary store removed); it rejects with the signal's reason */
+  signal?: AbortSignal;
 }
 
 export interface BuildSummary {

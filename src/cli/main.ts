@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
 import { build } from '../build.js';
 import { GENERATOR } from '../pipeline.js';
-import { writeGraphFile } from '../graph/write.js';
+import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
 import { statsOf, formatStats } from '../graph/stats.js';
 import { formatSummary } from './summary.js';
@@ -34,16 +34,29 @@ export async function main(argv: string[]): Promise<void> {
     .option('-w, --workers <n>', 'extraction threads (default: number of cores)', positiveInt)
     .option('--no-cache', 'extract every article again instead of reusing .kg-cache/ beside the output')
     .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean; workers?: number; cache: boolean }) => {
-      const { graph, summary } = await build(inputs, {
-        strict: !!opts.strict,
-        ...(opts.workers ? { workers: opts.workers } : {}),
-        ...(opts.cache ? { cacheDir: join(dirname(opts.out), '.kg-cache') } : {}),
-        onWarning: (msg) => process.stderr.write(`${msg}\n`),
-        onProgress: opts.quiet ? undefined : progressReporter(),
-      });
-      writeGraphFile(opts.out, graph);
-      if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary }, null, 2)}\n`);
-      else process.stdout.write(formatSummary(summary, opts.out));
+      // Ctrl-C (or a SIGTERM) stops the build: workers terminated, the temporary store removed,
+      // the previous graph left as it was. A second Ctrl-C kills at once.
+      const stop = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => stop.abort(new Interrupted(signal, opts.out));
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        const { graph, summary } = await build(inputs, {
+          strict: !!opts.strict,
+          ...(opts.workers ? { workers: opts.workers } : {}),
+          ...(opts.cache ? { cacheDir: join(dirname(opts.out), '.kg-cache') } : {}),
+          onWarning: (msg) => process.stderr.write(`${msg}\n`),
+          onProgress: opts.quiet ? undefined : progressReporter(),
+          signal: stop.signal,
+        });
+        writeGraphFile(opts.out, graph);
+        removeStaleTemps(opts.out); // what a killed build left beside the graph
+        if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary }, null, 2)}\n`);
+        else process.stdout.write(formatSummary(summary, opts.out));
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     });
 
   program
@@ -94,6 +107,16 @@ function progressReporter(): (done: number, total: number) => void {
       process.stderr.write(`kg: extracted ${done}/${total} documents\n`);
     }
   };
+}
+
+/** A build stopped by a signal: exit status 128 + the signal's number, as a shell reports it. */
+class Interrupted extends Error {
+  readonly exitCode: number;
+  constructor(signal: NodeJS.Signals, out: string) {
+    super(`interrupted (${signal}); ${out} left as it was`);
+    this.name = 'Interrupted';
+    this.exitCode = signal === 'SIGTERM' ? 143 : 130;
+  }
 }
 
 function positiveInt(value: string): number {
