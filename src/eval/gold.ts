@@ -1,8 +1,9 @@
 // Gold files (the annotation guideline's format), read and checked.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../types.js';
 import { KgInputError } from './errors.js';
+import { parseJson, readText } from './json.js';
 
 export interface GoldEntity {
   name: string;
@@ -33,23 +34,27 @@ export function loadGoldDir(dir: string): GoldDoc[] {
   if (!st.isDirectory()) throw new KgInputError(dir, 'not a folder of .gold.json files');
   const files = walk(dir).filter((f) => f.endsWith('.gold.json')).sort();
   if (files.length === 0) throw new KgInputError(dir, 'no .gold.json files in this folder');
-  return files.map((f) => parseGold(readFileSync(f, 'utf8'), f));
+  return files.map((f) => parseGold(readText(f, 'gold file'), f));
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new KgInputError(dir, code === 'EACCES' || code === 'EPERM' ? 'cannot read the gold folder (permission denied)' : `cannot read the gold folder (${code ?? (err as Error).message})`);
+  }
+  return entries.flatMap((e) => {
     const p = join(dir, e.name);
     return e.isDirectory() ? walk(p) : [p];
   });
 }
 
+/** Parses and checks one gold file; a fault is a one-line KgInputError with its line and column or its path. */
 export function parseGold(json: string, file: string): GoldDoc {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (err) {
-    throw new KgInputError(file, `not valid JSON (${(err as Error).message})`);
-  }
+  if (json.trim() === '') throw new KgInputError(file, 'is empty, not a gold file');
+  const data = parseJson(json, file);
   const fail = (problem: string): never => {
     throw new KgInputError(file, problem);
   };
