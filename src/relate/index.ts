@@ -1,5 +1,6 @@
 // Relation extraction: per sentence patterns over linked mentions, each relation with the
 // sentence that states it; plus the gazetteer's place hierarchy as derived edges.
+import { detached } from '../strings.js';
 import type { Document, Entity, Evidence, Relation } from '../types.js';
 import { clusterRelations } from './clusters.js';
 import { derivedPlaceEdges } from './derived.js';
@@ -43,10 +44,12 @@ export function relateDocument(doc: Document, mentions: Linked[]): Relation[] {
 export function evidenceFor(doc: Document, nstart: number, nend: number): Evidence {
   const start = doc.offsets[nstart]!;
   const end = doc.offsets[Math.max(nstart, nend - 1)]! + 1;
-  const sentence = doc.original
-    .slice(start, end)
-    .replace(/\s*\n\s*/gu, '')
-    .trim();
+  const sentence = detached(
+    doc.original
+      .slice(start, end)
+      .replace(/\s*\n\s*/gu, '')
+      .trim(),
+  );
   return { doc: doc.id, start, end, sentence };
 }
 
