@@ -16,6 +16,9 @@ export const SUFFIX_TYPES: ReadonlyArray<readonly [string, EntityType]> = [
   ['酒厂', 'company'],
   ['工厂', 'company'],
   ['事务所', 'company'],
+  ['农场', 'company'],
+  ['农庄', 'company'],
+  ['酒店', 'company'],
   // organisations
   ['人大常委会', 'organization'],
   ['管理委员会', 'organization'],
