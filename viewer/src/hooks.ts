@@ -6,7 +6,10 @@ import type { KgGraph } from './types.js';
 import { snapshotCanvas } from './png.js';
 
 export interface KgHooks {
-  /** performance.now() at the first animation frame after sigma's first render */
+  /**
+   * performance.now() once sigma's first render is on screen: in the task after the animation
+   * frame that commits it (the commit waits for WebGL to finish drawing, seconds in software)
+   */
   firstFrameAt: number | null;
   /** the message shown instead of the graph, if any */
   error: string | null;

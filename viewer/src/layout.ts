@@ -1,8 +1,23 @@
 // ForceAtlas2 in a web worker: the page stays responsive while nodes move. Positions come from
 // the build; this only refines them on demand.
+// The package's supervisor writes every iteration into the graph as soon as it arrives and only
+// then asks for the next one, so the worker waits for the page and the page redraws the whole
+// graph per iteration. Here the worker is asked for the next iteration at once, and the newest
+// positions are written once the previous ones are on screen. On big graphs edges are left out
+// of the frames while the layout runs: drawing tens of thousands of them in software WebGL
+// takes longer than a frame may block the page.
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type Sigma from 'sigma';
+import type { EdgeGate } from './programs.js';
+import { createFollower, type Extent } from './follow.js';
 import type { KgGraph } from './types.js';
+
+/** Above this many edges, frames drawn while the layout runs show nodes only. */
+export const MAX_EDGES_DRAWN_DURING_LAYOUT = 5000;
+
+/** floats per node in the worker's matrix (x, y first) */
+const PPN = 10;
 
 export interface LayoutControl {
   start(): void;
@@ -11,20 +26,113 @@ export interface LayoutControl {
   kill(): void;
 }
 
-export function createLayout(graph: KgGraph): LayoutControl {
-  let supervisor: FA2Layout | null = null; // the worker is spawned on first start
-  const get = () =>
-    (supervisor ??= new FA2Layout(graph, {
+// the supervisor's internals this relies on (graphology-layout-forceatlas2 0.10, worker.js)
+interface SupervisorInternals {
+  running: boolean;
+  matrices: { nodes: Float32Array };
+  askForIterations(withEdges?: boolean): void;
+}
+
+class FramedFA2 extends FA2Layout {
+  onPositions: (nodes: Float32Array) => void = () => {};
+
+  handleMessage(event: MessageEvent<{ nodes: ArrayBuffer }>): void {
+    const self = this as unknown as SupervisorInternals;
+    if (!self.running) return;
+    const matrix = new Float32Array(event.data.nodes);
+    this.onPositions(matrix.slice()); // the matrix itself goes back to the worker
+    self.matrices.nodes = matrix;
+    self.askForIterations();
+  }
+}
+
+export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, edges: EdgeGate): LayoutControl {
+  let supervisor: FramedFA2 | null = null; // the worker is spawned on first start
+  let latest: Float32Array | null = null;
+  let nodes: string[] = [];
+  let timer = 0;
+  let drawn = true; // sigma has drawn what was written last
+  const follower = createFollower(sigma);
+  let following = false;
+  // sigma re-indexes (positions, frame, label grid, vertex buffers) and draws; no reducer runs
+  const reindex = () => {
+    drawn = false;
+    sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+  };
+
+  const apply = () => {
+    timer = 0;
+    const m = latest;
+    latest = null;
+    if (!m || m.length !== nodes.length * PPN) return;
+    // Positions are written in place, without graph events: on an attribute event sigma runs
+    // the reducers for every node, twice, though only x and y changed.
+    const extent: Extent = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
+    for (let n = 0, i = 0; n < nodes.length; n++, i += PPN) {
+      const a = graph.getNodeAttributes(nodes[n]!);
+      a.x = m[i]!;
+      a.y = m[i + 1]!;
+      extent.minX = Math.min(extent.minX, a.x);
+      extent.maxX = Math.max(extent.maxX, a.x);
+      extent.minY = Math.min(extent.minY, a.y);
+      extent.maxY = Math.max(extent.maxY, a.y);
+    }
+    if (!edges.paused) return reindex();
+    // With edges paused, only the nodes' vertices are rewritten, not the whole index: that goes
+    // through every edge too. Sigma's frame, label grid and edges wait for the layout to stop.
+    if (!following) follower.begin();
+    following = true;
+    follower.follow(extent);
+    drawn = false;
+    sigma.refresh({ partialGraph: { nodes }, skipIndexation: true, schedule: true });
+  };
+  // positions are written in a task of their own, once the previous ones are drawn: writing
+  // them in the frame that draws would add the two up into one long task
+  const schedule = () => {
+    if (latest && drawn && !timer) timer = window.setTimeout(apply, 0);
+  };
+  sigma.on('afterRender', () => {
+    drawn = true;
+    schedule();
+  });
+
+  const get = () => {
+    if (supervisor) return supervisor;
+    supervisor = new FramedFA2(graph, {
       settings: { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 0 },
       getEdgeWeight: null,
-    }));
+    });
+    supervisor.onPositions = (m) => {
+      latest = m;
+      schedule();
+    };
+    return supervisor;
+  };
+  const settle = () => {
+    window.clearTimeout(timer);
+    timer = 0;
+    latest = null;
+    if (!edges.paused) return;
+    edges.paused = false;
+    if (following) follower.end();
+    following = false;
+    reindex(); // re-fits the frame, and edges were left out of indexing
+  };
   return {
-    start: () => get().start(),
-    stop: () => supervisor?.stop(),
+    start: () => {
+      nodes = graph.nodes(); // in the order of the worker's matrix
+      edges.paused = graph.size > MAX_EDGES_DRAWN_DURING_LAYOUT;
+      get().start();
+    },
+    stop: () => {
+      supervisor?.stop();
+      settle();
+    },
     isRunning: () => supervisor?.isRunning() ?? false,
     kill: () => {
       supervisor?.kill();
       supervisor = null;
+      settle();
     },
   };
 }

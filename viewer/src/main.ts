@@ -5,13 +5,14 @@ import Sigma from 'sigma';
 import { loadGraph } from './load.js';
 import { GraphProblem } from './schema.js';
 import { createAppState, EMPTY_PATH, type AppState } from './state.js';
-import { highlightOf, type Highlight } from './highlight.js';
-import { createReducers } from './reducers.js';
+import { highlightOf } from './highlight.js';
+import { createReducers, type ViewSnapshot } from './reducers.js';
 import { settingsFor } from './settings.js';
 import { shortestPath } from './path.js';
 import { formatHash, parseHash } from './hash.js';
 import { focusNodes } from './camera.js';
 import { createLayout } from './layout.js';
+import type { EdgeGate } from './programs.js';
 import { downloadPng } from './png.js';
 import { completeHooks, initHooks } from './hooks.js';
 import { byId } from './ui/dom.js';
@@ -43,24 +44,34 @@ async function start(): Promise<void> {
 
   const state = createAppState();
   applyHash(graph, state, location.hash);
-  let highlight: Highlight | null = null;
-  const view = () => ({ filters: state.filters.get(), selection: state.selection.get(), highlight });
+  // one snapshot object, updated in place: the reducers read it for every node and edge
+  const view: ViewSnapshot = { filters: state.filters.get(), selection: state.selection.get(), highlight: null };
+  const edges: EdgeGate = { paused: false };
+  const update = () => {
+    view.filters = state.filters.get();
+    view.selection = state.selection.get();
+    view.highlight = highlightOf(graph, view.filters, view.selection, state.path.get());
+  };
+  update(); // before sigma exists, so that its first render is the only one before the first frame
 
   let sigma: Sigma<any, any, any>;
+  const stage = byId('stage');
   try {
-    sigma = new Sigma(graph, byId('stage'), { ...settingsFor(graph.order, graph.size), ...createReducers(graph, view) });
+    sigma = new Sigma(graph, stage, { ...settingsFor(graph, stage.clientWidth, stage.clientHeight, edges), ...createReducers(graph, () => view) });
   } catch (err) {
     fail('This browser cannot draw the graph', `WebGL is not available (${(err as Error).message}).`);
     return;
   }
-  requestAnimationFrame(() => (hooks.firstFrameAt = performance.now()));
+  // the frame is on screen once the task of the next animation frame, which commits it (and,
+  // with software WebGL, waits for the drawing to finish), is over
+  requestAnimationFrame(() => setTimeout(() => (hooks.firstFrameAt = performance.now()), 0));
 
-  const layout = createLayout(graph);
+  const layout = createLayout(graph, sigma, edges);
   const actions = createActions(graph, state, sigma);
 
   // every state change: recompute what stands out, redraw (re-index only when filters change)
   const redraw = (full: boolean) => {
-    highlight = highlightOf(graph, state.filters.get(), state.selection.get(), state.path.get());
+    update();
     sigma.refresh(full ? undefined : { skipIndexation: true });
   };
   state.selection.subscribe(() => redraw(false));
@@ -70,7 +81,6 @@ async function start(): Promise<void> {
     if (p.active && p.from && p.to) state.path.set({ ...p, result: shortestPath(graph, p.from, p.to, state.filters.get()) });
     redraw(true);
   });
-  redraw(false);
 
   sigma.on('enterNode', ({ node }) => state.selection.set((s) => ({ ...s, hoveredNode: node })));
   sigma.on('leaveNode', () => state.selection.set((s) => ({ ...s, hoveredNode: null })));
@@ -99,7 +109,7 @@ async function start(): Promise<void> {
     }
   });
   window.addEventListener('pagehide', () => layout.kill());
-  completeHooks(hooks, graph, sigma, state, () => highlight?.nodes ?? null);
+  completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null);
   hooks.ready = true;
 }
 

@@ -15,7 +15,14 @@ export class GraphProblem extends Error {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The items of `v` that pass `keep`: `v` itself when all do (the parsed data is ours; most are). */
+function only<T>(v: unknown, keep: (x: unknown) => x is T): T[] {
+  if (!Array.isArray(v)) return [];
+  return v.every(keep) ? (v as T[]) : v.filter(keep);
+}
 
 /** Parses the text of a graph file; throws GraphProblem with a readable message. */
 export function parseGraphText(text: string, source: string): KgGraph {
@@ -40,7 +47,7 @@ export function graphFromData(data: unknown, source: string): KgGraph {
   const graph: KgGraph = new DirectedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>({ allowSelfLoops: false });
   const attrs = isObject(data.attributes) ? data.attributes : {};
   graph.replaceAttributes({
-    documents: Array.isArray(attrs.documents) ? (attrs.documents as GraphAttrs['documents']).filter(isObject) : [],
+    documents: only(attrs.documents, isObject) as unknown as GraphAttrs['documents'],
     builtAt: typeof attrs.builtAt === 'string' ? attrs.builtAt : undefined,
   });
   const count = data.nodes.length;
@@ -52,13 +59,13 @@ export function graphFromData(data: unknown, source: string): KgGraph {
     if (!(ENTITY_TYPES as readonly unknown[]).includes(a.entityType)) fail(`node ${n.key} has unknown entityType ${JSON.stringify(a.entityType)}`);
     if (graph.hasNode(n.key)) fail(`node ${n.key} appears twice`);
     const type = a.entityType as NodeAttrs['entityType'];
-    const mentions = Array.isArray(a.mentions) ? a.mentions.filter(isObject) : [];
+    const mentions = only(a.mentions, isObject);
     // a graph without positions still opens: a circle, like the build's starting layout
     const angle = (2 * Math.PI * i) / Math.max(1, count);
     graph.addNode(n.key, {
       label: a.label as string,
       entityType: type,
-      aliases: Array.isArray(a.aliases) ? a.aliases.filter((s): s is string => typeof s === 'string') : [],
+      aliases: only(a.aliases, isString),
       mentions: mentions as unknown as NodeAttrs['mentions'],
       x: finite(a.x) ? a.x : Math.cos(angle) * 100,
       y: finite(a.y) ? a.y : Math.sin(angle) * 100,
@@ -75,7 +82,7 @@ export function graphFromData(data: unknown, source: string): KgGraph {
     const a = isObject(e.attributes) ? e.attributes : {};
     if (!(RELATION_TYPES as readonly unknown[]).includes(a.relation)) fail(`edges[${i}] has unknown relation ${JSON.stringify(a.relation)}`);
     if (s === t) return undefined;
-    const evidence = Array.isArray(a.evidence) ? a.evidence.filter(isObject) : [];
+    const evidence = only(a.evidence, isObject);
     const key = typeof e.key === 'string' ? e.key : `${s}->${String(a.relation)}->${t}`;
     if (graph.hasEdge(key)) return fail(`edge ${key} appears twice`);
     graph.addDirectedEdgeWithKey(key, s, t, {

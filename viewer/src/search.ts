@@ -1,7 +1,7 @@
 // Autocomplete over labels, aliases and pinyin. Ranked: exact name, prefix, substring, then
 // pinyin; ties go to the entity mentioned most, then to the shorter name.
 import type { EntityType, KgGraph } from './types.js';
-import { pinyinKeys, type PinyinKeys } from './pinyin.js';
+import { pinyinKeys, pinyinReady, type PinyinKeys } from './pinyin.js';
 
 export interface SearchHit {
   node: string;
@@ -44,11 +44,18 @@ export function createSearchIndex(graph: KgGraph): SearchIndex {
 
 const LATIN_QUERY = /^[a-z0-9' ]+$/;
 
+/** Whether `query` may be pinyin: Latin letters (pinyin matches need loadPinyin first). */
+export function isLatinQuery(query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return LATIN_QUERY.test(q) && /[a-z]/.test(q);
+}
+
+/** Entities matching `query`; pinyin is matched once the dictionary is loaded (loadPinyin). */
 export function search(index: SearchIndex, query: string, options: Partial<SearchOptions> = {}): SearchHit[] {
   const { limit } = { ...DEFAULT_SEARCH_OPTIONS, ...options };
   const q = query.trim().toLowerCase();
   if (q === '') return [];
-  const latin = LATIN_QUERY.test(q) && /[a-z]/.test(q);
+  const latin = isLatinQuery(q) && pinyinReady();
   const compact = q.replace(/[' ]/g, '');
   const scored: Array<{ rank: number; entry: Entry; hit: SearchHit }> = [];
   for (const entry of index.entries) {

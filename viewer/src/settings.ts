@@ -1,7 +1,8 @@
 // How the graph is drawn: one typed sigma settings object, colours and fonts in one place.
 import type { Settings } from 'sigma/settings';
-import type { EdgeAttrs, NodeAttrs, GraphAttrs, RelationType } from './types.js';
+import type { EdgeAttrs, NodeAttrs, GraphAttrs, KgGraph, RelationType } from './types.js';
 import { drawLabel, drawHover, drawEdgeLabel } from './labels.js';
+import { NODE_PROGRAMS, edgePrograms, type EdgeGate } from './programs.js';
 
 export { TYPE_COLORS } from '../../src/graph/style.js';
 
@@ -50,10 +51,38 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>>
   defaultDrawNodeLabel: drawLabel,
   defaultDrawNodeHover: drawHover,
   defaultDrawEdgeLabel: drawEdgeLabel,
+  nodeProgramClasses: NODE_PROGRAMS,
 };
 
-/** Settings for big graphs: edges hidden while the camera moves keep panning smooth. */
-export function settingsFor(order: number, size: number): Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>> {
+/** Nodes never shrink below this share of their size, however dense the graph. */
+export const MIN_NODE_SCALE = 0.3;
+
+/**
+ * How much to shrink nodes so that, together, they cover about half of a `width` × `height`
+ * stage instead of piling up: at 20k nodes sigma's sizes would cover it fourteen times over,
+ * one blot, and every covered pixel costs drawing time in software WebGL. 1 for most graphs.
+ */
+export function nodeScale(graph: KgGraph, width: number, height: number): number {
+  let area = 0;
+  graph.forEachNode((_n, a) => (area += Math.PI * a.size * a.size));
+  if (area === 0 || width * height === 0) return 1;
+  return Math.max(MIN_NODE_SCALE, Math.min(1, Math.sqrt((0.5 * width * height) / area)));
+}
+
+/** Settings for a graph drawn on a `width` × `height` stage; `edges` pauses edge drawing. */
+export function settingsFor(graph: KgGraph, width: number, height: number, edges: EdgeGate): Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>> {
+  const { order, size } = graph;
+  // big graphs: edges hidden while the camera moves keep panning smooth
   const big = order > 5000 || size > 15000;
-  return { ...SIGMA_SETTINGS, hideEdgesOnMove: big, enableEdgeEvents: !big || size <= 60000 };
+  const scale = nodeScale(graph, width, height);
+  return {
+    ...SIGMA_SETTINGS,
+    edgeProgramClasses: edgePrograms(size, edges),
+    hideEdgesOnMove: big,
+    enableEdgeEvents: !big || size <= 60000,
+    // smaller nodes keep growing as one zooms in (sigma's default is the square root of the zoom);
+    // the label threshold shrinks with them, so the same share of names is shown
+    zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio) / scale,
+    labelRenderedSizeThreshold: (SIGMA_SETTINGS.labelRenderedSizeThreshold ?? 7) * scale,
+  };
 }

@@ -1,6 +1,7 @@
 // The search field with its list of suggestions; arrow keys move, Enter chooses, Escape closes.
 import type { KgGraph } from '../types.js';
-import { createSearchIndex, search, type SearchHit, type SearchIndex } from '../search.js';
+import { createSearchIndex, isLatinQuery, search, type SearchHit, type SearchIndex } from '../search.js';
+import { loadPinyin, pinyinReady } from '../pinyin.js';
 import { TYPE_COLORS } from '../settings.js';
 import { byId, el, swatch } from './dom.js';
 
@@ -48,11 +49,16 @@ export function mountSearchBox(graph: KgGraph, onChoose: (node: string) => void)
     onChoose(hit.node);
   };
 
-  input.addEventListener('input', () => {
+  const update = () => {
     index ??= createSearchIndex(graph);
     hits = search(index, input.value);
     active = hits.length > 0 ? 0 : -1;
     render();
+  };
+  input.addEventListener('input', () => {
+    update();
+    // the first Latin query loads the pinyin dictionary, then is answered again with pinyin
+    if (!pinyinReady() && isLatinQuery(input.value)) void loadPinyin().then(() => input.value.trim() && update());
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
