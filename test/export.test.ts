@@ -33,11 +33,14 @@ const NASTY = `A&B <公司> "引号" 'single', 逗号\n第二行 😀\u0001\uFFF
 /** What survives: everything but the characters XML 1.0 forbids. */
 const NASTY_XML = `A&B <公司> "引号" 'single', 逗号\n第二行 😀`;
 
+/** A mention as the graph schema has it (kg's graph reader checks every one). */
+const MENTION = { doc: 'a.txt', start: 0, end: 1, text: '甲', sentence: 0 };
+
 function nastyGraph(): DirectedGraph {
   const g = new DirectedGraph();
   g.setAttribute('builtAt', '2026-01-01T00:00:00.000Z');
-  g.addNode('company:甲', { label: NASTY_XML, entityType: 'company', aliases: ['甲', 'A;B'], mentions: [{}, {}], x: 1.5, y: -2, size: 4, color: '#abc' });
-  g.addNode('industrial-park:乙园', { label: '乙园', entityType: 'industrial-park', aliases: ['乙园'], mentions: [{}], x: 0, y: 0, size: 3, color: '#f58231' });
+  g.addNode('company:甲', { label: NASTY_XML, entityType: 'company', aliases: ['甲', 'A;B'], mentions: [MENTION, MENTION], x: 1.5, y: -2, size: 4, color: '#abc' });
+  g.addNode('industrial-park:乙园', { label: '乙园', entityType: 'industrial-park', aliases: ['乙园'], mentions: [MENTION], x: 0, y: 0, size: 3, color: '#f58231' });
   g.addNode('place:丙', { label: NASTY, entityType: 'place', aliases: [], mentions: [], x: 0, y: 0, size: 3, color: '#3cb44b' });
   g.addEdgeWithKey('company:甲->located-in->industrial-park:乙园', 'company:甲', 'industrial-park:乙园', {
     relation: 'located-in',
