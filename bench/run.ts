@@ -11,6 +11,7 @@ import { markdownTable, printRows, type BenchRow } from './rows.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = `${ROOT}bench/RESULTS.md`;
+const RESULTS_JSON = `${ROOT}bench/results.json`;
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 const SECTIONS = ['build', 'query', 'viewer'] as const;
@@ -37,10 +38,12 @@ for (const s of only) {
 }
 
 // the build benchmark runs the real CLI, so the compiled code must be current
-process.stderr.write('bench: compiling kg (npm run build)\n');
-const compiled = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+// (the viewer's too when its section runs)
+const compile = only.includes('viewer') ? ['npm', 'run', '--silent', 'build'] : ['npx', 'tsc', '-p', 'tsconfig.json'];
+process.stderr.write(`bench: compiling kg (${compile.join(' ')})\n`);
+const compiled = spawnSync(compile[0]!, compile.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 if (compiled.status !== 0) {
-  process.stderr.write('bench: npm run build failed\n');
+  process.stderr.write(`bench: ${compile.join(' ')} failed\n`);
   process.exit(1);
 }
 
@@ -64,14 +67,18 @@ printRows(rows);
 
 if (process.argv.includes('--record')) {
   const minutes = (Date.now() - started.getTime()) / 60000;
+  // sections not run this time keep their last recorded rows (bench/results.json)
+  const previous: BenchRow[] = existsSync(RESULTS_JSON) ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as { rows: BenchRow[] }).rows : [];
+  const all = SECTIONS.flatMap((section) => (only.includes(section) ? rows : previous).filter((r) => r.section === section));
+  writeFileAtomic(RESULTS_JSON, `${JSON.stringify({ recorded: started.toISOString(), sections: only, rows: all }, null, 2)}\n`);
   const block = [
     START,
-    `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${minutes.toFixed(1)} min (\`npm run bench -- --record\`).`,
+    `Sections ${only.join(', ')} measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${minutes.toFixed(1)} min (\`npm run bench -- --record\`); rows of other sections as recorded before.`,
     '',
     machine(),
     `- load average (1 min) at the start ${loadBefore.toFixed(2)}, at the end ${loadavg()[0]!.toFixed(2)}`,
     '',
-    markdownTable(rows).trimEnd(),
+    markdownTable(all).trimEnd(),
     END,
   ].join('\n');
   const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : `# Benchmark results\n\n${START}\n${END}\n`;
