@@ -31,7 +31,7 @@ export interface Follower {
   begin(): void;
   /** the positions now span `extent` */
   follow(extent: Extent): void;
-  /** sigma re-fits its frame at its next render: the camera goes where the re-fit expects it */
+  /** sigma re-fits its frame at its next indexing: the camera is set for it now */
   end(): void;
 }
 
@@ -40,12 +40,20 @@ export function createFollower(sigma: Sigma<any, any, any>): Follower {
   let map = { a: 1, bx: 0, by: 0 }; // display coordinates → coordinates in the frame of now
   const toNow = (s: CameraState): CameraState => ({ ...s, x: map.a * s.x + map.bx, y: map.a * s.y + map.by, ratio: s.ratio * map.a });
   const fromNow = (s: CameraState): CameraState => ({ ...s, x: (s.x - map.bx) / map.a, y: (s.y - map.by) / map.a, ratio: s.ratio / map.a });
+  const rebase = () => {
+    const { x, y } = sigma.getBBox();
+    base = frameOf({ minX: x[0], maxX: x[1], minY: y[0], maxY: y[1] });
+    map = { a: 1, bx: 0, by: 0 };
+  };
+  // something else made sigma re-index (and so re-fit) meanwhile: the camera is re-set within
+  // that render, before sigma reads it
+  sigma.on('afterProcess', () => {
+    if (!base) return;
+    sigma.getCamera().setState(toNow(sigma.getCamera().getState()));
+    rebase();
+  });
   return {
-    begin() {
-      const { x, y } = sigma.getBBox();
-      base = frameOf({ minX: x[0], maxX: x[1], minY: y[0], maxY: y[1] });
-      map = { a: 1, bx: 0, by: 0 };
-    },
+    begin: rebase,
     follow(extent) {
       if (!base) return;
       const camera = sigma.getCamera();

@@ -4,12 +4,15 @@
 // then asks for the next one, so the worker waits for the page and the page redraws the whole
 // graph per iteration. Here the worker is asked for the next iteration at once, and the newest
 // positions are written once the previous ones are on screen. On big graphs edges are left out
-// of the frames while the layout runs: drawing tens of thousands of them in software WebGL
-// takes longer than a frame may block the page.
+// of the frames while the layout runs (drawing tens of thousands of them in software WebGL
+// takes longer than a frame may block the page), and nodes are moved in place, with no
+// re-indexing and no allocation.
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type Sigma from 'sigma';
-import type { EdgeGate } from './programs.js';
+import { createNormalizationFunction } from 'sigma/utils';
+import type { EdgeGate } from './edge-programs.js';
+import type { NodeMover } from './programs.js';
 import { createFollower, type Extent } from './follow.js';
 import type { KgGraph } from './types.js';
 
@@ -46,7 +49,14 @@ class FramedFA2 extends FA2Layout {
   }
 }
 
-export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, edges: EdgeGate): LayoutControl {
+export interface LayoutDrawing {
+  /** paused while the layout runs on a big graph */
+  edges: EdgeGate;
+  /** moves nodes without sigma re-indexing */
+  mover: NodeMover;
+}
+
+export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edges, mover }: LayoutDrawing): LayoutControl {
   let supervisor: FramedFA2 | null = null; // the worker is spawned on first start
   let latest: Float32Array | null = null;
   let nodes: string[] = [];
@@ -78,13 +88,20 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, edges:
       extent.maxY = Math.max(extent.maxY, a.y);
     }
     if (!edges.paused) return reindex();
-    // With edges paused, only the nodes' vertices are rewritten, not the whole index: that goes
-    // through every edge too. Sigma's frame, label grid and edges wait for the layout to stop.
+    // With edges paused, re-indexing (which goes through every edge) waits for the layout to
+    // stop: the nodes are moved in sigma's frame as it is, and the camera follows the graph.
     if (!following) follower.begin();
     following = true;
     follower.follow(extent);
     drawn = false;
-    sigma.refresh({ partialGraph: { nodes }, skipIndexation: true, schedule: true });
+    const frame = createNormalizationFunction(sigma.getBBox());
+    const moved = mover.moveAll(nodes.length, (i, data) => {
+      data.x = m[i * PPN]!;
+      data.y = m[i * PPN + 1]!;
+      frame.applyTo(data);
+    });
+    if (moved) sigma.scheduleRender();
+    else sigma.refresh({ partialGraph: { nodes }, skipIndexation: true, schedule: true });
   };
   // positions are written in a task of their own, once the previous ones are drawn: writing
   // them in the frame that draws would add the two up into one long task

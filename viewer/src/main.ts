@@ -12,7 +12,9 @@ import { shortestPath } from './path.js';
 import { formatHash, parseHash } from './hash.js';
 import { focusNodes } from './camera.js';
 import { createLayout } from './layout.js';
-import type { EdgeGate } from './programs.js';
+import { drawEdgeLabels } from './edge-labels.js';
+import { nodePrograms } from './programs.js';
+import type { EdgeGate } from './edge-programs.js';
 import { downloadPng } from './png.js';
 import { completeHooks, initHooks } from './hooks.js';
 import { byId } from './ui/dom.js';
@@ -47,6 +49,7 @@ async function start(): Promise<void> {
   // one snapshot object, updated in place: the reducers read it for every node and edge
   const view: ViewSnapshot = { filters: state.filters.get(), selection: state.selection.get(), highlight: null };
   const edges: EdgeGate = { paused: false };
+  const nodes = nodePrograms();
   const update = () => {
     view.filters = state.filters.get();
     view.selection = state.selection.get();
@@ -57,7 +60,9 @@ async function start(): Promise<void> {
   let sigma: Sigma<any, any, any>;
   const stage = byId('stage');
   try {
-    sigma = new Sigma(graph, stage, { ...settingsFor(graph, stage.clientWidth, stage.clientHeight, edges), ...createReducers(graph, () => view) });
+    // all settings at construction: changed later (setSettings), sigma's per-node code ran
+    // ten times slower for its next few refreshes
+    sigma = new Sigma(graph, stage, { ...settingsFor(graph, stage.clientWidth, stage.clientHeight, nodes.classes, edges), ...createReducers(graph, () => view) });
   } catch (err) {
     fail('This browser cannot draw the graph', `WebGL is not available (${(err as Error).message}).`);
     return;
@@ -66,7 +71,8 @@ async function start(): Promise<void> {
   // with software WebGL, waits for the drawing to finish), is over
   requestAnimationFrame(() => setTimeout(() => (hooks.firstFrameAt = performance.now()), 0));
 
-  const layout = createLayout(graph, sigma, edges);
+  drawEdgeLabels(sigma, () => view);
+  const layout = createLayout(graph, sigma, { edges, mover: nodes.mover });
   const actions = createActions(graph, state, sigma);
 
   // every state change: recompute what stands out, redraw (re-index only when filters change)

@@ -4,29 +4,13 @@
 // - sigma draws each node and edge as one instance of a small shape (instanced drawing); in
 //   software every instance costs tens of microseconds, so 60k arrows took seconds. `unrolled`
 //   feeds the same shaders the shape's vertices written out per item: one plain draw call.
-// - when the view holds more edges than one can tell apart, they are drawn as 1 px lines, which
-//   cost a third of arrows to draw and nothing to prepare; arrows come back as one zooms in.
-// - edges can be paused (neither indexed nor drawn), for frames drawn while the layout runs.
-import {
-  EdgeArrowHeadProgram,
-  EdgeClampedProgram,
-  EdgeLineProgram,
-  EdgeRectangleProgram,
-  NodeCircleProgram,
-  createEdgeCompoundProgram,
-  getAttributesItemsCount,
-} from 'sigma/rendering';
-import type { EdgeProgramType, InstancedProgramDefinition, NodeProgramType, ProgramDefinition } from 'sigma/rendering';
-import type Sigma from 'sigma';
-import type { RenderParams } from 'sigma/types';
+// - the layout moves nodes in place (NodeMover). Edges: edge-programs.ts.
+import { NodeCircleProgram, getAttributesItemsCount } from 'sigma/rendering';
+import type { InstancedProgramDefinition, NodeProgramType, ProgramDefinition } from 'sigma/rendering';
+import type { NodeDisplayData } from 'sigma/types';
 import type { EdgeAttrs, GraphAttrs, NodeAttrs } from './types.js';
 
-type NodeProgramClass = NodeProgramType<NodeAttrs, EdgeAttrs, GraphAttrs>;
-type EdgeProgramClass = EdgeProgramType<NodeAttrs, EdgeAttrs, GraphAttrs>;
-type EdgeProgram = InstanceType<EdgeProgramClass>;
-
-/** Past this many edges in view, edges are drawn as lines without arrowheads. */
-export const MAX_ARROWS_IN_VIEW = 10_000;
+export type NodeProgramClass = NodeProgramType<NodeAttrs, EdgeAttrs, GraphAttrs>;
 
 interface InstancedProgram {
   array: Float32Array;
@@ -70,69 +54,53 @@ export function unrolled<C>(Program: unknown): C {
   } as unknown as C;
 }
 
-/** sigma's default node program (circles), unrolled */
-export const NODE_PROGRAMS: Record<string, NodeProgramClass> = { circle: unrolled<NodeProgramClass>(NodeCircleProgram) };
-
-/** While paused, edges are neither indexed nor drawn; re-index after resuming (sigma.refresh). */
-export interface EdgeGate {
-  paused: boolean;
-}
-
-/** sigma's default edge programs (arrows, lines), unrolled, for a graph of `edgeCount` edges. */
-export function edgePrograms(edgeCount: number, gate: EdgeGate): Record<string, EdgeProgramClass> {
-  const Arrow = createEdgeCompoundProgram<NodeAttrs, EdgeAttrs, GraphAttrs>([unrolled(EdgeClampedProgram), unrolled(EdgeArrowHeadProgram)]);
-  const Line = EdgeLineProgram as unknown as EdgeProgramClass; // not instanced
-  return {
-    arrow: byDetail(Arrow, edgeCount > MAX_ARROWS_IN_VIEW ? Line : null, edgeCount, gate),
-    line: byDetail(unrolled(EdgeRectangleProgram), null, edgeCount, gate),
-  };
+export interface NodeMover {
+  /**
+   * Moves every node without sigma re-indexing: `place(i, data)` sets the display position of
+   * the i-th node of the graph on sigma's own display data, and its vertices are rewritten. False
+   * when the program does not hold the graph's `count` nodes (sigma must re-index instead).
+   */
+  moveAll(count: number, place: (i: number, data: NodeDisplayData) => void): boolean;
 }
 
 /**
- * `Detailed`, or `Coarse` while the view holds more than MAX_ARROWS_IN_VIEW edges; nothing while
- * `gate` is paused. The detailed program is only filled once a view needs it (a big graph opens
- * zoomed out), and coarse edges are not drawn for picking: they can be hovered once they are
- * drawn in detail.
+ * sigma's default node program (circles), unrolled, and a mover for it. Sigma hands the
+ * program its display data objects, node after node in graph order (no zIndex ordering): kept
+ * by position, they let the layout move nodes with no allocation at all, where a sigma refresh
+ * copies every node's attributes (50k nodes: a second and more of allocation and collection).
  */
-function byDetail(Detailed: EdgeProgramClass, Coarse: EdgeProgramClass | null, edgeCount: number, gate: EdgeGate): EdgeProgramClass {
-  return class ByDetail {
-    drawLabel = undefined;
-    private readonly detailed: EdgeProgram;
-    private readonly coarse: EdgeProgram | null;
-    private readonly renderer: Sigma<NodeAttrs, EdgeAttrs, GraphAttrs>;
-    /** whether the next indexing fills the detailed program, and whether the last one did */
-    private wantDetail = !Coarse;
-    private detailIndexed = false;
-
-    constructor(gl: WebGLRenderingContext, pickingBuffer: WebGLFramebuffer | null, renderer: Sigma<NodeAttrs, EdgeAttrs, GraphAttrs>) {
-      this.detailed = new Detailed(gl, pickingBuffer, renderer);
-      this.coarse = Coarse ? new Coarse(gl, null, renderer) : null;
-      this.renderer = renderer;
+export function nodePrograms(): { classes: Record<string, NodeProgramClass>; mover: NodeMover } {
+  type Program = InstanceType<NodeProgramClass>;
+  const Circle = unrolled<NodeProgramClass>(NodeCircleProgram);
+  let main: Movable | null = null;
+  class Movable extends Circle {
+    readonly items: NodeDisplayData[] = [];
+    readonly ids: number[] = [];
+    constructor(...args: ConstructorParameters<NodeProgramClass>) {
+      super(...args);
+      if (args[1]) main = this; // the stage's program (the hover layer's has no picking buffer)
     }
-    /** called by sigma at the start of each indexing */
-    reallocate(capacity: number): void {
-      this.detailIndexed = this.wantDetail;
-      if (this.detailIndexed) this.detailed.reallocate(capacity);
-      this.coarse?.reallocate(capacity);
+    override process(...[id, offset, data]: Parameters<Program['process']>): void {
+      this.items[offset] = data;
+      this.ids[offset] = id;
+      super.process(id, offset, data);
     }
-    process(...args: Parameters<EdgeProgram['process']>): void {
-      if (gate.paused) return;
-      if (this.detailIndexed) this.detailed.process(...args);
-      this.coarse?.process(...args);
+    override reallocate(capacity: number): void {
+      this.items.length = Math.min(this.items.length, capacity);
+      this.ids.length = this.items.length;
+      super.reallocate(capacity);
     }
-    render(params: RenderParams): void {
-      if (gate.paused) return;
-      // a camera ratio of r shows about r² of the graph
-      const coarseView = edgeCount * Math.min(1, params.zoomRatio * params.zoomRatio) > MAX_ARROWS_IN_VIEW;
-      if (!coarseView && !this.detailIndexed) {
-        this.wantDetail = true; // re-index with arrows for the next frame
-        this.renderer.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
+  }
+  const mover: NodeMover = {
+    moveAll(count, place) {
+      if (!main || main.items.length !== count) return false;
+      for (let i = 0; i < count; i++) {
+        const data = main.items[i]!;
+        place(i, data);
+        main.process(main.ids[i]!, i, data);
       }
-      (this.coarse && (coarseView || !this.detailIndexed) ? this.coarse : this.detailed).render(params);
-    }
-    kill(): void {
-      this.detailed.kill();
-      this.coarse?.kill();
-    }
-  } as unknown as EdgeProgramClass;
+      return true;
+    },
+  };
+  return { classes: { circle: Movable }, mover };
 }

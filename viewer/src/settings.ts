@@ -1,8 +1,9 @@
 // How the graph is drawn: one typed sigma settings object, colours and fonts in one place.
 import type { Settings } from 'sigma/settings';
 import type { EdgeAttrs, NodeAttrs, GraphAttrs, KgGraph, RelationType } from './types.js';
-import { drawLabel, drawHover, drawEdgeLabel } from './labels.js';
-import { NODE_PROGRAMS, edgePrograms, type EdgeGate } from './programs.js';
+import { drawLabel, drawHover } from './labels.js';
+import { edgePrograms, type EdgeGate } from './edge-programs.js';
+import type { NodeProgramClass } from './programs.js';
 
 export { TYPE_COLORS } from '../../src/graph/style.js';
 
@@ -41,7 +42,8 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>>
   labelDensity: 0.7,
   labelGridCellSize: 160,
   labelRenderedSizeThreshold: 7,
-  renderEdgeLabels: true,
+  // edge labels are drawn by edge-labels.ts: sigma would look through every edge on every frame
+  renderEdgeLabels: false,
   enableEdgeEvents: true,
   hideEdgesOnMove: false,
   zIndex: false,
@@ -50,12 +52,10 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>>
   stagePadding: 40,
   defaultDrawNodeLabel: drawLabel,
   defaultDrawNodeHover: drawHover,
-  defaultDrawEdgeLabel: drawEdgeLabel,
-  nodeProgramClasses: NODE_PROGRAMS,
 };
 
 /** Nodes never shrink below this share of their size, however dense the graph. */
-export const MIN_NODE_SCALE = 0.3;
+export const MIN_NODE_SCALE = 0.2;
 
 /**
  * How much to shrink nodes so that, together, they cover about half of a `width` × `height`
@@ -69,15 +69,22 @@ export function nodeScale(graph: KgGraph, width: number, height: number): number
   return Math.max(MIN_NODE_SCALE, Math.min(1, Math.sqrt((0.5 * width * height) / area)));
 }
 
-/** Settings for a graph drawn on a `width` × `height` stage; `edges` pauses edge drawing. */
-export function settingsFor(graph: KgGraph, width: number, height: number, edges: EdgeGate): Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>> {
+/** Settings for `graph`, drawn on a `width` × `height` stage with these node programs; `edges` pauses edge drawing. */
+export function settingsFor(
+  graph: KgGraph,
+  width: number,
+  height: number,
+  nodeProgramClasses: Record<string, NodeProgramClass>,
+  edges: EdgeGate,
+): Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>> {
   const { order, size } = graph;
   // big graphs: edges hidden while the camera moves keep panning smooth
   const big = order > 5000 || size > 15000;
   const scale = nodeScale(graph, width, height);
   return {
     ...SIGMA_SETTINGS,
-    edgeProgramClasses: edgePrograms(size, edges),
+    nodeProgramClasses,
+    edgeProgramClasses: edgePrograms(edges),
     hideEdgesOnMove: big,
     enableEdgeEvents: !big || size <= 60000,
     // smaller nodes keep growing as one zooms in (sigma's default is the square root of the zoom);
