@@ -63,11 +63,20 @@ export interface NodeMover {
   moveAll(count: number, place: (i: number, data: NodeDisplayData) => void): boolean;
 }
 
+// the parts of sigma's Program (public, though its node program type does not show them) used here
+interface VertexLayout {
+  array: Float32Array;
+  ATTRIBUTES: ProgramDefinition['ATTRIBUTES'];
+  ATTRIBUTES_ITEMS_COUNT: number;
+  VERTICES: number;
+}
+
 /**
  * sigma's default node program (circles), unrolled, and a mover for it. Sigma hands the
  * program its display data objects, node after node in graph order (no zIndex ordering): kept
- * by position, they let the layout move nodes with no allocation at all, where a sigma refresh
- * copies every node's attributes (50k nodes: a second and more of allocation and collection).
+ * by position, they let the layout move nodes by writing x and y, there and in the vertices,
+ * where a sigma refresh copies every node's attributes (50k nodes: a second and more of
+ * allocation and garbage collection per step).
  */
 export function nodePrograms(): { classes: Record<string, NodeProgramClass>; mover: NodeMover } {
   type Program = InstanceType<NodeProgramClass>;
@@ -75,29 +84,34 @@ export function nodePrograms(): { classes: Record<string, NodeProgramClass>; mov
   let main: Movable | null = null;
   class Movable extends Circle {
     readonly items: NodeDisplayData[] = [];
-    readonly ids: number[] = [];
     constructor(...args: ConstructorParameters<NodeProgramClass>) {
       super(...args);
       if (args[1]) main = this; // the stage's program (the hover layer's has no picking buffer)
     }
     override process(...[id, offset, data]: Parameters<Program['process']>): void {
       this.items[offset] = data;
-      this.ids[offset] = id;
       super.process(id, offset, data);
     }
     override reallocate(capacity: number): void {
       this.items.length = Math.min(this.items.length, capacity);
-      this.ids.length = this.items.length;
       super.reallocate(capacity);
     }
   }
   const mover: NodeMover = {
     moveAll(count, place) {
       if (!main || main.items.length !== count) return false;
+      const { array, ATTRIBUTES, ATTRIBUTES_ITEMS_COUNT: perVertex, VERTICES } = main as unknown as VertexLayout;
+      const positionAt = ATTRIBUTES.findIndex((a) => a.name === 'a_position');
+      if (positionAt < 0) return false;
+      const offset = getAttributesItemsCount(ATTRIBUTES.slice(0, positionAt));
       for (let i = 0; i < count; i++) {
         const data = main.items[i]!;
         place(i, data);
-        main.process(main.ids[i]!, i, data);
+        if (data.hidden) continue; // its vertices are all zeros
+        for (let v = 0, k = i * VERTICES * perVertex + offset; v < VERTICES; v++, k += perVertex) {
+          array[k] = data.x;
+          array[k + 1] = data.y;
+        }
       }
       return true;
     },
