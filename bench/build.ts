@@ -27,10 +27,11 @@ export interface BuildBenchOptions {
 
 export const DEFAULT_BUILD_BENCH_OPTIONS: BuildBenchOptions = {
   scales: [1, 10, 100],
-  baseBytes: 1_000_000,
+  // a little over 1 MB so that ×100 is at least 100 MB, as the target asks
+  baseBytes: 1_030_000,
   throughputScale: 10,
   incrementalShare: 0.001,
-  heapCapMb: 1024,
+  heapCapMb: 1536,
 };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -145,12 +146,21 @@ export async function benchBuild(options: Partial<BuildBenchOptions> = {}): Prom
       const c = corpora.get(top)!;
       const out = join(root, 'capped', 'graph.json');
       mkdirSync(join(out, '..'), { recursive: true });
-      const capped = kgBuild(c.dir, out, [], `--max-old-space-size=${o.heapCapMb}`);
-      log(`×${top} with --max-old-space-size=${o.heapCapMb}: ${capped.seconds.toFixed(2)} s, ${capped.rssMB.toFixed(0)} MB`);
-      const label = `×${top} (${(c.bytes / 1e6).toFixed(1)} MB), NODE_OPTIONS=--max-old-space-size=${o.heapCapMb}`;
-      rows.push({ section, metric: `full build ${label}`, value: round(capped.seconds, 1), unit: 's' });
-      const rssTarget = c.bytes >= 100e6 ? { target: '≤ 1536 MB at 100 MB', met: capped.rssMB <= 1536 } : {};
-      rows.push({ section, metric: `peak RSS ${label}`, value: Math.round(capped.rssMB), unit: 'MB', ...rssTarget });
+      let capped: Run | undefined;
+      try {
+        capped = kgBuild(c.dir, out, [], `--max-old-space-size=${o.heapCapMb}`);
+      } catch (err) {
+        // a cap below what the graph needs ends the build: say so in the table, go on
+        log(`×${top} with --max-old-space-size=${o.heapCapMb} failed: ${(err as Error).message}`);
+        rows.push({ section, metric: `full build ×${top} with NODE_OPTIONS=--max-old-space-size=${o.heapCapMb}: ran out of heap`, value: 0, unit: '', met: false });
+      }
+      if (capped) {
+        log(`×${top} with --max-old-space-size=${o.heapCapMb}: ${capped.seconds.toFixed(2)} s, ${capped.rssMB.toFixed(0)} MB`);
+        const label = `×${top} (${(c.bytes / 1e6).toFixed(1)} MB), NODE_OPTIONS=--max-old-space-size=${o.heapCapMb}`;
+        rows.push({ section, metric: `full build ${label}`, value: round(capped.seconds, 1), unit: 's' });
+        const rssTarget = c.bytes >= 100e6 ? { target: '≤ 1536 MB at 100 MB', met: capped.rssMB <= 1536 } : {};
+        rows.push({ section, metric: `peak RSS ${label}`, value: Math.round(capped.rssMB), unit: 'MB', ...rssTarget });
+      }
     }
     const least = Math.min(...o.scales);
     const big = Math.max(...o.scales);
