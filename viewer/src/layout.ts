@@ -1,9 +1,10 @@
 // ForceAtlas2 in a web worker: the page stays responsive while nodes move. Positions come from
 // the build; this only refines them on demand.
-// The package's supervisor writes every iteration into the graph as soon as it arrives and only
-// then asks for the next one, so the worker waits for the page and the page redraws the whole
-// graph per iteration. Here the worker is asked for the next iteration at once, and the newest
-// positions are written once the previous ones are on screen. On big graphs edges are left out
+// The package's supervisor writes every step into the graph as soon as it arrives, which has
+// sigma run its reducers twice and re-index and redraw the whole graph, per step. Here a step is
+// written in a task of its own, drawn, and only then is the worker asked for the next one: on a
+// machine with few cores a worker that never waits competes with the page and its drawing
+// (software WebGL runs on the CPU too), and long tasks come back. On big graphs edges are left out
 // of the frames while the layout runs (drawing tens of thousands of them in software WebGL
 // takes longer than a frame may block the page), and nodes are moved in place, with no
 // re-indexing and no allocation.
@@ -36,16 +37,30 @@ interface SupervisorInternals {
   askForIterations(withEdges?: boolean): void;
 }
 
-class FramedFA2 extends FA2Layout {
+/** The package's supervisor, asking the worker for its next step only when told to (next). */
+class SteppedFA2 extends FA2Layout {
   onPositions: (nodes: Float32Array) => void = () => {};
+  private stepped = false; // a step has arrived and the next one is not asked for yet
 
   handleMessage(event: MessageEvent<{ nodes: ArrayBuffer }>): void {
     const self = this as unknown as SupervisorInternals;
     if (!self.running) return;
     const matrix = new Float32Array(event.data.nodes);
-    this.onPositions(matrix.slice()); // the matrix itself goes back to the worker
     self.matrices.nodes = matrix;
-    self.askForIterations();
+    this.stepped = true;
+    this.onPositions(matrix.slice()); // the matrix itself goes back to the worker
+  }
+
+  override start(): void {
+    this.stepped = false; // start() asks for the first step itself
+    super.start();
+  }
+
+  next(): void {
+    const self = this as unknown as SupervisorInternals;
+    if (!this.stepped) return;
+    this.stepped = false;
+    if (self.running) self.askForIterations();
   }
 }
 
@@ -57,7 +72,7 @@ export interface LayoutDrawing {
 }
 
 export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edges, mover }: LayoutDrawing): LayoutControl {
-  let supervisor: FramedFA2 | null = null; // the worker is spawned on first start
+  let supervisor: SteppedFA2 | null = null; // the worker is spawned on first start
   let latest: Float32Array | null = null;
   let nodes: string[] = [];
   let timer = 0;
@@ -74,7 +89,7 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edge
     timer = 0;
     const m = latest;
     latest = null;
-    if (!m || m.length !== nodes.length * PPN) return;
+    if (!m || m.length !== nodes.length * PPN) return supervisor?.next();
     // Positions are written in place, without graph events: on an attribute event sigma runs
     // the reducers for every node, twice, though only x and y changed.
     const extent: Extent = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
@@ -110,12 +125,13 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edge
   };
   sigma.on('afterRender', () => {
     drawn = true;
+    if (!latest) supervisor?.next(); // the last step is on screen
     schedule();
   });
 
   const get = () => {
     if (supervisor) return supervisor;
-    supervisor = new FramedFA2(graph, {
+    supervisor = new SteppedFA2(graph, {
       settings: { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 0 },
       getEdgeWeight: null,
     });
