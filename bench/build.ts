@@ -191,8 +191,9 @@ export async function benchBuild(options: Partial<BuildBenchOptions> = {}): Prom
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { printRows } = await import('./rows.js');
   const i = process.argv.indexOf('--scales');
   const scales = i > 0 ? process.argv[i + 1]!.split(',').map(Number) : undefined;
-  printRows(await benchBuild(scales ? { scales, throughputScale: scales[Math.min(1, scales.length - 1)]! } : {}));
+  const rows = await benchBuild(scales ? { scales, throughputScale: scales[Math.min(1, scales.length - 1)]! } : {});
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(rows)}\n`);
+  else (await import('./rows.js')).printRows(rows);
 }

@@ -44,15 +44,21 @@ function timeEach<T>(inputs: T[], run: (input: T) => unknown): number[] {
   return ms.sort((a, b) => a - b);
 }
 
+/** Writes a generated graph to `file`; its size in words. */
+function writeGenerated(file: string, nodes: number, edgesPerNode: number): string {
+  const generated = generateGraph(nodes, edgesPerNode);
+  writeFileAtomic(file, JSON.stringify(generated.export()));
+  return `${Math.round(generated.order / 1000)}k nodes / ${Math.round(generated.size / 1000)}k edges`;
+}
+
 export async function benchQuery(options: Partial<QueryBenchOptions> = {}): Promise<BenchRow[]> {
   const o = { ...DEFAULT_QUERY_BENCH_OPTIONS, ...options };
   const section = 'query';
   const dir = mkdtempSync(join(tmpdir(), 'kg-bench-query-'));
   try {
     const file = join(dir, 'graph.json');
-    const generated = generateGraph(o.nodes, o.edgesPerNode);
-    writeFileAtomic(file, JSON.stringify(generated.export()));
-    const what = `${Math.round(generated.order / 1000)}k nodes / ${Math.round(generated.size / 1000)}k edges`;
+    // the generated graph goes out of scope before the load is timed: a `kg` command holds one graph
+    const what = writeGenerated(file, o.nodes, o.edgesPerNode);
     const mb = statSync(file).size / 1e6;
 
     const t0 = performance.now();
@@ -103,6 +109,7 @@ export async function benchQuery(options: Partial<QueryBenchOptions> = {}): Prom
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { printRows } = await import('./rows.js');
-  printRows(await benchQuery());
+  const rows = await benchQuery();
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(rows)}\n`);
+  else (await import('./rows.js')).printRows(rows);
 }

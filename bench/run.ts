@@ -50,18 +50,21 @@ if (compiled.status !== 0) {
 const loadBefore = loadavg()[0]!;
 const started = new Date();
 const rows: BenchRow[] = [];
-if (only.includes('build')) {
-  const { benchBuild } = await import('./build.js');
-  const scales = arg('--scales')?.split(',').map(Number);
-  rows.push(...(await benchBuild(scales ? { scales, throughputScale: scales[Math.min(1, scales.length - 1)]! } : {})));
-}
-if (only.includes('query')) {
-  const { benchQuery } = await import('./query.js');
-  rows.push(...(await benchQuery()));
-}
-if (only.includes('viewer')) {
-  const { benchViewer } = await import('./viewer.js');
-  rows.push(...(await benchViewer()));
+// each section in a process of its own: one section's heap does not slow the next one down
+for (const section of SECTIONS) {
+  if (!only.includes(section)) continue;
+  const scales = section === 'build' && arg('--scales') ? ['--scales', arg('--scales')!] : [];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `bench/${section}.ts`, '--json', ...scales], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) {
+    process.stderr.write(`bench: the ${section} section failed (exit ${r.status})\n`);
+    process.exit(1);
+  }
+  rows.push(...(JSON.parse(r.stdout.trim().split('\n').pop()!) as BenchRow[]));
 }
 printRows(rows);
 

@@ -141,6 +141,7 @@ export async function benchViewer(options: Partial<ViewerBenchOptions> = {}): Pr
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { printRows } = await import('./rows.js');
-  printRows(await benchViewer());
+  const rows = await benchViewer();
+  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(rows)}\n`);
+  else (await import('./rows.js')).printRows(rows);
 }

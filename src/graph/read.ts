@@ -66,30 +66,30 @@ export function parseGraph(data: unknown, file: string): DirectedGraph {
 
   const keys = new Map<string, number>();
   data.nodes.forEach((n: unknown, i: number) => {
-    const at = `nodes[${i}]`;
-    if (!isObject(n)) return fail(`${at} is ${kind(n)}, not an object`);
-    if (typeof n.key !== 'string') return fail(`${at}.key is ${kind(n.key)}, not a string`);
+    const at = () => `nodes[${i}]`; // messages are built only when a check fails
+    if (!isObject(n)) return fail(`${at()} is ${kind(n)}, not an object`);
+    if (typeof n.key !== 'string') return fail(`${at()}.key is ${kind(n.key)}, not a string`);
     const first = keys.get(n.key);
-    if (first !== undefined) fail(`${at}.key ${JSON.stringify(n.key)} is also the key of nodes[${first}]`);
-    const node = `${at} (${n.key})`;
+    if (first !== undefined) fail(`${at()}.key ${JSON.stringify(n.key)} is also the key of nodes[${first}]`);
+    const node = () => `${at()} (${n.key})`;
     const a = n.attributes;
-    if (!isObject(a)) return fail(`${node} has no attributes (${at}.attributes is ${kind(a)})`);
-    if (typeof a.label !== 'string') fail(`${node} has no string "label" (${at}.attributes.label is ${kind(a.label)})`);
-    if (a.entityType === undefined) fail(`${node} has no entityType (${at}.attributes.entityType is missing; expected one of ${ENTITY_LIST})`);
+    if (!isObject(a)) return fail(`${node()} has no attributes (${at()}.attributes is ${kind(a)})`);
+    if (typeof a.label !== 'string') fail(`${node()} has no string "label" (${at()}.attributes.label is ${kind(a.label)})`);
+    if (a.entityType === undefined) fail(`${node()} has no entityType (${at()}.attributes.entityType is missing; expected one of ${ENTITY_LIST})`);
     if (!(ENTITY_TYPES as readonly unknown[]).includes(a.entityType)) {
-      fail(`${node} has unknown entityType ${JSON.stringify(a.entityType)} at ${at}.attributes.entityType (expected one of ${ENTITY_LIST})`);
+      fail(`${node()} has unknown entityType ${JSON.stringify(a.entityType)} at ${at()}.attributes.entityType (expected one of ${ENTITY_LIST})`);
     }
     if (!Array.isArray(a.aliases) || a.aliases.some((x: unknown) => typeof x !== 'string')) {
-      fail(`${node} has no "aliases" array of strings (${at}.attributes.aliases is ${kind(a.aliases)})`);
+      fail(`${node()} has no "aliases" array of strings (${at()}.attributes.aliases is ${kind(a.aliases)})`);
     }
-    if (!Array.isArray(a.mentions)) return fail(`${node} has no "mentions" array (${at}.attributes.mentions is ${kind(a.mentions)})`);
+    if (!Array.isArray(a.mentions)) return fail(`${node()} has no "mentions" array (${at()}.attributes.mentions is ${kind(a.mentions)})`);
     a.mentions.forEach((m: unknown, j: number) => {
-      const where = `${at}.attributes.mentions[${j}]`;
-      if (!isObject(m)) return fail(`${node}: ${where} is ${kind(m)}, not an object`);
-      if (typeof m.doc !== 'string') fail(`${node}: ${where}.doc is ${kind(m.doc)}, not a string`);
-      if (typeof m.text !== 'string') fail(`${node}: ${where}.text is ${kind(m.text)}, not a string`);
+      const where = () => `${at()}.attributes.mentions[${j}]`;
+      if (!isObject(m)) return fail(`${node()}: ${where()} is ${kind(m)}, not an object`);
+      if (typeof m.doc !== 'string') fail(`${node()}: ${where()}.doc is ${kind(m.doc)}, not a string`);
+      if (typeof m.text !== 'string') fail(`${node()}: ${where()}.text is ${kind(m.text)}, not a string`);
       for (const k of ['start', 'end'] as const) {
-        if (!Number.isInteger(m[k]) || (m[k] as number) < 0) fail(`${node}: ${where}.${k} is ${kind(m[k])}, not an offset (a whole number ≥ 0)`);
+        if (!Number.isInteger(m[k]) || (m[k] as number) < 0) fail(`${node()}: ${where()}.${k} is ${kind(m[k])}, not an offset (a whole number ≥ 0)`);
       }
       return undefined;
     });
@@ -98,21 +98,21 @@ export function parseGraph(data: unknown, file: string): DirectedGraph {
   });
 
   data.edges.forEach((e: unknown, i: number) => {
-    const at = `edges[${i}]`;
-    if (!isObject(e)) return fail(`${at} is ${kind(e)}, not an object`);
-    if (typeof e.source !== 'string' || !keys.has(e.source)) fail(`${at} has unknown source ${JSON.stringify(e.source) ?? 'undefined'} (${at}.source is not the key of a node)`);
-    if (typeof e.target !== 'string' || !keys.has(e.target)) fail(`${at} has unknown target ${JSON.stringify(e.target) ?? 'undefined'} (${at}.target is not the key of a node)`);
+    const at = () => `edges[${i}]`;
+    if (!isObject(e)) return fail(`${at()} is ${kind(e)}, not an object`);
+    if (typeof e.source !== 'string' || !keys.has(e.source)) fail(`${at()} has unknown source ${JSON.stringify(e.source) ?? 'undefined'} (${at()}.source is not the key of a node)`);
+    if (typeof e.target !== 'string' || !keys.has(e.target)) fail(`${at()} has unknown target ${JSON.stringify(e.target) ?? 'undefined'} (${at()}.target is not the key of a node)`);
     const a = e.attributes;
-    if (!isObject(a)) return fail(`${at} has no attributes (${at}.attributes is ${kind(a)})`);
-    if (a.relation === undefined) fail(`${at} has no relation (${at}.attributes.relation is missing; expected one of ${RELATION_LIST})`);
+    if (!isObject(a)) return fail(`${at()} has no attributes (${at()}.attributes is ${kind(a)})`);
+    if (a.relation === undefined) fail(`${at()} has no relation (${at()}.attributes.relation is missing; expected one of ${RELATION_LIST})`);
     if (!(RELATION_TYPES as readonly unknown[]).includes(a.relation)) {
-      fail(`${at} has unknown relation ${JSON.stringify(a.relation)} at ${at}.attributes.relation (expected one of ${RELATION_LIST})`);
+      fail(`${at()} has unknown relation ${JSON.stringify(a.relation)} at ${at()}.attributes.relation (expected one of ${RELATION_LIST})`);
     }
-    if (!Array.isArray(a.evidence)) return fail(`${at} has no "evidence" array (${at}.attributes.evidence is ${kind(a.evidence)})`);
+    if (!Array.isArray(a.evidence)) return fail(`${at()} has no "evidence" array (${at()}.attributes.evidence is ${kind(a.evidence)})`);
     a.evidence.forEach((x: unknown, j: number) => {
-      const where = `${at}.attributes.evidence[${j}]`;
-      if (!isObject(x)) return fail(`${where} is ${kind(x)}, not an object`);
-      if (typeof x.doc !== 'string') fail(`${where}.doc is ${kind(x.doc)}, not a string`);
+      const where = () => `${at()}.attributes.evidence[${j}]`;
+      if (!isObject(x)) return fail(`${where()} is ${kind(x)}, not an object`);
+      if (typeof x.doc !== 'string') fail(`${where()}.doc is ${kind(x.doc)}, not a string`);
       return undefined;
     });
     return undefined;
