@@ -46,6 +46,7 @@ export const SIGMA_SETTINGS: Partial<Settings<NodeAttrs, EdgeAttrs, GraphAttrs>>
   renderEdgeLabels: false,
   enableEdgeEvents: true,
   hideEdgesOnMove: false,
+  // also what lets the layout move nodes in place: sigma then indexes them in graph order
   zIndex: false,
   minCameraRatio: 0.02,
   maxCameraRatio: 20,
