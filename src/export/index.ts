@@ -3,11 +3,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DirectedGraph } from 'graphology';
-import { writeFileAtomic } from '../graph/write.js';
+import { writeFileAtomic, writeGraphFile } from '../graph/write.js';
 import { toCSV } from './csv.js';
 import { toGEXF } from './gexf.js';
 import { toGraphML } from './graphml.js';
-import { toJSON } from './json.js';
 import { toNeo4j } from './neo4j.js';
 import { writeHtmlExport } from '../view/html.js';
 
@@ -34,7 +33,7 @@ export const EXPORTERS: Record<string, Exporter> = {
   gexf: { description: 'GEXF 1.2 for Gephi, with colours, positions and sizes', output: 'file', write: oneFile(toGEXF) },
   csv: { description: 'nodes.csv and edges.csv (UTF-8 with BOM, for Excel)', output: 'folder', write: folderOf(toCSV) },
   neo4j: { description: 'neo4j-admin import CSVs and an import.cypher for LOAD CSV', output: 'folder', write: folderOf(toNeo4j) },
-  json: { description: 'the kg graph file (graphology JSON)', output: 'file', write: oneFile(toJSON) },
+  json: { description: 'the kg graph file (graphology JSON)', output: 'file', write: (graph, out) => (writeGraphFile(out, graph), [out]) },
   html: { description: 'one self-contained HTML page: the viewer with the graph inlined, opens from disk', output: 'file', write: (graph, out) => (writeHtmlExport(graph, out), [out]) },
 };
 
@@ -73,7 +72,6 @@ function folderOf(render: (graph: DirectedGraph) => Record<string, string>): Exp
 export { toCSV, csvField, csvRecord, csvTable, BOM } from './csv.js';
 export { toGEXF, hexToRgb } from './gexf.js';
 export { toGraphML } from './graphml.js';
-export { toJSON } from './json.js';
 export { toNeo4j, neo4jLabel, neo4jRelationType, ENTITY_LABEL, NODE_HEADER, RELATIONSHIP_HEADER } from './neo4j.js';
 export { escapeXml, stripIllegalXml } from './xml.js';
 export { ALIAS_SEPARATOR, edgeRows, nodeRows, type EdgeRow, type NodeRow } from './rows.js';

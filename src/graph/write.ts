@@ -15,16 +15,21 @@ function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/** Runs `write` on a temporary file beside `path`, then renames it over `path`; on failure no trace is left. */
+function atomically(path: string, write: (tmp: string) => void): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
   try {
-    writeFileSync(tmp, data);
+    write(tmp);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  atomically(path, (tmp) => writeFileSync(tmp, data));
 }
 
 /**
@@ -33,49 +38,45 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
  * V8's longest string). Written piece by piece to a temporary file, then renamed.
  */
 export function writeGraphFile(path: string, graph: DirectedGraph): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = tempPath(path);
-  const fd = openSync(tmp, 'w');
-  try {
-    let buffered = '';
-    const put = (s: string) => {
-      buffered += s;
-      if (buffered.length >= 1 << 20) {
-        writeSync(fd, buffered);
-        buffered = '';
-      }
-    };
-    const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-    put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
-    let first = true;
-    graph.forEachNode((key, attributes) => {
-      // the shape of graphology's serializeNode: attributes only when there are some
-      const node = Object.keys(attributes).length > 0 ? { key, attributes } : { key };
-      put(`${first ? '' : ','}${JSON.stringify(node)}`);
-      first = false;
-    });
-    put('],"edges":[');
-    first = true;
-    graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
-      const edge: Record<string, unknown> = { key, source, target };
-      if (Object.keys(attributes).length > 0) edge.attributes = attributes;
-      if (graph.type === 'mixed' && undirected) edge.undirected = true;
-      put(`${first ? '' : ','}${JSON.stringify(edge)}`);
-      first = false;
-    });
-    put(']}');
-    writeSync(fd, buffered);
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (err) {
+  atomically(path, (tmp) => {
+    const fd = openSync(tmp, 'w');
     try {
+      writeGraphJson(graph, (chunk) => writeSync(fd, chunk));
+    } finally {
       closeSync(fd);
-    } catch {
-      // already closed
     }
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  });
+}
+
+/** The graph's JSON, in the shape of graphology's export(), handed to `emit` in chunks of about 1 MB. */
+function writeGraphJson(graph: DirectedGraph, emit: (chunk: string) => void): void {
+  let buffered = '';
+  const put = (s: string) => {
+    buffered += s;
+    if (buffered.length >= 1 << 20) {
+      emit(buffered);
+      buffered = '';
+    }
+  };
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+  let first = true;
+  graph.forEachNode((key, attributes) => {
+    // the shape of graphology's serializeNode: attributes only when there are some
+    put(`${first ? '' : ','}${JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key })}`);
+    first = false;
+  });
+  put('],"edges":[');
+  first = true;
+  graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
+    const edge: Record<string, unknown> = { key, source, target };
+    if (Object.keys(attributes).length > 0) edge.attributes = attributes;
+    if (graph.type === 'mixed' && undirected) edge.undirected = true;
+    put(`${first ? '' : ','}${JSON.stringify(edge)}`);
+    first = false;
+  });
+  put(']}');
+  emit(buffered);
 }
 
 /**
