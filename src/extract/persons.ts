@@ -6,6 +6,9 @@ import { DOUBLE_SURNAMES, SPEECH_VERBS, SURNAMES, TITLES } from './lexicon.js';
 const TITLE_WORDS = [...TITLES.keys(), '领导', '同志', '总书记'].sort((a, b) => b.length - a.length);
 const NAME_STOP = /^(出席|参加|主持|表示|说|指出|强调|介绍|一行|等|率|带领|陪同|来|到|在|对|和|与|及|同|会见|讲话|致辞|作|为|是|的|也|还|就|要|称|认为|希望|提出|要求|调研|考察|视察)/u;
 
+/** jieba's tags for a word it reads as a person, or does not know (x). */
+const PERSON_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
+
 const NAME_FOLLOWER = new Set('作说率在到为是将与和对向出来去任兼等、，。'.split(''));
 
 /** Is `name` shaped like a Chinese personal name? (宣传部 is not, whatever jieba says) */
@@ -24,7 +27,7 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
   if (ti === undefined) return undefined;
   const tok = tokens[ti]!;
   // a whole token that jieba took as a person or an unknown word
-  if (tok.start === s && looksLikeName(tok.word) && ['nr', 'nrt', 'x', 'nrfg'].includes(tok.tag)) {
+  if (tok.start === s && looksLikeName(tok.word) && PERSON_TAGS.has(tok.tag)) {
     if (!NAME_STOP.test(tok.word.slice(1))) {
       // 刘安/兵: a lone character after a two-character name is its third character
       const next = tokens[ctx.tokenAt[tok.end] ?? -1];
@@ -37,7 +40,7 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
     }
   }
   // a dictionary word is not a name (领导干部)
-  if (tok.start === s && tok.word.length >= 2 && !['nr', 'nrt', 'x', 'nrfg'].includes(tok.tag) && looksLikeName(tok.word)) {
+  if (tok.start === s && tok.word.length >= 2 && !PERSON_TAGS.has(tok.tag) && looksLikeName(tok.word)) {
     return undefined;
   }
   // surname + given name glued from pieces (田/亚东, 王卫安作): 2 or 3 characters ending at a
@@ -129,7 +132,7 @@ const ROLE_NAME_FOLLOWER = /[，、。；：！？在说是等的将和与介正
 /** jieba read text[s, e) whole as a person or an unknown word. */
 function jiebaPerson(ctx: SentenceContext, s: number, e: number): boolean {
   const tok = ctx.tokens[ctx.tokenAt[s] ?? -1];
-  return !!tok && tok.start === s && tok.end >= e && /^(nr|nrfg|nrt|x)$/.test(tok.tag);
+  return !!tok && tok.start === s && tok.end >= e && PERSON_TAGS.has(tok.tag);
 }
 
 /** jieba read text[s, e) as a person: whole, or its first character as a surname. */

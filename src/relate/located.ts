@@ -2,7 +2,7 @@
 // X在Y开工), 畔/旁 (丁字湾畔的新材料产业园), a place before a described company (意大利跨国企业X)
 // and a place that brings in listed projects (福山区…引进建设A、B等项目).
 import type { Found, SentenceView } from './sentence.js';
-import { CLAUSE, is, mentionAt } from './sentence.js';
+import { CLAUSE, clauseStartBefore, is, mentionAt } from './sentence.js';
 import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
 
 const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
@@ -67,13 +67,7 @@ function verbs(view: SentenceView): Found[] {
 
 /** The companies, projects and parks of the clause before `at`: a list, or the nearest one. */
 function headsBefore(view: SentenceView, at: number): SentenceView['mentions'] {
-  let clauseStart = 0;
-  for (let i = at - 1; i >= 0; i--) {
-    if (CLAUSE.test(view.text[i]!)) {
-      clauseStart = i + 1;
-      break;
-    }
-  }
+  const clauseStart = clauseStartBefore(view.text, at);
   const inClause = view.mentions.filter((x) => x.ls >= clauseStart && x.le <= at);
   const heads = inClause.filter(SITE);
   if (heads.length === 0) return [];
@@ -189,13 +183,7 @@ function introduced(view: SentenceView): Found[] {
  * (…，加快建设). Not a verb inside a quoted slogan or far down a long clause.
  */
 function predicateOf(view: SentenceView, subject: { ls: number; le: number }, at: number): boolean {
-  let clauseStart = 0;
-  for (let i = at - 1; i >= 0; i--) {
-    if (CLAUSE.test(view.text[i]!)) {
-      clauseStart = i + 1;
-      break;
-    }
-  }
+  const clauseStart = clauseStartBefore(view.text, at);
   const from = clauseStart <= subject.ls ? subject.le : clauseStart;
   const between = view.text.slice(from, at);
   if (between.length > (from === subject.le ? 8 : 6) || /[“”‘’"《》「」]/u.test(between)) return false;

@@ -30,6 +30,12 @@ export const is =
 /** Clause punctuation, full- and half-width. */
 export const CLAUSE = /[，。；：！？,;:!?\n]/u;
 
+/** Where the clause holding local offset `at` begins: just after the clause punctuation before it. */
+export function clauseStartBefore(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE.test(text[i]!)) return i + 1;
+  return 0;
+}
+
 /** The mention that starts exactly at local offset `at`, if any. */
 export function mentionAt(view: SentenceView, at: number): SentenceView['mentions'][number] | undefined {
   return view.mentions.find((m) => m.ls === at);
