@@ -1,12 +1,12 @@
 // A generated graph in kg's schema, for the query and viewer benchmarks: `n` entities in
 // communities (as real regional graphs are: a district's parks, firms and projects cluster),
 // `edgesPerNode × n` edges mostly within a community, positions spread around the communities.
-import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { DirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATION_TYPES } from '../src/types.js';
 import { TYPE_COLORS, nodeSize } from '../src/graph/style.js';
 import { rng } from './generate.js';
+import { writeGraphFile } from '../src/graph/write.js';
 
 const SYLLABLES = '华宇鑫源泰康博瑞恒达盛兴嘉禾金海天成永安宏远腾飞凯旋明辉立信锦程瀚晟';
 const SUFFIX: Record<string, string> = {
@@ -70,10 +70,11 @@ export function generateGraph(n: number, edgesPerNode: number, seed = 1): Direct
   return graph;
 }
 
-// `node --import tsx bench/graph.ts FILE NODES EDGES_PER_NODE` writes a generated graph file
+// `node --import tsx bench/graph.ts FILE NODES EDGES_PER_NODE` writes a generated graph file and
+// its skeleton, as `kg build` does
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [file, nodes, perNode] = process.argv.slice(2);
   const graph = generateGraph(Number(nodes), Number(perNode));
-  writeFileSync(file!, JSON.stringify(graph.export()));
+  writeGraphFile(file!, graph, { skeleton: true });
   process.stdout.write(`${JSON.stringify({ order: graph.order, size: graph.size })}\n`);
 }

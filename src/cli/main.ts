@@ -7,6 +7,7 @@ import { build } from '../build.js';
 import { GENERATOR } from '../pipeline.js';
 import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
+import { skeletonPath } from '../graph/skeleton.js';
 import { statsOf, formatStats } from '../graph/stats.js';
 import { formatSummary } from './summary.js';
 import { registerQueryCommands } from './query-commands.js';
@@ -49,8 +50,10 @@ export async function main(argv: string[]): Promise<void> {
           onProgress: opts.quiet ? undefined : progressReporter(),
           signal: stop.signal,
         });
-        writeGraphFile(opts.out, graph);
-        removeStaleTemps(opts.out); // what a killed build left beside the graph
+        writeGraphFile(opts.out, graph, { skeleton: true });
+        // what a killed build left beside the graph
+        removeStaleTemps(opts.out);
+        removeStaleTemps(skeletonPath(opts.out));
         if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary }, null, 2)}\n`);
         else process.stdout.write(formatSummary(summary, opts.out));
       } finally {

@@ -3,7 +3,7 @@
 // (1 not found, 2 ambiguous name or usage) and main.ts prints them.
 import { Command, InvalidArgumentError } from 'commander';
 import type { DirectedGraph } from 'graphology';
-import { readGraphFile } from '../graph/read.js';
+import { openGraph, readGraphFile } from '../graph/read.js';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
 import {
   AmbiguousEntityError,
@@ -51,7 +51,7 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--directed', 'follow edges only in their direction (default: either way)')
     .option('--json', 'print as JSON')
     .action((fromName: string, toName: string, opts: GraphOption & WalkFlags & { all?: boolean; maxHops?: number; limit: number }) => {
-      const graph = readGraphFile(opts.graph);
+      const graph = openForQueries(opts.graph);
       const from = resolve(graph, fromName, opts.json);
       const to = resolve(graph, toName, opts.json);
       const result = findPaths(graph, from, to, {
@@ -81,7 +81,7 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--limit <n>', 'at most n neighbours', positiveInt)
     .option('--json', 'print as JSON')
     .action((name: string, opts: GraphOption & WalkFlags & { depth: number; limit?: number }) => {
-      const graph = readGraphFile(opts.graph);
+      const graph = openForQueries(opts.graph);
       const result = neighbors(graph, resolve(graph, name, opts.json), {
         ...walkOptions(opts),
         depth: opts.depth,
@@ -98,7 +98,7 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option(...graphOption)
     .option('--json', 'print as JSON')
     .action((name: string, opts: GraphOption) => {
-      const graph = readGraphFile(opts.graph);
+      const graph = openForQueries(opts.graph);
       const card = showEntity(graph, resolve(graph, name, opts.json));
       if (opts.json) printJSON(card);
       else process.stdout.write(formatCard(card));
@@ -113,7 +113,7 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--limit <n>', 'at most n matches', positiveInt, SEARCH_DEFAULTS.limit)
     .option('--json', 'print as JSON')
     .action((text: string, opts: GraphOption & { type: string[]; limit: number }) => {
-      const graph = readGraphFile(opts.graph);
+      const graph = openForQueries(opts.graph);
       const result = searchEntities(graph, text, { limit: opts.limit, ...(opts.type.length ? { types: opts.type } : {}) });
       if (opts.json) printJSON(result);
       else process.stdout.write(formatSearch(result));
@@ -182,4 +182,9 @@ function listOf(allowed: readonly string[]): (value: string, previous: string[])
     if (bad.length) throw new InvalidArgumentError(`unknown ${bad.join(', ')} (expected ${allowed.join(', ')})`);
     return [...previous, ...items];
   };
+}
+
+/** The graph for a query: its skeleton when current; a damaged skeleton is a warning, not a failure. */
+function openForQueries(file: string): DirectedGraph {
+  return openGraph(file, { onWarning: (message) => process.stderr.write(`kg: ${message}\n`) });
 }

@@ -6,16 +6,11 @@ import { DirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
 import { KgInputError } from '../eval/errors.js';
 import { parseJson } from '../eval/json.js';
+import { importGraph } from './import.js';
+import { GraphFileError } from './errors.js';
+import { loadSkeleton } from './skeleton.js';
 
-export class GraphFileError extends Error {
-  constructor(
-    readonly file: string,
-    problem: string,
-  ) {
-    super(`${file}: ${problem}`.replace(/[\r\n\u2028\u2029]+/gu, ' '));
-    this.name = 'GraphFileError';
-  }
-}
+export { GraphFileError };
 
 export function readGraphFile(file: string): DirectedGraph {
   let text: string;
@@ -37,6 +32,22 @@ export function readGraphFile(file: string): DirectedGraph {
     throw err;
   }
   return parseGraph(data, file);
+}
+
+export interface OpenGraphOptions {
+  /** told when the skeleton is damaged and the whole graph is read instead */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * The graph of `file` for queries: from its skeleton when that is current (fast; mentions and
+ * evidence read on first access), else read and checked in full like readGraphFile.
+ */
+export function openGraph(file: string, options: OpenGraphOptions = {}): DirectedGraph {
+  const fast = loadSkeleton(file);
+  if (fast.graph) return fast.graph;
+  if (fast.reason === 'damaged') options.onWarning?.(`${fast.detail}; reading the whole graph instead`);
+  return readGraphFile(file);
 }
 
 const ENTITY_LIST = ENTITY_TYPES.join(', ');
@@ -120,7 +131,7 @@ export function parseGraph(data: unknown, file: string): DirectedGraph {
 
   const graph = new DirectedGraph({ allowSelfLoops: false });
   try {
-    graph.import(data as Parameters<DirectedGraph['import']>[0]);
+    importGraph(graph, data as Parameters<typeof importGraph>[1]);
   } catch (err) {
     fail(`cannot be loaded as a graph (${(err as Error).message})`);
   }

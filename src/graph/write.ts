@@ -1,10 +1,11 @@
 // Writing files so that a crash never leaves half a file: write a temporary file beside the
 // target, then rename it over the target (atomic on one filesystem).
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import type { DirectedGraph } from 'graphology';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { SkeletonRecorder, removeSkeleton, skeletonPath } from './skeleton.js';
 
 /**
  * The temporary file beside `path`: hidden, ending in .tmp, unique per process, thread and call
@@ -32,27 +33,44 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   atomically(path, (tmp) => writeFileSync(tmp, data));
 }
 
+export interface WriteGraphOptions {
+  /** also write the graph's skeleton beside it, for fast queries (src/graph/skeleton.ts) */
+  skeleton: boolean;
+}
+
 /**
  * Writes `JSON.stringify(graph.export())` without building that string: a graph of a large corpus
  * serialises to hundreds of megabytes, which would double the build's peak memory (and can pass
- * V8's longest string). Written piece by piece to a temporary file, then renamed.
+ * V8's longest string). Written piece by piece to a temporary file, then renamed. With
+ * `skeleton`, the skeleton follows, stamped with the renamed file's size and time.
  */
-export function writeGraphFile(path: string, graph: DirectedGraph): void {
+export function writeGraphFile(path: string, graph: DirectedGraph, options: Partial<WriteGraphOptions> = {}): void {
+  const recorder = options.skeleton ? new SkeletonRecorder(graph.getAttributes()) : undefined;
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      writeGraphJson(graph, (chunk) => writeSync(fd, chunk));
+      writeGraphJson(graph, (chunk) => writeSync(fd, chunk), recorder);
     } finally {
       closeSync(fd);
     }
   });
+  if (!recorder) return;
+  const stat = statSync(path);
+  const skeleton = recorder.finish({ bytes: stat.size, mtimeMs: stat.mtimeMs });
+  if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
+  else removeSkeleton(path);
 }
 
-/** The graph's JSON, in the shape of graphology's export(), handed to `emit` in chunks of about 1 MB. */
-function writeGraphJson(graph: DirectedGraph, emit: (chunk: string) => void): void {
+/**
+ * The graph's JSON, in the shape of graphology's export(), handed to `emit` in chunks of about
+ * 1 MB; each node and edge record is reported to `recorder` with its byte range.
+ */
+function writeGraphJson(graph: DirectedGraph, emit: (chunk: string) => void, recorder?: SkeletonRecorder): void {
   let buffered = '';
+  let bytes = 0; // written or buffered so far
   const put = (s: string) => {
     buffered += s;
+    if (recorder) bytes += Buffer.byteLength(s);
     if (buffered.length >= 1 << 20) {
       emit(buffered);
       buffered = '';
@@ -62,18 +80,25 @@ function writeGraphJson(graph: DirectedGraph, emit: (chunk: string) => void): vo
   put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
   let first = true;
   graph.forEachNode((key, attributes) => {
-    // the shape of graphology's serializeNode: attributes only when there are some
-    put(`${first ? '' : ','}${JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key })}`);
+    if (!first) put(',');
     first = false;
+    // the shape of graphology's serializeNode: attributes only when there are some
+    const record = JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key });
+    const at = bytes;
+    put(record);
+    recorder?.node(key, attributes, at, bytes - at);
   });
   put('],"edges":[');
   first = true;
   graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
+    if (!first) put(',');
+    first = false;
     const edge: Record<string, unknown> = { key, source, target };
     if (Object.keys(attributes).length > 0) edge.attributes = attributes;
     if (graph.type === 'mixed' && undirected) edge.undirected = true;
-    put(`${first ? '' : ','}${JSON.stringify(edge)}`);
-    first = false;
+    const at = bytes;
+    put(JSON.stringify(edge));
+    recorder?.edge(key, attributes, source, target, at, bytes - at);
   });
   put(']}');
   emit(buffered);

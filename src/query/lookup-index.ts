@@ -1,6 +1,7 @@
 // A look-up index over the names of a graph's entities, built once per graph and dropped as soon
 // as the graph changes. Pinyin forms are computed only when a pinyin-like query first needs them.
 import type { DirectedGraph } from 'graphology';
+import { mentionCount } from '../graph/skeleton.js';
 import { fold, pinyinForms, type PinyinForms } from './text.js';
 
 export interface IndexEntry {
@@ -56,9 +57,9 @@ function buildIndex(graph: DirectedGraph): LookupIndex {
       key,
       label,
       entityType: String(a.entityType ?? ''),
-      mentions: Array.isArray(a.mentions) ? a.mentions.length : 0,
+      mentions: mentionCount(a),
       foldedLabel: fold(label),
-      foldedAliases: [...new Set(aliases.map(fold))],
+      foldedAliases: aliases.length === 1 ? [fold(aliases[0]!)] : [...new Set(aliases.map(fold))],
     };
     entries.push(entry);
     byKey.set(fold(key), entry);

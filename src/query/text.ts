@@ -6,8 +6,14 @@ import { pinyin } from 'pinyin-pro';
 
 /** Full-width letters and brackets as ASCII, case and surrounding space ignored. */
 export function fold(s: string): string {
+  // most names are Chinese characters alone, which folding leaves as they are: a name index of
+  // 100k entities folds 300k names
+  if (ALREADY_FOLDED.test(s)) return s;
   return s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/** Text that NFKC, trimming and lower-casing leave unchanged: CJK unified ideographs, a-z, 0-9, `:` and `-`. */
+const ALREADY_FOLDED = /^[\u4e00-\u9fffa-z0-9:-]*$/u;
 
 let t2s: ((s: string) => string) | undefined;
 

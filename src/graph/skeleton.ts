@@ -1,0 +1,341 @@
+// The skeleton of a graph file: everything a query needs to find entities and walk the graph
+// (keys, names, types, edges), in columns, without the bulk (each entity's mentions, each
+// relation's evidence). `kg build` writes it beside graph.json as graph.skeleton.json. Loading it
+// takes a fraction of parsing and checking the whole graph (100k entities and 300k relations:
+// see bench/RESULTS.md); the mentions and evidence of the few entities and relations a query
+// prints are read from graph.json on first access, by the byte range recorded here.
+//
+// It is a cache: stamped with graph.json's size and modification time, and ignored (the graph is
+// read in full) when missing, stale or damaged. A record read on demand must carry the key the
+// skeleton expects, so a graph.json replaced after loading is reported, never silently mixed in.
+import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { DirectedGraph } from 'graphology';
+import { GraphFileError } from './errors.js';
+import { prepareForEdges } from './import.js';
+
+export const SKELETON_FORMAT = 1;
+
+/**
+ * How many mentions a node has. A node loaded from a skeleton answers without reading its
+ * mentions from the graph file: name look-up ranks every entity by mentions.
+ */
+export function mentionCount(attributes: Record<string | symbol, unknown>): number {
+  const lazy = Object.getOwnPropertyDescriptor(attributes, 'mentions')?.get as LazyGetter | undefined;
+  const i = attributes[INDEX];
+  if (lazy?.source?.counts && typeof i === 'number') return lazy.source.counts[i]!;
+  return Array.isArray(attributes.mentions) ? attributes.mentions.length : 0;
+}
+
+/** graph/graph.json → graph/graph.skeleton.json */
+export function skeletonPath(graphFile: string): string {
+  return graphFile.endsWith('.json') ? `${graphFile.slice(0, -'.json'.length)}.skeleton.json` : `${graphFile}.skeleton.json`;
+}
+
+/** Node attributes held in columns; `mentions` stays in graph.json. */
+const NODE_FIELDS = new Set(['label', 'entityType', 'aliases', 'mentions', 'x', 'y', 'size', 'color']);
+/** Edge attributes held in columns; `evidence` stays in graph.json. */
+const EDGE_FIELDS = new Set(['relation', 'evidence', 'derived', 'weight']);
+
+export interface Skeleton {
+  kgSkeleton: typeof SKELETON_FORMAT;
+  /** the graph file this describes, as it was when written */
+  graph: { bytes: number; mtimeMs: number };
+  attributes: Record<string, unknown>;
+  /** strings the columns refer to by number */
+  names: { types: string[]; relations: string[]; colors: string[] };
+  nodes: {
+    /** byte offset and length of each node's record in graph.json */
+    at: number[];
+    len: number[];
+    /** null: the key is `${entityType}:${label}` */
+    key: Array<string | null>;
+    label: string[];
+    type: number[];
+    /** 0: `[label]` */
+    aliases: Array<string[] | 0>;
+    mentions: number[];
+    x: Array<number | null>;
+    y: Array<number | null>;
+    size: Array<number | null>;
+    color: Array<number | null>;
+  };
+  edges: {
+    at: number[];
+    len: number[];
+    source: number[];
+    target: number[];
+    relation: number[];
+    /** null: the key is `${source}->${relation}->${target}` */
+    key: Array<string | null>;
+    weight: Array<number | null>;
+    /** 1 true, 0 false, null absent */
+    derived: Array<0 | 1 | null>;
+  };
+}
+
+/**
+ * Collects the skeleton while the graph file is written: the writer reports each record with
+ * its byte range. Graphs with attributes outside kg's schema get no skeleton (`eligible` false).
+ */
+export class SkeletonRecorder {
+  eligible = true;
+  private readonly index = new Map<string, number>();
+  private readonly names = { types: new Names(), relations: new Names(), colors: new Names() };
+  private readonly s: Skeleton;
+
+  constructor(attributes: Record<string, unknown>) {
+    this.s = {
+      kgSkeleton: SKELETON_FORMAT,
+      graph: { bytes: 0, mtimeMs: 0 },
+      attributes,
+      names: { types: [], relations: [], colors: [] },
+      nodes: { at: [], len: [], key: [], label: [], type: [], aliases: [], mentions: [], x: [], y: [], size: [], color: [] },
+      edges: { at: [], len: [], source: [], target: [], relation: [], key: [], weight: [], derived: [] },
+    };
+  }
+
+  node(key: string, a: Record<string, unknown>, at: number, len: number): void {
+    if (!this.eligible) return;
+    const { label, entityType, aliases, mentions, color } = a;
+    if (
+      typeof label !== 'string' ||
+      typeof entityType !== 'string' ||
+      !isStringArray(aliases) ||
+      !Array.isArray(mentions) ||
+      !(color === undefined || typeof color === 'string') ||
+      !['x', 'y', 'size'].every((k) => a[k] === undefined || typeof a[k] === 'number') ||
+      Object.keys(a).some((k) => !NODE_FIELDS.has(k))
+    ) {
+      this.eligible = false;
+      return;
+    }
+    const n = this.s.nodes;
+    this.index.set(key, n.at.length);
+    n.at.push(at);
+    n.len.push(len);
+    n.key.push(key === `${entityType}:${label}` ? null : key);
+    n.label.push(label);
+    n.type.push(this.names.types.id(entityType));
+    n.aliases.push(aliases.length === 1 && aliases[0] === label ? 0 : aliases);
+    n.mentions.push(mentions.length);
+    n.x.push((a.x as number | undefined) ?? null);
+    n.y.push((a.y as number | undefined) ?? null);
+    n.size.push((a.size as number | undefined) ?? null);
+    n.color.push(color === undefined ? null : this.names.colors.id(color));
+  }
+
+  edge(key: string, a: Record<string, unknown>, source: string, target: string, at: number, len: number): void {
+    if (!this.eligible) return;
+    const { relation, evidence, derived, weight } = a;
+    const s = this.index.get(source);
+    const t = this.index.get(target);
+    if (
+      s === undefined ||
+      t === undefined ||
+      typeof relation !== 'string' ||
+      !Array.isArray(evidence) ||
+      !(derived === undefined || typeof derived === 'boolean') ||
+      !(weight === undefined || typeof weight === 'number') ||
+      Object.keys(a).some((k) => !EDGE_FIELDS.has(k))
+    ) {
+      this.eligible = false;
+      return;
+    }
+    const e = this.s.edges;
+    e.at.push(at);
+    e.len.push(len);
+    e.source.push(s);
+    e.target.push(t);
+    e.relation.push(this.names.relations.id(relation));
+    e.key.push(key === `${source}->${relation}->${target}` ? null : key);
+    e.weight.push(weight ?? null);
+    e.derived.push(derived === undefined ? null : derived ? 1 : 0);
+  }
+
+  /** The skeleton of a graph file now `bytes` long, modified at `mtimeMs`; undefined if not eligible. */
+  finish(file: { bytes: number; mtimeMs: number }): Skeleton | undefined {
+    if (!this.eligible) return undefined;
+    this.s.graph = { bytes: file.bytes, mtimeMs: file.mtimeMs };
+    this.s.names = { types: this.names.types.list, relations: this.names.relations.list, colors: this.names.colors.list };
+    return this.s;
+  }
+}
+
+class Names {
+  readonly list: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(name);
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+export type SkeletonLoad =
+  | { graph: DirectedGraph }
+  /** why the skeleton was not used; `damaged` deserves a warning, the others are routine */
+  | { graph?: undefined; reason: 'missing' | 'stale' | 'damaged'; detail: string };
+
+/**
+ * The graph of `graphFile` from its skeleton: attributes as in the file, except that each
+ * node's `mentions` and each edge's `evidence` are read from the graph file when first accessed.
+ */
+export function loadSkeleton(graphFile: string): SkeletonLoad {
+  const path = skeletonPath(graphFile);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { reason: 'missing', detail: `${path} cannot be read` };
+  }
+  let s: Skeleton;
+  try {
+    s = JSON.parse(text) as Skeleton;
+  } catch (err) {
+    return { reason: 'damaged', detail: `${path} is not valid JSON (${(err as Error).message.split('\n')[0]})` };
+  }
+  if (s?.kgSkeleton !== SKELETON_FORMAT) return { reason: 'stale', detail: `${path} is not in skeleton format ${SKELETON_FORMAT}` };
+  let stat;
+  try {
+    stat = statSync(graphFile);
+  } catch {
+    return { reason: 'missing', detail: `${graphFile} cannot be read` };
+  }
+  if (stat.size !== s.graph?.bytes || stat.mtimeMs !== s.graph?.mtimeMs) return { reason: 'stale', detail: `${graphFile} changed after ${path} was written` };
+  try {
+    return { graph: graphOf(s, graphFile) };
+  } catch (err) {
+    return { reason: 'damaged', detail: `${path} does not describe a graph (${(err as Error).message.split('\n')[0]})` };
+  }
+}
+
+function graphOf(s: Skeleton, file: string): DirectedGraph {
+  const { nodes: n, edges: e, names } = s;
+  const nodeCount = n.at.length;
+  const columns = [n.len, n.key, n.label, n.type, n.aliases, n.mentions, n.x, n.y, n.size, n.color];
+  if (columns.some((c) => c.length !== nodeCount)) throw new Error('node columns of different lengths');
+  const edgeCount = e.at.length;
+  if ([e.len, e.source, e.target, e.relation, e.key, e.weight, e.derived].some((c) => c.length !== edgeCount)) {
+    throw new Error('edge columns of different lengths');
+  }
+  const graph = new DirectedGraph({ allowSelfLoops: false });
+  graph.replaceAttributes(s.attributes);
+  const keys: string[] = new Array(nodeCount);
+  const lazyMentions = lazyAttribute('mentions', { file, keys, at: n.at, len: n.len, counts: n.mentions });
+  for (let i = 0; i < nodeCount; i++) {
+    const label = n.label[i]!;
+    const entityType = names.types[n.type[i]!];
+    if (typeof label !== 'string' || typeof entityType !== 'string') throw new Error(`node ${i} has no label or type`);
+    const key = n.key[i] ?? `${entityType}:${label}`;
+    keys[i] = key;
+    const a: Record<string | symbol, unknown> = { label, entityType, aliases: n.aliases[i] === 0 ? [label] : n.aliases[i] };
+    inFile(a, 'mentions', lazyMentions, i);
+    if (n.x[i] !== null) a.x = n.x[i];
+    if (n.y[i] !== null) a.y = n.y[i];
+    if (n.size[i] !== null) a.size = n.size[i];
+    if (n.color[i] !== null) a.color = names.colors[n.color[i]!];
+    graph.addNode(key, a);
+  }
+  prepareForEdges(graph);
+  const edgeKeys: string[] = new Array(edgeCount);
+  // `${source}->${relation}->${target}` from two joins, not four: 300k edge keys are 600k fewer strings
+  const arrows = names.relations.map((r) => `->${r}->`);
+  const lazyEvidence = lazyAttribute('evidence', { file, keys: edgeKeys, at: e.at, len: e.len });
+  for (let i = 0; i < edgeCount; i++) {
+    const source = keys[e.source[i]!];
+    const target = keys[e.target[i]!];
+    const relation = names.relations[e.relation[i]!];
+    if (source === undefined || target === undefined || relation === undefined) throw new Error(`edge ${i} refers to no node or relation`);
+    const key = e.key[i] ?? source + arrows[e.relation[i]!] + target;
+    edgeKeys[i] = key;
+    const a: Record<string | symbol, unknown> = { relation };
+    inFile(a, 'evidence', lazyEvidence, i);
+    if (e.derived[i] !== null) a.derived = e.derived[i] === 1;
+    if (e.weight[i] !== null) a.weight = e.weight[i];
+    graph.addDirectedEdgeWithKey(key, source, target, a);
+  }
+  return graph;
+}
+
+/** Where the records of one kind (nodes or edges) are in the graph file. */
+interface RecordSource {
+  file: string;
+  keys: string[];
+  at: number[];
+  len: number[];
+  /** nodes: how many mentions each has */
+  counts?: number[];
+}
+
+// An attribute left in the file is an accessor shared by all nodes (or all edges) of a graph, so
+// that loading 400k of them allocates no function: each object carries only its record's index,
+// in a hidden property. On first read the value is loaded and replaces the accessor; assigning
+// replaces it too, like any attribute.
+const INDEX = Symbol('kg.recordIndex');
+
+type Holder = Record<string | symbol, unknown>;
+type LazyGetter = ((this: Holder) => unknown) & { source?: RecordSource };
+
+function lazyAttribute(name: string, source: RecordSource): PropertyDescriptor {
+  const settle = (holder: Holder, value: unknown) => {
+    Object.defineProperty(holder, name, { value, enumerable: true, configurable: true, writable: true });
+    return value;
+  };
+  const get: LazyGetter = function (this: Holder) {
+    const i = this[INDEX] as number;
+    return settle(this, readRecord(source.file, source.at[i]!, source.len[i]!, source.keys[i]!)[name]);
+  };
+  get.source = source;
+  return {
+    enumerable: true,
+    configurable: true,
+    get,
+    set(this: Holder, value: unknown) {
+      settle(this, value);
+    },
+  };
+}
+
+/** Reused descriptor for the hidden index (one object, not one per node and edge). */
+const HIDDEN_INDEX: PropertyDescriptor = { value: 0, enumerable: false, configurable: true, writable: true };
+
+function inFile(target: Holder, name: string, attribute: PropertyDescriptor, index: number): void {
+  HIDDEN_INDEX.value = index;
+  Object.defineProperty(target, INDEX, HIDDEN_INDEX);
+  Object.defineProperty(target, name, attribute);
+}
+
+/** Reads the record at a byte range of the graph file: its attributes, if it is the record of `key`. */
+function readRecord(file: string, at: number, len: number, key: string): Record<string, unknown> {
+  const changed = () => new GraphFileError(file, `changed while kg was reading it (the record of ${JSON.stringify(key)} moved); run the command again`);
+  let record: { key?: unknown; attributes?: Record<string, unknown> };
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const bytes = Buffer.alloc(len);
+      const got = readSync(fd, bytes, 0, len, at);
+      record = JSON.parse(bytes.toString('utf8', 0, got)) as typeof record;
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    if (err instanceof SyntaxError) throw changed();
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new GraphFileError(file, `cannot be read any more (${code ?? (err as Error).message})`);
+  }
+  if (record?.key !== key || typeof record.attributes !== 'object' || record.attributes === null) throw changed();
+  return record.attributes;
+}
+
+/** Removes the skeleton of `graphFile`, if any (a graph written without one must not keep an old one). */
+export function removeSkeleton(graphFile: string): void {
+  rmSync(skeletonPath(graphFile), { force: true });
+}
