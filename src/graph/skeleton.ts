@@ -229,12 +229,13 @@ function graphOf(s: Skeleton, file: string): DirectedGraph {
   const graph = new DirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes(s.attributes);
   const keys: string[] = new Array(nodeCount);
+  const prefixes = names.types.map((t) => `${t}:`);
   const lazyMentions = lazyAttribute('mentions', { file, keys, at: n.at, len: n.len, counts: n.mentions });
   for (let i = 0; i < nodeCount; i++) {
     const label = n.label[i]!;
     const entityType = names.types[n.type[i]!];
     if (typeof label !== 'string' || typeof entityType !== 'string') throw new Error(`node ${i} has no label or type`);
-    const key = n.key[i] ?? `${entityType}:${label}`;
+    const key = n.key[i] ?? prefixes[n.type[i]!] + label;
     keys[i] = key;
     const a: Record<string | symbol, unknown> = { label, entityType, aliases: n.aliases[i] === 0 ? [label] : n.aliases[i] };
     inFile(a, 'mentions', lazyMentions, i);
