@@ -162,4 +162,8 @@ test('kg build writes the skeleton; kg path uses it, and a damaged one is a warn
   assert.equal(damaged.status, 0);
   assert.equal(damaged.stdout, ok.stdout);
   assert.match(damaged.stderr, /^kg: .*graph\.skeleton\.json is not valid JSON .*; reading the whole graph instead\n$/);
+  kg('build', dir, '--out', out, '-q');
+  const wrong = kg('show', '江津区', '-g', skeletonPath(out));
+  assert.equal(wrong.status, 1);
+  assert.equal(wrong.stderr, `kg: ${skeletonPath(out)}: is the skeleton of a graph (a cache kg build writes beside it), not a graph; give the graph file\n`);
 });

@@ -62,6 +62,7 @@ export function parseGraph(data: unknown, file: string): DirectedGraph {
     throw new GraphFileError(file, problem);
   };
   if (!isObject(data)) return fail(`not a kg graph (expected a JSON object, found ${kind(data)})`);
+  if ('kgSkeleton' in data) return fail('is the skeleton of a graph (a cache kg build writes beside it), not a graph; give the graph file');
   if (!Array.isArray(data.nodes)) return fail(`not a kg graph (no "nodes" array; "nodes" is ${kind(data.nodes)})`);
   if (!Array.isArray(data.edges)) return fail(`not a kg graph (no "edges" array; "edges" is ${kind(data.edges)})`);
   if (data.attributes !== undefined) {
