@@ -13,17 +13,26 @@ export function createExtractor(workers: number): Extractor {
   return new WorkerPool(workers);
 }
 
+type WorkerMessage = { ready: true } | { n: number; outcome?: FileOutcome; error?: string; stack?: string };
+
 class WorkerPool implements Extractor {
   private readonly idle: Worker[] = [];
   private readonly waiting: Array<() => void> = [];
   private readonly pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void }>();
   private readonly all: Worker[] = [];
+  /** per worker, what must end before it may be terminated: its start-up, then its current task */
+  private readonly busy = new Map<Worker, Promise<void>>();
+  private readonly finishTask = new Map<Worker, () => void>();
   private next = 0;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const w = startWorker();
-      w.on('message', (msg: { n: number; outcome?: FileOutcome; error?: string; stack?: string }) => {
+      let started!: () => void;
+      this.busy.set(w, new Promise<void>((resolve) => (started = resolve)));
+      w.on('message', (msg: WorkerMessage) => {
+        if ('ready' in msg) return started();
+        this.finishTask.get(w)?.();
         const p = this.pending.get(msg.n);
         this.pending.delete(msg.n);
         this.release(w);
@@ -39,6 +48,10 @@ class WorkerPool implements Extractor {
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
       });
+      w.on('exit', () => {
+        started();
+        this.finishTask.get(w)?.();
+      });
       this.all.push(w);
       this.idle.push(w);
     }
@@ -47,14 +60,25 @@ class WorkerPool implements Extractor {
   async run(task: FileTask): Promise<FileOutcome> {
     const w = await this.acquire();
     const n = this.next++;
+    const before = this.busy.get(w);
+    this.busy.set(
+      w,
+      new Promise<void>((resolve) => this.finishTask.set(w, resolve)).then(() => before),
+    );
     return new Promise((resolve, reject) => {
       this.pending.set(n, { resolve, reject });
       w.postMessage({ n, task });
     });
   }
 
+  /**
+   * Stops the workers once each has finished what it is doing. A worker terminated inside
+   * nodejieba's native code makes node-addon-api throw a C++ exception that nothing catches, and
+   * the whole process aborts (SIGABRT): so a stopped build waits for the articles in progress,
+   * at most one per worker.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.terminate()));
+    await Promise.all(this.all.map((w) => this.busy.get(w)!.then(() => w.terminate())));
   }
 
   private acquire(): Promise<Worker> {

@@ -8,3 +8,6 @@ parentPort?.on('message', (msg: { n: number; task: FileTask }) => {
     (err: unknown) => parentPort!.postMessage({ n: msg.n, error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
   );
 });
+
+// loaded: from here on the pool may stop this worker whenever it is between articles
+parentPort?.postMessage({ ready: true });
