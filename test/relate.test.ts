@@ -98,3 +98,22 @@ test('以X同志为核心的Y and 以X为首的Y: X leads Y', async () => {
   assert.ok(f.some((x) => /^王建国 leads .*区委$/.test(x)), f.join('\n'));
   assert.ok(f.includes('刘晓梅 leads 江津区调研组'), f.join('\n'));
 });
+
+test('towns written by their short name after their district are places in it; a facility name is not a town', async () => {
+  const g = await graphOf({
+    'a.txt': '永川区今年推进产业升级。其中，永川来苏、仙龙、朱沱纳入全市重点镇。璧山丁家污水厂、永川何埂加压站投用。',
+  });
+  const f = facts(g);
+  for (const town of ['来苏', '仙龙', '朱沱']) assert.ok(f.includes(`${town} located-in 永川区`), f.join('\n'));
+  assert.equal(nodeNamed(g, '丁家'), undefined, 'the start of 丁家污水厂 is not the town');
+  assert.equal(nodeNamed(g, '何埂'), undefined, 'the start of 何埂加压站 is not the town');
+});
+
+test('a quoted figurative verb (纷纷“落子”) links the listed companies to the place', async () => {
+  const g = await graphOf({
+    'a.txt': '璧山区加快发展新能源产业。瑞达新能源有限公司、恒通储能有限公司等企业纷纷“落子”璧山区，产业链日趋完整。',
+  });
+  const f = facts(g);
+  assert.ok(f.includes('瑞达新能源有限公司 located-in 璧山区'), f.join('\n'));
+  assert.ok(f.includes('恒通储能有限公司 located-in 璧山区'), f.join('\n'));
+});

@@ -20,6 +20,11 @@ export interface Gazetteer {
   byName: Map<string, Place[]>;
   /** short names of provinces, cities and districts → places */
   byShort: Map<string, Place[]>;
+  /**
+   * short names of towns and streets (双福 for 双福街道) → places: too common as words to find on
+   * their own, they are read only right after their district (江津双福)
+   */
+  townsByShort: Map<string, Place[]>;
   /** longest full or short name length, for scanning */
   maxLength: number;
   /** first two characters → lengths of the full or short names that start with them, longest first */
@@ -83,6 +88,7 @@ export function loadGazetteer(): Gazetteer {
 
   const byName = new Map<string, Place[]>();
   const byShort = new Map<string, Place[]>();
+  const townsByShort = new Map<string, Place[]>();
   let maxLength = 0;
   const push = (map: Map<string, Place[]>, key: string, place: Place) => {
     const list = map.get(key);
@@ -93,6 +99,7 @@ export function loadGazetteer(): Gazetteer {
   for (const place of byCode.values()) {
     push(byName, place.name, place);
     if (place.short && place.level !== 'street') push(byShort, place.short, place);
+    else if (place.short) push(townsByShort, place.short, place);
   }
   const lengthsByPrefix = new Map<number, number[]>();
   for (const key of [...byName.keys(), ...byShort.keys()]) {
@@ -102,7 +109,7 @@ export function loadGazetteer(): Gazetteer {
     lengthsByPrefix.set(prefix, list);
   }
   for (const list of lengthsByPrefix.values()) list.sort((a, b) => b - a);
-  cached = { byCode, byName, byShort, maxLength, lengthsByPrefix };
+  cached = { byCode, byName, byShort, townsByShort, maxLength, lengthsByPrefix };
   return cached;
 }
 

@@ -49,8 +49,56 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
       }
     }
   }
-  return spans.concat(findRegions(ctx), findShores(ctx));
+  return spans.concat(findTownsAfterDistrict(ctx, gaz, spans), findRegions(ctx), findShores(ctx));
 }
+
+/**
+ * 江津双福、圣泉、德感: the short name of a town or street written right after its district, and
+ * the items of a 、 list it starts. Alone, 双福 or 白沙 is too common a word to be a place; after
+ * the district that holds such a town, it is one.
+ */
+function findTownsAfterDistrict(ctx: SentenceContext, gaz: Gazetteer, found: readonly Span[]): Span[] {
+  const { text } = ctx;
+  const spans: Span[] = [];
+  const townAt = (s: number, districts: ReadonlySet<string>): number => {
+    for (let len = 4; len >= 2; len--) {
+      const e = s + len;
+      if (e > text.length || !(TOWN_FOLLOWER.test(text.charAt(e)) || (ctx.boundary[e] && !continuesName(ctx, e)))) continue;
+      if (gaz.townsByShort.get(text.slice(s, e))?.some((t) => t.parent !== undefined && districts.has(t.parent))) return e;
+    }
+    return -1;
+  };
+  for (const span of found) {
+    const name = text.slice(span.start, span.end);
+    const districts = new Set([...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? [])].filter((p) => p.level === 'area').map((p) => p.code));
+    if (districts.size === 0) continue;
+    for (let s = span.end; ; ) {
+      const e = townAt(s, districts);
+      if (e < 0) break;
+      spans.push({ start: s, end: e, type: 'place', rule: 'town-after-district', priority: 2 });
+      if (text.charAt(e) !== '、') break;
+      s = e + 1;
+    }
+  }
+  return spans;
+}
+
+/** What may follow a town's short name: the end of the text, punctuation, a list. */
+const TOWN_FOLLOWER = /^(?:|[、，。；：,;:和及与等])$/u;
+
+/**
+ * A noun after a town's short name makes it the start of another name (合川渭沱泵站, 江津德感加压站);
+ * a verb, preposition or adverb ends it (江津德感纳入…).
+ */
+function continuesName(ctx: SentenceContext, at: number): boolean {
+  const next = ctx.tokens[ctx.tokenAt[at] ?? -1];
+  if (!next || next.start !== at || !/^(?:v(?!n)|p|c|d|u|f|r|m|q)/u.test(next.tag)) return true;
+  // 加压站, 污水厂: a verb that begins a facility's name
+  return FACILITY_AFTER.test(ctx.text.slice(at, at + 5));
+}
+
+/** A facility word of two to four characters: 加压站, 污水厂, 水库. */
+const FACILITY_AFTER = /^[^、，。；：,;:]{1,3}[站厂库馆院所场港桥]/u;
 
 /**
  * A district's short name (江津, 九龙坡) counts only where the document also names it or its

@@ -8,7 +8,8 @@ import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
 const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
 const SITE = is('company', 'industrial-park', 'project');
 const TAILS = is('industrial-park', 'place');
-const VERB_WORD = /(?:签约)?(?:落户|落地|入驻|位于|坐落于|坐落在|选址|扎根|定址)(?:在|于|到)?/gu;
+// news quotes a figurative verb (纷纷“落子”江津): the quotes belong to the verb
+const VERB_WORD = /(?:签约)?[“"]?(?:落户|落地|入驻|位于|坐落于|坐落在|选址|扎根|定址|落子|安家)[”"]?(?:在|于|到)?/gu;
 
 export function locatedIn(view: SentenceView): Found[] {
   return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view)];
@@ -26,6 +27,12 @@ function chains(view: SentenceView): Found[] {
     if (b.type === 'place' && !placeInside(b.text, a.text)) continue;
     if (b.type === 'organization' && a.type !== 'place') continue;
     out.push({ head: b.entity, tail: a.entity, relation: 'located-in', rule: 'chain' });
+    // 江津双福、圣泉、德感: the places listed after the first link are in the same district
+    for (let k = i + 2; b.type === 'place' && k < ms.length; k++) {
+      const c = ms[k]!;
+      if (view.text.slice(ms[k - 1]!.le, c.ls) !== '、' || c.type !== 'place' || !placeInside(c.text, a.text)) break;
+      out.push({ head: c.entity, tail: a.entity, relation: 'located-in', rule: 'chain-list' });
+    }
   }
   return out;
 }
@@ -46,7 +53,7 @@ function placeInside(inner: string, outer: string): boolean {
 
 function candidates(name: string): Place[] {
   const gaz = loadGazetteer();
-  return [...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? [])];
+  return [...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? []), ...(gaz.townsByShort.get(name) ?? [])];
 }
 
 /** X (、Y…) 落户/落地/入驻/位于 Z: heads in the clause before the verb, the tail right after it. */
