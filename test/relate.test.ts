@@ -117,3 +117,9 @@ test('a quoted figurative verb (纷纷“落子”) links the listed companies t
   assert.ok(f.includes('瑞达新能源有限公司 located-in 璧山区'), f.join('\n'));
   assert.ok(f.includes('恒通储能有限公司 located-in 璧山区'), f.join('\n'));
 });
+
+test('a democratic party committee (民建…区委会) is a body its chair (主委) leads', async () => {
+  const g = await graphOf({ 'a.txt': '璧山区召开座谈会。区政协副主席、民建璧山区委会主委陈立华参加会议并致辞。' });
+  const f = facts(g);
+  assert.ok(f.includes('陈立华 leads 民建璧山区委会'), f.join('\n'));
+});

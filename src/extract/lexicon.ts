@@ -28,6 +28,11 @@ export const SUFFIX_TYPES: ReadonlyArray<readonly [string, EntityType]> = [
   ['政府', 'organization'],
   ['党工委', 'organization'],
   ['党委', 'organization'],
+  // the committees of the democratic parties (民盟XX区委会)
+  ['区委会', 'organization'],
+  ['市委会', 'organization'],
+  ['县委会', 'organization'],
+  ['省委会', 'organization'],
   ['区委', 'organization'],
   ['市委', 'organization'],
   ['县委', 'organization'],
