@@ -5,6 +5,7 @@ import type { Span, SentenceContext } from './context.js';
 import { isStopToken } from './context.js';
 import { loadGazetteer, nameLengthsAt, type Gazetteer, type Place } from './gazetteer.js';
 import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
+import { tokenize } from '../segment/index.js';
 
 const WORLD = new Set(WORLD_PLACES);
 const WORLD_LENGTHS = new Map<string, number[]>();
@@ -134,6 +135,20 @@ function findShores(ctx: SentenceContext): Span[] {
   return spans;
 }
 
+/**
+ * 1 when jieba gave the last character of the name to the word before (打造成渝 → 打/造成/渝):
+ * the name starts with a one-character abbreviation (渝) and that character with it is a place
+ * or abbreviation jieba knows (成渝).
+ */
+function swallowedCharBefore(ctx: SentenceContext, start: number): number {
+  const first = ctx.tokens[ctx.tokenAt[start] ?? -1];
+  if (!first || first.start !== start || first.end - first.start !== 1 || !/^(?:j|ns)$/u.test(first.tag)) return 0;
+  const before = ctx.tokens[ctx.tokenAt[start - 1] ?? -1];
+  if (!before || before.end !== start || before.word.length < 2) return 0;
+  const joined = tokenize(ctx.text.slice(start - 1, start + 1));
+  return joined.length === 1 && /^(?:ns|j|nr)$/u.test(joined[0]!.tag) ? 1 : 0;
+}
+
 /** 成渝地区双城经济圈, 长江经济带, 渝西地区: a place-like core before a region ending. */
 function findRegions(ctx: SentenceContext): Span[] {
   const { text, tokens } = ctx;
@@ -155,7 +170,7 @@ function findRegions(ctx: SentenceContext): Span[] {
         else if (!/^(地区|双城|城市|经济|流域|沿线|沿岸)$/u.test(t.word)) break;
         start = t.start;
       }
-      if (placeLike && start < at) spans.push({ start, end, type: 'place', rule: 'region', priority: 3 });
+      if (placeLike && start < at) spans.push({ start: start - swallowedCharBefore(ctx, start), end, type: 'place', rule: 'region', priority: 3 });
     }
   }
   return spans;
