@@ -59,6 +59,9 @@ test('names listed before 等企业 are companies even without a legal ending', 
 test('items of a counted 产业集群 list are industry clusters', () => {
   const got = found('做大做强电子信息、生物医药、新型储能三大产业集群。');
   for (const c of ['电子信息', '生物医药', '新型储能']) assert.ok(got.includes(`${c}/industry-cluster`), got.join(' '));
+  // a quoted formula of the cluster system between 等 and 产业集群
+  const quoted = found('该区已形成纺织服装、现代农业、文化旅游等“2+1”产业集群体系。');
+  for (const c of ['纺织服装', '现代农业', '文化旅游']) assert.ok(quoted.includes(`${c}/industry-cluster`), quoted.join(' '));
 });
 
 test('a district short name needs the district in the document', () => {

@@ -15,7 +15,8 @@ const HEADS: Array<[RegExp, EntityType]> = [
   // (等产业的…公司, 等服务业企业) means the items are industries, not companies
   [new RegExp(`等(?:${COUNT})?(?:(?!产业|行业|服务业|制造业|领域|的)[^，。；、！？“”,;:!?]){0,10}?(?:企业|公司|央企|国企|车企|药企|链主)`, 'gu'), 'company'],
   [new RegExp(`(?:等|${COUNT})[^，。；、！？“”,;:!?]{0,14}?项目`, 'gu'), 'project'],
-  [new RegExp(`(?:等(?:${COUNT})?|${COUNT})[^，。；、！？“”,;:!?]{0,10}?(?:产业集群|集群)`, 'gu'), 'industry-cluster'],
+  // A、B等“3+3+2”产业集群: a quoted formula of the cluster system may stand between
+  [new RegExp(`(?:等(?:${COUNT})?|${COUNT})(?:“[^“”]{1,10}”)?[^，。；、！？“”,;:!?]{0,10}?(?:产业集群|集群)`, 'gu'), 'industry-cluster'],
   [/被列入[^，。；]{0,10}?产业集群/gu, 'industry-cluster'],
 ];
 
