@@ -123,3 +123,11 @@ test('a democratic party committee (民建…区委会) is a body its chair (主
   const f = facts(g);
   assert.ok(f.includes('陈立华 leads 民建璧山区委会'), f.join('\n'));
 });
+
+test('a zone named after the zone that holds it (…产业园璧山片区) is located in it', async () => {
+  const g = await graphOf({
+    'a.txt': '成渝智造产业园建设提速。成渝智造产业园璧山片区今年新签约项目12个。',
+  });
+  const f = facts(g);
+  assert.ok(f.includes('成渝智造产业园璧山片区 located-in 成渝智造产业园'), f.join('\n'));
+});

@@ -6,6 +6,7 @@ import { clusterRelations } from './clusters.js';
 import { derivedPlaceEdges } from './derived.js';
 import { locatedIn } from './located.js';
 import { personLeads } from './people.js';
+import { subZones } from './subzones.js';
 import type { Found, Linked, SentenceView } from './sentence.js';
 import { TITLES } from '../extract/lexicon.js';
 
@@ -36,6 +37,10 @@ export function relateDocument(doc: Document, mentions: Linked[]): Relation[] {
       if (f.head === f.tail) continue;
       out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidence], derived: false });
     }
+  }
+  for (const { found: f, at } of subZones(mentions)) {
+    const sent = doc.sentences.find((s) => s.index === at.sentence);
+    if (sent) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidenceFor(doc, sent.start, sent.end)], derived: false });
   }
   return out;
 }
