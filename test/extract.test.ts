@@ -32,6 +32,8 @@ test('projects, parks, clusters and bodies are typed by their endings', () => {
   assert.ok(got.includes('长青高端轴承制造项目/project'), got.join(' '));
   assert.ok(got.includes('区发改委/organization'), got.join(' '));
   assert.ok(got.includes('轴承产业集群/industry-cluster'), got.join(' '));
+  const hub = found('綦江区建成西南冷链物资分拨中心。');
+  assert.ok(hub.includes('西南冷链物资分拨中心/industrial-park'), hub.join(' '));
 });
 
 test('generic nouns are not names', () => {

@@ -129,6 +129,7 @@ export const SUFFIX_TYPES: ReadonlyArray<readonly [string, EntityType]> = [
   ['物流园', 'industrial-park'],
   ['物流园区', 'industrial-park'],
   ['物流中心', 'industrial-park'],
+  ['分拨中心', 'industrial-park'],
   ['物流枢纽', 'industrial-park'],
   ['物流基地', 'industrial-park'],
   ['科学城', 'industrial-park'],
