@@ -72,6 +72,14 @@ test('a district short name needs the district in the document', () => {
   assert.ok(found('江津工业稳步增长。', '江津区工业稳步增长，江津工业稳步增长。').includes('江津/place'));
 });
 
+test('short town names listed before a count of towns are places of the district the document names', () => {
+  const sentence = '全区选取来苏、仙龙两个镇先行试点。';
+  const got = found(sentence, `永川区推进改革。${sentence}`);
+  assert.ok(got.includes('来苏/place') && got.includes('仙龙/place'), got.join(' '));
+  // without the district in the document they are not read as its towns
+  assert.deepEqual(found(sentence).filter((g) => g.endsWith('/place')), []);
+});
+
 test('countries and named regions are places', () => {
   const got = found('企业产品销往新加坡和东南亚，助力成渝地区双城经济圈建设。');
   assert.ok(got.includes('新加坡/place'), got.join(' '));

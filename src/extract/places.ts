@@ -50,7 +50,46 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
       }
     }
   }
-  return spans.concat(findTownsAfterDistrict(ctx, gaz, spans), findRegions(ctx), findShores(ctx));
+  return spans.concat(findTownsAfterDistrict(ctx, gaz, spans), findCountedTowns(ctx, gaz), findRegions(ctx), findShores(ctx));
+}
+
+/** 白沙、珞璜两个镇, 甲、乙等街道: what the list is a list of, after its items. */
+const TOWN_LIST_HEAD = /(?:等|和|及)?(?:(?:两|[一二三四五六七八九十]+|\d+)个)?(?:镇|乡|街道|乡镇)(?![\u4e00-\u9fff]{0,1}(?:府|委|长))/gu;
+
+/**
+ * The short names listed before a count of towns (白沙、珞璜两个镇): towns of a district the
+ * document names, each a place.
+ */
+function findCountedTowns(ctx: SentenceContext, gaz: Gazetteer): Span[] {
+  const { text } = ctx;
+  const spans: Span[] = [];
+  const isTown = (name: string) => (gaz.townsByShort.get(name) ?? []).some((t) => t.parent !== undefined && ctx.docPlaces.has(t.parent));
+  TOWN_LIST_HEAD.lastIndex = 0;
+  for (let m = TOWN_LIST_HEAD.exec(text); m; m = TOWN_LIST_HEAD.exec(text)) {
+    if (m[0] === '镇' || m[0] === '乡' || m[0] === '街道') continue; // a bare ending is a town's own name
+    const items: Array<[number, number]> = [];
+    let end = m.index;
+    for (;;) {
+      const item = /[\u4e00-\u9fff]{2,4}$/u.exec(text.slice(Math.max(0, end - 4), end));
+      if (!item) break;
+      // the longest town name that ends here
+      let found = -1;
+      for (let len = Math.min(4, item[0].length); len >= 2; len--) {
+        if (isTown(text.slice(end - len, end)) && ctx.boundary[end - len]) {
+          found = end - len;
+          break;
+        }
+      }
+      if (found < 0) break;
+      items.unshift([found, end]);
+      if (!/[、和]/u.test(text.charAt(found - 1))) break;
+      end = found - 1;
+    }
+    // one name alone before 镇 is that town's full name, not a list
+    if (items.length < 2) continue;
+    for (const [start, e] of items) spans.push({ start, end: e, type: 'place', rule: 'counted-towns', priority: 2 });
+  }
+  return spans;
 }
 
 /**
