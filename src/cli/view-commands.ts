@@ -1,7 +1,7 @@
 // `kg view`: serve the viewer and a graph on localhost until Ctrl-C.
 import { spawn } from 'node:child_process';
 import { InvalidArgumentError, type Command } from 'commander';
-import { readGraphFile } from '../graph/read.js';
+import { openGraph } from '../graph/read.js';
 import { DEFAULT_VIEW_SERVER_OPTIONS, startViewServer } from '../view/server.js';
 
 export function registerViewCommands(program: Command, defaultGraph: string): void {
@@ -13,7 +13,8 @@ export function registerViewCommands(program: Command, defaultGraph: string): vo
     .option('--host <host>', 'address to listen on (other machines can reach it if not loopback)', DEFAULT_VIEW_SERVER_OPTIONS.host)
     .option('--open', 'open the viewer in the default browser')
     .action(async (file: string, opts: { port: number; host: string; open?: boolean }) => {
-      const graph = readGraphFile(file); // a missing or broken graph fails here, not in the browser
+      // a missing or broken graph fails here, not in the browser; the skeleton, when current, makes it quick
+      const graph = openGraph(file, { onWarning: (message) => process.stderr.write(`kg: ${message}\n`) });
       const server = await startViewServer(file, { port: opts.port, host: opts.host });
       process.stdout.write(`${server.url}\n`);
       process.stderr.write(`kg: serving ${file} (${graph.order} entities, ${graph.size} relations); Ctrl-C to stop\n`);
