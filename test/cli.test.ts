@@ -81,7 +81,12 @@ test('a truncated graph file gives a one-line error, not a stack trace', () => {
 });
 
 test('usage errors exit 2; --help works for every command', () => {
-  assert.equal(kg('frobnicate').code, 2);
+  const unknown = kg('frobnicate');
+  assert.equal(unknown.code, 2);
+  assert.equal(unknown.stderr, "kg: unknown command 'frobnicate'\n");
+  const missing = kg('path');
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stderr, "kg: missing required argument 'from'\n");
   for (const cmd of [[], ['build'], ['stats'], ['eval']]) {
     const r = kg(...cmd, '--help');
     assert.equal(r.code, 0);

@@ -22,7 +22,8 @@ export async function main(argv: string[]): Promise<void> {
     .description('Knowledge graphs from Chinese regional-economy news: entities, relations, evidence.')
     .version(GENERATOR.version)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // usage errors read like every other kg error: `kg: missing required argument 'from'`
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/^error: /u, 'kg: ')) });
 
   program
     .command('build')
