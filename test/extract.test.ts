@@ -91,6 +91,11 @@ test('countries and named regions are places', () => {
   assert.ok(!swallowed.includes('渝地区双城经济圈/place'), swallowed.join(' '));
 });
 
+test('a name set apart from its title by a space, as captions and interview headers do', () => {
+  const got = found('访谈嘉宾：区经济信息委主任 陈立华');
+  assert.ok(got.includes('陈立华/person'), got.join(' '));
+});
+
 test('people after a role word, before an honorific, and in a list of names', () => {
   const role = found('村民张海涛在自家的农家乐里忙前忙后。');
   assert.ok(role.includes('张海涛/person'), role.join(' '));

@@ -86,6 +86,8 @@ export function findPersons(ctx: SentenceContext): Span[] {
   for (const title of TITLE_WORDS) {
     for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
       let s = at + title.length;
+      // captions and interview headers set the name apart by a space (主任 李艳)
+      if (text[s] === ' ' || text[s] === '\u3000') s++;
       // title NAME、NAME、NAME: a list of people after one title
       for (;;) {
         const e = nameAt(ctx, s);
