@@ -65,3 +65,20 @@ test('a damaged cache record is ignored and extracted again', async () => {
   assert.equal(summary.cached, 2);
   assert.equal(JSON.stringify(graph.export()), clean);
 });
+
+test('closing the thread pool waits for the articles in progress and starts no more', { timeout: 120_000 }, async () => {
+  const { createExtractor } = await import('../src/corpus/pool.js');
+  const articles = generateArticles({ documents: 3, sentences: 200, seed: 9 });
+  const dir = writeCorpus(Object.fromEntries(articles.map((a) => [a.name, a.text])));
+  const storeDir = tempDir();
+  const pool = createExtractor(2);
+  const task = (i: number) => ({ path: join(dir, articles[i]!.name), id: articles[i]!.name, storeDir });
+  const running = [pool.run(task(0)), pool.run(task(1))];
+  const queued = assert.rejects(pool.run(task(2)), /closing/); // was waiting for a free thread
+  const closed = pool.close();
+  // the two in progress finish; the queued one never starts; nothing hangs
+  for (const outcome of await Promise.all(running)) assert.equal(outcome.kind, 'doc');
+  await queued;
+  await closed;
+  await assert.rejects(pool.run(task(2)), /closing/);
+});

@@ -107,6 +107,9 @@ test('towns written by their short name after their district are places in it; a
   for (const town of ['来苏', '仙龙', '朱沱']) assert.ok(f.includes(`${town} located-in 永川区`), f.join('\n'));
   assert.equal(nodeNamed(g, '丁家'), undefined, 'the start of 丁家污水厂 is not the town');
   assert.equal(nodeNamed(g, '何埂'), undefined, 'the start of 何埂加压站 is not the town');
+  // a verb phrase ending in 场 (召开现场会) does not make the town part of a facility name
+  const h = await graphOf({ 'a.txt': '永川区推进改革。永川吉安召开现场推进会。' });
+  assert.ok(facts(h).includes('吉安 located-in 永川区'), facts(h).join('\n'));
 });
 
 test('a quoted figurative verb (纷纷“落子”) links the listed companies to the place', async () => {

@@ -14,16 +14,19 @@ export function createExtractor(workers: number): Extractor {
 }
 
 type WorkerMessage = { ready: true } | { n: number; outcome?: FileOutcome; error?: string; stack?: string };
+type Pending = { resolve: (o: FileOutcome) => void; reject: (e: Error) => void };
 
 class WorkerPool implements Extractor {
   private readonly idle: Worker[] = [];
-  private readonly waiting: Array<() => void> = [];
-  private readonly pending = new Map<number, { resolve: (o: FileOutcome) => void; reject: (e: Error) => void }>();
-  private readonly all: Worker[] = [];
+  private readonly waiting: Array<{ resolve: (w: Worker) => void; reject: (e: Error) => void }> = [];
+  /** workers that have not exited */
+  private readonly alive = new Set<Worker>();
+  /** per worker, the task it is running and how to answer it */
+  private readonly current = new Map<Worker, Pending>();
   /** per worker, what must end before it may be terminated: its start-up, then its current task */
   private readonly busy = new Map<Worker, Promise<void>>();
   private readonly finishTask = new Map<Worker, () => void>();
-  private next = 0;
+  private closing = false;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
@@ -32,9 +35,9 @@ class WorkerPool implements Extractor {
       this.busy.set(w, new Promise<void>((resolve) => (started = resolve)));
       w.on('message', (msg: WorkerMessage) => {
         if ('ready' in msg) return started();
+        const p = this.current.get(w);
+        this.current.delete(w);
         this.finishTask.get(w)?.();
-        const p = this.pending.get(msg.n);
-        this.pending.delete(msg.n);
         this.release(w);
         if (!p) return;
         if (msg.error !== undefined) {
@@ -44,52 +47,70 @@ class WorkerPool implements Extractor {
           p.reject(err);
         } else p.resolve(msg.outcome!);
       });
-      w.on('error', (err) => {
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      });
-      w.on('exit', () => {
+      let failure: Error | undefined;
+      w.on('error', (err) => (failure = err));
+      // a worker that dies (an error, or terminated) takes no more work and answers its task
+      w.on('exit', (code) => {
+        this.alive.delete(w);
+        const at = this.idle.indexOf(w);
+        if (at >= 0) this.idle.splice(at, 1);
         started();
         this.finishTask.get(w)?.();
+        this.current.get(w)?.reject(failure ?? new Error(`an extraction thread stopped (exit code ${code})`));
+        this.current.delete(w);
+        if (this.alive.size === 0) for (const waiter of this.waiting.splice(0)) waiter.reject(failure ?? new Error('no extraction thread is left'));
       });
-      this.all.push(w);
+      this.alive.add(w);
       this.idle.push(w);
     }
   }
 
   async run(task: FileTask): Promise<FileOutcome> {
     const w = await this.acquire();
-    const n = this.next++;
+    return new Promise((resolve, reject) => {
+      this.current.set(w, { resolve, reject });
+      w.postMessage({ n: 0, task });
+    });
+  }
+
+  /**
+   * Stops the workers once each has finished what it is doing; no task starts after this is
+   * called. A worker terminated inside nodejieba's native code makes node-addon-api throw a C++
+   * exception that nothing catches, and the whole process aborts (SIGABRT): so a stopped build
+   * waits for the articles in progress, at most one per worker.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('the extraction threads are closing'));
+    await Promise.all([...this.alive].map((w) => this.busy.get(w)!.then(() => w.terminate())));
+  }
+
+  private acquire(): Promise<Worker> {
+    if (this.closing) return Promise.reject(new Error('the extraction threads are closing'));
+    if (this.alive.size === 0) return Promise.reject(new Error('no extraction thread is left'));
+    const w = this.idle.pop();
+    if (w) return Promise.resolve(this.reserve(w));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private release(w: Worker): void {
+    if (this.closing || !this.alive.has(w)) return;
+    const waiter = this.waiting.shift();
+    if (waiter) waiter.resolve(this.reserve(w));
+    else this.idle.push(w);
+  }
+
+  /**
+   * Marks `w` busy until its next task ends, at the moment it is handed out (not when the task
+   * is posted, a tick later): a close() in between waits for that task.
+   */
+  private reserve(w: Worker): Worker {
     const before = this.busy.get(w);
     this.busy.set(
       w,
       new Promise<void>((resolve) => this.finishTask.set(w, resolve)).then(() => before),
     );
-    return new Promise((resolve, reject) => {
-      this.pending.set(n, { resolve, reject });
-      w.postMessage({ n, task });
-    });
-  }
-
-  /**
-   * Stops the workers once each has finished what it is doing. A worker terminated inside
-   * nodejieba's native code makes node-addon-api throw a C++ exception that nothing catches, and
-   * the whole process aborts (SIGABRT): so a stopped build waits for the articles in progress,
-   * at most one per worker.
-   */
-  async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => this.busy.get(w)!.then(() => w.terminate())));
-  }
-
-  private acquire(): Promise<Worker> {
-    const w = this.idle.pop();
-    if (w) return Promise.resolve(w);
-    return new Promise((resolve) => this.waiting.push(() => resolve(this.idle.pop()!)));
-  }
-
-  private release(w: Worker): void {
-    this.idle.push(w);
-    this.waiting.shift()?.();
+    return w;
   }
 }
 

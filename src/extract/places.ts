@@ -54,7 +54,7 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
 }
 
 /** 白沙、珞璜两个镇, 甲、乙等街道: what the list is a list of, after its items. */
-const TOWN_LIST_HEAD = /(?:等|和|及)?(?:(?:两|[一二三四五六七八九十]+|\d+)个)?(?:镇|乡|街道|乡镇)(?![\u4e00-\u9fff]{0,1}(?:府|委|长))/gu;
+const TOWN_LIST_HEAD = /(?:等|和|及)?(?:(?:两|[一二三四五六七八九十]+|\d+)个)?(?:乡镇|镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:府|委|长))/gu;
 
 /**
  * The short names listed before a count of towns (白沙、珞璜两个镇): towns of a district the
@@ -134,11 +134,11 @@ function continuesName(ctx: SentenceContext, at: number): boolean {
   const next = ctx.tokens[ctx.tokenAt[at] ?? -1];
   if (!next || next.start !== at || !/^(?:v(?!n)|p|c|d|u|f|r|m|q)/u.test(next.tag)) return true;
   // 加压站, 污水厂: a verb that begins a facility's name
-  return FACILITY_AFTER.test(ctx.text.slice(at, at + 5));
+  return FACILITY_AFTER.test(ctx.text.slice(at, at + 6));
 }
 
-/** A facility word of two to four characters: 加压站, 污水厂, 水库. */
-const FACILITY_AFTER = /^[^、，。；：,;:]{1,3}[站厂库馆院所场港桥]/u;
+/** Facility words that may start with a verb-like character (加压站, 供水厂); 现场, 市场 are not among them. */
+const FACILITY_AFTER = /^(?:加压站|增压站|提升泵站|泵站|变电站|污水处理厂|污水厂|供水厂|自来水厂|水厂|水库|电站|码头)/u;
 
 /**
  * A district's short name (江津, 九龙坡) counts only where the document also names it or its

@@ -7,7 +7,7 @@
 // already in dictionary mode takes new keys without transitions: the same edges go in ~2× faster.
 // graphology offers no hook for this, so we swap its (still empty) adjacency objects after the
 // nodes are in and before any edge is. The swap is guarded: if graphology's internals ever change
-// shape, nothing is touched and the import is just slower. test/graph-import.test.ts checks that
+// shape, nothing is touched and the import is just slower. test/skeleton.test.ts checks that
 // the result behaves exactly like graphology's own import.
 import type { DirectedGraph } from 'graphology';
 

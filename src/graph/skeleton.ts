@@ -38,8 +38,8 @@ const EDGE_FIELDS = new Set(['relation', 'evidence', 'derived', 'weight']);
 
 export interface Skeleton {
   kgSkeleton: typeof SKELETON_FORMAT;
-  /** the graph file this describes, as it was when written */
-  graph: { bytes: number; mtimeMs: number };
+  /** the graph file this describes, as it was when written (a rename keeps all three) */
+  graph: { bytes: number; mtimeMs: number; ino: number };
   attributes: Record<string, unknown>;
   /** strings the columns refer to by number */
   names: { types: string[]; relations: string[]; colors: string[] };
@@ -86,7 +86,7 @@ export class SkeletonRecorder {
   constructor(attributes: Record<string, unknown>) {
     this.s = {
       kgSkeleton: SKELETON_FORMAT,
-      graph: { bytes: 0, mtimeMs: 0 },
+      graph: { bytes: 0, mtimeMs: 0, ino: 0 },
       attributes,
       names: { types: [], relations: [], colors: [] },
       nodes: { at: [], len: [], key: [], label: [], type: [], aliases: [], mentions: [], x: [], y: [], size: [], color: [] },
@@ -152,10 +152,10 @@ export class SkeletonRecorder {
     e.derived.push(derived === undefined ? null : derived ? 1 : 0);
   }
 
-  /** The skeleton of a graph file now `bytes` long, modified at `mtimeMs`; undefined if not eligible. */
-  finish(file: { bytes: number; mtimeMs: number }): Skeleton | undefined {
+  /** The skeleton of a graph file now `bytes` long, modified at `mtimeMs`, inode `ino`; undefined if not eligible. */
+  finish(file: { bytes: number; mtimeMs: number; ino: number }): Skeleton | undefined {
     if (!this.eligible) return undefined;
-    this.s.graph = { bytes: file.bytes, mtimeMs: file.mtimeMs };
+    this.s.graph = { bytes: file.bytes, mtimeMs: file.mtimeMs, ino: file.ino };
     this.s.names = { types: this.names.types.list, relations: this.names.relations.list, colors: this.names.colors.list };
     return this.s;
   }
@@ -209,7 +209,7 @@ export function loadSkeleton(graphFile: string): SkeletonLoad {
   } catch {
     return { reason: 'missing', detail: `${graphFile} cannot be read` };
   }
-  if (stat.size !== s.graph?.bytes || stat.mtimeMs !== s.graph?.mtimeMs) return { reason: 'stale', detail: `${graphFile} changed after ${path} was written` };
+  if (stat.size !== s.graph?.bytes || stat.mtimeMs !== s.graph?.mtimeMs || stat.ino !== s.graph?.ino) return { reason: 'stale', detail: `${graphFile} changed after ${path} was written` };
   try {
     return { graph: graphOf(s, graphFile) };
   } catch (err) {
@@ -336,7 +336,7 @@ function readRecord(file: string, at: number, len: number, key: string): Record<
   return record.attributes;
 }
 
-/** Removes the skeleton of `graphFile`, if any (a graph written without one must not keep an old one). */
+/** Removes the skeleton of `graphFile`, if any: a graph whose skeleton could not be written must not keep an old one. */
 export function removeSkeleton(graphFile: string): void {
   rmSync(skeletonPath(graphFile), { force: true });
 }

@@ -46,6 +46,7 @@ export interface WriteGraphOptions {
  */
 export function writeGraphFile(path: string, graph: DirectedGraph, options: Partial<WriteGraphOptions> = {}): void {
   const recorder = options.skeleton ? new SkeletonRecorder(graph.getAttributes()) : undefined;
+  let written: { size: number; mtimeMs: number; ino: number } | undefined;
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
@@ -53,10 +54,12 @@ export function writeGraphFile(path: string, graph: DirectedGraph, options: Part
     } finally {
       closeSync(fd);
     }
+    // stamped from the temporary file (a rename keeps size and time): another build renaming
+    // its own graph over `path` meanwhile cannot lend this skeleton its stamp
+    written = statSync(tmp);
   });
-  if (!recorder) return;
-  const stat = statSync(path);
-  const skeleton = recorder.finish({ bytes: stat.size, mtimeMs: stat.mtimeMs });
+  if (!recorder || !written) return;
+  const skeleton = recorder.finish({ bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino });
   if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
   else removeSkeleton(path);
 }
