@@ -83,8 +83,8 @@ function timeLoads(way: LoadWay, file: string, runs: number): { ms: number; orde
     if (r.status !== 0) throw new Error(`bench query: ${way} failed`);
     return JSON.parse(r.stdout) as { ms: number; order: number };
   });
-  samples.sort((a, b) => a.ms - b.ms);
-  return samples[Math.floor(samples.length / 2)]!;
+  const median = percentile(samples.map((x) => x.ms).sort((a, b) => a - b), 50);
+  return samples.find((x) => x.ms === median)!;
 }
 
 /** The median wall time of `runs` whole `kg path A B` commands (start, load, look-up, path, print). */
@@ -96,7 +96,7 @@ function timeCommand(file: string, from: string, to: string, runs: number): numb
     if (r.status !== 0 || !r.stdout.startsWith('path:')) throw new Error(`bench query: kg path ${from} ${to} failed`);
     return performance.now() - t;
   });
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+  return percentile(samples.sort((a, b) => a - b), 50);
 }
 
 export async function benchQuery(options: Partial<QueryBenchOptions> = {}): Promise<BenchRow[]> {

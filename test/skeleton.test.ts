@@ -98,7 +98,7 @@ test('a damaged skeleton is a warning and the graph is read in full', async () =
 });
 
 test('a graph file replaced after opening is reported when evidence is read, never mixed in', async () => {
-  const { graph, file } = await builtGraph();
+  const { file } = await builtGraph();
   const opened = openGraph(file);
   const edge = opened.edges()[0]!;
   // the same size and time would pass the freshness check; the record's key still catches it
@@ -108,7 +108,6 @@ test('a graph file replaced after opening is reported when evidence is read, nev
     () => opened.getEdgeAttribute(edge, 'evidence'),
     (e: Error) => e.name === 'GraphFileError' && e.message.startsWith(`${file}: changed while kg was reading it`),
   );
-  assert.ok(graph.size > 0);
 });
 
 test('a graph with attributes beyond the schema gets no skeleton, and an old one is removed', async () => {

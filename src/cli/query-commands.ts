@@ -184,7 +184,7 @@ function listOf(allowed: readonly string[]): (value: string, previous: string[])
   };
 }
 
-/** The graph for a query: its skeleton when current; a damaged skeleton is a warning, not a failure. */
-function openForQueries(file: string): DirectedGraph {
+/** The graph for a query (and `kg view`): its skeleton when current; a damaged skeleton is a warning, not a failure. */
+export function openForQueries(file: string): DirectedGraph {
   return openGraph(file, { onWarning: (message) => process.stderr.write(`kg: ${message}\n`) });
 }

@@ -1,7 +1,7 @@
 // `kg view`: serve the viewer and a graph on localhost until Ctrl-C.
 import { spawn } from 'node:child_process';
 import { InvalidArgumentError, type Command } from 'commander';
-import { openGraph } from '../graph/read.js';
+import { openForQueries } from './query-commands.js';
 import { DEFAULT_VIEW_SERVER_OPTIONS, startViewServer } from '../view/server.js';
 
 export function registerViewCommands(program: Command, defaultGraph: string): void {
@@ -14,7 +14,7 @@ export function registerViewCommands(program: Command, defaultGraph: string): vo
     .option('--open', 'open the viewer in the default browser')
     .action(async (file: string, opts: { port: number; host: string; open?: boolean }) => {
       // a missing or broken graph fails here, not in the browser; the skeleton, when current, makes it quick
-      const graph = openGraph(file, { onWarning: (message) => process.stderr.write(`kg: ${message}\n`) });
+      const graph = openForQueries(file);
       const server = await startViewServer(file, { port: opts.port, host: opts.host });
       process.stdout.write(`${server.url}\n`);
       process.stderr.write(`kg: serving ${file} (${graph.order} entities, ${graph.size} relations); Ctrl-C to stop\n`);

@@ -13,7 +13,8 @@ export function createExtractor(workers: number): Extractor {
   return new WorkerPool(workers);
 }
 
-type WorkerMessage = { ready: true } | { n: number; outcome?: FileOutcome; error?: string; stack?: string };
+// one task per worker at a time: a reply is the answer to that worker's current task
+type WorkerMessage = { ready: true } | { outcome?: FileOutcome; error?: string; stack?: string };
 type Pending = { resolve: (o: FileOutcome) => void; reject: (e: Error) => void };
 
 class WorkerPool implements Extractor {
@@ -69,7 +70,7 @@ class WorkerPool implements Extractor {
     const w = await this.acquire();
     return new Promise((resolve, reject) => {
       this.current.set(w, { resolve, reject });
-      w.postMessage({ n: 0, task });
+      w.postMessage({ task });
     });
   }
 

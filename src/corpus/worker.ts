@@ -2,10 +2,10 @@
 import { parentPort } from 'node:worker_threads';
 import { extractFile, type FileTask } from './extract-file.js';
 
-parentPort?.on('message', (msg: { n: number; task: FileTask }) => {
+parentPort?.on('message', (msg: { task: FileTask }) => {
   extractFile(msg.task).then(
-    (outcome) => parentPort!.postMessage({ n: msg.n, outcome }),
-    (err: unknown) => parentPort!.postMessage({ n: msg.n, error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
+    (outcome) => parentPort!.postMessage({ outcome }),
+    (err: unknown) => parentPort!.postMessage({ error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
   );
 });
 

@@ -63,7 +63,7 @@ const TOWN_LIST_HEAD = /(?:等|和|及)?(?:(?:两|[一二三四五六七八九�
 function findCountedTowns(ctx: SentenceContext, gaz: Gazetteer): Span[] {
   const { text } = ctx;
   const spans: Span[] = [];
-  const isTown = (name: string) => (gaz.townsByShort.get(name) ?? []).some((t) => t.parent !== undefined && ctx.docPlaces.has(t.parent));
+  const isTown = (name: string) => isTownOf(gaz, name, ctx.docPlaces);
   TOWN_LIST_HEAD.lastIndex = 0;
   for (let m = TOWN_LIST_HEAD.exec(text); m; m = TOWN_LIST_HEAD.exec(text)) {
     if (m[0] === '镇' || m[0] === '乡' || m[0] === '街道') continue; // a bare ending is a town's own name
@@ -104,7 +104,7 @@ function findTownsAfterDistrict(ctx: SentenceContext, gaz: Gazetteer, found: rea
     for (let len = 4; len >= 2; len--) {
       const e = s + len;
       if (e > text.length || !(TOWN_FOLLOWER.test(text.charAt(e)) || (ctx.boundary[e] && !continuesName(ctx, e)))) continue;
-      if (gaz.townsByShort.get(text.slice(s, e))?.some((t) => t.parent !== undefined && districts.has(t.parent))) return e;
+      if (isTownOf(gaz, text.slice(s, e), districts)) return e;
     }
     return -1;
   };
@@ -121,6 +121,11 @@ function findTownsAfterDistrict(ctx: SentenceContext, gaz: Gazetteer, found: rea
     }
   }
   return spans;
+}
+
+/** Is `name` the short name of a town or street in one of `districts` (codes)? */
+function isTownOf(gaz: Gazetteer, name: string, districts: ReadonlySet<string>): boolean {
+  return (gaz.townsByShort.get(name) ?? []).some((t) => t.parent !== undefined && districts.has(t.parent));
 }
 
 /** What may follow a town's short name: the end of the text, punctuation, a list. */
