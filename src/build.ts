@@ -11,7 +11,8 @@ import type { DirectedGraph } from 'graphology';
 import type { DocumentInfo, Mention } from './types.js';
 import { IngestError, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
-import { graphFromCorpus, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { loadModel } from './tagger/model.js';
 import { DocStore, documentOf, mentionsOf, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
@@ -30,9 +31,11 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   if (options.strict && warnings.length > 0) throw strictError(warnings[0]!);
   for (const w of warnings) warn(w);
 
-  const store = DocStore.open(options.cacheDir);
+  // a missing or damaged model fails here, with one line, before any work
+  const modelFile = modelFileOf(options);
+  const store = DocStore.open(options.cacheDir, modelFile === null ? 'rules' : loadModel(modelFile).fileSha256);
   try {
-    const extracted = await extractAll(files, store, options);
+    const extracted = await extractAll(files, store, modelFile, options);
     options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
@@ -80,7 +83,7 @@ interface Extracted {
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
-async function extractAll(files: InputFile[], store: DocStore, options: BuildOptions): Promise<Outcome[]> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   const todo: number[] = [];
   let done = 0;
@@ -118,7 +121,7 @@ async function extractAll(files: InputFile[], store: DocStore, options: BuildOpt
         const file = files[i]!;
         let r: FileOutcome;
         try {
-          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir }), options.signal);
+          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model }), options.signal);
         } catch (err) {
           if (options.signal?.aborted) throw err;
           // a bug or a store that cannot be written: fail, naming the article it happened on

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
-import { addCorpusMentions, corpusForms, extractMentions } from './extract/index.js';
+import { addCorpusMentions, corpusForms } from './extract/index.js';
+import { findMentions } from './tagger/index.js';
+import { DEFAULT_MODEL } from './tagger/paths.js';
 import { resolve } from './resolve/index.js';
 import { mergeRelations, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
@@ -25,6 +27,13 @@ export interface BuildOptions {
   builtAt?: string;
   /** stops the build (workers terminated, temporary store removed); it rejects with the signal's reason */
   signal?: AbortSignal;
+  /** the tagger model file that decides the mentions (default: the committed data/model/entities.model); null: the rules alone */
+  model?: string | null;
+}
+
+/** The model file a build uses: the option, else the committed model; null for the rules alone. */
+export function modelFileOf(options: BuildOptions): string | null {
+  return options.model === undefined ? DEFAULT_MODEL : options.model;
 }
 
 export interface BuildSummary {
@@ -56,8 +65,9 @@ export interface ExtractedCorpus {
 
 /** Extraction and resolution of documents already ingested (all in memory). */
 export function buildGraphFromDocuments(documents: Document[], options: BuildOptions = {}): DirectedGraph {
+  const modelFile = modelFileOf(options);
   const mentions = documents.map((doc, i) => {
-    const found = extractMentions(doc);
+    const found = findMentions(doc, modelFile);
     options.onProgress?.(i + 1, documents.length, doc.id);
     return found;
   });

@@ -72,7 +72,7 @@ test('closing the thread pool waits for the articles in progress and starts no m
   const dir = writeCorpus(Object.fromEntries(articles.map((a) => [a.name, a.text])));
   const storeDir = tempDir();
   const pool = createExtractor(2);
-  const task = (i: number) => ({ path: join(dir, articles[i]!.name), id: articles[i]!.name, storeDir });
+  const task = (i: number) => ({ path: join(dir, articles[i]!.name), id: articles[i]!.name, storeDir, model: null });
   const running = [pool.run(task(0)), pool.run(task(1))];
   const queued = assert.rejects(pool.run(task(2)), /closing/); // was waiting for a free thread
   const closed = pool.close();

@@ -83,8 +83,8 @@ test('documents pair by id, else by file name; a gold article missing from the g
   assert.ok(r.warnings.some((w) => w.includes('d02.txt')));
 });
 
-test('every dev-set gold file scored against itself gives 1.0', () => {
-  const dir = '../shared/dev-set/gold';
+test('every seed gold file scored against itself gives 1.0', () => {
+  const dir = 'data/gold';
   const docs = loadGoldDir(dir);
   const r = score(docs, docs.map(goldAsPrediction));
   assert.equal(r.entitiesTyped.f1, 1);
@@ -103,13 +103,13 @@ test('malformed gold files give one line naming the file and the fault', () => {
   const empty = tempDir();
   assert.throws(() => loadGoldDir(empty), /no \.gold\.json files/);
   const dir = tempDir();
-  writeFileSync(join(dir, 'a.gold.json'), readFileSync('../shared/dev-set/gold/d01.gold.json'));
+  writeFileSync(join(dir, 'a.gold.json'), readFileSync('data/gold/000_aa9f9905b46cedab.gold.json'));
   assert.equal(loadGoldDir(dir).length, 1);
 });
 
 test('the Markdown table has a row per entity and relation type', async () => {
   const { formatMarkdown } = await import('../src/eval/index.js');
-  const docs = loadGoldDir('../shared/dev-set/gold');
+  const docs = loadGoldDir('data/gold');
   const md = formatMarkdown(score(docs, docs.map(goldAsPrediction)));
   assert.match(md, /\| \*\*entities, typed\*\* \| 1\.000 \| 1\.000 \| 1\.000 \|/);
   for (const t of ['company', 'industry-cluster', 'located-in', 'leads']) assert.match(md, new RegExp(`\\| \`${t}\` \\|`));

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DirectedGraph } from 'graphology';
-import { build } from '../src/build.js';
+import { build, type BuildOptions } from '../src/build.js';
 
 const made: string[] = [];
 // temporary folders go when the test process ends
@@ -28,8 +28,9 @@ export function writeCorpus(files: Record<string, string | Uint8Array>): string 
   return dir;
 }
 
-export async function graphOf(files: Record<string, string>): Promise<DirectedGraph> {
-  const { graph } = await build([writeCorpus(files)], { layoutIterations: 0, builtAt: '2026-01-01T00:00:00.000Z' });
+/** The graph of some articles; `model: null` builds with the rules alone. */
+export async function graphOf(files: Record<string, string>, options: BuildOptions = {}): Promise<DirectedGraph> {
+  const { graph } = await build([writeCorpus(files)], { layoutIterations: 0, builtAt: '2026-01-01T00:00:00.000Z', ...options });
   return graph;
 }
 

@@ -12,6 +12,8 @@ import { statsOf, formatStats } from '../graph/stats.js';
 import { formatSummary } from './summary.js';
 import { registerQueryCommands } from './query-commands.js';
 import { registerViewCommands } from './view-commands.js';
+import { registerTrainCommands, runCrossValidation } from './train-commands.js';
+import { DEFAULT_MODEL, DEFAULT_TRAIN_CONFIG } from '../tagger/paths.js';
 
 const DEFAULT_GRAPH = 'graph/graph.json';
 
@@ -35,7 +37,10 @@ export async function main(argv: string[]): Promise<void> {
     .option('--strict', 'stop at the first file that cannot be read or decoded instead of skipping it')
     .option('-w, --workers <n>', 'extraction threads (default: number of cores)', positiveInt)
     .option('--no-cache', 'extract every article again instead of reusing .kg-cache/ beside the output')
-    .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean; workers?: number; cache: boolean }) => {
+    .option('-m, --model <file>', 'the tagger model that decides the entities (default: the committed data/model/entities.model)')
+    .option('--rules-only', 'find entities with the rules alone, without the learned tagger')
+    .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean; workers?: number; cache: boolean; model?: string; rulesOnly?: boolean }) => {
+      if (opts.model !== undefined && opts.rulesOnly) throw new UsageError('--model and --rules-only cannot go together');
       // Ctrl-C (or a SIGTERM) stops the build: workers terminated, the temporary store removed,
       // the previous graph left as it was. A second Ctrl-C kills at once.
       const stop = new AbortController();
@@ -46,6 +51,7 @@ export async function main(argv: string[]): Promise<void> {
         const { graph, summary } = await build(inputs, {
           strict: !!opts.strict,
           ...(opts.workers ? { workers: opts.workers } : {}),
+          ...(opts.rulesOnly ? { model: null } : opts.model !== undefined ? { model: opts.model } : {}),
           ...(opts.cache ? { cacheDir: join(dirname(opts.out), '.kg-cache') } : {}),
           onWarning: (msg) => process.stderr.write(`${msg}\n`),
           onProgress: opts.quiet ? undefined : progressReporter(),
@@ -75,13 +81,22 @@ export async function main(argv: string[]): Promise<void> {
 
   program
     .command('eval')
-    .description("score a graph against gold files (the annotation guideline's scoring)")
-    .argument('<graph>', 'graph file built from the gold articles')
-    .argument('<gold-dir>', 'folder of NAME.gold.json files')
+    .description("score a graph against gold files (the annotation guideline's scoring), or cross-validate the tagger (--cv K)")
+    .argument('[graph]', 'graph file built from the gold articles')
+    .argument('[gold-dir]', 'folder of NAME.gold.json files')
     .option('-v, --verbose', 'list missed, spurious and wrongly typed entities and missed relations per document')
     .option('--json', 'print as JSON')
     .option('--markdown', 'print a Markdown table of P/R/F1 per type')
-    .action(async (graphFile: string, goldDir: string, opts: { verbose?: boolean; json?: boolean; markdown?: boolean }) => {
+    .option('--cv <k>', 'cross-validation by article: train on K-1 folds of the annotated articles, score the held-out one, for every fold', positiveInt)
+    .option('-c, --config <file>', 'with --cv: the training config naming the annotated articles', DEFAULT_TRAIN_CONFIG)
+    .option('--limit <n>', 'with --cv: only the first N articles (a quick run)', positiveInt)
+    .option('-q, --quiet', 'with --cv: no progress on stderr')
+    .action(async (graphFile: string | undefined, goldDir: string | undefined, opts: { verbose?: boolean; json?: boolean; markdown?: boolean; cv?: number; config: string; limit?: number; quiet?: boolean }) => {
+      if (opts.cv !== undefined) {
+        if (graphFile !== undefined) throw new UsageError('kg eval --cv takes no graph or gold folder: the training config names the annotated articles');
+        return runCrossValidation({ ...opts, cv: opts.cv });
+      }
+      if (graphFile === undefined || goldDir === undefined) throw new UsageError("kg eval needs a graph file and a gold folder (or --cv K)");
       const { evaluate, formatMarkdown, formatReport, toJSON } = await import('../eval/index.js');
       const result = evaluate(graphFile, goldDir);
       for (const w of result.warnings ?? []) process.stderr.write(`kg: ${w}\n`);
@@ -90,6 +105,7 @@ export async function main(argv: string[]): Promise<void> {
       else process.stdout.write(formatReport(result, { verbose: !!opts.verbose }));
     });
 
+  registerTrainCommands(program, { config: DEFAULT_TRAIN_CONFIG, model: DEFAULT_MODEL });
   registerQueryCommands(program, DEFAULT_GRAPH);
   registerViewCommands(program, DEFAULT_GRAPH);
 
@@ -121,6 +137,11 @@ class Interrupted extends Error {
     this.name = 'Interrupted';
     this.exitCode = signal === 'SIGTERM' ? 143 : 130;
   }
+}
+
+/** A usage error found after parsing: exit code 2, like commander's own. */
+class UsageError extends Error {
+  readonly exitCode = 2;
 }
 
 function positiveInt(value: string): number {

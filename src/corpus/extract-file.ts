@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Document, Mention } from '../types.js';
 import { IngestError, ingestFile } from '../ingest/index.js';
 import { describe } from '../ingest/files.js';
-import { extractMentions } from '../extract/index.js';
+import { findMentions } from '../tagger/index.js';
 import { recordOf, skipRecord, writeRecord } from './store.js';
 
 export interface FileTask {
@@ -14,6 +14,8 @@ export interface FileTask {
   id: string;
   /** store folder to write the record into */
   storeDir: string;
+  /** the tagger model file deciding the mentions, or null for the rules alone */
+  model: string | null;
 }
 
 export type FileOutcome =
@@ -27,7 +29,7 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
   try {
     sha256 = createHash('sha256').update(readFileSync(task.path)).digest('hex');
     doc = await ingestFile(task.path, task.id);
-    mentions = extractMentions(doc);
+    mentions = findMentions(doc, task.model);
   } catch (err) {
     // Only problems with the file itself become skips; a bug must not pass as a bad file.
     if (!(err instanceof IngestError) && (err as NodeJS.ErrnoException | undefined)?.code === undefined) throw err;

@@ -43,9 +43,10 @@ export class DocStore {
   ) {}
 
   /** The cache under `cacheDir`, or a temporary store removed by close() when `cacheDir` is undefined. */
-  static open(cacheDir: string | undefined): DocStore {
+  static open(cacheDir: string | undefined, extractor = 'rules'): DocStore {
     const root = cacheDir ?? mkdtempSync(join(tmpdir(), 'kg-store-'));
-    const dir = join(root, codeFingerprint());
+    // records hold mentions: they are valid for this code and this extractor (rules, or a model's hash)
+    const dir = join(root, extractor === 'rules' ? codeFingerprint() : createHash('sha256').update(`${codeFingerprint()} ${extractor}`).digest('hex').slice(0, 16));
     mkdirSync(dir, { recursive: true });
     return new DocStore(dir, root, cacheDir === undefined);
   }
@@ -157,8 +158,8 @@ export function decodeOffsets(runs: number[], length: number): Int32Array {
 let fingerprint: string | undefined;
 
 /**
- * Records are valid only for the code that made them: a hash of the ingest, segment and extract
- * stages' files, kg's version and nodejieba's. Changing a rule invalidates the cache.
+ * Records are valid only for the code that made them: a hash of the ingest, segment, extract
+ * and tagger stages' files, kg's version and nodejieba's. Changing a rule invalidates the cache.
  */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
@@ -169,7 +170,7 @@ export function codeFingerprint(): string {
     const { name, version } = require(pkg) as { name: string; version: string };
     h.update(`${name}@${version}\n`);
   }
-  for (const stage of ['ingest', 'segment', 'extract']) {
+  for (const stage of ['ingest', 'segment', 'extract', 'tagger']) {
     const dir = fileURLToPath(new URL(`../${stage}/`, import.meta.url));
     for (const name of safeList(dir).sort()) {
       if (!/\.(ts|js)$/.test(name) || name.endsWith('.d.ts')) continue;

@@ -25,8 +25,11 @@ function candidatesIn(ctx: SentenceContext): Span[] {
 
 /** The mentions of one sentence: candidates, one reading chosen, location chains split. */
 export function sentenceSpans(sentence: string, docPlaces: ReadonlySet<string> = new Set()): Span[] {
-  const ctx = makeContext(sentence, docPlaces);
-  return addVillages(sentence, splitChains(sentence, selectSpans(candidatesIn(ctx)), ctx.boundary));
+  return spansIn(makeContext(sentence, docPlaces));
+}
+
+function spansIn(ctx: SentenceContext): Span[] {
+  return addVillages(ctx.text, splitChains(ctx.text, selectSpans(candidatesIn(ctx)), ctx.boundary));
 }
 
 /** Codes of the places a text names in full, with all their ancestors: context for short names. */
@@ -48,17 +51,30 @@ export function placesNamedIn(text: string): Set<string> {
 
 /** Mentions in one document, in text order. */
 export function extractMentions(doc: Document): Mention[] {
+  return analyseDocument(doc).mentions;
+}
+
+/** What the rules make of a document: their mentions, and each sentence's words (for the tagger). */
+export interface RuleAnalysis {
+  mentions: Mention[];
+  /** one per sentence of the document, same order */
+  contexts: SentenceContext[];
+}
+
+export function analyseDocument(doc: Document): RuleAnalysis {
   const found: Array<Span & { sentence: number; base: number }> = [];
+  const contexts: SentenceContext[] = [];
   const docPlaces = placesNamedIn(doc.text);
   for (const sent of doc.sentences) {
-    const text = doc.text.slice(sent.start, sent.end);
-    const spans = sentenceSpans(text, docPlaces);
+    const ctx = makeContext(doc.text.slice(sent.start, sent.end), docPlaces);
+    contexts.push(ctx);
+    const spans = spansIn(ctx);
     for (const sp of spans) found.push({ ...sp, sentence: sent.index, base: sent.start });
   }
   const mentions = found
     .map((sp) => toMention(doc, sp.base + sp.start, sp.base + sp.end, sp))
     .filter((m) => !inFurniture(doc, m.nstart, m.nend));
-  return rescanKnownNames(doc, mentions);
+  return { mentions: withKnownNames(doc, mentions), contexts };
 }
 
 function toMention(doc: Document, ns: number, ne: number, sp: Span & { sentence: number }): Mention {
@@ -83,7 +99,7 @@ function inFurniture(doc: Document, s: number, e: number): boolean {
  * Every name found once in a document is a name wherever else it appears there, and a
  * company's short form (重庆润通科技有限公司 → 润通科技) or a place's (江津区 → 江津) too.
  */
-function rescanKnownNames(doc: Document, mentions: Mention[]): Mention[] {
+export function withKnownNames(doc: Document, mentions: Mention[]): Mention[] {
   const forms = new Map<string, EntityType>();
   const addForm = (form: string, type: EntityType) => {
     if (form.length >= 2 && !forms.has(form)) forms.set(form, type);
@@ -104,6 +120,8 @@ function rescanKnownNames(doc: Document, mentions: Mention[]): Mention[] {
 export function corpusForms(mentions: Iterable<Mention>): Map<string, EntityType> {
   const votes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
+    // the tagger decides each mention in its context: its names are not forced onto other articles
+    if (m.rule.startsWith('tagger')) continue;
     if (m.type === 'place' || m.rule === 'rescan' || m.rule.startsWith('relative')) continue;
     if (m.text.length < 3 && m.type !== 'person') continue;
     const v = votes.get(m.text) ?? new Map<EntityType, number>();
@@ -113,6 +131,11 @@ export function corpusForms(mentions: Iterable<Mention>): Map<string, EntityType
   const out = new Map<string, EntityType>();
   for (const [form, v] of votes) out.set(form, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
   return out;
+}
+
+/** The rule behind a mention: the tagger's mentions that a rule proposed carry its name after `tagger+`. */
+export function baseRule(rule: string): string {
+  return rule.startsWith('tagger+') ? rule.slice(7) : rule;
 }
 
 /** Adds mentions of names found elsewhere in the corpus to one document's mentions. */

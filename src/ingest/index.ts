@@ -101,6 +101,23 @@ export async function ingestFile(path: string, id: string): Promise<Document> {
   };
 }
 
+/** A Document from text already in memory (a sentence of a labelled corpus, a test): no file behind it. */
+export function documentFromText(id: string, original: string): Document {
+  const { text, offsets, furniture } = normalise(original);
+  return {
+    id,
+    path: id,
+    title: pickTitle('', original, text, furniture),
+    sha256: createHash('sha256').update(original, 'utf8').digest('hex'),
+    encoding: 'UTF-8',
+    original,
+    text,
+    offsets,
+    furniture,
+    sentences: splitSentences(text),
+  };
+}
+
 /** The <title>, else the first markdown heading, else the first non-furniture line; ≤ 80 chars. */
 function pickTitle(htmlTitle: string, original: string, text: string, furniture: Array<[number, number]>): string {
   const clean = (s: string): string => normalise(s).text.replace(/\s*\n\s*/g, ' ').trim();

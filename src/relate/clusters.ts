@@ -1,5 +1,6 @@
 // belongs-to-cluster and leads (cluster): 以X为代表的Y产业集群, 以X为龙头打造Y, X为链主,
 // X、Y等企业…构建起Z产业链.
+import { baseRule } from '../extract/index.js';
 import type { Found, SentenceView } from './sentence.js';
 import { is, mentionEndingAt } from './sentence.js';
 
@@ -28,7 +29,7 @@ export function clusterRelations(view: SentenceView): Found[] {
   }
   // A、B等数字经济项目: the listed projects belong to the industry named after 等
   for (const c of view.mentions) {
-    if (!CLUSTER(c) || c.rule !== 'list-kind' || view.text[c.ls - 1] !== '等') continue;
+    if (!CLUSTER(c) || baseRule(c.rule) !== 'list-kind' || view.text[c.ls - 1] !== '等') continue;
     let at = c.ls - 1;
     const items: typeof view.mentions = [];
     for (let m = mentionEndingAt(view, at); m && MEMBER(m); m = mentionEndingAt(view, at)) {

@@ -103,7 +103,10 @@ export function mergeRelations(relations: Relation[]): Relation[] {
     }
     have.derived = have.derived && r.derived;
   }
-  return [...byKey.values()];
+  // a company that leads a cluster gets leads only, not also belongs-to-cluster (the guideline);
+  // the graph holds one edge per ordered pair
+  const leads = new Set([...byKey.values()].filter((r) => r.relation === 'leads').map((r) => `${r.head}\u0000${r.tail}`));
+  return [...byKey.values()].filter((r) => r.relation !== 'belongs-to-cluster' || !leads.has(`${r.head}\u0000${r.tail}`));
 }
 
 export function relate(docs: Document[], linkedByDoc: Map<string, Linked[]>, entities: Entity[]): Relation[] {

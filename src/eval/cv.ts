@@ -1,0 +1,122 @@
+// Cross-validation by article: the annotated articles are split into K folds; for each fold a
+// model is trained on the other K−1 (plus CLUENER's training part) and the fold's articles are
+// built into a graph and scored. The pooled counts of all folds are the quality figure, beside
+// the rules alone scored on the same articles. CLUENER's held-out sentences are scored by every
+// fold's model (mention spans, the four types whose labels map onto the guideline's).
+import type { Mention } from '../types.js';
+import type { EvalResult, Prf } from './score.js';
+import { prf, score } from './score.js';
+import { predictionsFromGraph, type PredictedDoc } from './predictions.js';
+import { graphFromCorpus } from '../pipeline.js';
+import { tagMentions } from '../tagger/index.js';
+import { extractMentions } from '../extract/index.js';
+import { documentFromText } from '../ingest/index.js';
+import { loadTrainingData, trainOn, type TrainConfig, type TrainingData } from '../tagger/train.js';
+import type { CluenerSentence } from '../tagger/cluener.js';
+import type { TaggerModel } from '../tagger/model.js';
+
+export const CLUENER_TYPES = ['company', 'organization', 'person', 'place'] as const;
+type CluenerType = (typeof CLUENER_TYPES)[number];
+
+export interface CvResult {
+  folds: number;
+  /** article keys of each fold */
+  foldDocs: string[][];
+  model: EvalResult;
+  rules: EvalResult;
+  /** CLUENER held-out sentences: mapped-type mention scores, pooled over the fold models */
+  cluener?: { sentences: number; model: Record<CluenerType, Prf>; rules: Record<CluenerType, Prf> };
+  seconds: number;
+}
+
+export interface CvOptions {
+  folds: number;
+  /** use only the first n articles (a quick run) */
+  limit?: number;
+  log?: (msg: string) => void;
+}
+
+export async function crossValidate(config: TrainConfig, options: CvOptions): Promise<CvResult> {
+  const t0 = performance.now();
+  const log = options.log ?? (() => {});
+  const data = await loadTrainingData(config, log);
+  const n = Math.min(data.docs.length, options.limit ?? Infinity);
+  const k = options.folds;
+  if (!Number.isInteger(k) || k < 2) throw new Error(`--cv needs 2 folds or more (got ${k})`);
+  if (n < k) throw new Error(`${n} annotated articles cannot make ${k} folds`);
+  // articles in key order, dealt round robin: each fold gets some of every corpus
+  const order = [...Array(n).keys()].sort((a, b) => (data.docs[a]!.key < data.docs[b]!.key ? -1 : 1));
+  const foldOf = new Map(order.map((d, i) => [d, i % k]));
+  const modelPreds: PredictedDoc[] = [];
+  const rulePreds: PredictedDoc[] = [];
+  const cl = { model: zeroCounts(), rules: zeroCounts() };
+  for (let f = 0; f < k; f++) {
+    const test = order.filter((d) => foldOf.get(d) === f);
+    const train = order.filter((d) => foldOf.get(d) !== f);
+    log(`kg: fold ${f + 1}/${k}: training on ${train.length} articles, scoring ${test.length}`);
+    const model = trainOn(data, train, config);
+    modelPreds.push(...predict(data, test, (i) => tagMentions(data.docs[i]!.doc, model, data.analyses[i])));
+    rulePreds.push(...predict(data, test, (i) => data.analyses[i]!.mentions));
+    scoreCluener(data.cluenerHeldOut, model, cl.model, cl.rules, f === 0);
+  }
+  const gold = order.map((i) => data.docs[i]!.gold);
+  const result: CvResult = {
+    folds: k,
+    foldDocs: [...Array(k).keys()].map((f) => order.filter((d) => foldOf.get(d) === f).map((d) => data.docs[d]!.key)),
+    model: score(gold, modelPreds),
+    rules: score(gold, rulePreds),
+    seconds: 0,
+  };
+  if (data.cluenerHeldOut.length > 0) {
+    result.cluener = {
+      sentences: data.cluenerHeldOut.length,
+      model: mapCounts(cl.model, prf),
+      rules: mapCounts(cl.rules, prf),
+    };
+  }
+  result.seconds = Math.round((performance.now() - t0) / 100) / 10;
+  return result;
+}
+
+/** The graph of some annotated articles, built from the given mentions, as predictions per article. */
+function predict(data: TrainingData, docs: number[], mentionsOf: (i: number) => Mention[]): PredictedDoc[] {
+  const graph = graphFromCorpus(
+    {
+      infos: docs.map((i) => {
+        const d = data.docs[i]!.doc;
+        return { id: d.id, path: d.path, title: d.title, sha256: d.sha256, chars: d.original.length };
+      }),
+      mentions: docs.map(mentionsOf),
+      document: (j) => data.docs[docs[j]!]!.doc,
+    },
+    { layoutIterations: 0, builtAt: '' },
+  );
+  return predictionsFromGraph(graph);
+}
+
+type Counts = Record<CluenerType, { tp: number; predicted: number; gold: number }>;
+const zeroCounts = (): Counts => Object.fromEntries(CLUENER_TYPES.map((t) => [t, { tp: 0, predicted: 0, gold: 0 }])) as Counts;
+const mapCounts = <T>(c: Counts, fn: (x: Counts[CluenerType]) => T): Record<CluenerType, T> =>
+  Object.fromEntries(CLUENER_TYPES.map((t) => [t, fn(c[t])])) as Record<CluenerType, T>;
+
+/** Exact mention spans of the mapped types, as the CLUENER benchmark scores them. */
+export function scoreCluener(sentences: readonly CluenerSentence[], model: TaggerModel, modelCounts: Counts, ruleCounts: Counts, withRules: boolean): void {
+  for (const s of sentences) {
+    const doc = documentFromText(`cluener:${s.line}`, s.text);
+    const gold = new Set(s.spans.map((sp) => `${sp.start}:${sp.end}:${sp.type}`));
+    const count = (mentions: Mention[], into: Counts) => {
+      for (const t of CLUENER_TYPES) into[t].gold += s.spans.filter((sp) => sp.type === t).length;
+      const seen = new Set<string>();
+      for (const m of mentions) {
+        if (!(CLUENER_TYPES as readonly string[]).includes(m.type)) continue;
+        const key = `${m.start}:${m.end}:${m.type}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        into[m.type as CluenerType].predicted++;
+        if (gold.has(key)) into[m.type as CluenerType].tp++;
+      }
+    };
+    count(tagMentions(doc, model), modelCounts);
+    if (withRules) count(extractMentions(doc), ruleCounts);
+  }
+}

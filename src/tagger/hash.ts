@@ -1,0 +1,31 @@
+// 32-bit feature keys made from small integers (template, character codes, tag ids): no string
+// is built per character. MurmurHash3's mixing steps; never 0, which marks "no feature".
+
+export function mix(h: number, v: number): number {
+  let k = Math.imul(v | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+export function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0 || 1;
+}
+
+export const key1 = (t: number, a: number): number => finish(mix(mix(0x2545f491, t), a));
+export const key2 = (t: number, a: number, b: number): number => finish(mix(mix(mix(0x2545f491, t), a), b));
+export const key3 = (t: number, a: number, b: number, c: number): number => finish(mix(mix(mix(mix(0x2545f491, t), a), b), c));
+
+/** A string as one number (FNV-1a over UTF-16 units), for words and tags. */
+export function stringHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -1,0 +1,75 @@
+// The learned stage of entity extraction: a character tagger (BIOES over the seven types) that
+// reads each sentence's characters, words, lexicon hits and the rules' proposed spans, and
+// decides the mentions. Names it finds once in a document are then found wherever else the
+// document writes them, as the rules do (extract/index.ts).
+import type { Document, Mention } from '../types.js';
+import { analyseDocument, extractMentions, withKnownNames, type RuleAnalysis } from '../extract/index.js';
+import { loadModel } from './model.js';
+import { detached } from '../strings.js';
+import { sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
+import { decodeSpans } from './labels.js';
+import { decode, type TaggerModel } from './model.js';
+
+export { loadModel, ModelError, type TaggerModel } from './model.js';
+
+/** The feature inputs of each sentence of a document, from the rules' analysis of it. */
+export function sentenceInputs(doc: Document, analysis: RuleAnalysis): SentenceInput[] {
+  const bySentence = new Map<number, RuleSpan[]>();
+  for (const m of analysis.mentions) {
+    const sent = doc.sentences[m.sentence];
+    if (!sent) continue;
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push({ start: m.nstart - sent.start, end: m.nend - sent.start, type: m.type, rule: m.rule });
+    bySentence.set(m.sentence, list);
+  }
+  return doc.sentences.map((sent, k) => {
+    const ctx = analysis.contexts[k]!;
+    let masked: Uint8Array | undefined;
+    for (const [fs, fe] of doc.furniture) {
+      if (fe <= sent.start || fs >= sent.end) continue;
+      masked ??= new Uint8Array(sent.end - sent.start);
+      masked.fill(1, Math.max(0, fs - sent.start), Math.min(sent.end, fe) - sent.start);
+    }
+    return { text: ctx.text, tokens: ctx.tokens, rules: bySentence.get(sent.index) ?? [], ...(masked ? { masked } : {}) };
+  });
+}
+
+/** A document's mentions: decided by the model in `modelFile`, or by the rules alone when it is null. */
+export function findMentions(doc: Document, modelFile: string | null): Mention[] {
+  return modelFile === null ? extractMentions(doc) : tagMentions(doc, loadModel(modelFile));
+}
+
+/** Mentions in one document as the model decides them, in text order. */
+export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAnalysis = analyseDocument(doc)): Mention[] {
+  const inputs = sentenceInputs(doc, analysis);
+  const ruleAt = new Map<string, string>();
+  for (const m of analysis.mentions) ruleAt.set(`${m.nstart}:${m.nend}:${m.type}`, m.rule);
+  const mentions: Mention[] = [];
+  doc.sentences.forEach((sent, k) => {
+    const input = inputs[k]!;
+    const n = input.text.length;
+    if (n === 0) return;
+    const labels = decode(model, sentenceFeatures(input), n);
+    for (const sp of decodeSpans(labels)) {
+      if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
+      const ns = sent.start + sp.start;
+      const ne = sent.start + sp.end;
+      const text = doc.text.slice(ns, ne);
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      // a span the rules proposed keeps the rule's name: relation patterns read it (list:company)
+      const rule = ruleAt.get(`${ns}:${ne}:${sp.type}`);
+      mentions.push({
+        doc: doc.id,
+        start: doc.offsets[ns]!,
+        end: doc.offsets[ne - 1]! + 1,
+        text: detached(text),
+        sentence: sent.index,
+        type: sp.type,
+        nstart: ns,
+        nend: ne,
+        rule: rule ? `tagger+${rule}` : 'tagger',
+      });
+    }
+  });
+  return withKnownNames(doc, mentions);
+}

@@ -1,0 +1,147 @@
+// The averaged structured perceptron (Collins 2002) over BIOES label sequences: decode each
+// example with the current weights, and where the best sequence differs from the gold one, move
+// the weights toward the gold features and away from the predicted ones. The model keeps the
+// average of the weights over all steps. Deterministic: a seeded order, no clocks.
+import { FEATURES_PER_CHAR } from './features.js';
+import { LABEL_COUNT } from './labels.js';
+import { makeModel, type TaggerModel } from './model.js';
+import { viterbi } from './viterbi.js';
+import type { Example } from './data.js';
+
+export interface PerceptronOptions {
+  epochs: number;
+  /** features seen fewer times than this in the training data are left out */
+  minCount: number;
+  seed: number;
+  /** per example, how much one mistake moves the weights (default 1) */
+  weightOf?: (e: Example) => number;
+  onEpoch?: (epoch: number, sentencesWrong: number, total: number) => void;
+}
+
+const L = LABEL_COUNT;
+const F = FEATURES_PER_CHAR;
+
+export function trainPerceptron(examples: readonly Example[], options: PerceptronOptions, training: Record<string, unknown> = {}): TaggerModel {
+  // 1. the feature keys worth a row
+  const counts = new Map<number, number>();
+  for (const ex of examples) {
+    const fs = ex.features;
+    for (let i = 0; i < fs.length; i++) {
+      const k = fs[i]!;
+      if (k !== 0) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const keys = Uint32Array.from([...counts].filter(([, c]) => c >= options.minCount).map(([k]) => k)).sort();
+  const rowOf = new Map<number, number>();
+  keys.forEach((k, r) => rowOf.set(k, r));
+  const rows = examples.map((ex) => {
+    const out = new Int32Array(ex.features.length);
+    for (let i = 0; i < out.length; i++) out[i] = ex.features[i] === 0 ? -1 : (rowOf.get(ex.features[i]!) ?? -1);
+    return out;
+  });
+
+  // 2. weights and their running sums for the average (w − u / c, Daumé's trick)
+  const w = new Float64Array(keys.length * L);
+  const u = new Float64Array(keys.length * L);
+  const tw = new Float64Array(L * L);
+  const tu = new Float64Array(L * L);
+  let c = 1;
+  const random = mulberry32(options.seed);
+  const order = examples.map((_, i) => i);
+  const pred = new Uint8Array(Math.max(1, ...examples.map((e) => e.n)));
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    shuffle(order, random);
+    let wrong = 0;
+    for (const idx of order) {
+      const ex = examples[idx]!;
+      const n = ex.n;
+      if (n === 0) continue;
+      const r = rows[idx]!;
+      const emit = new Float64Array(n * L);
+      for (let i = 0; i < n; i++) {
+        for (let f = 0; f < F; f++) {
+          const row = r[i * F + f]!;
+          if (row < 0) continue;
+          const base = row * L;
+          for (let l = 0; l < L; l++) emit[i * L + l] = emit[i * L + l]! + w[base + l]!;
+        }
+      }
+      const p = viterbi(emit, n, tw, pred);
+      const g = ex.labels;
+      let same = true;
+      for (let i = 0; i < n; i++) if (p[i] !== g[i]) same = false;
+      if (!same) {
+        wrong++;
+        const step = options.weightOf?.(ex) ?? 1;
+        for (let i = 0; i < n; i++) {
+          const gl = g[i]!;
+          const pl = p[i]!;
+          if (gl !== pl) {
+            for (let f = 0; f < F; f++) {
+              const row = r[i * F + f]!;
+              if (row < 0) continue;
+              const base = row * L;
+              w[base + gl] = w[base + gl]! + step;
+              u[base + gl] = u[base + gl]! + c * step;
+              w[base + pl] = w[base + pl]! - step;
+              u[base + pl] = u[base + pl]! - c * step;
+            }
+          }
+          if (i > 0) {
+            const gt = g[i - 1]! * L + gl;
+            const pt = p[i - 1]! * L + pl;
+            if (gt !== pt) {
+              tw[gt] = tw[gt]! + step;
+              tu[gt] = tu[gt]! + c * step;
+              tw[pt] = tw[pt]! - step;
+              tu[pt] = tu[pt]! - c * step;
+            }
+          }
+        }
+      }
+      c++;
+    }
+    options.onEpoch?.(epoch, wrong, examples.length);
+  }
+
+  // 3. the averaged weights; rows that stayed zero are dropped
+  const avg = new Float32Array(keys.length * L);
+  const keep: number[] = [];
+  for (let row = 0; row < keys.length; row++) {
+    let any = false;
+    for (let l = 0; l < L; l++) {
+      const v = w[row * L + l]! - u[row * L + l]! / c;
+      avg[row * L + l] = v;
+      if (Math.abs(v) > 1e-4) any = true;
+    }
+    if (any) keep.push(row);
+  }
+  const outKeys = new Uint32Array(keep.length);
+  const outWeights = new Float32Array(keep.length * L);
+  keep.forEach((row, i) => {
+    outKeys[i] = keys[row]!;
+    outWeights.set(avg.subarray(row * L, row * L + L), i * L);
+  });
+  const trans = new Float32Array(L * L);
+  for (let i = 0; i < L * L; i++) trans[i] = tw[i]! - tu[i]! / c;
+  return makeModel(outKeys, outWeights, trans, training);
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same training order. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(a: number[], random: () => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+}

@@ -1,0 +1,62 @@
+// Longest-match look-up of a fixed word list in a text, each word with a small class number.
+
+export class WordIndex {
+  private readonly classOf = new Map<string, number>();
+  /** first character's code → lengths of words starting with it, longest first */
+  private readonly lengths = new Map<number, number[]>();
+
+  constructor(words: Iterable<readonly [string, number]>) {
+    for (const [w, c] of words) {
+      if (!w || this.classOf.has(w)) continue;
+      this.classOf.set(w, c);
+      const k = w.charCodeAt(0);
+      const list = this.lengths.get(k) ?? [];
+      if (!list.includes(w.length)) list.push(w.length);
+      this.lengths.set(k, list);
+    }
+    for (const list of this.lengths.values()) list.sort((a, b) => b - a);
+  }
+
+  /** The longest word starting at `at`: its length and class, or undefined. */
+  longestAt(text: string, at: number): { length: number; cls: number } | undefined {
+    const lens = this.lengths.get(text.charCodeAt(at));
+    if (!lens) return undefined;
+    for (const len of lens) {
+      if (at + len > text.length) continue;
+      const cls = this.classOf.get(text.slice(at, at + len));
+      if (cls !== undefined) return { length: len, cls };
+    }
+    return undefined;
+  }
+
+  /**
+   * Per character, the class and BIES position of the longest word covering it, found left to
+   * right without overlaps: cover[i] = cls * 8 + part (1..4), 0 where no word is.
+   */
+  cover(text: string): Uint16Array {
+    const out = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; ) {
+      const hit = this.longestAt(text, i);
+      if (!hit) {
+        i++;
+        continue;
+      }
+      markSpan(out, i, i + hit.length, hit.cls);
+      i += hit.length;
+    }
+    return out;
+  }
+}
+
+/** Marks [s, e) in a cover array with class `cls`: cls * 8 + part, part B=1, I=2, E=3, S=4. */
+export function markSpan(cover: Uint16Array, s: number, e: number, cls: number): void {
+  if (e - s === 1) cover[s] = cls * 8 + 4;
+  else {
+    cover[s] = cls * 8 + 1;
+    for (let k = s + 1; k < e - 1; k++) cover[k] = cls * 8 + 2;
+    cover[e - 1] = cls * 8 + 3;
+  }
+}
+
+/** Does the word covering this character end here (E or S)? */
+export const endsHere = (c: number): boolean => (c & 7) >= 3;

@@ -1,0 +1,179 @@
+// The learned tagger: labels, decoding, gold projection, CLUENER mapping, training, the model file
+// and how kg build uses it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALLOWED, LABEL_COUNT, decodeSpans, encodeSpans, labelOf } from '../src/tagger/labels.js';
+import { viterbi } from '../src/tagger/viterbi.js';
+import { projectGold } from '../src/tagger/data.js';
+import { readCluener, splitAddress } from '../src/tagger/cluener.js';
+import { loadTrainingData, trainOn, type TrainConfig } from '../src/tagger/train.js';
+import { parseModel, serializeModel, ModelError } from '../src/tagger/model.js';
+import { tagMentions } from '../src/tagger/index.js';
+import { documentFromText } from '../src/ingest/index.js';
+import { parseGold } from '../src/eval/gold.js';
+import { tempDir, writeCorpus } from './helpers.js';
+
+const KG = join(import.meta.dirname, '..', 'bin', 'kg.js');
+const kg = (...args: string[]) => spawnSync(process.execPath, [KG, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+test('spans and BIOES labels convert both ways', () => {
+  const spans = [
+    { start: 0, end: 3, type: 'place' as const },
+    { start: 3, end: 4, type: 'person' as const },
+    { start: 6, end: 8, type: 'company' as const },
+  ];
+  const labels = encodeSpans(9, spans);
+  assert.equal(labels[0], labelOf('place', 'B'));
+  assert.equal(labels[1], labelOf('place', 'I'));
+  assert.equal(labels[3], labelOf('person', 'S'));
+  assert.equal(labels[5], 0);
+  assert.deepEqual(decodeSpans(labels), spans);
+});
+
+test('Viterbi follows the scores but never gives an invalid sequence', () => {
+  const L = LABEL_COUNT;
+  const n = 3;
+  const emit = new Float64Array(n * L);
+  // each character alone prefers I-company, which cannot open or stand alone
+  for (let i = 0; i < n; i++) emit[i * L + labelOf('company', 'I')] = 5;
+  emit[0 * L + labelOf('company', 'B')] = 4;
+  emit[2 * L + labelOf('company', 'E')] = 4;
+  const out = viterbi(emit, n, new Float32Array(L * L));
+  assert.deepEqual([...out], [labelOf('company', 'B'), labelOf('company', 'I'), labelOf('company', 'E')]);
+  for (let i = 1; i < n; i++) assert.equal(ALLOWED[out[i - 1]! * L + out[i]!], 1);
+  // nothing to prefer: all O
+  assert.deepEqual([...viterbi(new Float64Array(n * L), n, new Float32Array(L * L))], [0, 0, 0]);
+});
+
+test('gold names are found in the article: every occurrence, longest form first, never in a byline', () => {
+  const doc = documentFromText('a.txt', '江津区双福工业园今年产值增长。双福工业园位于江津区。\n记者 江津区 报道');
+  const gold = parseGold(
+    JSON.stringify({
+      doc: 'a.txt',
+      entities: [
+        { name: '江津区', type: 'place', aliases: ['江津'] },
+        { name: '双福工业园', type: 'industrial-park', aliases: [] },
+      ],
+    }),
+    'a.gold.json',
+  );
+  const spans = projectGold(doc, gold).map((s) => `${doc.text.slice(s.start, s.end)}/${s.type}`);
+  assert.deepEqual(spans, ['江津区/place', '双福工业园/industrial-park', '双福工业园/industrial-park', '江津区/place']);
+});
+
+test('CLUENER labels map onto the guideline: addresses split into places or the sentence is left out', () => {
+  assert.deepEqual(splitAddress('北京市海淀区'), ['北京市', '海淀区']);
+  assert.equal(splitAddress('中关村大街27号'), undefined);
+  const dir = tempDir();
+  const file = join(dir, 'train.json');
+  writeFileSync(
+    file,
+    [
+      { text: '浙商银行叶老桂表示，北京市海淀区将加快发展。', label: { company: { 浙商银行: [[0, 3]] }, name: { 叶老桂: [[4, 6]] }, address: { 北京市海淀区: [[10, 15]] } } },
+      { text: '皇马战胜了巴萨。', label: { organization: { 皇马: [[0, 1]], 巴萨: [[5, 6]] } } },
+      { text: '他在中关村大街27号上班。', label: { address: { 中关村大街27号: [[2, 9]] } } },
+      { text: '《三体》的作者接受了采访。', label: { book: { 三体: [[1, 2]] }, position: { 作者: [[5, 6]] } } },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
+  const read = readCluener(file);
+  assert.equal(read.sentences.length, 2);
+  assert.deepEqual(read.dropped, { 'has organization': 1, 'has an address that is not a chain of place names': 1 });
+  const first = read.sentences[0]!;
+  assert.deepEqual(
+    first.spans.map((s) => `${first.text.slice(s.start, s.end)}/${s.type}`),
+    ['浙商银行/company', '叶老桂/person', '北京市/place', '海淀区/place'],
+  );
+  assert.deepEqual(read.sentences[1]!.spans, [], 'books and positions are not entities: O');
+});
+
+const SMALL: TrainConfig = {
+  annotated: [{ texts: 'data/corpus', gold: 'data/gold' }],
+  cluener: null,
+  cluenerHoldout: 10,
+  epochs: 2,
+  minCount: 1,
+  seed: 1,
+  articleWeight: 10,
+};
+
+test('training is deterministic and the model file round-trips', async () => {
+  const data = await loadTrainingData(SMALL);
+  const a = serializeModel(trainOn(data, [0, 1, 2], SMALL));
+  const b = serializeModel(trainOn(data, [0, 1, 2], SMALL));
+  assert.ok(a.equals(b), 'two trainings on the same data give the same bytes');
+  const model = parseModel(a, 'm.model');
+  assert.ok(serializeModel(model).equals(a), 'read and written again: the same bytes');
+  // the model tags: an article it was trained on gets most of its gold entities back
+  const doc = data.docs[0]!;
+  const found = new Set(tagMentions(doc.doc, model).map((m) => m.text));
+  const hits = doc.gold.entities.filter((e) => [e.name, ...e.aliases].some((f) => found.has(f))).length;
+  assert.ok(hits / doc.gold.entities.length > 0.6, `${hits} of ${doc.gold.entities.length}`);
+});
+
+test('a damaged or foreign model file is one error naming the file and the fault', async () => {
+  const data = await loadTrainingData(SMALL);
+  const bytes = serializeModel(trainOn(data, [0], { ...SMALL, epochs: 1 }));
+  const fault = (b: Buffer) => {
+    try {
+      parseModel(b, 'x.model');
+    } catch (err) {
+      assert.ok(err instanceof ModelError);
+      assert.doesNotMatch(err.message, /\n/);
+      return err.message;
+    }
+    return 'read without complaint';
+  };
+  assert.match(fault(Buffer.from('hello')), /^x\.model: not a kg tagger model/);
+  assert.match(fault(bytes.subarray(0, bytes.length - 100)), /^x\.model: damaged model file \(checksum mismatch/);
+  const flipped = Buffer.from(bytes);
+  flipped[flipped.length - 10] ^= 0xff;
+  assert.match(fault(flipped), /^x\.model: damaged model file/);
+  assert.match(fault(bytes.subarray(0, 20)), /^x\.model: (truncated|damaged)/);
+});
+
+test('kg build uses the committed model, --model another, --rules-only none; a bad model is exit 1 and one line', () => {
+  const corpus = writeCorpus({ 'a.txt': '重庆润通科技有限公司位于江津区双福工业园。董事长罗红宾表示，公司将扩大产能。' });
+  const dir = tempDir();
+  const out = join(dir, 'g.json');
+  const ok = kg('build', corpus, '--out', out, '--json', '-q');
+  assert.equal(ok.status, 0, ok.stderr);
+  const rules = kg('build', corpus, '--out', join(dir, 'r.json'), '--rules-only', '--json', '-q');
+  assert.equal(rules.status, 0, rules.stderr);
+  assert.ok(JSON.parse(rules.stdout).entities.company >= 1);
+
+  const bad = join(dir, 'bad.model');
+  writeFileSync(bad, 'not a model');
+  const before = readFileSync(out);
+  const r = kg('build', corpus, '--out', out, '--model', bad, '-q');
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `kg: ${bad}: not a kg tagger model (no KGTAGGER header)\n`);
+  assert.ok(readFileSync(out).equals(before), 'the graph is left as it was');
+  const gone = kg('build', corpus, '--out', out, '--model', join(dir, 'none.model'), '-q');
+  assert.equal(gone.status, 1);
+  assert.match(gone.stderr, /^kg: .*none\.model: no such model file/);
+  assert.equal(kg('build', corpus, '--model', bad, '--rules-only').status, 2);
+});
+
+test('kg train writes the model its config describes; kg eval --cv prints the pooled table', () => {
+  const dir = tempDir();
+  const config = join(dir, 'train.json');
+  writeFileSync(config, JSON.stringify({ annotated: [{ texts: join(process.cwd(), 'data/corpus'), gold: join(process.cwd(), 'data/gold') }], cluener: null, epochs: 1 }));
+  const out = join(dir, 'm.model');
+  const t = kg('train', '--config', config, '--out', out, '--json', '-q');
+  assert.equal(t.status, 0, t.stderr);
+  const summary = JSON.parse(t.stdout);
+  assert.equal(summary.articles, 5);
+  assert.equal(summary.bytes, readFileSync(out).length);
+  const cv = kg('eval', '--cv', '2', '--config', config, '-q');
+  assert.equal(cv.status, 0, cv.stderr);
+  assert.match(cv.stdout, /^2-fold cross-validation over 5 annotated articles/);
+  assert.match(cv.stdout, /entities \(typed\)\s+[01]\.\d{3}/);
+  const missing = kg('train', '--config', join(dir, 'none.json'));
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /^kg: .*none\.json: no such training config\n$/);
+});
