@@ -1,7 +1,7 @@
 // `npm run bench`: the build, query and viewer benchmarks in one table on stdout (progress on
 // stderr). `--record` also writes the table and the machine's description into
 // bench/RESULTS.md, between its markers, leaving the notes around them as they are.
-//   npm run bench -- [--only build,query,viewer] [--scales 1,10,100] [--record]
+//   npm run bench -- [--only build,tagger,query,viewer] [--scales 1,10,100] [--record]
 import { cpus, totalmem, loadavg, platform, release } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ const RESULTS = `${ROOT}bench/RESULTS.md`;
 const RESULTS_JSON = `${ROOT}bench/results.json`;
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
-const SECTIONS = ['build', 'query', 'viewer'] as const;
+const SECTIONS = ['build', 'tagger', 'query', 'viewer'] as const;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -66,6 +66,8 @@ export interface Mention {
   nend: number;
   /** which rule found it, for debugging and `--verbose` */
   rule: string;
+  /** the article declares this form an alias of a longer name it wrote just before: X（以下简称“Y”） */
+  aliasOf?: string;
 }
 
 /** An entity after resolution: all mentions of one real-world thing. */

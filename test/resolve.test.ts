@@ -70,3 +70,41 @@ test('the same text as two types stays two entities', () => {
   const ms = [m('长江', 'place'), m('长江', 'company', 'b.txt')];
   assert.equal(resolve(ms).entities.length, 2);
 });
+
+test('within an article, a short form that fits one longer name is that name; in another article it is another', () => {
+  const ms = [
+    m('芜湖经开区', 'industrial-park', 'a.txt'),
+    m('经开区', 'industrial-park', 'a.txt'),
+    m('武汉经开区', 'industrial-park', 'b.txt'),
+    m('经开区', 'industrial-park', 'b.txt'),
+    m('区委宣传部', 'organization', 'a.txt'),
+    m('宣传部', 'organization', 'a.txt'),
+    m('重庆天实精工科技有限公司', 'company', 'a.txt'),
+    m('天实精工公司', 'company', 'a.txt'),
+    m('国家级生物医药产业集群', 'industry-cluster', 'a.txt'),
+    m('生物医药产业集群', 'industry-cluster', 'a.txt'),
+  ];
+  assert.deepEqual(groups(ms), [
+    ['区委宣传部', '宣传部'],
+    ['国家级生物医药产业集群', '生物医药产业集群'],
+    ['天实精工公司', '重庆天实精工科技有限公司'],
+    ['武汉经开区', '经开区'],
+    ['经开区', '芜湖经开区'],
+  ]);
+});
+
+test('a short form that fits two longer names of its article joins neither', () => {
+  const ms = [m('芜湖经开区', 'industrial-park'), m('合肥经开区', 'industrial-park'), m('经开区', 'industrial-park')];
+  assert.deepEqual(groups(ms), [['合肥经开区'], ['经开区'], ['芜湖经开区']]);
+});
+
+test('an alias the article declares (以下简称“…”) joins the name before it', async () => {
+  const { graphOf, nodeNamed } = await import('./helpers.js');
+  const g = await graphOf(
+    { 'a.txt': '重庆润通控股（集团）有限公司（以下简称“润通集团”）今年产值增长两成。润通集团将在江津区新建工厂。' },
+    { model: null },
+  );
+  const key = nodeNamed(g, '润通集团');
+  assert.ok(key, 'the alias is found');
+  assert.equal(key, nodeNamed(g, '重庆润通控股（集团）有限公司'));
+});

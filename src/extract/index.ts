@@ -104,12 +104,33 @@ export function withKnownNames(doc: Document, mentions: Mention[]): Mention[] {
   const addForm = (form: string, type: EntityType) => {
     if (form.length >= 2 && !forms.has(form)) forms.set(form, type);
   };
+  const aliases = declaredAliases(doc, mentions);
+  for (const [alias, { type }] of aliases) addForm(alias, type);
   for (const m of mentions) addForm(m.text, m.type);
   for (const m of mentions) {
     if (m.type === 'company') for (const f of companyShortForms(m.text)) addForm(f, m.type);
     if (m.type === 'place') addForm(shortPlaceName(m.text), m.type);
   }
-  return rescan(doc, mentions, forms, 'rescan');
+  const found = rescan(doc, mentions, forms, 'rescan');
+  if (aliases.size === 0) return found;
+  return found.map((m) => {
+    const of = aliases.get(m.text);
+    return of && of.name !== m.text ? { ...m, type: of.type, aliasOf: of.name } : m;
+  });
+}
+
+/** X（以下简称“Y”）, X（简称Y）, X（下称“Y”）: the alias Y of the name X written just before. */
+const ALIAS_DECLARATION = /^\s*[（(]\s*(?:以下|下文|下)?(?:简称|称)(?:为)?[：:]?\s*[“"「『]?([^”"」』（）()，,、。；\s]{2,20}?)[”"」』]?\s*[）)]/u;
+
+function declaredAliases(doc: Document, mentions: Mention[]): Map<string, { name: string; type: EntityType }> {
+  const out = new Map<string, { name: string; type: EntityType }>();
+  for (const m of mentions) {
+    if (doc.text.charCodeAt(m.nend) !== 0xff08 && doc.text[m.nend] !== '(' && doc.text[m.nend] !== ' ') continue;
+    const d = ALIAS_DECLARATION.exec(doc.text.slice(m.nend, m.nend + 40));
+    if (!d || d[1] === m.text || out.has(d[1]!)) continue;
+    out.set(d[1]!, { name: m.text, type: m.type });
+  }
+  return out;
 }
 
 /**

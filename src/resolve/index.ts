@@ -7,7 +7,7 @@
 //    (江津区委), else stay apart per place so two districts' 区委 are not merged.
 // A short form that fits several candidates is left alone: no over-merging.
 import type { Entity, EntityType, Mention } from '../types.js';
-import { ancestors, loadGazetteer, type Place } from '../extract/gazetteer.js';
+import { ancestors, loadGazetteer, shortPlaceName, type Place } from '../extract/gazetteer.js';
 import { companyShortForms } from '../extract/index.js';
 import { matchKey, surfaceKey } from './keys.js';
 
@@ -44,15 +44,21 @@ export function resolve(mentions: Mention[]): Resolution {
   const uf = new UnionFind(mentions.length);
   const docPlace = mainPlaceByDoc(mentions);
 
+  // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
+  //    form of exactly one longer name of its type (经开区 after 芜湖经开区) stands for that name:
+  //    such forms are keyed per article, so two articles' 经开区 stay apart
+  const local = localForms(mentions);
+
   // 1. identical normal form and type; places through their gazetteer identity;
   //    relative bodies (区委) keyed by the document's place
   const firstByKey = new Map<string, number>();
   mentions.forEach((m, i) => {
-    const key = identityKey(m, docPlace.get(m.doc), gaz);
+    const key = local.has(i) ? `${m.type}:${matchKey(m.text, m.type)}@doc:${m.doc}` : identityKey(m, docPlace.get(m.doc), gaz);
     const first = firstByKey.get(key);
     if (first === undefined) firstByKey.set(key, i);
     else uf.union(first, i);
   });
+  for (const [i, target] of local) uf.union(i, target);
 
   // 2. short forms within a type: join a longer form when exactly one candidate fits
   const groups = groupForms(mentions, uf);
@@ -85,6 +91,69 @@ export function resolve(mentions: Mention[]): Resolution {
   });
 
   return buildEntities(mentions, uf, docPlace);
+}
+
+/** Types whose names an article shortens (a place's short name goes through the gazetteer). */
+const SHORTENED = new Set<EntityType>(['company', 'organization', 'industrial-park', 'project', 'industry-cluster', 'place']);
+/** an article with more distinct names than this is not searched for short forms (quadratic) */
+const MAX_LOCAL_FORMS = 3000;
+
+/**
+ * Mentions that stand for another name of the same article: declared aliases, and short forms
+ * that fit exactly one longer name there. Index of the mention → index of a mention of that name.
+ */
+function localForms(mentions: Mention[]): Map<number, number> {
+  const out = new Map<number, number>();
+  // per article and type: each form's first mention
+  const byDoc = new Map<string, Map<EntityType, Map<string, number>>>();
+  mentions.forEach((m, i) => {
+    let types = byDoc.get(m.doc);
+    if (!types) byDoc.set(m.doc, (types = new Map()));
+    let forms = types.get(m.type);
+    if (!forms) types.set(m.type, (forms = new Map()));
+    if (!forms.has(m.text)) forms.set(m.text, i);
+  });
+  const targetOf = new Map<string, number | undefined>();
+  mentions.forEach((m, i) => {
+    const forms = byDoc.get(m.doc)!.get(m.type)!;
+    if (m.aliasOf !== undefined) {
+      const t = forms.get(m.aliasOf);
+      if (t !== undefined) out.set(i, t);
+      return;
+    }
+    if (!SHORTENED.has(m.type) || forms.size > MAX_LOCAL_FORMS) return;
+    const k = `${m.doc}\u0000${m.type}\u0000${m.text}`;
+    if (!targetOf.has(k)) targetOf.set(k, localTarget(m.text, m.type, forms));
+    const t = targetOf.get(k);
+    if (t !== undefined) out.set(i, t);
+  });
+  return out;
+}
+
+/** The one longer form of the article that `short` shortens, when exactly one does. */
+function localTarget(short: string, type: EntityType, forms: Map<string, number>): number | undefined {
+  const longer = [...forms.keys()].filter((l) => l.length > short.length && shortens(short, l, type));
+  // a candidate that itself shortens another candidate is the same name: count the longest only
+  const maximal = longer.filter((l) => !longer.some((o) => o !== l && o.length > l.length && shortens(l, o, type)));
+  return maximal.length === 1 ? forms.get(maximal[0]!) : undefined;
+}
+
+/** Is `short` the article's short way of writing `long`? */
+function shortens(short: string, long: string, type: EntityType): boolean {
+  if (short.length < 2) return false;
+  switch (type) {
+    case 'place':
+      return shortPlaceName(long) === short;
+    case 'company': {
+      if (long.endsWith(short)) return true; // 中国石油西南油气田分公司 → 西南油气田分公司
+      const core = short.replace(/(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u, '');
+      if (core.length < 2) return false;
+      const bare = (f: string) => f.replace(/[（(][^）)]*[）)]/gu, '');
+      return [long, ...companyShortForms(long)].some((f) => bare(f).startsWith(core) || bare(key(f, type)).startsWith(core));
+    }
+    default:
+      return long.endsWith(short) || key(long, type).endsWith(key(short, type));
+  }
 }
 
 function identityKey(m: Mention, place: Place | undefined, gaz = loadGazetteer()): string {

@@ -31,17 +31,17 @@ export interface SentenceInput {
 }
 
 /** Feature keys per character: FEATURES_PER_CHAR of them, 0 where a template does not fire. */
-export const FEATURES_PER_CHAR = 46;
+export const FEATURES_PER_CHAR = 40;
 
 const enum T {
   Bias,
   U0, U1, U2, U3, U4,
   B0, B1, B2, B3,
-  Skip, Tri, Cls,
-  TokTag, TokWord, TokTagPrev, TokTagNext, TokChar,
-  RuleFam, Rule, RuleCtx, RuleTok,
+  Cls,
+  TokTag, TokWord, TokTagPrev, TokChar,
+  RuleFam, Rule, RuleCtx,
   Geo, GeoRule, Title, TitleCtx, Suffix, NextSuffix, Surname, Masked, PrevWord, NextWord,
-  SuffixAhead, SuffixAheadCls, AfterTitle, ClausePos, ListSep, ListSepRule, Word2Prev, Word2Next,
+  SuffixAhead, SuffixAheadCls, AfterTitle, ClausePos, ListSep, ListSepRule,
   RuleChar, RuleTag,
   ListHead, ListRuled, ListLen, ListRule,
 }
@@ -100,13 +100,16 @@ function familyOf(rule: string): number {
   return id + listed;
 }
 
-const CLAUSE = /[，。；：！？,;:!?\n“”"（）()《》]/u;
 const LIST_SEP = new Set(['、', '，', '和', '及', '与', '等'].map((c) => c.charCodeAt(0)));
 const bucket = (d: number): number => (d <= 2 ? d : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
 
+const NUMERALS = new Set([...'一二三四五六七八九十百千万亿两零〇'].map((c) => c.charCodeAt(0)));
+const SURNAME_CODES = new Set([...SURNAMES].map((c) => c.charCodeAt(0)));
+const CLAUSE_CODES = new Set([...'，。；：！？,;:!?\n“”"（）()《》'].map((c) => c.charCodeAt(0)));
+
 function charClass(c: number): number {
   if (c === BOS || c === EOS) return 0;
-  if (c >= 0x4e00 && c <= 0x9fff) return /[一二三四五六七八九十百千万亿两零〇]/u.test(String.fromCharCode(c)) ? 7 : 1;
+  if (c >= 0x4e00 && c <= 0x9fff) return NUMERALS.has(c) ? 7 : 1;
   if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return 2;
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff21 && c <= 0xff5a)) return 3;
   if (c === 32 || c === 0x3000 || c === 10) return 5;
@@ -167,7 +170,7 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
   const ahead = new Uint32Array(n);
   let next = 0;
   for (let i = n - 1; i >= 0; i--) {
-    if (CLAUSE.test(text[i]!)) next = 0;
+    if (CLAUSE_CODES.has(text.charCodeAt(i))) next = 0;
     const sc = suffixCover[i]!;
     if (sc && endsHere(sc)) next = (sc >> 3) * 64; // a suffix word ends here
     else if (next) next = (next & ~63) | Math.min(63, (next & 63) + 1);
@@ -179,7 +182,7 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
   let lastTitleEnd = -100;
   let clauseStart = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && CLAUSE.test(text[i - 1]!)) clauseStart = i;
+    if (i > 0 && CLAUSE_CODES.has(text.charCodeAt(i - 1))) clauseStart = i;
     clausePos[i] = Math.min(i - clauseStart, 4);
     sinceTitle[i] = i - lastTitleEnd > 4 ? 0 : i - lastTitleEnd;
     const tc = titleCover[i]!;
@@ -203,8 +206,6 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
     out[o + T.B1] = key2(T.B1, cm1, c0);
     out[o + T.B2] = key2(T.B2, c0, cp1);
     out[o + T.B3] = key2(T.B3, cp1, cp2);
-    out[o + T.Skip] = key2(T.Skip, cm1, cp1);
-    out[o + T.Tri] = key3(T.Tri, cm1, c0, cp1);
     out[o + T.Cls] = key3(T.Cls, cls[i]!, cls[i + 1]!, cls[i + 2]!);
 
     const k = tokIdx[i]!;
@@ -212,11 +213,9 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
     if (k >= 0) {
       const tag = tagHash[k]!;
       const prevTag = k > 0 ? tagHash[k - 1]! : BOS;
-      const nextTag = k + 1 < tokens.length ? tagHash[k + 1]! : EOS;
       out[o + T.TokTag] = key2(T.TokTag, pos, tag);
       out[o + T.TokWord] = key2(T.TokWord, pos, wordHash[k]!);
       out[o + T.TokTagPrev] = key3(T.TokTagPrev, pos, tag, prevTag);
-      out[o + T.TokTagNext] = key3(T.TokTagNext, pos, tag, nextTag);
       out[o + T.TokChar] = key3(T.TokChar, pos, c0, Math.min(4, tokens[k]!.end - tokens[k]!.start));
       out[o + T.PrevWord] = key2(T.PrevWord, pos, k > 0 ? wordHash[k - 1]! : BOS);
       out[o + T.NextWord] = key2(T.NextWord, pos, k + 1 < tokens.length ? wordHash[k + 1]! : EOS);
@@ -228,7 +227,6 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
     out[o + T.Rule] = key1(T.Rule, r);
     if (r !== O) out[o + T.RuleFam] = key2(T.RuleFam, r, ruleFam[i]!);
     out[o + T.RuleCtx] = key3(T.RuleCtx, rl(i - 1), r, rl(i + 1));
-    out[o + T.RuleTok] = key2(T.RuleTok, r, pos);
     out[o + T.RuleChar] = key2(T.RuleChar, r, c0);
     if (k >= 0) out[o + T.RuleTag] = key3(T.RuleTag, r, pos, tagHash[k]!);
 
@@ -240,7 +238,7 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
     out[o + T.TitleCtx] = key2(T.TitleCtx, cover(titleCover, i - 1), cover(titleCover, i + 1));
     const sc = suffixCover[i]!;
     if (sc) out[o + T.Suffix] = key1(T.Suffix, sc);
-    if (SURNAMES.has(text[i]!)) out[o + T.Surname] = key1(T.Surname, pos);
+    if (SURNAME_CODES.has(c0)) out[o + T.Surname] = key1(T.Surname, pos);
     if (masked?.[i]) out[o + T.Masked] = key1(T.Masked, 1);
 
     const a = ahead[i]!;
@@ -259,10 +257,6 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
       out[o + T.ListRuled] = key2(T.ListRuled, lp, lists.ruled[i]!);
       out[o + T.ListLen] = key3(T.ListLen, lp, bucket(lists.length[i]!), lists.head[i]!);
       out[o + T.ListRule] = key3(T.ListRule, lp, r, lists.ruled[i]!);
-    }
-    if (k >= 0) {
-      out[o + T.Word2Prev] = key2(T.Word2Prev, pos, k > 1 ? wordHash[k - 2]! : BOS);
-      out[o + T.Word2Next] = key2(T.Word2Next, pos, k + 2 < tokens.length ? wordHash[k + 2]! : EOS);
     }
   }
   return out;

@@ -21,10 +21,10 @@ export interface ListView {
 }
 
 const CLAUSE = /[，。；：！？,;:!?“”"（）()《》\n]/u;
-const ITEM_END = /[等和及与，。；：！？,;:!?“”"（）()《》\n、]/u;
+const ITEM_END = /[等和及与的为，。；：！？,;:!?“”"（）()《》\n、]/u;
 const MAX_ITEM = 20;
 /** tags of words that may make up a listed name */
-const NAMEISH = /^(n|nr|nrfg|nrt|ns|nt|nz|x|eng|j|vn|an|l|i|a|b|s|g|k)$/u;
+const NAMEISH = /^(n|ng|nr|nrfg|nrt|ns|nt|nz|x|eng|j|vn|an|l|i|a|b|s|g|k)$/u;
 
 let headIndex: WordIndex | undefined;
 function heads(): WordIndex {
@@ -55,7 +55,9 @@ export function listView(text: string, tokens: readonly Token[], ruleType: (i: n
     for (; j < n; j++) {
       if (CLAUSE.test(text[j]!)) break;
       if (text[j] === '、') {
-        if (j - seps[seps.length - 1]! > MAX_ITEM + 1) break;
+        // an item holds no 等, 的 or 为: the list ended before this separator
+        const between = text.slice(seps[seps.length - 1]! + 1, j);
+        if (j - seps[seps.length - 1]! > MAX_ITEM + 1 || /[等的为]/u.test(between)) break;
         seps.push(j);
       }
     }
@@ -72,11 +74,7 @@ export function listView(text: string, tokens: readonly Token[], ruleType: (i: n
     // the last item: up to 等, a conjunction, punctuation, or a word that is not name-like
     const lastStart = seps[seps.length - 1]! + 1;
     let e = lastStart;
-    while (e < n && e - lastStart < MAX_ITEM && !ITEM_END.test(text[e]!)) {
-      const t = tokens[tokenAt[e]!];
-      if (t && t.start >= lastStart && !NAMEISH.test(t.tag)) break;
-      e = t && t.end > e ? t.end : e + 1;
-    }
+    while (e < n && e - lastStart < MAX_ITEM && !ITEM_END.test(text[e]!)) e++;
     if (e > lastStart) items.push([lastStart, Math.min(e, n)]);
     if (items.length >= 2) mark(view, text, items, ruleType, ruleWhole);
     i = seps[seps.length - 1]! + 1;
@@ -88,7 +86,7 @@ function mark(view: ListView, text: string, items: Array<[number, number]>, rule
   // what follows the list: 等, a count (三大, 6个), 为代表的 …, then the head word
   const end = items[items.length - 1]![1];
   let head = 0;
-  for (let p = end; p < Math.min(text.length, end + 15) && !CLAUSE.test(text[p]!); p++) {
+  for (let p = end; p < Math.min(text.length, end + 20) && !CLAUSE.test(text[p]!); p++) {
     const hit = heads().longestAt(text, p);
     if (hit) {
       head = hit.cls;

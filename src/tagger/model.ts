@@ -1,6 +1,7 @@
-// The tagger's model: per feature key a row of weights (one per label), and label transition
-// weights. Stored as one binary file: a magic line, a JSON header, then the arrays deflated.
-// The same model gives the same bytes (no time stamps; keys sorted; fixed compression level).
+// The tagger's model: per feature key the weights it gives each label, and label transition
+// weights. Most features weigh on two or three of the 29 labels, so rows are sparse (label, weight)
+// lists. Stored as one binary file: a magic line, a JSON header, then the arrays deflated. The
+// same model gives the same bytes (no time stamps; keys sorted; fixed compression level).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -9,22 +10,25 @@ import { LABEL_COUNT, LABEL_NAMES } from './labels.js';
 import { viterbi } from './viterbi.js';
 
 const MAGIC = 'KGTAGGER';
+const FORMAT = 2;
 /** Bump when features.ts computes different keys: an older model would then be read wrongly. */
 export const FEATURE_VERSION = 1;
 const L = LABEL_COUNT;
 
 /** What a model file says about itself. */
 export interface ModelMeta {
-  format: 1;
+  format: number;
   featureVersion: number;
   labels: string[];
   featuresPerChar: number;
+  /** feature keys, and (label, weight) entries over all rows */
   rows: number;
+  entries: number;
   /** weights are stored as int16 × scale */
   scale: number;
   /** sha256 of the deflated arrays */
   sha256: string;
-  /** how it was trained: the data read and the settings, for the README and `kg train` */
+  /** how it was trained: the data read and the settings */
   training: Record<string, unknown>;
 }
 
@@ -32,13 +36,21 @@ export interface TaggerModel {
   meta: ModelMeta;
   /** feature keys, ascending */
   keys: Uint32Array;
-  /** rows × labels */
-  weights: Float32Array;
-  /** from × to */
-  transitions: Float32Array;
-  /** open-addressing table: key → row + 1 */
+  /** entries of row r: its labels and weights, in units of meta.scale */
+  start: Uint32Array;
+  labels: Uint8Array;
+  values: Int16Array;
+  /** from × to, in units of meta.scale */
+  transitions: Float64Array;
+  /**
+   * Open addressing, four numbers per slot: the key, then up to three entries of its row, each
+   * weight << 6 | label (0: none); a row of more entries has instead (where its entries begin in
+   * `overflow`) << 6 | 32. A look-up reads one slot, most often one cache line.
+   */
   table: Int32Array;
   mask: number;
+  /** the entries of long rows: weight << 6 | (last of its row) << 5 | label */
+  overflow: Int32Array;
   /** sha256 of the file it was read from ('' for a model made in memory): builds key their cache by it */
   fileSha256: string;
 }
@@ -54,59 +66,111 @@ export class ModelError extends Error {
   }
 }
 
-export function makeModel(keys: Uint32Array, weights: Float32Array, transitions: Float32Array, training: Record<string, unknown>): TaggerModel {
+/**
+ * A model from dense weights (rows × labels), quantised to 16 bits as the file stores them, so a
+ * model in memory decides exactly as the same model read back. Zero rows and entries are left out.
+ */
+export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: Float32Array, training: Record<string, unknown>): TaggerModel {
+  let max = 0;
+  for (const v of dense) max = Math.max(max, Math.abs(v));
+  for (const v of transitions) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? max / 32767 : 1;
+  const q = (v: number) => Math.round(v / scale);
+  const keep: number[] = [];
+  let entries = 0;
+  for (let r = 0; r < keys.length; r++) {
+    let k = 0;
+    for (let l = 0; l < L; l++) if (q(dense[r * L + l]!) !== 0) k++;
+    if (k > 0) {
+      keep.push(r);
+      entries += k;
+    }
+  }
+  const outKeys = new Uint32Array(keep.length);
+  const start = new Uint32Array(keep.length + 1);
+  const labels = new Uint8Array(entries);
+  const values = new Int16Array(entries);
+  let e = 0;
+  keep.forEach((r, i) => {
+    outKeys[i] = keys[r]!;
+    start[i] = e;
+    for (let l = 0; l < L; l++) {
+      const w = q(dense[r * L + l]!);
+      if (w !== 0) {
+        labels[e] = l;
+        values[e++] = w;
+      }
+    }
+  });
+  start[keep.length] = e;
   const meta: ModelMeta = {
-    format: 1,
+    format: FORMAT,
     featureVersion: FEATURE_VERSION,
     labels: [...LABEL_NAMES],
     featuresPerChar: FEATURES_PER_CHAR,
-    rows: keys.length,
-    scale: 1,
+    rows: outKeys.length,
+    entries,
+    scale,
     sha256: '',
     training,
   };
-  return withTable({ meta, keys, weights, transitions, table: new Int32Array(0), mask: 0, fileSha256: '' });
+  return indexed({ meta, keys: outKeys, start, labels, values, transitions: Float64Array.from(transitions, q), fileSha256: '' });
 }
 
-function withTable(model: TaggerModel): TaggerModel {
+/** The look-up structures of a model: the hash table with rows inline, and the long rows apart. */
+function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow'>): TaggerModel {
   let size = 1;
-  while (size < model.keys.length * 2) size <<= 1;
-  const table = new Int32Array(size);
+  while (size < m.keys.length * 1.4) size <<= 1;
+  const table = new Int32Array(size * 4);
   const mask = size - 1;
-  for (let r = 0; r < model.keys.length; r++) {
-    let slot = model.keys[r]! & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = r + 1;
+  const long: number[] = [];
+  for (let r = 0; r < m.keys.length; r++) {
+    const key = m.keys[r]!;
+    let slot = key & mask;
+    while (table[slot * 4] !== 0) slot = (slot + 1) & mask;
+    const s = slot * 4;
+    table[s] = key | 0;
+    const from = m.start[r]!;
+    const to = m.start[r + 1]!;
+    if (to - from <= 3) {
+      for (let e = from; e < to; e++) table[s + 1 + e - from] = (m.values[e]! << 6) | m.labels[e]!;
+    } else {
+      table[s + 1] = (long.length << 6) | 32;
+      for (let e = from; e < to; e++) long.push((m.values[e]! << 6) | (e === to - 1 ? 32 : 0) | m.labels[e]!);
+    }
   }
-  return { ...model, table, mask };
+  return { ...m, table, mask, overflow: Int32Array.from(long) };
 }
 
-/** The row of a feature key, or -1. */
-export function rowOf(model: TaggerModel, key: number): number {
-  const { table, mask, keys } = model;
-  let slot = key & mask;
-  for (;;) {
-    const r = table[slot]!;
-    if (r === 0) return -1;
-    if (keys[r - 1] === key) return r - 1;
-    slot = (slot + 1) & mask;
-  }
-}
-
-/** Emission scores (n × labels) of a sentence's feature keys. */
+/** Emission scores (n × labels, in units of the model's scale) of a sentence's feature keys. */
 export function emissions(model: TaggerModel, features: Uint32Array, n: number): Float64Array {
   const F = FEATURES_PER_CHAR;
   const out = new Float64Array(n * L);
-  const w = model.weights;
+  const { table, mask, overflow } = model;
+  const wrap = (mask << 2) | 3;
   for (let i = 0; i < n; i++) {
     const o = i * L;
     for (let f = 0; f < F; f++) {
-      const key = features[i * F + f]!;
+      const key = features[i * F + f]! | 0;
       if (key === 0) continue;
-      const r = rowOf(model, key);
-      if (r < 0) continue;
-      const base = r * L;
-      for (let l = 0; l < L; l++) out[o + l] = out[o + l]! + w[base + l]!;
+      let s = (key & mask) << 2;
+      while (table[s] !== 0 && table[s] !== key) s = (s + 4) & wrap;
+      if (table[s] === 0) continue;
+      const a = table[s + 1]!;
+      if (a & 32) {
+        for (let e = a >> 6; ; e++) {
+          const p = overflow[e]!;
+          out[o + (p & 31)] = out[o + (p & 31)]! + (p >> 6);
+          if (p & 32) break;
+        }
+        continue;
+      }
+      out[o + (a & 31)] = out[o + (a & 31)]! + (a >> 6);
+      const b = table[s + 2]!;
+      if (b === 0) continue;
+      out[o + (b & 31)] = out[o + (b & 31)]! + (b >> 6);
+      const c = table[s + 3]!;
+      if (c !== 0) out[o + (c & 31)] = out[o + (c & 31)]! + (c >> 6);
     }
   }
   return out;
@@ -119,20 +183,22 @@ export function decode(model: TaggerModel, features: Uint32Array, n: number): Ui
 
 /** The model file's bytes. */
 export function serializeModel(model: TaggerModel): Buffer {
-  let max = 0;
-  for (const v of model.weights) max = Math.max(max, Math.abs(v));
-  for (const v of model.transitions) max = Math.max(max, Math.abs(v));
-  const scale = max > 0 ? max / 32767 : 1;
-  const q = new Int16Array(model.weights.length);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(model.weights[i]! / scale);
-  const t = new Int16Array(model.transitions.length);
-  for (let i = 0; i < t.length; i++) t[i] = Math.round(model.transitions[i]! / scale);
-  const payload = deflateRawSync(Buffer.concat([le(model.keys), le(t), le(q)]), { level: 9 });
-  const meta: ModelMeta = { ...model.meta, rows: model.keys.length, scale, sha256: createHash('sha256').update(payload).digest('hex') };
+  const rows = model.keys.length;
+  const entries = model.values.length;
+  const payload = Buffer.alloc(rows * 4 + rows + L * L * 2 + entries * 3);
+  let at = 0;
+  for (const k of model.keys) at = payload.writeUInt32LE(k, at);
+  for (let r = 0; r < rows; r++) payload[at++] = model.start[r + 1]! - model.start[r]!;
+  for (const t of model.transitions) at = payload.writeInt16LE(t, at);
+  payload.set(model.labels, at);
+  at += entries;
+  for (const v of model.values) at = payload.writeInt16LE(v, at);
+  const deflated = deflateRawSync(payload, { level: 9 });
+  const meta: ModelMeta = { ...model.meta, format: FORMAT, rows, entries, sha256: createHash('sha256').update(deflated).digest('hex') };
   const header = Buffer.from(JSON.stringify(meta), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length);
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, header, payload]);
+  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, header, deflated]);
 }
 
 /** Reads a model file; any fault is a ModelError naming the file. */
@@ -142,36 +208,43 @@ export function parseModel(bytes: Buffer, file: string): TaggerModel {
   };
   if (bytes.length < MAGIC.length + 4 || bytes.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) fail('not a kg tagger model (no KGTAGGER header)');
   const len = bytes.readUInt32LE(MAGIC.length);
-  const start = MAGIC.length + 4;
-  if (start + len > bytes.length) fail('truncated model file (header cut short)');
+  const begin = MAGIC.length + 4;
+  if (begin + len > bytes.length) fail('truncated model file (header cut short)');
   let meta: ModelMeta;
   try {
-    meta = JSON.parse(bytes.subarray(start, start + len).toString('utf8')) as ModelMeta;
+    meta = JSON.parse(bytes.subarray(begin, begin + len).toString('utf8')) as ModelMeta;
   } catch {
     return fail('damaged model file (its header is not valid JSON)');
   }
-  if (meta.format !== 1) fail(`model format ${String(meta.format)} is not one this kg reads`);
+  if (meta.format !== FORMAT) fail(`model format ${String(meta.format)} is not the one this kg reads (${FORMAT}): train it again (kg train)`);
   if (meta.featureVersion !== FEATURE_VERSION) fail(`model made for feature version ${meta.featureVersion}, this kg computes version ${FEATURE_VERSION}: train it again (kg train)`);
   if (meta.featuresPerChar !== FEATURES_PER_CHAR || meta.labels?.join(',') !== LABEL_NAMES.join(',')) fail('model made for other labels or features: train it again (kg train)');
-  const payload = bytes.subarray(start + len);
-  if (createHash('sha256').update(payload).digest('hex') !== meta.sha256) fail('damaged model file (checksum mismatch; truncated or changed)');
+  const deflated = bytes.subarray(begin + len);
+  if (createHash('sha256').update(deflated).digest('hex') !== meta.sha256) fail('damaged model file (checksum mismatch; truncated or changed)');
   let raw: Buffer;
   try {
-    raw = inflateRawSync(payload);
+    raw = inflateRawSync(deflated);
   } catch {
     return fail('damaged model file (cannot be decompressed)');
   }
-  const rows = meta.rows;
-  const want = rows * 4 + L * L * 2 + rows * L * 2;
-  if (!Number.isInteger(rows) || rows < 0 || raw.length !== want) fail(`damaged model file (${raw.length} bytes of weights, expected ${want})`);
+  const { rows, entries } = meta;
+  const want = rows * 5 + L * L * 2 + entries * 3;
+  if (!Number.isInteger(rows) || !Number.isInteger(entries) || rows < 0 || entries < 0 || raw.length !== want) fail(`damaged model file (${raw.length} bytes of weights, expected ${want})`);
   const keys = new Uint32Array(rows);
   let at = 0;
   for (let i = 0; i < rows; i++, at += 4) keys[i] = raw.readUInt32LE(at);
-  const transitions = new Float32Array(L * L);
-  for (let i = 0; i < L * L; i++, at += 2) transitions[i] = raw.readInt16LE(at) * meta.scale;
-  const weights = new Float32Array(rows * L);
-  for (let i = 0; i < rows * L; i++, at += 2) weights[i] = raw.readInt16LE(at) * meta.scale;
-  return withTable({ meta, keys, weights, transitions, table: new Int32Array(0), mask: 0, fileSha256: createHash('sha256').update(bytes).digest('hex') });
+  const start = new Uint32Array(rows + 1);
+  for (let i = 0; i < rows; i++) start[i + 1] = start[i]! + raw[at + i]!;
+  at += rows;
+  if (start[rows] !== entries) fail('damaged model file (row lengths do not add up)');
+  const transitions = new Float64Array(L * L);
+  for (let i = 0; i < L * L; i++, at += 2) transitions[i] = raw.readInt16LE(at);
+  const labels = Uint8Array.from(raw.subarray(at, at + entries));
+  at += entries;
+  if (labels.some((l) => l >= L)) fail('damaged model file (a label out of range)');
+  const values = new Int16Array(entries);
+  for (let i = 0; i < entries; i++, at += 2) values[i] = raw.readInt16LE(at);
+  return indexed({ meta, keys, start, labels, values, transitions, fileSha256: createHash('sha256').update(bytes).digest('hex') });
 }
 
 const loaded = new Map<string, TaggerModel>();
@@ -190,11 +263,4 @@ export function loadModel(file: string): TaggerModel {
   model = parseModel(bytes, file);
   loaded.set(file, model);
   return model;
-}
-
-function le(a: Uint32Array | Int16Array): Buffer {
-  const b = Buffer.alloc(a.byteLength);
-  if (a instanceof Uint32Array) a.forEach((v, i) => b.writeUInt32LE(v, i * 4));
-  else a.forEach((v, i) => b.writeInt16LE(v, i * 2));
-  return b;
 }

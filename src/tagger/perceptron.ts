@@ -105,27 +105,12 @@ export function trainPerceptron(examples: readonly Example[], options: Perceptro
     options.onEpoch?.(epoch, wrong, examples.length);
   }
 
-  // 3. the averaged weights; rows that stayed zero are dropped
+  // 3. the averaged weights (makeModel drops what stayed zero)
   const avg = new Float32Array(keys.length * L);
-  const keep: number[] = [];
-  for (let row = 0; row < keys.length; row++) {
-    let any = false;
-    for (let l = 0; l < L; l++) {
-      const v = w[row * L + l]! - u[row * L + l]! / c;
-      avg[row * L + l] = v;
-      if (Math.abs(v) > 1e-4) any = true;
-    }
-    if (any) keep.push(row);
-  }
-  const outKeys = new Uint32Array(keep.length);
-  const outWeights = new Float32Array(keep.length * L);
-  keep.forEach((row, i) => {
-    outKeys[i] = keys[row]!;
-    outWeights.set(avg.subarray(row * L, row * L + L), i * L);
-  });
+  for (let k = 0; k < avg.length; k++) avg[k] = w[k]! - u[k]! / c;
   const trans = new Float32Array(L * L);
   for (let i = 0; i < L * L; i++) trans[i] = tw[i]! - tu[i]! / c;
-  return makeModel(outKeys, outWeights, trans, training);
+  return makeModel(keys, avg, trans, training);
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same training order. */

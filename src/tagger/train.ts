@@ -25,7 +25,7 @@ export interface TrainConfig {
   articleWeight: number;
 }
 
-const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 1, seed: 1, articleWeight: 10 };
+const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;

@@ -1,54 +1,88 @@
 // Viterbi decoding of BIOES label sequences under the transition constraints of labels.ts.
+// BIOES leaves few choices: I and E continue a B or I of their type (two candidates each), and
+// O, B and S follow O, E or S (fifteen candidates). The search is written for that shape.
 import { ALLOWED, LABEL_COUNT, canEnd, canStart } from './labels.js';
 
 const L = LABEL_COUNT;
-/** For each label, the labels allowed before it. */
-const FROM: Int32Array[] = Array.from({ length: L }, (_, to) => {
-  const list: number[] = [];
-  for (let from = 0; from < L; from++) if (ALLOWED[from * L + to]) list.push(from);
-  return Int32Array.from(list);
-});
+const TYPES = (L - 1) / 4;
+/** labels a name may start after, or that start one: O, then E and S, or B and S, of each type */
+const CLOSED: Int32Array = Int32Array.from([0, ...Array.from({ length: TYPES }, (_, t) => [3 + 4 * t, 4 + 4 * t]).flat()]);
+const OPENING: Int32Array = Int32Array.from([0, ...Array.from({ length: TYPES }, (_, t) => [1 + 4 * t, 4 + 4 * t]).flat()]);
 const START_OK = Uint8Array.from({ length: L }, (_, l) => (canStart(l) ? 1 : 0));
 const END_OK = Uint8Array.from({ length: L }, (_, l) => (canEnd(l) ? 1 : 0));
+for (const f of CLOSED) for (const t of OPENING) if (!ALLOWED[f * L + t]) throw new Error('viterbi: BIOES shape changed');
+
+let score = new Float64Array(0);
+let back = new Uint8Array(0);
+/** for each opening label, its weights from the closed labels in CLOSED order */
+const col = new Float64Array(OPENING.length * CLOSED.length);
 
 /**
  * The best label sequence for emission scores `emit` (n × L, row-major) and transition
- * scores `trans` (L × L, from-major). Ties go to the lower label, so the result is deterministic.
+ * scores `trans` (L × L, from-major). Ties go to the first candidate in a fixed order, so the
+ * result is deterministic.
  */
-export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>, out: Uint8Array = new Uint8Array(n)): Uint8Array {
+export function viterbi(emit: Float64Array, n: number, trans: Float64Array, out: Uint8Array = new Uint8Array(n)): Uint8Array {
   if (n === 0) return out;
-  const score = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
-  for (let l = 0; l < L; l++) score[l] = START_OK[l] ? emit[l]! : -Infinity;
+  if (score.length < n * L) {
+    score = new Float64Array(n * L * 2);
+    back = new Uint8Array(n * L * 2);
+  }
+  const C = CLOSED.length;
+  const O = OPENING.length;
+  for (let j = 0; j < O; j++) for (let k = 0; k < C; k++) col[j * C + k] = trans[CLOSED[k]! * L + OPENING[j]!]!;
+  // module buffers as locals: V8 keeps them in registers
+  const sc = score;
+  const bk = back;
+  const closed = CLOSED;
+  const opening = OPENING;
+  const cl = col;
+  for (let l = 0; l < L; l++) sc[l] = START_OK[l] ? emit[l]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     const cur = i * L;
-    for (let to = 0; to < L; to++) {
-      const from = FROM[to]!;
+    // O, B and S: after O, E or S
+    for (let j = 0; j < O; j++) {
       let best = -Infinity;
       let arg = 0;
-      for (let k = 0; k < from.length; k++) {
-        const f = from[k]!;
-        const s = score[prev + f]! + trans[f * L + to]!;
+      const base = j * C;
+      for (let k = 0; k < C; k++) {
+        const f = closed[k]!;
+        const s = sc[prev + f]! + cl[base + k]!;
         if (s > best) {
           best = s;
           arg = f;
         }
       }
-      score[cur + to] = best + emit[cur + to]!;
-      back[cur + to] = arg;
+      const to = opening[j]!;
+      sc[cur + to] = best + emit[cur + to]!;
+      bk[cur + to] = arg;
+    }
+    // I and E: after B or I of their type
+    for (let t = 0; t < TYPES; t++) {
+      const b = 1 + 4 * t;
+      const inside = b + 1;
+      const sB = sc[prev + b]!;
+      const sI = sc[prev + inside]!;
+      for (let to = inside; to <= inside + 1; to++) {
+        const fromB = sB + trans[b * L + to]!;
+        const fromI = sI + trans[inside * L + to]!;
+        const useI = fromI > fromB;
+        sc[cur + to] = (useI ? fromI : fromB) + emit[cur + to]!;
+        bk[cur + to] = useI ? inside : b;
+      }
     }
   }
   let best = -Infinity;
   let arg = 0;
   const last = (n - 1) * L;
   for (let l = 0; l < L; l++) {
-    if (END_OK[l] && score[last + l]! > best) {
-      best = score[last + l]!;
+    if (END_OK[l] && sc[last + l]! > best) {
+      best = sc[last + l]!;
       arg = l;
     }
   }
   out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]!]!;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = bk[i * L + out[i]!]!;
   return out;
 }

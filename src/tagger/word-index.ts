@@ -2,14 +2,20 @@
 
 export class WordIndex {
   private readonly classOf = new Map<string, number>();
-  /** first character's code → lengths of words starting with it, longest first */
+  /** first two characters' codes → lengths (≥ 2) of words starting with them, longest first */
   private readonly lengths = new Map<number, number[]>();
+  /** one-character words by code */
+  private readonly single = new Map<number, number>();
 
   constructor(words: Iterable<readonly [string, number]>) {
     for (const [w, c] of words) {
       if (!w || this.classOf.has(w)) continue;
       this.classOf.set(w, c);
-      const k = w.charCodeAt(0);
+      if (w.length === 1) {
+        this.single.set(w.charCodeAt(0), c);
+        continue;
+      }
+      const k = pairKey(w, 0);
       const list = this.lengths.get(k) ?? [];
       if (!list.includes(w.length)) list.push(w.length);
       this.lengths.set(k, list);
@@ -19,14 +25,16 @@ export class WordIndex {
 
   /** The longest word starting at `at`: its length and class, or undefined. */
   longestAt(text: string, at: number): { length: number; cls: number } | undefined {
-    const lens = this.lengths.get(text.charCodeAt(at));
-    if (!lens) return undefined;
-    for (const len of lens) {
-      if (at + len > text.length) continue;
-      const cls = this.classOf.get(text.slice(at, at + len));
-      if (cls !== undefined) return { length: len, cls };
+    const lens = at + 1 < text.length ? this.lengths.get(pairKey(text, at)) : undefined;
+    if (lens) {
+      for (const len of lens) {
+        if (at + len > text.length) continue;
+        const cls = this.classOf.get(len === 2 ? text.slice(at, at + 2) : text.slice(at, at + len));
+        if (cls !== undefined) return { length: len, cls };
+      }
     }
-    return undefined;
+    const cls = this.single.get(text.charCodeAt(at));
+    return cls === undefined ? undefined : { length: 1, cls };
   }
 
   /**
@@ -47,6 +55,8 @@ export class WordIndex {
     return out;
   }
 }
+
+const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 
 /** Marks [s, e) in a cover array with class `cls`: cls * 8 + part, part B=1, I=2, E=3, S=4. */
 export function markSpan(cover: Uint16Array, s: number, e: number, cls: number): void {
