@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateArticles } from './generate.js';
+import { DEFAULT_BUILD_BENCH_OPTIONS } from './build.js';
 import type { BenchRow } from './rows.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { analyseDocument } from '../src/extract/index.js';
@@ -41,7 +42,9 @@ export function benchTagger(): BenchRow[] {
   );
 
   // the ×1 corpus of the build benchmark: ≈ 1 MB of generated articles
-  const articles = generateArticles({ documents: 75, seed: 1 });
+  const sample = generateArticles({ documents: 20, seed: 1 });
+  const perDoc = sample.reduce((n, a) => n + Buffer.byteLength(a.text), 0) / sample.length;
+  const articles = generateArticles({ documents: Math.round(DEFAULT_BUILD_BENCH_OPTIONS.baseBytes / perDoc), seed: 1 });
   const textBytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
   const docs = articles.map((a) => documentFromText(a.name, a.text));
   const rulesTimes: number[] = [];

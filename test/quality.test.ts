@@ -40,10 +40,14 @@ const missing = [...shared.annotated.map((s) => s.texts), shared.cluener ?? ''].
 test('5-fold cross-validation over the annotated articles stays above its floors', { skip: missing && `${missing} is not beside the project`, timeout: 900_000 }, async () => {
   const r = await crossValidate(shared, { folds: 5 });
   const m = r.model;
-  assert.ok(m.entitiesTyped.f1 >= 0.715, `typed entity F1 ${m.entitiesTyped.f1.toFixed(3)}`);
-  assert.ok(m.entitiesTyped.f1 - r.rules.entitiesTyped.f1 >= 0.04, `model ${m.entitiesTyped.f1.toFixed(3)}, rules ${r.rules.entitiesTyped.f1.toFixed(3)}`);
+  assert.ok(m.entitiesTyped.f1 >= 0.72, `typed entity F1 ${m.entitiesTyped.f1.toFixed(3)}`);
+  assert.ok(m.entitiesTyped.f1 - r.rules.entitiesTyped.f1 >= 0.045, `model ${m.entitiesTyped.f1.toFixed(3)}, rules ${r.rules.entitiesTyped.f1.toFixed(3)}`);
+  const unseen = r.byCorpus.find((c) => c.corpus === 'train-set')!;
+  assert.ok(unseen.model.entities.f1 - unseen.rules.entities.f1 >= 0.07, `train-set: model ${unseen.model.entities.f1.toFixed(3)}, rules ${unseen.rules.entities.f1.toFixed(3)}`);
   assert.ok(m.relations.f1 >= 0.33, `relation F1 ${m.relations.f1.toFixed(3)}`);
-  assert.ok(r.cluener && r.cluener.model.person.f1 >= 0.6, `CLUENER person F1 ${r.cluener?.model.person.f1.toFixed(3)}`);
+  for (const t of ['company', 'organization', 'person'] as const) {
+    assert.ok(r.cluener && r.cluener.model[t].f1 >= 0.68, `CLUENER ${t} F1 ${r.cluener?.model[t].f1.toFixed(3)}`);
+  }
 });
 
 test('seeds, rules alone: typed entity F1 and relation F1 stay above their floors', async () => {

@@ -64,7 +64,12 @@ export async function runCrossValidation(opts: { cv: number; config: string; lim
   if (opts.markdown) {
     lines.push(`${result.folds}-fold cross-validation over ${docs} annotated articles`, '');
     lines.push('| | model P | model R | model F1 | tp / predicted / gold | rules only F1 |', '|---|---|---|---|---|---|');
-    for (const [k, m, r] of rowsOf(result.model, result.rules)) lines.push(`| ${k} | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} | ${m.tp} / ${m.predicted} / ${m.gold} | ${f3(r.f1)} |`);
+    for (const [label, m, r] of rowsOf(result.model, result.rules)) {
+      const k = label.startsWith('  ') ? `\`${label.trim()}\`` : `**${label}**`;
+      lines.push(`| ${k} | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} | ${m.tp} / ${m.predicted} / ${m.gold} | ${f3(r.f1)} |`);
+    }
+    lines.push('', '| corpus | articles | model typed F1 | rules only typed F1 | model relation F1 | rules only relation F1 |', '|---|---|---|---|---|---|');
+    for (const c of result.byCorpus) lines.push(`| ${c.corpus} | ${c.documents} | ${f3(c.model.entities.f1)} | ${f3(c.rules.entities.f1)} | ${f3(c.model.relations.f1)} | ${f3(c.rules.relations.f1)} |`);
     if (result.cluener) {
       lines.push('', `CLUENER2020 held-out sentences (${result.cluener.sentences}), mention spans, pooled over the ${result.folds} fold models`, '');
       lines.push('| type (CLUENER label) | model P | model R | model F1 | rules only F1 | published BERT-base F1 |', '|---|---|---|---|---|---|');
@@ -79,6 +84,11 @@ export async function runCrossValidation(opts: { cv: number; config: string; lim
     lines.push(`${''.padEnd(20)}  P      R      F1     tp/pred/gold     P      R      F1`);
     for (const [k, m, r] of rowsOf(result.model, result.rules)) {
       lines.push(`${k.padEnd(20)}  ${f3(m.precision)}  ${f3(m.recall)}  ${f3(m.f1)}  ${`${m.tp}/${m.predicted}/${m.gold}`.padEnd(15)}  ${f3(r.precision)}  ${f3(r.recall)}  ${f3(r.f1)}`);
+    }
+    lines.push('', 'by corpus              typed entity F1        relation F1');
+    lines.push(`${''.padEnd(20)}  model  rules          model  rules`);
+    for (const c of result.byCorpus) {
+      lines.push(`${`  ${c.corpus} (${c.documents})`.padEnd(20)}  ${f3(c.model.entities.f1)}  ${f3(c.rules.entities.f1)}          ${f3(c.model.relations.f1)}  ${f3(c.rules.relations.f1)}`);
     }
     if (result.cluener) {
       lines.push('', `CLUENER held-out: ${result.cluener.sentences} sentences, mention spans, pooled over the ${result.folds} fold models`);

@@ -24,6 +24,8 @@ export interface CvResult {
   foldDocs: string[][];
   model: EvalResult;
   rules: EvalResult;
+  /** typed entity and relation scores per annotated corpus (the folder the articles came from) */
+  byCorpus: Array<{ corpus: string; documents: number; model: { entities: Prf; relations: Prf }; rules: { entities: Prf; relations: Prf } }>;
   /** CLUENER held-out sentences: mapped-type mention scores, pooled over the fold models */
   cluener?: { sentences: number; model: Record<CluenerType, Prf>; rules: Record<CluenerType, Prf> };
   seconds: number;
@@ -60,11 +62,25 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
     scoreCluener(data.cluenerHeldOut, model, cl.model, cl.rules, f === 0);
   }
   const gold = order.map((i) => data.docs[i]!.gold);
+  const corpusOf = (i: number) => data.docs[i]!.key.slice(0, data.docs[i]!.key.indexOf('/'));
+  const byCorpus = [...new Set(order.map(corpusOf))].map((corpus) => {
+    const docs = order.filter((i) => corpusOf(i) === corpus);
+    const g = docs.map((i) => data.docs[i]!.gold);
+    const ids = new Set(docs.map((i) => data.docs[i]!.doc.id));
+    const of = (r: EvalResult) => ({ entities: r.entitiesTyped, relations: r.relations });
+    return {
+      corpus,
+      documents: docs.length,
+      model: of(score(g, modelPreds.filter((p) => ids.has(p.doc)))),
+      rules: of(score(g, rulePreds.filter((p) => ids.has(p.doc)))),
+    };
+  });
   const result: CvResult = {
     folds: k,
     foldDocs: [...Array(k).keys()].map((f) => order.filter((d) => foldOf.get(d) === f).map((d) => data.docs[d]!.key)),
     model: score(gold, modelPreds),
     rules: score(gold, rulePreds),
+    byCorpus,
     seconds: 0,
   };
   if (data.cluenerHeldOut.length > 0) {
