@@ -12,7 +12,7 @@ import type { DocumentInfo, Mention } from './types.js';
 import { IngestError, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
 import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
-import { loadModel } from './tagger/model.js';
+import { loadModels } from './model-file.js';
 import { DocStore, documentOf, mentionsOf, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
@@ -33,7 +33,8 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
 
   // a missing or damaged model fails here, with one line, before any work
   const modelFile = modelFileOf(options);
-  const store = DocStore.open(options.cacheDir, modelFile === null ? 'rules' : loadModel(modelFile).fileSha256);
+  const models = modelFile === null ? undefined : loadModels(modelFile);
+  const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   try {
     const extracted = await extractAll(files, store, modelFile, options);
     options.signal?.throwIfAborted();
@@ -57,7 +58,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
           return documentOf(rec, e.file.path, e.file.id);
         },
       },
-      options,
+      { ...options, linker: models?.linker },
     );
     // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
     if (options.signal) {

@@ -6,6 +6,8 @@ import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 import { addCorpusMentions, corpusForms } from './extract/index.js';
 import { findMentions } from './tagger/index.js';
 import { DEFAULT_MODEL } from './tagger/paths.js';
+import { loadModels } from './model-file.js';
+import { linkDocument, type LinkerModel } from './linker/index.js';
 import { resolve } from './resolve/index.js';
 import { mergeRelations, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
@@ -66,17 +68,21 @@ export interface ExtractedCorpus {
 /** Extraction and resolution of documents already ingested (all in memory). */
 export function buildGraphFromDocuments(documents: Document[], options: BuildOptions = {}): DirectedGraph {
   const modelFile = modelFileOf(options);
+  const linker = modelFile === null ? undefined : loadModels(modelFile).linker;
   const mentions = documents.map((doc, i) => {
     const found = findMentions(doc, modelFile);
     options.onProgress?.(i + 1, documents.length, doc.id);
     return found;
   });
   const infos = documents.map((d) => ({ id: d.id, path: d.path, title: d.title, sha256: d.sha256, chars: d.original.length }));
-  return graphFromCorpus({ infos, mentions, document: (i) => documents[i]! }, options);
+  return graphFromCorpus({ infos, mentions, document: (i) => documents[i]! }, { ...options, linker });
 }
 
-/** The corpus-wide passes: names across articles → resolve → relate → graph. */
-export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions = {}): DirectedGraph {
+/**
+ * The corpus-wide passes: names across articles → resolve → relate → graph. With a relation
+ * classifier (`linker`) it decides the relations; without one, the sentence patterns do.
+ */
+export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel } = {}): DirectedGraph {
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(corpus.mentions.flat());
   const perDoc = corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
@@ -87,7 +93,8 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions =
   perDoc.forEach((ms, i) => {
     const linked: Linked[] = ms.map((m) => ({ ...m, entity: entityOf[k++]! }));
     // not push(...): one long file can hold more relations than a call has room for arguments
-    for (const r of relateDocument(corpus.document(i), linked)) stated.push(r);
+    const found = options.linker ? linkDocument(corpus.document(i), linked, options.linker) : relateDocument(corpus.document(i), linked);
+    for (const r of found) stated.push(r);
   });
   const relations = mergeRelations([...stated, ...derivedPlaceEdges(entities)]);
   return buildGraph(entities, relations, corpus.infos, {

@@ -36,6 +36,10 @@ test('kg stats reads a graph', () => {
   const s = JSON.parse(r.stdout);
   assert.equal(s.documents, 1);
   assert.equal(s.entities.person, 1);
+  // connectivity: every entity is in a component or counted as unconnected
+  const c = s.connectivity.stated;
+  assert.ok(c.unconnected <= s.nodes && c.largest <= s.nodes && c.unconnectedShare === c.unconnected / s.nodes);
+  assert.match(kg('stats', out).stdout, /entities with no relation +\d+ \(\d+ %\); with derived: \d+/);
 });
 
 test('a missing input is a one-line error naming it, exit 1, and the old graph stays', () => {

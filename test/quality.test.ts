@@ -17,7 +17,9 @@ const SEEDS: TrainConfig = {
   epochs: 2,
   minCount: 1,
   seed: 1,
-  articleWeight: 10,
+  articleWeight: 3,
+  linkerEpochs: 3,
+  linkerPositiveWeight: 0.5,
 };
 
 test('a small cross-validation run scores every article once, with a model trained without it', async () => {

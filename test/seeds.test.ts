@@ -73,3 +73,28 @@ test('mention offsets point at the mention in the original file', async () => {
     assert.equal(original.slice(m.start, m.end).replace(/\s/g, ''), m.text);
   }
 });
+
+test('what the seeds write in two forms is one entity each (issue 13)', () => {
+  const pairs: Array<[string, string]> = [
+    ['润通集团', '重庆润通控股（集团）有限公司'],
+    ['渝丰', '渝丰科技股份有限公司'],
+    ['群光', '群光电子'],
+    ['重汽轻型汽车', '重汽（重庆）轻型汽车有限公司'],
+    ['双福', '双福街道'],
+    ['圣泉', '圣泉街道'],
+    ['宣传部', '区委宣传部'],
+  ];
+  for (const [a, b] of pairs) {
+    const na = nodeNamed(graph, a);
+    const nb = nodeNamed(graph, b);
+    if (na && nb) assert.equal(na, nb, `${a} and ${b} are two entities`);
+  }
+});
+
+test('the seed graph stays connected at least as much as measured', async () => {
+  const { statsOf } = await import('../src/graph/stats.js');
+  const c = statsOf(graph).connectivity;
+  assert.ok(c.stated.unconnectedShare <= 0.62, `${Math.round(c.stated.unconnectedShare * 100)} % of entities have no relation`);
+  assert.ok(c.stated.largest >= 30, `the largest component holds ${c.stated.largest} entities`);
+  assert.ok(c.withDerived.largest >= c.stated.largest);
+});

@@ -10,7 +10,7 @@ import { viterbi } from '../src/tagger/viterbi.js';
 import { projectGold } from '../src/tagger/data.js';
 import { readCluener, splitAddress } from '../src/tagger/cluener.js';
 import { loadTrainingData, trainOn, type TrainConfig } from '../src/tagger/train.js';
-import { parseModel, serializeModel, ModelError } from '../src/tagger/model.js';
+import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
 import { tagMentions } from '../src/tagger/index.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { parseGold } from '../src/eval/gold.js';
@@ -98,29 +98,32 @@ const SMALL: TrainConfig = {
   epochs: 2,
   minCount: 1,
   seed: 1,
-  articleWeight: 10,
+  articleWeight: 3,
+  linkerEpochs: 3,
+  linkerPositiveWeight: 0.5,
 };
 
 test('training is deterministic and the model file round-trips', async () => {
   const data = await loadTrainingData(SMALL);
-  const a = serializeModel(trainOn(data, [0, 1, 2], SMALL));
-  const b = serializeModel(trainOn(data, [0, 1, 2], SMALL));
+  const a = serializeModels(trainOn(data, [0, 1, 2], SMALL));
+  const b = serializeModels(trainOn(data, [0, 1, 2], SMALL));
   assert.ok(a.equals(b), 'two trainings on the same data give the same bytes');
-  const model = parseModel(a, 'm.model');
-  assert.ok(serializeModel(model).equals(a), 'read and written again: the same bytes');
+  const models = parseModels(a, 'm.model');
+  assert.ok(models.linker, 'the file holds the relation classifier too');
+  assert.ok(serializeModels(models).equals(a), 'read and written again: the same bytes');
   // the model tags: an article it was trained on gets most of its gold entities back
   const doc = data.docs[0]!;
-  const found = new Set(tagMentions(doc.doc, model).map((m) => m.text));
+  const found = new Set(tagMentions(doc.doc, models.tagger).map((m) => m.text));
   const hits = doc.gold.entities.filter((e) => [e.name, ...e.aliases].some((f) => found.has(f))).length;
   assert.ok(hits / doc.gold.entities.length > 0.6, `${hits} of ${doc.gold.entities.length}`);
 });
 
 test('a damaged or foreign model file is one error naming the file and the fault', async () => {
   const data = await loadTrainingData(SMALL);
-  const bytes = serializeModel(trainOn(data, [0], { ...SMALL, epochs: 1 }));
+  const bytes = serializeModels(trainOn(data, [0], { ...SMALL, epochs: 1 }));
   const fault = (b: Buffer) => {
     try {
-      parseModel(b, 'x.model');
+      parseModels(b, 'x.model');
     } catch (err) {
       assert.ok(err instanceof ModelError);
       assert.doesNotMatch(err.message, /\n/);
@@ -128,7 +131,7 @@ test('a damaged or foreign model file is one error naming the file and the fault
     }
     return 'read without complaint';
   };
-  assert.match(fault(Buffer.from('hello')), /^x\.model: not a kg tagger model/);
+  assert.match(fault(Buffer.from('hello')), /^x\.model: not a kg model file/);
   assert.match(fault(bytes.subarray(0, bytes.length - 100)), /^x\.model: damaged model file \(checksum mismatch/);
   const flipped = Buffer.from(bytes);
   flipped[flipped.length - 10] ^= 0xff;
@@ -151,7 +154,7 @@ test('kg build uses the committed model, --model another, --rules-only none; a b
   const before = readFileSync(out);
   const r = kg('build', corpus, '--out', out, '--model', bad, '-q');
   assert.equal(r.status, 1);
-  assert.equal(r.stderr, `kg: ${bad}: not a kg tagger model (no KGTAGGER header)\n`);
+  assert.equal(r.stderr, `kg: ${bad}: not a kg model file (no KGMODELS header)\n`);
   assert.ok(readFileSync(out).equals(before), 'the graph is left as it was');
   const gone = kg('build', corpus, '--out', out, '--model', join(dir, 'none.model'), '-q');
   assert.equal(gone.status, 1);

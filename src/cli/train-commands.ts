@@ -21,19 +21,20 @@ export function registerTrainCommands(program: Command, defaults: { config: stri
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { config: string; out: string; quiet?: boolean; json?: boolean }) => {
       const { readTrainConfig, loadTrainingData, trainOn } = await import('../tagger/train.js');
-      const { serializeModel } = await import('../tagger/model.js');
+      const { serializeModels } = await import('../model-file.js');
       const t0 = performance.now();
       const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
       const config = readTrainConfig(opts.config);
       const data = await loadTrainingData(config, log);
-      const model = trainOn(data, data.docs.map((_, i) => i), config, log);
-      const bytes = serializeModel(model);
+      const models = trainOn(data, data.docs.map((_, i) => i), config, log);
+      const bytes = serializeModels(models);
       mkdirSync(dirname(opts.out), { recursive: true });
       writeFileAtomic(opts.out, bytes);
       const summary = {
         out: opts.out,
         bytes: bytes.length,
-        features: model.keys.length,
+        features: models.tagger.keys.length,
+        relationFeatures: models.linker?.keys.length ?? 0,
         articles: data.docs.length,
         cluenerSentences: data.cluenerTrain.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -42,7 +43,7 @@ export function registerTrainCommands(program: Command, defaults: { config: stri
       if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       else {
         process.stdout.write(
-          `wrote ${summary.out}: ${(summary.bytes / 1e6).toFixed(1)} MB, ${summary.features} features, from ${summary.articles} articles and ${summary.cluenerSentences} CLUENER sentences in ${summary.seconds} s\nsha256 ${summary.sha256}\n`,
+          `wrote ${summary.out}: ${(summary.bytes / 1e6).toFixed(1)} MB, ${summary.features} tagger and ${summary.relationFeatures} relation features, from ${summary.articles} articles and ${summary.cluenerSentences} CLUENER sentences in ${summary.seconds} s\nsha256 ${summary.sha256}\n`,
         );
       }
     });
@@ -68,6 +69,8 @@ export async function runCrossValidation(opts: { cv: number; config: string; lim
       const k = label.startsWith('  ') ? `\`${label.trim()}\`` : `**${label}**`;
       lines.push(`| ${k} | ${f3(m.precision)} | ${f3(m.recall)} | ${f3(m.f1)} | ${m.tp} / ${m.predicted} / ${m.gold} | ${f3(r.f1)} |`);
     }
+    const [mr, rr] = [result.model.resolution, result.rules.resolution];
+    lines.push(`| resolution (aliases) | ${f3(mr.precision)} | ${f3(mr.recall)} | | ${mr.merged} joined of ${mr.mustMerge}, ${mr.wrong} wrongly | P ${f3(rr.precision)} R ${f3(rr.recall)} |`);
     lines.push('', '| corpus | articles | model typed F1 | rules only typed F1 | model relation F1 | rules only relation F1 |', '|---|---|---|---|---|---|');
     for (const c of result.byCorpus) lines.push(`| ${c.corpus} | ${c.documents} | ${f3(c.model.entities.f1)} | ${f3(c.rules.entities.f1)} | ${f3(c.model.relations.f1)} | ${f3(c.rules.relations.f1)} |`);
     if (result.cluener) {
@@ -85,6 +88,8 @@ export async function runCrossValidation(opts: { cv: number; config: string; lim
     for (const [k, m, r] of rowsOf(result.model, result.rules)) {
       lines.push(`${k.padEnd(20)}  ${f3(m.precision)}  ${f3(m.recall)}  ${f3(m.f1)}  ${`${m.tp}/${m.predicted}/${m.gold}`.padEnd(15)}  ${f3(r.precision)}  ${f3(r.recall)}  ${f3(r.f1)}`);
     }
+    const [mr, rr] = [result.model.resolution, result.rules.resolution];
+    lines.push(`${'resolution (aliases)'.padEnd(20)}  ${f3(mr.precision)}  ${f3(mr.recall)}         ${`${mr.merged}/${mr.mustMerge}, ${mr.wrong} wrong`.padEnd(15)}  ${f3(rr.precision)}  ${f3(rr.recall)}`);
     lines.push('', 'by corpus              typed entity F1        relation F1');
     lines.push(`${''.padEnd(20)}  model  rules          model  rules`);
     for (const c of result.byCorpus) {

@@ -14,6 +14,7 @@ import { documentFromText } from '../ingest/index.js';
 import { loadTrainingData, trainOn, type TrainConfig, type TrainingData } from '../tagger/train.js';
 import type { CluenerSentence } from '../tagger/cluener.js';
 import type { TaggerModel } from '../tagger/model.js';
+import type { LinkerModel } from '../linker/model.js';
 
 export const CLUENER_TYPES = ['company', 'organization', 'person', 'place'] as const;
 type CluenerType = (typeof CLUENER_TYPES)[number];
@@ -56,10 +57,10 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
     const test = order.filter((d) => foldOf.get(d) === f);
     const train = order.filter((d) => foldOf.get(d) !== f);
     log(`kg: fold ${f + 1}/${k}: training on ${train.length} articles, scoring ${test.length}`);
-    const model = trainOn(data, train, config);
-    modelPreds.push(...predict(data, test, (i) => tagMentions(data.docs[i]!.doc, model, data.analyses[i])));
+    const models = trainOn(data, train, config);
+    modelPreds.push(...predict(data, test, (i) => tagMentions(data.docs[i]!.doc, models.tagger, data.analyses[i]), models.linker));
     rulePreds.push(...predict(data, test, (i) => data.analyses[i]!.mentions));
-    scoreCluener(data.cluenerHeldOut, model, cl.model, cl.rules, f === 0);
+    scoreCluener(data.cluenerHeldOut, models.tagger, cl.model, cl.rules, f === 0);
   }
   const gold = order.map((i) => data.docs[i]!.gold);
   const corpusOf = (i: number) => data.docs[i]!.key.slice(0, data.docs[i]!.key.indexOf('/'));
@@ -95,7 +96,7 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
 }
 
 /** The graph of some annotated articles, built from the given mentions, as predictions per article. */
-function predict(data: TrainingData, docs: number[], mentionsOf: (i: number) => Mention[]): PredictedDoc[] {
+function predict(data: TrainingData, docs: number[], mentionsOf: (i: number) => Mention[], linker?: LinkerModel): PredictedDoc[] {
   const graph = graphFromCorpus(
     {
       infos: docs.map((i) => {
@@ -105,7 +106,7 @@ function predict(data: TrainingData, docs: number[], mentionsOf: (i: number) => 
       mentions: docs.map(mentionsOf),
       document: (j) => data.docs[docs[j]!]!.doc,
     },
-    { layoutIterations: 0, builtAt: '' },
+    { layoutIterations: 0, builtAt: '', ...(linker ? { linker } : {}) },
   );
   return predictionsFromGraph(graph);
 }

@@ -15,6 +15,8 @@ export function formatReport(r: EvalResult, options: { verbose?: boolean } = {})
   const w = Math.max(...rows.map(([k]) => k.length));
   const lines = [`${'scored on'.padEnd(w)}  ${r.documents} documents`, `${''.padEnd(w)}  P      R      F1     tp/pred/gold`];
   for (const [k, p] of rows) lines.push(`${k.padEnd(w)}  ${f(p.precision)}  ${f(p.recall)}  ${f(p.f1)}  ${p.tp}/${p.predicted}/${p.gold}`);
+  const res = r.resolution;
+  lines.push(`${'resolution (aliases)'.padEnd(w)}  ${f(res.precision)}  ${f(res.recall)}         ${res.merged} joined of ${res.mustMerge}, ${res.wrong} wrongly`);
   if (options.verbose) {
     for (const d of r.details) {
       lines.push('', `== ${d.doc}`);
@@ -23,6 +25,8 @@ export function formatReport(r: EvalResult, options: { verbose?: boolean } = {})
       for (const e of d.wrongType) lines.push(`  wrong type ${e.name}: gold ${e.gold}, extracted ${e.predicted}`);
       for (const x of d.missedRelations) lines.push(`  missed relation   ${x.head} ${x.type} ${x.tail}`);
       for (const x of d.spuriousRelations) lines.push(`  spurious relation ${x.head} ${x.type} ${x.tail}`);
+      for (const [a, b] of d.wrongMerges) lines.push(`  merged     ${a} + ${b}`);
+      for (const groups of d.unmerged) lines.push(`  kept apart ${groups.join(' / ')}`);
     }
   }
   return `${lines.join('\n')}\n`;

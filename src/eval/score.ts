@@ -26,7 +26,27 @@ export interface DocDetails {
   wrongType: Array<{ name: string; gold: EntityType; predicted: EntityType }>;
   missedRelations: Array<{ head: string; type: RelationType; tail: string }>;
   spuriousRelations: Array<{ head: string; type: RelationType; tail: string }>;
+  /** gold entities kg made one entity */
+  wrongMerges: Array<[string, string]>;
+  /** forms of one gold entity kg kept apart */
+  unmerged: string[][];
 }
+/**
+ * Resolution against the gold files' aliases: where an article writes a gold entity in several
+ * forms and kg found them, are they one entity (recall), and does kg ever make one entity of two
+ * gold entities (precision)?
+ */
+export interface ResolutionScore {
+  /** forms joined as the gold joins them (per gold entity: its found forms − the groups they fall in) */
+  merged: number;
+  /** joins the gold asks for among found forms (per gold entity: its found forms − 1) */
+  mustMerge: number;
+  /** pairs of gold entities of one article that kg made one entity */
+  wrong: number;
+  precision: number;
+  recall: number;
+}
+
 export interface EvalResult {
   documents: number;
   entitiesTyped: Prf;
@@ -34,6 +54,7 @@ export interface EvalResult {
   relations: Prf;
   byEntityType: Record<EntityType, Prf>;
   byRelationType: Record<RelationType, Prf>;
+  resolution: ResolutionScore;
   details: DocDetails[];
   warnings: string[];
 }
@@ -79,6 +100,7 @@ export function score(gold: GoldDoc[], predicted: PredictedDoc[]): EvalResult {
   const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, zero()])) as Record<EntityType, Counts>;
   const byRel = Object.fromEntries(RELATION_TYPES.map((t) => [t, zero()])) as Record<RelationType, Counts>;
   const details: DocDetails[] = [];
+  const res = { merged: 0, mustMerge: 0, wrong: 0 };
 
   for (const [g, p] of pairs) {
     const goldForms = g.entities.map((e) => new Set([e.name, ...e.aliases].map(formKey)));
@@ -86,6 +108,27 @@ export function score(gold: GoldDoc[], predicted: PredictedDoc[]): EvalResult {
     const predForms = pred.map((e) => new Set(e.forms.map(formKey)));
     const overlaps = (gi: number, pi: number) => [...goldForms[gi]!].some((f) => predForms[pi]!.has(f));
     const candidates = g.entities.map((_, gi) => pred.map((_, pi) => pi).filter((pi) => overlaps(gi, pi)));
+    // resolution: the predicted entities each gold entity's found forms fall in
+    const wrongMerges: Array<[string, string]> = [];
+    const unmerged: string[][] = [];
+    const holders = g.entities.map((_, gi) => {
+      const found = [...goldForms[gi]!].filter((f) => predForms.some((s) => s.has(f)));
+      const groups = new Set(found.flatMap((f) => pred.map((_, pi) => pi).filter((pi) => predForms[pi]!.has(f))));
+      if (found.length >= 2) {
+        res.mustMerge += found.length - 1;
+        res.merged += Math.max(0, found.length - groups.size);
+        if (groups.size > 1) unmerged.push([...groups].map((pi) => pred[pi]!.forms.join('|')));
+      }
+      return groups;
+    });
+    for (let a = 0; a < holders.length; a++) {
+      for (let b = a + 1; b < holders.length; b++) {
+        if ([...holders[a]!].some((x) => holders[b]!.has(x))) {
+          res.wrong++;
+          wrongMerges.push([g.entities[a]!.name, g.entities[b]!.name]);
+        }
+      }
+    }
     const mTyped = maxMatching(g.entities.length, (gi) => candidates[gi]!.filter((pi) => pred[pi]!.type === g.entities[gi]!.type));
     const mUntyped = maxMatching(g.entities.length, (gi) => candidates[gi]!);
 
@@ -138,6 +181,8 @@ export function score(gold: GoldDoc[], predicted: PredictedDoc[]): EvalResult {
       }),
       missedRelations: g.relations.filter((_, ri) => !relMatch.has(ri)),
       spuriousRelations: prel.filter((_, xi) => !matchedRel.has(xi)).map((x) => ({ head: label(x.head), type: x.type, tail: label(x.tail) })),
+      wrongMerges,
+      unmerged,
     });
   }
   return {
@@ -147,6 +192,11 @@ export function score(gold: GoldDoc[], predicted: PredictedDoc[]): EvalResult {
     relations: prf(rel),
     byEntityType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, prf(byType[t])])) as Record<EntityType, Prf>,
     byRelationType: Object.fromEntries(RELATION_TYPES.map((t) => [t, prf(byRel[t])])) as Record<RelationType, Prf>,
+    resolution: {
+      ...res,
+      precision: res.merged + res.wrong ? res.merged / (res.merged + res.wrong) : 1,
+      recall: res.mustMerge ? res.merged / res.mustMerge : 1,
+    },
     details,
     warnings,
   };

@@ -124,6 +124,17 @@ const ALIAS_DECLARATION = /^\s*[（(]\s*(?:以下|下文|下)?(?:简称|称)(?:�
 
 function declaredAliases(doc: Document, mentions: Mention[]): Map<string, { name: string; type: EntityType }> {
   const out = new Map<string, { name: string; type: EntityType }>();
+  // X（Y）: a name of the same type in parentheses right after another is its other name
+  // (镇江新区（镇江经济技术开发区）); the longer is the name
+  const at = new Map(mentions.map((m) => [m.nstart, m]));
+  for (const m of mentions) {
+    if (doc.text[m.nend] !== '（' && doc.text[m.nend] !== '(') continue;
+    const inner = at.get(m.nend + 1);
+    // a place in parentheses qualifies a name (中国（重庆）): it is not another name
+    if (!inner || inner.type !== m.type || m.type === 'place' || inner.text === m.text || (doc.text[inner.nend] !== '）' && doc.text[inner.nend] !== ')')) continue;
+    const [short, long] = inner.text.length < m.text.length ? [inner, m] : [m, inner];
+    if (!out.has(short.text)) out.set(short.text, { name: long.text, type: m.type });
+  }
   for (const m of mentions) {
     if (doc.text.charCodeAt(m.nend) !== 0xff08 && doc.text[m.nend] !== '(' && doc.text[m.nend] !== ' ') continue;
     const d = ALIAS_DECLARATION.exec(doc.text.slice(m.nend, m.nend + 40));

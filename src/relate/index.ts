@@ -14,6 +14,18 @@ export type { Linked } from './sentence.js';
 
 /** Relations stated in one document. `mentions` are that document's, linked to entities. */
 export function relateDocument(doc: Document, mentions: Linked[]): Relation[] {
+  const out: Relation[] = [];
+  for (const [index, found] of rulesBySentence(doc, mentions)) {
+    const sent = doc.sentences[index]!;
+    const evidence = evidenceFor(doc, sent.start, sent.end);
+    for (const f of found) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidence], derived: false });
+  }
+  out.push(...subZoneRelations(doc, mentions));
+  return out;
+}
+
+/** What the sentence patterns find, by sentence index (the relation classifier reads them as votes). */
+export function rulesBySentence(doc: Document, mentions: Linked[]): Map<number, Found[]> {
   const bodies = impliedBodies(mentions);
   const bySentence = new Map<number, Linked[]>();
   for (const m of mentions) {
@@ -21,7 +33,7 @@ export function relateDocument(doc: Document, mentions: Linked[]): Relation[] {
     list.push(m);
     bySentence.set(m.sentence, list);
   }
-  const out: Relation[] = [];
+  const out = new Map<number, Found[]>();
   for (const sent of doc.sentences) {
     const ms = (bySentence.get(sent.index) ?? []).sort((a, b) => a.nstart - b.nstart);
     if (ms.length < 2) continue;
@@ -30,14 +42,15 @@ export function relateDocument(doc: Document, mentions: Linked[]): Relation[] {
       base: sent.start,
       mentions: ms.map((m) => ({ ...m, ls: m.nstart - sent.start, le: m.nend - sent.start })),
     };
-    const found: Found[] = [...locatedIn(view), ...clusterRelations(view), ...personLeads(view, bodies)];
-    if (found.length === 0) continue;
-    const evidence = evidenceFor(doc, sent.start, sent.end);
-    for (const f of found) {
-      if (f.head === f.tail) continue;
-      out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidence], derived: false });
-    }
+    const found = [...locatedIn(view), ...clusterRelations(view), ...personLeads(view, bodies)].filter((f) => f.head !== f.tail);
+    if (found.length > 0) out.set(sent.index, found);
   }
+  return out;
+}
+
+/** A part zone named after its whole (X产业园江津片区 in X产业园), with the sentence that names the part. */
+export function subZoneRelations(doc: Document, mentions: readonly Linked[]): Relation[] {
+  const out: Relation[] = [];
   for (const { found: f, at } of subZones(mentions)) {
     const sent = doc.sentences.find((s) => s.index === at.sentence);
     if (sent) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidenceFor(doc, sent.start, sent.end)], derived: false });

@@ -146,10 +146,26 @@ function shortens(short: string, long: string, type: EntityType): boolean {
       return shortPlaceName(long) === short;
     case 'company': {
       if (long.endsWith(short)) return true; // 中国石油西南油气田分公司 → 西南油气田分公司
+      // a group is not its subsidiary: 徐工集团 is not 徐工科技股份有限公司
+      if (/(?:集团|控股)$/u.test(short) && !/集团|控股/u.test(long)) return false;
       const core = short.replace(/(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u, '');
       if (core.length < 2) return false;
       const bare = (f: string) => f.replace(/[（(][^）)]*[）)]/gu, '');
       return [long, ...companyShortForms(long)].some((f) => bare(f).startsWith(core) || bare(key(f, type)).startsWith(core));
+    }
+    case 'industry-cluster': {
+      // 装备制造 is not 智能装备制造: only filler words (keys.ts), a place or a rank before it may differ
+      if (key(long, type) === key(short, type)) return true;
+      if (!long.endsWith(short)) return false;
+      let prefix = long.slice(0, -short.length);
+      const gaz = loadGazetteer();
+      for (let len = prefix.length; len >= 2; len--) {
+        if (gaz.byName.has(prefix.slice(0, len)) || gaz.byShort.has(prefix.slice(0, len))) {
+          prefix = prefix.slice(len);
+          break;
+        }
+      }
+      return /^(?:国家级|省级|市级|区级|[千百万]亿级?|全省|全市|全区)?$/u.test(prefix);
     }
     default:
       return long.endsWith(short) || key(long, type).endsWith(key(short, type));
@@ -254,6 +270,9 @@ function longerFormIndex(forms: string[], type: EntityType): { candidates(form: 
       for (const f of companyShortForms(form)) add(surfaceKey(f), form);
     } else if (type === 'industrial-park' || type === 'organization' || type === 'project') {
       for (let start = 1; k.length - start >= 4; start++) add(k.slice(start), form);
+    } else if (type === 'place') {
+      const short = shortPlaceName(form);
+      if (short) add(short, form);
     }
   }
   return {
@@ -283,6 +302,9 @@ function isShortFormOf(short: string, long: string, type: EntityType): boolean {
     }
     case 'industry-cluster':
       return key(long, type) === key(short, type);
+    case 'place':
+      // a town or street by its bare name (双福 for 双福街道), when one such name is in the corpus
+      return shortPlaceName(long) === short && loadGazetteer().byName.has(long);
     default:
       return false;
   }

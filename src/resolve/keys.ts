@@ -19,7 +19,8 @@ const EXPANSIONS: Array<[RegExp, string]> = [
 
 /** Endings that do not change what a name of this type refers to. */
 const DROPPABLE: Partial<Record<EntityType, RegExp>> = {
-  project: /(?:项目|工程项目)$/u,
+  // a phase is its project (the guideline): X一期, X二期工程, X一至六期项目 = X
+  project: /(?:[一二三四五六七八九十]+(?:至[一二三四五六七八九十]+)?期)?(?:工程项目|项目|工程)?$/u,
   'industry-cluster': /(?:产业集群|集群|产业链|产业)$/u,
   company: /(?:股份有限公司|有限责任公司|有限公司|集团有限公司|\(集团\)有限公司|集团公司|集团)$/u,
 };
@@ -33,6 +34,11 @@ export function matchKey(text: string, type: EntityType): string {
     const stripped = key.replace(drop, '');
     if (stripped.length >= 2) key = stripped;
   }
-  if (type === 'industry-cluster') key = key.replace(/及其/gu, '及').replace(/[和与及]/gu, '及');
+  if (type === 'industry-cluster') {
+    key = key.replace(/及其/gu, '及').replace(/[和与及]/gu, '及');
+    // words that name no particular industry: 新一代电子信息制造业(产业集群) = 电子信息产业集群
+    const bare = key.replace(/^新一代/u, '').replace(/(?:制造业|产业)$/u, '');
+    if (bare.length >= 2) key = bare;
+  }
   return key;
 }

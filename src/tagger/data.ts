@@ -36,12 +36,17 @@ export function documentExamples(doc: Document, spans: readonly LabelSpan[], ana
 
 const DOTS = /[·•・‧]/gu;
 
+/** A gold entity's occurrence in its article: normalised-text offsets, and the entity's gold name. */
+export interface GoldSpan extends LabelSpan {
+  name: string;
+}
+
 /**
  * Where a gold file's entities occur in its article: every occurrence of every name and alias,
  * compared as the scoring compares forms (NFKC, no spaces, middle dots alike), longest forms
  * first and without overlaps, outside bylines and credits.
  */
-export function projectGold(doc: Document, gold: GoldDoc): LabelSpan[] {
+export function projectGold(doc: Document, gold: GoldDoc): GoldSpan[] {
   // the text as scoring keys, with each key character's offset in doc.text
   let view = '';
   const at: number[] = [];
@@ -52,24 +57,24 @@ export function projectGold(doc: Document, gold: GoldDoc): LabelSpan[] {
       at.push(i);
     }
   }
-  const forms: Array<{ key: string; type: GoldDoc['entities'][number]['type'] }> = [];
+  const forms: Array<{ key: string; type: GoldDoc['entities'][number]['type']; name: string }> = [];
   for (const e of gold.entities) {
     for (const f of new Set([e.name, ...e.aliases])) {
       const key = formKey(f).replace(DOTS, '·');
-      if (key) forms.push({ key, type: e.type });
+      if (key) forms.push({ key, type: e.type, name: e.name });
     }
   }
   forms.sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const taken = new Uint8Array(doc.text.length);
   const inFurniture = (s: number, e: number) => doc.furniture.some(([fs, fe]) => fs < e && s < fe);
-  const out: LabelSpan[] = [];
-  for (const { key, type } of forms) {
+  const out: GoldSpan[] = [];
+  for (const { key, type, name } of forms) {
     for (let p = view.indexOf(key); p >= 0; p = view.indexOf(key, p + 1)) {
       const s = at[p]!;
       const e = at[p + key.length - 1]! + 1;
       if (taken.subarray(s, e).some((x) => x === 1) || inFurniture(s, e)) continue;
       taken.fill(1, s, e);
-      out.push({ start: s, end: e, type });
+      out.push({ start: s, end: e, type, name });
     }
   }
   return out.sort((a, b) => a.start - b.start);

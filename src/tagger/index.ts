@@ -4,13 +4,13 @@
 // document writes them, as the rules do (extract/index.ts).
 import type { Document, Mention } from '../types.js';
 import { analyseDocument, extractMentions, withKnownNames, type RuleAnalysis } from '../extract/index.js';
-import { loadModel } from './model.js';
+import { loadModels } from '../model-file.js';
 import { detached } from '../strings.js';
 import { sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
 
-export { loadModel, ModelError, type TaggerModel } from './model.js';
+export type { TaggerModel } from './model.js';
 
 /** The feature inputs of each sentence of a document, from the rules' analysis of it. */
 export function sentenceInputs(doc: Document, analysis: RuleAnalysis): SentenceInput[] {
@@ -36,7 +36,7 @@ export function sentenceInputs(doc: Document, analysis: RuleAnalysis): SentenceI
 
 /** A document's mentions: decided by the model in `modelFile`, or by the rules alone when it is null. */
 export function findMentions(doc: Document, modelFile: string | null): Mention[] {
-  return modelFile === null ? extractMentions(doc) : tagMentions(doc, loadModel(modelFile));
+  return modelFile === null ? extractMentions(doc) : tagMentions(doc, loadModels(modelFile).tagger);
 }
 
 /** Mentions in one document as the model decides them, in text order. */

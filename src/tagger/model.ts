@@ -1,23 +1,16 @@
 // The tagger's model: per feature key the weights it gives each label, and label transition
 // weights. Most features weigh on two or three of the 29 labels, so rows are sparse (label, weight)
-// lists. Stored as one binary file: a magic line, a JSON header, then the arrays deflated. The
-// same model gives the same bytes (no time stamps; keys sorted; fixed compression level).
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+// lists. The model file (src/model-file.ts) stores these arrays; the same model gives the same bytes.
 import { FEATURES_PER_CHAR } from './features.js';
 import { LABEL_COUNT, LABEL_NAMES } from './labels.js';
 import { viterbi } from './viterbi.js';
 
-const MAGIC = 'KGTAGGER';
-const FORMAT = 2;
 /** Bump when features.ts computes different keys: an older model would then be read wrongly. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 const L = LABEL_COUNT;
 
-/** What a model file says about itself. */
-export interface ModelMeta {
-  format: number;
+/** What the model file says about the tagger's arrays. */
+export interface TaggerMeta {
   featureVersion: number;
   labels: string[];
   featuresPerChar: number;
@@ -26,14 +19,10 @@ export interface ModelMeta {
   entries: number;
   /** weights are stored as int16 × scale */
   scale: number;
-  /** sha256 of the deflated arrays */
-  sha256: string;
-  /** how it was trained: the data read and the settings */
-  training: Record<string, unknown>;
 }
 
 export interface TaggerModel {
-  meta: ModelMeta;
+  meta: TaggerMeta;
   /** feature keys, ascending */
   keys: Uint32Array;
   /** entries of row r: its labels and weights, in units of meta.scale */
@@ -51,26 +40,13 @@ export interface TaggerModel {
   mask: number;
   /** the entries of long rows: weight << 6 | (last of its row) << 5 | label */
   overflow: Int32Array;
-  /** sha256 of the file it was read from ('' for a model made in memory): builds key their cache by it */
-  fileSha256: string;
-}
-
-/** A model file that cannot be used: the message names the file and the fault. */
-export class ModelError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-    this.name = 'ModelError';
-  }
 }
 
 /**
  * A model from dense weights (rows × labels), quantised to 16 bits as the file stores them, so a
  * model in memory decides exactly as the same model read back. Zero rows and entries are left out.
  */
-export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: Float32Array, training: Record<string, unknown>): TaggerModel {
+export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: Float32Array): TaggerModel {
   let max = 0;
   for (const v of dense) max = Math.max(max, Math.abs(v));
   for (const v of transitions) max = Math.max(max, Math.abs(v));
@@ -103,18 +79,8 @@ export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: F
     }
   });
   start[keep.length] = e;
-  const meta: ModelMeta = {
-    format: FORMAT,
-    featureVersion: FEATURE_VERSION,
-    labels: [...LABEL_NAMES],
-    featuresPerChar: FEATURES_PER_CHAR,
-    rows: outKeys.length,
-    entries,
-    scale,
-    sha256: '',
-    training,
-  };
-  return indexed({ meta, keys: outKeys, start, labels, values, transitions: Float64Array.from(transitions, q), fileSha256: '' });
+  const meta: TaggerMeta = { featureVersion: FEATURE_VERSION, labels: [...LABEL_NAMES], featuresPerChar: FEATURES_PER_CHAR, rows: outKeys.length, entries, scale };
+  return indexed({ meta, keys: outKeys, start, labels, values, transitions: Float64Array.from(transitions, q) });
 }
 
 /** The look-up structures of a model: the hash table with rows inline, and the long rows apart. */
@@ -181,55 +147,28 @@ export function decode(model: TaggerModel, features: Uint32Array, n: number): Ui
   return viterbi(emissions(model, features, n), n, model.transitions);
 }
 
-/** The model file's bytes. */
-export function serializeModel(model: TaggerModel): Buffer {
+/** The tagger's arrays for the model file: keys, row lengths, transitions, labels, weights. */
+export function taggerPayload(model: TaggerModel): { meta: TaggerMeta; bytes: Buffer } {
   const rows = model.keys.length;
   const entries = model.values.length;
-  const payload = Buffer.alloc(rows * 4 + rows + L * L * 2 + entries * 3);
+  const bytes = Buffer.alloc(rows * 4 + rows + L * L * 2 + entries * 3);
   let at = 0;
-  for (const k of model.keys) at = payload.writeUInt32LE(k, at);
-  for (let r = 0; r < rows; r++) payload[at++] = model.start[r + 1]! - model.start[r]!;
-  for (const t of model.transitions) at = payload.writeInt16LE(t, at);
-  payload.set(model.labels, at);
+  for (const k of model.keys) at = bytes.writeUInt32LE(k, at);
+  for (let r = 0; r < rows; r++) bytes[at++] = model.start[r + 1]! - model.start[r]!;
+  for (const t of model.transitions) at = bytes.writeInt16LE(t, at);
+  bytes.set(model.labels, at);
   at += entries;
-  for (const v of model.values) at = payload.writeInt16LE(v, at);
-  const deflated = deflateRawSync(payload, { level: 9 });
-  const meta: ModelMeta = { ...model.meta, format: FORMAT, rows, entries, sha256: createHash('sha256').update(deflated).digest('hex') };
-  const header = Buffer.from(JSON.stringify(meta), 'utf8');
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(header.length);
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, header, deflated]);
+  for (const v of model.values) at = bytes.writeInt16LE(v, at);
+  return { meta: { ...model.meta, rows, entries }, bytes };
 }
 
-/** Reads a model file; any fault is a ModelError naming the file. */
-export function parseModel(bytes: Buffer, file: string): TaggerModel {
-  const fail = (reason: string): never => {
-    throw new ModelError(file, reason);
-  };
-  if (bytes.length < MAGIC.length + 4 || bytes.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) fail('not a kg tagger model (no KGTAGGER header)');
-  const len = bytes.readUInt32LE(MAGIC.length);
-  const begin = MAGIC.length + 4;
-  if (begin + len > bytes.length) fail('truncated model file (header cut short)');
-  let meta: ModelMeta;
-  try {
-    meta = JSON.parse(bytes.subarray(begin, begin + len).toString('utf8')) as ModelMeta;
-  } catch {
-    return fail('damaged model file (its header is not valid JSON)');
-  }
-  if (meta.format !== FORMAT) fail(`model format ${String(meta.format)} is not the one this kg reads (${FORMAT}): train it again (kg train)`);
+/** The tagger from its arrays in a model file; `fail` reports a fault. */
+export function taggerFromPayload(meta: TaggerMeta, raw: Buffer, fail: (reason: string) => never): TaggerModel {
   if (meta.featureVersion !== FEATURE_VERSION) fail(`model made for feature version ${meta.featureVersion}, this kg computes version ${FEATURE_VERSION}: train it again (kg train)`);
   if (meta.featuresPerChar !== FEATURES_PER_CHAR || meta.labels?.join(',') !== LABEL_NAMES.join(',')) fail('model made for other labels or features: train it again (kg train)');
-  const deflated = bytes.subarray(begin + len);
-  if (createHash('sha256').update(deflated).digest('hex') !== meta.sha256) fail('damaged model file (checksum mismatch; truncated or changed)');
-  let raw: Buffer;
-  try {
-    raw = inflateRawSync(deflated);
-  } catch {
-    return fail('damaged model file (cannot be decompressed)');
-  }
   const { rows, entries } = meta;
   const want = rows * 5 + L * L * 2 + entries * 3;
-  if (!Number.isInteger(rows) || !Number.isInteger(entries) || rows < 0 || entries < 0 || raw.length !== want) fail(`damaged model file (${raw.length} bytes of weights, expected ${want})`);
+  if (!Number.isInteger(rows) || !Number.isInteger(entries) || rows < 0 || entries < 0 || raw.length !== want) fail(`damaged model file (${raw.length} bytes of tagger weights, expected ${want})`);
   const keys = new Uint32Array(rows);
   let at = 0;
   for (let i = 0; i < rows; i++, at += 4) keys[i] = raw.readUInt32LE(at);
@@ -244,23 +183,5 @@ export function parseModel(bytes: Buffer, file: string): TaggerModel {
   if (labels.some((l) => l >= L)) fail('damaged model file (a label out of range)');
   const values = new Int16Array(entries);
   for (let i = 0; i < entries; i++, at += 2) values[i] = raw.readInt16LE(at);
-  return indexed({ meta, keys, start, labels, values, transitions, fileSha256: createHash('sha256').update(bytes).digest('hex') });
-}
-
-const loaded = new Map<string, TaggerModel>();
-
-/** Reads a model file once per process. */
-export function loadModel(file: string): TaggerModel {
-  let model = loaded.get(file);
-  if (model) return model;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ModelError(file, code === 'ENOENT' ? 'no such model file (kg train writes one; --rules-only builds without)' : `cannot read the model file (${code ?? (err as Error).message})`);
-  }
-  model = parseModel(bytes, file);
-  loaded.set(file, model);
-  return model;
+  return indexed({ meta, keys, start, labels, values, transitions });
 }

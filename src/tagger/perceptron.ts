@@ -21,7 +21,7 @@ export interface PerceptronOptions {
 const L = LABEL_COUNT;
 const F = FEATURES_PER_CHAR;
 
-export function trainPerceptron(examples: readonly Example[], options: PerceptronOptions, training: Record<string, unknown> = {}): TaggerModel {
+export function trainPerceptron(examples: readonly Example[], options: PerceptronOptions): TaggerModel {
   // 1. the feature keys worth a row
   const counts = new Map<number, number>();
   for (const ex of examples) {
@@ -110,7 +110,7 @@ export function trainPerceptron(examples: readonly Example[], options: Perceptro
   for (let k = 0; k < avg.length; k++) avg[k] = w[k]! - u[k]! / c;
   const trans = new Float32Array(L * L);
   for (let i = 0; i < L * L; i++) trans[i] = tw[i]! - tu[i]! / c;
-  return makeModel(keys, avg, trans, training);
+  return makeModel(keys, avg, trans);
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same training order. */

@@ -6,9 +6,13 @@ import { KgInputError } from '../eval/errors.js';
 import { analyseDocument, type RuleAnalysis } from '../extract/index.js';
 import { loadAnnotated, type AnnotatedDoc, type CorpusSource } from './corpus.js';
 import { cluenerExamples, readCluener, type CluenerSentence } from './cluener.js';
-import { documentExamples, projectGold, type Example } from './data.js';
+import { documentExamples, projectGold, type Example, type GoldSpan } from './data.js';
+import type { Document } from '../types.js';
+import type { Linked } from '../relate/sentence.js';
+import { linkExamples, trainLinker } from '../linker/index.js';
+import type { LinkExample } from '../linker/model.js';
+import type { Models } from '../model-file.js';
 import { trainPerceptron } from './perceptron.js';
-import type { TaggerModel } from './model.js';
 
 
 export interface TrainConfig {
@@ -23,9 +27,12 @@ export interface TrainConfig {
   seed: number;
   /** how much more a mistake on an annotated article moves the weights than one on CLUENER */
   articleWeight: number;
+  /** relation classifier: passes over its examples, and how much more a missed relation weighs than a false one */
+  linkerEpochs: number;
+  linkerPositiveWeight: number;
 }
 
-const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3 };
+const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -40,7 +47,7 @@ export function readTrainConfig(file: string): TrainConfig {
   if (!Array.isArray(c.annotated) || c.annotated.some((s) => typeof s?.texts !== 'string' || typeof s?.gold !== 'string')) {
     throw new KgInputError(file, '"annotated" must be a list of {"texts": folder, "gold": folder}');
   }
-  for (const k of ['cluenerHoldout', 'epochs', 'minCount', 'seed', 'articleWeight'] as const) {
+  for (const k of ['cluenerHoldout', 'epochs', 'minCount', 'seed', 'articleWeight', 'linkerEpochs', 'linkerPositiveWeight'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
   return {
@@ -58,6 +65,8 @@ export interface TrainingData {
   analyses: RuleAnalysis[];
   /** the sentences of each document as examples, same order as docs */
   examples: Example[][];
+  /** each document's relation-classifier examples, from its gold mentions and relations */
+  links: LinkExample[][];
   /** CLUENER sentences trained on, and those held out */
   cluenerTrain: Example[];
   cluenerHeldOut: CluenerSentence[];
@@ -68,7 +77,9 @@ export async function loadTrainingData(config: TrainConfig, log: (msg: string) =
   for (const s of config.annotated) if (!existsSync(s.texts)) throw new KgInputError(s.texts, 'no such folder of articles (named by the training config)');
   const docs = await loadAnnotated(config.annotated);
   const analyses = docs.map((d) => analyseDocument(d.doc));
-  const examples = docs.map((d, i) => documentExamples(d.doc, projectGold(d.doc, d.gold), analyses[i]));
+  const spans = docs.map((d) => projectGold(d.doc, d.gold));
+  const examples = docs.map((d, i) => documentExamples(d.doc, spans[i]!, analyses[i]));
+  const links = docs.map((d, i) => linkExamples(d.doc, goldMentions(d.doc, spans[i]!, analyses[i]!), d.gold.relations));
   log(`kg: ${docs.length} annotated articles, ${examples.reduce((n, e) => n + e.length, 0)} sentences`);
   let cluenerTrain: Example[] = [];
   let cluenerHeldOut: CluenerSentence[] = [];
@@ -83,30 +94,60 @@ export async function loadTrainingData(config: TrainConfig, log: (msg: string) =
     cluenerDropped = read.dropped;
     log(`kg: ${read.sentences.length} CLUENER sentences usable (${cluenerHeldOut.length} held out), ${Object.values(read.dropped).reduce((a, b) => a + b, 0)} left out`);
   }
-  return { docs, analyses, examples, cluenerTrain, cluenerHeldOut, cluenerDropped };
+  return { docs, analyses, examples, links, cluenerTrain, cluenerHeldOut, cluenerDropped };
 }
 
-/** Trains on the given documents (indices into data.docs) and the CLUENER training part. */
-export function trainOn(data: TrainingData, docIndices: readonly number[], config: TrainConfig, log: (msg: string) => void = () => {}): TaggerModel {
+/** Trains the tagger and the relation classifier on the given documents (indices into data.docs) and CLUENER's training part. */
+export function trainOn(data: TrainingData, docIndices: readonly number[], config: TrainConfig, log: (msg: string) => void = () => {}): Models {
   const articles = docIndices.flatMap((i) => data.examples[i]!);
   const examples = [...articles, ...data.cluenerTrain];
   const weight = config.articleWeight;
-  return trainPerceptron(
-    examples,
-    {
-      epochs: config.epochs,
-      minCount: config.minCount,
-      seed: config.seed,
-      weightOf: (e) => (e.id.startsWith('cluener:') ? 1 : weight),
-      onEpoch: (epoch, wrong, total) => log(`kg: epoch ${epoch}/${config.epochs}: ${wrong} of ${total} sentences tagged wrongly`),
-    },
-    {
+  const tagger = trainPerceptron(examples, {
+    epochs: config.epochs,
+    minCount: config.minCount,
+    seed: config.seed,
+    weightOf: (e) => (e.id.startsWith('cluener:') ? 1 : weight),
+    onEpoch: (epoch, wrong, total) => log(`kg: tagger epoch ${epoch}/${config.epochs}: ${wrong} of ${total} sentences tagged wrongly`),
+  });
+  const links = docIndices.flatMap((i) => data.links[i]!);
+  const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight });
+  log(`kg: relation classifier trained on ${links.length} candidate pairs (${links.filter((l) => l.label !== 0).length} related)`);
+  return {
+    tagger,
+    linker,
+    training: {
       articles: docIndices.map((i) => data.docs[i]!.key),
       cluenerSentences: data.cluenerTrain.length,
       epochs: config.epochs,
       minCount: config.minCount,
       seed: config.seed,
       articleWeight: weight,
+      linkerEpochs: config.linkerEpochs,
+      linkerPositiveWeight: config.linkerPositiveWeight,
     },
-  );
+  };
+}
+
+/** An article's gold mentions as the relation stage sees mentions: linked to their gold entity's name. */
+export function goldMentions(doc: Document, spans: readonly GoldSpan[], analysis: RuleAnalysis): Linked[] {
+  const ruleAt = new Map(analysis.mentions.map((m) => [`${m.nstart}:${m.nend}`, m.rule]));
+  return spans.flatMap((sp) => {
+    const sentence = doc.sentences.find((s) => sp.start >= s.start && sp.end <= s.end);
+    if (!sentence) return [];
+    const rule = ruleAt.get(`${sp.start}:${sp.end}`);
+    return [
+      {
+        doc: doc.id,
+        start: doc.offsets[sp.start]!,
+        end: doc.offsets[sp.end - 1]! + 1,
+        text: doc.text.slice(sp.start, sp.end),
+        sentence: sentence.index,
+        type: sp.type,
+        nstart: sp.start,
+        nend: sp.end,
+        rule: rule ? `tagger+${rule}` : 'tagger',
+        entity: sp.name,
+      },
+    ];
+  });
 }

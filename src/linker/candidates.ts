@@ -1,0 +1,141 @@
+// Candidate pairs for the relation classifier: every pair of mentions of one sentence that the
+// guideline allows for some relation, plus pairs through an anaphor (该园, 该区, 其, 这些项目) or
+// an elided subject, which stand for an entity named in an earlier sentence.
+import type { Document, EntityType, RelationType } from '../types.js';
+import type { Linked } from '../relate/sentence.js';
+
+/** A mention in a candidate: a real one, or an anaphor standing for an earlier mention's entity. */
+export interface Arg {
+  entity: string;
+  type: EntityType;
+  /** normalised offsets of what the sentence writes ([start, start) for an elided subject) */
+  nstart: number;
+  nend: number;
+  text: string;
+  /** the anaphor word, or 'elided'; undefined for a named mention */
+  anaphor?: string;
+  /** the sentence that names the entity an anaphor stands for */
+  antecedentSentence?: number;
+  /** the mention's rule, for features */
+  rule: string;
+}
+
+export interface Candidate {
+  sentence: number;
+  head: Arg;
+  tail: Arg;
+  /** the relation types the guideline allows between these types */
+  allowed: RelationType[];
+}
+
+/** Relation types the guideline allows from a head type to a tail type. */
+export function allowedRelations(head: EntityType, tail: EntityType): RelationType[] {
+  const out: RelationType[] = [];
+  if (['company', 'organization', 'industrial-park', 'project', 'place'].includes(head) && (tail === 'industrial-park' || tail === 'place')) out.push('located-in');
+  if (['company', 'project', 'industrial-park'].includes(head) && tail === 'industry-cluster') out.push('belongs-to-cluster');
+  if ((['company', 'industrial-park'].includes(head) && tail === 'industry-cluster') || (head === 'person' && (tail === 'organization' || tail === 'company'))) {
+    out.push('leads');
+  }
+  return out;
+}
+
+/** Anaphors by the type of what they stand for: the nearest earlier mention of that type. */
+const ANAPHORS: Array<[RegExp, EntityType | 'district' | 'subject']> = [
+  [/该园区|该园|园区内|园区/gu, 'industrial-park'],
+  [/该公司|该企业|该集团/gu, 'company'],
+  [/该项目|这些项目|上述项目|这批项目|此项目/gu, 'project'],
+  [/该区|我区|全区|本区|该市|我市|全市|本市|该县|我县|全县|本县|该镇|我镇|全镇/gu, 'district'],
+  [/其(?=[\u4e00-\u9fff])/gu, 'subject'],
+];
+/** how many sentences back an anaphor may look */
+const REACH = 4;
+/** pairs further apart than this in one sentence are not candidates (a 1 MB line has no sentence breaks) */
+const MAX_GAP = 120;
+
+export function candidatePairs(doc: Document, mentions: readonly Linked[]): Candidate[] {
+  const bySentence = new Map<number, Linked[]>();
+  for (const m of mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  for (const list of bySentence.values()) list.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+  const districts = mainDistricts(mentions);
+  const out: Candidate[] = [];
+  for (const sent of doc.sentences) {
+    const own: Arg[] = (bySentence.get(sent.index) ?? []).map((m) => ({ entity: m.entity, type: m.type, nstart: m.nstart, nend: m.nend, text: m.text, rule: m.rule }));
+    const args = [...own, ...anaphorArgs(doc, sent, own, bySentence, districts)];
+    if (args.length < 2) continue;
+    args.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+    for (const h of args) {
+      for (const t of args) {
+        if (h === t || h.entity === t.entity || (h.anaphor && t.anaphor)) continue;
+        if (Math.max(h.nstart, t.nstart) - Math.min(h.nend, t.nend) > MAX_GAP) continue;
+        const allowed = allowedRelations(h.type, t.type);
+        if (allowed.length) out.push({ sentence: sent.index, head: h, tail: t, allowed });
+      }
+    }
+  }
+  return out;
+}
+
+/** The district, city and county an article is about: for 区/市/县/镇 anaphors, its most mentioned place of that kind. */
+function mainDistricts(mentions: readonly Linked[]): Map<string, Linked> {
+  const counts = new Map<string, Map<string, { n: number; m: Linked }>>();
+  for (const m of mentions) {
+    if (m.type !== 'place') continue;
+    const kind = m.text.at(-1)!;
+    if (!'区市县镇'.includes(kind)) continue;
+    const c = counts.get(kind) ?? new Map<string, { n: number; m: Linked }>();
+    const e = c.get(m.entity) ?? { n: 0, m };
+    e.n++;
+    c.set(m.entity, e);
+    counts.set(kind, c);
+  }
+  const out = new Map<string, Linked>();
+  for (const [kind, c] of counts) {
+    const best = [...c.values()].sort((a, b) => b.n - a.n || a.m.nstart - b.m.nstart)[0];
+    if (best) out.set(kind, best.m);
+  }
+  return out;
+}
+
+function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Arg[], bySentence: Map<number, Linked[]>, districts: Map<string, Linked>): Arg[] {
+  const text = doc.text.slice(sent.start, sent.end);
+  const out: Arg[] = [];
+  const covered = (s: number, e: number) => own.some((m) => m.nstart < e && s < m.nend);
+  /** the nearest mention before `at` (this sentence or up to REACH back) that fits */
+  const nearest = (at: number, fits: (m: Linked) => boolean): Linked | undefined => {
+    for (let k = sent.index; k >= Math.max(0, sent.index - REACH); k--) {
+      const list = bySentence.get(k) ?? [];
+      for (let j = list.length - 1; j >= 0; j--) {
+        const m = list[j]!;
+        if (m.nend <= at && fits(m)) return m;
+      }
+    }
+    return undefined;
+  };
+  for (const [re, kind] of ANAPHORS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const s = sent.start + m.index;
+      const e = s + m[0].length;
+      if (covered(s, e)) continue;
+      let target: Linked | undefined;
+      if (kind === 'district') target = districts.get(m[0].at(-1)!);
+      else if (kind === 'subject') target = nearest(s, (x) => x.type !== 'person' && x.type !== 'industry-cluster');
+      else target = nearest(s, (x) => x.type === kind);
+      if (!target) continue;
+      out.push({ entity: target.entity, type: target.type, nstart: s, nend: e, text: m[0], anaphor: m[0], antecedentSentence: target.sentence, rule: 'anaphor' });
+    }
+  }
+  // an elided subject: the sentence does not open with a name (全力打造X，引进Y), and the previous
+  // sentence opened with a park, a place or a company
+  if (sent.index > 0 && !own.some((x) => x.nstart - sent.start <= 2) && !out.some((x) => x.nstart - sent.start <= 2)) {
+    const prev = bySentence.get(sent.index - 1)?.[0];
+    if (prev && (prev.type === 'industrial-park' || prev.type === 'place' || prev.type === 'company') && prev.nstart - (doc.sentences[sent.index - 1]?.start ?? 0) <= 2) {
+      out.push({ entity: prev.entity, type: prev.type, nstart: sent.start, nend: sent.start, text: '', anaphor: 'elided', antecedentSentence: prev.sentence, rule: 'anaphor' });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+// What the relation classifier sees of a candidate pair: the two types and their order, the
+// text between them (its length, its characters, the trigger words and punctuation in it), what
+// surrounds them, lists, anaphors, titles, the gazetteer's hierarchy and the relation rules' vote.
+// Character features only: the corpus pass has no jieba words, and needs none.
+import type { Document, RelationType } from '../types.js';
+import { TITLES } from '../extract/lexicon.js';
+import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
+import { stringHash } from '../tagger/hash.js';
+import type { Arg, Candidate } from './candidates.js';
+
+/** Words that state relations, generic to the genre: location verbs, hosting, leadership, membership. */
+const TRIGGERS = [
+  '位于', '坐落', '地处', '落户', '落地', '入驻', '进驻', '扎根', '选址', '安家', '落子', '签约', '签署', '在', '于', '到',
+  '开工', '投产', '建成', '建设', '新建', '打造', '引进', '招引', '集聚', '聚集', '汇聚', '吸引', '布局', '投资', '总投资',
+  '园区', '片区', '境内', '辖区', '内', '旗下', '所属', '下属', '之一', '的', '和', '与', '及', '、', '等',
+  '为代表', '为龙头', '为核心', '为主', '为骨干', '链主', '龙头', '代表', '骨干', '牵头', '带动', '引领', '产业链', '集群',
+  '董事长', '总经理', '总裁', '书记', '主任', '区长', '市长', '县长', '局长', '部长', '院长', '校长', '主席', '会长', '理事长', '行长', '副',
+];
+const TRIGGER_SET = new Set(TRIGGERS);
+const TRIGGER_LENGTHS = [...new Set(TRIGGERS.map((t) => t.length))].sort((a, b) => b - a);
+const TITLE_LIST = [...TITLES.keys()].sort((a, b) => b.length - a.length);
+const CLAUSE = /[，。；：！？,;:!?\n]/u;
+
+const bucket = (d: number): number => (d <= 2 ? d : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : d <= 32 ? 6 : 7);
+
+/** The feature keys of one candidate. `ruleVotes` holds `${head}\0${relation}\0${tail}` the rules found in its sentence. */
+export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet<string>, others: readonly Arg[]): Uint32Array {
+  const { head: h, tail: t } = c;
+  const first = h.nstart <= t.nstart ? h : t;
+  const second = first === h ? t : h;
+  const ord = first === h ? 'ht' : 'th';
+  const sig = `${h.type}>${t.type}`;
+  const text = doc.text;
+  const gapStart = Math.min(first.nend, second.nstart);
+  const gap = text.slice(gapStart, second.nstart);
+  const out: string[] = [];
+  const add = (...parts: Array<string | number>) => out.push(parts.join('\u0001'));
+
+  add('sig', sig, ord);
+  add('dist', sig, ord, bucket(gap.length));
+  const between = others.filter((o) => o.nstart >= gapStart && o.nend <= second.nstart && o !== h && o !== t).length;
+  add('nb', sig, ord, Math.min(3, between));
+  if (gap.length <= 6) add('gap', sig, ord, gap);
+  else {
+    add('gapL', ord, gap.slice(0, 2));
+    add('gapR', ord, gap.slice(-2));
+  }
+  if (gap.length === 0) add('adj', sig, ord);
+  const clauseBreak = CLAUSE.test(gap);
+  add('clause', sig, ord, clauseBreak ? 'diff' : 'same');
+  for (let i = 0; i + 1 < gap.length && i < 40; i++) add('bi', ord, gap.slice(i, i + 2));
+  for (const p of new Set(gap.match(/[，、；：（）“”《》,;:]/gu) ?? [])) add('p', ord, p);
+  // trigger words in the gap, and just outside the pair
+  for (const w of triggersIn(gap)) add('trig', sig, ord, w);
+  for (const w of triggersIn(text.slice(second.nend, second.nend + 8))) add('trigA', sig, w);
+  for (const w of triggersIn(text.slice(Math.max(0, first.nstart - 8), first.nstart))) add('trigB', sig, w);
+  add('l2', sig, text.slice(Math.max(0, first.nstart - 2), first.nstart));
+  add('r2', sig, text.slice(second.nend, second.nend + 2));
+  add('r1', ord, text.slice(second.nend, second.nend + 1));
+  // the rules' own reading of the pair
+  for (const r of ['located-in', 'belongs-to-cluster', 'leads'] as RelationType[]) {
+    if (ruleVotes.has(`${h.entity}\u0000${r}\u0000${t.entity}`)) {
+      add('rule', r);
+      add('rule', r, sig);
+    }
+  }
+  // lists: an item of a 、-list shares what is said of its list
+  for (const [side, a] of [['h', h], ['t', t]] as const) {
+    const before = text[a.nstart - 1];
+    const after = text[a.nend];
+    if (before === '、' || after === '、') add('list', side, sig, ord);
+    if (a.anaphor) add('ana', side, a.anaphor, sig);
+    if (opensClause(text, a.nstart)) add('subj', side, sig);
+    add('rule-of', side, a.rule.replace(/^tagger\+/u, '').split(/[:+]/u)[0]!);
+  }
+  // the list the first one is in ends before the second: what stands between the list and it
+  let end = first.nend;
+  for (const o of others) if (o.nstart === end + 1 && text[end] === '、' && o.nend <= second.nstart) end = o.nend;
+  if (end !== first.nend) {
+    const rest = text.slice(end, second.nstart);
+    if (rest.length <= 10) add('lgap', sig, ord, rest);
+    for (const w of triggersIn(rest)) add('ltrig', sig, ord, w);
+  }
+  // titles: a head title between a body and a person (德感工业园党委书记程粮畯) or before the person
+  if (h.type === 'person') {
+    const title = TITLE_LIST.find((w) => text.slice(Math.max(0, h.nstart - w.length), h.nstart) === w);
+    if (title) {
+      const info = TITLES.get(title)!;
+      add('title', info.leads ? 'head' : 'not-head', t.type, t.nend === h.nstart - title.length ? 'body-before' : 'apart');
+      add('titleWord', title, t.nend === h.nstart - title.length ? 'body-before' : 'apart');
+    }
+    if (gap.length <= 12) for (const w of TITLE_LIST) if (gap.includes(w)) add('titleIn', w, ord);
+  }
+  if (h.type === 'place' && t.type === 'place') {
+    const inside = placeInside(h.text, t.text);
+    if (inside) add('gaz', inside);
+  }
+  return Uint32Array.from(out, stringHash);
+}
+
+function triggersIn(s: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    for (const len of TRIGGER_LENGTHS) {
+      const w = s.slice(i, i + len);
+      if (w.length === len && TRIGGER_SET.has(w)) {
+        found.push(w);
+        break;
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+
+function opensClause(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[\s“‘「（(]/u.test(text[i]!)) i--;
+  return i < 0 || CLAUSE.test(text[i]!);
+}
+
+/** Does the gazetteer put the place `inner` inside `outer` ('in'), `outer` inside it ('out'), or neither? */
+function placeInside(inner: string, outer: string): 'in' | 'out' | undefined {
+  const gaz = loadGazetteer();
+  const readings = (n: string): Place[] => [...(gaz.byName.get(n) ?? []), ...(gaz.byShort.get(n) ?? [])];
+  const a = readings(inner);
+  const b = readings(outer);
+  if (!a.length || !b.length) return undefined;
+  const bCodes = new Set(b.map((p) => p.code));
+  if (a.some((p) => ancestors(gaz, p).some((x) => bCodes.has(x.code)))) return 'in';
+  const aCodes = new Set(a.map((p) => p.code));
+  if (b.some((p) => ancestors(gaz, p).some((x) => aCodes.has(x.code)))) return 'out';
+  return undefined;
+}

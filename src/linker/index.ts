@@ -1,0 +1,66 @@
+// The learned stage of relation extraction: every candidate pair of a document (candidates.ts)
+// is classified as none or one of the three relations (model.ts), reading the pair's features
+// (features.ts), the sentence patterns' votes among them. What the patterns find is kept too:
+// in cross-validation the union scored above either alone. A fact stated through an anaphor keeps
+// the sentence that names the entity beside the one that states it, as evidence.
+import type { Document, Evidence, Relation } from '../types.js';
+import { RELATION_TYPES } from '../types.js';
+import type { Linked } from '../relate/sentence.js';
+import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js';
+import { candidatePairs, type Candidate } from './candidates.js';
+import { pairFeatures } from './features.js';
+import { classify, classOf, type LinkExample, type LinkerModel } from './model.js';
+
+export { trainLinker, type LinkerModel } from './model.js';
+
+/** Each candidate pair of a document with its features. */
+function featured(doc: Document, mentions: Linked[]): Array<{ c: Candidate; features: Uint32Array }> {
+  const votes = new Map<number, Set<string>>();
+  for (const [index, found] of rulesBySentence(doc, mentions)) votes.set(index, new Set(found.map((f) => `${f.head}\u0000${f.relation}\u0000${f.tail}`)));
+  const cands = candidatePairs(doc, mentions);
+  const argsOf = new Map<number, Candidate['head'][]>();
+  for (const c of cands) {
+    const list = argsOf.get(c.sentence) ?? [];
+    if (!list.includes(c.head)) list.push(c.head);
+    if (!list.includes(c.tail)) list.push(c.tail);
+    argsOf.set(c.sentence, list);
+  }
+  return cands.map((c) => ({ c, features: pairFeatures(doc, c, votes.get(c.sentence) ?? new Set(), argsOf.get(c.sentence)!) }));
+}
+
+/** Relations stated in one document, as the classifier decides them. */
+export function linkDocument(doc: Document, mentions: Linked[], model: LinkerModel): Relation[] {
+  const out: Relation[] = [];
+  for (const { c, features } of featured(doc, mentions)) {
+    const k = classify(model, features, [0, ...c.allowed.map(classOf)]);
+    if (k === 0) continue;
+    out.push({ head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false });
+  }
+  // what the sentence patterns state stands (they are precise; the classifier adds what they
+  // miss), and so does a part zone named after its whole
+  out.push(...relateDocument(doc, mentions));
+  return out;
+}
+
+function evidenceOf(doc: Document, c: Candidate): Evidence[] {
+  const sentences = new Set([c.head.antecedentSentence, c.tail.antecedentSentence, c.sentence].filter((s): s is number => s !== undefined));
+  return [...sentences].sort((a, b) => a - b).map((i) => evidenceFor(doc, doc.sentences[i]!.start, doc.sentences[i]!.end));
+}
+
+/**
+ * Training examples from an annotated article: its gold mentions (entity = the gold entity's
+ * name) and gold relations; every candidate pair whose ends the gold relates is an example of
+ * that relation, every other one of none.
+ */
+export function linkExamples(doc: Document, mentions: Linked[], relations: ReadonlyArray<{ head: string; type: string; tail: string }>): LinkExample[] {
+  const gold = new Map<string, number>();
+  for (const r of relations) {
+    const k = `${r.head}\u0000${r.tail}`;
+    if (!gold.has(k)) gold.set(k, classOf(r.type as (typeof RELATION_TYPES)[number]));
+  }
+  return featured(doc, mentions).map(({ c, features }) => {
+    const allowed = [0, ...c.allowed.map(classOf)];
+    const label = gold.get(`${c.head.entity}\u0000${c.tail.entity}`) ?? 0;
+    return { features, label: allowed.includes(label) ? label : 0, allowed };
+  });
+}

@@ -1,0 +1,135 @@
+// The relation classifier: a multi-class averaged perceptron over the candidate's feature keys.
+// Classes: none and the three relation types; a candidate may take only the classes its types
+// allow. Weights are 16-bit, as the model file stores them, so a model in memory decides exactly
+// as the same model read back.
+import { RELATION_TYPES, type RelationType } from '../types.js';
+import { mulberry32 } from '../tagger/perceptron.js';
+
+export const CLASSES = ['none', ...RELATION_TYPES] as const;
+const C = CLASSES.length;
+export const classOf = (r: RelationType): number => 1 + RELATION_TYPES.indexOf(r);
+
+export interface LinkerModel {
+  /** feature keys, ascending */
+  keys: Uint32Array;
+  /** keys × classes, in units of `scale` */
+  weights: Int16Array;
+  scale: number;
+  row: Map<number, number>;
+}
+
+export interface LinkExample {
+  features: Uint32Array;
+  /** 0 for none, else 1 + the relation type's index */
+  label: number;
+  /** the classes this pair may take (always none) */
+  allowed: readonly number[];
+}
+
+export interface LinkerOptions {
+  epochs: number;
+  seed: number;
+  /** how much a mistake on a true relation moves the weights, against 1 for a pair with none */
+  positiveWeight: number;
+}
+
+export function trainLinker(examples: readonly LinkExample[], options: LinkerOptions): LinkerModel {
+  const row = new Map<number, number>();
+  for (const ex of examples) for (const k of ex.features) if (!row.has(k)) row.set(k, row.size);
+  const w = new Float64Array(row.size * C);
+  const u = new Float64Array(row.size * C);
+  const rows = examples.map((ex) => Int32Array.from(ex.features, (k) => row.get(k)!));
+  const random = mulberry32(options.seed);
+  const order = examples.map((_, i) => i);
+  let c = 1;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const idx of order) {
+      const ex = examples[idx]!;
+      const r = rows[idx]!;
+      const guess = best(ex.allowed, (k) => {
+        let s = 0;
+        for (const x of r) s += w[x * C + k]!;
+        return s;
+      });
+      if (guess !== ex.label) {
+        const step = ex.label === 0 ? 1 : options.positiveWeight;
+        for (const x of r) {
+          w[x * C + ex.label] = w[x * C + ex.label]! + step;
+          u[x * C + ex.label] = u[x * C + ex.label]! + c * step;
+          w[x * C + guess] = w[x * C + guess]! - step;
+          u[x * C + guess] = u[x * C + guess]! - c * step;
+        }
+      }
+      c++;
+    }
+  }
+  // averaged, in key order, quantised
+  const keys = Uint32Array.from(row.keys()).sort();
+  const avg = new Float64Array(keys.length * C);
+  let max = 0;
+  keys.forEach((k, i) => {
+    const x = row.get(k)!;
+    for (let l = 0; l < C; l++) {
+      const v = w[x * C + l]! - u[x * C + l]! / c;
+      avg[i * C + l] = v;
+      max = Math.max(max, Math.abs(v));
+    }
+  });
+  const scale = max > 0 ? max / 32767 : 1;
+  return fromArrays(keys, Int16Array.from(avg, (v) => Math.round(v / scale)), scale);
+}
+
+export function fromArrays(keys: Uint32Array, weights: Int16Array, scale: number): LinkerModel {
+  const row = new Map<number, number>();
+  keys.forEach((k, i) => row.set(k, i));
+  return { keys, weights, scale, row };
+}
+
+/** The class a pair gets: the best-scoring of those it may take (ties to the lower class). */
+export function classify(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): number {
+  return best(allowed, (k) => {
+    let s = 0;
+    for (const f of features) {
+      const r = model.row.get(f);
+      if (r !== undefined) s += model.weights[r * C + k]!;
+    }
+    return s;
+  });
+}
+
+function best(allowed: readonly number[], score: (k: number) => number): number {
+  let arg = allowed[0]!;
+  let top = -Infinity;
+  for (const k of allowed) {
+    const s = score(k);
+    if (s > top) {
+      top = s;
+      arg = k;
+    }
+  }
+  return arg;
+}
+
+/** The classifier's arrays for the model file: keys, then weights. */
+export function linkerPayload(m: LinkerModel): { meta: { keys: number; classes: string[]; scale: number }; bytes: Buffer } {
+  const bytes = Buffer.alloc(m.keys.length * 4 + m.weights.length * 2);
+  let at = 0;
+  for (const k of m.keys) at = bytes.writeUInt32LE(k, at);
+  for (const v of m.weights) at = bytes.writeInt16LE(v, at);
+  return { meta: { keys: m.keys.length, classes: [...CLASSES], scale: m.scale }, bytes };
+}
+
+export function linkerFromPayload(meta: { keys: number; classes: string[]; scale: number }, raw: Buffer, fail: (reason: string) => never): LinkerModel {
+  if (meta.classes?.join(',') !== CLASSES.join(',')) fail('model made for other relation classes: train it again (kg train)');
+  if (raw.length !== meta.keys * 4 + meta.keys * C * 2) fail('damaged model file (relation weights of the wrong size)');
+  const keys = new Uint32Array(meta.keys);
+  let at = 0;
+  for (let i = 0; i < meta.keys; i++, at += 4) keys[i] = raw.readUInt32LE(at);
+  const weights = new Int16Array(meta.keys * C);
+  for (let i = 0; i < weights.length; i++, at += 2) weights[i] = raw.readInt16LE(at);
+  return fromArrays(keys, weights, meta.scale);
+}

@@ -1,0 +1,69 @@
+// The relation classifier's candidates: pairs in a sentence, and pairs through anaphors and
+// elided subjects, with the sentence that names the entity kept as evidence.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { documentFromText } from '../src/ingest/index.js';
+import { candidatePairs, allowedRelations } from '../src/linker/candidates.js';
+import { linkDocument } from '../src/linker/index.js';
+import { fromArrays, CLASSES } from '../src/linker/model.js';
+import { pairFeatures } from '../src/linker/features.js';
+import type { Linked } from '../src/relate/sentence.js';
+import type { EntityType } from '../src/types.js';
+
+/** Mentions of the given names in a document, each its own entity (named by its text). */
+function linked(text: string, names: Array<[string, EntityType]>) {
+  const doc = documentFromText('a.txt', text);
+  const mentions: Linked[] = [];
+  for (const [name, type] of names) {
+    for (let at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + name.length)) {
+      const sentence = doc.sentences.find((s) => at >= s.start && at < s.end)!;
+      mentions.push({ doc: 'a.txt', start: at, end: at + name.length, text: name, sentence: sentence.index, type, nstart: at, nend: at + name.length, rule: 'test', entity: name });
+    }
+  }
+  return { doc, mentions: mentions.sort((a, b) => a.nstart - b.nstart) };
+}
+
+const pairsOf = (text: string, names: Array<[string, EntityType]>) => {
+  const { doc, mentions } = linked(text, names);
+  return candidatePairs(doc, mentions).map((c) => `${c.head.entity}${c.head.anaphor ? `(${c.head.anaphor})` : ''} → ${c.tail.entity}${c.tail.anaphor ? `(${c.tail.anaphor})` : ''} [${c.allowed.join(',')}]`);
+};
+
+test('the guideline decides which type pairs are candidates for which relation', () => {
+  assert.deepEqual(allowedRelations('company', 'industrial-park'), ['located-in']);
+  assert.deepEqual(allowedRelations('company', 'industry-cluster'), ['belongs-to-cluster', 'leads']);
+  assert.deepEqual(allowedRelations('person', 'organization'), ['leads']);
+  assert.deepEqual(allowedRelations('person', 'place'), []);
+  assert.deepEqual(allowedRelations('place', 'company'), []);
+});
+
+test('every allowed pair of a sentence is a candidate, in both directions where allowed', () => {
+  const p = pairsOf('瑞达科技有限公司落户双福工业园。', [['瑞达科技有限公司', 'company'], ['双福工业园', 'industrial-park']]);
+  assert.deepEqual(p, ['瑞达科技有限公司 → 双福工业园 [located-in]'], 'a park is never located in a company');
+});
+
+test('an anaphor stands for the nearest earlier entity of its kind', () => {
+  const park = pairsOf('双福工业园去年产值增长两成。今年该园引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(park.includes('瑞达科技有限公司 → 双福工业园(该园) [located-in]'), park.join('\n'));
+  const district = pairsOf('璧山区加快发展。璧山区新签约项目多。我区引进恒通储能项目。', [['璧山区', 'place'], ['恒通储能项目', 'project']]);
+  assert.ok(district.includes('恒通储能项目 → 璧山区(我区) [located-in]'), district.join('\n'));
+  const projects = pairsOf('恒通储能项目开工。这些项目落户璧山区。', [['恒通储能项目', 'project'], ['璧山区', 'place']]);
+  assert.ok(projects.includes('恒通储能项目(这些项目) → 璧山区 [located-in]'), projects.join('\n'));
+});
+
+test("a sentence that opens without a name continues the previous one's park", () => {
+  const p = pairsOf('双福工业园去年产值增长两成。全力打造智能装备产业园，引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['智能装备产业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(p.includes('瑞达科技有限公司 → 双福工业园(elided) [located-in]'), p.join('\n'));
+  assert.ok(p.includes('智能装备产业园 → 双福工业园(elided) [located-in]'), p.join('\n'));
+});
+
+test('a relation read through an anaphor keeps both sentences as evidence', () => {
+  const { doc, mentions } = linked('双福工业园去年产值增长两成。今年该园引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
+  // a classifier that says located-in wherever it may: what is left to check is the evidence
+  const keys = new Set<number>();
+  for (const c of candidatePairs(doc, mentions)) for (const k of pairFeatures(doc, c, new Set(), [c.head, c.tail])) keys.add(k);
+  const sorted = Uint32Array.from(keys).sort();
+  const weights = new Int16Array(sorted.length * CLASSES.length).map((_, i) => (i % CLASSES.length === 1 ? 1 : 0));
+  const rel = linkDocument(doc, mentions, fromArrays(sorted, weights, 1)).find((r) => r.head === '瑞达科技有限公司' && r.tail === '双福工业园');
+  assert.ok(rel, 'the relation is found');
+  assert.deepEqual(rel.evidence.map((e) => e.sentence), ['双福工业园去年产值增长两成。', '今年该园引进瑞达科技有限公司。']);
+});
