@@ -73,13 +73,22 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     if (opensClause(text, a.nstart)) add('subj', side, sig);
     add('rule-of', side, a.rule.replace(/^tagger\+/u, '').split(/[:+]/u)[0]!);
   }
-  // the list the first one is in ends before the second: what stands between the list and it
-  let end = first.nend;
-  for (const o of others) if (o.nstart === end + 1 && text[end] === '、' && o.nend <= second.nstart) end = o.nend;
-  if (end !== first.nend) {
-    const rest = text.slice(end, second.nstart);
-    if (rest.length <= 10) add('lgap', sig, ord, rest);
-    for (const w of triggersIn(rest)) add('ltrig', sig, ord, w);
+  // list distribution: an item of a 、-list stands where its list stands, so the pair is also seen
+  // with the list as one name (长沙县集中开工的A、B、C等项目: B's gap to 长沙县 is A's)
+  const [ls, le] = listAround(text, first, others);
+  const [ms, me] = listAround(text, second, others);
+  if (ls !== first.nstart || le !== first.nend || ms !== second.nstart || me !== second.nend) {
+    if (le <= ms) {
+      const lgap = text.slice(le, ms);
+      add('Ldist', sig, ord, bucket(lgap.length));
+      if (lgap.length <= 6) add('Lgap', sig, ord, lgap);
+      else {
+        add('LgapL', ord, lgap.slice(0, 2));
+        add('LgapR', ord, lgap.slice(-2));
+      }
+      for (const w of triggersIn(lgap)) add('Ltrig', sig, ord, w);
+      add('Lr2', sig, text.slice(me, me + 2));
+    } else add('Lsame', sig);
   }
   // titles: a head title between a body and a person (德感工业园党委书记程粮畯) or before the person
   if (h.type === 'person') {
@@ -96,6 +105,18 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     if (inside) add('gaz', inside);
   }
   return Uint32Array.from(out, stringHash);
+}
+
+/** The 、-list (joined by 、, 和, 及 or 与) the argument is an item of, as [start, end); itself if none. */
+function listAround(text: string, a: Arg, others: readonly Arg[]): [number, number] {
+  if (a.nend === a.nstart) return [a.nstart, a.nend];
+  const starts = new Map(others.map((o) => [o.nstart, o]));
+  const ends = new Map(others.map((o) => [o.nend, o]));
+  let s = a.nstart;
+  let e = a.nend;
+  for (let prev = ends.get(s - 1); prev && /[、和及与]/u.test(text[s - 1]!) && prev.type === a.type; prev = ends.get(s - 1)) s = prev.nstart;
+  for (let next = starts.get(e + 1); next && /[、和及与]/u.test(text[e]!) && next.type === a.type; next = starts.get(e + 1)) e = next.nend;
+  return [s, e];
 }
 
 function triggersIn(s: string): string[] {
