@@ -99,6 +99,7 @@ const SMALL: TrainConfig = {
   minCount: 1,
   seed: 1,
   articleWeight: 3,
+  pruneBelow: 0.01,
   linkerEpochs: 3,
   linkerPositiveWeight: 0.5,
 };
@@ -179,4 +180,47 @@ test('kg train writes the model its config describes; kg eval --cv prints the po
   const missing = kg('train', '--config', join(dir, 'none.json'));
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /^kg: .*none\.json: no such training config\n$/);
+});
+
+test('the Viterbi search gives what a search over every allowed transition gives', () => {
+  const L = LABEL_COUNT;
+  // a plain search over all allowed pairs, ties to the lower label
+  const full = (emit: Float64Array, n: number, trans: Float64Array): number[] => {
+    const score: number[][] = [];
+    const back: number[][] = [];
+    score.push(Array.from({ length: L }, (_, l) => (l % 4 === 2 || l % 4 === 3 ? (l === 0 ? emit[0]! : -Infinity) : emit[l]!)));
+    score[0]![0] = emit[0]!;
+    for (let i = 1; i < n; i++) {
+      score.push([]);
+      back.push([]);
+      for (let to = 0; to < L; to++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let f = 0; f < L; f++) {
+          if (!ALLOWED[f * L + to]) continue;
+          const s = score[i - 1]![f]! + trans[f * L + to]!;
+          if (s > best) {
+            best = s;
+            arg = f;
+          }
+        }
+        score[i]![to] = best + emit[i * L + to]!;
+        back[i - 1]![to] = arg;
+      }
+    }
+    let arg = 0;
+    for (let l = 0; l < L; l++) if ((l === 0 || (l - 1) % 4 >= 2) && score[n - 1]![l]! > score[n - 1]![arg]!) arg = l;
+    const out = [arg];
+    for (let i = n - 1; i > 0; i--) out.unshift(back[i - 1]![out[0]!]!);
+    return out;
+  };
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let round = 0; round < 200; round++) {
+    const n = 1 + Math.floor(random() * 30);
+    // small integers, as the model's weights are: ties happen
+    const emit = Float64Array.from({ length: n * L }, () => Math.floor(random() * 7) - 3);
+    const trans = Float64Array.from({ length: L * L }, () => Math.floor(random() * 5) - 2);
+    assert.deepEqual([...viterbi(emit, n, trans)], full(emit, n, trans), `round ${round}`);
+  }
 });

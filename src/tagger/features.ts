@@ -125,7 +125,12 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
   const out = new Uint32Array(n * F);
   if (n === 0) return out;
 
-  const code = (i: number) => (i < 0 ? BOS : i >= n ? EOS : text.charCodeAt(i));
+  // character codes with two sentinels on each side: codes[i + 2] is character i
+  const codes = new Int32Array(n + 4);
+  codes[0] = codes[1] = BOS;
+  codes[n + 2] = codes[n + 3] = EOS;
+  for (let i = 0; i < n; i++) codes[i + 2] = text.charCodeAt(i);
+  const code = (i: number) => codes[i + 2]!;
   const cls = new Uint8Array(n + 2);
   for (let i = -1; i <= n; i++) cls[i + 1] = charClass(code(i));
 
@@ -191,11 +196,11 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
 
   for (let i = 0; i < n; i++) {
     const o = i * F;
-    const c0 = code(i);
-    const cm1 = code(i - 1);
-    const cm2 = code(i - 2);
-    const cp1 = code(i + 1);
-    const cp2 = code(i + 2);
+    const c0 = codes[i + 2]!;
+    const cm1 = codes[i + 1]!;
+    const cm2 = codes[i]!;
+    const cp1 = codes[i + 3]!;
+    const cp2 = codes[i + 4]!;
     out[o + T.Bias] = key1(T.Bias, 0);
     out[o + T.U0] = key1(T.U0, cm2);
     out[o + T.U1] = key1(T.U1, cm1);

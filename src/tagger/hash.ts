@@ -19,9 +19,12 @@ export function finish(h: number): number {
   return h >>> 0 || 1;
 }
 
-export const key1 = (t: number, a: number): number => finish(mix(mix(0x2545f491, t), a));
-export const key2 = (t: number, a: number, b: number): number => finish(mix(mix(mix(0x2545f491, t), a), b));
-export const key3 = (t: number, a: number, b: number, c: number): number => finish(mix(mix(mix(mix(0x2545f491, t), a), b), c));
+/** Each template's starting hash, mixed once. */
+const SEEDS = Int32Array.from({ length: 256 }, (_, t) => mix(0x2545f491, t));
+
+export const key1 = (t: number, a: number): number => finish(mix(SEEDS[t]!, a));
+export const key2 = (t: number, a: number, b: number): number => finish(mix(mix(SEEDS[t]!, a), b));
+export const key3 = (t: number, a: number, b: number, c: number): number => finish(mix(mix(mix(SEEDS[t]!, a), b), c));
 
 /** A string as one number (FNV-1a over UTF-16 units), for words and tags. */
 export function stringHash(s: string): number {

@@ -46,12 +46,17 @@ export interface TaggerModel {
  * A model from dense weights (rows × labels), quantised to 16 bits as the file stores them, so a
  * model in memory decides exactly as the same model read back. Zero rows and entries are left out.
  */
-export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: Float32Array): TaggerModel {
+export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: Float32Array, pruneBelow = 0): TaggerModel {
   let max = 0;
   for (const v of dense) max = Math.max(max, Math.abs(v));
   for (const v of transitions) max = Math.max(max, Math.abs(v));
   const scale = max > 0 ? max / 32767 : 1;
-  const q = (v: number) => Math.round(v / scale);
+  // weights under `pruneBelow` of the largest count for nothing: the tagger adds fewer per character
+  const floor = pruneBelow * 32767;
+  const q = (v: number) => {
+    const x = Math.round(v / scale);
+    return Math.abs(x) < floor ? 0 : x;
+  };
   const keep: number[] = [];
   let entries = 0;
   for (let r = 0; r < keys.length; r++) {
@@ -80,7 +85,7 @@ export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: F
   });
   start[keep.length] = e;
   const meta: TaggerMeta = { featureVersion: FEATURE_VERSION, labels: [...LABEL_NAMES], featuresPerChar: FEATURES_PER_CHAR, rows: outKeys.length, entries, scale };
-  return indexed({ meta, keys: outKeys, start, labels, values, transitions: Float64Array.from(transitions, q) });
+  return indexed({ meta, keys: outKeys, start, labels, values, transitions: Float64Array.from(transitions, (v) => Math.round(v / scale)) });
 }
 
 /** The look-up structures of a model: the hash table with rows inline, and the long rows apart. */

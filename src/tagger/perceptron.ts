@@ -13,6 +13,8 @@ export interface PerceptronOptions {
   /** features seen fewer times than this in the training data are left out */
   minCount: number;
   seed: number;
+  /** weights under this share of the largest are left out of the model (default 0) */
+  pruneBelow?: number;
   /** per example, how much one mistake moves the weights (default 1) */
   weightOf?: (e: Example) => number;
   onEpoch?: (epoch: number, sentencesWrong: number, total: number) => void;
@@ -110,7 +112,7 @@ export function trainPerceptron(examples: readonly Example[], options: Perceptro
   for (let k = 0; k < avg.length; k++) avg[k] = w[k]! - u[k]! / c;
   const trans = new Float32Array(L * L);
   for (let i = 0; i < L * L; i++) trans[i] = tw[i]! - tu[i]! / c;
-  return makeModel(keys, avg, trans);
+  return makeModel(keys, avg, trans, options.pruneBelow);
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same training order. */

@@ -27,12 +27,14 @@ export interface TrainConfig {
   seed: number;
   /** how much more a mistake on an annotated article moves the weights than one on CLUENER */
   articleWeight: number;
+  /** tagger weights under this share of the largest are left out (a smaller, faster model) */
+  pruneBelow: number;
   /** relation classifier: passes over its examples, and how much more a missed relation weighs than a false one */
   linkerEpochs: number;
   linkerPositiveWeight: number;
 }
 
-const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
+const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.01, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -47,7 +49,7 @@ export function readTrainConfig(file: string): TrainConfig {
   if (!Array.isArray(c.annotated) || c.annotated.some((s) => typeof s?.texts !== 'string' || typeof s?.gold !== 'string')) {
     throw new KgInputError(file, '"annotated" must be a list of {"texts": folder, "gold": folder}');
   }
-  for (const k of ['cluenerHoldout', 'epochs', 'minCount', 'seed', 'articleWeight', 'linkerEpochs', 'linkerPositiveWeight'] as const) {
+  for (const k of ['cluenerHoldout', 'epochs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'linkerEpochs', 'linkerPositiveWeight'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
   return {
@@ -106,6 +108,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
     epochs: config.epochs,
     minCount: config.minCount,
     seed: config.seed,
+    pruneBelow: config.pruneBelow,
     weightOf: (e) => (e.id.startsWith('cluener:') ? 1 : weight),
     onEpoch: (epoch, wrong, total) => log(`kg: tagger epoch ${epoch}/${config.epochs}: ${wrong} of ${total} sentences tagged wrongly`),
   });
@@ -122,6 +125,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
       minCount: config.minCount,
       seed: config.seed,
       articleWeight: weight,
+      pruneBelow: config.pruneBelow,
       linkerEpochs: config.linkerEpochs,
       linkerPositiveWeight: config.linkerPositiveWeight,
     },

@@ -14,8 +14,11 @@ for (const f of CLOSED) for (const t of OPENING) if (!ALLOWED[f * L + t]) throw 
 
 let score = new Float64Array(0);
 let back = new Uint8Array(0);
-/** for each opening label, its weights from the closed labels in CLOSED order */
+/** for each opening label, its weights from the closed labels in CLOSED order, and their largest */
 const col = new Float64Array(OPENING.length * CLOSED.length);
+const colMax = new Float64Array(OPENING.length);
+/** the closed labels' positions in CLOSED, best score first (for each character in turn) */
+const rank = new Int32Array(CLOSED.length);
 
 /**
  * The best label sequence for emission scores `emit` (n × L, row-major) and transition
@@ -30,7 +33,11 @@ export function viterbi(emit: Float64Array, n: number, trans: Float64Array, out:
   }
   const C = CLOSED.length;
   const O = OPENING.length;
-  for (let j = 0; j < O; j++) for (let k = 0; k < C; k++) col[j * C + k] = trans[CLOSED[k]! * L + OPENING[j]!]!;
+  for (let j = 0; j < O; j++) {
+    let max = -Infinity;
+    for (let k = 0; k < C; k++) max = Math.max(max, (col[j * C + k] = trans[CLOSED[k]! * L + OPENING[j]!]!));
+    colMax[j] = max;
+  }
   // module buffers as locals: V8 keeps them in registers
   const sc = score;
   const bk = back;
@@ -41,15 +48,30 @@ export function viterbi(emit: Float64Array, n: number, trans: Float64Array, out:
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     const cur = i * L;
-    // O, B and S: after O, E or S
+    // O, B and S: after O, E or S. The closed labels are tried best score first, and the search
+    // stops when even the largest transition cannot lift the next one to the best found; ties go
+    // to the lower label, as in a full search.
+    for (let k = 0; k < C; k++) {
+      let at = k;
+      const s = sc[prev + closed[k]!]!;
+      while (at > 0 && sc[prev + closed[rank[at - 1]!]!]! < s) {
+        rank[at] = rank[at - 1]!;
+        at--;
+      }
+      rank[at] = k;
+    }
     for (let j = 0; j < O; j++) {
       let best = -Infinity;
       let arg = 0;
       const base = j * C;
-      for (let k = 0; k < C; k++) {
+      const lift = colMax[j]!;
+      for (let r = 0; r < C; r++) {
+        const k = rank[r]!;
         const f = closed[k]!;
-        const s = sc[prev + f]! + cl[base + k]!;
-        if (s > best) {
+        const sf = sc[prev + f]!;
+        if (sf + lift < best) break;
+        const s = sf + cl[base + k]!;
+        if (s > best || (s === best && f < arg)) {
           best = s;
           arg = f;
         }
