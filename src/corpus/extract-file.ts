@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Document, Mention } from '../types.js';
-import { IngestError, ingestFile } from '../ingest/index.js';
+import { IngestError, ingestBytes } from '../ingest/index.js';
 import { describe } from '../ingest/files.js';
 import { findMentions } from '../tagger/index.js';
 import { recordOf, skipRecord, writeRecord } from './store.js';
@@ -27,8 +27,10 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
   let doc: Document;
   let mentions: Mention[];
   try {
-    sha256 = createHash('sha256').update(readFileSync(task.path)).digest('hex');
-    doc = await ingestFile(task.path, task.id);
+    // read and hashed once here (the build hashed it too, to look it up in the cache)
+    const bytes = readFileSync(task.path);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    doc = ingestBytes(bytes, task.path, task.id, sha256);
     mentions = findMentions(doc, task.model);
   } catch (err) {
     // Only problems with the file itself become skips; a bug must not pass as a bad file.

@@ -83,27 +83,24 @@ export function findPersons(ctx: SentenceContext): Span[] {
     seen.add(s);
     spans.push({ start: s, end: e, type: 'person', rule, priority: 4, typed: true });
   };
-  for (const title of TITLE_WORDS) {
-    for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
-      let s = at + title.length;
-      // captions and interview headers set the name apart by a space (主任 李艳)
-      if (text[s] === ' ' || text[s] === '\u3000') s++;
-      // title NAME、NAME、NAME: a list of people after one title
-      for (;;) {
-        const e = nameAt(ctx, s);
-        if (e === undefined) break;
-        push(s, e, `title:${title}`);
-        if (text[e] !== '、') break;
-        s = e + 1;
-      }
+  const [titleHits, roleHits] = wordHits(text);
+  for (const [title, at] of titleHits) {
+    let s = at + title.length;
+    // captions and interview headers set the name apart by a space (主任 李艳)
+    if (text[s] === ' ' || text[s] === '\u3000') s++;
+    // title NAME、NAME、NAME: a list of people after one title
+    for (;;) {
+      const e = nameAt(ctx, s);
+      if (e === undefined) break;
+      push(s, e, `title:${title}`);
+      if (text[e] !== '、') break;
+      s = e + 1;
     }
   }
-  for (const role of ROLE_WORDS) {
-    for (let at = text.indexOf(role); at >= 0; at = text.indexOf(role, at + 1)) {
-      const s = at + role.length;
-      const e = nameAt(ctx, s);
-      if (e !== undefined && !FUNCTION_CHARS.has(text[s]!) && readAsPerson(ctx, s, e) && (jiebaPerson(ctx, s, e) || ROLE_NAME_FOLLOWER.test(text[e] ?? '。'))) push(s, e, `role:${role}`);
-    }
+  for (const [role, at] of roleHits) {
+    const s = at + role.length;
+    const e = nameAt(ctx, s);
+    if (e !== undefined && !FUNCTION_CHARS.has(text[s]!) && readAsPerson(ctx, s, e) && (jiebaPerson(ctx, s, e) || ROLE_NAME_FOLLOWER.test(text[e] ?? '。'))) push(s, e, `role:${role}`);
   }
   // NAME + title or honorific (唐大军书记, 某某同志, 聂荣臻元帅): jieba reads the name as a person
   // or as an unknown word
@@ -123,6 +120,35 @@ export function findPersons(ctx: SentenceContext): Span[] {
     if (SPEECH_VERBS.some((v) => after.startsWith(v))) push(t.start, t.end, 'speech');
   }
   return spans;
+}
+
+/** Title and role words by their last character, with their rank in TITLE_WORDS or ROLE_WORDS. */
+const WORDS_BY_LAST = new Map<string, Array<{ word: string; role: boolean; rank: number }>>();
+for (const [list, role] of [[TITLE_WORDS, false], [ROLE_WORDS, true]] as const) {
+  list.forEach((word, rank) => {
+    const last = word.at(-1)!;
+    WORDS_BY_LAST.set(last, [...(WORDS_BY_LAST.get(last) ?? []), { word, role, rank }]);
+  });
+}
+
+/**
+ * Every occurrence of every title and role word, found in one pass over the text and given in
+ * the order the word lists would find them one word at a time (longest word first, then by
+ * position): which title claims a name is decided as before.
+ */
+function wordHits(text: string): [Array<[string, number]>, Array<[string, number]>] {
+  const titles: Array<{ word: string; at: number; rank: number }> = [];
+  const roles: Array<{ word: string; at: number; rank: number }> = [];
+  for (let end = 1; end <= text.length; end++) {
+    const words = WORDS_BY_LAST.get(text[end - 1]!);
+    if (!words) continue;
+    for (const w of words) {
+      const at = end - w.word.length;
+      if (at >= 0 && text.startsWith(w.word, at)) (w.role ? roles : titles).push({ word: w.word, at, rank: w.rank });
+    }
+  }
+  const order = (a: { at: number; rank: number }, b: { at: number; rank: number }) => a.rank - b.rank || a.at - b.at;
+  return [titles.sort(order).map((h) => [h.word, h.at]), roles.sort(order).map((h) => [h.word, h.at])];
 }
 
 /** Surnames that are far more often a function word or a verb right after a role word (企业家来株考察). */

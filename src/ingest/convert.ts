@@ -7,6 +7,7 @@ import { Trie } from 'opencc-js/core';
 import { from, to } from 'opencc-js/preset/t2cn';
 import type { DictGroup } from 'opencc-js/core';
 import { Builder, type Mapped } from './mapped.js';
+import { isHan } from './chars.js';
 
 let stages: Trie[] | undefined;
 let ambiguous: Set<string> | undefined;
@@ -51,6 +52,17 @@ function convertUnit(s: string): string {
   return out;
 }
 
+/** Each character's conversion, remembered for the process: documents share most characters. */
+const unitMemo = new Map<string, string>();
+function convertedChar(ch: string): string {
+  let out = unitMemo.get(ch);
+  if (out === undefined) {
+    out = convertUnit(ch);
+    unitMemo.set(ch, out);
+  }
+  return out;
+}
+
 /** One trie stage over a Mapped, longest match first, offsets carried along. */
 function runStage(trie: Trie, m: Mapped): Mapped {
   const b = new Builder();
@@ -88,7 +100,6 @@ function convertMapped(m: Mapped): Mapped {
   return cur;
 }
 
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Decides whether a text is written in traditional characters: more than 5 % of its Han
@@ -99,16 +110,15 @@ export function looksTraditional(text: string): boolean {
   const amb = getAmbiguous();
   let han = 0;
   let changed = 0;
-  const seen = new Map<string, boolean>();
-  for (const ch of text) {
-    if (!HAN.test(ch)) continue;
-    han++;
-    let c = seen.get(ch);
-    if (c === undefined) {
-      c = !amb.has(ch) && convertUnit(ch) !== ch;
-      seen.set(ch, c);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    if (cp >= 0x2e80 && isHan(cp)) {
+      han++;
+      const ch = len === 1 ? text[i]! : text.slice(i, i + 2);
+      if (!amb.has(ch) && convertedChar(ch) !== ch) changed++;
     }
-    if (c) changed++;
+    i += len - 1;
   }
   return han > 0 && changed / han > 0.05;
 }
@@ -137,7 +147,6 @@ export function toSimplified(m: Mapped): Mapped {
     return b.build();
   }
   const amb = getAmbiguous();
-  const cache = new Map<string, string>();
   const b = new Builder();
   const text = m.text;
   let run = 0; // pending run of unchanged characters, copied in one block
@@ -148,11 +157,7 @@ export function toSimplified(m: Mapped): Mapped {
     if (cp >= 0x2e80) {
       const ch = text.slice(i, i + len);
       if (!amb.has(ch)) {
-        let out = cache.get(ch);
-        if (out === undefined) {
-          out = convertUnit(ch);
-          cache.set(ch, out);
-        }
+        const out = convertedChar(ch);
         if (out !== ch) {
           b.copy(m, run, i);
           b.put(out, m.offs[i]!);

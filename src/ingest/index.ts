@@ -64,8 +64,11 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
 
 /** Reads, decodes and normalises one file. Throws IngestError if it is not usable text. */
 export async function ingestFile(path: string, id: string): Promise<Document> {
-  const bytes = await readFile(path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return ingestBytes(await readFile(path), path, id);
+}
+
+/** Decodes and normalises a file's bytes, read once by the caller. Throws IngestError if it is not usable text. */
+export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = createHash('sha256').update(bytes).digest('hex')): Document {
   const ext = nodePath.extname(path).toLowerCase();
   const isHtml = ext === '.html' || ext === '.htm';
 
