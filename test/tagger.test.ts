@@ -99,7 +99,7 @@ const SMALL: TrainConfig = {
   minCount: 1,
   seed: 1,
   articleWeight: 3,
-  pruneBelow: 0.03,
+  pruneBelow: 0.02,
   linkerEpochs: 3,
   linkerPositiveWeight: 0.5,
 };

@@ -34,7 +34,7 @@ export interface TrainConfig {
   linkerPositiveWeight: number;
 }
 
-const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.03, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
+const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
