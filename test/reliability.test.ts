@@ -371,42 +371,45 @@ test('a build killed (SIGKILL) at random moments leaves the previous graph whole
   }
 });
 
-test('Ctrl-C (SIGINT) stops a build: "kg: interrupted", exit 130, previous graph intact, temporary files gone', { timeout: 120_000 }, async () => {
-  // long articles: Ctrl-C finds the workers inside nodejieba's native code, where terminating a
-  // worker thread aborted the whole process (SIGABRT) until the pool learnt to wait
-  const dir = writeCorpus(corpusFiles(80, 3, 300));
-  const outDir = tempDir();
-  const out = join(outDir, 'graph.json');
-  writeFileSync(out, '{"previous":true}');
-  const tmp = tempDir(); // the --no-cache store goes to the temporary folder
-  // tsx keeps its compiled files there too: a copy spares the child compiling everything again
-  const tsxCache = join(tmpdir(), `tsx-${process.getuid?.() ?? ''}`);
-  if (existsSync(tsxCache)) cpSync(tsxCache, join(tmp, basename(tsxCache)), { recursive: true });
-  const child = spawn(process.execPath, [...CLI, 'build', dir, '--out', out, '--no-cache'], { env: { ...process.env, TMPDIR: tmp } });
-  let stderr = '';
-  let stdout = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  // wait until it is extracting (its first progress line), then press Ctrl-C
-  await new Promise<void>((resolve) => {
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      if (stderr.includes('extracted')) resolve();
+for (const workers of ['1', '2']) {
+  test(`Ctrl-C (SIGINT) stops a build (--workers ${workers}): "kg: interrupted", exit 130, previous graph intact, temporary files gone`, { timeout: 120_000 }, async () => {
+    // long articles: Ctrl-C finds the workers inside nodejieba's native code, where terminating a
+    // worker thread aborted the whole process (SIGABRT) until the pool learnt to wait; in one
+    // thread, extraction must leave the event loop a turn between articles to hear the signal
+    const dir = writeCorpus(corpusFiles(80, 3, 300));
+    const outDir = tempDir();
+    const out = join(outDir, 'graph.json');
+    writeFileSync(out, '{"previous":true}');
+    const tmp = tempDir(); // the --no-cache store goes to the temporary folder
+    // tsx keeps its compiled files there too: a copy spares the child compiling everything again
+    const tsxCache = join(tmpdir(), `tsx-${process.getuid?.() ?? ''}`);
+    if (existsSync(tsxCache)) cpSync(tsxCache, join(tmp, basename(tsxCache)), { recursive: true });
+    const child = spawn(process.execPath, [...CLI, 'build', dir, '--out', out, '--no-cache', '--workers', workers], { env: { ...process.env, TMPDIR: tmp } });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    // wait until it is extracting (its first progress line), then press Ctrl-C
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('extracted')) resolve();
+      });
+      void exited.then(() => resolve());
     });
-    void exited.then(() => resolve());
+    assert.ok(readdirSync(tmp).some((n) => n.startsWith('kg-store-')), 'the build has a temporary store');
+    child.kill('SIGINT');
+    const { code, signal } = await exited;
+    assert.equal(signal, null, `killed by ${signal}; stderr: ${stderr}`);
+    assert.equal(code, 130, stderr);
+    const messages = lines(stderr).filter((l) => !/^kg: extracted \d+\/\d+ documents$/.test(l));
+    assert.deepEqual(messages, [`kg: interrupted (SIGINT); ${out} left as it was`]);
+    assert.equal(stdout, '');
+    assert.equal(readFileSync(out, 'utf8'), '{"previous":true}');
+    assert.deepEqual(readdirSync(outDir), ['graph.json']);
+    assert.deepEqual(readdirSync(tmp).filter((n) => n.startsWith('kg-store-')), [], 'the temporary store is removed');
   });
-  assert.ok(readdirSync(tmp).some((n) => n.startsWith('kg-store-')), 'the build has a temporary store');
-  child.kill('SIGINT');
-  const { code, signal } = await exited;
-  assert.equal(signal, null, `killed by ${signal}; stderr: ${stderr}`);
-  assert.equal(code, 130, stderr);
-  const messages = lines(stderr).filter((l) => !/^kg: extracted \d+\/\d+ documents$/.test(l));
-  assert.deepEqual(messages, [`kg: interrupted (SIGINT); ${out} left as it was`]);
-  assert.equal(stdout, '');
-  assert.equal(readFileSync(out, 'utf8'), '{"previous":true}');
-  assert.deepEqual(readdirSync(outDir), ['graph.json']);
-  assert.deepEqual(readdirSync(tmp).filter((n) => n.startsWith('kg-store-')), [], 'the temporary store is removed');
-});
+}
 
 test('two threads writing the same file at once both succeed (temporary names are unique per thread)', async () => {
   // Worker threads share the pid, and two articles with the same content make the same cache

@@ -9,8 +9,27 @@ export interface Extractor {
 }
 
 export function createExtractor(workers: number): Extractor {
-  if (workers <= 1) return { run: extractFile, close: async () => {} };
+  if (workers <= 1) return inProcess();
   return new WorkerPool(workers);
+}
+
+/**
+ * Articles extracted in this thread, each after a turn of the event loop: extraction is
+ * synchronous, and without the turn a Ctrl-C would wait for the whole corpus. Once closed, an
+ * article still waiting for its turn is not extracted (its store may be gone).
+ */
+function inProcess(): Extractor {
+  let closed = false;
+  return {
+    run: async (task) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (closed) throw new Error('the extraction is closing');
+      return extractFile(task);
+    },
+    close: async () => {
+      closed = true;
+    },
+  };
 }
 
 // one task per worker at a time: a reply is the answer to that worker's current task
