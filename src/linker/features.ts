@@ -5,7 +5,7 @@
 import type { Document, RelationType } from '../types.js';
 import { TITLES } from '../extract/lexicon.js';
 import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
-import { stringHash } from '../tagger/hash.js';
+import { WordIndex } from '../tagger/word-index.js';
 import type { Arg, Candidate } from './candidates.js';
 
 /** Words that state relations, generic to the genre: location verbs, hosting, leadership, membership. */
@@ -16,8 +16,7 @@ const TRIGGERS = [
   '为代表', '为龙头', '为核心', '为主', '为骨干', '链主', '龙头', '代表', '骨干', '牵头', '带动', '引领', '产业链', '集群',
   '董事长', '总经理', '总裁', '书记', '主任', '区长', '市长', '县长', '局长', '部长', '院长', '校长', '主席', '会长', '理事长', '行长', '副',
 ];
-const TRIGGER_SET = new Set(TRIGGERS);
-const TRIGGER_LENGTHS = [...new Set(TRIGGERS.map((t) => t.length))].sort((a, b) => b - a);
+const TRIGGER_INDEX = new WordIndex(TRIGGERS.map((w, i) => [w, i] as const));
 const TITLE_LIST = [...TITLES.keys()].sort((a, b) => b.length - a.length);
 const CLAUSE = /[，。；：！？,;:!?\n]/u;
 
@@ -33,8 +32,17 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   const text = doc.text;
   const gapStart = Math.min(first.nend, second.nstart);
   const gap = text.slice(gapStart, second.nstart);
-  const out: string[] = [];
-  const add = (...parts: Array<string | number>) => out.push(parts.join('\u0001'));
+  const out: number[] = [];
+  // each feature is its parts hashed in turn (FNV-1a, a separator after each): no string is joined
+  const add = (...parts: Array<string | number>) => {
+    let h = 0x811c9dc5;
+    for (const p of parts) {
+      if (typeof p === 'number') h = Math.imul(h ^ p, 0x01000193);
+      else for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ 0x1f, 0x01000193);
+    }
+    out.push(h >>> 0);
+  };
 
   add('sig', sig, ord);
   add('dist', sig, ord, bucket(gap.length));
@@ -48,7 +56,7 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   if (gap.length === 0) add('adj', sig, ord);
   const clauseBreak = CLAUSE.test(gap);
   add('clause', sig, ord, clauseBreak ? 'diff' : 'same');
-  for (let i = 0; i + 1 < gap.length && i < 40; i++) add('bi', ord, gap.slice(i, i + 2));
+  for (let i = 0; i + 1 < gap.length && i < 40; i++) add('bi', ord, gap.charCodeAt(i) * 65536 + gap.charCodeAt(i + 1));
   for (const p of new Set(gap.match(/[，、；：（）“”《》,;:]/gu) ?? [])) add('p', ord, p);
   // trigger words in the gap, and just outside the pair
   for (const w of triggersIn(gap)) add('trig', sig, ord, w);
@@ -104,7 +112,7 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     const inside = placeInside(h.text, t.text);
     if (inside) add('gaz', inside);
   }
-  return Uint32Array.from(out, stringHash);
+  return Uint32Array.from(out);
 }
 
 /** The 、-list (joined by 、, 和, 及 or 与) the argument is an item of, as [start, end); itself if none. */
@@ -119,18 +127,14 @@ function listAround(text: string, a: Arg, others: readonly Arg[]): [number, numb
   return [s, e];
 }
 
+/** The trigger words in a text: the longest one starting at each position, each word once. */
 function triggersIn(s: string): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
   for (let i = 0; i < s.length; i++) {
-    for (const len of TRIGGER_LENGTHS) {
-      const w = s.slice(i, i + len);
-      if (w.length === len && TRIGGER_SET.has(w)) {
-        found.push(w);
-        break;
-      }
-    }
+    const hit = TRIGGER_INDEX.longestAt(s, i);
+    if (hit) found.add(TRIGGERS[hit.cls]!);
   }
-  return [...new Set(found)];
+  return [...found];
 }
 
 function opensClause(text: string, at: number): boolean {
