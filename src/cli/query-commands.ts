@@ -18,11 +18,22 @@ import {
   resolveEntity,
   searchEntities,
   showEntity,
+  listEntities,
+  listDocuments,
+  showDocument,
+  entityMentions,
+  formatList,
+  formatDocuments,
+  formatDocument,
+  formatMentions,
+  LIST_DEFAULTS,
+  LIST_SORTS,
+  type ListSort,
   PATH_DEFAULTS,
   NEIGHBOR_DEFAULTS,
   SEARCH_DEFAULTS,
 } from '../query/index.js';
-import { EXPORTERS, exportGraph } from '../export/index.js';
+import { EXPORTERS, exportGraph, formatOfPath } from '../export/index.js';
 
 interface GraphOption {
   graph: string;
@@ -105,6 +116,59 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     });
 
   program
+    .command('list')
+    .description('entities ranked by mentions, relations or name; by type, or only the unconnected ones')
+    .option(...graphOption)
+    .option('--type <types>', 'only entities of these types; comma-separated or repeated', listOf(ENTITY_TYPES), [])
+    .option('--sort <by>', `rank by ${LIST_SORTS.join(', ')}`, oneOf(LIST_SORTS), LIST_DEFAULTS.sort)
+    .option('--limit <n>', 'at most n entities', positiveInt, LIST_DEFAULTS.limit)
+    .option('--isolated', 'only entities with no relation')
+    .option('--json', 'print as JSON')
+    .action((opts: GraphOption & { type: string[]; sort: ListSort; limit: number; isolated?: boolean }) => {
+      const graph = openForQueries(opts.graph);
+      const result = listEntities(graph, { sort: opts.sort, limit: opts.limit, isolated: !!opts.isolated, ...(opts.type.length ? { types: opts.type } : {}) });
+      if (opts.json) printJSON(result);
+      else process.stdout.write(formatList(result));
+    });
+
+  program
+    .command('mentions')
+    .description('every place an entity is written: document, offsets and the sentence (read from the article)')
+    .argument('<entity>', 'an entity: label, alias, pinyin, part of a name, or type:label')
+    .option(...graphOption)
+    .option('--doc <document>', 'only in this document (its id, path, or the end of either)')
+    .option('--json', 'print as JSON')
+    .action((name: string, opts: GraphOption & { doc?: string }) => {
+      const graph = openForQueries(opts.graph);
+      const result = entityMentions(graph, resolve(graph, name, opts.json), opts.doc === undefined ? {} : { doc: opts.doc });
+      if (opts.json) printJSON(result);
+      else process.stdout.write(formatMentions(result));
+    });
+
+  program
+    .command('docs')
+    .description('the documents of the graph: title, date, entities and relations in each')
+    .option(...graphOption)
+    .option('--json', 'print as JSON')
+    .action((opts: GraphOption) => {
+      const rows = listDocuments(openForQueries(opts.graph));
+      if (opts.json) printJSON(rows);
+      else process.stdout.write(formatDocuments(rows));
+    });
+
+  program
+    .command('doc')
+    .description('one document: its entities and the relations its sentences state')
+    .argument('<document>', 'its id, its path, or the end of either (003_3fb12ec0478f6414.txt)')
+    .option(...graphOption)
+    .option('--json', 'print as JSON')
+    .action((id: string, opts: GraphOption) => {
+      const card = showDocument(openForQueries(opts.graph), id);
+      if (opts.json) printJSON(card);
+      else process.stdout.write(formatDocument(card));
+    });
+
+  program
     .command('search')
     .description('entities matching a text, best first (label, alias, traditional, pinyin, part of a name)')
     .argument('<text>', 'what to look for')
@@ -124,14 +188,16 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
   program
     .command('export')
     .description(`write the graph for other tools: ${formats}`)
-    .requiredOption('-f, --format <format>', `one of ${formats}`)
+    .option('-f, --format <format>', `one of ${formats} (default: from the output's extension)`)
     .requiredOption('-o, --out <path>', 'output file (a folder for csv and neo4j)')
     .option(...graphOption)
     .option('--json', 'print the files written as JSON')
-    .action((opts: GraphOption & { format: string; out: string }) => {
+    .action((opts: GraphOption & { format?: string; out: string }) => {
+      const format = opts.format ?? formatOfPath(opts.out);
+      if (format === undefined) throw new QueryError(`kg export: give --format (${formats}); "${opts.out}" does not say which`, 2);
       const graph = readGraphFile(opts.graph);
-      const files = exportGraph(graph, opts.format, opts.out);
-      if (opts.json) printJSON({ format: opts.format, files });
+      const files = exportGraph(graph, format, opts.out);
+      if (opts.json) printJSON({ format, files });
       else process.stdout.write(files.map((f) => `${f}\n`).join(''));
     });
 }
@@ -172,6 +238,14 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
+}
+
+/** One value of `allowed`. */
+function oneOf<T extends string>(allowed: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    return value as T;
+  };
 }
 
 /** A comma-separated, repeatable option whose values must come from `allowed`. */

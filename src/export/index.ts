@@ -1,7 +1,7 @@
 // Exports of a kg graph to the tools people already use, by format name. The registry is open:
 // another format (the viewer's `html`) is one more entry in EXPORTERS.
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { DirectedGraph } from 'graphology';
 import { writeFileAtomic, writeGraphFile } from '../graph/write.js';
 import { toCSV } from './csv.js';
@@ -37,11 +37,22 @@ export const EXPORTERS: Record<string, Exporter> = {
   html: { description: 'one self-contained HTML page: the viewer with the graph inlined, opens from disk', output: 'file', write: (graph, out) => (writeHtmlExport(graph, out), [out]) },
 };
 
+/** The format an output path asks for by its extension (kg.graphml → graphml), if one does. */
+export function formatOfPath(out: string): string | undefined {
+  const ext = extname(out).slice(1).toLowerCase();
+  const byExt: Record<string, string> = { graphml: 'graphml', gexf: 'gexf', json: 'json', html: 'html', htm: 'html' };
+  return byExt[ext];
+}
+
 /** Writes `graph` in `format` to `out` (a file, or a folder for multi-file formats); returns the paths written. */
 export function exportGraph(graph: DirectedGraph, format: string, out: string): string[] {
   const exporter = Object.hasOwn(EXPORTERS, format) ? EXPORTERS[format] : undefined;
   if (!exporter) {
     throw new ExportError(`unknown export format "${format}" (available in this version: ${Object.keys(EXPORTERS).join(', ')})`, 2);
+  }
+  // kg.csv is a file name: the csv export would make a folder of that name, which nobody expects
+  if (exporter.output === 'folder' && extname(out) !== '') {
+    throw new ExportError(`${out}: the ${format} export writes several files into a folder; give a folder name (e.g. ${out.slice(0, -extname(out).length) || 'out'}/)`, 2);
   }
   if (exporter.output === 'folder' && existsSync(out) && !statSync(out).isDirectory()) {
     throw new ExportError(`${out}: is a file; the ${format} export writes several files and needs a folder`, 1);

@@ -5,6 +5,8 @@ import type { PathResult } from './path.js';
 import type { NeighborResult } from './neighbors.js';
 import type { EntityCard } from './show.js';
 import type { SearchResult } from './search.js';
+import type { ListResult } from './list.js';
+import type { DocumentCard, DocumentRow, MentionRow } from './documents.js';
 
 const INDENT = '    ';
 
@@ -43,7 +45,9 @@ export function formatPaths(graph: DirectedGraph, result: PathResult): string {
 
 export function formatNeighbors(graph: DirectedGraph, result: NeighborResult): string {
   const labelOf = labeller(graph);
-  const lines = [`${ref(result.center)}: ${result.neighbors.length} neighbour${result.neighbors.length === 1 ? '' : 's'}`];
+  const shown = result.neighbors.length;
+  const count = result.truncated ? `${shown} of ${result.total} neighbours` : `${shown} neighbour${shown === 1 ? '' : 's'}`;
+  const lines = [`${ref(result.center)}: ${count}`];
   for (const n of result.neighbors) {
     lines.push(`  ${n.depth}  ${formatHop(n.via, labelOf)}  [${n.entityType}]`);
     lines.push(`${INDENT}${formatEvidence(n.via)}`);
@@ -79,6 +83,40 @@ export function formatSearch(result: SearchResult): string {
   if (result.matches.length === 0) return `no entity matches "${result.query}"\n`;
   const lines = result.matches.map((m, i) => `${String(i + 1).padStart(3)}. ${m.label}  (${m.entityType}, ${m.mentions} mention${m.mentions === 1 ? '' : 's'}; ${m.kind})  ${m.key}`);
   if (result.total > result.matches.length) lines.push(`(${result.total - result.matches.length} more; raise --limit to see them)`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatList(result: ListResult): string {
+  if (result.entities.length === 0) return 'no entity\n';
+  const lines = result.entities.map(
+    (e, i) => `${String(i + 1).padStart(4)}. ${e.label}  (${e.entityType}; ${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${e.documents} document${e.documents === 1 ? '' : 's'}, ${e.degree} relation${e.degree === 1 ? '' : 's'})`,
+  );
+  if (result.total > result.entities.length) lines.push(`(${result.entities.length} of ${result.total}; raise --limit to see more)`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatDocuments(rows: DocumentRow[]): string {
+  if (rows.length === 0) return 'no document\n';
+  const lines = rows.map((d) => `${d.title || '(untitled)'}${d.date ? `  ${d.date}` : ''}\n    ${d.id}  ${d.entities} entities, ${d.relations} relations, ${d.chars} characters`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatDocument(card: DocumentCard): string {
+  const lines = [`${card.title || '(untitled)'}${card.date ? `  ${card.date}` : ''}`, `  document   ${card.id}`, `  file       ${card.path}`, `  entities   ${card.entities}`, `  relations  ${card.relations}`, ''];
+  for (const e of card.entityList) lines.push(`  ${e.label}  (${e.entityType}, ${e.mentions})`);
+  if (card.relationList.length) lines.push('');
+  for (const r of card.relationList) {
+    lines.push(`  ${r.head.label} —${r.relation}→ ${r.tail.label}`);
+    lines.push(`${INDENT}“${r.sentence.trim()}”`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatMentions(result: { entity: NodeRef; mentions: MentionRow[]; unread: string[] }): string {
+  const n = result.mentions.length;
+  const lines = [`${ref(result.entity)}: ${n} mention${n === 1 ? '' : 's'}`];
+  for (const m of result.mentions) lines.push(`  ${m.doc} ${m.start}–${m.end}  ${m.text}${m.sentence ? `\n${INDENT}“${m.sentence}”` : ''}`);
+  if (result.unread.length) lines.push(`(the sentences of ${result.unread.join(', ')} are not shown: the file is gone or has changed since the build)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -5,7 +5,9 @@ export { findPaths, PATH_DEFAULTS, type Path, type PathOptions, type PathResult 
 export { neighbors, NEIGHBOR_DEFAULTS, type Neighbor, type NeighborOptions, type NeighborResult } from './neighbors.js';
 export { showEntity, type CardDocument, type CardRelation, type EntityCard } from './show.js';
 export { searchEntities, SEARCH_DEFAULTS, type SearchOptions, type SearchResult } from './search.js';
-export { formatCard, formatEvidence, formatHop, formatNeighbors, formatPaths, formatSearch } from './format.js';
+export { listEntities, LIST_DEFAULTS, LIST_SORTS, type ListOptions, type ListResult, type ListSort, type ListedEntity } from './list.js';
+export { entityMentions, listDocuments, showDocument, type DocumentCard, type DocumentRow, type MentionRow } from './documents.js';
+export { formatCard, formatDocument, formatDocuments, formatEvidence, formatHop, formatList, formatMentions, formatNeighbors, formatPaths, formatSearch } from './format.js';
 export { AmbiguousEntityError, EntityNotFoundError, QueryError, describeCandidate, type Candidate } from './errors.js';
 export type { Evidence, Hop, NodeRef } from './hops.js';
 export type { WalkOptions } from './traverse.js';

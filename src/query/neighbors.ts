@@ -23,6 +23,8 @@ export interface NeighborResult {
   center: NodeRef;
   neighbors: Neighbor[];
   truncated: boolean;
+  /** how many neighbours there are within the depth, `limit` or not */
+  total: number;
 }
 
 export const NEIGHBOR_DEFAULTS = { depth: 1, directed: false } as const;
@@ -37,23 +39,20 @@ export function neighbors(graph: DirectedGraph, key: string, options: NeighborOp
   const seen = new Set([key]);
   const found: Neighbor[] = [];
   let front = [key];
-  let truncated = false;
-  for (let depth = 1; depth <= opts.depth && front.length && !truncated; depth++) {
+  let total = 0;
+  // past the limit the walk goes on to count, keeping nothing
+  for (let depth = 1; depth <= opts.depth && front.length; depth++) {
     const next: string[] = [];
     for (const u of front) {
       step(u, (v, edge) => {
         if (seen.has(v)) return;
-        if (found.length >= limit) {
-          truncated = true;
-          return;
-        }
         seen.add(v);
         next.push(v);
-        found.push({ ...nodeRef(graph, v), depth, via: hopOf(graph, u, edge) });
+        total++;
+        if (found.length < limit) found.push({ ...nodeRef(graph, v), depth, via: hopOf(graph, u, edge) });
       });
-      if (truncated) break;
     }
     front = next;
   }
-  return { center: nodeRef(graph, key), neighbors: found, truncated };
+  return { center: nodeRef(graph, key), neighbors: found, truncated: total > found.length, total };
 }

@@ -1,0 +1,89 @@
+// Exploring a built corpus from the command line: lists, mentions with their sentences,
+// documents, neighbour counts, and exports whose format follows the file name.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, writeCorpus } from './helpers.js';
+
+const KG = join(import.meta.dirname, '..', 'bin', 'kg.js');
+const kg = (...args: string[]) => spawnSync(process.execPath, [KG, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+const A = '2024年3月5日 江津日报\n江津区双福工业园新签约项目12个。重庆润通科技有限公司落户双福工业园。区委书记唐大军出席签约仪式。';
+const B = '江津区加快发展。白沙工业园引进瑞达新能源有限公司。江津区今年产值增长。';
+let corpus: string;
+let graph: string;
+before(() => {
+  corpus = writeCorpus({ 'a.txt': A, 'b.txt': B });
+  graph = join(tempDir(), 'g.json');
+  const r = kg('build', corpus, '--out', graph, '-q', '--rules-only');
+  assert.equal(r.status, 0, r.stderr);
+});
+
+test('kg list ranks entities by mentions, relations or name, by type, and lists the unconnected', () => {
+  const all = JSON.parse(kg('list', '-g', graph, '--json').stdout);
+  assert.ok(all.total >= 5);
+  assert.equal(all.entities[0].label, '江津区', 'the most mentioned first');
+  for (let i = 1; i < all.entities.length; i++) assert.ok(all.entities[i - 1].mentions >= all.entities[i].mentions);
+  const companies = JSON.parse(kg('list', '-g', graph, '--type', 'company', '--json').stdout);
+  assert.ok(companies.entities.length >= 2 && companies.entities.every((e: { entityType: string }) => e.entityType === 'company'));
+  const byDegree = JSON.parse(kg('list', '-g', graph, '--sort', 'degree', '--json').stdout).entities;
+  for (let i = 1; i < byDegree.length; i++) assert.ok(byDegree[i - 1].degree >= byDegree[i].degree);
+  const isolated = JSON.parse(kg('list', '-g', graph, '--isolated', '--json').stdout).entities;
+  assert.ok(isolated.every((e: { degree: number }) => e.degree === 0));
+  const two = kg('list', '-g', graph, '--limit', '2');
+  assert.match(two.stdout, /\(2 of \d+; raise --limit to see more\)\n$/);
+  assert.equal(kg('list', '-g', graph, '--sort', 'size').status, 2);
+});
+
+test('kg mentions gives every sentence an entity is written in, with document and offsets', () => {
+  const r = kg('mentions', '双福工业园', '-g', graph);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /双福工业园 \(industrial-park\): 2 mentions/);
+  assert.match(r.stdout, /a\.txt \d+–\d+ {2}双福工业园\n {4}“重庆润通科技有限公司落户双福工业园。”/);
+  const json = JSON.parse(kg('mentions', '双福工业园', '-g', graph, '--json').stdout);
+  for (const m of json.mentions) assert.equal(A.slice(m.start, m.end), m.text, 'offsets slice the article');
+  const onlyB = JSON.parse(kg('mentions', '江津区', '-g', graph, '--doc', 'b.txt', '--json').stdout);
+  assert.ok(onlyB.mentions.length >= 2 && onlyB.mentions.every((m: { doc: string }) => m.doc === 'b.txt'));
+  // an article changed since the build: offsets still, sentences not
+  const changed = writeCorpus({ 'a.txt': A, 'b.txt': B });
+  const g2 = join(tempDir(), 'g.json');
+  kg('build', changed, '--out', g2, '-q', '--rules-only');
+  writeFileSync(join(changed, 'a.txt'), `${A}又一段。`);
+  const stale = kg('mentions', '双福工业园', '-g', g2);
+  assert.match(stale.stdout, /the sentences of a\.txt are not shown: the file is gone or has changed since the build/);
+});
+
+test('kg docs lists the documents with title, date and counts; kg doc shows one', () => {
+  const rows = JSON.parse(kg('docs', '-g', graph, '--json').stdout);
+  assert.deepEqual(rows.map((d: { id: string }) => d.id), ['a.txt', 'b.txt']);
+  assert.equal(rows[0].date, '2024-03-05', 'the dateline');
+  assert.ok(rows[0].entities >= 3 && rows[0].relations >= 1);
+  const card = JSON.parse(kg('doc', 'a.txt', '-g', graph, '--json').stdout);
+  assert.ok(card.entityList.some((e: { label: string }) => e.label === '重庆润通科技有限公司'));
+  assert.ok(card.relationList.some((r: { head: { label: string }; relation: string }) => r.head.label === '重庆润通科技有限公司' && r.relation === 'located-in'));
+  const missing = kg('doc', 'c.txt', '-g', graph);
+  assert.equal(missing.status, 1);
+  assert.equal(missing.stderr, 'kg: no document "c.txt" in the graph (kg docs lists them)\n');
+});
+
+test('kg neighbors --limit says how many there are in all', () => {
+  const r = kg('neighbors', '江津区', '-g', graph, '--limit', '1', '--depth', '2');
+  assert.match(r.stdout, /^江津区 \(place\): 1 of \d+ neighbours\n/);
+  const json = JSON.parse(kg('neighbors', '江津区', '-g', graph, '--limit', '1', '--depth', '2', '--json').stdout);
+  assert.ok(json.total > 1 && json.truncated);
+});
+
+test('kg export takes its format from the file name; a folder format refuses a file name', () => {
+  const dir = tempDir();
+  const r = kg('export', '-g', graph, '--out', join(dir, 'kg.graphml'));
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(join(dir, 'kg.graphml')));
+  const csv = kg('export', '-g', graph, '--format', 'csv', '--out', join(dir, 'kg.csv'));
+  assert.equal(csv.status, 2);
+  assert.match(csv.stderr, /kg\.csv: the csv export writes several files into a folder; give a folder name/);
+  assert.ok(!existsSync(join(dir, 'kg.csv')), 'no folder named kg.csv is made');
+  const unknown = kg('export', '-g', graph, '--out', join(dir, 'kg.xyz'));
+  assert.equal(unknown.status, 2);
+});
