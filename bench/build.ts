@@ -113,16 +113,27 @@ export async function benchBuild(options: Partial<BuildBenchOptions> = {}): Prom
     const two = kgBuild(t.dir, join(root, 'two.json'), ['--workers', '2', '--no-cache']);
     log(`2 workers: ${two.seconds.toFixed(2)} s`);
     const what = `×${o.throughputScale} corpus (${mb.toFixed(1)} MB, ${t.docs} articles)`;
-    const ratio = raw.seconds / one.seconds;
+    // both sides count jieba's dictionary load: raw is a process that loads nodejieba and tags
+    // every article, kg is `kg build --no-cache` with the learned tagger
+    const rawTotal = raw.loadSeconds + raw.seconds;
+    const ratio = rawTotal / one.seconds;
     rows.push(
       { section, metric: `raw nodejieba.tag, ${what}`, value: round(mb / raw.seconds), unit: 'MB/s' },
       { section, metric: 'raw nodejieba: loading its dictionaries (once per process and worker)', value: round(raw.loadSeconds), unit: 's' },
-      { section, metric: `kg build, 1 worker, ${what}`, value: round(mb / one.seconds), unit: 'MB/s' },
+      { section, metric: `raw nodejieba, load and tag, ${what}`, value: round(mb / rawTotal), unit: 'MB/s' },
+      { section, metric: `kg build --no-cache, 1 worker, ${what}`, value: round(mb / one.seconds), unit: 'MB/s' },
       { section, metric: 'kg build, 1 worker', value: round(t.docs / one.seconds, 1), unit: 'docs/s' },
-      { section, metric: 'kg build 1 worker ÷ raw nodejieba.tag throughput', value: round(ratio), unit: '×', target: '≥ 0.5', met: ratio >= 0.5 },
-      { section, metric: `kg build, 2 workers, ${what}`, value: round(mb / two.seconds), unit: 'MB/s' },
-      { section, metric: '2 workers ÷ 1 worker speed-up', value: round(one.seconds / two.seconds), unit: '×', target: '≥ 1.7', met: one.seconds / two.seconds >= 1.7 },
+      { section, metric: 'kg build 1 worker ÷ raw nodejieba (both with the dictionary load)', value: round(ratio), unit: '×', target: '≥ 0.6', met: ratio >= 0.6 },
+      { section, metric: `kg build --no-cache, 2 workers, ${what}`, value: round(mb / two.seconds), unit: 'MB/s' },
+      { section, metric: '2 workers ÷ 1 worker speed-up', value: round(one.seconds / two.seconds), unit: '×', target: '≥ 1.6', met: one.seconds / two.seconds >= 1.6 },
     );
+    // a small corpus with default settings must not pay for threads it cannot use
+    const small = corpora.get(Math.min(...corpora.keys()))!;
+    const smallDefault = kgBuild(small.dir, join(root, 'small-default.json'), ['--no-cache']);
+    const smallOne = kgBuild(small.dir, join(root, 'small-one.json'), ['--workers', '1', '--no-cache']);
+    const smallShare = smallDefault.seconds / smallOne.seconds;
+    log(`${(small.bytes / 1e6).toFixed(1)} MB: default ${smallDefault.seconds.toFixed(2)} s, --workers 1 ${smallOne.seconds.toFixed(2)} s`);
+    rows.push({ section, metric: `${(small.bytes / 1e6).toFixed(1)} MB, default settings ÷ --workers 1 (time)`, value: round(smallShare), unit: '×', target: '≤ 1 (no slower; 5 % for noise)', met: smallShare <= 1.05 });
 
     // growth with the corpus: default workers, each build from nothing (an empty cache beside the
     // output, as a user's first build has)
