@@ -2,7 +2,8 @@
 // model is trained on the other K−1 (plus CLUENER's training part) and the fold's articles are
 // built into a graph and scored. The pooled counts of all folds are the quality figure, beside
 // the rules alone scored on the same articles. CLUENER's held-out sentences are scored by every
-// fold's model (mention spans, the four types whose labels map onto the guideline's).
+// fold's model (mention spans, the four types whose labels map onto the guideline's), and by the
+// rules beside each, so that both counts are pooled over the folds alike.
 import type { Mention } from '../types.js';
 import type { EvalResult, Prf } from './score.js';
 import { prf, score } from './score.js';
@@ -60,7 +61,7 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
     const models = trainOn(data, train, config);
     modelPreds.push(...predict(data, test, (i) => tagMentions(data.docs[i]!.doc, models.tagger, data.analyses[i]), models.linker));
     rulePreds.push(...predict(data, test, (i) => data.analyses[i]!.mentions));
-    scoreCluener(data.cluenerHeldOut, models.tagger, cl.model, cl.rules, f === 0);
+    scoreCluener(data.cluenerHeldOut, models.tagger, cl.model, cl.rules);
   }
   const gold = order.map((i) => data.docs[i]!.gold);
   const corpusOf = (i: number) => data.docs[i]!.key.slice(0, data.docs[i]!.key.indexOf('/'));
@@ -117,7 +118,7 @@ const mapCounts = <T>(c: Counts, fn: (x: Counts[CluenerType]) => T): Record<Clue
   Object.fromEntries(CLUENER_TYPES.map((t) => [t, fn(c[t])])) as Record<CluenerType, T>;
 
 /** Exact mention spans of the mapped types, as the CLUENER benchmark scores them. */
-export function scoreCluener(sentences: readonly CluenerSentence[], model: TaggerModel, modelCounts: Counts, ruleCounts: Counts, withRules: boolean): void {
+export function scoreCluener(sentences: readonly CluenerSentence[], model: TaggerModel, modelCounts: Counts, ruleCounts: Counts): void {
   for (const s of sentences) {
     const doc = documentFromText(`cluener:${s.line}`, s.text);
     const gold = new Set(s.spans.map((sp) => `${sp.start}:${sp.end}:${sp.type}`));
@@ -134,6 +135,6 @@ export function scoreCluener(sentences: readonly CluenerSentence[], model: Tagge
       }
     };
     count(tagMentions(doc, model), modelCounts);
-    if (withRules) count(extractMentions(doc), ruleCounts);
+    count(extractMentions(doc), ruleCounts);
   }
 }

@@ -169,7 +169,7 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
 
   const spanAt = new Map<number, RuleSpan>();
   for (const r of rules) spanAt.set(r.start * 65536 + r.end, r);
-  const lists = listView(text, tokens, () => undefined, (s, e) => spanAt.get(s * 65536 + e)?.type);
+  const lists = listView(text, tokens, (s, e) => spanAt.get(s * 65536 + e)?.type);
 
   // the nearest suffix word ending to the right in the same clause: its type and distance
   const ahead = new Uint32Array(n);

@@ -37,7 +37,7 @@ function heads(): WordIndex {
   return headIndex;
 }
 
-export function listView(text: string, tokens: readonly Token[], ruleType: (i: number) => EntityType | undefined, ruleWhole: (s: number, e: number) => EntityType | undefined): ListView {
+export function listView(text: string, tokens: readonly Token[], ruleWhole: (s: number, e: number) => EntityType | undefined): ListView {
   const n = text.length;
   const view: ListView = { part: new Uint8Array(n), item: new Uint8Array(n), head: new Uint8Array(n), ruled: new Uint8Array(n), length: new Uint8Array(n) };
   const tokenAt = new Int32Array(n).fill(-1);
@@ -76,13 +76,13 @@ export function listView(text: string, tokens: readonly Token[], ruleType: (i: n
     let e = lastStart;
     while (e < n && e - lastStart < MAX_ITEM && !ITEM_END.test(text[e]!)) e++;
     if (e > lastStart) items.push([lastStart, Math.min(e, n)]);
-    if (items.length >= 2) mark(view, text, items, ruleType, ruleWhole);
+    if (items.length >= 2) mark(view, text, items, ruleWhole);
     i = seps[seps.length - 1]! + 1;
   }
   return view;
 }
 
-function mark(view: ListView, text: string, items: Array<[number, number]>, ruleType: (i: number) => EntityType | undefined, ruleWhole: (s: number, e: number) => EntityType | undefined): void {
+function mark(view: ListView, text: string, items: Array<[number, number]>, ruleWhole: (s: number, e: number) => EntityType | undefined): void {
   // what follows the list: 等, a count (三大, 6个), 为代表的 …, then the head word
   const end = items[items.length - 1]![1];
   let head = 0;
@@ -106,7 +106,6 @@ function mark(view: ListView, text: string, items: Array<[number, number]>, rule
       ruled = 1 + ENTITY_TYPES.indexOf(t);
     }
   }
-  void ruleType;
   items.forEach(([s, e], k) => {
     const which = k === 0 ? 1 : k === items.length - 1 ? 3 : 2;
     for (let i = s; i < e; i++) {
