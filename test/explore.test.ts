@@ -87,3 +87,37 @@ test('kg export takes its format from the file name; a folder format refuses a f
   const unknown = kg('export', '-g', graph, '--out', join(dir, 'kg.xyz'));
   assert.equal(unknown.status, 2);
 });
+
+test('export filters apply to every format: types, relations, documents, minimum degree, derived edges', async () => {
+  const { readFileSync } = await import('node:fs');
+  const dir = tempDir();
+  const read = (args: string[]) => {
+    const out = join(dir, `g${Math.random().toString(36).slice(2)}.json`);
+    const r = kg('export', '-g', graph, '--out', out, ...args);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(readFileSync(out, 'utf8')) as { nodes: Array<{ key: string; attributes: Record<string, any> }>; edges: Array<{ source: string; target: string; attributes: Record<string, any> }>; attributes: Record<string, any> };
+  };
+  const all = read([]);
+  const places = read(['--type', 'place']);
+  assert.ok(places.nodes.length > 0 && places.nodes.every((n) => n.attributes.entityType === 'place'));
+  assert.ok(places.edges.every((e) => places.nodes.some((n) => n.key === e.source) && places.nodes.some((n) => n.key === e.target)));
+  const leads = read(['--relation', 'leads']);
+  assert.ok(leads.edges.length > 0 && leads.edges.every((e) => e.attributes.relation === 'leads'));
+  assert.equal(leads.nodes.length, all.nodes.length, 'a relation filter keeps the entities');
+  const onlyB = read(['--doc', 'b.txt']);
+  assert.ok(onlyB.nodes.every((n) => n.attributes.mentions.some((m: { doc: string }) => m.doc === 'b.txt')));
+  assert.ok(!onlyB.nodes.some((n) => n.attributes.label === '唐大军'), 'a.txt alone mentions him');
+  assert.deepEqual(onlyB.attributes.documents.map((d: { id: string }) => d.id), ['b.txt']);
+  const connected = read(['--min-degree', '1']);
+  const degree = (g: typeof all, k: string) => g.edges.filter((e) => e.source === k || e.target === k).length;
+  assert.ok(connected.nodes.length < all.nodes.length && connected.nodes.every((n) => degree(connected, n.key) >= 1));
+  const stated = read(['--no-derived']);
+  assert.ok(stated.edges.every((e) => !e.attributes.derived));
+  const missing = kg('export', '-g', graph, '--out', join(dir, 'x.json'), '--doc', 'c.txt');
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /no document "c\.txt" in the graph/);
+  // Gephi can filter by article: each node carries the documents that mention it
+  const ml = join(dir, 'kg.graphml');
+  kg('export', '-g', graph, '--out', ml);
+  assert.match(readFileSync(ml, 'utf8'), /<key id="n_documents" for="node" attr.name="documents" attr.type="string"\/>[\s\S]*<data key="n_documents">a\.txt\|b\.txt<\/data>/);
+});

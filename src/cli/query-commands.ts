@@ -33,7 +33,7 @@ import {
   NEIGHBOR_DEFAULTS,
   SEARCH_DEFAULTS,
 } from '../query/index.js';
-import { EXPORTERS, exportGraph, formatOfPath } from '../export/index.js';
+import { EXPORTERS, exportGraph, filterGraph, formatOfPath, isFiltered, type ExportFilter } from '../export/index.js';
 
 interface GraphOption {
   graph: string;
@@ -191,11 +191,23 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('-f, --format <format>', `one of ${formats} (default: from the output's extension)`)
     .requiredOption('-o, --out <path>', 'output file (a folder for csv and neo4j)')
     .option(...graphOption)
+    .option('--type <types>', 'only entities of these types; comma-separated or repeated', listOf(ENTITY_TYPES), [])
+    .option('--relation <relations>', 'only relations of these types; comma-separated or repeated', listOf(RELATION_TYPES), [])
+    .option('--doc <documents>', 'only what these documents mention and state (ids as kg docs lists them); comma-separated or repeated', (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)], [])
+    .option('--min-degree <n>', 'only entities with at least n relations (after the other filters)', positiveInt)
+    .option('--no-derived', "leave out the gazetteer's derived located-in edges")
     .option('--json', 'print the files written as JSON')
-    .action((opts: GraphOption & { format?: string; out: string }) => {
+    .action((opts: GraphOption & { format?: string; out: string; type: string[]; relation: string[]; doc: string[]; minDegree?: number; derived: boolean }) => {
       const format = opts.format ?? formatOfPath(opts.out);
       if (format === undefined) throw new QueryError(`kg export: give --format (${formats}); "${opts.out}" does not say which`, 2);
-      const graph = readGraphFile(opts.graph);
+      let graph = readGraphFile(opts.graph);
+      const filter: ExportFilter = { types: opts.type, relations: opts.relation, docs: opts.doc, minDegree: opts.minDegree ?? 0, noDerived: !opts.derived };
+      if (opts.doc.length) {
+        const ids = new Set(((graph.getAttribute('documents') as Array<{ id: string }> | undefined) ?? []).map((d) => d.id));
+        const unknown = opts.doc.filter((d) => !ids.has(d));
+        if (unknown.length) throw new QueryError(`no document ${unknown.map((d) => `"${d}"`).join(', ')} in the graph (kg docs lists them)`, 1);
+      }
+      if (isFiltered(filter)) graph = filterGraph(graph, filter);
       const files = exportGraph(graph, format, opts.out);
       if (opts.json) printJSON({ format, files });
       else process.stdout.write(files.map((f) => `${f}\n`).join(''));

@@ -8,6 +8,7 @@ const NODE_ATTRIBUTES = [
   { id: 'entityType', type: 'string' },
   { id: 'aliases', type: 'string' },
   { id: 'mentions', type: 'integer' },
+  { id: 'documents', type: 'string' },
 ] as const;
 
 const EDGE_ATTRIBUTES = [
@@ -39,7 +40,7 @@ export function toGEXF(graph: DirectedGraph): string {
   for (const n of nodeRows(graph)) {
     out.push(`      <node id="${escapeXml(n.key)}" label="${escapeXml(n.label)}">`);
     out.push(
-      `        <attvalues>${attvalue('entityType', n.entityType)}${attvalue('aliases', n.aliases.join(ALIAS_SEPARATOR))}${attvalue('mentions', n.mentions)}</attvalues>`,
+      `        <attvalues>${attvalue('entityType', n.entityType)}${attvalue('aliases', n.aliases.join(ALIAS_SEPARATOR))}${attvalue('mentions', n.mentions)}${attvalue('documents', n.documents.join(ALIAS_SEPARATOR))}</attvalues>`,
     );
     const rgb = n.color ? hexToRgb(n.color) : undefined;
     if (rgb) out.push(`        <viz:color r="${rgb[0]}" g="${rgb[1]}" b="${rgb[2]}"/>`);

@@ -16,6 +16,7 @@ const NODE_KEYS: KeySpec<NodeRow>[] = [
   { name: 'entityType', type: 'string', value: (n) => n.entityType },
   { name: 'aliases', type: 'string', value: (n) => n.aliases.join(ALIAS_SEPARATOR) },
   { name: 'mentions', type: 'int', value: (n) => n.mentions },
+  { name: 'documents', type: 'string', value: (n) => n.documents.join(ALIAS_SEPARATOR) },
   { name: 'x', type: 'double', value: (n) => n.x },
   { name: 'y', type: 'double', value: (n) => n.y },
   { name: 'size', type: 'double', value: (n) => n.size },

@@ -80,6 +80,7 @@ function folderOf(render: (graph: DirectedGraph) => Record<string, string>): Exp
     });
 }
 
+export { filterGraph, isFiltered, type ExportFilter } from './filter.js';
 export { toCSV, csvField, csvRecord, csvTable, BOM } from './csv.js';
 export { toGEXF, hexToRgb } from './gexf.js';
 export { toGraphML } from './graphml.js';

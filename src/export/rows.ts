@@ -11,6 +11,8 @@ export interface NodeRow {
   entityType: string;
   aliases: string[];
   mentions: number;
+  /** the documents that mention it, in first-mention order (Gephi filters by them) */
+  documents: string[];
   x?: number;
   y?: number;
   size?: number;
@@ -37,6 +39,7 @@ export function nodeRows(graph: DirectedGraph): NodeRow[] {
     entityType: String(a.entityType ?? ''),
     aliases: Array.isArray(a.aliases) ? (a.aliases as unknown[]).map(String) : [],
     mentions: Array.isArray(a.mentions) ? a.mentions.length : 0,
+    documents: Array.isArray(a.mentions) ? [...new Set((a.mentions as Array<{ doc?: unknown }>).map((m) => String(m.doc)))] : [],
     ...numberField('x', a.x),
     ...numberField('y', a.y),
     ...numberField('size', a.size),
