@@ -4,7 +4,6 @@
 import type { EntityType } from '../types.js';
 import type { Span, SentenceContext } from './context.js';
 import { endsVerbPhrase, isStopToken, isVerbish, opensName } from './context.js';
-import { tokenize } from '../segment/index.js';
 import { FALSE_ENDINGS, GENERIC_MODIFIERS, NAME_VERBS, SUFFIX_TYPES } from './lexicon.js';
 import { loadGazetteer } from './gazetteer.js';
 
@@ -164,11 +163,26 @@ function endingType(word: string): EntityType | undefined {
   return SUFFIX_OF.get(word);
 }
 
+/**
+ * The words of the sentence between two offsets, from the sentence's own segmentation (a token
+ * that runs over an edge is cut there): segmenting the core again cost as much as the sentence.
+ */
+function wordsIn(ctx: SentenceContext, start: number, end: number): string[] {
+  const out: string[] = [];
+  for (let i = ctx.tokenAt[start] ?? -1; i >= 0 && i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.start >= end) break;
+    const w = ctx.text.slice(Math.max(start, t.start), Math.min(end, t.end));
+    if (w) out.push(w);
+  }
+  return out;
+}
+
 /** The part before the ending must name something: not only generic modifiers. */
 function goodCore(ctx: SentenceContext, start: number, at: number, suffix: string, type: EntityType): boolean {
   const core = ctx.text.slice(start, at);
   if (core.length < 2 && (WEAK_SUFFIXES.has(suffix) || suffix.length <= 2)) return false;
-  const words = tokenize(core).map((t) => t.word);
+  const words = wordsIn(ctx, start, at);
   // a cluster or project named only by a place and generic words is no name (江西省五星级产业集群)
   const placesCount = type === 'industry-cluster' || type === 'project';
   const gaz = loadGazetteer();
