@@ -9,19 +9,21 @@ import { tempDir } from './helpers.js';
 const gold = (entities: GoldDoc['entities'], relations: GoldDoc['relations'] = []): GoldDoc => ({ doc: 'a.txt', entities, relations });
 const pred = (entities: PredictedDoc['entities'], relations: PredictedDoc['relations'] = []): PredictedDoc => ({ doc: 'a.txt', entities, relations });
 
-test('an entity matches by name or alias, after NFKC and without spaces', () => {
+test('an entity matches by name or alias, after NFKC, without spaces, middle dots alike', () => {
   const g = gold([
     { name: '重庆润通控股（集团）有限公司', type: 'company', aliases: ['润通集团'] },
     { name: 'ABB', type: 'company', aliases: [] },
     { name: '江津区', type: 'place', aliases: ['江津'] },
+    { name: '现代·金融湾产业园项目', type: 'project', aliases: [] },
   ]);
   const p = pred([
     { key: 'a', type: 'company', forms: ['重庆润通控股(集团)有限公司'] },
     { key: 'b', type: 'company', forms: ['ＡＢＢ'] },
     { key: 'c', type: 'place', forms: ['江 津'] },
+    { key: 'd', type: 'project', forms: ['现代•金融湾产业园项目'] },
   ]);
   const r = score([g], [p]);
-  assert.equal(r.entitiesTyped.tp, 3);
+  assert.equal(r.entitiesTyped.tp, 4);
   assert.equal(r.entitiesTyped.f1, 1);
 });
 

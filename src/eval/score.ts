@@ -1,4 +1,5 @@
-// The guideline's scoring. Surface forms are compared after NFKC and removal of whitespace; an
+// The guideline's scoring. Surface forms are compared after NFKC, without whitespace and with
+// middle dots alike (eval/forms.ts); an
 // extracted entity matches a gold entity when any of its forms equals the gold name or an
 // alias; each gold and each extracted entity is matched at most once (a maximum bipartite
 // matching, so the score does not depend on order). Typed scores only pair equal types.
@@ -6,6 +7,7 @@
 // entities by the same rule. Micro-averaged over all articles.
 import { basename } from 'node:path';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../types.js';
+import { formKey } from './forms.js';
 import type { GoldDoc } from './gold.js';
 import type { PredictedDoc } from './predictions.js';
 
@@ -59,7 +61,6 @@ export interface EvalResult {
   warnings: string[];
 }
 
-export const formKey = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
 
 const zero = (): Counts => ({ tp: 0, predicted: 0, gold: 0 });
 

@@ -91,7 +91,8 @@ function toMention(doc: Document, ns: number, ne: number, sp: Span & { sentence:
   };
 }
 
-function inFurniture(doc: Document, s: number, e: number): boolean {
+/** Does [s, e) of the normalised text touch a byline, credit or page furniture? */
+export function inFurniture(doc: Document, s: number, e: number): boolean {
   return doc.furniture.some(([fs, fe]) => fs < e && s < fe);
 }
 

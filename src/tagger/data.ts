@@ -6,7 +6,7 @@
 import type { Document } from '../types.js';
 import type { GoldDoc } from '../eval/gold.js';
 import { formKey } from '../eval/forms.js';
-import { analyseDocument, type RuleAnalysis } from '../extract/index.js';
+import { analyseDocument, inFurniture, type RuleAnalysis } from '../extract/index.js';
 import { sentenceFeatures } from './features.js';
 import { sentenceInputs } from './index.js';
 import { encodeSpans, type LabelSpan } from './labels.js';
@@ -34,8 +34,6 @@ export function documentExamples(doc: Document, spans: readonly LabelSpan[], ana
   });
 }
 
-const DOTS = /[·•・‧]/gu;
-
 /** A gold entity's occurrence in its article: normalised-text offsets, and the entity's gold name. */
 export interface GoldSpan extends LabelSpan {
   name: string;
@@ -43,7 +41,7 @@ export interface GoldSpan extends LabelSpan {
 
 /**
  * Where a gold file's entities occur in its article: every occurrence of every name and alias,
- * compared as the scoring compares forms (NFKC, no spaces, middle dots alike), longest forms
+ * compared as the scoring compares forms (eval/forms.ts), longest forms
  * first and without overlaps, outside bylines and credits.
  */
 export function projectGold(doc: Document, gold: GoldDoc): GoldSpan[] {
@@ -51,7 +49,7 @@ export function projectGold(doc: Document, gold: GoldDoc): GoldSpan[] {
   let view = '';
   const at: number[] = [];
   for (let i = 0; i < doc.text.length; i++) {
-    const k = formKey(doc.text[i]!).replace(DOTS, '·');
+    const k = formKey(doc.text[i]!);
     for (let j = 0; j < k.length; j++) {
       view += k[j];
       at.push(i);
@@ -60,19 +58,18 @@ export function projectGold(doc: Document, gold: GoldDoc): GoldSpan[] {
   const forms: Array<{ key: string; type: GoldDoc['entities'][number]['type']; name: string }> = [];
   for (const e of gold.entities) {
     for (const f of new Set([e.name, ...e.aliases])) {
-      const key = formKey(f).replace(DOTS, '·');
+      const key = formKey(f);
       if (key) forms.push({ key, type: e.type, name: e.name });
     }
   }
   forms.sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const taken = new Uint8Array(doc.text.length);
-  const inFurniture = (s: number, e: number) => doc.furniture.some(([fs, fe]) => fs < e && s < fe);
   const out: GoldSpan[] = [];
   for (const { key, type, name } of forms) {
     for (let p = view.indexOf(key); p >= 0; p = view.indexOf(key, p + 1)) {
       const s = at[p]!;
       const e = at[p + key.length - 1]! + 1;
-      if (taken.subarray(s, e).some((x) => x === 1) || inFurniture(s, e)) continue;
+      if (taken.subarray(s, e).some((x) => x === 1) || inFurniture(doc, s, e)) continue;
       taken.fill(1, s, e);
       out.push({ start: s, end: e, type, name });
     }
