@@ -77,7 +77,8 @@ export function analyseDocument(doc: Document): RuleAnalysis {
   return { mentions: withKnownNames(doc, mentions), contexts };
 }
 
-function toMention(doc: Document, ns: number, ne: number, sp: Span & { sentence: number }): Mention {
+/** A mention of [ns, ne) of the normalised text, with its offsets in the original file. */
+export function toMention(doc: Document, ns: number, ne: number, sp: Pick<Span, 'type' | 'rule'> & { sentence: number }): Mention {
   return {
     doc: doc.id,
     start: doc.offsets[ns]!,
@@ -177,6 +178,7 @@ export function addCorpusMentions(doc: Document, mentions: Mention[], forms: Map
 }
 
 function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityType>, rule: string): Mention[] {
+  if (forms.size === 0) return mentions; // with the tagger, the corpus pass has no forms
   const { text } = doc;
   const index = formIndexOf(forms);
   // every occurrence of every form, found in one pass over the text …
@@ -205,7 +207,7 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
     const sentence = sentenceAt(doc, at);
     if (!sentence || end > sentence.end) continue;
     covered.fill(1, at, end);
-    extra.push(toMention(doc, at, end, { start: at, end, type, rule, priority: 0, sentence: sentence.index }));
+    extra.push(toMention(doc, at, end, { type, rule, sentence: sentence.index }));
   }
   if (extra.length === 0) return mentions;
   return [...mentions, ...extra].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);

@@ -5,7 +5,7 @@
 // the sentence that names the entity beside the one that states it, as evidence.
 import type { Document, Evidence, Relation } from '../types.js';
 import { RELATION_TYPES } from '../types.js';
-import type { Linked } from '../relate/sentence.js';
+import type { Found, Linked } from '../relate/sentence.js';
 import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js';
 import { candidatePairs, type Candidate } from './candidates.js';
 import { pairFeatures } from './features.js';
@@ -13,10 +13,10 @@ import { classify, classOf, type LinkExample, type LinkerModel } from './model.j
 
 export { trainLinker, type LinkerModel } from './model.js';
 
-/** Each candidate pair of a document with its features. */
-function featured(doc: Document, mentions: Linked[]): Array<{ c: Candidate; features: Uint32Array }> {
+/** Each candidate pair of a document with its features; `rules` is what the sentence patterns find there. */
+function featured(doc: Document, mentions: Linked[], rules: Map<number, Found[]>): Array<{ c: Candidate; features: Uint32Array }> {
   const votes = new Map<number, Set<string>>();
-  for (const [index, found] of rulesBySentence(doc, mentions)) votes.set(index, new Set(found.map((f) => `${f.head}\u0000${f.relation}\u0000${f.tail}`)));
+  for (const [index, found] of rules) votes.set(index, new Set(found.map((f) => `${f.head}\u0000${f.relation}\u0000${f.tail}`)));
   const cands = candidatePairs(doc, mentions);
   const argsOf = new Map<number, Candidate['head'][]>();
   for (const c of cands) {
@@ -31,14 +31,15 @@ function featured(doc: Document, mentions: Linked[]): Array<{ c: Candidate; feat
 /** Relations stated in one document, as the classifier decides them. */
 export function linkDocument(doc: Document, mentions: Linked[], model: LinkerModel): Relation[] {
   const out: Relation[] = [];
-  for (const { c, features } of featured(doc, mentions)) {
+  const rules = rulesBySentence(doc, mentions);
+  for (const { c, features } of featured(doc, mentions, rules)) {
     const k = classify(model, features, [0, ...c.allowed.map(classOf)]);
     if (k === 0) continue;
     out.push({ head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false });
   }
   // what the sentence patterns state stands (they are precise; the classifier adds what they
   // miss), and so does a part zone named after its whole
-  out.push(...relateDocument(doc, mentions));
+  out.push(...relateDocument(doc, mentions, rules));
   return out;
 }
 
@@ -58,7 +59,7 @@ export function linkExamples(doc: Document, mentions: Linked[], relations: Reado
     const k = `${r.head}\u0000${r.tail}`;
     if (!gold.has(k)) gold.set(k, classOf(r.type as (typeof RELATION_TYPES)[number]));
   }
-  return featured(doc, mentions).map(({ c, features }) => {
+  return featured(doc, mentions, rulesBySentence(doc, mentions)).map(({ c, features }) => {
     const allowed = [0, ...c.allowed.map(classOf)];
     const label = gold.get(`${c.head.entity}\u0000${c.tail.entity}`) ?? 0;
     return { features, label: allowed.includes(label) ? label : 0, allowed };

@@ -12,13 +12,16 @@ import { TITLES } from '../extract/lexicon.js';
 
 export type { Linked } from './sentence.js';
 
-/** Relations stated in one document. `mentions` are that document's, linked to entities. */
-export function relateDocument(doc: Document, mentions: Linked[]): Relation[] {
+/**
+ * Relations stated in one document. `mentions` are that document's, linked to entities; `found`
+ * is what the sentence patterns find in it, when the caller has it already.
+ */
+export function relateDocument(doc: Document, mentions: Linked[], found: Map<number, Found[]> = rulesBySentence(doc, mentions)): Relation[] {
   const out: Relation[] = [];
-  for (const [index, found] of rulesBySentence(doc, mentions)) {
+  for (const [index, inSentence] of found) {
     const sent = doc.sentences[index]!;
     const evidence = evidenceFor(doc, sent.start, sent.end);
-    for (const f of found) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidence], derived: false });
+    for (const f of inSentence) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidence], derived: false });
   }
   out.push(...subZoneRelations(doc, mentions));
   return out;
@@ -52,7 +55,7 @@ export function rulesBySentence(doc: Document, mentions: Linked[]): Map<number, 
 export function subZoneRelations(doc: Document, mentions: readonly Linked[]): Relation[] {
   const out: Relation[] = [];
   for (const { found: f, at } of subZones(mentions)) {
-    const sent = doc.sentences.find((s) => s.index === at.sentence);
+    const sent = doc.sentences[at.sentence];
     if (sent) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidenceFor(doc, sent.start, sent.end)], derived: false });
   }
   return out;

@@ -3,9 +3,8 @@
 // decides the mentions. Names it finds once in a document are then found wherever else the
 // document writes them, as the rules do (extract/index.ts).
 import type { Document, Mention } from '../types.js';
-import { analyseDocument, extractMentions, withKnownNames, type RuleAnalysis } from '../extract/index.js';
+import { analyseDocument, extractMentions, toMention, withKnownNames, type RuleAnalysis } from '../extract/index.js';
 import { loadModels } from '../model-file.js';
-import { detached } from '../strings.js';
 import { sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
@@ -54,21 +53,10 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
       if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
       const ns = sent.start + sp.start;
       const ne = sent.start + sp.end;
-      const text = doc.text.slice(ns, ne);
-      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      if (!/[\p{L}\p{N}]/u.test(doc.text.slice(ns, ne))) continue;
       // a span the rules proposed keeps the rule's name: relation patterns read it (list:company)
       const rule = ruleAt.get(`${ns}:${ne}:${sp.type}`);
-      mentions.push({
-        doc: doc.id,
-        start: doc.offsets[ns]!,
-        end: doc.offsets[ne - 1]! + 1,
-        text: detached(text),
-        sentence: sent.index,
-        type: sp.type,
-        nstart: ns,
-        nend: ne,
-        rule: rule ? `tagger+${rule}` : 'tagger',
-      });
+      mentions.push(toMention(doc, ns, ne, { type: sp.type, rule: rule ? `tagger+${rule}` : 'tagger', sentence: sent.index }));
     }
   });
   return withKnownNames(doc, mentions);
