@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DirectedGraph } from 'graphology';
 import { build, type BuildOptions } from '../src/build.js';
+import { TRAIN_DEFAULTS, type TrainConfig } from '../src/tagger/train.js';
 
 const made: string[] = [];
 // temporary folders go when the test process ends
@@ -46,4 +47,9 @@ export function facts(graph: DirectedGraph): string[] {
     if (!a.derived) out.push(`${graph.getNodeAttribute(s, 'label')} ${a.relation} ${graph.getNodeAttribute(t, 'label')}`);
   });
   return out.sort();
+}
+
+/** A quick training config over the seed articles (no CLUENER, few passes), from the defaults of `kg train`. */
+export function seedTrainConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
+  return { ...TRAIN_DEFAULTS, annotated: [{ texts: 'data/corpus', gold: 'data/gold' }], cluener: null, epochs: 2, minCount: 1, linkerEpochs: 3, ...overrides };
 }

@@ -39,6 +39,9 @@ test('the guideline decides which type pairs are candidates for which relation',
 test('every allowed pair of a sentence is a candidate, in both directions where allowed', () => {
   const p = pairsOf('瑞达科技有限公司落户双福工业园。', [['瑞达科技有限公司', 'company'], ['双福工业园', 'industrial-park']]);
   assert.deepEqual(p, ['瑞达科技有限公司 → 双福工业园 [located-in]'], 'a park is never located in a company');
+  // a park and a place may each be in the other (双福 is a part of the park in 科学城双福片区)
+  const both = pairsOf('双福工业园位于江津区。', [['双福工业园', 'industrial-park'], ['江津区', 'place']]);
+  assert.deepEqual(both.sort(), ['双福工业园 → 江津区 [located-in]', '江津区 → 双福工业园 [located-in]']);
 });
 
 test('an anaphor stands for the nearest earlier entity of its kind', () => {

@@ -7,21 +7,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { build } from '../src/build.js';
 import { loadGoldDir, predictionsFromGraph, score } from '../src/eval/index.js';
 import { crossValidate } from '../src/eval/cv.js';
-import { readTrainConfig, type TrainConfig } from '../src/tagger/train.js';
+import { readTrainConfig } from '../src/tagger/train.js';
 import { DEFAULT_TRAIN_CONFIG } from '../src/tagger/paths.js';
+import { seedTrainConfig } from './helpers.js';
 
-const SEEDS: TrainConfig = {
-  annotated: [{ texts: 'data/corpus', gold: 'data/gold' }],
-  cluener: null,
-  cluenerHoldout: 10,
-  epochs: 2,
-  minCount: 1,
-  seed: 1,
-  articleWeight: 3,
-  pruneBelow: 0.02,
-  linkerEpochs: 3,
-  linkerPositiveWeight: 0.5,
-};
+const SEEDS = seedTrainConfig();
 
 test('a small cross-validation run scores every article once, with a model trained without it', async () => {
   const r = await crossValidate(SEEDS, { folds: 2 });

@@ -9,12 +9,12 @@ import { ALLOWED, LABEL_COUNT, decodeSpans, encodeSpans, labelOf } from '../src/
 import { viterbi } from '../src/tagger/viterbi.js';
 import { projectGold } from '../src/tagger/data.js';
 import { readCluener, splitAddress } from '../src/tagger/cluener.js';
-import { loadTrainingData, trainOn, type TrainConfig } from '../src/tagger/train.js';
+import { loadTrainingData, trainOn } from '../src/tagger/train.js';
 import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
 import { tagMentions } from '../src/tagger/index.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { parseGold } from '../src/eval/gold.js';
-import { tempDir, writeCorpus } from './helpers.js';
+import { seedTrainConfig, tempDir, writeCorpus } from './helpers.js';
 
 const KG = join(import.meta.dirname, '..', 'bin', 'kg.js');
 const kg = (...args: string[]) => spawnSync(process.execPath, [KG, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
@@ -91,18 +91,7 @@ test('CLUENER labels map onto the guideline: addresses split into places or the 
   assert.deepEqual(read.sentences[1]!.spans, [], 'books and positions are not entities: O');
 });
 
-const SMALL: TrainConfig = {
-  annotated: [{ texts: 'data/corpus', gold: 'data/gold' }],
-  cluener: null,
-  cluenerHoldout: 10,
-  epochs: 2,
-  minCount: 1,
-  seed: 1,
-  articleWeight: 3,
-  pruneBelow: 0.02,
-  linkerEpochs: 3,
-  linkerPositiveWeight: 0.5,
-};
+const SMALL = seedTrainConfig();
 
 test('training is deterministic and the model file round-trips', async () => {
   const data = await loadTrainingData(SMALL);

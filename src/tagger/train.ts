@@ -14,7 +14,6 @@ import type { LinkExample } from '../linker/model.js';
 import type { Models } from '../model-file.js';
 import { trainPerceptron } from './perceptron.js';
 
-
 export interface TrainConfig {
   /** annotated corpora (paths relative to the config file) */
   annotated: CorpusSource[];
@@ -34,7 +33,8 @@ export interface TrainConfig {
   linkerPositiveWeight: number;
 }
 
-const DEFAULTS: Omit<TrainConfig, 'annotated' | 'cluener'> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
+/** What a training config leaves out takes these values. */
+export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -53,7 +53,7 @@ export function readTrainConfig(file: string): TrainConfig {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
   return {
-    ...DEFAULTS,
+    ...TRAIN_DEFAULTS,
     ...c,
     annotated: c.annotated.map((s) => ({ texts: resolve(base, s.texts), gold: resolve(base, s.gold) })),
     cluener: typeof c.cluener === 'string' ? resolve(base, c.cluener) : null,
