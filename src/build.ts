@@ -13,7 +13,7 @@ import { IngestError, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
 import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
 import { loadModels } from './model-file.js';
-import { DocStore, documentOf, mentionsOf, type DocRecord } from './corpus/store.js';
+import { DocStore, documentOf, mentionsOf, recordInfo, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
 
@@ -113,7 +113,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       return;
     }
     if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
-    else out[i] = { kind: 'doc', file, info: infoOf(file, rec.sha256, rec.title, rec.original.length), mentions: mentionsOf(rec, file.id), cached: true };
+    else out[i] = { kind: 'doc', file, info: recordInfo(rec, file.path, file.id), mentions: mentionsOf(rec, file.id), cached: true };
   });
   const firstSkip = out.find((o) => o?.kind === 'skip');
   if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
@@ -140,8 +140,8 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
           throw failed;
         }
         if (r.kind === 'doc') {
-          store.markUsed(r.sha256);
-          out[i] = { kind: 'doc', file, info: infoOf(file, r.sha256, r.title, r.chars), mentions: r.mentions, cached: false };
+          store.markUsed(r.info.sha256);
+          out[i] = { kind: 'doc', file, info: { id: file.id, path: file.path, ...r.info }, mentions: r.mentions, cached: false };
         } else {
           if (r.sha256) store.markUsed(r.sha256);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);
@@ -177,9 +177,7 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
-function infoOf(file: InputFile, sha256: string, title: string, chars: number): DocumentInfo {
-  return { id: file.id, path: file.path, title, sha256, chars };
-}
+
 
 /** `kg: skipped PATH: reason` as the error --strict makes of it. */
 function strictError(warning: string): IngestError {

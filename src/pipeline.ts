@@ -4,6 +4,7 @@ import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 import { addCorpusMentions, corpusForms } from './extract/index.js';
+import { documentInfo } from './ingest/index.js';
 import { findMentions } from './tagger/index.js';
 import { DEFAULT_MODEL } from './tagger/paths.js';
 import { loadModels } from './model-file.js';
@@ -74,7 +75,7 @@ export function buildGraphFromDocuments(documents: Document[], options: BuildOpt
     options.onProgress?.(i + 1, documents.length, doc.id);
     return found;
   });
-  const infos = documents.map((d) => ({ id: d.id, path: d.path, title: d.title, sha256: d.sha256, chars: d.original.length }));
+  const infos = documents.map(documentInfo);
   return graphFromCorpus({ infos, mentions, document: (i) => documents[i]! }, { ...options, linker });
 }
 

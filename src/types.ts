@@ -31,6 +31,8 @@ export interface Document {
   /** path as given on disk */
   path: string;
   title: string;
+  /** the date its dateline gives, YYYY-MM-DD */
+  date?: string;
   /** sha256 of the raw bytes, hex */
   sha256: string;
   /** detected encoding of the raw bytes, e.g. 'UTF-8', 'GB18030', 'Big5', 'UTF-16LE' */
@@ -102,6 +104,8 @@ export interface DocumentInfo {
   id: string;
   path: string;
   title: string;
+  /** the date its dateline gives, YYYY-MM-DD */
+  date?: string;
   sha256: string;
   chars: number;
 }

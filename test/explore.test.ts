@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, writeCorpus } from './helpers.js';
 
@@ -63,9 +63,17 @@ test('kg docs lists the documents with title, date and counts; kg doc shows one'
   const card = JSON.parse(kg('doc', 'a.txt', '-g', graph, '--json').stdout);
   assert.ok(card.entityList.some((e: { label: string }) => e.label === '重庆润通科技有限公司'));
   assert.ok(card.relationList.some((r: { head: { label: string }; relation: string }) => r.head.label === '重庆润通科技有限公司' && r.relation === 'located-in'));
+  assert.equal(card.entities, rows[0].entities);
+  assert.equal(card.relations, rows[0].relations);
   const missing = kg('doc', 'c.txt', '-g', graph);
   assert.equal(missing.status, 1);
   assert.equal(missing.stderr, 'kg: no document "c.txt" in the graph (kg docs lists them)\n');
+  // the date is read at build time and kept in the graph: the article need not be there any more
+  const gone = writeCorpus({ 'a.txt': A });
+  const g3 = join(tempDir(), 'g.json');
+  assert.equal(kg('build', gone, '--out', g3, '-q', '--rules-only').status, 0);
+  rmSync(join(gone, 'a.txt'));
+  assert.equal(JSON.parse(kg('docs', '-g', g3, '--json').stdout)[0].date, '2024-03-05');
 });
 
 test('kg neighbors --limit says how many there are in all', () => {

@@ -197,7 +197,7 @@ describe('ingest', () => {
     const g = documents.find((d) => d.id === 'gbk.txt')!;
     assert.equal(g.sha256, createHash('sha256').update(gbk).digest('hex'));
     assert.equal(g.encoding, 'GB18030');
-    assert.equal(g.title, SIMPLE);
+    assert.equal(g.title, '江津区位于重庆市西南部，是成渝地区双城经济圈的重要节点。', 'no headline: the first sentence');
 
     const md = documents.find((d) => d.id === 'md/readme.md')!;
     assert.equal(md.title, '江津 产业发展');
@@ -230,6 +230,23 @@ describe('ingest', () => {
     assert.equal(Array.from(doc.title).length, 80);
     assert.ok(doc.title.startsWith('江江江'));
     assert.equal(seed('000').title, '江津是聂荣臻元帅的故乡，红色精神在帅乡大地绽放光芒。');
+  });
+
+  test('the title is the headline above the body: not the column, the trail, the source line or a caption', async () => {
+    const doc = async (name: string, text: string) => (await ingestFile(write(`titles/${name}`, text), name)).title;
+    // kicker, headline, subtitle: the headline is the longest; a column name is too short to be one
+    assert.equal(await doc('a.txt', '牢记嘱托 感恩奋进\n\n江津 三向发力绘就高质量发展新图景\n\n珞璜港年货物吞吐量达2000万吨。\n'), '江津 三向发力绘就高质量发展新图景');
+    assert.equal(
+      await doc('b.txt', '当前位置:首页 >> 重点新闻 >> 内容\n\n广州天赐与南渡镇再度合作 扩建项目签约\n\n发布日期:2022-06-16  来源:溧阳时报\n\n6月15日，项目签约。\n'),
+      '广州天赐与南渡镇再度合作 扩建项目签约',
+    );
+    assert.equal(await doc('c.txt', '今日视点\n\n▲修建中的宽幅板带项目。\n\n冬日的帅乡大地，跳动着工业发展的强劲脉搏。借势而进。\n'), '冬日的帅乡大地，跳动着工业发展的强劲脉搏。');
+    assert.equal(await doc('d.txt', '丽水市13个项目入选省重大产业项目名单_丽水新闻_浙江网\n\n近日，名单公布。\n'), '丽水市13个项目入选省重大产业项目名单');
+    // no headline: the lead's first sentence, without the news agency's opening
+    assert.equal(await doc('e.txt', '本报讯 2月26日，区委书记带队赴成都招商考察。考察团走访了企业。\n'), '2月26日，区委书记带队赴成都招商考察。');
+    // the seeds: a newspaper page's headline under its column, and a lead under a masthead
+    assert.equal(seed('002').title, '江津 三向发力绘就高质量发展高品质生活新图景');
+    assert.equal(seed('004').title, '冬日的帅乡大地，跳动着工业发展的强劲脉搏。');
   });
 
   test('a missing input rejects the whole run', async () => {

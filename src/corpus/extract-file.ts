@@ -3,8 +3,8 @@
 // part the main thread needs (mentions, title) travels back.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Document, Mention } from '../types.js';
-import { IngestError, ingestBytes } from '../ingest/index.js';
+import type { Document, DocumentInfo, Mention } from '../types.js';
+import { IngestError, documentInfo, ingestBytes } from '../ingest/index.js';
 import { describe } from '../ingest/files.js';
 import { findMentions } from '../tagger/index.js';
 import { recordOf, skipRecord, writeRecord } from './store.js';
@@ -19,7 +19,7 @@ export interface FileTask {
 }
 
 export type FileOutcome =
-  | { kind: 'doc'; sha256: string; title: string; chars: number; mentions: Mention[] }
+  | { kind: 'doc'; info: Omit<DocumentInfo, 'id' | 'path'>; mentions: Mention[] }
   | { kind: 'skip'; sha256?: string; reason: string };
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
@@ -43,5 +43,6 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
   // Outside the try: a store that cannot be written (disk full) fails the build; it is not the
   // article's fault and must not pass as a skipped file.
   writeRecord(task.storeDir, recordOf(doc, mentions));
-  return { kind: 'doc', sha256: doc.sha256, title: doc.title, chars: doc.original.length, mentions };
+  const { id: _id, path: _path, ...info } = documentInfo(doc);
+  return { kind: 'doc', info, mentions };
 }

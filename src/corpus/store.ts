@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document, Mention } from '../types.js';
+import type { Document, DocumentInfo, Mention } from '../types.js';
+import { articleDate } from '../ingest/date.js';
 import { writeFileAtomic } from '../graph/write.js';
 
 /** Bump when the record layout changes. */
@@ -116,10 +117,12 @@ export function skipRecord(sha256: string, reason: string): DocRecord {
 
 /** The Document a record was made from, at this build's path and id. */
 export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: string, id: string): Document {
+  const date = articleDate(rec.original);
   return {
     id,
     path,
     title: rec.title,
+    ...(date ? { date } : {}),
     sha256: rec.sha256,
     encoding: rec.encoding,
     original: rec.original,
@@ -128,6 +131,12 @@ export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: stri
     furniture: rec.furniture,
     sentences: rec.sentences.map(([start, end], index) => ({ index, start, end })),
   };
+}
+
+/** What the graph keeps of a record's document (without decoding its offsets). */
+export function recordInfo(rec: Exclude<DocRecord, { skip: string }>, path: string, id: string): DocumentInfo {
+  const date = articleDate(rec.original);
+  return { id, path, title: rec.title, ...(date ? { date } : {}), sha256: rec.sha256, chars: rec.original.length };
 }
 
 export function mentionsOf(rec: Exclude<DocRecord, { skip: string }>, id: string): Mention[] {

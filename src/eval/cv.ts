@@ -11,7 +11,7 @@ import { predictionsFromGraph, type PredictedDoc } from './predictions.js';
 import { graphFromCorpus } from '../pipeline.js';
 import { tagMentions } from '../tagger/index.js';
 import { extractMentions } from '../extract/index.js';
-import { documentFromText } from '../ingest/index.js';
+import { documentFromText, documentInfo } from '../ingest/index.js';
 import { loadTrainingData, trainOn, type TrainConfig, type TrainingData } from '../tagger/train.js';
 import type { CluenerSentence } from '../tagger/cluener.js';
 import type { TaggerModel } from '../tagger/model.js';
@@ -100,10 +100,7 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
 function predict(data: TrainingData, docs: number[], mentionsOf: (i: number) => Mention[], linker?: LinkerModel): PredictedDoc[] {
   const graph = graphFromCorpus(
     {
-      infos: docs.map((i) => {
-        const d = data.docs[i]!.doc;
-        return { id: d.id, path: d.path, title: d.title, sha256: d.sha256, chars: d.original.length };
-      }),
+      infos: docs.map((i) => documentInfo(data.docs[i]!.doc)),
       mentions: docs.map(mentionsOf),
       document: (j) => data.docs[docs[j]!]!.doc,
     },

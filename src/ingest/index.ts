@@ -2,13 +2,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import nodePath from 'node:path';
-import type { Document } from '../types.js';
+import type { Document, DocumentInfo } from '../types.js';
+import { articleDate } from './date.js';
 import { IngestError } from './errors.js';
 import { describe, listInputs } from './files.js';
 import { decodeBytes } from './decode.js';
 import { extractHtml, sniffCharset } from './html.js';
 import { normalise } from './normalise.js';
 import { splitSentences } from './sentences.js';
+import { pickTitle } from './title.js';
 
 export { IngestError } from './errors.js';
 export { listInputs, type InputFile, type InputList } from './files.js';
@@ -29,7 +31,6 @@ export interface IngestResult {
   skipped: Array<{ file: string; reason: string }>;
 }
 
-const TITLE_MAX = 80;
 
 /**
  * Reads every input (files and folders, recursively) into Documents, sorted by id.
@@ -94,6 +95,7 @@ export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = cr
     id,
     path,
     title: pickTitle(htmlTitle, original, text, furniture),
+    ...dated(original),
     sha256,
     encoding,
     original,
@@ -104,6 +106,17 @@ export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = cr
   };
 }
 
+/** `{date}` when the article gives one (an absent date stays absent, not undefined, in JSON and records). */
+function dated(original: string): { date?: string } {
+  const date = articleDate(original);
+  return date ? { date } : {};
+}
+
+/** What a graph keeps of a document. */
+export function documentInfo(doc: Document): DocumentInfo {
+  return { id: doc.id, path: doc.path, title: doc.title, ...(doc.date ? { date: doc.date } : {}), sha256: doc.sha256, chars: doc.original.length };
+}
+
 /** A Document from text already in memory (a sentence of a labelled corpus, a test): no file behind it. */
 export function documentFromText(id: string, original: string): Document {
   const { text, offsets, furniture } = normalise(original);
@@ -111,6 +124,7 @@ export function documentFromText(id: string, original: string): Document {
     id,
     path: id,
     title: pickTitle('', original, text, furniture),
+    ...dated(original),
     sha256: createHash('sha256').update(original, 'utf8').digest('hex'),
     encoding: 'UTF-8',
     original,
@@ -121,36 +135,3 @@ export function documentFromText(id: string, original: string): Document {
   };
 }
 
-/** The <title>, else the first markdown heading, else the first non-furniture line; ≤ 80 chars. */
-function pickTitle(htmlTitle: string, original: string, text: string, furniture: Array<[number, number]>): string {
-  const clean = (s: string): string => normalise(s).text.replace(/\s*\n\s*/g, ' ').trim();
-  let title = htmlTitle ? clean(htmlTitle) : '';
-  if (!title) {
-    const heading = /^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(original);
-    if (heading) title = clean(heading[1]!);
-  }
-  if (!title) {
-    let start = 0;
-    while (start < text.length && !title) {
-      let nl = text.indexOf('\n', start);
-      if (nl < 0) nl = text.length;
-      // The visible rest of the line once furniture ranges are cut out.
-      let visible = '';
-      let pos = start;
-      for (const [s, e] of furniture) {
-        if (e <= start || s >= nl) continue;
-        if (s > pos) visible += text.slice(pos, s);
-        pos = Math.max(pos, e);
-      }
-      if (pos < nl) visible += text.slice(pos, nl);
-      title = visible.trim();
-      start = nl + 1;
-    }
-  }
-  const chars = Array.from(title);
-  if (chars.length <= TITLE_MAX) return title;
-  // A whole paragraph: its first sentence reads better than a cut, when it fits.
-  const first = splitSentences(title)[0];
-  if (first && Array.from(title.slice(first.start, first.end)).length <= TITLE_MAX) return title.slice(first.start, first.end);
-  return chars.slice(0, TITLE_MAX - 1).join('') + '…';
-}

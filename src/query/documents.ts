@@ -8,13 +8,13 @@ import { QueryError } from './errors.js';
 import { nodeRef, type NodeRef } from './hops.js';
 import { ingestBytes } from '../ingest/index.js';
 import { evidenceFor } from '../relate/index.js';
-import type { Document } from '../types.js';
+import type { Document, DocumentInfo } from '../types.js';
 
 export interface DocumentRow {
   id: string;
   path: string;
   title: string;
-  /** the date the article gives (2024年3月5日, 2024-03-05), when its text could be read */
+  /** the date the article's dateline gives (2024年3月5日, 2024-03-05), as YYYY-MM-DD */
   date?: string;
   chars: number;
   /** entities mentioned in it, relations with a sentence of it as evidence */
@@ -22,16 +22,12 @@ export interface DocumentRow {
   relations: number;
 }
 
-interface DocInfo {
-  id: string;
-  path: string;
-  title: string;
-  sha256: string;
-  chars: number;
+function documentsOf(graph: DirectedGraph): DocumentInfo[] {
+  return (graph.getAttribute('documents') as DocumentInfo[] | undefined) ?? [];
 }
 
-function documentsOf(graph: DirectedGraph): DocInfo[] {
-  return (graph.getAttribute('documents') as DocInfo[] | undefined) ?? [];
+function rowOf(d: DocumentInfo, entities: number, relations: number): DocumentRow {
+  return { id: d.id, path: d.path, title: d.title, ...(d.date ? { date: d.date } : {}), chars: d.chars, entities, relations };
 }
 
 /** Every document with its counts (this reads every entity's mentions and every relation's evidence). */
@@ -49,10 +45,7 @@ export function listDocuments(graph: DirectedGraph): DocumentRow[] {
   graph.forEachEdge((_e: string, a: Record<string, unknown>) => {
     for (const doc of new Set((a.evidence as Array<{ doc: string }>).map((x) => x.doc))) relations.set(doc, (relations.get(doc) ?? 0) + 1);
   });
-  return documentsOf(graph).map((d) => {
-    const date = articleDate(d);
-    return { id: d.id, path: d.path, title: d.title, ...(date ? { date } : {}), chars: d.chars, entities: entities.get(d.id)?.size ?? 0, relations: relations.get(d.id) ?? 0 };
-  });
+  return documentsOf(graph).map((d) => rowOf(d, entities.get(d.id)?.size ?? 0, relations.get(d.id) ?? 0));
 }
 
 export interface DocumentCard extends DocumentRow {
@@ -63,7 +56,6 @@ export interface DocumentCard extends DocumentRow {
 /** One document: its entities (most mentioned first) and the relations its sentences state. */
 export function showDocument(graph: DirectedGraph, idOrPath: string): DocumentCard {
   const info = findDocument(graph, idOrPath);
-  const row = listDocuments(graph).find((d) => d.id === info.id)!;
   const entityList: DocumentCard['entityList'] = [];
   graph.forEachNode((key: string, a: Record<string, unknown>) => {
     const n = (a.mentions as Array<{ doc: string }>).filter((m) => m.doc === info.id).length;
@@ -75,11 +67,11 @@ export function showDocument(graph: DirectedGraph, idOrPath: string): DocumentCa
     const ev = (a.evidence as Array<{ doc: string; sentence: string }>).find((x) => x.doc === info.id);
     if (ev) relationList.push({ head: nodeRef(graph, s), relation: String(a.relation), tail: nodeRef(graph, t), sentence: ev.sentence });
   });
-  return { ...row, entityList, relationList };
+  return { ...rowOf(info, entityList.length, relationList.length), entityList, relationList };
 }
 
 /** A document by id, by path, or by the end of either (003_….txt), when that names one. */
-function findDocument(graph: DirectedGraph, name: string): DocInfo {
+function findDocument(graph: DirectedGraph, name: string): DocumentInfo {
   const docs = documentsOf(graph);
   const exact = docs.find((d) => d.id === name || d.path === name);
   if (exact) return exact;
@@ -125,7 +117,7 @@ export function entityMentions(graph: DirectedGraph, key: string, options: { doc
  * The article as the build read it (decoded and split the same way, so offsets and sentence
  * numbers fit); undefined when the file is gone or its bytes changed since the build.
  */
-function readArticle(d: DocInfo | undefined): Document | undefined {
+function readArticle(d: DocumentInfo | undefined): Document | undefined {
   if (!d) return undefined;
   try {
     const bytes = readFileSync(d.path);
@@ -135,19 +127,4 @@ function readArticle(d: DocInfo | undefined): Document | undefined {
   } catch {
     return undefined;
   }
-}
-
-const DATE = /(20\d\d|19\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2}))/u;
-
-/** The first date in the article's first lines (its dateline), as YYYY-MM-DD. */
-function articleDate(d: DocInfo): string | undefined {
-  const text = readArticle(d)?.original;
-  if (text === undefined) return undefined;
-  const m = DATE.exec(text.slice(0, 400));
-  if (!m) return undefined;
-  const [month, day] = m[2] ? [m[2], m[3]!] : [m[4]!, m[5]!];
-  const mm = Number(month);
-  const dd = Number(day);
-  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return undefined;
-  return `${m[1]}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
