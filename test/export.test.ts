@@ -16,6 +16,8 @@ import {
   exportGraph,
   hexToRgb,
   neo4jLabel,
+  DOCUMENT_HEADER,
+  MENTIONS_HEADER,
   neo4jRelationType,
   NODE_HEADER,
   RELATIONSHIP_HEADER,
@@ -318,6 +320,33 @@ test('Neo4j: neo4j-admin headers, one label per entity type, UPPER_SNAKE types, 
   for (const r of new Set(rels.slice(1).map((r) => r[col(rels, ':TYPE')]!))) assert.match(cypher, new RegExp(`MERGE \\(a\\)-\\[r:${r}\\]->\\(b\\)`));
   assert.equal(neo4jLabel('industrial-park'), 'IndustrialPark');
   assert.equal(neo4jRelationType('belongs-to-cluster'), 'BELONGS_TO_CLUSTER');
+
+  // every evidence sentence goes along, each with its document
+  graph.forEachEdge((key, a, s, t) => {
+    const row = rels.find((r) => r[0] === s && r[1] === t && r[col(rels, 'relation')] === a.relation)!;
+    const sentences = row[col(rels, 'sentences:string[]')]!;
+    assert.equal(sentences === '' ? 0 : sentences.split(';').length, a.evidence.length, key);
+    assert.equal(row[col(rels, 'documents:string[]')]!.split(';').filter(Boolean).length, a.evidence.length, key);
+  });
+
+  // (:Document) nodes, one per article, and [:MENTIONS] from each to what it mentions
+  const docs = lines(files['documents.csv']).map((l) => parseCSV(`${l}\r\n`)[0]!);
+  const mentions = lines(files['mentions.csv']).map((l) => parseCSV(`${l}\r\n`)[0]!);
+  assert.deepEqual(docs[0], DOCUMENT_HEADER);
+  assert.deepEqual(mentions[0], MENTIONS_HEADER);
+  const documents = graph.getAttribute('documents') as Array<{ id: string; title: string }>;
+  assert.deepEqual(docs.slice(1).map((r) => r[col(docs, 'doc')]), documents.map((d) => d.id));
+  assert.ok(docs.slice(1).every((r) => r[col(docs, ':LABEL')] === 'Document' && !ids.has(r[0]!)), 'document ids apart from entity keys');
+  const docIds = new Set(docs.slice(1).map((r) => r[0]!));
+  let mentionTotal = 0;
+  for (const r of mentions.slice(1)) {
+    assert.ok(docIds.has(r[0]!) && ids.has(r[1]!) && r[2] === 'MENTIONS', r.join());
+    mentionTotal += Number(r[3]);
+  }
+  let graphMentions = 0;
+  graph.forEachNode((_k, a) => (graphMentions += a.mentions.length));
+  assert.equal(mentionTotal, graphMentions, 'the counts add up to every mention');
+  assert.match(cypher, /MERGE \(d\)-\[m:MENTIONS\]->\(e\)/);
 });
 
 test('Neo4j: line breaks in text become spaces, array delimiters inside aliases are kept out', () => {
@@ -339,7 +368,7 @@ test('exportGraph writes files atomically, folders for multi-file formats, and r
   assert.deepEqual(readdirSync(join(dir, 'csv')).sort(), ['edges.csv', 'nodes.csv']);
   assert.deepEqual(written.sort(), [join(dir, 'csv', 'edges.csv'), join(dir, 'csv', 'nodes.csv')]);
   exportGraph(g, 'neo4j', join(dir, 'neo'));
-  assert.deepEqual(readdirSync(join(dir, 'neo')).sort(), ['import.cypher', 'nodes.csv', 'relationships.csv']);
+  assert.deepEqual(readdirSync(join(dir, 'neo')).sort(), ['documents.csv', 'import.cypher', 'mentions.csv', 'nodes.csv', 'relationships.csv']);
   // a second export replaces the first and leaves no temporary files
   writeFileSync(join(dir, 'g.json'), 'old');
   exportGraph(g, 'json', join(dir, 'g.json'));

@@ -32,7 +32,7 @@ export const EXPORTERS: Record<string, Exporter> = {
   graphml: { description: 'GraphML (NetworkX, igraph, yEd, Cytoscape, Gephi)', output: 'file', write: oneFile(toGraphML) },
   gexf: { description: 'GEXF 1.2 for Gephi, with colours, positions and sizes', output: 'file', write: oneFile(toGEXF) },
   csv: { description: 'nodes.csv and edges.csv (UTF-8 with BOM, for Excel)', output: 'folder', write: folderOf(toCSV) },
-  neo4j: { description: 'neo4j-admin import CSVs and an import.cypher for LOAD CSV', output: 'folder', write: folderOf(toNeo4j) },
+  neo4j: { description: 'neo4j-admin import CSVs (entities, documents, relations, mentions) and an import.cypher for LOAD CSV', output: 'folder', write: folderOf(toNeo4j) },
   json: { description: 'the kg graph file (graphology JSON)', output: 'file', write: (graph, out) => (writeGraphFile(out, graph), [out]) },
   html: { description: 'one self-contained HTML page: the viewer with the graph inlined, opens from disk', output: 'file', write: (graph, out) => (writeHtmlExport(graph, out), [out]) },
 };
@@ -84,6 +84,17 @@ export { filterGraph, isFiltered, type ExportFilter } from './filter.js';
 export { toCSV, csvField, csvRecord, csvTable, BOM } from './csv.js';
 export { toGEXF, hexToRgb } from './gexf.js';
 export { toGraphML } from './graphml.js';
-export { toNeo4j, neo4jLabel, neo4jRelationType, ENTITY_LABEL, NODE_HEADER, RELATIONSHIP_HEADER } from './neo4j.js';
+export {
+  toNeo4j,
+  neo4jLabel,
+  neo4jRelationType,
+  ENTITY_LABEL,
+  DOCUMENT_LABEL,
+  NODE_HEADER,
+  RELATIONSHIP_HEADER,
+  DOCUMENT_HEADER,
+  MENTIONS_HEADER,
+  NEO4J_ADMIN_IMPORT,
+} from './neo4j.js';
 export { escapeXml, stripIllegalXml } from './xml.js';
 export { ALIAS_SEPARATOR, edgeRows, nodeRows, type EdgeRow, type NodeRow } from './rows.js';

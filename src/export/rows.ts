@@ -1,5 +1,6 @@
 // The flat view of nodes and edges that every tabular or XML export writes: one value per
-// column, lists joined, the first evidence sentence standing for the edge.
+// column, lists joined, the first evidence sentence standing for the edge (all of them kept for
+// the formats that hold lists).
 import type { DirectedGraph } from 'graphology';
 
 /** Aliases are joined with this in single-value formats (GraphML, GEXF, CSV). */
@@ -13,6 +14,8 @@ export interface NodeRow {
   mentions: number;
   /** the documents that mention it, in first-mention order (Gephi filters by them) */
   documents: string[];
+  /** how many times each of those documents mentions it, same order */
+  mentionsByDoc: Array<[string, number]>;
   x?: number;
   y?: number;
   size?: number;
@@ -30,26 +33,35 @@ export interface EdgeRow {
   evidence: string;
   /** the document of that sentence */
   evidenceDoc: string;
+  /** every evidence sentence, and the document of each (same order) */
+  sentences: string[];
+  documents: string[];
 }
 
 export function nodeRows(graph: DirectedGraph): NodeRow[] {
-  return graph.mapNodes((key, a) => ({
-    key,
-    label: String(a.label ?? key),
-    entityType: String(a.entityType ?? ''),
-    aliases: Array.isArray(a.aliases) ? (a.aliases as unknown[]).map(String) : [],
-    mentions: Array.isArray(a.mentions) ? a.mentions.length : 0,
-    documents: Array.isArray(a.mentions) ? [...new Set((a.mentions as Array<{ doc?: unknown }>).map((m) => String(m.doc)))] : [],
-    ...numberField('x', a.x),
-    ...numberField('y', a.y),
-    ...numberField('size', a.size),
-    ...(typeof a.color === 'string' ? { color: a.color } : {}),
-  }));
+  return graph.mapNodes((key, a) => {
+    const byDoc = new Map<string, number>();
+    if (Array.isArray(a.mentions)) for (const m of a.mentions as Array<{ doc?: unknown }>) byDoc.set(String(m.doc), (byDoc.get(String(m.doc)) ?? 0) + 1);
+    return {
+      key,
+      label: String(a.label ?? key),
+      entityType: String(a.entityType ?? ''),
+      aliases: Array.isArray(a.aliases) ? (a.aliases as unknown[]).map(String) : [],
+      mentions: Array.isArray(a.mentions) ? a.mentions.length : 0,
+      documents: [...byDoc.keys()],
+      mentionsByDoc: [...byDoc],
+      ...numberField('x', a.x),
+      ...numberField('y', a.y),
+      ...numberField('size', a.size),
+      ...(typeof a.color === 'string' ? { color: a.color } : {}),
+    };
+  });
 }
 
 export function edgeRows(graph: DirectedGraph): EdgeRow[] {
   return graph.mapEdges((key, a, source, target) => {
-    const first = Array.isArray(a.evidence) ? (a.evidence[0] as { doc?: unknown; sentence?: unknown } | undefined) : undefined;
+    const evidence = Array.isArray(a.evidence) ? (a.evidence as Array<{ doc?: unknown; sentence?: unknown }>).filter((e) => typeof e?.sentence === 'string') : [];
+    const first = evidence[0];
     return {
       key,
       source,
@@ -59,6 +71,8 @@ export function edgeRows(graph: DirectedGraph): EdgeRow[] {
       derived: a.derived === true,
       evidence: typeof first?.sentence === 'string' ? first.sentence.trim() : '',
       evidenceDoc: typeof first?.doc === 'string' ? first.doc : '',
+      sentences: evidence.map((e) => String(e.sentence).trim()),
+      documents: evidence.map((e) => String(e.doc ?? '')),
     };
   });
 }
