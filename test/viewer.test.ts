@@ -183,7 +183,7 @@ describe('the viewer on the seed graph', { skip }, () => {
   });
 
   test('a legend entry hides its entity type, on screen and in the state; the link keeps it', async () => {
-    const page = await open(server.url);
+    const page = await open(`${server.url}#deg=0`);
     const red = hex(TYPE_COLORS.company);
     const before = await stagePixels(page, 'legend-before', red);
     assert.ok(before > 100, 'company nodes are drawn in their colour');
@@ -244,6 +244,80 @@ describe('the viewer on the seed graph', { skip }, () => {
     assert.equal((await snapshot(page)).layoutRunning, false);
     assert.notEqual(await page.evaluate((n) => window.__kg.graph!.getNodeAttribute(n, 'x'), key), x0, 'nodes moved');
     assert.equal(await page.locator('#layout').textContent(), 'Run layout');
+    await page.close();
+  });
+
+  test('a graph mostly of unconnected entities opens with them hidden; the filter panel shows them and counts what is shown', async () => {
+    const unconnected = seed.filterNodes((n) => seed.degree(n) === 0).length;
+    assert.ok(unconnected > seed.order / 3, 'the seed graph is such a graph');
+    const page = await open(server.url);
+    assert.equal((await snapshot(page)).minDegree, 1);
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), seed.order - unconnected);
+    assert.equal(await page.inputValue('#min-degree'), '1');
+    assert.match((await page.textContent('#shown-count'))!, new RegExp(`^${seed.order - unconnected} of ${seed.order} entities`));
+    await page.selectOption('#min-degree', '0');
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), seed.order);
+    assert.match(page.url(), /deg=0/, 'a change from the default goes into the link');
+    // one document: only what it mentions
+    const doc = (seed.getAttribute('documents') as Array<{ id: string }>)[1]!.id;
+    await page.selectOption('#doc-filter', doc);
+    const inDoc = seed.filterNodes((_n, a) => a.mentions.some((m: { doc: string }) => m.doc === doc)).length;
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), inDoc);
+    await page.selectOption('#doc-filter', '');
+    await page.check('#largest-component');
+    const largest = await page.evaluate(() => window.__kg.visibleNodes!());
+    assert.ok(largest > 1 && largest < seed.order - unconnected, `the largest part only (${largest})`);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test('a click on the canvas selects, centres and zooms; its focus shows only its neighbourhood, with a way back', async () => {
+    const page = await open(server.url);
+    const hub = seed.nodes().sort((a, b) => seed.degree(b) - seed.degree(a))[0]!;
+    const stage = (await page.locator('#stage').boundingBox())!;
+    const at = await page.evaluate((n) => {
+      const s = window.__kg.sigma!;
+      return s.graphToViewport(window.__kg.graph!.getNodeAttributes(n));
+    }, hub);
+    await page.mouse.click(stage.x + at.x, stage.y + at.y);
+    await page.waitForFunction((n) => window.__kg.snapshot!().selected === n, hub);
+    assert.equal(await page.inputValue('#search-input'), seed.getNodeAttribute(hub, 'label'), 'the search box names the choice');
+    await page.waitForTimeout(700); // the camera animation ends
+    const after = await page.evaluate((n) => {
+      const s = window.__kg.sigma!;
+      return { ratio: s.getCamera().ratio, at: s.graphToViewport(window.__kg.graph!.getNodeAttributes(n)) };
+    }, hub);
+    assert.ok(after.ratio <= 0.35, `zoomed in (ratio ${after.ratio})`);
+    assert.ok(Math.abs(after.at.x - stage.width / 2) < 20 && Math.abs(after.at.y - stage.height / 2) < 20, 'centred');
+    // focus: 1 hop, then 2, then everything again
+    await page.click('.focus-actions button[data-hops="1"]');
+    const neighbours = new Set(seed.neighbors(hub)).size;
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), 1 + neighbours);
+    assert.match(page.url(), /focus=/);
+    await page.click('#focus-bar button[data-hops="2"]');
+    assert.ok((await page.evaluate(() => window.__kg.visibleNodes!())) >= 1 + neighbours);
+    await page.click('#focus-off');
+    assert.equal((await snapshot(page)).focus, null);
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), seed.filterNodes((n) => seed.degree(n) > 0).length);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
+  test('the ranked lists follow the filters; / goes to the search field', async () => {
+    const page = await open(server.url);
+    const first = async () => page.locator('#most-connected li button').first().getAttribute('data-node');
+    const top = (await first())!;
+    const degree = (n: string) => seed.degree(n);
+    assert.equal(degree(top), Math.max(...seed.nodes().map(degree)), 'most connected first');
+    const type = seed.getNodeAttribute(top, 'entityType');
+    await page.click(`.legend-entry[data-name="${type}"]`);
+    const listed = await page.locator('#most-connected li button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-node')!));
+    assert.ok(listed.length > 0 && listed.every((n) => seed.getNodeAttribute(n, 'entityType') !== type), 'a hidden type leaves the list');
+    const mentioned = await page.locator('#most-mentioned li button').first().getAttribute('data-node');
+    assert.ok(mentioned && seed.getNodeAttribute(mentioned, 'entityType') !== type);
+    await page.locator('#stage').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
     await page.close();
   });
 

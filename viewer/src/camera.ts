@@ -3,7 +3,7 @@ import type Sigma from 'sigma';
 
 const DURATION = 450;
 
-export function focusNodes(sigma: Sigma<any, any, any>, nodes: string[]): void {
+export function focusNodes(sigma: Sigma<any, any, any>, nodes: string[], options: { animate?: boolean } = {}): void {
   const points = nodes.map((n) => sigma.getNodeDisplayData(n)).filter((d) => d !== undefined);
   if (points.length === 0) return;
   const xs = points.map((p) => p.x);
@@ -13,5 +13,7 @@ export function focusNodes(sigma: Sigma<any, any, any>, nodes: string[]): void {
   // display coordinates are framed to [0, 1]; a ratio of 1 shows the whole graph
   const extent = Math.max(maxX - minX, maxY - minY);
   const ratio = points.length === 1 ? Math.min(camera.ratio, 0.35) : Math.min(1, Math.max(0.08, extent * 1.4));
-  void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: DURATION });
+  const target = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio };
+  if (options.animate === false) camera.setState(target);
+  else void camera.animate(target, { duration: DURATION });
 }

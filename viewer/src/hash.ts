@@ -1,5 +1,6 @@
 // The URL hash keeps the selection, the filters and the path, so a link reopens the same view:
-// #node=place:江津区&hide=person,project&hiderel=leads, or #path&from=company:A&to=company:B
+// #node=place:江津区&hide=person,project&hiderel=leads&deg=1&doc=a.txt&focus=place:江津区&hops=2&largest,
+// or #path&from=company:A&to=company:B
 import type { EntityType, KgGraph, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 
@@ -8,13 +9,27 @@ export interface HashView {
   hiddenTypes: EntityType[];
   hiddenRelations: RelationType[];
   path: { from: string | null; to: string | null } | null;
+  /** null when the link does not say (the viewer's default applies) */
+  minDegree: number | null;
+  doc: string | null;
+  focus: { node: string; hops: number } | null;
+  largestComponent: boolean;
 }
+
+export const MAX_HOPS = 3;
 
 export function formatHash(view: HashView): string {
   const params = new URLSearchParams();
   if (view.selected) params.set('node', view.selected);
   if (view.hiddenTypes.length) params.set('hide', [...view.hiddenTypes].sort().join(','));
   if (view.hiddenRelations.length) params.set('hiderel', [...view.hiddenRelations].sort().join(','));
+  if (view.minDegree !== null) params.set('deg', String(view.minDegree));
+  if (view.doc) params.set('doc', view.doc);
+  if (view.focus) {
+    params.set('focus', view.focus.node);
+    params.set('hops', String(view.focus.hops));
+  }
+  if (view.largestComponent) params.set('largest', '');
   if (view.path) {
     params.set('path', '');
     if (view.path.from) params.set('from', view.path.from);
@@ -35,5 +50,9 @@ export function parseHash(hash: string, graph: KgGraph): HashView {
     hiddenTypes: list(params.get('hide'), ENTITY_TYPES),
     hiddenRelations: list(params.get('hiderel'), RELATION_TYPES),
     path: params.has('path') ? { from: node(params.get('from')), to: node(params.get('to')) } : null,
+    minDegree: /^\d{1,3}$/.test(params.get('deg') ?? '') ? Number(params.get('deg')) : null,
+    doc: graph.getAttribute('documents').some((d) => d.id === params.get('doc')) ? params.get('doc') : null,
+    focus: node(params.get('focus')) ? { node: params.get('focus')!, hops: Math.min(MAX_HOPS, Math.max(1, Number(params.get('hops')) || 1)) } : null,
+    largestComponent: params.has('largest'),
   };
 }

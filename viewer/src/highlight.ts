@@ -1,8 +1,9 @@
 // What stands out on screen: the hovered node's neighbourhood, else the path being looked at,
-// else the selected node's neighbourhood. Everything else is dimmed.
+// else the selected node's neighbourhood. Everything else is dimmed, except in a focus on the
+// selected node: the focus already shows only its neighbourhood, all of it stands out.
 import type { Filters, PathState, Selection } from './state.js';
 import type { KgGraph } from './types.js';
-import { neighbourhood } from './visibility.js';
+import { neighbourhood, visibleOf } from './visibility.js';
 
 export interface Highlight {
   kind: 'hover' | 'path' | 'selection';
@@ -23,7 +24,9 @@ export function highlightOf(graph: KgGraph, filters: Filters, selection: Selecti
     return null;
   }
   if (selection.selected && graph.hasNode(selection.selected)) {
-    return { kind: 'selection', ...neighbourhood(graph, filters, selection.selected), centres: new Set([selection.selected]) };
+    const around = neighbourhood(graph, filters, selection.selected);
+    const nodes = filters.focus?.node === selection.selected ? visibleOf(graph, filters).nodes : around.nodes;
+    return { kind: 'selection', nodes, edges: around.edges, centres: new Set([selection.selected]) };
   }
   return null;
 }

@@ -21,6 +21,10 @@ export interface KgHooks {
     selected: string | null;
     hiddenTypes: string[];
     hiddenRelations: string[];
+    minDegree: number;
+    doc: string | null;
+    focus: { node: string; hops: number } | null;
+    largestComponent: boolean;
     path: { active: boolean; from: string | null; to: string | null; nodes: string[] | null; edges: string[] | null };
     layoutRunning: boolean;
   };
@@ -53,6 +57,10 @@ export function completeHooks(hooks: KgHooks, graph: KgGraph, sigma: Sigma<any, 
         selected: state.selection.get().selected,
         hiddenTypes: [...state.filters.get().hiddenTypes],
         hiddenRelations: [...state.filters.get().hiddenRelations],
+        minDegree: state.filters.get().minDegree,
+        doc: state.filters.get().doc,
+        focus: state.filters.get().focus,
+        largestComponent: state.filters.get().largestComponent,
         path: { active: p.active, from: p.from, to: p.to, nodes: p.result?.nodes ?? null, edges: p.result?.edges ?? null },
         layoutRunning: state.layoutRunning.get(),
       };

@@ -4,13 +4,14 @@ import './style.css';
 import Sigma from 'sigma';
 import { loadGraph } from './load.js';
 import { GraphProblem } from './schema.js';
-import { createAppState, EMPTY_PATH, type AppState } from './state.js';
+import { createAppState, EMPTY_PATH, NO_FILTERS, type AppState, type Filters } from './state.js';
 import { highlightOf } from './highlight.js';
 import { createReducers, type ViewSnapshot } from './reducers.js';
 import { settingsFor } from './settings.js';
 import { shortestPath } from './path.js';
 import { formatHash, parseHash } from './hash.js';
 import { focusNodes } from './camera.js';
+import { isNodeVisible, unconnectedShare, visibleOf } from './visibility.js';
 import { createLayout } from './layout.js';
 import { drawEdgeLabels } from './edge-labels.js';
 import { nodePrograms } from './programs.js';
@@ -21,6 +22,7 @@ import { byId } from './ui/dom.js';
 import { showMessage } from './ui/message.js';
 import { mountLegend } from './ui/legend.js';
 import { mountPanel } from './ui/panel.js';
+import { mountFilters } from './ui/filters.js';
 import { mountSearchBox } from './ui/search-box.js';
 import type { KgGraph } from './types.js';
 
@@ -45,13 +47,16 @@ async function start(): Promise<void> {
   }
 
   const state = createAppState();
-  applyHash(graph, state, location.hash);
+  // a graph mostly of isolated dots opens with them hidden, so the connected part gets the canvas
+  const defaultMinDegree = unconnectedShare(graph) > 1 / 3 ? 1 : 0;
+  applyHash(graph, state, location.hash, defaultMinDegree);
   // one snapshot object, updated in place: the reducers read it for every node and edge
-  const view: ViewSnapshot = { filters: state.filters.get(), selection: state.selection.get(), highlight: null };
+  const view: ViewSnapshot = { filters: state.filters.get(), visible: visibleOf(graph, state.filters.get()), selection: state.selection.get(), highlight: null };
   const edges: EdgeGate = { paused: false };
   const nodes = nodePrograms();
   const update = () => {
     view.filters = state.filters.get();
+    view.visible = visibleOf(graph, view.filters);
     view.selection = state.selection.get();
     view.highlight = highlightOf(graph, view.filters, view.selection, state.path.get());
   };
@@ -92,21 +97,28 @@ async function start(): Promise<void> {
   sigma.on('leaveNode', () => state.selection.set((s) => ({ ...s, hoveredNode: null })));
   sigma.on('enterEdge', ({ edge }) => state.selection.set((s) => ({ ...s, hoveredEdge: edge })));
   sigma.on('leaveEdge', () => state.selection.set((s) => ({ ...s, hoveredEdge: null })));
-  sigma.on('clickNode', ({ node }) => actions.pick(node));
+  // a click on the canvas centres and zooms as a search does
+  sigma.on('clickNode', ({ node }) => actions.pick(node, { focus: true }));
   sigma.on('clickStage', () => {
     if (!state.path.get().active) state.selection.set((s) => ({ ...s, selected: null }));
   });
 
   mountLegend(byId('legend'), graph, state);
+  mountFilters(byId('filters'), graph, state, actions);
   mountPanel(byId('panel'), graph, state, actions);
   const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }));
   mountToolbar(state, sigma, layout, actions);
   state.path.subscribe((p) => searchBox.setPrompt(!p.active ? '' : !p.from ? 'Path: choose where it starts' : !p.to ? 'Path: choose where it ends' : ''));
+  state.selection.subscribe((s, prev) => {
+    if (s.selected !== prev.selected) searchBox.show(s.selected && graph.hasNode(s.selected) ? graph.getNodeAttribute(s.selected, 'label') : '');
+  });
+  if (state.selection.get().selected) searchBox.show(graph.getNodeAttribute(state.selection.get().selected!, 'label'));
 
-  syncHash(graph, state);
+  syncHash(graph, state, defaultMinDegree, sigma);
   const initial = state.path.get().active ? [state.path.get().from, state.path.get().to] : [state.selection.get().selected];
   const toFocus = initial.filter((n): n is string => !!n);
   if (toFocus.length > 0) focusNodes(sigma, toFocus);
+  else if (view.visible.nodes.size < graph.order) focusNodes(sigma, [...view.visible.nodes], { animate: false });
 
   window.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) {
@@ -121,11 +133,12 @@ async function start(): Promise<void> {
 
 function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, any>) {
   const reveal = (node: string) => {
-    // choosing an entity of a hidden type shows that type again
+    // choosing an entity the filters hide shows it: its type again, then no narrowing filter
     const type = graph.getNodeAttribute(node, 'entityType');
     if (state.filters.get().hiddenTypes.has(type)) {
       state.filters.set((f) => ({ ...f, hiddenTypes: new Set([...f.hiddenTypes].filter((t) => t !== type)) }));
     }
+    if (!isNodeVisible(graph, state.filters.get(), node)) state.filters.set((f) => ({ ...f, minDegree: 0, doc: null, focus: null, largestComponent: false }));
   };
   const setPath = (from: string | null, to: string | null) => {
     const result = from && to ? shortestPath(graph, from, to, state.filters.get()) : null;
@@ -160,6 +173,24 @@ function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, a
     swapPath: () => setPath(state.path.get().to, state.path.get().from),
     clearPath: () => setPath(null, null),
     leavePath: () => state.path.set(EMPTY_PATH),
+    /** shows only the node's neighbourhood of so many hops (null: everything again), framed */
+    focusOn(node: string | null, hops = 1) {
+      state.filters.set((f) => ({ ...f, focus: node ? { node, hops } : null }));
+      if (node) {
+        state.selection.set((s) => ({ ...s, selected: node }));
+        focusNodes(sigma, [...visibleOf(graph, state.filters.get()).nodes]);
+      } else {
+        void sigma.getCamera().animatedReset({ duration: 400 });
+      }
+    },
+    fit() {
+      const shown = visibleOf(graph, state.filters.get()).nodes;
+      if (shown.size === graph.order || shown.size === 0) void sigma.getCamera().animatedReset({ duration: 400 });
+      else focusNodes(sigma, [...shown]);
+    },
+    setFilters(change: Partial<Filters>) {
+      state.filters.set((f) => ({ ...f, ...change }));
+    },
   };
 }
 
@@ -179,13 +210,22 @@ function mountToolbar(state: AppState, sigma: Sigma<any, any, any>, layout: Retu
     layoutButton.setAttribute('aria-pressed', String(running));
     layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
   });
-  byId('reset-camera').addEventListener('click', () => void sigma.getCamera().animatedReset({ duration: 400 }));
+  // Fit frames what the filters show (the whole graph when nothing is filtered)
+  byId('reset-camera').addEventListener('click', () => actions.fit());
   byId('export-png').addEventListener('click', () => void downloadPng(sigma, 'kg-view.png'));
 }
 
-function applyHash(graph: KgGraph, state: AppState, hash: string): void {
+function applyHash(graph: KgGraph, state: AppState, hash: string, defaultMinDegree: number): void {
   const h = parseHash(hash, graph);
-  state.filters.set({ hiddenTypes: new Set(h.hiddenTypes), hiddenRelations: new Set(h.hiddenRelations) });
+  state.filters.set({
+    ...NO_FILTERS,
+    hiddenTypes: new Set(h.hiddenTypes),
+    hiddenRelations: new Set(h.hiddenRelations),
+    minDegree: h.minDegree ?? defaultMinDegree,
+    doc: h.doc,
+    focus: h.focus,
+    largestComponent: h.largestComponent,
+  });
   state.selection.set((s) => ({ ...s, selected: h.selected }));
   if (h.path) {
     const { from, to } = h.path;
@@ -196,14 +236,20 @@ function applyHash(graph: KgGraph, state: AppState, hash: string): void {
 }
 
 /** Keeps the hash in step with the state, and the state with a hash typed or pasted in. */
-function syncHash(graph: KgGraph, state: AppState): void {
+function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sigma: Sigma<any, any, any>): void {
   const current = () => {
     const p = state.path.get();
+    const f = state.filters.get();
     return formatHash({
       selected: state.selection.get().selected,
-      hiddenTypes: [...state.filters.get().hiddenTypes],
-      hiddenRelations: [...state.filters.get().hiddenRelations],
+      hiddenTypes: [...f.hiddenTypes],
+      hiddenRelations: [...f.hiddenRelations],
       path: p.active ? { from: p.from, to: p.to } : null,
+      // the default is left out of the link; a change from it is kept
+      minDegree: f.minDegree === defaultMinDegree ? null : f.minDegree,
+      doc: f.doc,
+      focus: f.focus,
+      largestComponent: f.largestComponent,
     });
   };
   const write = () => {
@@ -214,7 +260,12 @@ function syncHash(graph: KgGraph, state: AppState): void {
   state.selection.subscribe(write);
   state.path.subscribe(write);
   window.addEventListener('hashchange', () => {
-    if (location.hash !== current()) applyHash(graph, state, location.hash);
+    if (location.hash === current()) return;
+    applyHash(graph, state, location.hash, defaultMinDegree);
+    // the camera follows, as when the link was first opened
+    const p = state.path.get();
+    const nodes = (p.active ? [p.from, p.to] : [state.selection.get().selected]).filter((n): n is string => !!n);
+    if (nodes.length > 0) focusNodes(sigma, nodes);
   });
   write();
 }

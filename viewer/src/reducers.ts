@@ -1,5 +1,7 @@
 // Sigma reducers: graph data + view state → what is drawn. Filters hide, the highlight dims the
-// rest, hovered edges and highlighted edges get their relation as a label.
+// rest, hovered edges and highlighted edges get their relation as a label. Only the highlight's
+// centre forces its label: its neighbours' labels go through sigma's label grid, which keeps the
+// larger node's label where two would collide.
 // They run for every node and edge on each full refresh (and for every node on each layout
 // step), so they are O(1) and allocate nothing: sigma hands each call a fresh shallow copy of
 // the attributes, which is changed in place and returned.
@@ -7,11 +9,17 @@ import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { Filters, Selection } from './state.js';
 import type { Highlight } from './highlight.js';
+import type { Visible } from './visibility.js';
 import { RELATION_TYPES, type EdgeAttrs, type GraphAttrs, type KgGraph, type NodeAttrs, type RelationType } from './types.js';
 import { COLORS, RELATION_COLORS } from './settings.js';
 
+/** a highlighted node with more edges than this shows their relation names only on hover */
+const MAX_EDGE_LABELS = 8;
+
 export interface ViewSnapshot {
   filters: Filters;
+  /** what the filters leave on screen */
+  visible: Visible;
   selection: Selection;
   highlight: Highlight | null;
 }
@@ -24,9 +32,9 @@ const EDGE_COLORS = new Map<RelationType, [string, string]>(RELATION_TYPES.map((
 export function createReducers(graph: KgGraph, view: () => ViewSnapshot): Reducers {
   return {
     nodeReducer(node, data) {
-      const { filters, highlight, selection } = view();
+      const { visible, highlight, selection } = view();
       const shown: Partial<NodeDisplayData> = data;
-      shown.hidden = filters.hiddenTypes.has(data.entityType);
+      shown.hidden = !visible.nodes.has(node);
       shown.forceLabel = false;
       shown.highlighted = !shown.hidden && node === selection.selected;
       shown.zIndex = 0;
@@ -36,21 +44,24 @@ export function createReducers(graph: KgGraph, view: () => ViewSnapshot): Reduce
         shown.label = null;
         shown.zIndex = -1;
       } else {
-        shown.forceLabel = true;
         shown.zIndex = 1;
-        shown.highlighted ||= highlight.centres.has(node);
+        if (highlight.centres.has(node) || highlight.kind === 'path') {
+          shown.forceLabel = true;
+          shown.highlighted = true;
+          shown.zIndex = 2;
+        }
       }
       return shown;
     },
     edgeReducer(edge, data) {
-      const { filters, highlight, selection } = view();
+      const { visible, highlight, selection } = view();
       const shown = data as Partial<EdgeDisplayData>; // the display fields are added here
       const size = data.weight > 1 ? Math.min(4, 1 + Math.log2(data.weight)) : 1;
       shown.color = EDGE_COLORS.get(data.relation)?.[data.derived ? 1 : 0] ?? COLORS.dimmedEdge;
       shown.size = size;
       shown.label = null;
       shown.forceLabel = false;
-      shown.hidden = filters.hiddenRelations.has(data.relation) || (filters.hiddenTypes.size > 0 && hasHiddenEnd(graph, filters, edge));
+      shown.hidden = !visible.edges.has(edge);
       if (shown.hidden) return shown;
       if (edge === selection.hoveredEdge) {
         shown.label = data.relation;
@@ -66,16 +77,14 @@ export function createReducers(graph: KgGraph, view: () => ViewSnapshot): Reduce
         shown.label = data.relation;
         shown.forceLabel = true;
       } else {
-        shown.label = data.relation;
-        shown.forceLabel = highlight.kind === 'hover';
+        // relation names on a few edges only: more would pile up (the colour says it too)
+        if (highlight.edges.size <= MAX_EDGE_LABELS) {
+          shown.label = data.relation;
+          shown.forceLabel = highlight.kind === 'hover';
+        }
         shown.size = size + 0.5;
       }
       return shown;
     },
   };
-}
-
-function hasHiddenEnd(graph: KgGraph, filters: Filters, edge: string): boolean {
-  const types = filters.hiddenTypes;
-  return types.has(graph.getNodeAttribute(graph.source(edge), 'entityType')) || types.has(graph.getNodeAttribute(graph.target(edge), 'entityType'));
 }

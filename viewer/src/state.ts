@@ -6,7 +6,17 @@ import type { EntityType, RelationType } from './types.js';
 export interface Filters {
   hiddenTypes: ReadonlySet<EntityType>;
   hiddenRelations: ReadonlySet<RelationType>;
+  /** entities with fewer relations (among those shown) are hidden; 1 hides the unconnected */
+  minDegree: number;
+  /** only what this document mentions and states */
+  doc: string | null;
+  /** only this node's neighbourhood */
+  focus: { node: string; hops: number } | null;
+  /** only the largest connected part */
+  largestComponent: boolean;
 }
+
+export const NO_FILTERS: Filters = { hiddenTypes: new Set(), hiddenRelations: new Set(), minDegree: 0, doc: null, focus: null, largestComponent: false };
 
 export interface Selection {
   /** the node whose panel is open */
@@ -34,7 +44,7 @@ export const EMPTY_PATH: PathState = { active: false, from: null, to: null, resu
 
 export function createAppState(): AppState {
   return {
-    filters: createStore<Filters>({ hiddenTypes: new Set(), hiddenRelations: new Set() }),
+    filters: createStore<Filters>(NO_FILTERS),
     selection: createStore<Selection>({ selected: null, hoveredNode: null, hoveredEdge: null }),
     path: createStore<PathState>(EMPTY_PATH),
     layoutRunning: createStore(false),

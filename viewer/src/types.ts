@@ -42,6 +42,7 @@ export interface DocumentRecord {
   id: string;
   path: string;
   title: string;
+  date?: string;
 }
 
 export interface GraphAttrs {

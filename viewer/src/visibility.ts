@@ -1,22 +1,140 @@
-// Which nodes and edges the filters leave on screen; shared by the renderer, search and paths.
+// Which nodes and edges the filters leave on screen; shared by the renderer, search, the ranked
+// list and paths. The filters in order: entity and relation types, a document (what it mentions
+// and states), a focus (a node's neighbourhood of 1–3 hops), a minimum number of relations, and
+// the largest connected part. Computed once per filter state (memoised on the Filters object,
+// which the store replaces on every change), so the reducers only look a node up.
 import type { Filters } from './state.js';
 import type { KgGraph } from './types.js';
 
+export interface Visible {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  /** relations of each shown node among shown edges */
+  degree: ReadonlyMap<string, number>;
+}
+
+const memo = new WeakMap<KgGraph, WeakMap<Filters, Visible>>();
+
+export function visibleOf(graph: KgGraph, filters: Filters): Visible {
+  let byFilters = memo.get(graph);
+  if (!byFilters) memo.set(graph, (byFilters = new WeakMap()));
+  let v = byFilters.get(filters);
+  if (!v) byFilters.set(filters, (v = compute(graph, filters)));
+  return v;
+}
+
+function compute(graph: KgGraph, f: Filters): Visible {
+  const nodes = new Set<string>();
+  graph.forEachNode((node, a) => {
+    if (f.hiddenTypes.has(a.entityType)) return;
+    if (f.doc && !a.mentions.some((m) => m.doc === f.doc)) return;
+    nodes.add(node);
+  });
+  const edgeOk = (edge: string): boolean => {
+    const a = graph.getEdgeAttributes(edge);
+    if (f.hiddenRelations.has(a.relation)) return false;
+    if (!nodes.has(graph.source(edge)) || !nodes.has(graph.target(edge))) return false;
+    // a stated relation goes with the document that states it; a derived one with its ends
+    return !f.doc || a.derived || a.evidence.some((e) => e.doc === f.doc);
+  };
+  // the focus: what its node reaches in so many hops over the edges left so far
+  if (f.focus && nodes.has(f.focus.node)) {
+    const reached = new Set([f.focus.node]);
+    let frontier = [f.focus.node];
+    for (let hop = 0; hop < f.focus.hops && frontier.length > 0; hop++) {
+      const next: string[] = [];
+      for (const n of frontier) {
+        graph.forEachEdge(n, (edge, _a, s, t) => {
+          const other = s === n ? t : s;
+          if (!reached.has(other) && edgeOk(edge)) {
+            reached.add(other);
+            next.push(other);
+          }
+        });
+      }
+      frontier = next;
+    }
+    for (const n of [...nodes]) if (!reached.has(n)) nodes.delete(n);
+  }
+  // the minimum degree, counted among what is left, until it holds for every node left
+  if (f.minDegree > 0) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const n of [...nodes]) {
+        if (f.focus?.node === n) continue;
+        let d = 0;
+        graph.forEachEdge(n, (edge) => {
+          if (edgeOk(edge)) d++;
+        });
+        if (d < f.minDegree) {
+          nodes.delete(n);
+          changed = true;
+        }
+      }
+    }
+  }
+  if (f.largestComponent) keepLargestComponent(graph, nodes, edgeOk);
+  const edges = new Set<string>();
+  const degree = new Map<string, number>();
+  for (const n of nodes) degree.set(n, 0);
+  graph.forEachEdge((edge, _a, s, t) => {
+    if (!edgeOk(edge)) return;
+    edges.add(edge);
+    degree.set(s, degree.get(s)! + 1);
+    degree.set(t, degree.get(t)! + 1);
+  });
+  return { nodes, edges, degree };
+}
+
+/** Drops every node outside the largest connected part (edges taken as undirected). */
+function keepLargestComponent(graph: KgGraph, nodes: Set<string>, edgeOk: (edge: string) => boolean): void {
+  const seen = new Set<string>();
+  let best: string[] = [];
+  for (const start of nodes) {
+    if (seen.has(start)) continue;
+    const part = [start];
+    seen.add(start);
+    for (let i = 0; i < part.length; i++) {
+      const n = part[i]!;
+      graph.forEachEdge(n, (edge, _a, s, t) => {
+        const other = s === n ? t : s;
+        if (!seen.has(other) && nodes.has(other) && edgeOk(edge)) {
+          seen.add(other);
+          part.push(other);
+        }
+      });
+    }
+    if (part.length > best.length) best = part;
+  }
+  const keep = new Set(best);
+  for (const n of [...nodes]) if (!keep.has(n)) nodes.delete(n);
+}
+
 export function isNodeVisible(graph: KgGraph, filters: Filters, node: string): boolean {
-  return !filters.hiddenTypes.has(graph.getNodeAttribute(node, 'entityType'));
+  return visibleOf(graph, filters).nodes.has(node);
 }
 
 export function isEdgeVisible(graph: KgGraph, filters: Filters, edge: string): boolean {
-  if (filters.hiddenRelations.has(graph.getEdgeAttribute(edge, 'relation'))) return false;
-  return isNodeVisible(graph, filters, graph.source(edge)) && isNodeVisible(graph, filters, graph.target(edge));
+  return visibleOf(graph, filters).edges.has(edge);
+}
+
+/** The share of entities with no relation at all (a graph mostly of isolated dots starts with them hidden). */
+export function unconnectedShare(graph: KgGraph): number {
+  if (graph.order === 0) return 0;
+  let n = 0;
+  graph.forEachNode((node) => {
+    if (graph.degree(node) === 0) n++;
+  });
+  return n / graph.order;
 }
 
 /** The node and its neighbours through visible edges, with those edges. */
 export function neighbourhood(graph: KgGraph, filters: Filters, node: string): { nodes: Set<string>; edges: Set<string> } {
   const nodes = new Set([node]);
   const edges = new Set<string>();
+  const visible = visibleOf(graph, filters);
   graph.forEachEdge(node, (edge, _attrs, source, target) => {
-    if (!isEdgeVisible(graph, filters, edge)) return;
+    if (!visible.edges.has(edge)) return;
     edges.add(edge);
     nodes.add(source === node ? target : source);
   });

@@ -1,20 +1,26 @@
-// The side panel: an overview of the graph, the selected entity (type, aliases, mentions,
-// documents, relations grouped by type with evidence), or the path between two entities.
+// The side panel: an overview of the graph (with the entities most mentioned and most connected
+// among those the filters show), the selected entity (type, aliases, mentions, documents,
+// relations grouped by type with evidence, its neighbourhood focus), or the path between two
+// entities.
 import type { AppState } from '../state.js';
 import { RELATION_TYPES, type KgGraph, type RelationType } from '../types.js';
-import { isEdgeVisible } from '../visibility.js';
+import { isEdgeVisible, visibleOf } from '../visibility.js';
+import { MAX_HOPS } from '../hash.js';
 import { RELATION_COLORS, TYPE_COLORS } from '../settings.js';
 import { el, swatch } from './dom.js';
 import { evidenceList } from './evidence-view.js';
 
 /** Relation groups are long on hub nodes; past this many the rest is summarised. */
 const MAX_EDGES_PER_GROUP = 100;
+/** entries in each ranked list of the overview */
+const RANKED = 10;
 
 export interface PanelActions {
   select(node: string): void;
   swapPath(): void;
   clearPath(): void;
   leavePath(): void;
+  focusOn(node: string | null, hops?: number): void;
 }
 
 export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, actions: PanelActions): void {
@@ -24,17 +30,19 @@ export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, a
     const selected = state.selection.get().selected;
     if (path.active) root.replaceChildren(...pathView(graph, state, docTitles, actions));
     else if (selected && graph.hasNode(selected)) root.replaceChildren(...nodeView(graph, state, selected, docTitles, actions));
-    else root.replaceChildren(...overview(graph));
+    else root.replaceChildren(...overview(graph, state, actions));
     root.scrollTop = 0;
     root.dataset.view = path.active ? 'path' : selected ? 'node' : 'overview';
   };
   let last = '';
+  let lastFilters: unknown = null;
   const maybeRender = () => {
     // hovering changes the selection store but not the panel
     const p = state.path.get();
-    const key = JSON.stringify([state.selection.get().selected, p.active, p.from, p.to, p.result, [...state.filters.get().hiddenRelations], [...state.filters.get().hiddenTypes]]);
-    if (key !== last) render();
+    const key = JSON.stringify([state.selection.get().selected, p.active, p.from, p.to, p.result]);
+    if (key !== last || state.filters.get() !== lastFilters) render();
     last = key;
+    lastFilters = state.filters.get();
   };
   state.selection.subscribe(maybeRender);
   state.path.subscribe(maybeRender);
@@ -47,12 +55,30 @@ function entityButton(graph: KgGraph, node: string, actions: PanelActions): HTML
   return el('button', { className: 'entity-link', attrs: { type: 'button', 'data-node': node }, title: a.entityType, onClick: () => actions.select(node) }, swatch(TYPE_COLORS[a.entityType]), a.label);
 }
 
-function overview(graph: KgGraph): HTMLElement[] {
+function overview(graph: KgGraph, state: AppState, actions: PanelActions): HTMLElement[] {
   const docs = graph.getAttribute('documents');
+  const visible = visibleOf(graph, state.filters.get());
+  const shown = [...visible.nodes];
+  const mentions = (n: string) => graph.getNodeAttribute(n, 'mentions').length;
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const ranked = (id: string, title: string, count: (n: string) => number, unit: string) => {
+    const top = shown
+      .filter((n) => count(n) > 0)
+      .sort((a, b) => count(b) - count(a) || byName(a, b))
+      .slice(0, RANKED);
+    return [
+      el('h3', {}, title),
+      top.length
+        ? el('ol', { className: 'ranked', attrs: { id } }, ...top.map((n) => el('li', {}, entityButton(graph, n, actions), el('span', { className: 'rank-count' }, `${count(n)} ${unit}`))))
+        : el('p', { className: 'hint' }, 'None shown.'),
+    ];
+  };
   return [
     el('h2', {}, 'Knowledge graph'),
     el('p', {}, `${graph.order} entities, ${graph.size} relations from ${docs.length} documents.`),
-    el('p', { className: 'hint' }, 'Hover an entity to see its neighbours; click it for its relations and the sentences that state them. Search by name, alias or pinyin (jiangjin, jj).'),
+    el('p', { className: 'hint' }, 'Hover an entity to see its neighbours; click it for its relations and the sentences that state them. Search by name, alias or pinyin (jiangjin, jj); press / to search.'),
+    ...ranked('most-mentioned', 'Most mentioned', mentions, 'mentions'),
+    ...ranked('most-connected', 'Most connected', (n) => visible.degree.get(n) ?? 0, 'relations'),
     el('h3', {}, 'Documents'),
     el('ul', { className: 'documents' }, ...docs.slice(0, 200).map((d) => el('li', { title: d.path }, d.title || d.id))),
   ];
@@ -66,6 +92,7 @@ function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<
   const out: HTMLElement[] = [
     el('h2', { className: 'entity-title' }, a.label),
     el('p', { className: 'entity-type' }, swatch(TYPE_COLORS[a.entityType]), a.entityType),
+    focusActions(state, node, actions),
     el(
       'dl',
       {},
@@ -91,6 +118,21 @@ function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<
   }
   if (!any) out.push(el('p', { className: 'hint' }, 'No relations (or all hidden by the filters).'));
   return out;
+}
+
+/** Show only this entity's neighbourhood, 1 to 3 hops out, or everything again. */
+function focusActions(state: AppState, node: string, actions: PanelActions): HTMLElement {
+  const focus = state.filters.get().focus;
+  const here = focus?.node === node ? focus.hops : 0;
+  return el(
+    'p',
+    { className: 'focus-actions' },
+    'Show only its neighbourhood: ',
+    ...[...Array(MAX_HOPS).keys()].map((i) =>
+      el('button', { attrs: { type: 'button', 'data-hops': String(i + 1), 'aria-pressed': String(here === i + 1) }, onClick: () => actions.focusOn(node, i + 1) }, `${i + 1} hop${i ? 's' : ''}`),
+    ),
+    here ? el('button', { attrs: { type: 'button' }, onClick: () => actions.focusOn(null) }, 'Show all') : null,
+  );
 }
 
 function relationGroup(graph: KgGraph, node: string, relation: RelationType, direction: 'out' | 'in', edges: string[], docTitles: Map<string, string>, actions: PanelActions): HTMLElement {

@@ -8,6 +8,8 @@ import { byId, el, swatch } from './dom.js';
 export interface SearchBox {
   /** sets the placeholder, e.g. to say which end of a path is being picked */
   setPrompt(text: string): void;
+  /** shows what was chosen elsewhere (a click on the canvas), unless the user is typing */
+  show(text: string): void;
 }
 
 export function mountSearchBox(graph: KgGraph, onChoose: (node: string) => void): SearchBox {
@@ -84,5 +86,21 @@ export function mountSearchBox(graph: KgGraph, onChoose: (node: string) => void)
   input.addEventListener('focus', () => {
     if (hits.length > 0 && input.value.trim()) render();
   });
-  return { setPrompt: (text) => (input.placeholder = text || defaultPrompt) };
+  // '/' anywhere but in a text field goes to the search field, as on most sites
+  window.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || target?.closest('input, textarea, select, [contenteditable]')) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+  return {
+    setPrompt: (text) => (input.placeholder = text || defaultPrompt),
+    show: (text) => {
+      if (document.activeElement === input) return;
+      input.value = text;
+      hits = [];
+      close();
+    },
+  };
 }

@@ -1,0 +1,69 @@
+// The filter panel under the legend: minimum relations per entity (1 hides the unconnected),
+// one document, the largest connected part, and the neighbourhood focus with its way back.
+// A count says how much of the graph is on screen.
+import type { AppState, Filters } from '../state.js';
+import type { KgGraph } from '../types.js';
+import { MAX_HOPS } from '../hash.js';
+import { visibleOf } from '../visibility.js';
+import { el } from './dom.js';
+
+export interface FilterActions {
+  setFilters(change: Partial<Filters>): void;
+  focusOn(node: string | null, hops?: number): void;
+}
+
+const DEGREES: Array<[number, string]> = [
+  [0, 'all entities'],
+  [1, '1 or more (hide unconnected)'],
+  [2, '2 or more'],
+  [3, '3 or more'],
+  [5, '5 or more'],
+];
+
+export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState, actions: FilterActions): void {
+  const degree = el('select', { attrs: { id: 'min-degree', 'aria-label': 'Minimum relations per entity' } });
+  for (const [n, text] of DEGREES) degree.append(el('option', { attrs: { value: String(n) } }, text));
+  degree.addEventListener('change', () => actions.setFilters({ minDegree: Number(degree.value) }));
+
+  const docs = el('select', { attrs: { id: 'doc-filter', 'aria-label': 'Only one document' } }, el('option', { attrs: { value: '' } }, 'all documents'));
+  for (const d of graph.getAttribute('documents')) docs.append(el('option', { attrs: { value: d.id }, title: d.path }, d.title ? `${d.title} · ${d.id}` : d.id));
+  docs.addEventListener('change', () => actions.setFilters({ doc: docs.value || null }));
+
+  const largest = el('input', { attrs: { id: 'largest-component', type: 'checkbox' } });
+  largest.addEventListener('change', () => actions.setFilters({ largestComponent: largest.checked }));
+
+  const focusBar = el('div', { className: 'focus-bar', attrs: { id: 'focus-bar' } });
+  const shown = el('p', { className: 'shown-count', attrs: { id: 'shown-count' } });
+
+  root.replaceChildren(
+    el('h2', {}, 'Show'),
+    el('label', { className: 'filter-row' }, 'Relations', degree),
+    el('label', { className: 'filter-row' }, 'Document', docs),
+    el('label', { className: 'filter-row' }, largest, 'Largest connected part only'),
+    focusBar,
+    shown,
+  );
+
+  const sync = (f: Filters) => {
+    // a degree set by a link that is not in the list still shows
+    if (![...degree.options].some((o) => o.value === String(f.minDegree))) degree.append(el('option', { attrs: { value: String(f.minDegree) } }, `${f.minDegree} or more`));
+    degree.value = String(f.minDegree);
+    docs.value = f.doc ?? '';
+    largest.checked = f.largestComponent;
+    const focus = f.focus;
+    focusBar.hidden = !focus;
+    if (focus && graph.hasNode(focus.node)) {
+      const hopButtons = [...Array(MAX_HOPS).keys()].map((i) =>
+        el('button', { attrs: { type: 'button', 'aria-pressed': String(focus.hops === i + 1), 'data-hops': String(i + 1) }, onClick: () => actions.focusOn(focus.node, i + 1) }, `${i + 1} hop${i ? 's' : ''}`),
+      );
+      focusBar.replaceChildren(
+        el('div', {}, 'Around ', el('strong', {}, graph.getNodeAttribute(focus.node, 'label'))),
+        el('div', {}, ...hopButtons, el('button', { attrs: { type: 'button', id: 'focus-off' }, onClick: () => actions.focusOn(null) }, 'Show all')),
+      );
+    } else focusBar.replaceChildren();
+    const v = visibleOf(graph, f);
+    shown.textContent = `${v.nodes.size} of ${graph.order} entities, ${v.edges.size} of ${graph.size} relations shown`;
+  };
+  state.filters.subscribe(sync);
+  sync(state.filters.get());
+}
