@@ -330,6 +330,31 @@ describe('the viewer on the seed graph', { skip }, () => {
     assert.deepEqual([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
     writeFileSync(join(SHOTS, 'exported-view.png'), bytes);
     assert.ok(bytes.length > 5000, 'the image has content');
+    // twice the stage's size, with a title band above and a legend below in the types' colours
+    const stage = (await page.locator('#stage').boundingBox())!;
+    const shape = await page.evaluate(
+      async ({ b64, colors }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.width, img.height];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        // the bottom band: below the graph, which is the stage at 2×
+        const top = img.height - (img.height - 88 - 2 * window.__kg.sigma!.getDimensions().height);
+        const band = ctx.getImageData(0, top, img.width, img.height - top).data;
+        const found = colors.filter(([r, g, b]) => {
+          for (let i = 0; i < band.length; i += 4) if (Math.abs(band[i]! - r) < 8 && Math.abs(band[i + 1]! - g) < 8 && Math.abs(band[i + 2]! - b) < 8) return true;
+          return false;
+        }).length;
+        return { width: img.width, height: img.height, found };
+      },
+      { b64: bytes.toString('base64'), colors: Object.values(TYPE_COLORS).map(hex) },
+    );
+    assert.equal(shape.width, Math.round(stage.width) * 2);
+    assert.ok(shape.height > Math.round(stage.height) * 2, 'title and legend around the graph');
+    assert.ok(shape.found >= 5, `the legend shows the types' colours (${shape.found} found)`);
     await page.close();
   });
 

@@ -3,7 +3,6 @@
 import type Sigma from 'sigma';
 import type { AppState } from './state.js';
 import type { KgGraph } from './types.js';
-import { snapshotCanvas } from './png.js';
 
 export interface KgHooks {
   /**
@@ -32,7 +31,8 @@ export interface KgHooks {
   visibleNodes?: (type?: string) => number;
   /** nodes drawn in full colour while a highlight dims the rest */
   highlightedNodes?: () => string[];
-  pngDataUrl?: () => string;
+  /** the PNG export (2×, title, legend) as a data URL */
+  pngDataUrl?: () => Promise<string>;
 }
 
 declare global {
@@ -46,7 +46,7 @@ export function initHooks(): KgHooks {
   return window.__kg;
 }
 
-export function completeHooks(hooks: KgHooks, graph: KgGraph, sigma: Sigma<any, any, any>, state: AppState, highlighted: () => ReadonlySet<string> | null): void {
+export function completeHooks(hooks: KgHooks, graph: KgGraph, sigma: Sigma<any, any, any>, state: AppState, highlighted: () => ReadonlySet<string> | null, png: () => Promise<HTMLCanvasElement>): void {
   Object.assign(hooks, {
     graph,
     sigma,
@@ -68,6 +68,6 @@ export function completeHooks(hooks: KgHooks, graph: KgGraph, sigma: Sigma<any, 
     visibleNodes: (type?: string) =>
       graph.filterNodes((n, a) => (!type || a.entityType === type) && sigma.getNodeDisplayData(n)?.hidden === false).length,
     highlightedNodes: () => [...(highlighted() ?? [])],
-    pngDataUrl: () => snapshotCanvas(sigma).toDataURL('image/png'),
+    pngDataUrl: async () => (await png()).toDataURL('image/png'),
   } satisfies Partial<KgHooks>);
 }

@@ -16,7 +16,9 @@ import { createLayout } from './layout.js';
 import { drawEdgeLabels } from './edge-labels.js';
 import { nodePrograms } from './programs.js';
 import type { EdgeGate } from './edge-programs.js';
-import { downloadPng } from './png.js';
+import { downloadCanvas, renderPng, PNG_DEFAULTS } from './png.js';
+import { RELATION_COLORS, TYPE_COLORS } from './settings.js';
+import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 import { completeHooks, initHooks } from './hooks.js';
 import { byId } from './ui/dom.js';
 import { showMessage } from './ui/message.js';
@@ -107,7 +109,24 @@ async function start(): Promise<void> {
   mountFilters(byId('filters'), graph, state, actions);
   mountPanel(byId('panel'), graph, state, actions);
   const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }));
-  mountToolbar(state, sigma, layout, actions);
+  // the PNG: the view at 2×, titled, with a legend of what is shown
+  const png = () => {
+    const { nodes, edges } = view.visible;
+    const types = new Set([...nodes].map((n) => graph.getNodeAttribute(n, 'entityType')));
+    const relations = new Set([...edges].map((e) => graph.getEdgeAttribute(e, 'relation')));
+    const docs = graph.getAttribute('documents');
+    const built = graph.getAttribute('builtAt');
+    return renderPng(sigma, {
+      scale: PNG_DEFAULTS.scale,
+      title: `${docs.length === 1 ? docs[0]!.title || docs[0]!.id : `${docs.length} documents`} · ${nodes.size} entities, ${edges.size} relations${built ? ` · built ${built.slice(0, 10)}` : ''}`,
+      legend: [
+        ...ENTITY_TYPES.filter((t) => types.has(t)).map((t) => ({ label: t, color: TYPE_COLORS[t] })),
+        ...RELATION_TYPES.filter((r) => relations.has(r)).map((r) => ({ label: r, color: RELATION_COLORS[r], line: true })),
+      ],
+      prepare: (tmp) => drawEdgeLabels(tmp, () => view),
+    });
+  };
+  mountToolbar(state, sigma, layout, actions, png);
   state.path.subscribe((p) => searchBox.setPrompt(!p.active ? '' : !p.from ? 'Path: choose where it starts' : !p.to ? 'Path: choose where it ends' : ''));
   state.selection.subscribe((s, prev) => {
     if (s.selected !== prev.selected) searchBox.show(s.selected && graph.hasNode(s.selected) ? graph.getNodeAttribute(s.selected, 'label') : '');
@@ -127,7 +146,7 @@ async function start(): Promise<void> {
     }
   });
   window.addEventListener('pagehide', () => layout.kill());
-  completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null);
+  completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null, png);
   hooks.ready = true;
 }
 
@@ -194,7 +213,7 @@ function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, a
   };
 }
 
-function mountToolbar(state: AppState, sigma: Sigma<any, any, any>, layout: ReturnType<typeof createLayout>, actions: ReturnType<typeof createActions>): void {
+function mountToolbar(state: AppState, sigma: Sigma<any, any, any>, layout: ReturnType<typeof createLayout>, actions: ReturnType<typeof createActions>, png: () => Promise<HTMLCanvasElement>): void {
   const pathButton = byId<HTMLButtonElement>('path-mode');
   const layoutButton = byId<HTMLButtonElement>('layout');
   pathButton.addEventListener('click', () => actions.togglePathMode());
@@ -212,7 +231,7 @@ function mountToolbar(state: AppState, sigma: Sigma<any, any, any>, layout: Retu
   });
   // Fit frames what the filters show (the whole graph when nothing is filtered)
   byId('reset-camera').addEventListener('click', () => actions.fit());
-  byId('export-png').addEventListener('click', () => void downloadPng(sigma, 'kg-view.png'));
+  byId('export-png').addEventListener('click', () => void png().then((canvas) => downloadCanvas(canvas, 'kg-view.png')));
 }
 
 function applyHash(graph: KgGraph, state: AppState, hash: string, defaultMinDegree: number): void {
