@@ -7,6 +7,7 @@ import { NO_FILTERS, type Filters } from '../viewer/src/state.js';
 import { unconnectedShare, visibleOf } from '../viewer/src/visibility.js';
 import { formatHash, parseHash } from '../viewer/src/hash.js';
 import { markEvidence } from '../viewer/src/evidence.js';
+import { communityColors, OTHER_COMMUNITY } from '../viewer/src/communities.js';
 import type { KgGraph } from '../viewer/src/types.js';
 
 /** a—b—c—d chain (a in doc 1, the rest in doc 2), e—f apart, g and h alone */
@@ -46,8 +47,8 @@ test('filters: minimum relations, one document, a focus of n hops, the largest c
 
 test('a link keeps every filter, and a missing degree means the default', () => {
   const g = sample();
-  const hash = formatHash({ selected: 'b', hiddenTypes: [], hiddenRelations: [], path: null, minDegree: 2, doc: '1.txt', focus: { node: 'c', hops: 2 }, largestComponent: true });
-  assert.deepEqual(parseHash(hash, g), { selected: 'b', hiddenTypes: [], hiddenRelations: [], path: null, minDegree: 2, doc: '1.txt', focus: { node: 'c', hops: 2 }, largestComponent: true });
+  const view = { selected: 'b', hiddenTypes: [], hiddenRelations: [], path: null, minDegree: 2, doc: '1.txt', focus: { node: 'c', hops: 2 }, largestComponent: true, colorBy: 'community' as const };
+  assert.deepEqual(parseHash(formatHash(view), g), view);
   const bare = parseHash('#node=b&doc=nope.txt&focus=zz&hops=9', g);
   assert.equal(bare.minDegree, null);
   assert.equal(bare.doc, null, 'a document not in the graph is dropped');
@@ -75,4 +76,13 @@ test('evidence marks the mention at its offsets, never the same characters elsew
   const ev3 = { doc: 'a.txt', start: 0, end: broken.length + 1, sentence: broken };
   const park = { role: 'other' as const, mentions: [{ doc: 'a.txt', start: 7, end: 12, text: '双福工业园' }], names: [] };
   assert.deepEqual(markEvidence(ev3, [park]).filter((s) => s.role), [{ text: '双福工业园', role: 'other' }]);
+});
+
+test('community colours: the same graph gets the same colours; linked entities share one, those alone are grey', () => {
+  const a = communityColors(sample());
+  const b = communityColors(sample());
+  assert.deepEqual([...a], [...b]);
+  assert.equal(a.get('e'), a.get('f'));
+  assert.notEqual(a.get('e'), OTHER_COMMUNITY);
+  assert.equal(a.get('g'), OTHER_COMMUNITY);
 });

@@ -321,6 +321,19 @@ describe('the viewer on the seed graph', { skip }, () => {
     await page.close();
   });
 
+  test('colouring by community gives linked entities shared colours, and the link keeps it', async () => {
+    const page = await open(server.url);
+    const colours = () => page.evaluate(() => new Set(window.__kg.graph!.filterNodes((n) => !window.__kg.sigma!.getNodeDisplayData(n)!.hidden).map((n) => window.__kg.sigma!.getNodeDisplayData(n)!.color)).size);
+    await page.check('#color-community');
+    await page.waitForTimeout(100);
+    assert.ok((await colours()) >= 5, 'several communities');
+    assert.match(page.url(), /color=community/);
+    const again = await open(page.url());
+    assert.equal(await again.isChecked('#color-community'), true);
+    await again.close();
+    await page.close();
+  });
+
   test('the PNG button saves the current view as an image', async () => {
     const page = await open(server.url);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);

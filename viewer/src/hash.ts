@@ -14,6 +14,7 @@ export interface HashView {
   doc: string | null;
   focus: { node: string; hops: number } | null;
   largestComponent: boolean;
+  colorBy: 'type' | 'community';
 }
 
 export const MAX_HOPS = 3;
@@ -30,6 +31,7 @@ export function formatHash(view: HashView): string {
     params.set('hops', String(view.focus.hops));
   }
   if (view.largestComponent) params.set('largest', '');
+  if (view.colorBy === 'community') params.set('color', 'community');
   if (view.path) {
     params.set('path', '');
     if (view.path.from) params.set('from', view.path.from);
@@ -54,5 +56,6 @@ export function parseHash(hash: string, graph: KgGraph): HashView {
     doc: graph.getAttribute('documents').some((d) => d.id === params.get('doc')) ? params.get('doc') : null,
     focus: node(params.get('focus')) ? { node: params.get('focus')!, hops: Math.min(MAX_HOPS, Math.max(1, Number(params.get('hops')) || 1)) } : null,
     largestComponent: params.has('largest'),
+    colorBy: params.get('color') === 'community' ? 'community' : 'type',
   };
 }

@@ -12,6 +12,7 @@ import { shortestPath } from './path.js';
 import { formatHash, parseHash } from './hash.js';
 import { focusNodes } from './camera.js';
 import { isNodeVisible, unconnectedShare, visibleOf } from './visibility.js';
+import { communityColors } from './communities.js';
 import { createLayout } from './layout.js';
 import { drawEdgeLabels } from './edge-labels.js';
 import { nodePrograms } from './programs.js';
@@ -53,12 +54,13 @@ async function start(): Promise<void> {
   const defaultMinDegree = unconnectedShare(graph) > 1 / 3 ? 1 : 0;
   applyHash(graph, state, location.hash, defaultMinDegree);
   // one snapshot object, updated in place: the reducers read it for every node and edge
-  const view: ViewSnapshot = { filters: state.filters.get(), visible: visibleOf(graph, state.filters.get()), selection: state.selection.get(), highlight: null };
+  const view: ViewSnapshot = { filters: state.filters.get(), visible: visibleOf(graph, state.filters.get()), selection: state.selection.get(), highlight: null, communities: null };
   const edges: EdgeGate = { paused: false };
   const nodes = nodePrograms();
   const update = () => {
     view.filters = state.filters.get();
     view.visible = visibleOf(graph, view.filters);
+    view.communities = state.colorBy.get() === 'community' ? communityColors(graph) : null;
     view.selection = state.selection.get();
     view.highlight = highlightOf(graph, view.filters, view.selection, state.path.get());
   };
@@ -89,6 +91,7 @@ async function start(): Promise<void> {
   };
   state.selection.subscribe(() => redraw(false));
   state.path.subscribe(() => redraw(false));
+  state.colorBy.subscribe(() => redraw(false));
   state.filters.subscribe(() => {
     const p = state.path.get();
     if (p.active && p.from && p.to) state.path.set({ ...p, result: shortestPath(graph, p.from, p.to, state.filters.get()) });
@@ -120,7 +123,8 @@ async function start(): Promise<void> {
       scale: PNG_DEFAULTS.scale,
       title: `${docs.length === 1 ? docs[0]!.title || docs[0]!.id : `${docs.length} documents`} · ${nodes.size} entities, ${edges.size} relations${built ? ` · built ${built.slice(0, 10)}` : ''}`,
       legend: [
-        ...ENTITY_TYPES.filter((t) => types.has(t)).map((t) => ({ label: t, color: TYPE_COLORS[t] })),
+        // coloured by community, the types' colours are not on the canvas
+        ...(state.colorBy.get() === 'type' ? ENTITY_TYPES.filter((t) => types.has(t)).map((t) => ({ label: t, color: TYPE_COLORS[t] })) : []),
         ...RELATION_TYPES.filter((r) => relations.has(r)).map((r) => ({ label: r, color: RELATION_COLORS[r], line: true })),
       ],
       prepare: (tmp) => drawEdgeLabels(tmp, () => view),
@@ -245,6 +249,7 @@ function applyHash(graph: KgGraph, state: AppState, hash: string, defaultMinDegr
     focus: h.focus,
     largestComponent: h.largestComponent,
   });
+  state.colorBy.set(h.colorBy);
   state.selection.set((s) => ({ ...s, selected: h.selected }));
   if (h.path) {
     const { from, to } = h.path;
@@ -269,6 +274,7 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
       doc: f.doc,
       focus: f.focus,
       largestComponent: f.largestComponent,
+      colorBy: state.colorBy.get(),
     });
   };
   const write = () => {
@@ -278,6 +284,7 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
   state.filters.subscribe(write);
   state.selection.subscribe(write);
   state.path.subscribe(write);
+  state.colorBy.subscribe(write);
   window.addEventListener('hashchange', () => {
     if (location.hash === current()) return;
     applyHash(graph, state, location.hash, defaultMinDegree);

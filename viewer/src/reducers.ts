@@ -20,6 +20,8 @@ export interface ViewSnapshot {
   filters: Filters;
   /** what the filters leave on screen */
   visible: Visible;
+  /** each node's colour when coloured by community, else null */
+  communities: ReadonlyMap<string, string> | null;
   selection: Selection;
   highlight: Highlight | null;
 }
@@ -32,9 +34,10 @@ const EDGE_COLORS = new Map<RelationType, [string, string]>(RELATION_TYPES.map((
 export function createReducers(graph: KgGraph, view: () => ViewSnapshot): Reducers {
   return {
     nodeReducer(node, data) {
-      const { visible, highlight, selection } = view();
+      const { visible, highlight, selection, communities } = view();
       const shown: Partial<NodeDisplayData> = data;
       shown.hidden = !visible.nodes.has(node);
+      if (communities) shown.color = communities.get(node) ?? shown.color;
       shown.forceLabel = false;
       shown.highlighted = !shown.hidden && node === selection.selected;
       shown.zIndex = 0;

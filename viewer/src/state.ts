@@ -38,7 +38,11 @@ export interface AppState {
   selection: Store<Selection>;
   path: Store<PathState>;
   layoutRunning: Store<boolean>;
+  /** nodes coloured by entity type, or by Louvain community */
+  colorBy: Store<ColorBy>;
 }
+
+export type ColorBy = 'type' | 'community';
 
 export const EMPTY_PATH: PathState = { active: false, from: null, to: null, result: null };
 
@@ -48,6 +52,7 @@ export function createAppState(): AppState {
     selection: createStore<Selection>({ selected: null, hoveredNode: null, hoveredEdge: null }),
     path: createStore<PathState>(EMPTY_PATH),
     layoutRunning: createStore(false),
+    colorBy: createStore<ColorBy>('type'),
   };
 }
 

@@ -1,5 +1,6 @@
 // The filter panel under the legend: minimum relations per entity (1 hides the unconnected),
-// one document, the largest connected part, and the neighbourhood focus with its way back.
+// one document, the largest connected part, and the neighbourhood focus with its way back; and
+// colouring by community instead of by type.
 // A count says how much of the graph is on screen.
 import type { AppState, Filters } from '../state.js';
 import type { KgGraph } from '../types.js';
@@ -32,6 +33,11 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
   const largest = el('input', { attrs: { id: 'largest-component', type: 'checkbox' } });
   largest.addEventListener('change', () => actions.setFilters({ largestComponent: largest.checked }));
 
+  const byCommunity = el('input', { attrs: { id: 'color-community', type: 'checkbox' } });
+  byCommunity.addEventListener('change', () => state.colorBy.set(byCommunity.checked ? 'community' : 'type'));
+  state.colorBy.subscribe((c) => (byCommunity.checked = c === 'community'));
+  byCommunity.checked = state.colorBy.get() === 'community';
+
   const focusBar = el('div', { className: 'focus-bar', attrs: { id: 'focus-bar' } });
   const shown = el('p', { className: 'shown-count', attrs: { id: 'shown-count' } });
 
@@ -40,6 +46,7 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
     el('label', { className: 'filter-row' }, 'Relations', degree),
     el('label', { className: 'filter-row' }, 'Document', docs),
     el('label', { className: 'filter-row' }, largest, 'Largest connected part only'),
+    el('label', { className: 'filter-row', title: 'Louvain communities: groups of entities more linked among themselves than to the rest' }, byCommunity, 'Colour by community'),
     focusBar,
     shown,
   );
