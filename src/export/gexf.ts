@@ -1,5 +1,13 @@
 // GEXF 1.2 for Gephi: node label, attributes, and the viz colour, position and size kg computed,
 // so the graph opens in Gephi looking as it does in kg's own viewer.
+//
+// Why not graphology-gexf's writer (0.13.2, the current release)? Tried on the seed graph with
+// the same colours, sizes and positions: it declares the viz namespace as
+// "http:///www.gexf.net/1.1draft/viz" (three slashes, and 1.1 inside a 1.2 document), so readers
+// that go by namespace lose every colour, size and position (NetworkX's read_gexf returns nodes
+// without `viz`; this file's come back whole, as test/export.test.ts checks), and it writes graph
+// attributes as elements of <meta> that the GEXF schema does not allow. Forty lines of our own
+// keep the file valid.
 import type { DirectedGraph } from 'graphology';
 import { ALIAS_SEPARATOR, edgeRows, nodeRows } from './rows.js';
 import { escapeXml } from './xml.js';
