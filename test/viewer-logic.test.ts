@@ -86,3 +86,18 @@ test('community colours: the same graph gets the same colours; linked entities s
   assert.notEqual(a.get('e'), OTHER_COMMUNITY);
   assert.equal(a.get('g'), OTHER_COMMUNITY);
 });
+
+test('the reader cuts an article at the sentence read and at each mention, losing nothing', async () => {
+  const { readerSegments } = await import('../viewer/src/reader.js');
+  const text = '前言。重庆润通科技有限公司落户双福工业园。后记。';
+  const segs = readerSegments(text, [[3, 13, 'company:润通'], [15, 20, 'park:双福']], { start: 3, end: 21 });
+  assert.equal(segs.map((s) => s.text).join(''), text, 'nothing lost');
+  assert.deepEqual(
+    segs.filter((s) => s.node).map((s) => [s.text, s.node, s.sentence]),
+    [
+      ['重庆润通科技有限公司', 'company:润通', true],
+      ['双福工业园', 'park:双福', true],
+    ],
+  );
+  assert.deepEqual(segs.filter((s) => !s.sentence).map((s) => s.text), ['前言。', '后记。']);
+});

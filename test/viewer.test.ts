@@ -17,7 +17,7 @@ import { VIEWER_DIR } from '../src/view/assets.js';
 import { startViewServer, type ViewServer } from '../src/view/server.js';
 import { writeHtmlExport } from '../src/view/html.js';
 import { TYPE_COLORS } from '../src/graph/style.js';
-import { graphOf, nodeNamed, tempDir } from './helpers.js';
+import { graphOf, nodeNamed, tempDir, writeCorpus } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = 'test-output/viewer';
@@ -321,6 +321,26 @@ describe('the viewer on the seed graph', { skip }, () => {
     await page.close();
   });
 
+  test('the reader opens an evidence sentence in its article, marked, with the mentions underlined; a mention selects its entity', async () => {
+    const page = await open(server.url);
+    await searchAndChoose(page, '江津区');
+    const cite = page.locator('#panel .cite').first();
+    await cite.click();
+    await page.locator('#reader-text').waitFor();
+    const marked = (await page.locator('.reader-sentence').allTextContents()).join('');
+    const quote = (await page.locator('#panel .evidence').first().textContent())!;
+    assert.equal(marked.replace(/\s+/g, ''), quote.replace(/\s+/g, ''), 'the sentence quoted is the one marked');
+    assert.ok((await page.locator('.reader-mention').count()) > 10, 'mentions underlined');
+    const mention = page.locator('.reader-mention').nth(3);
+    const node = (await mention.getAttribute('data-node'))!;
+    await mention.click();
+    assert.equal((await snapshot(page)).selected, node);
+    await page.click('#reader-close');
+    assert.equal(await page.locator('#reader').isHidden(), true);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
   test('colouring by community gives linked entities shared colours, and the link keeps it', async () => {
     const page = await open(server.url);
     const colours = () => page.evaluate(() => new Set(window.__kg.graph!.filterNodes((n) => !window.__kg.sigma!.getNodeDisplayData(n)!.hidden).map((n) => window.__kg.sigma!.getNodeDisplayData(n)!.color)).size);
@@ -513,6 +533,29 @@ describe('kg view serves the viewer and the graph only', { skip }, () => {
     assert.equal(graph.status, 200);
     assert.match(graph.type, /^application\/json/);
     assert.equal(JSON.parse(graph.body).nodes.length, seed.order);
+  });
+
+  test("an article of the graph is served as the build read it; other documents and changed files are not", async () => {
+    const doc = (seed.getAttribute('documents') as Array<{ id: string; path: string }>)[0]!;
+    const r = await get(`/articles/${encodeURIComponent(doc.id)}`);
+    assert.equal(r.status, 200);
+    const body = JSON.parse(r.body);
+    assert.equal(body.text, readFileSync(doc.path, 'utf8').replace(/^\uFEFF/, ''));
+    // every mention's offsets slice its text out of what is served
+    seed.forEachNode((_n, a) => {
+      for (const m of a.mentions) if (m.doc === doc.id) assert.ok(body.text.slice(m.start, m.end).length > 0);
+    });
+    assert.equal((await get('/articles/nope.txt')).status, 404);
+    assert.equal((await get('/articles/..%2f..%2fpackage.json')).status, 400);
+    // a corpus whose article changed after the build
+    const corpus = writeCorpus({ 'a.txt': '江津区双福工业园新签约项目12个。' });
+    const g = join(tempDir(), 'g.json');
+    writeFileSync(g, JSON.stringify((await build([corpus], { model: null })).graph.export()));
+    const s = await serve(g);
+    writeFileSync(join(corpus, 'a.txt'), '改了。');
+    const changed = await fetch(`${s.url}articles/a.txt`);
+    assert.equal(changed.status, 410);
+    assert.match((await changed.json()).error, /changed since the graph was built/);
   });
 
   test('no path outside the viewer: ../ in every spelling is refused', async () => {

@@ -117,7 +117,7 @@ export function entityMentions(graph: DirectedGraph, key: string, options: { doc
  * The article as the build read it (decoded and split the same way, so offsets and sentence
  * numbers fit); undefined when the file is gone or its bytes changed since the build.
  */
-function readArticle(d: DocumentInfo | undefined): Document | undefined {
+export function readArticle(d: DocumentInfo | undefined): Document | undefined {
   if (!d) return undefined;
   try {
     const bytes = readFileSync(d.path);

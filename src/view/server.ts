@@ -1,11 +1,15 @@
 // `kg view`: a static server for the built viewer and one graph file, on 127.0.0.1 by default.
-// It serves only the files that exist in the built viewer (an allow-list made at start) and the
-// graph at /graph.json; every other path, `../` or encoded, gets 404 or 400.
+// It serves only the files that exist in the built viewer (an allow-list made at start), the
+// graph at /graph.json, and at /articles/ID the text of an article the graph lists (read from the
+// path it was built from, and only while its bytes are the ones built: the viewer's reader marks
+// offsets in it); every other path, `../` or encoded, gets 404 or 400.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { VIEWER_DIR, viewerFiles } from './assets.js';
+import { readArticle } from '../query/documents.js';
+import type { DocumentInfo } from '../types.js';
 
 export interface ViewServerOptions {
   host: string;
@@ -43,6 +47,7 @@ const SECURITY_HEADERS = {
 };
 
 export const GRAPH_PATH = '/graph.json';
+export const ARTICLES_PATH = '/articles/';
 
 export function startViewServer(graphFile: string, options: Partial<ViewServerOptions> = {}): Promise<ViewServer> {
   const { host, port, viewerDir } = { ...DEFAULT_VIEW_SERVER_OPTIONS, ...options };
@@ -92,10 +97,43 @@ async function handle(req: IncomingMessage, res: ServerResponse, files: Map<stri
     }
     return send(res, 200, CONTENT_TYPES['.json']!, body, req.method === 'HEAD');
   }
+  if (path.startsWith(ARTICLES_PATH)) return article(req, res, graphFile, path.slice(ARTICLES_PATH.length));
   const file = files.get(path);
   if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   return send(res, 200, type, await readFile(file), req.method === 'HEAD');
+}
+
+/** An article of the graph as JSON {id, title, text}: its text as the build decoded it, so the graph's offsets fit. */
+async function article(req: IncomingMessage, res: ServerResponse, graphFile: string, id: string): Promise<void> {
+  const json = 'application/json; charset=utf-8';
+  const docs = await graphDocuments(graphFile);
+  const doc = docs.find((d) => d.id === id);
+  if (!doc) return send(res, 404, json, JSON.stringify({ error: `no document "${id}" in the graph` }));
+  const read = readArticle(doc);
+  if (!read) return send(res, 410, json, JSON.stringify({ error: `${doc.path} is gone or has changed since the graph was built` }));
+  return send(res, 200, json, JSON.stringify({ id: doc.id, title: doc.title, text: read.original }), req.method === 'HEAD');
+}
+
+/** The graph's document list, read again when the graph file changes. */
+let documentsCache: { file: string; mtimeMs: number; docs: DocumentInfo[] } | null = null;
+async function graphDocuments(graphFile: string): Promise<DocumentInfo[]> {
+  let mtimeMs: number;
+  try {
+    mtimeMs = (await stat(graphFile)).mtimeMs;
+  } catch {
+    return [];
+  }
+  if (documentsCache?.file === graphFile && documentsCache.mtimeMs === mtimeMs) return documentsCache.docs;
+  let docs: DocumentInfo[] = [];
+  try {
+    const parsed = JSON.parse(await readFile(graphFile, 'utf8')) as { attributes?: { documents?: DocumentInfo[] } };
+    docs = Array.isArray(parsed.attributes?.documents) ? parsed.attributes.documents : [];
+  } catch {
+    docs = [];
+  }
+  documentsCache = { file: graphFile, mtimeMs, docs };
+  return docs;
 }
 
 function isLoopbackHost(header: string | undefined): boolean {

@@ -26,6 +26,7 @@ import { showMessage } from './ui/message.js';
 import { mountLegend } from './ui/legend.js';
 import { mountPanel } from './ui/panel.js';
 import { mountFilters } from './ui/filters.js';
+import { mountReader } from './ui/reader-view.js';
 import { mountSearchBox } from './ui/search-box.js';
 import type { KgGraph } from './types.js';
 
@@ -110,7 +111,8 @@ async function start(): Promise<void> {
 
   mountLegend(byId('legend'), graph, state);
   mountFilters(byId('filters'), graph, state, actions);
-  mountPanel(byId('panel'), graph, state, actions);
+  const reader = mountReader(graph, (node) => actions.select(node));
+  mountPanel(byId('panel'), graph, state, { ...actions, read: (doc, sentence) => void reader.open(doc, sentence) });
   const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }));
   // the PNG: the view at 2×, titled, with a legend of what is shown
   const png = () => {

@@ -5,7 +5,7 @@ import { el } from './dom.js';
 
 const SHOWN_AT_FIRST = 3;
 
-export function evidenceList(graph: KgGraph, edge: string, self: string, docTitles: Map<string, string>): HTMLElement {
+export function evidenceList(graph: KgGraph, edge: string, self: string, docTitles: Map<string, string>, read: (doc: string, sentence: { start: number; end: number }) => void): HTMLElement {
   const attrs = graph.getEdgeAttributes(edge);
   const other = graph.opposite(self, edge);
   if (attrs.evidence.length === 0) {
@@ -21,7 +21,8 @@ export function evidenceList(graph: KgGraph, edge: string, self: string, docTitl
       quote.appendChild(seg.role ? el('mark', { className: seg.role }, seg.text) : document.createTextNode(seg.text));
     }
     const title = docTitles.get(ev.doc);
-    return el('li', {}, quote, el('cite', { title: ev.doc }, title ? `${title} · ${ev.doc}` : ev.doc));
+    const cite = el('button', { className: 'cite', title: `Read ${ev.doc} at this sentence`, attrs: { type: 'button', 'data-doc': ev.doc }, onClick: () => read(ev.doc, { start: ev.start, end: ev.end }) }, title ? `${title} · ${ev.doc}` : ev.doc);
+    return el('li', {}, quote, el('cite', {}, cite));
   });
   const list = el('ul', { className: 'evidence-list' }, ...items.slice(0, SHOWN_AT_FIRST));
   if (items.length > SHOWN_AT_FIRST) {

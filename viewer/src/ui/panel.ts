@@ -21,6 +21,8 @@ export interface PanelActions {
   clearPath(): void;
   leavePath(): void;
   focusOn(node: string | null, hops?: number): void;
+  /** opens the document reader, at a sentence if given */
+  read(doc: string, sentence?: { start: number; end: number }): void;
 }
 
 export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, actions: PanelActions): void {
@@ -48,6 +50,10 @@ export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, a
   state.path.subscribe(maybeRender);
   state.filters.subscribe(maybeRender);
   maybeRender();
+}
+
+function docButton(doc: string, text: string, actions: PanelActions): HTMLElement {
+  return el('button', { className: 'doc-link', title: `Read ${doc}`, attrs: { type: 'button', 'data-doc': doc }, onClick: () => actions.read(doc) }, text);
 }
 
 function entityButton(graph: KgGraph, node: string, actions: PanelActions): HTMLElement {
@@ -80,7 +86,7 @@ function overview(graph: KgGraph, state: AppState, actions: PanelActions): HTMLE
     ...ranked('most-mentioned', 'Most mentioned', mentions, 'mentions'),
     ...ranked('most-connected', 'Most connected', (n) => visible.degree.get(n) ?? 0, 'relations'),
     el('h3', {}, 'Documents'),
-    el('ul', { className: 'documents' }, ...docs.slice(0, 200).map((d) => el('li', { title: d.path }, d.title || d.id))),
+    el('ul', { className: 'documents' }, ...docs.slice(0, 200).map((d) => el('li', {}, docButton(d.id, d.title || d.id, actions)))),
   ];
 }
 
@@ -102,7 +108,7 @@ function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<
       el('dd', { className: 'mention-count' }, `${a.mentions.length} in ${perDoc.size} document${perDoc.size === 1 ? '' : 's'}`),
     ),
     el('h3', {}, 'Documents'),
-    el('ul', { className: 'documents' }, ...[...perDoc].map(([doc, n]) => el('li', { title: doc }, `${docTitles.get(doc) ?? doc} (${n})`))),
+    el('ul', { className: 'documents' }, ...[...perDoc].map(([doc, n]) => el('li', {}, docButton(doc, `${docTitles.get(doc) || doc} (${n})`, actions)))),
     el('h3', {}, 'Relations'),
   ];
   const filters = state.filters.get();
@@ -142,7 +148,7 @@ function relationGroup(graph: KgGraph, node: string, relation: RelationType, dir
       'li',
       { className: 'relation', attrs: { 'data-edge': edge } },
       el('div', { className: 'relation-head' }, direction === 'out' ? '→ ' : '← ', entityButton(graph, graph.opposite(node, edge), actions)),
-      evidenceList(graph, edge, node, docTitles),
+      evidenceList(graph, edge, node, docTitles, actions.read),
     ),
   );
   const group = el('section', { className: 'relation-group', attrs: { 'data-relation': relation, 'data-direction': direction } });
@@ -183,7 +189,7 @@ function pathView(graph: KgGraph, state: AppState, docTitles: Map<string, string
       'li',
       { className: 'hop', attrs: { 'data-edge': edge } },
       el('div', { className: 'relation-head' }, entityButton(graph, here, actions), forward ? ` —${relation}→ ` : ` ←${relation}— `, entityButton(graph, next, actions)),
-      evidenceList(graph, edge, here, docTitles),
+      evidenceList(graph, edge, here, docTitles, actions.read),
     );
   });
   out.push(el('ol', { className: 'hops' }, ...hops));
