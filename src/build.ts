@@ -62,7 +62,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
           return documentOf(rec, e.file.path, e.file.id);
         },
       },
-      { ...options, linker: models?.linker },
+      { ...options, linker: models?.linker, relationCache: { get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
     );
     // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
     if (options.signal) {

@@ -12,6 +12,7 @@ import { linkDocument, type LinkerModel } from './linker/index.js';
 import { resolve } from './resolve/index.js';
 import { mergeRelations, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
+import { relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
 
 export interface BuildOptions {
@@ -83,7 +84,7 @@ export function buildGraphFromDocuments(documents: Document[], options: BuildOpt
  * The corpus-wide passes: names across articles → resolve → relate → graph. With a relation
  * classifier (`linker`) it decides the relations; without one, the sentence patterns do.
  */
-export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel } = {}): DirectedGraph {
+export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): DirectedGraph {
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(corpus.mentions.flat());
   const perDoc = corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
@@ -93,8 +94,15 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
   const stated: Relation[] = [];
   perDoc.forEach((ms, i) => {
     const linked: Linked[] = ms.map((m) => ({ ...m, entity: entityOf[k++]! }));
+    // an incremental build finds most documents' relations as the last build left them
+    const cache = options.relationCache;
+    const key = cache ? relationKey(corpus.infos[i]!.id, corpus.infos[i]!.sha256, linked) : '';
+    let found = cache?.get(key);
+    if (!found) {
+      found = options.linker ? linkDocument(corpus.document(i), linked, options.linker) : relateDocument(corpus.document(i), linked);
+      cache?.put(key, found);
+    }
     // not push(...): one long file can hold more relations than a call has room for arguments
-    const found = options.linker ? linkDocument(corpus.document(i), linked, options.linker) : relateDocument(corpus.document(i), linked);
     for (const r of found) stated.push(r);
   });
   const relations = mergeRelations([...stated, ...derivedPlaceEdges(entities)]);

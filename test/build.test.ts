@@ -1,6 +1,6 @@
 // The build at scale: worker threads must not change the graph, and an incremental build
-// (cache beside the output) must equal a full rebuild after articles are added, changed or
-// deleted.
+// (cache beside the output, with each article's relations) must equal a full rebuild after
+// articles are added, changed or deleted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -34,6 +34,9 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   const cacheDir = join(tempDir(), '.kg-cache');
   const first = await build([dir], { ...FIXED, cacheDir, workers: 1 });
   assert.equal(first.summary.cached, 0);
+  // each article's relations are kept too, under a key of its mentions and their entities
+  const relationFiles = () => readdirSync(join(cacheDir, readdirSync(cacheDir)[0]!)).filter((n) => n.startsWith('rel-')).length;
+  assert.equal(relationFiles(), 12);
 
   // add two articles, change one, delete one
   const extra = generateArticles({ documents: 2, sentences: 12, seed: 99 });
@@ -46,6 +49,7 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   assert.equal(again.summary.cached, 10, 'only the new and the changed articles are extracted again');
   const full = await build([dir], FIXED);
   assert.equal(JSON.stringify(again.graph.export()), JSON.stringify(full.graph.export()));
+  assert.equal(relationFiles(), 13, 'the deleted article\'s relations are gone from the cache');
 
   // nothing from the deleted article survives, the changed one's new fact is there
   const docs = new Set<string>();

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document, DocumentInfo, Mention } from '../types.js';
+import type { Document, DocumentInfo, Mention, Relation } from '../types.js';
 import { articleDate } from '../ingest/date.js';
 import { writeFileAtomic } from '../graph/write.js';
 
@@ -65,6 +65,26 @@ export class DocStore {
   put(record: DocRecord): void {
     this.used.add(record.sha256);
     writeRecord(this.dir, record);
+  }
+
+  /** A document's relations as an earlier build left them (see relation-cache.ts); none in a temporary store. */
+  getRelations(key: string): Relation[] | undefined {
+    if (this.temporary) return undefined;
+    const name = `rel-${key}`;
+    this.used.add(name);
+    try {
+      const rec = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8')) as { format: number; key: string; relations: Relation[] };
+      return rec.format === FORMAT && rec.key === key && Array.isArray(rec.relations) ? rec.relations : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  putRelations(key: string, relations: Relation[]): void {
+    if (this.temporary) return;
+    const name = `rel-${key}`;
+    this.used.add(name);
+    writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify({ format: FORMAT, key, relations }));
   }
 
   /** Marks a record written by a worker as part of this build. */
