@@ -6,3 +6,9 @@
 export function detached(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
+
+/**
+ * The one collator for the order of ids and keys in the graph: what `a.localeCompare(b)` gives,
+ * without looking the locale up on every comparison.
+ */
+export const COLLATOR = new Intl.Collator();

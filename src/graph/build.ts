@@ -4,6 +4,7 @@ import { DirectedGraph } from 'graphology';
 import { createRequire } from 'node:module';
 import type { DocumentInfo, Entity, Relation } from '../types.js';
 import { TYPE_COLORS, nodeSize } from './style.js';
+import { COLLATOR } from '../strings.js';
 
 export interface GraphOptions {
   /** ForceAtlas2 iterations; 0 keeps the seeded spiral; 'auto' scales them down as the graph grows */
@@ -47,9 +48,12 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
       color: TYPE_COLORS[e.type],
     });
   });
-  const sorted = [...relations].sort((a, b) =>
-    `${a.head}\u0000${a.relation}\u0000${a.tail}`.localeCompare(`${b.head}\u0000${b.relation}\u0000${b.tail}`),
-  );
+  // the key built once per relation, compared by one collator (localeCompare per comparison
+  // built two strings and looked the locale up each time: seconds at 100k relations)
+  const sorted = relations
+    .map((r) => ({ r, key: `${r.head}\u0000${r.relation}\u0000${r.tail}` }))
+    .sort((a, b) => COLLATOR.compare(a.key, b.key))
+    .map((x) => x.r);
   for (const r of sorted) {
     if (!graph.hasNode(r.head) || !graph.hasNode(r.tail)) continue;
     const key = `${r.head}->${r.relation}->${r.tail}`;

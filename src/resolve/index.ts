@@ -10,6 +10,7 @@ import type { Entity, EntityType, Mention } from '../types.js';
 import { ancestors, loadGazetteer, shortPlaceName, type Place } from '../extract/gazetteer.js';
 import { companyShortForms } from '../extract/index.js';
 import { matchKey, surfaceKey } from './keys.js';
+import { COLLATOR } from '../strings.js';
 
 export interface Resolution {
   entities: Entity[];
@@ -344,7 +345,7 @@ function buildEntities(mentions: Mention[], uf: UnionFind, docPlace: Map<string,
     for (const i of idx) entityOf[i] = id;
     entities.push({ id, label, type, aliases: forms.sort(), mentions: ms });
   }
-  entities.sort((a, b) => a.id.localeCompare(b.id));
+  entities.sort((a, b) => COLLATOR.compare(a.id, b.id));
   return { entities, entityOf };
 }
 
