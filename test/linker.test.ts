@@ -59,6 +59,14 @@ test("a sentence that opens without a name continues the previous one's park", (
   assert.ok(p.includes('智能装备产业园 → 双福工业园(elided) [located-in]'), p.join('\n'));
 });
 
+test('a sentence that states hosting but names no place speaks of the place or park named just before', () => {
+  const p = pairsOf('双福工业园去年产值增长两成。瑞达科技有限公司等企业已经入驻。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(p.includes('瑞达科技有限公司 → 双福工业园(elided-place) [located-in]'), p.join('\n'));
+  // without a hosting word, nothing is read into the sentence
+  const none = pairsOf('双福工业园去年产值增长两成。瑞达科技有限公司去年营收增长。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(!none.some((x) => x.includes('elided-place')), none.join('\n'));
+});
+
 test('a relation read through an anaphor keeps both sentences as evidence', () => {
   const { doc, mentions } = linked('双福工业园去年产值增长两成。今年该园引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
   // a classifier that says located-in wherever it may: what is left to check is the evidence

@@ -2,7 +2,7 @@
 // text between them (its length, its characters, the trigger words and punctuation in it), what
 // surrounds them, lists, anaphors, titles, the gazetteer's hierarchy and the relation rules' vote.
 // Character features only: the corpus pass has no jieba words, and needs none.
-import type { Document, RelationType } from '../types.js';
+import type { Document, EntityType, RelationType } from '../types.js';
 import { TITLES } from '../extract/lexicon.js';
 import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
 import { WordIndex } from '../tagger/word-index.js';
@@ -31,7 +31,8 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   const sig = `${h.type}>${t.type}`;
   const text = doc.text;
   const gapStart = Math.min(first.nend, second.nstart);
-  const gap = text.slice(gapStart, second.nstart);
+  // the gap as words around names: each mention in it is one mark of its type
+  const gap = masked(text, gapStart, second.nstart, others);
   const out: number[] = [];
   // each feature is its parts hashed in turn (FNV-1a, a separator after each): no string is joined
   const add = (...parts: Array<string | number>) => {
@@ -87,7 +88,7 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   const [ms, me] = listAround(text, second, others);
   if (ls !== first.nstart || le !== first.nend || ms !== second.nstart || me !== second.nend) {
     if (le <= ms) {
-      const lgap = text.slice(le, ms);
+      const lgap = masked(text, le, ms, others);
       add('Ldist', sig, ord, bucket(lgap.length));
       if (lgap.length <= 6) add('Lgap', sig, ord, lgap);
       else {
@@ -115,15 +116,34 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   return Uint32Array.from(out);
 }
 
+const TYPE_MARK: Record<EntityType, string> = { company: 'Ⓒ', organization: 'Ⓞ', 'industrial-park': 'Ⓟ', project: 'Ⓙ', place: 'Ⓛ', person: 'Ⓡ', 'industry-cluster': 'Ⓘ' };
+
+/** text[a, b) with each mention wholly inside it written as one mark of its type: what the words around names say, not the names */
+function masked(text: string, a: number, b: number, args: readonly Arg[]): string {
+  const inside = args.filter((o) => o.nstart >= a && o.nend <= b && o.nend > o.nstart).sort((x, y) => x.nstart - y.nstart || y.nend - x.nend);
+  let out = '';
+  let at = a;
+  for (const o of inside) {
+    if (o.nstart < at) continue;
+    out += text.slice(at, o.nstart) + TYPE_MARK[o.type];
+    at = o.nend;
+  }
+  return out + text.slice(at, b);
+}
+
+/** types one list mixes (签约项目有：X公司、Y项目、Z产业园): its items are one list whatever their types */
+const LIST_KIN: readonly EntityType[] = ['company', 'project', 'industrial-park', 'organization'];
+
 /** The 、-list (joined by 、, 和, 及 or 与) the argument is an item of, as [start, end); itself if none. */
 function listAround(text: string, a: Arg, others: readonly Arg[]): [number, number] {
   if (a.nend === a.nstart) return [a.nstart, a.nend];
   const starts = new Map(others.map((o) => [o.nstart, o]));
   const ends = new Map(others.map((o) => [o.nend, o]));
+  const kin = (b: Arg) => b.type === a.type || (LIST_KIN.includes(a.type) && LIST_KIN.includes(b.type));
   let s = a.nstart;
   let e = a.nend;
-  for (let prev = ends.get(s - 1); prev && /[、和及与]/u.test(text[s - 1]!) && prev.type === a.type; prev = ends.get(s - 1)) s = prev.nstart;
-  for (let next = starts.get(e + 1); next && /[、和及与]/u.test(text[e]!) && next.type === a.type; next = starts.get(e + 1)) e = next.nend;
+  for (let prev = ends.get(s - 1); prev && /[、和及与]/u.test(text[s - 1]!) && kin(prev); prev = ends.get(s - 1)) s = prev.nstart;
+  for (let next = starts.get(e + 1); next && /[、和及与]/u.test(text[e]!) && kin(next); next = starts.get(e + 1)) e = next.nend;
   return [s, e];
 }
 
