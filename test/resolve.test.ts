@@ -64,6 +64,9 @@ test('区委 joins the full name the article gives, per district', () => {
 test('an industry named with and without 产业 is one cluster', () => {
   const ms = [m('电子信息产业', 'industry-cluster'), m('电子信息', 'industry-cluster', 'b.txt'), m('新能源及新能源汽车', 'industry-cluster'), m('新能源和新能源汽车产业', 'industry-cluster')];
   assert.deepEqual(groups(ms), [['新能源及新能源汽车', '新能源和新能源汽车产业'], ['电子信息', '电子信息产业']]);
+  // 制造业 cut short to 制造 is the same cluster; a short name keeps its 制造 (智能制造 is not 智能)
+  const cut = [m('新一代电子信息制造业产业集群', 'industry-cluster'), m('新一代电子信息制造', 'industry-cluster'), m('智能制造', 'industry-cluster'), m('智能产业', 'industry-cluster')];
+  assert.deepEqual(groups(cut), [['新一代电子信息制造', '新一代电子信息制造业产业集群'], ['智能产业'], ['智能制造']]);
 });
 
 test('the same text as two types stays two entities', () => {

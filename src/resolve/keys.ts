@@ -39,6 +39,8 @@ export function matchKey(text: string, type: EntityType): string {
     // words that name no particular industry: 新一代电子信息制造业(产业集群) = 电子信息产业集群
     const bare = key.replace(/^新一代/u, '').replace(/(?:制造业|产业)$/u, '');
     if (bare.length >= 2) key = bare;
+    // 电子信息制造 (制造业 cut short) = 电子信息; a short one keeps it (智能制造 is not 智能)
+    if (/制造$/u.test(key) && key.length - 2 >= 4) key = key.slice(0, -2);
   }
   return key;
 }
