@@ -47,7 +47,7 @@ test('filters: minimum relations, one document, a focus of n hops, the largest c
 
 test('a link keeps every filter, and a missing degree means the default', () => {
   const g = sample();
-  const view = { selected: 'b', hiddenTypes: [], hiddenRelations: [], path: null, minDegree: 2, doc: '1.txt', focus: { node: 'c', hops: 2 }, largestComponent: true, colorBy: 'community' as const };
+  const view = { selected: 'b', hiddenTypes: [], hiddenRelations: [], path: null, minDegree: 2, doc: '1.txt', focus: { node: 'c', hops: 2 }, largestComponent: true, colorBy: 'community' as const, showDocuments: true };
   assert.deepEqual(parseHash(formatHash(view), g), view);
   const bare = parseHash('#node=b&doc=nope.txt&focus=zz&hops=9', g);
   assert.equal(bare.minDegree, null);

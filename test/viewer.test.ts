@@ -341,6 +341,24 @@ describe('the viewer on the seed graph', { skip }, () => {
     await page.close();
   });
 
+  test('documents on the canvas, off at first: a square per article linked to what it mentions; a click on one opens it', async () => {
+    const page = await open(server.url);
+    assert.deepEqual(await page.evaluate(() => window.__kg.documentMarks!()), []);
+    await page.check('#show-documents');
+    await page.waitForFunction(() => window.__kg.documentMarks!().length > 0);
+    const marks = await page.evaluate(() => window.__kg.documentMarks!());
+    assert.equal(marks.length, (seed.getAttribute('documents') as unknown[]).length, 'every article mentions something shown');
+    assert.match(page.url(), /docs/);
+    assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), seed.filterNodes((n) => seed.degree(n) > 0).length, 'documents are not entities');
+    const stage = (await page.locator('#stage').boundingBox())!;
+    const mark = marks.find((m) => m.x > 20 && m.y > 20 && m.x < stage.width - 20 && m.y < stage.height - 20)!;
+    await page.mouse.click(stage.x + mark.x, stage.y + mark.y);
+    await page.locator('#reader-text').waitFor();
+    assert.equal(await page.textContent('.reader-doc'), mark.doc);
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
+  });
+
   test('colouring by community gives linked entities shared colours, and the link keeps it', async () => {
     const page = await open(server.url);
     const colours = () => page.evaluate(() => new Set(window.__kg.graph!.filterNodes((n) => !window.__kg.sigma!.getNodeDisplayData(n)!.hidden).map((n) => window.__kg.sigma!.getNodeDisplayData(n)!.color)).size);

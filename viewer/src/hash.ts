@@ -15,6 +15,7 @@ export interface HashView {
   focus: { node: string; hops: number } | null;
   largestComponent: boolean;
   colorBy: 'type' | 'community';
+  showDocuments: boolean;
 }
 
 export const MAX_HOPS = 3;
@@ -32,6 +33,7 @@ export function formatHash(view: HashView): string {
   }
   if (view.largestComponent) params.set('largest', '');
   if (view.colorBy === 'community') params.set('color', 'community');
+  if (view.showDocuments) params.set('docs', '');
   if (view.path) {
     params.set('path', '');
     if (view.path.from) params.set('from', view.path.from);
@@ -57,5 +59,6 @@ export function parseHash(hash: string, graph: KgGraph): HashView {
     focus: node(params.get('focus')) ? { node: params.get('focus')!, hops: Math.min(MAX_HOPS, Math.max(1, Number(params.get('hops')) || 1)) } : null,
     largestComponent: params.has('largest'),
     colorBy: params.get('color') === 'community' ? 'community' : 'type',
+    showDocuments: params.has('docs'),
   };
 }

@@ -33,6 +33,8 @@ export interface KgHooks {
   highlightedNodes?: () => string[];
   /** the PNG export (2×, title, legend) as a data URL */
   pngDataUrl?: () => Promise<string>;
+  /** the document squares drawn in the last frame (viewport coordinates) */
+  documentMarks?: () => Array<{ doc: string; x: number; y: number; entities: number }>;
 }
 
 declare global {

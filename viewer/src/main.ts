@@ -13,6 +13,7 @@ import { formatHash, parseHash } from './hash.js';
 import { focusNodes } from './camera.js';
 import { isNodeVisible, unconnectedShare, visibleOf } from './visibility.js';
 import { communityColors } from './communities.js';
+import { documentLayer } from './documents.js';
 import { createLayout } from './layout.js';
 import { drawEdgeLabels } from './edge-labels.js';
 import { nodePrograms } from './programs.js';
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
   requestAnimationFrame(() => setTimeout(() => (hooks.firstFrameAt = performance.now()), 0));
 
   drawEdgeLabels(sigma, () => view);
+  const documents = documentLayer(sigma, graph, () => view, () => state.showDocuments.get());
   const layout = createLayout(graph, sigma, { edges, mover: nodes.mover });
   const actions = createActions(graph, state, sigma);
 
@@ -93,6 +95,7 @@ async function start(): Promise<void> {
   state.selection.subscribe(() => redraw(false));
   state.path.subscribe(() => redraw(false));
   state.colorBy.subscribe(() => redraw(false));
+  state.showDocuments.subscribe(() => redraw(false));
   state.filters.subscribe(() => {
     const p = state.path.get();
     if (p.active && p.from && p.to) state.path.set({ ...p, result: shortestPath(graph, p.from, p.to, state.filters.get()) });
@@ -104,8 +107,16 @@ async function start(): Promise<void> {
   sigma.on('enterEdge', ({ edge }) => state.selection.set((s) => ({ ...s, hoveredEdge: edge })));
   sigma.on('leaveEdge', () => state.selection.set((s) => ({ ...s, hoveredEdge: null })));
   // a click on the canvas centres and zooms as a search does
-  sigma.on('clickNode', ({ node }) => actions.pick(node, { focus: true }));
-  sigma.on('clickStage', () => {
+  sigma.on('clickNode', ({ node, event }) => {
+    // a document's square drawn over the node takes the click
+    const doc = state.showDocuments.get() ? documents.at(event.x, event.y) : null;
+    if (doc) return void reader.open(doc);
+    actions.pick(node, { focus: true });
+  });
+  sigma.on('clickStage', ({ event }) => {
+    // a document's square opens the article
+    const doc = state.showDocuments.get() ? documents.at(event.x, event.y) : null;
+    if (doc) return void reader.open(doc);
     if (!state.path.get().active) state.selection.set((s) => ({ ...s, selected: null }));
   });
 
@@ -129,7 +140,10 @@ async function start(): Promise<void> {
         ...(state.colorBy.get() === 'type' ? ENTITY_TYPES.filter((t) => types.has(t)).map((t) => ({ label: t, color: TYPE_COLORS[t] })) : []),
         ...RELATION_TYPES.filter((r) => relations.has(r)).map((r) => ({ label: r, color: RELATION_COLORS[r], line: true })),
       ],
-      prepare: (tmp) => drawEdgeLabels(tmp, () => view),
+      prepare: (tmp) => {
+        drawEdgeLabels(tmp, () => view);
+        if (state.showDocuments.get()) documentLayer(tmp, graph, () => view, () => true);
+      },
     });
   };
   mountToolbar(state, sigma, layout, actions, png);
@@ -153,6 +167,7 @@ async function start(): Promise<void> {
   });
   window.addEventListener('pagehide', () => layout.kill());
   completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null, png);
+  hooks.documentMarks = () => documents.marks();
   hooks.ready = true;
 }
 
@@ -252,6 +267,7 @@ function applyHash(graph: KgGraph, state: AppState, hash: string, defaultMinDegr
     largestComponent: h.largestComponent,
   });
   state.colorBy.set(h.colorBy);
+  state.showDocuments.set(h.showDocuments);
   state.selection.set((s) => ({ ...s, selected: h.selected }));
   if (h.path) {
     const { from, to } = h.path;
@@ -277,6 +293,7 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
       focus: f.focus,
       largestComponent: f.largestComponent,
       colorBy: state.colorBy.get(),
+      showDocuments: state.showDocuments.get(),
     });
   };
   const write = () => {
@@ -287,6 +304,7 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
   state.selection.subscribe(write);
   state.path.subscribe(write);
   state.colorBy.subscribe(write);
+  state.showDocuments.subscribe(write);
   window.addEventListener('hashchange', () => {
     if (location.hash === current()) return;
     applyHash(graph, state, location.hash, defaultMinDegree);

@@ -40,6 +40,8 @@ export interface AppState {
   layoutRunning: Store<boolean>;
   /** nodes coloured by entity type, or by Louvain community */
   colorBy: Store<ColorBy>;
+  /** documents drawn on the canvas, linked to the entities they mention */
+  showDocuments: Store<boolean>;
 }
 
 export type ColorBy = 'type' | 'community';
@@ -53,6 +55,7 @@ export function createAppState(): AppState {
     path: createStore<PathState>(EMPTY_PATH),
     layoutRunning: createStore(false),
     colorBy: createStore<ColorBy>('type'),
+    showDocuments: createStore(false),
   };
 }
 

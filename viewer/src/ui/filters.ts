@@ -38,6 +38,11 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
   state.colorBy.subscribe((c) => (byCommunity.checked = c === 'community'));
   byCommunity.checked = state.colorBy.get() === 'community';
 
+  const showDocs = el('input', { attrs: { id: 'show-documents', type: 'checkbox' } });
+  showDocs.addEventListener('change', () => state.showDocuments.set(showDocs.checked));
+  state.showDocuments.subscribe((on) => (showDocs.checked = on));
+  showDocs.checked = state.showDocuments.get();
+
   const focusBar = el('div', { className: 'focus-bar', attrs: { id: 'focus-bar' } });
   const shown = el('p', { className: 'shown-count', attrs: { id: 'shown-count' } });
 
@@ -46,6 +51,7 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
     el('label', { className: 'filter-row' }, 'Relations', degree),
     el('label', { className: 'filter-row' }, 'Document', docs),
     el('label', { className: 'filter-row' }, largest, 'Largest connected part only'),
+    el('label', { className: 'filter-row', title: 'Each article as a grey square, linked to the entities it mentions (not relations: paths and counts ignore them); click one to read it' }, showDocs, 'Documents (mentioned in)'),
     el('label', { className: 'filter-row', title: 'Louvain communities: groups of entities more linked among themselves than to the rest' }, byCommunity, 'Colour by community'),
     focusBar,
     shown,
