@@ -86,7 +86,7 @@ function overview(graph: KgGraph, state: AppState, actions: PanelActions): HTMLE
     ...ranked('most-mentioned', 'Most mentioned', mentions, 'mentions'),
     ...ranked('most-connected', 'Most connected', (n) => visible.degree.get(n) ?? 0, 'relations'),
     el('h3', {}, 'Documents'),
-    el('ul', { className: 'documents' }, ...docs.slice(0, 200).map((d) => el('li', {}, docButton(d.id, d.title || d.id, actions)))),
+    el('ul', { className: 'documents' }, ...docs.slice(0, 200).map((d) => el('li', {}, docButton(d.id, d.title ? `${d.title} · ${d.id}` : d.id, actions)))),
   ];
 }
 
@@ -108,7 +108,7 @@ function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<
       el('dd', { className: 'mention-count' }, `${a.mentions.length} in ${perDoc.size} document${perDoc.size === 1 ? '' : 's'}`),
     ),
     el('h3', {}, 'Documents'),
-    el('ul', { className: 'documents' }, ...[...perDoc].map(([doc, n]) => el('li', {}, docButton(doc, `${docTitles.get(doc) || doc} (${n})`, actions)))),
+    el('ul', { className: 'documents' }, ...[...perDoc].map(([doc, n]) => el('li', {}, docButton(doc, `${docTitles.get(doc) ? `${docTitles.get(doc)} · ${doc}` : doc} (${n})`, actions)))),
     el('h3', {}, 'Relations'),
   ];
   const filters = state.filters.get();
