@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Graph from 'graphology';
 import { NO_FILTERS, type Filters } from '../viewer/src/state.js';
-import { unconnectedShare, visibleOf } from '../viewer/src/visibility.js';
+import { partSizes, unconnectedShare, visibleOf } from '../viewer/src/visibility.js';
 import { formatHash, parseHash } from '../viewer/src/hash.js';
 import { markEvidence } from '../viewer/src/evidence.js';
 import { communityColors, OTHER_COMMUNITY } from '../viewer/src/communities.js';
@@ -30,7 +30,7 @@ function sample(): KgGraph {
 }
 const shown = (g: KgGraph, f: Partial<Filters>) => [...visibleOf(g, { ...NO_FILTERS, ...f }).nodes].sort().join('');
 
-test('filters: minimum relations, one document, a focus of n hops, the largest connected part', () => {
+test('filters: minimum relations, one document, a focus of n hops, one connected part', () => {
   const g = sample();
   assert.equal(shown(g, {}), 'abcdefgh');
   assert.equal(shown(g, { minDegree: 1 }), 'abcdef', 'the unconnected go');
@@ -40,14 +40,16 @@ test('filters: minimum relations, one document, a focus of n hops, the largest c
   assert.equal(shown(g, { focus: { node: 'b', hops: 1 } }), 'abc');
   assert.equal(shown(g, { focus: { node: 'b', hops: 2 } }), 'abcd');
   assert.equal(shown(g, { focus: { node: 'a', hops: 2 }, hiddenTypes: new Set(['place']) }), 'abc', 'hops go over what is shown');
-  assert.equal(shown(g, { largestComponent: true }), 'abcd');
+  assert.equal(shown(g, { component: 0 }), 'abcd', 'the largest part');
+  assert.equal(shown(g, { component: 1 }), 'ef', 'the second');
+  assert.deepEqual(partSizes(g, { ...NO_FILTERS, minDegree: 1 }), [4, 2]);
   assert.equal(visibleOf(g, { ...NO_FILTERS, minDegree: 1 }).degree.get('b'), 2);
   assert.equal(unconnectedShare(g), 2 / 8);
 });
 
 test('a link keeps every filter, and a missing degree means the default', () => {
   const g = sample();
-  const view = { selected: 'b', hiddenTypes: [], hiddenRelations: [], path: null, minDegree: 2, doc: '1.txt', focus: { node: 'c', hops: 2 }, largestComponent: true, colorBy: 'community' as const, showDocuments: true };
+  const view = { selected: 'b', hiddenTypes: [], hiddenRelations: [], path: null, minDegree: 2, doc: '1.txt', focus: { node: 'c', hops: 2 }, component: 0, colorBy: 'community' as const, showDocuments: true };
   assert.deepEqual(parseHash(formatHash(view), g), view);
   const bare = parseHash('#node=b&doc=nope.txt&focus=zz&hops=9', g);
   assert.equal(bare.minDegree, null);

@@ -264,9 +264,13 @@ describe('the viewer on the seed graph', { skip }, () => {
     const inDoc = seed.filterNodes((_n, a) => a.mentions.some((m: { doc: string }) => m.doc === doc)).length;
     assert.equal(await page.evaluate(() => window.__kg.visibleNodes!()), inDoc);
     await page.selectOption('#doc-filter', '');
-    await page.check('#largest-component');
+    await page.selectOption('#component-filter', '0');
     const largest = await page.evaluate(() => window.__kg.visibleNodes!());
     assert.ok(largest > 1 && largest < seed.order - unconnected, `the largest part only (${largest})`);
+    await page.selectOption('#component-filter', '1');
+    const second = await page.evaluate(() => window.__kg.visibleNodes!());
+    assert.ok(second > 1 && second <= largest, `the second part (${second})`);
+    assert.match(page.url(), /part=1/);
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });

@@ -1,5 +1,5 @@
 // The URL hash keeps the selection, the filters and the path, so a link reopens the same view:
-// #node=place:江津区&hide=person,project&hiderel=leads&deg=1&doc=a.txt&focus=place:江津区&hops=2&largest,
+// #node=place:江津区&hide=person,project&hiderel=leads&deg=1&doc=a.txt&focus=place:江津区&hops=2&part=0,
 // or #path&from=company:A&to=company:B
 import type { EntityType, KgGraph, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
@@ -13,7 +13,8 @@ export interface HashView {
   minDegree: number | null;
   doc: string | null;
   focus: { node: string; hops: number } | null;
-  largestComponent: boolean;
+  /** a connected part's rank by size, 0 the largest */
+  component: number | null;
   colorBy: 'type' | 'community';
   showDocuments: boolean;
 }
@@ -31,7 +32,7 @@ export function formatHash(view: HashView): string {
     params.set('focus', view.focus.node);
     params.set('hops', String(view.focus.hops));
   }
-  if (view.largestComponent) params.set('largest', '');
+  if (view.component !== null) params.set('part', String(view.component));
   if (view.colorBy === 'community') params.set('color', 'community');
   if (view.showDocuments) params.set('docs', '');
   if (view.path) {
@@ -57,7 +58,7 @@ export function parseHash(hash: string, graph: KgGraph): HashView {
     minDegree: /^\d{1,3}$/.test(params.get('deg') ?? '') ? Number(params.get('deg')) : null,
     doc: graph.getAttribute('documents').some((d) => d.id === params.get('doc')) ? params.get('doc') : null,
     focus: node(params.get('focus')) ? { node: params.get('focus')!, hops: Math.min(MAX_HOPS, Math.max(1, Number(params.get('hops')) || 1)) } : null,
-    largestComponent: params.has('largest'),
+    component: /^\d{1,4}$/.test(params.get('part') ?? '') ? Number(params.get('part')) : null,
     colorBy: params.get('color') === 'community' ? 'community' : 'type',
     showDocuments: params.has('docs'),
   };

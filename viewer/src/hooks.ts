@@ -23,7 +23,7 @@ export interface KgHooks {
     minDegree: number;
     doc: string | null;
     focus: { node: string; hops: number } | null;
-    largestComponent: boolean;
+    component: number | null;
     path: { active: boolean; from: string | null; to: string | null; nodes: string[] | null; edges: string[] | null };
     layoutRunning: boolean;
   };
@@ -62,7 +62,7 @@ export function completeHooks(hooks: KgHooks, graph: KgGraph, sigma: Sigma<any, 
         minDegree: state.filters.get().minDegree,
         doc: state.filters.get().doc,
         focus: state.filters.get().focus,
-        largestComponent: state.filters.get().largestComponent,
+        component: state.filters.get().component,
         path: { active: p.active, from: p.from, to: p.to, nodes: p.result?.nodes ?? null, edges: p.result?.edges ?? null },
         layoutRunning: state.layoutRunning.get(),
       };

@@ -178,7 +178,7 @@ function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, a
     if (state.filters.get().hiddenTypes.has(type)) {
       state.filters.set((f) => ({ ...f, hiddenTypes: new Set([...f.hiddenTypes].filter((t) => t !== type)) }));
     }
-    if (!isNodeVisible(graph, state.filters.get(), node)) state.filters.set((f) => ({ ...f, minDegree: 0, doc: null, focus: null, largestComponent: false }));
+    if (!isNodeVisible(graph, state.filters.get(), node)) state.filters.set((f) => ({ ...f, minDegree: 0, doc: null, focus: null, component: null }));
   };
   const setPath = (from: string | null, to: string | null) => {
     const result = from && to ? shortestPath(graph, from, to, state.filters.get()) : null;
@@ -264,7 +264,7 @@ function applyHash(graph: KgGraph, state: AppState, hash: string, defaultMinDegr
     minDegree: h.minDegree ?? defaultMinDegree,
     doc: h.doc,
     focus: h.focus,
-    largestComponent: h.largestComponent,
+    component: h.component,
   });
   state.colorBy.set(h.colorBy);
   state.showDocuments.set(h.showDocuments);
@@ -291,7 +291,7 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
       minDegree: f.minDegree === defaultMinDegree ? null : f.minDegree,
       doc: f.doc,
       focus: f.focus,
-      largestComponent: f.largestComponent,
+      component: f.component,
       colorBy: state.colorBy.get(),
       showDocuments: state.showDocuments.get(),
     });

@@ -12,11 +12,11 @@ export interface Filters {
   doc: string | null;
   /** only this node's neighbourhood */
   focus: { node: string; hops: number } | null;
-  /** only the largest connected part */
-  largestComponent: boolean;
+  /** only one connected part: its rank by size (0 the largest) */
+  component: number | null;
 }
 
-export const NO_FILTERS: Filters = { hiddenTypes: new Set(), hiddenRelations: new Set(), minDegree: 0, doc: null, focus: null, largestComponent: false };
+export const NO_FILTERS: Filters = { hiddenTypes: new Set(), hiddenRelations: new Set(), minDegree: 0, doc: null, focus: null, component: null };
 
 export interface Selection {
   /** the node whose panel is open */

@@ -1,7 +1,7 @@
 // Which nodes and edges the filters leave on screen; shared by the renderer, search, the ranked
 // list and paths. The filters in order: entity and relation types, a document (what it mentions
 // and states), a focus (a node's neighbourhood of 1–3 hops), a minimum number of relations, and
-// the largest connected part. Computed once per filter state (memoised on the Filters object,
+// one connected part (by its rank in size). Computed once per filter state (memoised on the Filters object,
 // which the store replaces on every change), so the reducers only look a node up.
 import type { Filters } from './state.js';
 import type { KgGraph } from './types.js';
@@ -73,7 +73,10 @@ function compute(graph: KgGraph, f: Filters): Visible {
       }
     }
   }
-  if (f.largestComponent) keepLargestComponent(graph, nodes, edgeOk);
+  if (f.component !== null) {
+    const keep = new Set(partsOf(graph, nodes, edgeOk)[f.component] ?? []);
+    for (const n of [...nodes]) if (!keep.has(n)) nodes.delete(n);
+  }
   const edges = new Set<string>();
   const degree = new Map<string, number>();
   for (const n of nodes) degree.set(n, 0);
@@ -86,10 +89,10 @@ function compute(graph: KgGraph, f: Filters): Visible {
   return { nodes, edges, degree };
 }
 
-/** Drops every node outside the largest connected part (edges taken as undirected). */
-function keepLargestComponent(graph: KgGraph, nodes: Set<string>, edgeOk: (edge: string) => boolean): void {
+/** The connected parts among `nodes` (edges taken as undirected), largest first (ties: first node's key). */
+function partsOf(graph: KgGraph, nodes: ReadonlySet<string>, edgeOk: (edge: string) => boolean): string[][] {
   const seen = new Set<string>();
-  let best: string[] = [];
+  const parts: string[][] = [];
   for (const start of nodes) {
     if (seen.has(start)) continue;
     const part = [start];
@@ -104,10 +107,16 @@ function keepLargestComponent(graph: KgGraph, nodes: Set<string>, edgeOk: (edge:
         }
       });
     }
-    if (part.length > best.length) best = part;
+    parts.push(part);
   }
-  const keep = new Set(best);
-  for (const n of [...nodes]) if (!keep.has(n)) nodes.delete(n);
+  return parts.sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+}
+
+/** The sizes of the connected parts the other filters leave, largest first: what the part filter offers. */
+export function partSizes(graph: KgGraph, filters: Filters): number[] {
+  const v = visibleOf(graph, { ...filters, component: null });
+  const edgeOk = (edge: string) => v.edges.has(edge);
+  return partsOf(graph, v.nodes, edgeOk).map((p) => p.length);
 }
 
 export function isNodeVisible(graph: KgGraph, filters: Filters, node: string): boolean {

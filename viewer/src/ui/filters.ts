@@ -1,11 +1,14 @@
 // The filter panel under the legend: minimum relations per entity (1 hides the unconnected),
-// one document, the largest connected part, and the neighbourhood focus with its way back; and
+// one document, one connected part, and the neighbourhood focus with its way back; and
 // colouring by community instead of by type.
 // A count says how much of the graph is on screen.
 import type { AppState, Filters } from '../state.js';
 import type { KgGraph } from '../types.js';
 import { MAX_HOPS } from '../hash.js';
-import { visibleOf } from '../visibility.js';
+import { partSizes, visibleOf } from '../visibility.js';
+
+/** connected parts offered in the list, largest first */
+const MAX_PARTS = 20;
 import { el } from './dom.js';
 
 export interface FilterActions {
@@ -30,8 +33,8 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
   for (const d of graph.getAttribute('documents')) docs.append(el('option', { attrs: { value: d.id }, title: d.path }, d.title ? `${d.title} · ${d.id}` : d.id));
   docs.addEventListener('change', () => actions.setFilters({ doc: docs.value || null }));
 
-  const largest = el('input', { attrs: { id: 'largest-component', type: 'checkbox' } });
-  largest.addEventListener('change', () => actions.setFilters({ largestComponent: largest.checked }));
+  const part = el('select', { attrs: { id: 'component-filter', 'aria-label': 'Only one connected part' } });
+  part.addEventListener('change', () => actions.setFilters({ component: part.value === '' ? null : Number(part.value) }));
 
   const byCommunity = el('input', { attrs: { id: 'color-community', type: 'checkbox' } });
   byCommunity.addEventListener('change', () => state.colorBy.set(byCommunity.checked ? 'community' : 'type'));
@@ -50,7 +53,7 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
     el('h2', {}, 'Show'),
     el('label', { className: 'filter-row' }, 'Relations', degree),
     el('label', { className: 'filter-row' }, 'Document', docs),
-    el('label', { className: 'filter-row' }, largest, 'Largest connected part only'),
+    el('label', { className: 'filter-row' }, 'Part', part),
     el('label', { className: 'filter-row', title: 'Each article as a grey square, linked to the entities it mentions (not relations: paths and counts ignore them); click one to read it' }, showDocs, 'Documents (mentioned in)'),
     el('label', { className: 'filter-row', title: 'Louvain communities: groups of entities more linked among themselves than to the rest' }, byCommunity, 'Colour by community'),
     focusBar,
@@ -62,7 +65,14 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
     if (![...degree.options].some((o) => o.value === String(f.minDegree))) degree.append(el('option', { attrs: { value: String(f.minDegree) } }, `${f.minDegree} or more`));
     degree.value = String(f.minDegree);
     docs.value = f.doc ?? '';
-    largest.checked = f.largestComponent;
+    // the parts the other filters leave, largest first (the 20 largest)
+    const sizes = partSizes(graph, f);
+    const ordinal = (i: number) => (i === 0 ? 'the largest' : `${i + 1}${i === 1 ? 'nd' : i === 2 ? 'rd' : 'th'} largest`);
+    part.replaceChildren(
+      el('option', { attrs: { value: '' } }, `all connected parts (${sizes.length})`),
+      ...sizes.slice(0, MAX_PARTS).map((n, i) => el('option', { attrs: { value: String(i) } }, `${ordinal(i)}: ${n} entit${n === 1 ? 'y' : 'ies'}`)),
+    );
+    part.value = f.component === null ? '' : String(f.component);
     const focus = f.focus;
     focusBar.hidden = !focus;
     if (focus && graph.hasNode(focus.node)) {
