@@ -26,15 +26,20 @@ export interface DocumentLayer {
 }
 
 export function documentLayer(sigma: Sigma<any, any, any>, graph: KgGraph, view: () => ViewSnapshot, shown: () => boolean): DocumentLayer {
-  // which entities each document mentions, once
-  const byDoc = new Map<string, string[]>();
-  graph.forEachNode((node, a) => {
-    for (const doc of new Set(a.mentions.map((m) => m.doc))) {
-      const list = byDoc.get(doc) ?? [];
-      list.push(node);
-      byDoc.set(doc, list);
-    }
-  });
+  // which entities each document mentions: read once, the first time documents are shown
+  let byDocCache: Map<string, string[]> | null = null;
+  const byDoc = () => {
+    if (byDocCache) return byDocCache;
+    byDocCache = new Map();
+    graph.forEachNode((node, a) => {
+      for (const doc of new Set(a.mentions.map((m) => m.doc))) {
+        const list = byDocCache!.get(doc) ?? [];
+        list.push(node);
+        byDocCache!.set(doc, list);
+      }
+    });
+    return byDocCache;
+  };
   const titles = new Map(graph.getAttribute('documents').map((d) => [d.id, d.title || d.id]));
   sigma.createCanvasContext('documents', { afterLayer: 'nodes' } as never);
   sigma.resize(true); // the new layer gets the stage's size and pixel ratio, as the others have
@@ -48,7 +53,7 @@ export function documentLayer(sigma: Sigma<any, any, any>, graph: KgGraph, view:
     drawn = [];
     if (!shown()) return;
     const { visible, filters } = view();
-    for (const [doc, nodes] of byDoc) {
+    for (const [doc, nodes] of byDoc()) {
       if (filters.doc && filters.doc !== doc) continue;
       const points = nodes.filter((n) => visible.nodes.has(n)).map((n) => sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!));
       if (points.length === 0) continue;

@@ -18,9 +18,7 @@ import { createLayout } from './layout.js';
 import { drawEdgeLabels } from './edge-labels.js';
 import { nodePrograms } from './programs.js';
 import type { EdgeGate } from './edge-programs.js';
-import { downloadCanvas, renderPng, PNG_DEFAULTS } from './png.js';
-import { RELATION_COLORS, TYPE_COLORS } from './settings.js';
-import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
+import { describeView, downloadCanvas, renderPng, PNG_DEFAULTS } from './png.js';
 import { completeHooks, initHooks } from './hooks.js';
 import { byId } from './ui/dom.js';
 import { showMessage } from './ui/message.js';
@@ -106,18 +104,18 @@ async function start(): Promise<void> {
   sigma.on('leaveNode', () => state.selection.set((s) => ({ ...s, hoveredNode: null })));
   sigma.on('enterEdge', ({ edge }) => state.selection.set((s) => ({ ...s, hoveredEdge: edge })));
   sigma.on('leaveEdge', () => state.selection.set((s) => ({ ...s, hoveredEdge: null })));
+  // a document's square (drawn over nodes) takes a click: it opens the article
+  const documentAt = (event: { x: number; y: number }) => (state.showDocuments.get() ? documents.at(event.x, event.y) : null);
   // a click on the canvas centres and zooms as a search does
   sigma.on('clickNode', ({ node, event }) => {
-    // a document's square drawn over the node takes the click
-    const doc = state.showDocuments.get() ? documents.at(event.x, event.y) : null;
-    if (doc) return void reader.open(doc);
-    actions.pick(node, { focus: true });
+    const doc = documentAt(event);
+    if (doc) void reader.open(doc);
+    else actions.pick(node, { focus: true });
   });
   sigma.on('clickStage', ({ event }) => {
-    // a document's square opens the article
-    const doc = state.showDocuments.get() ? documents.at(event.x, event.y) : null;
-    if (doc) return void reader.open(doc);
-    if (!state.path.get().active) state.selection.set((s) => ({ ...s, selected: null }));
+    const doc = documentAt(event);
+    if (doc) void reader.open(doc);
+    else if (!state.path.get().active) state.selection.set((s) => ({ ...s, selected: null }));
   });
 
   mountLegend(byId('legend'), graph, state);
@@ -126,26 +124,15 @@ async function start(): Promise<void> {
   mountPanel(byId('panel'), graph, state, { ...actions, read: (doc, sentence) => void reader.open(doc, sentence) });
   const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }));
   // the PNG: the view at 2×, titled, with a legend of what is shown
-  const png = () => {
-    const { nodes, edges } = view.visible;
-    const types = new Set([...nodes].map((n) => graph.getNodeAttribute(n, 'entityType')));
-    const relations = new Set([...edges].map((e) => graph.getEdgeAttribute(e, 'relation')));
-    const docs = graph.getAttribute('documents');
-    const built = graph.getAttribute('builtAt');
-    return renderPng(sigma, {
+  const png = () =>
+    renderPng(sigma, {
       scale: PNG_DEFAULTS.scale,
-      title: `${docs.length === 1 ? docs[0]!.title || docs[0]!.id : `${docs.length} documents`} · ${nodes.size} entities, ${edges.size} relations${built ? ` · built ${built.slice(0, 10)}` : ''}`,
-      legend: [
-        // coloured by community, the types' colours are not on the canvas
-        ...(state.colorBy.get() === 'type' ? ENTITY_TYPES.filter((t) => types.has(t)).map((t) => ({ label: t, color: TYPE_COLORS[t] })) : []),
-        ...RELATION_TYPES.filter((r) => relations.has(r)).map((r) => ({ label: r, color: RELATION_COLORS[r], line: true })),
-      ],
+      ...describeView(graph, view.visible, state.colorBy.get() === 'type'),
       prepare: (tmp) => {
         drawEdgeLabels(tmp, () => view);
         if (state.showDocuments.get()) documentLayer(tmp, graph, () => view, () => true);
       },
     });
-  };
   mountToolbar(state, sigma, layout, actions, png);
   state.path.subscribe((p) => searchBox.setPrompt(!p.active ? '' : !p.from ? 'Path: choose where it starts' : !p.to ? 'Path: choose where it ends' : ''));
   state.selection.subscribe((s, prev) => {

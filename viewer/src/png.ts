@@ -4,7 +4,9 @@
 // the border are not cut off; the title and legend are drawn around it on one canvas.
 import type Sigma from 'sigma';
 import { drawOnCanvas } from '@sigma/export-image';
-import { CJK_FONT_STACK } from './settings.js';
+import { CJK_FONT_STACK, RELATION_COLORS, TYPE_COLORS } from './settings.js';
+import { ENTITY_TYPES, RELATION_TYPES, type KgGraph } from './types.js';
+import type { Visible } from './visibility.js';
 
 export interface PngOptions {
   /** pixels per screen pixel */
@@ -17,6 +19,22 @@ export interface PngOptions {
 }
 
 export const PNG_DEFAULTS = { scale: 2, stagePadding: 80 } as const;
+
+/** The title and legend of an image of what is shown: types (unless coloured otherwise) and relations on screen. */
+export function describeView(graph: KgGraph, visible: Visible, colorByType: boolean): Pick<PngOptions, 'title' | 'legend'> {
+  const types = new Set([...visible.nodes].map((n) => graph.getNodeAttribute(n, 'entityType')));
+  const relations = new Set([...visible.edges].map((e) => graph.getEdgeAttribute(e, 'relation')));
+  const docs = graph.getAttribute('documents');
+  const built = graph.getAttribute('builtAt');
+  const what = docs.length === 1 ? docs[0]!.title || docs[0]!.id : `${docs.length} documents`;
+  return {
+    title: `${what} · ${visible.nodes.size} entities, ${visible.edges.size} relations${built ? ` · built ${built.slice(0, 10)}` : ''}`,
+    legend: [
+      ...(colorByType ? ENTITY_TYPES.filter((t) => types.has(t)).map((t) => ({ label: t, color: TYPE_COLORS[t] })) : []),
+      ...RELATION_TYPES.filter((r) => relations.has(r)).map((r) => ({ label: r, color: RELATION_COLORS[r], line: true })),
+    ],
+  };
+}
 
 const TITLE_HEIGHT = 44;
 const LEGEND_ROW = 24;
