@@ -56,21 +56,29 @@ function compute(graph: KgGraph, f: Filters): Visible {
     }
     for (const n of [...nodes]) if (!reached.has(n)) nodes.delete(n);
   }
-  // the minimum degree, counted among what is left, until it holds for every node left
+  // the minimum degree, counted among what is left, until it holds for every node left: nodes
+  // under it are peeled off one by one, each lowering its neighbours' counts (O(edges))
   if (f.minDegree > 0) {
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const n of [...nodes]) {
-        if (f.focus?.node === n) continue;
-        let d = 0;
-        graph.forEachEdge(n, (edge) => {
-          if (edgeOk(edge)) d++;
-        });
-        if (d < f.minDegree) {
-          nodes.delete(n);
-          changed = true;
-        }
-      }
+    const degree = new Map<string, number>();
+    for (const n of nodes) degree.set(n, 0);
+    graph.forEachEdge((edge, _a, s, t) => {
+      if (!edgeOk(edge)) return;
+      degree.set(s, degree.get(s)! + 1);
+      degree.set(t, degree.get(t)! + 1);
+    });
+    const under = [...nodes].filter((n) => degree.get(n)! < f.minDegree && f.focus?.node !== n);
+    while (under.length > 0) {
+      const n = under.pop()!;
+      if (!nodes.has(n)) continue;
+      // its edges still count as shown until it goes: each lowers the other end's count
+      graph.forEachEdge(n, (edge, _a, s, t) => {
+        const other = s === n ? t : s;
+        if (other === n || !edgeOk(edge)) return;
+        const d = degree.get(other)! - 1;
+        degree.set(other, d);
+        if (d === f.minDegree - 1 && f.focus?.node !== other) under.push(other);
+      });
+      nodes.delete(n);
     }
   }
   if (f.component !== null) {
