@@ -51,6 +51,11 @@ test('an anaphor stands for the nearest earlier entity of its kind', () => {
   assert.ok(district.includes('恒通储能项目 → 璧山区(我区) [located-in]'), district.join('\n'));
   const projects = pairsOf('恒通储能项目开工。这些项目落户璧山区。', [['恒通储能项目', 'project'], ['璧山区', 'place']]);
   assert.ok(projects.includes('恒通储能项目(这些项目) → 璧山区 [located-in]'), projects.join('\n'));
+  const company = pairsOf('瑞达科技有限公司去年营收增长。该公司今年落户双福工业园。', [['瑞达科技有限公司', 'company'], ['双福工业园', 'industrial-park']]);
+  assert.ok(company.includes('瑞达科技有限公司(该公司) → 双福工业园 [located-in]'), company.join('\n'));
+  // 其 stands for the nearest earlier name that can hold or lead something (not a person or a cluster)
+  const its = pairsOf('双福工业园今年产值增长。其新引进的瑞达科技有限公司已投产。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(its.includes('瑞达科技有限公司 → 双福工业园(其) [located-in]'), its.join('\n'));
 });
 
 test("a sentence that opens without a name continues the previous one's park", () => {

@@ -21,6 +21,13 @@ test('落户 / 落地 link the listed projects to the place after the verb', asy
   assert.ok(f.includes('华峰新材料产业园项目 located-in 綦江区'), f.join('\n'));
 });
 
+test('a company, its head title and the person after it: three things, and the person leads the company', async () => {
+  const g = await graphOf({ 'a.txt': '重庆瑞达科技有限公司董事长李斌表示，公司将扩大产能。' });
+  const f = facts(g);
+  assert.ok(f.includes('李斌 leads 重庆瑞达科技有限公司'), f.join('\n'));
+  assert.ok(!nodeNamed(g, '重庆瑞达科技有限公司董事长李斌'), 'the run is not one company');
+});
+
 test('a head title leads its body; deputies do not', async () => {
   const g = await graphOf({ 'a.txt': '江津区召开会议。区委书记唐大军出席，江津区政协主席杨立新讲话，副区长刘小平参加。' });
   const f = facts(g);
