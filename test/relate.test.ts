@@ -28,6 +28,13 @@ test('a company, its head title and the person after it: three things, and the p
   assert.ok(!nodeNamed(g, '重庆瑞达科技有限公司董事长李斌'), 'the run is not one company');
 });
 
+test('a place signing a project is where the project is; a signing ceremony held in a place is not', async () => {
+  const g = await graphOf({ 'a.txt': '綦江区签约华峰新材料产业园项目。' });
+  assert.ok(facts(g).includes('华峰新材料产业园项目 located-in 綦江区'), facts(g).join('\n'));
+  const ceremony = await graphOf({ 'a.txt': '集中签约仪式在綦江区举行。' });
+  assert.deepEqual(facts(ceremony).filter((x) => x.includes('located-in') && !x.startsWith('綦江区')), []);
+});
+
 test('a head title leads its body; deputies do not', async () => {
   const g = await graphOf({ 'a.txt': '江津区召开会议。区委书记唐大军出席，江津区政协主席杨立新讲话，副区长刘小平参加。' });
   const f = facts(g);
