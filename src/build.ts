@@ -48,7 +48,12 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
     const graph = graphFromCorpus(
       {
         infos: kept.map((e) => e.info),
-        mentions: kept.map((e) => e.mentions),
+        // handed over: the corpus passes let each document's mentions go when done with them
+        mentions: kept.map((e) => {
+          const ms = e.mentions;
+          e.mentions = [];
+          return ms;
+        }),
         document: (i) => {
           const e = kept[i]!;
           // read back one document at a time; the last one stays for the next pass's first use
@@ -90,6 +95,25 @@ type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 /** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
 async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
+  // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
+  // of times; each copy from a worker or a record is a string of its own: hold one of each
+  const strings = new Map<string, string>();
+  const intern = (s: string) => {
+    const have = strings.get(s);
+    if (have !== undefined) return have;
+    strings.set(s, s);
+    return s;
+  };
+  const shared = (mentions: Mention[]): Mention[] => {
+    for (const m of mentions) {
+      m.doc = intern(m.doc);
+      m.text = intern(m.text);
+      m.type = intern(m.type) as Mention['type'];
+      m.rule = intern(m.rule);
+      if (m.aliasOf !== undefined) m.aliasOf = intern(m.aliasOf);
+    }
+    return mentions;
+  };
   const todo: number[] = [];
   let todoBytes = 0;
   let done = 0;
@@ -113,7 +137,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       return;
     }
     if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
-    else out[i] = { kind: 'doc', file, info: recordInfo(rec, file.path, file.id), mentions: mentionsOf(rec, file.id), cached: true };
+    else out[i] = { kind: 'doc', file, info: recordInfo(rec, file.path, file.id), mentions: shared(mentionsOf(rec, file.id)), cached: true };
   });
   const firstSkip = out.find((o) => o?.kind === 'skip');
   if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
@@ -141,7 +165,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         }
         if (r.kind === 'doc') {
           store.markUsed(r.info.sha256);
-          out[i] = { kind: 'doc', file, info: { id: file.id, path: file.path, ...r.info }, mentions: r.mentions, cached: false };
+          out[i] = { kind: 'doc', file, info: { id: file.id, path: file.path, ...r.info }, mentions: shared(r.mentions), cached: false };
         } else {
           if (r.sha256) store.markUsed(r.sha256);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);

@@ -10,7 +10,7 @@ import { DEFAULT_MODEL } from './tagger/paths.js';
 import { loadModels } from './model-file.js';
 import { linkDocument, type LinkerModel } from './linker/index.js';
 import { resolve } from './resolve/index.js';
-import { mergeRelations, relateDocument, type Linked } from './relate/index.js';
+import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
 import { relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
@@ -86,12 +86,14 @@ export function buildGraphFromDocuments(documents: Document[], options: BuildOpt
  */
 export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): DirectedGraph {
   // a name found by a rule in one article is a name in the others too
-  const forms = corpusForms(corpus.mentions.flat());
-  const perDoc = corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
-  const all = perDoc.flat();
+  const forms = corpusForms(eachOf(corpus.mentions));
+  // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
+  const perDoc = forms.size === 0 ? corpus.mentions : corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
+  const all: Mention[] = perDoc.flat();
   const { entities, entityOf } = resolve(all);
   let k = 0;
-  const stated: Relation[] = [];
+  // each document's relations merged as they come: the per-document lists are never all held
+  const merger = new RelationMerger();
   perDoc.forEach((ms, i) => {
     const linked: Linked[] = ms.map((m) => ({ ...m, entity: entityOf[k++]! }));
     // an incremental build finds most documents' relations as the last build left them
@@ -102,15 +104,25 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
       found = options.linker ? linkDocument(corpus.document(i), linked, options.linker) : relateDocument(corpus.document(i), linked);
       cache?.put(key, found);
     }
-    // not push(...): one long file can hold more relations than a call has room for arguments
-    for (const r of found) stated.push(r);
+    for (const r of found) merger.add(r);
   });
-  const relations = mergeRelations([...stated, ...derivedPlaceEdges(entities)]);
+  // the mentions live on in the entities alone from here (buildGraph lets them go as it copies them)
+  all.length = 0;
+  entityOf.length = 0;
+  perDoc.length = 0;
+  corpus.mentions.length = 0;
+  for (const r of derivedPlaceEdges(entities)) merger.add(r);
+  const relations = merger.result();
   return buildGraph(entities, relations, corpus.infos, {
     layoutIterations: options.layoutIterations ?? DEFAULT_GRAPH_OPTIONS.layoutIterations,
     generator: GENERATOR,
     builtAt: options.builtAt ?? new Date().toISOString(),
+    releaseMentions: true,
   });
+}
+
+function* eachOf<T>(lists: T[][]): Generator<T> {
+  for (const list of lists) yield* list;
 }
 
 export function summarise(graph: DirectedGraph, documents: number, skipped: number, seconds: number, cached = 0): BuildSummary {

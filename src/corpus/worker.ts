@@ -1,13 +1,19 @@
-// A build worker: loads the segmenter and dictionaries once, then extracts files as asked.
-import { parentPort } from 'node:worker_threads';
+// A build worker (a child process): loads the segmenter and dictionaries once, then extracts
+// files as asked.
 import { extractFile, type FileTask } from './extract-file.js';
 
-parentPort?.on('message', (msg: { task: FileTask }) => {
+const send = (msg: unknown) => process.send?.(msg);
+
+process.on('message', (msg: { task: FileTask }) => {
   extractFile(msg.task).then(
-    (outcome) => parentPort!.postMessage({ outcome }),
-    (err: unknown) => parentPort!.postMessage({ error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
+    (outcome) => send({ outcome }),
+    (err: unknown) => send({ error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
   );
 });
+// Ctrl-C in a terminal reaches the whole process group: the build decides when its workers stop
+process.on('SIGINT', () => {});
+// the build is gone (killed): nothing is left to do
+process.on('disconnect', () => process.exit(0));
 
 // loaded: from here on the pool may stop this worker whenever it is between articles
-parentPort?.postMessage({ ready: true });
+send({ ready: true });

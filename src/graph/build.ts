@@ -12,6 +12,8 @@ export interface GraphOptions {
   generator: { name: string; version: string };
   /** ISO time; tests fix it to compare builds */
   builtAt: string;
+  /** empties each entity's mentions once the graph holds its copy of them (the caller is done with them) */
+  releaseMentions?: boolean;
 }
 
 export const DEFAULT_GRAPH_OPTIONS: Omit<GraphOptions, 'builtAt' | 'generator'> = { layoutIterations: 'auto' };
@@ -47,6 +49,7 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
       size: nodeSize(e.mentions.length),
       color: TYPE_COLORS[e.type],
     });
+    if (options.releaseMentions) e.mentions = [];
   });
   // the key built once per relation, compared by one collator (localeCompare per comparison
   // built two strings and looked the locale up each time: seconds at 100k relations)

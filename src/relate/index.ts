@@ -63,6 +63,21 @@ export function subZoneRelations(doc: Document, mentions: readonly Linked[]): Re
 
 /** The sentence as evidence: original offsets, and its text with page-layout breaks removed. */
 export function evidenceFor(doc: Document, nstart: number, nend: number): Evidence {
+  // one object per sentence of a document, shared by every relation it states (evidence is never
+  // changed after this): a sentence stating ten relations is held once, not ten times
+  let held = evidenceMemo.get(doc);
+  if (!held) evidenceMemo.set(doc, (held = new Map()));
+  const key = `${nstart}:${nend}`;
+  const have = held.get(key);
+  if (have) return have;
+  const made = makeEvidence(doc, nstart, nend);
+  held.set(key, made);
+  return made;
+}
+
+const evidenceMemo = new WeakMap<Document, Map<string, Evidence>>();
+
+function makeEvidence(doc: Document, nstart: number, nend: number): Evidence {
   const start = doc.offsets[nstart]!;
   const end = doc.offsets[Math.max(nstart, nend - 1)]! + 1;
   const sentence = detached(
@@ -97,19 +112,30 @@ function impliedBodies(mentions: Linked[]): Map<string, string> {
 
 /** Merges relations by (head, relation, tail), keeping every distinct evidence sentence. */
 export function mergeRelations(relations: Relation[]): Relation[] {
-  const byKey = new Map<string, Relation>();
+  const merger = new RelationMerger();
+  for (const r of relations) merger.add(r);
+  return merger.result();
+}
+
+/**
+ * mergeRelations a relation at a time: a build adds each document's relations as it finds them
+ * and holds only the merged ones, not every document's list until the end.
+ */
+export class RelationMerger {
+  private readonly byKey = new Map<string, Relation>();
   // evidence already held per relation, by doc and start: a Set, not a scan, because one long
   // file can state the same fact tens of thousands of times
-  const held = new Map<string, Set<string>>();
-  for (const r of relations) {
+  private readonly held = new Map<string, Set<string>>();
+
+  add(r: Relation): void {
     const key = `${r.head}\u0000${r.relation}\u0000${r.tail}`;
-    const have = byKey.get(key);
+    const have = this.byKey.get(key);
     if (!have) {
-      byKey.set(key, { ...r, evidence: [...r.evidence] });
-      held.set(key, new Set(r.evidence.map((e) => `${e.doc}\u0000${e.start}`)));
-      continue;
+      this.byKey.set(key, { ...r, evidence: [...r.evidence] });
+      this.held.set(key, new Set(r.evidence.map((e) => `${e.doc}\u0000${e.start}`)));
+      return;
     }
-    const seen = held.get(key)!;
+    const seen = this.held.get(key)!;
     for (const e of r.evidence) {
       const at = `${e.doc}\u0000${e.start}`;
       if (!seen.has(at)) {
@@ -119,10 +145,18 @@ export function mergeRelations(relations: Relation[]): Relation[] {
     }
     have.derived = have.derived && r.derived;
   }
-  // a company that leads a cluster gets leads only, not also belongs-to-cluster (the guideline);
-  // the graph holds one edge per ordered pair
-  const leads = new Set([...byKey.values()].filter((r) => r.relation === 'leads').map((r) => `${r.head}\u0000${r.tail}`));
-  return [...byKey.values()].filter((r) => r.relation !== 'belongs-to-cluster' || !leads.has(`${r.head}\u0000${r.tail}`));
+
+  /** The merged relations; the merger is done after this (it lets go of what it held). */
+  result(): Relation[] {
+    const { byKey } = this;
+    this.held.clear();
+    // a company that leads a cluster gets leads only, not also belongs-to-cluster (the guideline);
+    // the graph holds one edge per ordered pair
+    const leads = new Set([...byKey.values()].filter((r) => r.relation === 'leads').map((r) => `${r.head}\u0000${r.tail}`));
+    const out = [...byKey.values()].filter((r) => r.relation !== 'belongs-to-cluster' || !leads.has(`${r.head}\u0000${r.tail}`));
+    byKey.clear();
+    return out;
+  }
 }
 
 export function relate(docs: Document[], linkedByDoc: Map<string, Linked[]>, entities: Entity[]): Relation[] {
