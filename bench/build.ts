@@ -1,5 +1,5 @@
 // Build benchmark: generated corpora of ×1 (≈1 MB), ×10 and ×100 (≈100 MB) built by the real CLI
-// in child processes (so peak RSS is the build's own, worker threads included), next to raw
+// in child processes (so peak RSS is the build's own, worker processes included), next to raw
 // nodejieba.tag on the same text in the same run; 1 vs 2 workers; an incremental rebuild after
 // adding 0.1 % of the articles.
 // Runnable alone: node --import tsx bench/build.ts [--scales 1,10,100]
@@ -40,7 +40,7 @@ const RSS_PROBE = join(ROOT, 'bench/rss-probe.mjs');
 
 interface Run {
   seconds: number;
-  /** peak resident set of the process, worker threads included */
+  /** peak resident set of the process and its worker processes together */
   rssMB: number;
   cached: number;
   documents: number;
