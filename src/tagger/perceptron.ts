@@ -7,6 +7,7 @@ import { LABEL_COUNT } from './labels.js';
 import { makeModel, type TaggerModel } from './model.js';
 import { viterbi } from './viterbi.js';
 import type { Example } from './data.js';
+import { mulberry32 } from '../random.js';
 
 export interface PerceptronOptions {
   epochs: number;
@@ -113,17 +114,6 @@ export function trainPerceptron(examples: readonly Example[], options: Perceptro
   const trans = new Float32Array(L * L);
   for (let i = 0; i < L * L; i++) trans[i] = tw[i]! - tu[i]! / c;
   return makeModel(keys, avg, trans, options.pruneBelow);
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same training order. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(a: number[], random: () => number): void {

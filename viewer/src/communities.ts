@@ -3,6 +3,7 @@
 // communities in the palette's colours and the rest, with entities alone, in grey.
 import louvain from 'graphology-communities-louvain';
 import type { KgGraph } from './types.js';
+import { mulberry32 } from '../../src/random.js';
 
 const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000', '#000075', '#fabed4'];
 export const OTHER_COMMUNITY = '#b8bec8';
@@ -13,7 +14,7 @@ const memo = new WeakMap<KgGraph, Map<string, string>>();
 export function communityColors(graph: KgGraph): Map<string, string> {
   let colors = memo.get(graph);
   if (colors) return colors;
-  const of = graph.size > 0 ? louvain(graph, { rng: seeded(1) }) : {};
+  const of = graph.size > 0 ? louvain(graph, { rng: mulberry32(1) }) : {};
   const members = new Map<number, string[]>();
   for (const [node, c] of Object.entries(of)) {
     const list = members.get(c) ?? [];
@@ -27,16 +28,4 @@ export function communityColors(graph: KgGraph): Map<string, string> {
   });
   memo.set(graph, colors);
   return colors;
-}
-
-/** mulberry32: a small seeded generator, so the partition is the same on every load. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,0 +1,12 @@
+// The one seeded generator (mulberry32): the same seed gives the same sequence on every machine,
+// so training order, benchmark corpora and the viewer's community colours are reproducible.
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
