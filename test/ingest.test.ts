@@ -242,6 +242,8 @@ describe('ingest', () => {
     );
     assert.equal(await doc('c.txt', '今日视点\n\n▲修建中的宽幅板带项目。\n\n冬日的帅乡大地，跳动着工业发展的强劲脉搏。借势而进。\n'), '冬日的帅乡大地，跳动着工业发展的强劲脉搏。');
     assert.equal(await doc('d.txt', '丽水市13个项目入选省重大产业项目名单_丽水新闻_浙江网\n\n近日，名单公布。\n'), '丽水市13个项目入选省重大产业项目名单');
+    // a heading is kept whole, its exclamation included
+    assert.equal(await doc('f.md', '# 184亿元!产业园招商引资硕果累累\n\n正文。\n'), '184亿元!产业园招商引资硕果累累');
     // no headline: the lead's first sentence, without the news agency's opening
     assert.equal(await doc('e.txt', '本报讯 2月26日，区委书记带队赴成都招商考察。考察团走访了企业。\n'), '2月26日，区委书记带队赴成都招商考察。');
     // the seeds: a newspaper page's headline under its column, and a lead under a masthead

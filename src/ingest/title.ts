@@ -68,9 +68,9 @@ function visibleLines(text: string, furniture: ReadonlyArray<[number, number]>, 
 export function pickTitle(htmlTitle: string, original: string, text: string, furniture: ReadonlyArray<[number, number]>): string {
   const clean = (s: string): string => normalise(s).text.replace(/\s*\n\s*/g, ' ').trim();
   const html = clean(htmlTitle).replace(SITE_SUFFIX, '');
-  if (html) return shorten(html);
+  if (html) return fit(html);
   const heading = /^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(original);
-  if (heading && clean(heading[1]!)) return shorten(clean(heading[1]!));
+  if (heading && clean(heading[1]!)) return fit(clean(heading[1]!));
   const lines = visibleLines(text, furniture, HEAD_LINES + 1);
   // a photo caption (▲ …) is neither the headline nor the lead
   const body = lines.findIndex((l) => isBody(l) && !CAPTION.test(l));
@@ -81,14 +81,13 @@ export function pickTitle(htmlTitle: string, original: string, text: string, fur
   if (best) return best.replace(SITE_SUFFIX, '').replace(/\s+/gu, ' ');
   const lead = (body >= 0 ? lines[body]! : (lines[0] ?? '')).replace(BULLET, '');
   // the lead paragraph's first sentence, without a news agency's opening (本报讯, 新华社北京1月2日电)
-  return shorten(lead.replace(/^[^，。,]{0,16}?(讯|电)\s*/u, ''));
+  const stripped = lead.replace(/^[^，。,]{0,16}?(讯|电)\s*/u, '');
+  const first = splitSentences(stripped)[0];
+  return fit(first ? stripped.slice(first.start, first.end).trim() || stripped : stripped);
 }
 
-/** At most TITLE_MAX characters: the first sentence when it fits, else a cut with an ellipsis. */
-function shorten(title: string): string {
-  const first = splitSentences(title)[0];
-  const sentence = first ? title.slice(first.start, first.end).trim() : title;
-  if (sentence && Array.from(sentence).length <= TITLE_MAX) return sentence;
+/** A title as written (a headline may exclaim inside: 184亿元!…), cut with an ellipsis past TITLE_MAX characters. */
+function fit(title: string): string {
   const chars = Array.from(title);
   return chars.length <= TITLE_MAX ? title : chars.slice(0, TITLE_MAX - 1).join('') + '…';
 }
