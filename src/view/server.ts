@@ -9,6 +9,7 @@ import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { VIEWER_DIR, viewerFiles } from './assets.js';
 import { readArticle } from '../query/documents.js';
+import { openGraph } from '../graph/read.js';
 import type { DocumentInfo } from '../types.js';
 
 export interface ViewServerOptions {
@@ -115,7 +116,7 @@ async function article(req: IncomingMessage, res: ServerResponse, graphFile: str
   return send(res, 200, json, JSON.stringify({ id: doc.id, title: doc.title, text: read.original }), req.method === 'HEAD');
 }
 
-/** The graph's document list, read again when the graph file changes. */
+/** The graph's document list (opened as the query commands open it), read again when the graph file changes. */
 let documentsCache: { file: string; mtimeMs: number; docs: DocumentInfo[] } | null = null;
 async function graphDocuments(graphFile: string): Promise<DocumentInfo[]> {
   let mtimeMs: number;
@@ -124,16 +125,16 @@ async function graphDocuments(graphFile: string): Promise<DocumentInfo[]> {
   } catch {
     return [];
   }
-  if (documentsCache?.file === graphFile && documentsCache.mtimeMs === mtimeMs) return documentsCache.docs;
-  let docs: DocumentInfo[] = [];
-  try {
-    const parsed = JSON.parse(await readFile(graphFile, 'utf8')) as { attributes?: { documents?: DocumentInfo[] } };
-    docs = Array.isArray(parsed.attributes?.documents) ? parsed.attributes.documents : [];
-  } catch {
-    docs = [];
+  if (documentsCache?.file !== graphFile || documentsCache.mtimeMs !== mtimeMs) {
+    let docs: DocumentInfo[] = [];
+    try {
+      docs = (openGraph(graphFile).getAttribute('documents') as DocumentInfo[] | undefined) ?? [];
+    } catch {
+      // a graph that cannot be read has no articles to serve; /graph.json says what is wrong
+    }
+    documentsCache = { file: graphFile, mtimeMs, docs };
   }
-  documentsCache = { file: graphFile, mtimeMs, docs };
-  return docs;
+  return documentsCache.docs;
 }
 
 function isLoopbackHost(header: string | undefined): boolean {
