@@ -201,8 +201,6 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
-
-
 /** `kg: skipped PATH: reason` as the error --strict makes of it. */
 function strictError(warning: string): IngestError {
   const w = warning.replace(/^kg: skipped /, '');

@@ -62,7 +62,10 @@ export const GENERATOR = (() => {
  */
 export interface ExtractedCorpus {
   infos: DocumentInfo[];
-  /** mentions found in each document on its own, same order as `infos` */
+  /**
+   * mentions found in each document on its own, same order as `infos`; handed over:
+   * graphFromCorpus empties this list as it goes, so the mentions live only in the graph after
+   */
   mentions: Mention[][];
   document(i: number): Document;
 }

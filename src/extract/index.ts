@@ -178,7 +178,7 @@ export function addCorpusMentions(doc: Document, mentions: Mention[], forms: Map
 }
 
 function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityType>, rule: string): Mention[] {
-  if (forms.size === 0) return mentions; // with the tagger, the corpus pass has no forms
+  if (forms.size === 0) return mentions; // nothing to look for
   const { text } = doc;
   const index = formIndexOf(forms);
   // every occurrence of every form, found in one pass over the text …
