@@ -84,28 +84,41 @@ async function stagePixels(page: Page, name: string, rgb?: [number, number, numb
   const png = await page.screenshot({ clip: box });
   const scratch = await browser.newPage();
   try {
-    return await scratch.evaluate(
-      async ({ b64, rgb }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        [c.width, c.height] = [img.width, img.height];
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const d = ctx.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
-          if (rgb ? Math.abs(r - rgb[0]) < 24 && Math.abs(g - rgb[1]) < 24 && Math.abs(b - rgb[2]) < 24 : r < 240 || g < 240 || b < 240) n++;
-        }
-        return n;
-      },
-      { b64: png.toString('base64'), rgb },
-    );
+    const counted = await pngPixels(scratch, png, rgb ? [rgb] : []);
+    return rgb ? counted.near[0]! : counted.nonWhite;
   } finally {
     await scratch.close();
   }
+}
+
+/**
+ * A PNG decoded in a page: its size and, from row `top` down, how many pixels are near each of
+ * `colors` (within 24 per channel) and how many are not white.
+ */
+async function pngPixels(page: Page, png: Buffer, colors: Array<[number, number, number]>, top = 0): Promise<{ width: number; height: number; near: number[]; nonWhite: number }> {
+  return page.evaluate(
+    async ({ b64, colors, top }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, top, c.width, Math.max(1, c.height - top)).data;
+      const near = colors.map(() => 0);
+      let nonWhite = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+        if (r < 240 || g < 240 || b < 240) nonWhite++;
+        colors.forEach(([cr, cg, cb], k) => {
+          if (Math.abs(r - cr) < 24 && Math.abs(g - cg) < 24 && Math.abs(b - cb) < 24) near[k]!++;
+        });
+      }
+      return { width: img.width, height: img.height, near, nonWhite };
+    },
+    { b64: png.toString('base64'), colors, top },
+  );
 }
 
 const hex = (color: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) as [number, number, number];
@@ -387,29 +400,12 @@ describe('the viewer on the seed graph', { skip }, () => {
     assert.ok(bytes.length > 5000, 'the image has content');
     // twice the stage's size, with a title band above and a legend below in the types' colours
     const stage = (await page.locator('#stage').boundingBox())!;
-    const shape = await page.evaluate(
-      async ({ b64, colors }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        [c.width, c.height] = [img.width, img.height];
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        // the bottom band: below the graph, which is the stage at 2×
-        const top = img.height - (img.height - 88 - 2 * window.__kg.sigma!.getDimensions().height);
-        const band = ctx.getImageData(0, top, img.width, img.height - top).data;
-        const found = colors.filter(([r, g, b]) => {
-          for (let i = 0; i < band.length; i += 4) if (Math.abs(band[i]! - r) < 8 && Math.abs(band[i + 1]! - g) < 8 && Math.abs(band[i + 2]! - b) < 8) return true;
-          return false;
-        }).length;
-        return { width: img.width, height: img.height, found };
-      },
-      { b64: bytes.toString('base64'), colors: Object.values(TYPE_COLORS).map(hex) },
-    );
+    // the legend band: below the title band (44 px in png.ts) and the graph (the stage), both at 2×
+    const shape = await pngPixels(page, bytes, Object.values(TYPE_COLORS).map(hex), 2 * (44 + Math.round(stage.height)));
+    const found = shape.near.filter((n) => n > 0).length;
     assert.equal(shape.width, Math.round(stage.width) * 2);
     assert.ok(shape.height > Math.round(stage.height) * 2, 'title and legend around the graph');
-    assert.ok(shape.found >= 5, `the legend shows the types' colours (${shape.found} found)`);
+    assert.ok(found >= 5, `the legend shows the types' colours (${found} found)`);
     await page.close();
   });
 
