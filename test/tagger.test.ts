@@ -213,3 +213,17 @@ test('the Viterbi search gives what a search over every allowed transition gives
     assert.deepEqual([...viterbi(emit, n, trans)], full(emit, n, trans), `round ${round}`);
   }
 });
+
+test('a country written before a company or park is a place of its own, and edge words are dropped', async () => {
+  const { repairSpans } = await import('../src/tagger/repair.js');
+  const { tokenize } = await import('../src/segment/index.js');
+  const text = '德国西门子、荷兰哈克和知巢鸟在内的企业落户园区，德国馆开馆';
+  const tokens = tokenize(text);
+  const span = (s: string, type: 'company' | 'place' | 'organization') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
+  const repaired = repairSpans(tokens, [span('德国西门子', 'company'), span('荷兰哈克', 'company'), span('知巢鸟在内', 'company'), span('德国馆', 'organization')]);
+  assert.deepEqual(
+    repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    // 德国馆 is an organization: only companies and parks lose a country, and only a whole word
+    ['place:德国', 'company:西门子', 'place:荷兰', 'company:哈克', 'company:知巢鸟', 'organization:德国馆'],
+  );
+});
