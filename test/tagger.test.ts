@@ -220,10 +220,28 @@ test('a country written before a company or park is a place of its own, and edge
   const text = '德国西门子、荷兰哈克和知巢鸟在内的企业落户园区，德国馆开馆';
   const tokens = tokenize(text);
   const span = (s: string, type: 'company' | 'place' | 'organization') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
-  const repaired = repairSpans(tokens, [span('德国西门子', 'company'), span('荷兰哈克', 'company'), span('知巢鸟在内', 'company'), span('德国馆', 'organization')]);
+  const repaired = repairSpans(text, tokens, [span('德国西门子', 'company'), span('荷兰哈克', 'company'), span('知巢鸟在内', 'company'), span('德国馆', 'organization')]);
   assert.deepEqual(
     repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
     // 德国馆 is an organization: only companies and parks lose a country, and only a whole word
     ['place:德国', 'company:西门子', 'place:荷兰', 'company:哈克', 'company:知巢鸟', 'organization:德国馆'],
+  );
+});
+
+test('a company followed by what it makes and 项目 is one project named after it', async () => {
+  const { repairSpans } = await import('../src/tagger/repair.js');
+  const { tokenize } = await import('../src/segment/index.js');
+  const text = '签约甲乙模具制造科技有限公司年产200套汽车模具项目、丙丁实业有限公司模具制造项目，丙丁实业有限公司总经理出席';
+  const at = (s: string, from = 0) => text.indexOf(s, from);
+  const spans = [
+    { start: at('甲乙'), end: at('年产'), type: 'company' as const },
+    { start: at('丙丁'), end: at('模具制造项目'), type: 'company' as const },
+    { start: at('模具制造项目'), end: at('，'), type: 'project' as const },
+    { start: at('丙丁', at('，')), end: at('总经理'), type: 'company' as const },
+  ];
+  assert.deepEqual(
+    repairSpans(text, tokenize(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    // the company named alone, with no product and 项目 after it, stays a company
+    ['project:甲乙模具制造科技有限公司年产200套汽车模具项目', 'project:丙丁实业有限公司模具制造项目', 'company:丙丁实业有限公司'],
   );
 });

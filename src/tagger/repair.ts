@@ -1,7 +1,10 @@
 // Span repair after decoding: what the character tagger, reading one character at a time, gets
 // wrong at a name's edges. A decoded span that ends with a word no name ends with (…在内,
 // …为龙头) loses it; a country written before a company or park is the company's location, a
-// place of its own (the guideline's region prefixes: 德国埃马克 → 埃马克 located-in 德国).
+// place of its own (the guideline's region prefixes: 德国埃马克 → 埃马克 located-in 德国); a
+// registered company followed by what it makes and 项目 is one project's name
+// (X有限公司年产200套汽车模具项目), which the tagger, seeing a few characters around each one,
+// tends to cut after 公司.
 // Nothing here names an entity: the words are closed-class grammar and the country names come
 // from a packaged locale file.
 import type { Token } from '../segment/index.js';
@@ -17,6 +20,8 @@ const COUNTRIES = COUNTRY_NAMES.filter((n) => !['中国', '中华人民共和国
 const JOINED_NAME_TAGS = new Set(['ns', 'nt', 'nz']);
 /** Types whose names lose a country written before them. */
 const PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-park']);
+/** What a company makes, within its clause, up to the word that makes it a project: 年产…项目, 30万方/年…项目. */
+const PRODUCT_PROJECT = /^(?:年产|[0-9０-９一二三四五六七八九十])[^，。；：！？,;:!?\n、“”"《》]{0,60}(?:项目|工厂|基地|生产线)/u;
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
@@ -50,18 +55,37 @@ function countryPrefix(tokens: readonly Token[], start: number, end: number): nu
 }
 
 /**
- * The decoded spans of one sentence with their edges repaired, in order; a country before a
- * company or park becomes a `place` span of its own. `tokens` are the sentence's jieba words.
+ * The decoded spans of one sentence (`text`, its jieba words `tokens`) with their edges repaired,
+ * in order: a country before a company or park becomes a `place` span of its own; a company and
+ * the project named after it become one project.
  */
-export function repairSpans(tokens: readonly Token[], spans: readonly LabelSpan[]): LabelSpan[] {
+export function repairSpans(text: string, tokens: readonly Token[], spans: readonly LabelSpan[]): LabelSpan[] {
   const out: LabelSpan[] = [];
-  for (const sp of spans) {
+  let skipTo = -1;
+  for (const sp0 of spans) {
+    let sp = sp0;
+    if (sp.start < skipTo) continue;
+    // a registered company followed in the same clause by what it makes, up to 项目 or the like,
+    // is a project named after its company (X有限公司年产200套汽车模具项目)
+    if (sp.type === 'company' && text.endsWith('公司', sp.end)) {
+      const m = PRODUCT_PROJECT.exec(text.slice(sp.end, sp.end + 80));
+      if (m) {
+        sp = { start: sp.start, end: sp.end + m[0].length, type: 'project' };
+        skipTo = sp.end;
+      }
+    }
     let { start, end } = sp;
     for (let t = tokenWith(tokens, 'end', end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = tokenWith(tokens, 'end', end)) end = t.start;
     const country = PREFIXED.has(sp.type) ? countryPrefix(tokens, start, end) : 0;
     if (country) {
       out.push({ start, end: start + country, type: 'place' });
       start += country;
+    }
+    const last = out[out.length - 1];
+    // a company written right before a project is part of the project's name (X有限公司模具制造项目)
+    if (sp.type === 'project' && last && last.type === 'company' && last.end === start) {
+      out[out.length - 1] = { start: last.start, end, type: 'project' };
+      continue;
     }
     out.push({ start, end, type: sp.type });
   }
