@@ -245,3 +245,14 @@ test('a company followed by what it makes and 项目 is one project named after 
     ['project:甲乙模具制造科技有限公司年产200套汽车模具项目', 'project:丙丁实业有限公司模具制造项目', 'company:丙丁实业有限公司'],
   );
 });
+
+test('a place that names a media outlet in a source line is not a mention', async () => {
+  const { repairSpans } = await import('../src/tagger/repair.js');
+  const { tokenize } = await import('../src/segment/index.js');
+  const text = '浙江在线记者报道，浙江新材料产业园开工';
+  const spans = [
+    { start: 0, end: 2, type: 'place' as const },
+    { start: text.indexOf('浙江', 2), end: text.indexOf('浙江', 2) + 2, type: 'place' as const },
+  ];
+  assert.deepEqual(repairSpans(text, tokenize(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2)]);
+});
