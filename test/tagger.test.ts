@@ -246,13 +246,16 @@ test('a company followed by what it makes and 项目 is one project named after 
   );
 });
 
-test('a place that names a media outlet in a source line is not a mention', async () => {
+test('a place that names a media outlet, or begins a quoted name, is not a mention', async () => {
   const { repairSpans } = await import('../src/tagger/repair.js');
   const { tokenize } = await import('../src/segment/index.js');
-  const text = '浙江在线记者报道，浙江新材料产业园开工';
+  const text = '浙江在线记者报道，浙江新材料产业园开工，“黄河明珠”“浙江”';
   const spans = [
     { start: 0, end: 2, type: 'place' as const },
     { start: text.indexOf('浙江', 2), end: text.indexOf('浙江', 2) + 2, type: 'place' as const },
+    { start: text.indexOf('黄河'), end: text.indexOf('黄河') + 2, type: 'place' as const },
+    { start: text.lastIndexOf('浙江'), end: text.lastIndexOf('浙江') + 2, type: 'place' as const },
   ];
-  assert.deepEqual(repairSpans(text, tokenize(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2)]);
+  // nor is one nested in a short quoted name (“黄河明珠”); a place quoted alone stays
+  assert.deepEqual(repairSpans(text, tokenize(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2), text.lastIndexOf('浙江')]);
 });

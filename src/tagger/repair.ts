@@ -4,7 +4,8 @@
 // place of its own (the guideline's region prefixes: 德国埃马克 → 埃马克 located-in 德国); a
 // registered company followed by what it makes and 项目 is one project's name
 // (X有限公司年产200套汽车模具项目), which the tagger, seeing a few characters around each one,
-// tends to cut after 公司; a place that begins a media outlet's name (浙江在线) is no mention.
+// tends to cut after 公司; a place that begins a media outlet's name (浙江在线) or a short quoted
+// name (“黄河明珠”) is nested in it, and no mention.
 // Nothing here names an entity: the words are closed-class grammar and the country names come
 // from a packaged locale file.
 import type { Token } from '../segment/index.js';
@@ -22,6 +23,9 @@ const JOINED_NAME_TAGS = new Set(['ns', 'nt', 'nz']);
 const PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-park']);
 /** What a company makes, within its clause, up to the word that makes it a project: 年产…项目, 30万方/年…项目. */
 const PRODUCT_PROJECT = /^(?:年产|[0-9０-９一二三四五六七八九十])[^，。；：！？,;:!?\n、“”"《》]{0,60}(?:项目|工厂|基地|生产线)/u;
+const OPEN_QUOTE = new Set(['“', '「', '《']);
+/** The rest of a quoted or titled name after what begins it: a few more characters, then its closing mark. */
+const QUOTED_REST = /^[^，。；：！？,;:!?“”「」《》]{1,12}[”」》]/u;
 /** Words that make the place before them a media outlet's name, which the guideline leaves out. */
 const MEDIA = /^(在线|网|频道|日报|晚报|早报|新闻|电视台|卫视|广播|融媒|手机报|客户端|发布|头条|观察)/u;
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
@@ -78,6 +82,8 @@ export function repairSpans(text: string, tokens: readonly Token[], spans: reado
     }
     // a place that names a media outlet (浙江在线, 长沙晚报, 广东新闻网) is in a source line or credit
     if (sp.type === 'place' && MEDIA.test(text.slice(sp.end, sp.end + 4))) continue;
+    // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
+    if (sp.type === 'place' && OPEN_QUOTE.has(text[sp.start - 1] ?? '') && QUOTED_REST.test(text.slice(sp.end, sp.end + 13))) continue;
     let { start, end } = sp;
     for (let t = tokenWith(tokens, 'end', end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = tokenWith(tokens, 'end', end)) end = t.start;
     const country = PREFIXED.has(sp.type) ? countryPrefix(tokens, start, end) : 0;
