@@ -259,3 +259,14 @@ test('a place that names a media outlet, or begins a quoted name, is not a menti
   // nor is one nested in a short quoted name (“黄河明珠”); a place quoted alone stays
   assert.deepEqual(repairSpans(text, tokenize(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2), text.lastIndexOf('浙江')]);
 });
+
+test('a park word with no name is not a park; a named one is', async () => {
+  const { repairSpans } = await import('../src/tagger/repair.js');
+  const { tokenize } = await import('../src/segment/index.js');
+  const text = '上述产业园和省级高新区，以及甲乙高新区';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'industrial-park' as const });
+  assert.deepEqual(
+    repairSpans(text, tokenize(text), [span('上述产业园'), span('省级高新区'), span('甲乙高新区')]).map((sp) => text.slice(sp.start, sp.end)),
+    ['甲乙高新区'],
+  );
+});
