@@ -270,3 +270,15 @@ test('a park word with no name is not a park; a named one is', async () => {
     ['甲乙高新区'],
   );
 });
+
+test('two names decoded as one span are split; a company and its branch are one name', async () => {
+  const { repairSpans } = await import('../src/tagger/repair.js');
+  const { tokenize } = await import('../src/segment/index.js');
+  const text = '甲乙乳业有限公司丙丁食品有限公司与戊己服饰有限公司浙江分公司，庚辛园区、壬癸园区';
+  const span = (s: string, type: 'company' | 'industrial-park') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
+  const spans = [span('甲乙乳业有限公司丙丁食品有限公司', 'company'), span('戊己服饰有限公司浙江分公司', 'company'), span('庚辛园区、壬癸园区', 'industrial-park')];
+  assert.deepEqual(
+    repairSpans(text, tokenize(text), spans).map((sp) => text.slice(sp.start, sp.end)),
+    ['甲乙乳业有限公司', '丙丁食品有限公司', '戊己服饰有限公司浙江分公司', '庚辛园区', '壬癸园区'],
+  );
+});

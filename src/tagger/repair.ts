@@ -6,6 +6,7 @@
 // (X有限公司年产200套汽车模具项目), which the tagger, seeing a few characters around each one,
 // tends to cut after 公司; a place that begins a media outlet's name (浙江在线) or a short quoted
 // name (“黄河明珠”) is nested in it, and no mention; so is a park word with no name (上述产业园).
+// Two names decoded as one span (A、B) are split.
 // Nothing here names an entity: the words are closed-class grammar and the country names come
 // from a packaged locale file.
 import type { Token } from '../segment/index.js';
@@ -63,6 +64,27 @@ function countryPrefix(tokens: readonly Token[], start: number, end: number): nu
 }
 
 /**
+ * A span that joins names (A、B; A有限公司B有限公司, not a company and its 分公司) as its parts,
+ * each of MIN_NAME or more; else the span itself.
+ */
+function splitJoined(text: string, start: number, end: number, type: EntityType): LabelSpan[] {
+  const cuts: number[] = [];
+  for (let i = start + MIN_NAME; i <= end - MIN_NAME; i++) {
+    if (text[i] === '、') cuts.push(i);
+    else if (type === 'company' && text.startsWith('公司', i - 2) && text.endsWith('公司', end) && !/[分子]公司$/u.test(text.slice(i, end)) && end - i >= 4 && text[i] !== '（' && text[i] !== '(') cuts.push(i);
+  }
+  if (!cuts.length) return [{ start, end, type }];
+  const out: LabelSpan[] = [];
+  let at = start;
+  for (const c of cuts) {
+    if (c - at >= MIN_NAME) out.push({ start: at, end: c, type });
+    at = text[c] === '、' ? c + 1 : c;
+  }
+  if (end - at >= MIN_NAME) out.push({ start: at, end, type });
+  return out;
+}
+
+/**
  * The decoded spans of one sentence (`text`, its jieba words `tokens`) with their edges repaired,
  * in order: a country before a company or park becomes a `place` span of its own; a company and
  * the project named after it become one project.
@@ -101,7 +123,9 @@ export function repairSpans(text: string, tokens: readonly Token[], spans: reado
       out[out.length - 1] = { start: last.start, end, type: 'project' };
       continue;
     }
-    out.push({ start, end, type: sp.type });
+    // two names decoded as one (A、B; A有限公司B有限公司) are two; a project's name may list products with 、
+    if (sp.type !== 'project') out.push(...splitJoined(text, start, end, sp.type));
+    else out.push({ start, end, type: sp.type });
   }
   return out;
 }
