@@ -260,15 +260,14 @@ test('a place that names a media outlet, or begins a quoted name, is not a menti
   assert.deepEqual(repairSpans(text, tokenize(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2), text.lastIndexOf('浙江')]);
 });
 
-test('a park word with no name is not a park; a named one is', async () => {
-  const { repairSpans } = await import('../src/tagger/repair.js');
-  const { tokenize } = await import('../src/segment/index.js');
-  const text = '上述产业园和省级高新区，以及甲乙高新区';
-  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'industrial-park' as const });
+test('a park word with no name is not a park, unless the article names the park it stands for', async () => {
+  const { withoutGenericParks } = await import('../src/tagger/repair.js');
+  const park = (text: string) => ({ type: 'industrial-park' as const, text });
   assert.deepEqual(
-    repairSpans(text, tokenize(text), [span('上述产业园'), span('省级高新区'), span('甲乙高新区')]).map((sp) => text.slice(sp.start, sp.end)),
+    withoutGenericParks([park('上述产业园'), park('省级高新区'), park('甲乙高新区'), park('经开区')]).map((m) => m.text),
     ['甲乙高新区'],
   );
+  assert.deepEqual(withoutGenericParks([park('长沙经开区'), park('经开区')]).map((m) => m.text), ['长沙经开区', '经开区']);
 });
 
 test('two names decoded as one span are split; a company and its branch are one name', async () => {

@@ -8,7 +8,7 @@ import { loadModels } from '../model-file.js';
 import { sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
-import { repairSpans } from './repair.js';
+import { repairSpans, withoutGenericParks } from './repair.js';
 
 export type { TaggerModel } from './model.js';
 
@@ -60,5 +60,5 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
       mentions.push(toMention(doc, ns, ne, { type: sp.type, rule: rule ? `tagger+${rule}` : 'tagger', sentence: sent.index }));
     }
   });
-  return withKnownNames(doc, mentions);
+  return withKnownNames(doc, withoutGenericParks(mentions));
 }

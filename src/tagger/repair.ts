@@ -5,8 +5,9 @@
 // registered company followed by what it makes and 项目 is one project's name
 // (X有限公司年产200套汽车模具项目), which the tagger, seeing a few characters around each one,
 // tends to cut after 公司; a place that begins a media outlet's name (浙江在线) or a short quoted
-// name (“黄河明珠”) is nested in it, and no mention; so is a park word with no name (上述产业园).
-// Two names decoded as one span (A、B) are split.
+// name (“黄河明珠”) is nested in it, and no mention. Two names decoded as one span (A、B) are
+// split. A park word with no name (上述产业园, 省级高新区) is a generic noun, unless the article
+// names a park it stands for (经开区 for 长沙经开区): `withoutGenericParks`, over a document.
 // Nothing here names an entity: the words are closed-class grammar and the country names come
 // from a packaged locale file.
 import type { Token } from '../segment/index.js';
@@ -25,7 +26,7 @@ const PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-park']
 /** What a company makes, within its clause, up to the word that makes it a project: 年产…项目, 30万方/年…项目. */
 const PRODUCT_PROJECT = /^(?:年产|[0-9０-９一二三四五六七八九十])[^，。；：！？,;:!?\n、“”"《》]{0,60}(?:项目|工厂|基地|生产线)/u;
 /** Park words with no name in them, after at most a determiner or a rank. */
-const GENERIC_PARK = /^(上述|该|本|各|内|全|新|主题|重点|国家级|省级|市级)?(经济技术开发区|经济开发区|高新技术产业开发区|开发区|经开区|高新区|产业园区?|工业园区?|园区|新区|综保区|综合保税区|产业新城)$/u;
+export const GENERIC_PARK = /^(上述|该|本|各|内|全|新|主题|重点|国家级|省级|市级)?(经济技术开发区|经济开发区|高新技术产业开发区|开发区|经开区|高新区|产业园区?|工业园区?|园区|新区|综保区|综合保税区|产业新城)$/u;
 const OPEN_QUOTE = new Set(['“', '「', '《']);
 /** The rest of a quoted or titled name after what begins it: a few more characters, then its closing mark. */
 const QUOTED_REST = /^[^，。；：！？,;:!?“”「」《》]{1,12}[”」》]/u;
@@ -108,8 +109,6 @@ export function repairSpans(text: string, tokens: readonly Token[], spans: reado
     if (sp.type === 'place' && MEDIA.test(text.slice(sp.end, sp.end + 4))) continue;
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
     if (sp.type === 'place' && OPEN_QUOTE.has(text[sp.start - 1] ?? '') && QUOTED_REST.test(text.slice(sp.end, sp.end + 13))) continue;
-    // a park word with no name (上述产业园, 省级高新区, 经开区) is a generic noun, not a park
-    if (sp.type === 'industrial-park' && GENERIC_PARK.test(text.slice(sp.start, sp.end))) continue;
     let { start, end } = sp;
     for (let t = tokenWith(tokens, 'end', end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = tokenWith(tokens, 'end', end)) end = t.start;
     const country = PREFIXED.has(sp.type) ? countryPrefix(tokens, start, end) : 0;
@@ -128,4 +127,18 @@ export function repairSpans(text: string, tokens: readonly Token[], spans: reado
     else out.push({ start, end, type: sp.type });
   }
   return out;
+}
+
+/**
+ * The mentions without the park words that name no park (上述产业园, 省级高新区): kept only where
+ * the document names a park the word can stand for (经开区 after 长沙经开区).
+ */
+export function withoutGenericParks<T extends { type: EntityType; text: string }>(mentions: T[]): T[] {
+  const generic = (m: T) => m.type === 'industrial-park' && GENERIC_PARK.test(m.text);
+  if (!mentions.some(generic)) return mentions;
+  const named = mentions.filter((m) => m.type === 'industrial-park' && !generic(m)).map((m) => m.text);
+  return mentions.filter((m) => {
+    if (!generic(m)) return true;
+    return named.some((n) => n.endsWith(m.text));
+  });
 }
