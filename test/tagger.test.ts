@@ -12,6 +12,8 @@ import { readCluener, splitAddress } from '../src/tagger/cluener.js';
 import { loadTrainingData, trainOn } from '../src/tagger/train.js';
 import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
 import { tagMentions } from '../src/tagger/index.js';
+import { repairSpans, withoutGenericParks } from '../src/tagger/repair.js';
+import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { parseGold } from '../src/eval/gold.js';
 import { seedTrainConfig, tempDir, writeCorpus } from './helpers.js';
@@ -214,23 +216,18 @@ test('the Viterbi search gives what a search over every allowed transition gives
   }
 });
 
-test('a country written before a company or park is a place of its own, and edge words are dropped', async () => {
-  const { repairSpans } = await import('../src/tagger/repair.js');
-  const { tokenize } = await import('../src/segment/index.js');
-  const text = '德国西门子、荷兰哈克和知巢鸟在内的企业落户园区，德国馆开馆';
-  const tokens = tokenize(text);
+test('a country written before a company or park is a place of its own, and edge words are dropped', () => {
+  const text = '德国西门子、荷兰哈克和知巢鸟在内的企业落户园区，德国商会到场';
   const span = (s: string, type: 'company' | 'place' | 'organization') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
-  const repaired = repairSpans(text, tokens, [span('德国西门子', 'company'), span('荷兰哈克', 'company'), span('知巢鸟在内', 'company'), span('德国馆', 'organization')]);
+  const repaired = repairSpans(makeContext(text), [span('德国西门子', 'company'), span('荷兰哈克', 'company'), span('知巢鸟在内', 'company'), span('德国商会', 'organization')]);
   assert.deepEqual(
     repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
-    // 德国馆 is an organization: only companies and parks lose a country, and only a whole word
-    ['place:德国', 'company:西门子', 'place:荷兰', 'company:哈克', 'company:知巢鸟', 'organization:德国馆'],
+    // jieba writes 德国西门子 as one word, 荷兰 哈克 as two; 德国商会 is a body, and only companies and parks lose a country
+    ['place:德国', 'company:西门子', 'place:荷兰', 'company:哈克', 'company:知巢鸟', 'organization:德国商会'],
   );
 });
 
-test('a company followed by what it makes and 项目 is one project named after it', async () => {
-  const { repairSpans } = await import('../src/tagger/repair.js');
-  const { tokenize } = await import('../src/segment/index.js');
+test('a company followed by what it makes and 项目 is one project named after it', () => {
   const text = '签约甲乙模具制造科技有限公司年产200套汽车模具项目、丙丁实业有限公司模具制造项目，丙丁实业有限公司总经理出席';
   const at = (s: string, from = 0) => text.indexOf(s, from);
   const spans = [
@@ -240,15 +237,13 @@ test('a company followed by what it makes and 项目 is one project named after 
     { start: at('丙丁', at('，')), end: at('总经理'), type: 'company' as const },
   ];
   assert.deepEqual(
-    repairSpans(text, tokenize(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    repairSpans(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
     // the company named alone, with no product and 项目 after it, stays a company
     ['project:甲乙模具制造科技有限公司年产200套汽车模具项目', 'project:丙丁实业有限公司模具制造项目', 'company:丙丁实业有限公司'],
   );
 });
 
-test('a place that names a media outlet, or begins a quoted name, is not a mention', async () => {
-  const { repairSpans } = await import('../src/tagger/repair.js');
-  const { tokenize } = await import('../src/segment/index.js');
+test('a place that names a media outlet, or begins a quoted name, is not a mention', () => {
   const text = '浙江在线记者报道，浙江新材料产业园开工，“黄河明珠”“浙江”';
   const spans = [
     { start: 0, end: 2, type: 'place' as const },
@@ -257,27 +252,24 @@ test('a place that names a media outlet, or begins a quoted name, is not a menti
     { start: text.lastIndexOf('浙江'), end: text.lastIndexOf('浙江') + 2, type: 'place' as const },
   ];
   // nor is one nested in a short quoted name (“黄河明珠”); a place quoted alone stays
-  assert.deepEqual(repairSpans(text, tokenize(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2), text.lastIndexOf('浙江')]);
+  assert.deepEqual(repairSpans(makeContext(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2), text.lastIndexOf('浙江')]);
 });
 
-test('a park word with no name is not a park, unless the article names the park it stands for', async () => {
-  const { withoutGenericParks } = await import('../src/tagger/repair.js');
+test('a park word with no name is not a park, unless the article names the park it stands for', () => {
   const park = (text: string) => ({ type: 'industrial-park' as const, text });
   assert.deepEqual(
-    withoutGenericParks([park('上述产业园'), park('省级高新区'), park('甲乙高新区'), park('经开区')]).map((m) => m.text),
+    withoutGenericParks([park('该产业园'), park('省级高新区'), park('甲乙高新区'), park('经开区')]).map((m) => m.text),
     ['甲乙高新区'],
   );
   assert.deepEqual(withoutGenericParks([park('长沙经开区'), park('经开区')]).map((m) => m.text), ['长沙经开区', '经开区']);
 });
 
-test('two names decoded as one span are split; a company and its branch are one name', async () => {
-  const { repairSpans } = await import('../src/tagger/repair.js');
-  const { tokenize } = await import('../src/segment/index.js');
+test('two names decoded as one span are split; a company and its branch are one name', () => {
   const text = '甲乙乳业有限公司丙丁食品有限公司与戊己服饰有限公司浙江分公司，庚辛园区、壬癸园区';
   const span = (s: string, type: 'company' | 'industrial-park') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
   const spans = [span('甲乙乳业有限公司丙丁食品有限公司', 'company'), span('戊己服饰有限公司浙江分公司', 'company'), span('庚辛园区、壬癸园区', 'industrial-park')];
   assert.deepEqual(
-    repairSpans(text, tokenize(text), spans).map((sp) => text.slice(sp.start, sp.end)),
+    repairSpans(makeContext(text), spans).map((sp) => text.slice(sp.start, sp.end)),
     ['甲乙乳业有限公司', '丙丁食品有限公司', '戊己服饰有限公司浙江分公司', '庚辛园区', '壬癸园区'],
   );
 });

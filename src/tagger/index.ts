@@ -50,7 +50,7 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
     const n = input.text.length;
     if (n === 0) return;
     const labels = decode(model, sentenceFeatures(input), n);
-    for (const sp of repairSpans(input.text, input.tokens, decodeSpans(labels))) {
+    for (const sp of repairSpans(analysis.contexts[k]!, decodeSpans(labels))) {
       if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
       const ns = sent.start + sp.start;
       const ne = sent.start + sp.end;

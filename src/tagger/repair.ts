@@ -6,27 +6,32 @@
 // (X有限公司年产200套汽车模具项目), which the tagger, seeing a few characters around each one,
 // tends to cut after 公司; a place that begins a media outlet's name (浙江在线) or a short quoted
 // name (“黄河明珠”) is nested in it, and no mention. Two names decoded as one span (A、B) are
-// split. A park word with no name (上述产业园, 省级高新区) is a generic noun, unless the article
+// split. A park word with no name (该产业园, 省级高新区) is a generic noun, unless the article
 // names a park it stands for (经开区 for 长沙经开区): `withoutGenericParks`, over a document.
 // Nothing here names an entity: the words are closed-class grammar and the country names come
 // from a packaged locale file.
-import type { Token } from '../segment/index.js';
 import type { EntityType } from '../types.js';
+import type { SentenceContext } from '../extract/context.js';
+import { GENERIC_MODIFIERS, SUFFIX_TYPES } from '../extract/lexicon.js';
 import type { LabelSpan } from './labels.js';
 import { COUNTRY_NAMES } from './countries.js';
 
+/** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
+export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
+
 /** Words that never end a name when jieba writes them as a word of their own. */
 const TRAILING = new Set(['在内', '等', '为', '为首', '为主', '为龙头', '为核心', '为代表', '牵头', '领衔', '的']);
-/** Countries that stand before a name as its location, longest first; 中国 often begins an official name, 中非 a partnership's. */
-const COUNTRIES = COUNTRY_NAMES.filter((n) => !['中国', '中华人民共和国', '中非'].includes(n)).sort((a, b) => b.length - a.length);
+/** Countries that stand before a name as its location; 中国 often begins an official name, 中非 a partnership's. */
+const COUNTRIES = new Set(COUNTRY_NAMES.filter((n) => !['中国', '中华人民共和国', '中非'].includes(n)));
+const LONGEST_COUNTRY = Math.max(...[...COUNTRIES].map((n) => n.length));
 /** jieba's tags of dictionary words that join a country and a name (德国西门子/ns, 韩国三星/nz). */
 const JOINED_NAME_TAGS = new Set(['ns', 'nt', 'nz']);
 /** Types whose names lose a country written before them. */
 const PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-park']);
 /** What a company makes, within its clause, up to the word that makes it a project: 年产…项目, 30万方/年…项目. */
 const PRODUCT_PROJECT = /^(?:年产|[0-9０-９一二三四五六七八九十])[^，。；：！？,;:!?\n、“”"《》]{0,60}(?:项目|工厂|基地|生产线)/u;
-/** Park words with no name in them, after at most a determiner or a rank. */
-export const GENERIC_PARK = /^(上述|该|本|各|内|全|新|主题|重点|国家级|省级|市级)?(经济技术开发区|经济开发区|高新技术产业开发区|开发区|经开区|高新区|产业园区?|工业园区?|园区|新区|综保区|综合保税区|产业新城)$/u;
+/** The words that end park names (lexicon.ts), longest first. */
+const PARK_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'industrial-park').map(([w]) => w).sort((a, b) => b.length - a.length);
 const OPEN_QUOTE = new Set(['“', '「', '《']);
 /** The rest of a quoted or titled name after what begins it: a few more characters, then its closing mark. */
 const QUOTED_REST = /^[^，。；：！？,;:!?“”「」《》]{1,12}[”」》]/u;
@@ -35,31 +40,29 @@ const MEDIA = /^(在线|网|频道|日报|晚报|早报|新闻|电视台|卫视|
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
-/** The token of `tokens` (in text order) whose `edge` offset equals `at`. */
-function tokenWith(tokens: readonly Token[], edge: 'start' | 'end', at: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tokens[mid]!;
-    if (t[edge] === at) return t;
-    if (t[edge] < at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+/** The word of the sentence that starts at `at`, if one does. */
+function wordStarting(ctx: RepairContext, at: number): RepairContext['tokens'][number] | undefined {
+  const t = ctx.tokens[ctx.tokenAt[at] ?? -1];
+  return t?.start === at ? t : undefined;
+}
+
+/** The word of the sentence that ends at `at`, if one does. */
+function wordEnding(ctx: RepairContext, at: number): RepairContext['tokens'][number] | undefined {
+  const t = ctx.tokens[ctx.tokenAt[at - 1] ?? -1];
+  return t?.end === at ? t : undefined;
 }
 
 /**
  * The length of a country name that begins the span [start, end) as a word of its own (德国 博世)
  * or inside one dictionary name (德国西门子), leaving a name of MIN_NAME or more; 0 if none.
  */
-function countryPrefix(tokens: readonly Token[], start: number, end: number): number {
-  const first = tokenWith(tokens, 'start', start);
+function countryPrefix(ctx: RepairContext, start: number, end: number): number {
+  const first = wordStarting(ctx, start);
   if (!first) return 0;
-  for (const c of COUNTRIES) {
-    if (!first.word.startsWith(c) || end - start - c.length < MIN_NAME) continue;
-    if (first.word.length === c.length || JOINED_NAME_TAGS.has(first.tag)) return c.length;
-    return 0;
+  for (let len = Math.min(LONGEST_COUNTRY, first.word.length); len >= 2; len--) {
+    if (!COUNTRIES.has(first.word.slice(0, len))) continue;
+    const joined = len < first.word.length;
+    return end - start - len >= MIN_NAME && (!joined || JOINED_NAME_TAGS.has(first.tag)) ? len : 0;
   }
   return 0;
 }
@@ -69,10 +72,12 @@ function countryPrefix(tokens: readonly Token[], start: number, end: number): nu
  * each of MIN_NAME or more; else the span itself.
  */
 function splitJoined(text: string, start: number, end: number, type: EntityType): LabelSpan[] {
+  // a registered name may follow another only where the span ends as one does, and not as a branch
+  const registeredRun = type === 'company' && text.endsWith('公司', end) && !/[分子]公司$/u.test(text.slice(start, end));
   const cuts: number[] = [];
   for (let i = start + MIN_NAME; i <= end - MIN_NAME; i++) {
     if (text[i] === '、') cuts.push(i);
-    else if (type === 'company' && text.startsWith('公司', i - 2) && text.endsWith('公司', end) && !/[分子]公司$/u.test(text.slice(i, end)) && end - i >= 4 && text[i] !== '（' && text[i] !== '(') cuts.push(i);
+    else if (registeredRun && end - i >= 4 && text.startsWith('公司', i - 2) && text[i] !== '（' && text[i] !== '(') cuts.push(i);
   }
   if (!cuts.length) return [{ start, end, type }];
   const out: LabelSpan[] = [];
@@ -86,16 +91,15 @@ function splitJoined(text: string, start: number, end: number, type: EntityType)
 }
 
 /**
- * The decoded spans of one sentence (`text`, its jieba words `tokens`) with their edges repaired,
- * in order: a country before a company or park becomes a `place` span of its own; a company and
- * the project named after it become one project.
+ * The decoded spans of one sentence (`ctx`, as the rules segmented it) repaired as the header
+ * says, in order: spans may be dropped, cut, joined into a project, or split in two.
  */
-export function repairSpans(text: string, tokens: readonly Token[], spans: readonly LabelSpan[]): LabelSpan[] {
+export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
+  const { text } = ctx;
   const out: LabelSpan[] = [];
   let skipTo = -1;
-  for (const sp0 of spans) {
-    let sp = sp0;
-    if (sp.start < skipTo) continue;
+  for (let sp of spans) {
+    if (sp.start < skipTo) continue; // inside a project already taken whole
     // a registered company followed in the same clause by what it makes, up to 项目 or the like,
     // is a project named after its company (X有限公司年产200套汽车模具项目)
     if (sp.type === 'company' && text.endsWith('公司', sp.end)) {
@@ -110,8 +114,8 @@ export function repairSpans(text: string, tokens: readonly Token[], spans: reado
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
     if (sp.type === 'place' && OPEN_QUOTE.has(text[sp.start - 1] ?? '') && QUOTED_REST.test(text.slice(sp.end, sp.end + 13))) continue;
     let { start, end } = sp;
-    for (let t = tokenWith(tokens, 'end', end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = tokenWith(tokens, 'end', end)) end = t.start;
-    const country = PREFIXED.has(sp.type) ? countryPrefix(tokens, start, end) : 0;
+    for (let t = wordEnding(ctx, end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = wordEnding(ctx, end)) end = t.start;
+    const country = PREFIXED.has(sp.type) ? countryPrefix(ctx, start, end) : 0;
     if (country) {
       out.push({ start, end: start + country, type: 'place' });
       start += country;
@@ -130,15 +134,20 @@ export function repairSpans(text: string, tokens: readonly Token[], spans: reado
 }
 
 /**
- * The mentions without the park words that name no park (上述产业园, 省级高新区): kept only where
+ * The mentions without the park words that name no park (该产业园, 省级高新区): kept only where
  * the document names a park the word can stand for (经开区 after 长沙经开区).
  */
 export function withoutGenericParks<T extends { type: EntityType; text: string }>(mentions: T[]): T[] {
-  const generic = (m: T) => m.type === 'industrial-park' && GENERIC_PARK.test(m.text);
+  const generic = (m: T) => m.type === 'industrial-park' && namesNoPark(m.text);
   if (!mentions.some(generic)) return mentions;
   const named = mentions.filter((m) => m.type === 'industrial-park' && !generic(m)).map((m) => m.text);
-  return mentions.filter((m) => {
-    if (!generic(m)) return true;
-    return named.some((n) => n.endsWith(m.text));
-  });
+  return mentions.filter((m) => !generic(m) || named.some((n) => n.endsWith(m.text)));
+}
+
+/** A park word alone or after one generic modifier (省级高新区, 该产业园): no name in it. */
+function namesNoPark(text: string): boolean {
+  const ending = PARK_ENDINGS.find((w) => text.endsWith(w));
+  if (!ending) return false;
+  const core = text.slice(0, -ending.length);
+  return core === '' || GENERIC_MODIFIERS.has(core);
 }
