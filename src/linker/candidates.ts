@@ -141,12 +141,11 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   // or park of its own speaks of the first place or park of the nearest sentence before (up to
   // PLACE_REACH back) that names one; it stands where the hosting word is
   const placeLike = (x: { type: EntityType }) => x.type === 'place' || x.type === 'industrial-park';
-  if (sent.index > 0 && !own.some(placeLike) && !out.some(placeLike)) {
-    HOSTING.lastIndex = 0;
-    const hit = HOSTING.exec(text);
+  const hit = sent.index > 0 && !own.some(placeLike) && !out.some(placeLike) ? HOSTING.exec(text) : null;
+  if (hit) {
     let target: Linked | undefined;
-    for (let k = sent.index - 1; hit && k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) target = (bySentence.get(k) ?? []).find(placeLike);
-    if (hit && target) {
+    for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) target = (bySentence.get(k) ?? []).find(placeLike);
+    if (target) {
       const at = sent.start + hit.index;
       out.push({ entity: target.entity, type: target.type, nstart: at, nend: at, text: '', anaphor: 'elided-place', antecedentSentence: target.sentence, rule: 'anaphor' });
     }
@@ -155,6 +154,6 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
 }
 
 /** words that state a place or park hosting something */
-const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/gu;
+const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/u;
 /** how many sentences back an elided place may look */
 const PLACE_REACH = 2;

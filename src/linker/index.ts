@@ -62,6 +62,6 @@ export function linkExamples(doc: Document, mentions: Linked[], relations: Reado
   return featured(doc, mentions, rulesBySentence(doc, mentions)).map(({ c, features }) => {
     const allowed = [0, ...c.allowed.map(classOf)];
     const label = gold.get(`${c.head.entity}\u0000${c.tail.entity}`) ?? 0;
-    return { features, label: allowed.includes(label) ? label : 0, allowed, pair: `${c.head.entity}\u0000${c.tail.entity}` };
+    return { features, label: allowed.includes(label) ? label : 0, allowed };
   });
 }

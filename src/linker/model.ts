@@ -24,8 +24,6 @@ export interface LinkExample {
   label: number;
   /** the classes this pair may take (always none) */
   allowed: readonly number[];
-  /** head\0tail entity: one pair may be several candidates (one per sentence) */
-  pair?: string;
 }
 
 export interface LinkerOptions {
