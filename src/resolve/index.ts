@@ -140,7 +140,7 @@ function localTarget(short: string, type: EntityType, forms: Map<string, number>
 }
 
 /** Is `short` the article's short way of writing `long`? */
-function shortens(short: string, long: string, type: EntityType): boolean {
+export function shortens(short: string, long: string, type: EntityType): boolean {
   if (short.length < 2) return false;
   switch (type) {
     case 'place':

@@ -15,6 +15,7 @@ import type { SentenceContext } from '../extract/context.js';
 import { GENERIC_MODIFIERS, SUFFIX_TYPES } from '../extract/lexicon.js';
 import type { LabelSpan } from './labels.js';
 import { COUNTRY_NAMES } from './countries.js';
+import { shortens } from '../resolve/index.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -135,13 +136,14 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
 
 /**
  * The mentions without the park words that name no park (该产业园, 省级高新区): kept only where
- * the document names a park the word can stand for (经开区 after 长沙经开区).
+ * the document names a park the word can stand for, as resolution would join them (经开区 after
+ * 长沙经开区).
  */
 export function withoutGenericParks<T extends { type: EntityType; text: string }>(mentions: T[]): T[] {
   const generic = (m: T) => m.type === 'industrial-park' && namesNoPark(m.text);
   if (!mentions.some(generic)) return mentions;
   const named = mentions.filter((m) => m.type === 'industrial-park' && !generic(m)).map((m) => m.text);
-  return mentions.filter((m) => !generic(m) || named.some((n) => n.endsWith(m.text)));
+  return mentions.filter((m) => !generic(m) || named.some((n) => shortens(m.text, n, 'industrial-park')));
 }
 
 /** A park word alone or after one generic modifier (省级高新区, 该产业园): no name in it. */
