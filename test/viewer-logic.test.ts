@@ -43,6 +43,7 @@ test('filters: minimum relations, one document, a focus of n hops, one connected
   assert.equal(shown(g, { component: 0 }), 'abcd', 'the largest part');
   assert.equal(shown(g, { component: 1 }), 'ef', 'the second');
   assert.deepEqual(partSizes(g, { ...NO_FILTERS, minDegree: 1 }), [4, 2]);
+  assert.deepEqual(partSizes(g, { ...NO_FILTERS, minDegree: 1, component: 1 }), [4, 2], 'the part chosen does not narrow the choice');
   assert.equal(visibleOf(g, { ...NO_FILTERS, minDegree: 1 }).degree.get('b'), 2);
   assert.equal(unconnectedShare(g), 2 / 8);
 });

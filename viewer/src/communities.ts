@@ -1,6 +1,7 @@
-// Colouring by community: Louvain's partition of the graph (graphology-communities-louvain, its
-// edges taken as undirected), seeded so the same graph gets the same colours, the largest
-// communities in the palette's colours and the rest, with entities alone, in grey.
+// Colouring by community: Louvain's partition of the graph (graphology-communities-louvain, which
+// on our directed graph runs its directed variant, Dugué & Perez's directed modularity), seeded
+// so the same graph gets the same colours, the largest communities in the palette's colours and
+// the rest, with entities alone, in grey.
 import louvain from 'graphology-communities-louvain';
 import type { KgGraph } from './types.js';
 import { mulberry32 } from '../../src/random.js';
@@ -14,7 +15,8 @@ const memo = new WeakMap<KgGraph, Map<string, string>>();
 export function communityColors(graph: KgGraph): Map<string, string> {
   let colors = memo.get(graph);
   if (colors) return colors;
-  const of = graph.size > 0 ? louvain(graph, { rng: mulberry32(1) }) : {};
+  // a graph without edges is fine: louvain puts each node in a community of its own
+  const of = louvain(graph, { rng: mulberry32(1) });
   const members = new Map<number, string[]>();
   for (const [node, c] of Object.entries(of)) {
     const list = members.get(c) ?? [];

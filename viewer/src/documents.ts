@@ -6,6 +6,7 @@
 import type Sigma from 'sigma';
 import type { KgGraph } from './types.js';
 import type { ViewSnapshot } from './reducers.js';
+import type { Visible } from './visibility.js';
 
 export const DOCUMENT_COLOR = '#6b7280';
 const SQUARE = 7;
@@ -15,7 +16,6 @@ export interface DocumentMark {
   doc: string;
   x: number;
   y: number;
-  entities: number;
 }
 
 export interface DocumentLayer {
@@ -25,22 +25,47 @@ export interface DocumentLayer {
   at(x: number, y: number): string | null;
 }
 
+interface DocumentEntities {
+  doc: string;
+  /** the title as drawn, cut to LABEL_CHARS */
+  label: string;
+  nodes: string[];
+}
+
 export function documentLayer(sigma: Sigma<any, any, any>, graph: KgGraph, view: () => ViewSnapshot, shown: () => boolean): DocumentLayer {
-  // which entities each document mentions: read once, the first time documents are shown
-  let byDocCache: Map<string, string[]> | null = null;
-  const byDoc = () => {
-    if (byDocCache) return byDocCache;
-    byDocCache = new Map();
+  // each document with its label and the entities it mentions: read once, the first time documents are shown
+  let all: DocumentEntities[] | null = null;
+  const documents = () => {
+    if (all) return all;
+    const titles = new Map(graph.getAttribute('documents').map((d) => [d.id, d.title || d.id]));
+    const byDoc = new Map<string, string[]>();
     graph.forEachNode((node, a) => {
       for (const doc of new Set(a.mentions.map((m) => m.doc))) {
-        const list = byDocCache!.get(doc) ?? [];
+        const list = byDoc.get(doc) ?? [];
         list.push(node);
-        byDocCache!.set(doc, list);
+        byDoc.set(doc, list);
       }
     });
-    return byDocCache;
+    all = [...byDoc].map(([doc, nodes]) => {
+      const title = [...(titles.get(doc) ?? doc)];
+      return { doc, label: title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS - 1).join('')}…` : title.join(''), nodes };
+    });
+    return all;
   };
-  const titles = new Map(graph.getAttribute('documents').map((d) => [d.id, d.title || d.id]));
+  // the documents and entities on screen, kept while the filters stay (a new Filters object, and
+  // only that, gives a new `visible`): a frame then only reads positions
+  let shownFor: Visible | null = null;
+  let onScreen: DocumentEntities[] = [];
+  const documentsShown = () => {
+    const { visible, filters } = view();
+    if (visible === shownFor) return onScreen;
+    shownFor = visible;
+    onScreen = documents()
+      .filter((d) => !filters.doc || filters.doc === d.doc)
+      .map((d) => ({ ...d, nodes: d.nodes.filter((n) => visible.nodes.has(n)) }))
+      .filter((d) => d.nodes.length > 0);
+    return onScreen;
+  };
   sigma.createCanvasContext('documents', { afterLayer: 'nodes' } as never);
   sigma.resize(true); // the new layer gets the stage's size and pixel ratio, as the others have
   const canvas = sigma.getCanvases().documents!;
@@ -52,11 +77,10 @@ export function documentLayer(sigma: Sigma<any, any, any>, graph: KgGraph, view:
     ctx.clearRect(0, 0, width, height);
     drawn = [];
     if (!shown()) return;
-    const { visible, filters } = view();
-    for (const [doc, nodes] of byDoc()) {
-      if (filters.doc && filters.doc !== doc) continue;
-      const points = nodes.filter((n) => visible.nodes.has(n)).map((n) => sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!));
-      if (points.length === 0) continue;
+    // set each frame: a resize resets the canvas's state
+    ctx.font = `12px ${sigma.getSetting('labelFont')}`;
+    for (const { doc, label, nodes } of documentsShown()) {
+      const points = nodes.map((n) => sigma.framedGraphToViewport(sigma.getNodeDisplayData(n)!));
       let x = points.reduce((s, p) => s + p.x, 0) / points.length;
       let y = points.reduce((s, p) => s + p.y, 0) / points.length;
       if (points.length === 1) {
@@ -76,15 +100,12 @@ export function documentLayer(sigma: Sigma<any, any, any>, graph: KgGraph, view:
       ctx.setLineDash([]);
       ctx.fillStyle = DOCUMENT_COLOR;
       ctx.fillRect(x - SQUARE, y - SQUARE, SQUARE * 2, SQUARE * 2);
-      const title = [...(titles.get(doc) ?? doc)];
-      const label = title.length > LABEL_CHARS ? `${title.slice(0, LABEL_CHARS - 1).join('')}…` : title.join('');
-      ctx.font = `12px ${sigma.getSetting('labelFont')}`;
       ctx.lineWidth = 3;
       ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
       ctx.strokeText(label, x + SQUARE + 4, y + 4);
       ctx.fillStyle = '#374151';
       ctx.fillText(label, x + SQUARE + 4, y + 4);
-      drawn.push({ doc, x, y, entities: points.length });
+      drawn.push({ doc, x, y });
     }
   });
 

@@ -3,6 +3,7 @@
 // or #path&from=company:A&to=company:B
 import type { EntityType, KgGraph, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
+import { MAX_HOPS } from './state.js';
 
 export interface HashView {
   selected: string | null;
@@ -18,8 +19,6 @@ export interface HashView {
   colorBy: 'type' | 'community';
   showDocuments: boolean;
 }
-
-export const MAX_HOPS = 3;
 
 export function formatHash(view: HashView): string {
   const params = new URLSearchParams();

@@ -34,7 +34,7 @@ export interface KgHooks {
   /** the PNG export (2×, title, legend) as a data URL */
   pngDataUrl?: () => Promise<string>;
   /** the document squares drawn in the last frame (viewport coordinates) */
-  documentMarks?: () => Array<{ doc: string; x: number; y: number; entities: number }>;
+  documentMarks?: () => Array<{ doc: string; x: number; y: number }>;
 }
 
 declare global {

@@ -18,7 +18,7 @@ import { createLayout } from './layout.js';
 import { drawEdgeLabels } from './edge-labels.js';
 import { nodePrograms } from './programs.js';
 import type { EdgeGate } from './edge-programs.js';
-import { describeView, downloadCanvas, renderPng, PNG_DEFAULTS } from './png.js';
+import { describeView, downloadCanvas, renderPng } from './png.js';
 import { completeHooks, initHooks } from './hooks.js';
 import { byId } from './ui/dom.js';
 import { showMessage } from './ui/message.js';
@@ -126,7 +126,6 @@ async function start(): Promise<void> {
   // the PNG: the view at 2×, titled, with a legend of what is shown
   const png = () =>
     renderPng(sigma, {
-      scale: PNG_DEFAULTS.scale,
       ...describeView(graph, view.visible, state.colorBy.get() === 'type'),
       prepare: (tmp) => {
         drawEdgeLabels(tmp, () => view);
@@ -141,13 +140,14 @@ async function start(): Promise<void> {
   if (state.selection.get().selected) searchBox.show(graph.getNodeAttribute(state.selection.get().selected!, 'label'));
 
   syncHash(graph, state, defaultMinDegree, sigma);
-  const initial = state.path.get().active ? [state.path.get().from, state.path.get().to] : [state.selection.get().selected];
-  const toFocus = initial.filter((n): n is string => !!n);
-  if (toFocus.length > 0) focusNodes(sigma, toFocus);
-  else if (view.visible.nodes.size < graph.order) focusNodes(sigma, [...view.visible.nodes], { animate: false });
+  frameFromState(graph, state, sigma);
 
+  // Escape closes the reader if it is open; else (outside a text field) it leaves path mode or
+  // the selection. One handler, so that closing the reader does not also drop the selection.
   window.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) {
+    if (e.key !== 'Escape') return;
+    if (reader.isOpen()) reader.close();
+    else if (!(e.target instanceof HTMLInputElement)) {
       if (state.path.get().active) state.path.set(EMPTY_PATH);
       else state.selection.set((s) => ({ ...s, selected: null }));
     }
@@ -171,6 +171,12 @@ function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, a
     const result = from && to ? shortestPath(graph, from, to, state.filters.get()) : null;
     state.path.set({ active: true, from, to, result });
     if (result) focusNodes(sigma, result.nodes);
+  };
+  // frames what the filters show (the whole graph when nothing is filtered)
+  const fit = () => {
+    const shown = visibleOf(graph, state.filters.get()).nodes;
+    if (shown.size === graph.order || shown.size === 0) void sigma.getCamera().animatedReset({ duration: 400 });
+    else focusNodes(sigma, [...shown]);
   };
   return {
     /** a click or a search result: an end of the path in path mode, else the selection */
@@ -207,14 +213,11 @@ function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, a
         state.selection.set((s) => ({ ...s, selected: node }));
         focusNodes(sigma, [...visibleOf(graph, state.filters.get()).nodes]);
       } else {
-        void sigma.getCamera().animatedReset({ duration: 400 });
+        // what the other filters still hide stays out of the frame
+        fit();
       }
     },
-    fit() {
-      const shown = visibleOf(graph, state.filters.get()).nodes;
-      if (shown.size === graph.order || shown.size === 0) void sigma.getCamera().animatedReset({ duration: 400 });
-      else focusNodes(sigma, [...shown]);
-    },
+    fit,
     setFilters(change: Partial<Filters>) {
       state.filters.set((f) => ({ ...f, ...change }));
     },
@@ -264,6 +267,19 @@ function applyHash(graph: KgGraph, state: AppState, hash: string, defaultMinDegr
   }
 }
 
+/** Moves the camera to what the state points at: the path's ends or the selection, else what the filters show. */
+function frameFromState(graph: KgGraph, state: AppState, sigma: Sigma<any, any, any>): void {
+  const p = state.path.get();
+  const ends = (p.active ? [p.from, p.to] : [state.selection.get().selected]).filter((n): n is string => !!n);
+  if (ends.length > 0) {
+    focusNodes(sigma, ends);
+    return;
+  }
+  // a filtered view is framed at once (the whole graph is sigma's own starting frame)
+  const shown = visibleOf(graph, state.filters.get()).nodes;
+  if (shown.size < graph.order) focusNodes(sigma, [...shown], { animate: false });
+}
+
 /** Keeps the hash in step with the state, and the state with a hash typed or pasted in. */
 function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sigma: Sigma<any, any, any>): void {
   const current = () => {
@@ -296,9 +312,7 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
     if (location.hash === current()) return;
     applyHash(graph, state, location.hash, defaultMinDegree);
     // the camera follows, as when the link was first opened
-    const p = state.path.get();
-    const nodes = (p.active ? [p.from, p.to] : [state.selection.get().selected]).filter((n): n is string => !!n);
-    if (nodes.length > 0) focusNodes(sigma, nodes);
+    frameFromState(graph, state, sigma);
   });
   write();
 }

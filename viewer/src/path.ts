@@ -2,7 +2,7 @@
 // linked through the place both are located in), over what the filters leave visible.
 import type { Filters } from './state.js';
 import type { KgGraph } from './types.js';
-import { isEdgeVisible } from './visibility.js';
+import { visibleOf } from './visibility.js';
 
 export interface GraphPath {
   /** from first to last */
@@ -15,6 +15,7 @@ export interface GraphPath {
 export function shortestPath(graph: KgGraph, from: string, to: string, filters: Filters): GraphPath | null {
   if (!graph.hasNode(from) || !graph.hasNode(to)) return null;
   if (from === to) return { nodes: [from], edges: [] };
+  const visible = visibleOf(graph, filters).edges;
   const via = new Map<string, { prev: string; edge: string }>([[from, { prev: '', edge: '' }]]);
   let frontier = [from];
   while (frontier.length > 0 && !via.has(to)) {
@@ -22,7 +23,7 @@ export function shortestPath(graph: KgGraph, from: string, to: string, filters: 
     for (const node of frontier) {
       graph.forEachEdge(node, (edge, _a, source, target) => {
         const other = source === node ? target : source;
-        if (via.has(other) || !isEdgeVisible(graph, filters, edge)) return;
+        if (via.has(other) || !visible.has(edge)) return;
         via.set(other, { prev: node, edge });
         next.push(other);
       });

@@ -9,8 +9,8 @@ import { ENTITY_TYPES, RELATION_TYPES, type KgGraph } from './types.js';
 import type { Visible } from './visibility.js';
 
 export interface PngOptions {
-  /** pixels per screen pixel */
-  scale: number;
+  /** pixels per screen pixel (2 if not given) */
+  scale?: number;
   title: string;
   /** legend entries: what is shown, with its colour; `line` for relations */
   legend: Array<{ label: string; color: string; line?: boolean }>;
@@ -18,7 +18,7 @@ export interface PngOptions {
   prepare?: (renderer: Sigma<any, any, any>) => void;
 }
 
-export const PNG_DEFAULTS = { scale: 2, stagePadding: 80 } as const;
+const PNG_DEFAULTS = { scale: 2, stagePadding: 80 } as const;
 
 /** The title and legend of an image of what is shown: types (unless coloured otherwise) and relations on screen. */
 export function describeView(graph: KgGraph, visible: Visible, colorByType: boolean): Pick<PngOptions, 'title' | 'legend'> {
@@ -41,7 +41,7 @@ const LEGEND_ROW = 24;
 const MARGIN = 14;
 
 export async function renderPng(sigma: Sigma<any, any, any>, options: PngOptions): Promise<HTMLCanvasElement> {
-  const scale = options.scale;
+  const scale = options.scale ?? PNG_DEFAULTS.scale;
   const graphCanvas = await withPixelRatio(scale, () =>
     drawOnCanvas(sigma as Sigma, {
       backgroundColor: '#ffffff',

@@ -10,11 +10,14 @@ export interface Filters {
   minDegree: number;
   /** only what this document mentions and states */
   doc: string | null;
-  /** only this node's neighbourhood */
+  /** only this node's neighbourhood, 1 to MAX_HOPS hops out */
   focus: { node: string; hops: number } | null;
   /** only one connected part: its rank by size (0 the largest) */
   component: number | null;
 }
+
+/** the widest neighbourhood focus offered (and taken from a link) */
+export const MAX_HOPS = 3;
 
 export const NO_FILTERS: Filters = { hiddenTypes: new Set(), hiddenRelations: new Set(), minDegree: 0, doc: null, focus: null, component: null };
 

@@ -11,6 +11,8 @@ export interface Visible {
   edges: ReadonlySet<string>;
   /** relations of each shown node among shown edges */
   degree: ReadonlyMap<string, number>;
+  /** sizes of the connected parts the other filters leave (before the part filter), largest first */
+  partSizes: readonly number[];
 }
 
 const memo = new WeakMap<KgGraph, WeakMap<Filters, Visible>>();
@@ -30,13 +32,15 @@ function compute(graph: KgGraph, f: Filters): Visible {
     if (f.doc && !a.mentions.some((m) => m.doc === f.doc)) return;
     nodes.add(node);
   });
-  const edgeOk = (edge: string): boolean => {
-    const a = graph.getEdgeAttributes(edge);
-    if (f.hiddenRelations.has(a.relation)) return false;
-    if (!nodes.has(graph.source(edge)) || !nodes.has(graph.target(edge))) return false;
+  // the relation and document conditions, checked once per edge: the passes below only look up
+  const kept = new Set<string>();
+  graph.forEachEdge((edge, a) => {
+    if (f.hiddenRelations.has(a.relation)) return;
     // a stated relation goes with the document that states it; a derived one with its ends
-    return !f.doc || a.derived || a.evidence.some((e) => e.doc === f.doc);
-  };
+    if (f.doc && !a.derived && !a.evidence.some((e) => e.doc === f.doc)) return;
+    kept.add(edge);
+  });
+  const edgeOk = (edge: string, s: string, t: string): boolean => kept.has(edge) && nodes.has(s) && nodes.has(t);
   // the focus: what its node reaches in so many hops over the edges left so far
   if (f.focus && nodes.has(f.focus.node)) {
     const reached = new Set([f.focus.node]);
@@ -46,7 +50,7 @@ function compute(graph: KgGraph, f: Filters): Visible {
       for (const n of frontier) {
         graph.forEachEdge(n, (edge, _a, s, t) => {
           const other = s === n ? t : s;
-          if (!reached.has(other) && edgeOk(edge)) {
+          if (!reached.has(other) && edgeOk(edge, s, t)) {
             reached.add(other);
             next.push(other);
           }
@@ -62,7 +66,7 @@ function compute(graph: KgGraph, f: Filters): Visible {
     const degree = new Map<string, number>();
     for (const n of nodes) degree.set(n, 0);
     graph.forEachEdge((edge, _a, s, t) => {
-      if (!edgeOk(edge)) return;
+      if (!edgeOk(edge, s, t)) return;
       degree.set(s, degree.get(s)! + 1);
       degree.set(t, degree.get(t)! + 1);
     });
@@ -73,7 +77,7 @@ function compute(graph: KgGraph, f: Filters): Visible {
       // its edges still count as shown until it goes: each lowers the other end's count
       graph.forEachEdge(n, (edge, _a, s, t) => {
         const other = s === n ? t : s;
-        if (other === n || !edgeOk(edge)) return;
+        if (other === n || !edgeOk(edge, s, t)) return;
         const d = degree.get(other)! - 1;
         degree.set(other, d);
         if (d === f.minDegree - 1 && f.focus?.node !== other) under.push(other);
@@ -81,24 +85,30 @@ function compute(graph: KgGraph, f: Filters): Visible {
       nodes.delete(n);
     }
   }
+  // the parts are kept on the result: the part filter offers them (partSizes)
+  const parts = partsOf(graph, nodes, edgeOk);
+  const partSizes = parts.map((p) => p.length);
   if (f.component !== null) {
-    const keep = new Set(partsOf(graph, nodes, edgeOk)[f.component] ?? []);
+    const keep = new Set(parts[f.component] ?? []);
     for (const n of [...nodes]) if (!keep.has(n)) nodes.delete(n);
   }
   const edges = new Set<string>();
   const degree = new Map<string, number>();
   for (const n of nodes) degree.set(n, 0);
   graph.forEachEdge((edge, _a, s, t) => {
-    if (!edgeOk(edge)) return;
+    if (!edgeOk(edge, s, t)) return;
     edges.add(edge);
     degree.set(s, degree.get(s)! + 1);
     degree.set(t, degree.get(t)! + 1);
   });
-  return { nodes, edges, degree };
+  return { nodes, edges, degree, partSizes };
 }
 
-/** The connected parts among `nodes` (edges taken as undirected), largest first (ties: first node's key). */
-function partsOf(graph: KgGraph, nodes: ReadonlySet<string>, edgeOk: (edge: string) => boolean): string[][] {
+/**
+ * The connected parts among `nodes` (edges taken as undirected), largest first (ties: first node's
+ * key). A search of its own: graphology-components would need a filtered copy of the graph.
+ */
+function partsOf(graph: KgGraph, nodes: ReadonlySet<string>, edgeOk: (edge: string, s: string, t: string) => boolean): string[][] {
   const seen = new Set<string>();
   const parts: string[][] = [];
   for (const start of nodes) {
@@ -109,7 +119,7 @@ function partsOf(graph: KgGraph, nodes: ReadonlySet<string>, edgeOk: (edge: stri
       const n = part[i]!;
       graph.forEachEdge(n, (edge, _a, s, t) => {
         const other = s === n ? t : s;
-        if (!seen.has(other) && nodes.has(other) && edgeOk(edge)) {
+        if (!seen.has(other) && edgeOk(edge, s, t)) {
           seen.add(other);
           part.push(other);
         }
@@ -121,10 +131,8 @@ function partsOf(graph: KgGraph, nodes: ReadonlySet<string>, edgeOk: (edge: stri
 }
 
 /** The sizes of the connected parts the other filters leave, largest first: what the part filter offers. */
-export function partSizes(graph: KgGraph, filters: Filters): number[] {
-  const v = visibleOf(graph, { ...filters, component: null });
-  const edgeOk = (edge: string) => v.edges.has(edge);
-  return partsOf(graph, v.nodes, edgeOk).map((p) => p.length);
+export function partSizes(graph: KgGraph, filters: Filters): readonly number[] {
+  return visibleOf(graph, filters).partSizes;
 }
 
 export function isNodeVisible(graph: KgGraph, filters: Filters, node: string): boolean {

@@ -2,9 +2,8 @@
 // one document, one connected part, and the neighbourhood focus with its way back; and
 // colouring by community instead of by type.
 // A count says how much of the graph is on screen.
-import type { AppState, Filters } from '../state.js';
+import { MAX_HOPS, type AppState, type Filters } from '../state.js';
 import type { KgGraph } from '../types.js';
-import { MAX_HOPS } from '../hash.js';
 import { partSizes, visibleOf } from '../visibility.js';
 
 /** connected parts offered in the list, largest first */
@@ -76,17 +75,26 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
     const focus = f.focus;
     focusBar.hidden = !focus;
     if (focus && graph.hasNode(focus.node)) {
-      const hopButtons = [...Array(MAX_HOPS).keys()].map((i) =>
-        el('button', { attrs: { type: 'button', 'aria-pressed': String(focus.hops === i + 1), 'data-hops': String(i + 1) }, onClick: () => actions.focusOn(focus.node, i + 1) }, `${i + 1} hop${i ? 's' : ''}`),
-      );
-      focusBar.replaceChildren(
-        el('div', {}, 'Around ', el('strong', {}, graph.getNodeAttribute(focus.node, 'label'))),
-        el('div', {}, ...hopButtons, el('button', { attrs: { type: 'button', id: 'focus-off' }, onClick: () => actions.focusOn(null) }, 'Show all')),
-      );
+      focusBar.replaceChildren(el('div', {}, 'Around ', el('strong', {}, graph.getNodeAttribute(focus.node, 'label'))), hopButtons(focus.node, focus.hops, actions.focusOn));
     } else focusBar.replaceChildren();
     const v = visibleOf(graph, f);
     shown.textContent = `${v.nodes.size} of ${graph.order} entities, ${v.edges.size} of ${graph.size} relations shown`;
   };
   state.filters.subscribe(sync);
   sync(state.filters.get());
+}
+
+/**
+ * Buttons that show only the node's neighbourhood, 1 to MAX_HOPS hops out (`hops` pressed), and
+ * "Show all" while it is focused (`hops` > 0): the focus bar's and the panel's.
+ */
+export function hopButtons(node: string, hops: number, focusOn: FilterActions['focusOn']): HTMLElement {
+  return el(
+    'span',
+    { className: 'hop-buttons' },
+    ...[...Array(MAX_HOPS).keys()].map((i) =>
+      el('button', { attrs: { type: 'button', 'data-hops': String(i + 1), 'aria-pressed': String(hops === i + 1) }, onClick: () => focusOn(node, i + 1) }, `${i + 1} hop${i ? 's' : ''}`),
+    ),
+    hops ? el('button', { className: 'focus-off', attrs: { type: 'button' }, onClick: () => focusOn(null) }, 'Show all') : null,
+  );
 }

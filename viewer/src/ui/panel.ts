@@ -5,10 +5,10 @@
 import type { AppState } from '../state.js';
 import { RELATION_TYPES, type KgGraph, type RelationType } from '../types.js';
 import { isEdgeVisible, visibleOf } from '../visibility.js';
-import { MAX_HOPS } from '../hash.js';
 import { RELATION_COLORS, TYPE_COLORS } from '../settings.js';
 import { el, swatch } from './dom.js';
 import { evidenceList } from './evidence-view.js';
+import { hopButtons } from './filters.js';
 
 /** Relation groups are long on hub nodes; past this many the rest is summarised. */
 const MAX_EDGES_PER_GROUP = 100;
@@ -138,15 +138,7 @@ function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<
 function focusActions(state: AppState, node: string, actions: PanelActions): HTMLElement {
   const focus = state.filters.get().focus;
   const here = focus?.node === node ? focus.hops : 0;
-  return el(
-    'p',
-    { className: 'focus-actions' },
-    'Show only its neighbourhood: ',
-    ...[...Array(MAX_HOPS).keys()].map((i) =>
-      el('button', { attrs: { type: 'button', 'data-hops': String(i + 1), 'aria-pressed': String(here === i + 1) }, onClick: () => actions.focusOn(node, i + 1) }, `${i + 1} hop${i ? 's' : ''}`),
-    ),
-    here ? el('button', { attrs: { type: 'button' }, onClick: () => actions.focusOn(null) }, 'Show all') : null,
-  );
+  return el('p', { className: 'focus-actions' }, 'Show only its neighbourhood: ', hopButtons(node, here, actions.focusOn));
 }
 
 function relationGroup(graph: KgGraph, node: string, relation: RelationType, direction: 'out' | 'in', edges: string[], docTitles: Map<string, string>, actions: PanelActions): HTMLElement {

@@ -9,6 +9,8 @@ import { byId, el } from './dom.js';
 export interface Reader {
   open(doc: string, sentence?: { start: number; end: number }): Promise<void>;
   close(): void;
+  /** whether an article is on screen (Escape closes it first: main.ts) */
+  isOpen(): boolean;
 }
 
 export function mountReader(graph: KgGraph, onEntity: (node: string) => void): Reader {
@@ -30,11 +32,9 @@ export function mountReader(graph: KgGraph, onEntity: (node: string) => void): R
     );
     root.hidden = false;
   };
-  window.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !root.hidden) close();
-  });
   return {
     close,
+    isOpen: () => !root.hidden,
     async open(doc, sentence) {
       frame(doc, el('p', { className: 'hint' }, 'Loading the article…'));
       let text: string;
