@@ -1,30 +1,36 @@
 // The library API behind `kg build`: inputs (files and folders) in, graph out.
 //
-// Pass 1 extracts each document on its own, in a pool of worker threads, or takes the result
+// Pass 1 extracts each document on its own, in a pool of worker processes, or takes the result
 // from the cache when the article's content hash is known. Each result is written to a store
-// on disk; the main thread keeps only the mentions. The corpus-wide passes (names across
+// on disk; the build's process keeps only the mentions. The corpus-wide passes (names across
 // articles, resolution, relations) then read the documents back one at a time.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { DirectedGraph } from 'graphology';
 import type { DocumentInfo, Mention } from './types.js';
-import { IngestError, listInputs, type InputFile } from './ingest/index.js';
+import { IngestError, documentInfo, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
 import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
 import { loadModels } from './model-file.js';
-import { DocStore, documentOf, mentionsOf, recordInfo, type DocRecord } from './corpus/store.js';
+import { DocStore, documentOf, mentionsOf, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
 /**
- * Less text than this per worker is not worth a thread's start-up (jieba's dictionaries, the
- * gazetteer and the model, ≈ 1 s): measured on generated articles, two workers built 1 MB no
- * faster than one, 3 MB 1.1× and 10 MB 1.4× faster (bench/RESULTS.md).
+ * Less text than this per worker is not worth a worker's start-up (a Node process, jieba's
+ * dictionaries, the gazetteer and the model): timed by hand on generated articles when workers
+ * were threads, two workers built 1 MB no faster than one, 3 MB 1.1× and 10 MB 1.4× faster; as
+ * processes, 10 MB 1.26× (bench/RESULTS.md).
  */
 const BYTES_PER_WORKER = 2_000_000;
+
+/** How many workers extract `bytes` of text when --workers is not given: one per 2 MB, at least one, at most one per core. */
+export function defaultWorkers(bytes: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_WORKER)));
+}
 
 /** Reads the inputs (files and folders) and builds the graph. */
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<{ graph: DirectedGraph; summary: BuildSummary }> {
@@ -67,7 +73,8 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
           return documentOf(rec, e.file.path, e.file.id);
         },
       },
-      { ...options, linker: models?.linker, relationCache: { get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
+      // a temporary store goes with this build: relations kept in it would never be read again
+      { ...options, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
     );
     // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
     if (options.signal) {
@@ -137,14 +144,14 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       return;
     }
     if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
-    else out[i] = { kind: 'doc', file, info: recordInfo(rec, file.path, file.id), mentions: shared(mentionsOf(rec, file.id)), cached: true };
+    else out[i] = { kind: 'doc', file, info: documentInfo({ ...rec, id: file.id, path: file.path }), mentions: shared(mentionsOf(rec, file.id)), cached: true };
   });
   const firstSkip = out.find((o) => o?.kind === 'skip');
   if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
   for (let i = 0; i < files.length; i++) if (out[i]) progress(i);
 
   // --workers decides; by default, as many as there are cores and text to pay for them
-  const workers = Math.max(1, Math.min(todo.length, options.workers ?? Math.min(availableParallelism(), Math.floor(todoBytes / BYTES_PER_WORKER))));
+  const workers = Math.max(1, Math.min(todo.length, options.workers ?? defaultWorkers(todoBytes, availableParallelism())));
   const extractor = createExtractor(workers);
   try {
     let next = 0;
@@ -165,7 +172,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         }
         if (r.kind === 'doc') {
           store.markUsed(r.info.sha256);
-          out[i] = { kind: 'doc', file, info: { id: file.id, path: file.path, ...r.info }, mentions: shared(r.mentions), cached: false };
+          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false };
         } else {
           if (r.sha256) store.markUsed(r.sha256);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);

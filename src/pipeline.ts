@@ -1,7 +1,7 @@
 // From ingested documents to the graph: extract → resolve → relate → graph.
 import { createRequire } from 'node:module';
 import type { DirectedGraph } from 'graphology';
-import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
+import type { Document, DocumentInfo, EntityType, Mention, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 import { addCorpusMentions, corpusForms } from './extract/index.js';
 import { documentInfo } from './ingest/index.js';
@@ -19,7 +19,7 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** a file that would be skipped with a warning stops the build instead */
   strict?: boolean;
-  /** extraction threads; default: one per 2 MB of text to extract, up to the number of cores */
+  /** extraction workers (processes); default: one per 2 MB of text to extract, up to the number of cores */
   workers?: number;
   /** folder of per-document results reused by the next build; default: none (a temporary store) */
   cacheDir?: string;

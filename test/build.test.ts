@@ -1,11 +1,14 @@
-// The build at scale: worker threads must not change the graph, and an incremental build
+// The build at scale: worker processes must not change the graph, and an incremental build
 // (cache beside the output, with each article's relations) must equal a full rebuild after
 // articles are added, changed or deleted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from '../src/build.js';
+import { build, defaultWorkers } from '../src/build.js';
+import { relationKey } from '../src/corpus/relation-cache.js';
+import type { Linked } from '../src/relate/index.js';
+import type { DocumentInfo } from '../src/types.js';
 import { generateArticles } from '../bench/generate.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
@@ -20,6 +23,17 @@ async function graphJson(dir: string, options: Parameters<typeof build>[1] = {})
   const { graph } = await build([dir], { ...FIXED, ...options });
   return JSON.stringify(graph.export());
 }
+
+test('by default, one worker per 2 MB of text to extract: one below 2 MB, more above, never more than the cores', () => {
+  for (const bytes of [0, 1, 1_000_000, 1_999_999]) assert.equal(defaultWorkers(bytes, 8), 1, `${bytes} bytes`);
+  // a second worker only once there are 2 MB of text for each
+  assert.equal(defaultWorkers(3_000_000, 8), 1);
+  assert.equal(defaultWorkers(4_000_000, 8), 2);
+  assert.equal(defaultWorkers(10_000_000, 8), 5);
+  assert.equal(defaultWorkers(100_000_000, 8), 8);
+  assert.equal(defaultWorkers(100_000_000, 2), 2);
+  assert.equal(defaultWorkers(100_000_000, 1), 1);
+});
 
 test('one worker and two workers build byte-identical graphs', async () => {
   const dir = writeCorpus(corpus(24));
@@ -58,6 +72,36 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   assert.ok(again.graph.someNode((_n: string, a: Record<string, any>) => a.label === '重庆新晟泰机械有限公司'));
 });
 
+test('an article\'s date is found once, at ingest, and kept in its record: a build from the cache has it too', async () => {
+  const [a, b] = generateArticles({ documents: 2, sentences: 12, seed: 5 });
+  const dir = writeCorpus({ 'dated.txt': `2024年3月5日\n${a!.text}`, 'undated.txt': b!.text });
+  const cacheDir = join(tempDir(), '.kg-cache');
+  const documents = (r: Awaited<ReturnType<typeof build>>) => JSON.stringify(r.graph.getAttribute('documents') as DocumentInfo[]);
+  const first = await build([dir], { ...FIXED, cacheDir });
+  const cached = await build([dir], { ...FIXED, cacheDir });
+  assert.equal(cached.summary.cached, 2);
+  const full = await build([dir], FIXED);
+  const infos = JSON.parse(documents(full)) as DocumentInfo[];
+  assert.equal(infos[0]!.date, '2024-03-05');
+  assert.ok(!('date' in infos[1]!), 'no dateline: no date, not an undefined one');
+  assert.equal(documents(first), documents(full));
+  assert.equal(documents(cached), documents(full));
+});
+
+test('a document\'s relation key covers every field of its mentions, in whatever order they are held', () => {
+  const m: Linked = { doc: 'a.txt', start: 0, end: 3, text: '江津区', sentence: 0, type: 'place', nstart: 0, nend: 3, rule: 'gazetteer', entity: 'place:江津区' };
+  const sha = 'f'.repeat(64);
+  const key = relationKey('a.txt', sha, [m]);
+  // as read back from a record: the same fields in another order
+  assert.equal(relationKey('a.txt', sha, [Object.fromEntries(Object.entries(m).reverse()) as unknown as Linked]), key);
+  assert.notEqual(relationKey('b.txt', sha, [m]), key);
+  assert.notEqual(relationKey('a.txt', 'e'.repeat(64), [m]), key);
+  assert.notEqual(relationKey('a.txt', sha, [{ ...m, aliasOf: '江津' }]), key);
+  assert.notEqual(relationKey('a.txt', sha, [{ ...m, entity: 'place:江津' }]), key);
+  // a field added to Mention one day is part of the key without anyone listing it
+  assert.notEqual(relationKey('a.txt', sha, [{ ...m, confidence: 0.5 } as Linked]), key);
+});
+
 test('a damaged cache record is ignored and extracted again', async () => {
   const dir = writeCorpus(corpus(3));
   const cacheDir = join(tempDir(), '.kg-cache');
@@ -70,7 +114,7 @@ test('a damaged cache record is ignored and extracted again', async () => {
   assert.equal(JSON.stringify(graph.export()), clean);
 });
 
-test('closing the thread pool waits for the articles in progress and starts no more', { timeout: 120_000 }, async () => {
+test('closing the worker pool waits for the articles in progress and starts no more', { timeout: 120_000 }, async () => {
   const { createExtractor } = await import('../src/corpus/pool.js');
   const articles = generateArticles({ documents: 3, sentences: 200, seed: 9 });
   const dir = writeCorpus(Object.fromEntries(articles.map((a) => [a.name, a.text])));
@@ -78,7 +122,7 @@ test('closing the thread pool waits for the articles in progress and starts no m
   const pool = createExtractor(2);
   const task = (i: number) => ({ path: join(dir, articles[i]!.name), id: articles[i]!.name, storeDir, model: null });
   const running = [pool.run(task(0)), pool.run(task(1))];
-  const queued = assert.rejects(pool.run(task(2)), /closing/); // was waiting for a free thread
+  const queued = assert.rejects(pool.run(task(2)), /closing/); // was waiting for a free worker
   const closed = pool.close();
   // the two in progress finish; the queued one never starts; nothing hangs
   for (const outcome of await Promise.all(running)) assert.equal(outcome.kind, 'doc');

@@ -382,8 +382,9 @@ for (const workers of ['1', '2']) {
     writeFileSync(out, '{"previous":true}');
     const tmp = tempDir(); // the --no-cache store goes to the temporary folder
     // tsx keeps its compiled files there too: a copy spares the child compiling everything again
+    // (not the sockets of running tsx commands, <pid>.pipe, which cannot be copied)
     const tsxCache = join(tmpdir(), `tsx-${process.getuid?.() ?? ''}`);
-    if (existsSync(tsxCache)) cpSync(tsxCache, join(tmp, basename(tsxCache)), { recursive: true });
+    if (existsSync(tsxCache)) cpSync(tsxCache, join(tmp, basename(tsxCache)), { recursive: true, filter: (src) => !src.endsWith('.pipe') });
     const child = spawn(process.execPath, [...CLI, 'build', dir, '--out', out, '--no-cache', '--workers', workers], { env: { ...process.env, TMPDIR: tmp } });
     let stderr = '';
     let stdout = '';

@@ -1,6 +1,6 @@
-// The per-document work of a build, run in a worker thread or in-process: read, decode and
+// The per-document work of a build, run in a worker process or in-process: read, decode and
 // normalise one file, find its mentions, and write the record to the store. Only the small
-// part the main thread needs (mentions, title) travels back.
+// part the build's process needs (mentions, the document's info) travels back.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Document, DocumentInfo, Mention } from '../types.js';
@@ -19,7 +19,7 @@ export interface FileTask {
 }
 
 export type FileOutcome =
-  | { kind: 'doc'; info: Omit<DocumentInfo, 'id' | 'path'>; mentions: Mention[] }
+  | { kind: 'doc'; info: DocumentInfo; mentions: Mention[] }
   | { kind: 'skip'; sha256?: string; reason: string };
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
@@ -27,7 +27,8 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
   let doc: Document;
   let mentions: Mention[];
   try {
-    // read and hashed once here (the build hashed it too, to look it up in the cache)
+    // read and hashed again here: the build read and hashed it to look it up in the cache, but a
+    // worker is handed the path, not the bytes
     const bytes = readFileSync(task.path);
     sha256 = createHash('sha256').update(bytes).digest('hex');
     doc = ingestBytes(bytes, task.path, task.id, sha256);
@@ -43,6 +44,5 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
   // Outside the try: a store that cannot be written (disk full) fails the build; it is not the
   // article's fault and must not pass as a skipped file.
   writeRecord(task.storeDir, recordOf(doc, mentions));
-  const { id: _id, path: _path, ...info } = documentInfo(doc);
-  return { kind: 'doc', info, mentions };
+  return { kind: 'doc', info: documentInfo(doc), mentions };
 }

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { extractFile, type FileOutcome, type FileTask } from './extract-file.js';
+import { HEAP_FLAGS } from './heap.js';
 
 export interface Extractor {
   run(task: FileTask): Promise<FileOutcome>;
@@ -20,7 +21,7 @@ export function createExtractor(workers: number): Extractor {
 }
 
 /**
- * Articles extracted in this thread, each after a turn of the event loop: extraction is
+ * Articles extracted in this process, each after a turn of the event loop: extraction is
  * synchronous, and without the turn a Ctrl-C would wait for the whole corpus. Once closed, an
  * article still waiting for its turn is not extracted (its store may be gone).
  */
@@ -83,9 +84,9 @@ class WorkerPool implements Extractor {
         if (at >= 0) this.idle.splice(at, 1);
         started();
         this.finishTask.get(w)?.();
-        this.current.get(w)?.reject(failure ?? new Error(`an extraction thread stopped (exit code ${code})`));
+        this.current.get(w)?.reject(failure ?? new Error(`an extraction worker stopped (exit code ${code})`));
         this.current.delete(w);
-        if (this.alive.size === 0) for (const waiter of this.waiting.splice(0)) waiter.reject(failure ?? new Error('no extraction thread is left'));
+        if (this.alive.size === 0) for (const waiter of this.waiting.splice(0)) waiter.reject(failure ?? new Error('no extraction worker is left'));
       });
       this.alive.add(w);
       this.idle.push(w);
@@ -108,13 +109,13 @@ class WorkerPool implements Extractor {
    */
   async close(): Promise<void> {
     this.closing = true;
-    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('the extraction threads are closing'));
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('the extraction workers are closing'));
     await Promise.all([...this.alive].map((w) => this.busy.get(w)!.then(() => stop(w))));
   }
 
   private acquire(): Promise<Worker> {
-    if (this.closing) return Promise.reject(new Error('the extraction threads are closing'));
-    if (this.alive.size === 0) return Promise.reject(new Error('no extraction thread is left'));
+    if (this.closing) return Promise.reject(new Error('the extraction workers are closing'));
+    if (this.alive.size === 0) return Promise.reject(new Error('no extraction worker is left'));
     const w = this.idle.pop();
     if (w) return Promise.resolve(this.reserve(w));
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
@@ -151,17 +152,11 @@ function stop(w: Worker): Promise<void> {
 }
 
 /**
- * A worker holds one article's data at a time (≈ 40 MB live beside jieba) but let its heap grow
- * to 190 MB before collecting: collect once the heap is 30 % over what survived instead.
- */
-const WORKER_FLAGS = ['--heap-growing-percent=30'];
-
-/**
  * Built code runs worker.js directly; under tsx (tests, benchmarks) the worker is TypeScript,
  * run with tsx's loader. Messages travel in V8's serialisation (as between threads), not JSON.
  */
 function startWorker(): Worker {
   const ts = import.meta.url.endsWith('.ts');
   const entry = fileURLToPath(new URL(ts ? './worker.ts' : './worker.js', import.meta.url));
-  return fork(entry, [], { serialization: 'advanced', execArgv: [...(ts ? ['--import', 'tsx'] : []), ...WORKER_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(entry, [], { serialization: 'advanced', execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }

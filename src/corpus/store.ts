@@ -8,12 +8,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document, DocumentInfo, Mention, Relation } from '../types.js';
-import { articleDate } from '../ingest/date.js';
+import type { Document, Mention, Relation } from '../types.js';
+import { dated } from '../ingest/index.js';
 import { writeFileAtomic } from '../graph/write.js';
 
 /** Bump when the record layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What extraction of one file produced: a document and its mentions, or a reason to skip it. */
 export type DocRecord =
@@ -22,6 +22,8 @@ export type DocRecord =
       sha256: string;
       encoding: string;
       title: string;
+      /** the date its dateline gives, found once at ingest; absent when there is none */
+      date?: string;
       original: string;
       text: string;
       /** the offset map, run-length encoded: [first, length, first, length, …] */
@@ -62,14 +64,8 @@ export class DocStore {
     }
   }
 
-  put(record: DocRecord): void {
-    this.used.add(record.sha256);
-    writeRecord(this.dir, record);
-  }
-
-  /** A document's relations as an earlier build left them (see relation-cache.ts); none in a temporary store. */
+  /** A document's relations as an earlier build left them (see relation-cache.ts). */
   getRelations(key: string): Relation[] | undefined {
-    if (this.temporary) return undefined;
     const name = `rel-${key}`;
     this.used.add(name);
     try {
@@ -81,7 +77,6 @@ export class DocStore {
   }
 
   putRelations(key: string, relations: Relation[]): void {
-    if (this.temporary) return;
     const name = `rel-${key}`;
     this.used.add(name);
     writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify({ format: FORMAT, key, relations }));
@@ -122,6 +117,7 @@ export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
     sha256: doc.sha256,
     encoding: doc.encoding,
     title: doc.title,
+    ...dated(doc.date),
     original: doc.original,
     text: doc.text,
     offsets: encodeOffsets(doc.offsets),
@@ -137,12 +133,11 @@ export function skipRecord(sha256: string, reason: string): DocRecord {
 
 /** The Document a record was made from, at this build's path and id. */
 export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: string, id: string): Document {
-  const date = articleDate(rec.original);
   return {
     id,
     path,
     title: rec.title,
-    ...(date ? { date } : {}),
+    ...dated(rec.date),
     sha256: rec.sha256,
     encoding: rec.encoding,
     original: rec.original,
@@ -151,12 +146,6 @@ export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: stri
     furniture: rec.furniture,
     sentences: rec.sentences.map(([start, end], index) => ({ index, start, end })),
   };
-}
-
-/** What the graph keeps of a record's document (without decoding its offsets). */
-export function recordInfo(rec: Exclude<DocRecord, { skip: string }>, path: string, id: string): DocumentInfo {
-  const date = articleDate(rec.original);
-  return { id, path, title: rec.title, ...(date ? { date } : {}), sha256: rec.sha256, chars: rec.original.length };
 }
 
 export function mentionsOf(rec: Exclude<DocRecord, { skip: string }>, id: string): Mention[] {
@@ -187,8 +176,9 @@ export function decodeOffsets(runs: number[], length: number): Int32Array {
 let fingerprint: string | undefined;
 
 /**
- * Records are valid only for the code that made them: a hash of the ingest, segment, extract
- * and tagger stages' files, kg's version and nodejieba's. Changing a rule invalidates the cache.
+ * Records are valid only for the code that made them: a hash of the files of the stages that
+ * make a record (ingest, segment, extract, tagger, and resolve, whose test of a short form the
+ * tagger's repair reads), kg's version and nodejieba's. Changing a rule invalidates the cache.
  */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
@@ -199,7 +189,21 @@ export function codeFingerprint(): string {
     const { name, version } = require(pkg) as { name: string; version: string };
     h.update(`${name}@${version}\n`);
   }
-  for (const stage of ['ingest', 'segment', 'extract', 'tagger']) {
+  hashStages(h, ['ingest', 'segment', 'extract', 'tagger', 'resolve']);
+  fingerprint = h.digest('hex').slice(0, 16);
+  return fingerprint;
+}
+
+let relationFingerprint: string | undefined;
+
+/** The code a document's cached relations were found with (linker, relate): part of their key (relation-cache.ts). */
+export function relationCodeFingerprint(): string {
+  relationFingerprint ??= hashStages(createHash('sha256'), ['linker', 'relate']).digest('hex').slice(0, 16);
+  return relationFingerprint;
+}
+
+function hashStages<H extends ReturnType<typeof createHash>>(h: H, stages: readonly string[]): H {
+  for (const stage of stages) {
     const dir = fileURLToPath(new URL(`../${stage}/`, import.meta.url));
     for (const name of safeList(dir).sort()) {
       if (!/\.(ts|js)$/.test(name) || name.endsWith('.d.ts')) continue;
@@ -207,8 +211,7 @@ export function codeFingerprint(): string {
       h.update(readFileSync(join(dir, name)));
     }
   }
-  fingerprint = h.digest('hex').slice(0, 16);
-  return fingerprint;
+  return h;
 }
 
 function safeList(dir: string): string[] {

@@ -95,7 +95,7 @@ export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = cr
     id,
     path,
     title: pickTitle(htmlTitle, original, text, furniture),
-    ...dated(original),
+    ...dated(articleDate(original)),
     sha256,
     encoding,
     original,
@@ -106,15 +106,14 @@ export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = cr
   };
 }
 
-/** `{date}` when the article gives one (an absent date stays absent, not undefined, in JSON and records). */
-function dated(original: string): { date?: string } {
-  const date = articleDate(original);
+/** `{date}` when there is one (an absent date stays absent, not undefined, in JSON and records). */
+export function dated(date: string | undefined): { date?: string } {
   return date ? { date } : {};
 }
 
-/** What a graph keeps of a document. */
-export function documentInfo(doc: Document): DocumentInfo {
-  return { id: doc.id, path: doc.path, title: doc.title, ...(doc.date ? { date: doc.date } : {}), sha256: doc.sha256, chars: doc.original.length };
+/** What a graph keeps of a document (or of a store record, given its id and path). */
+export function documentInfo(doc: Pick<Document, 'id' | 'path' | 'title' | 'date' | 'sha256' | 'original'>): DocumentInfo {
+  return { id: doc.id, path: doc.path, title: doc.title, ...dated(doc.date), sha256: doc.sha256, chars: doc.original.length };
 }
 
 /** A Document from text already in memory (a sentence of a labelled corpus, a test): no file behind it. */
@@ -124,7 +123,7 @@ export function documentFromText(id: string, original: string): Document {
     id,
     path: id,
     title: pickTitle('', original, text, furniture),
-    ...dated(original),
+    ...dated(articleDate(original)),
     sha256: createHash('sha256').update(original, 'utf8').digest('hex'),
     encoding: 'UTF-8',
     original,

@@ -5,12 +5,16 @@
 import { normalise } from './normalise.js';
 import { splitSentences } from './sentences.js';
 
-export const TITLE_MAX = 80;
+const TITLE_MAX = 80;
 /** a headline is at least this many characters (shorter lines are column names: 今日视点) */
 const HEADLINE_MIN = 6;
 const HEADLINE_MAX = 60;
 /** how many lines above the body are looked at for a headline */
 const HEAD_LINES = 12;
+
+/** a photo caption: ▲ …, 图为 … */
+const CAPTION = /^([▲△]|图为)/u;
+const BULLET = /^[◆◇●○■□★☆※]\s*/u;
 
 /** Lines that are page furniture rather than a headline. */
 const NOT_HEADLINE = [
@@ -20,16 +24,15 @@ const NOT_HEADLINE = [
   /^第\s*\d+\s*版/u, // page numbers
   /(主办|承办|出品|主管)$/u, // mastheads
   /^[\s]*[（(【[][^）)】\]]*[）)】\]][\s]*$/u, // a bracketed note alone: (资料图)
-  /^[▲△◆◇●○■□★☆※]/u, // photo captions and bullets
+  CAPTION, // photo captions
+  BULLET, // bullets
   /^(记者|通讯员|摄影|图|文)[\s:：]|记者\s|摄$/u, // bylines and photo credits
   /\d{7,}|\d{3,4}-\d{3,4}-\d{3,4}|手机|微信|电话|热线/u, // contact lines
   /^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}/u, // a date line
 ];
 
-const CAPTION = /^([▲△]|图为)/u;
 /** a web page title's section and site after underscores: 标题_丽水新闻_浙江网 */
 const SITE_SUFFIX = /(_[^_]{1,16})+$/u;
-const BULLET = /^[◆◇●○■□★☆※]\s*/u;
 
 /** A body line: it has a full stop or ends as a sentence does, or it is too long for a headline (which may exclaim inside: 184亿元!…). */
 function isBody(line: string): boolean {
@@ -70,14 +73,15 @@ export function pickTitle(htmlTitle: string, original: string, text: string, fur
   const html = clean(htmlTitle).replace(SITE_SUFFIX, '');
   if (html) return fit(html);
   const heading = /^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(original);
-  if (heading && clean(heading[1]!)) return fit(clean(heading[1]!));
+  const headed = heading ? clean(heading[1]!) : '';
+  if (headed) return fit(headed);
   const lines = visibleLines(text, furniture, HEAD_LINES + 1);
   // a photo caption (▲ …) is neither the headline nor the lead
   const body = lines.findIndex((l) => isBody(l) && !CAPTION.test(l));
   const head = lines.slice(0, body < 0 ? HEAD_LINES : Math.min(body, HEAD_LINES));
   // of a kicker, a headline and a subtitle above the body, the headline is the longest
   let best = '';
-  for (const line of head) if (isHeadline(line) && !CAPTION.test(line) && Array.from(line).length > Array.from(best).length) best = line;
+  for (const line of head) if (isHeadline(line) && Array.from(line).length > Array.from(best).length) best = line;
   if (best) return best.replace(SITE_SUFFIX, '').replace(/\s+/gu, ' ');
   const lead = (body >= 0 ? lines[body]! : (lines[0] ?? '')).replace(BULLET, '');
   // the lead paragraph's first sentence, without a news agency's opening (本报讯, 新华社北京1月2日电)

@@ -1,9 +1,8 @@
 // Relation extraction: per sentence patterns over linked mentions, each relation with the
-// sentence that states it; plus the gazetteer's place hierarchy as derived edges.
+// sentence that states it; plus the gazetteer's place hierarchy as derived edges (derived.ts).
 import { detached } from '../strings.js';
-import type { Document, Entity, Evidence, Relation } from '../types.js';
+import type { Document, Evidence, Relation } from '../types.js';
 import { clusterRelations } from './clusters.js';
-import { derivedPlaceEdges } from './derived.js';
 import { locatedIn } from './located.js';
 import { personLeads } from './people.js';
 import { subZones } from './subzones.js';
@@ -157,9 +156,4 @@ export class RelationMerger {
     byKey.clear();
     return out;
   }
-}
-
-export function relate(docs: Document[], linkedByDoc: Map<string, Linked[]>, entities: Entity[]): Relation[] {
-  const stated = docs.flatMap((d) => relateDocument(d, linkedByDoc.get(d.id) ?? []));
-  return mergeRelations([...stated, ...derivedPlaceEdges(entities)]);
 }
