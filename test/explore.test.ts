@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DirectedGraph } from 'graphology';
+import { filterGraph } from '../src/export/index.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
 const KG = join(import.meta.dirname, '..', 'bin', 'kg.js');
@@ -106,9 +108,12 @@ test('export filters apply to every format: types, relations, documents, minimum
     return JSON.parse(readFileSync(out, 'utf8')) as { nodes: Array<{ key: string; attributes: Record<string, any> }>; edges: Array<{ source: string; target: string; attributes: Record<string, any> }>; attributes: Record<string, any> };
   };
   const all = read([]);
-  const places = read(['--type', 'place']);
-  assert.ok(places.nodes.length > 0 && places.nodes.every((n) => n.attributes.entityType === 'place'));
-  assert.ok(places.edges.every((e) => places.nodes.some((n) => n.key === e.source) && places.nodes.some((n) => n.key === e.target)));
+  const typeOf = (k: string) => all.nodes.find((n) => n.key === k)!.attributes.entityType;
+  const placeAndParkEdges = all.edges.filter((e) => ['place', 'industrial-park'].includes(typeOf(e.source)) && ['place', 'industrial-park'].includes(typeOf(e.target)));
+  assert.ok(placeAndParkEdges.length > 0, 'the corpus has an edge between a park and a place');
+  const places = read(['--type', 'place,industrial-park']);
+  assert.ok(places.nodes.length > 0 && places.nodes.every((n) => ['place', 'industrial-park'].includes(n.attributes.entityType)));
+  assert.equal(places.edges.length, placeAndParkEdges.length, 'every edge between kept entities is kept');
   const leads = read(['--relation', 'leads']);
   assert.ok(leads.edges.length > 0 && leads.edges.every((e) => e.attributes.relation === 'leads'));
   assert.equal(leads.nodes.length, all.nodes.length, 'a relation filter keeps the entities');
@@ -116,11 +121,16 @@ test('export filters apply to every format: types, relations, documents, minimum
   assert.ok(onlyB.nodes.every((n) => n.attributes.mentions.some((m: { doc: string }) => m.doc === 'b.txt')));
   assert.ok(!onlyB.nodes.some((n) => n.attributes.label === '唐大军'), 'a.txt alone mentions him');
   assert.deepEqual(onlyB.attributes.documents.map((d: { id: string }) => d.id), ['b.txt']);
+  // a document named as kg doc takes it: by its path too
+  const bPath = all.attributes.documents.find((d: { id: string }) => d.id === 'b.txt').path;
+  assert.notEqual(bPath, 'b.txt');
+  assert.deepEqual(read(['--doc', bPath]).nodes, onlyB.nodes);
+  const both = kg('export', '-g', graph, '--out', join(dir, 'x.json'), '--doc', '.txt');
+  assert.equal(both.status, 2, 'the end of two ids is ambiguous');
+  assert.match(both.stderr, /"\.txt" names 2 documents: a\.txt, b\.txt/);
   const connected = read(['--min-degree', '1']);
   const degree = (g: typeof all, k: string) => g.edges.filter((e) => e.source === k || e.target === k).length;
   assert.ok(connected.nodes.length < all.nodes.length && connected.nodes.every((n) => degree(connected, n.key) >= 1));
-  const stated = read(['--no-derived']);
-  assert.ok(stated.edges.every((e) => !e.attributes.derived));
   const missing = kg('export', '-g', graph, '--out', join(dir, 'x.json'), '--doc', 'c.txt');
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /no document "c\.txt" in the graph/);
@@ -128,4 +138,66 @@ test('export filters apply to every format: types, relations, documents, minimum
   const ml = join(dir, 'kg.graphml');
   kg('export', '-g', graph, '--out', ml);
   assert.match(readFileSync(ml, 'utf8'), /<key id="n_documents" for="node" attr.name="documents" attr.type="string"\/>[\s\S]*<data key="n_documents">a\.txt\|b\.txt<\/data>/);
+});
+
+/**
+ * A graph with what the built test corpus lacks: a derived edge and an edge between places. 丙, 甲,
+ * 双福工业园 and 乙 make a cycle; 江津区 hangs off it and 重庆市 off 江津区, so a minimum of two
+ * relations drops 重庆市 and then 江津区 as well.
+ */
+function handMadeGraph(): DirectedGraph {
+  const g = new DirectedGraph({ allowSelfLoops: false });
+  g.setAttribute('documents', [{ id: 'a.txt', path: 'a.txt', title: 'a', sha256: '', chars: 10 }]);
+  const node = (key: string) => {
+    const [entityType, label] = key.split(':') as [string, string];
+    g.addNode(key, { label, entityType, aliases: [], mentions: [{ doc: 'a.txt', start: 0, end: label.length, text: label, sentence: 0 }] });
+  };
+  ['place:重庆市', 'place:江津区', 'industrial-park:双福工业园', 'company:甲', 'company:乙', 'person:丙'].forEach(node);
+  const edge = (s: string, relation: string, t: string, derived = false) =>
+    g.addDirectedEdgeWithKey(`${s}|${t}`, s, t, { relation, weight: 1, ...(derived ? { derived, evidence: [] } : { evidence: [{ doc: 'a.txt', sentence: '句。', start: 0, end: 2 }] }) });
+  edge('place:江津区', 'located-in', 'place:重庆市', true);
+  edge('industrial-park:双福工业园', 'located-in', 'place:江津区');
+  edge('company:甲', 'located-in', 'industrial-park:双福工业园');
+  edge('company:乙', 'located-in', 'industrial-park:双福工业园');
+  edge('person:丙', 'leads', 'company:甲');
+  edge('person:丙', 'leads', 'company:乙');
+  return g;
+}
+
+test('filterGraph: types keep the edges between kept entities, --no-derived drops derived edges, --min-degree repeats until it holds', () => {
+  const g = handMadeGraph();
+  assert.equal(filterGraph(g, {}), g, 'nothing to filter: the graph itself');
+  assert.equal(filterGraph(g, { types: [], relations: [], docs: [], minDegree: 0, noDerived: false }), g);
+
+  const places = filterGraph(g, { types: ['place'] });
+  assert.deepEqual(places.nodes(), ['place:重庆市', 'place:江津区']);
+  assert.deepEqual(places.edges(), ['place:江津区|place:重庆市']);
+
+  assert.ok(g.someEdge((_e, a) => a.derived === true), 'the unfiltered graph has a derived edge');
+  const stated = filterGraph(g, { noDerived: true });
+  assert.equal(stated.size, g.size - 1);
+  assert.ok(stated.everyEdge((_e, a) => !a.derived));
+  assert.equal(stated.order, g.order, 'the entities stay');
+
+  const core = filterGraph(g, { minDegree: 2 });
+  assert.deepEqual(core.nodes().sort(), ['company:乙', 'company:甲', 'industrial-park:双福工业园', 'person:丙']);
+  assert.ok(core.everyNode((k) => core.degree(k) >= 2));
+  assert.equal(g.order, 6, 'the graph itself is left as it is');
+});
+
+test('kg export --no-derived and --min-degree on a graph file that has derived edges', async () => {
+  const { readFileSync } = await import('node:fs');
+  const dir = tempDir();
+  const file = join(dir, 'hand.json');
+  writeFileSync(file, JSON.stringify(handMadeGraph().export()));
+  const read = (args: string[]) => {
+    const out = join(dir, `g${Math.random().toString(36).slice(2)}.json`);
+    const r = kg('export', '-g', file, '--out', out, ...args);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(readFileSync(out, 'utf8')) as { nodes: Array<{ key: string }>; edges: Array<{ attributes: Record<string, any> }> };
+  };
+  assert.ok(read([]).edges.some((e) => e.attributes.derived), 'the unfiltered export has a derived edge');
+  const stated = read(['--no-derived']);
+  assert.ok(stated.edges.length > 0 && stated.edges.every((e) => !e.attributes.derived));
+  assert.equal(read(['--min-degree', '2']).nodes.length, 4);
 });

@@ -22,6 +22,7 @@ import {
   listDocuments,
   showDocument,
   entityMentions,
+  findDocument,
   formatList,
   formatDocuments,
   formatDocument,
@@ -33,7 +34,7 @@ import {
   NEIGHBOR_DEFAULTS,
   SEARCH_DEFAULTS,
 } from '../query/index.js';
-import { EXPORTERS, exportGraph, filterGraph, formatOfPath, isFiltered, type ExportFilter } from '../export/index.js';
+import { EXPORTERS, exportGraph, filterGraph, formatOfPath, type ExportFilter } from '../export/index.js';
 
 interface GraphOption {
   graph: string;
@@ -151,7 +152,8 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option(...graphOption)
     .option('--json', 'print as JSON')
     .action((opts: GraphOption) => {
-      const rows = listDocuments(openForQueries(opts.graph));
+      // every mention and every evidence is read: the whole file at once beats the skeleton's one by one
+      const rows = listDocuments(readGraphFile(opts.graph));
       if (opts.json) printJSON(rows);
       else process.stdout.write(formatDocuments(rows));
     });
@@ -163,7 +165,8 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option(...graphOption)
     .option('--json', 'print as JSON')
     .action((id: string, opts: GraphOption) => {
-      const card = showDocument(openForQueries(opts.graph), id);
+      // the same: every mention and every evidence is read
+      const card = showDocument(readGraphFile(opts.graph), id);
       if (opts.json) printJSON(card);
       else process.stdout.write(formatDocument(card));
     });
@@ -193,22 +196,17 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option(...graphOption)
     .option('--type <types>', 'only entities of these types; comma-separated or repeated', listOf(ENTITY_TYPES), [])
     .option('--relation <relations>', 'only relations of these types; comma-separated or repeated', listOf(RELATION_TYPES), [])
-    .option('--doc <documents>', 'only what these documents mention and state (ids as kg docs lists them); comma-separated or repeated', (v: string, prev: string[]) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)], [])
+    .option('--doc <documents>', 'only what these documents mention and state (id, path, or the end of either); comma-separated or repeated', listOf(), [])
     .option('--min-degree <n>', 'only entities with at least n relations (after the other filters)', positiveInt)
     .option('--no-derived', "leave out the gazetteer's derived located-in edges")
     .option('--json', 'print the files written as JSON')
     .action((opts: GraphOption & { format?: string; out: string; type: string[]; relation: string[]; doc: string[]; minDegree?: number; derived: boolean }) => {
       const format = opts.format ?? formatOfPath(opts.out);
       if (format === undefined) throw new QueryError(`kg export: give --format (${formats}); "${opts.out}" does not say which`, 2);
-      let graph = readGraphFile(opts.graph);
-      const filter: ExportFilter = { types: opts.type, relations: opts.relation, docs: opts.doc, minDegree: opts.minDegree ?? 0, noDerived: !opts.derived };
-      if (opts.doc.length) {
-        const ids = new Set(((graph.getAttribute('documents') as Array<{ id: string }> | undefined) ?? []).map((d) => d.id));
-        const unknown = opts.doc.filter((d) => !ids.has(d));
-        if (unknown.length) throw new QueryError(`no document ${unknown.map((d) => `"${d}"`).join(', ')} in the graph (kg docs lists them)`, 1);
-      }
-      if (isFiltered(filter)) graph = filterGraph(graph, filter);
-      const files = exportGraph(graph, format, opts.out);
+      const graph = readGraphFile(opts.graph);
+      const docs = opts.doc.map((d) => findDocument(graph, d).id);
+      const filter: ExportFilter = { types: opts.type, relations: opts.relation, docs, minDegree: opts.minDegree ?? 0, noDerived: !opts.derived };
+      const files = exportGraph(filterGraph(graph, filter), format, opts.out);
       if (opts.json) printJSON({ format, files });
       else process.stdout.write(files.map((f) => `${f}\n`).join(''));
     });
@@ -260,12 +258,12 @@ function oneOf<T extends string>(allowed: readonly T[]): (value: string) => T {
   };
 }
 
-/** A comma-separated, repeatable option whose values must come from `allowed`. */
-function listOf(allowed: readonly string[]): (value: string, previous: string[]) => string[] {
+/** A comma-separated, repeatable option; with `allowed`, its values must come from that list. */
+function listOf(allowed?: readonly string[]): (value: string, previous: string[]) => string[] {
   return (value, previous) => {
     const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-    const bad = items.filter((i) => !allowed.includes(i));
-    if (bad.length) throw new InvalidArgumentError(`unknown ${bad.join(', ')} (expected ${allowed.join(', ')})`);
+    const bad = allowed ? items.filter((i) => !allowed.includes(i)) : [];
+    if (bad.length) throw new InvalidArgumentError(`unknown ${bad.join(', ')} (expected ${allowed?.join(', ')})`);
     return [...previous, ...items];
   };
 }

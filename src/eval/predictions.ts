@@ -1,6 +1,7 @@
 // What a graph says about each article, in the gold files' shape: the entities mentioned in
 // it (with the forms the article uses) and the stated relations with evidence in it.
 import type { DirectedGraph } from 'graphology';
+import { documentsOf } from '../graph/read.js';
 import type { EntityType, RelationType } from '../types.js';
 import type { GoldDoc } from './gold.js';
 
@@ -28,7 +29,7 @@ export function predictionsFromGraph(graph: DirectedGraph): PredictedDoc[] {
     if (!p) byDoc.set(doc, (p = { doc, entities: [], relations: [] }));
     return p;
   };
-  for (const d of (graph.getAttribute('documents') as Array<{ id: string }> | undefined) ?? []) docOf(d.id);
+  for (const d of documentsOf(graph)) docOf(d.id);
   graph.forEachNode((key: string, a: Record<string, any>) => {
     const forms = new Map<string, Set<string>>();
     for (const m of a.mentions as Array<{ doc: string; text: string }>) {

@@ -25,7 +25,7 @@ export function csvTable(header: readonly string[], records: readonly (readonly 
 /** nodes.csv and edges.csv, each with a BOM. */
 export function toCSV(graph: DirectedGraph): Record<'nodes.csv' | 'edges.csv', string> {
   const nodes = nodeRows(graph).map((n) => [n.key, n.label, n.entityType, n.aliases.join(ALIAS_SEPARATOR), n.mentions, n.x, n.y, n.size, n.color]);
-  const edges = edgeRows(graph).map((e) => [e.key, e.source, e.target, e.relation, e.weight, e.derived, e.evidence, e.evidenceDoc]);
+  const edges = edgeRows(graph).map((e) => [e.key, e.source, e.target, e.relation, e.weight, e.derived, e.sentences[0] ?? '', e.documents[0] ?? '']);
   return {
     'nodes.csv': BOM + csvTable(['key', 'label', 'entityType', 'aliases', 'mentions', 'x', 'y', 'size', 'color'], nodes),
     'edges.csv': BOM + csvTable(['key', 'source', 'target', 'relation', 'weight', 'derived', 'evidence', 'evidenceDoc'], edges),

@@ -1,7 +1,8 @@
 // What part of the graph an export writes, the same for every format: entity types, relations,
 // documents, a minimum number of relations per entity, and whether the gazetteer's derived edges
-// go along. A filtered copy; the graph itself is left as it is.
+// go along. A filtered copy (or the graph itself when nothing filters); the graph is never changed.
 import type { DirectedGraph } from 'graphology';
+import { documentsOf } from '../graph/read.js';
 
 export interface ExportFilter {
   /** only entities of these types */
@@ -16,18 +17,14 @@ export interface ExportFilter {
   noDerived?: boolean;
 }
 
-export function isFiltered(f: ExportFilter): boolean {
-  return !!(f.types?.length || f.relations?.length || f.docs?.length || (f.minDegree ?? 0) > 0 || f.noDerived);
-}
-
+/** The part of `graph` that `f` keeps: a copy, or `graph` itself when `f` filters nothing. */
 export function filterGraph(graph: DirectedGraph, f: ExportFilter): DirectedGraph {
+  const min = f.minDegree ?? 0;
+  if (!(f.types?.length || f.relations?.length || f.docs?.length || min > 0 || f.noDerived)) return graph;
   const docs = f.docs?.length ? new Set(f.docs) : undefined;
   const out = graph.nullCopy();
   out.replaceAttributes({ ...graph.getAttributes() });
-  if (docs) {
-    const documents = (graph.getAttribute('documents') as Array<{ id: string }> | undefined) ?? [];
-    out.setAttribute('documents', documents.filter((d) => docs.has(d.id)));
-  }
+  if (docs) out.setAttribute('documents', documentsOf(graph).filter((d) => docs.has(d.id)));
   graph.forEachNode((key: string, a: Record<string, any>) => {
     if (f.types?.length && !f.types.includes(a.entityType)) return;
     if (docs && !(a.mentions as Array<{ doc: string }>).some((m) => docs.has(m.doc))) return;
@@ -41,7 +38,8 @@ export function filterGraph(graph: DirectedGraph, f: ExportFilter): DirectedGrap
     if (docs && !a.derived && !(a.evidence as Array<{ doc: string }>).some((e) => docs.has(e.doc))) return;
     out.addDirectedEdgeWithKey(key, s, t, a);
   });
-  const min = f.minDegree ?? 0;
-  if (min > 0) for (const key of out.filterNodes((k: string) => out.degree(k) < min)) out.dropNode(key);
+  // dropping an entity can leave a neighbour short of relations: drop again until none is (the k-core)
+  const short = () => out.filterNodes((k: string) => out.degree(k) < min);
+  for (let low = short(); low.length; low = short()) for (const key of low) out.dropNode(key);
   return out;
 }

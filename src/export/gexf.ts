@@ -48,7 +48,7 @@ export function toGEXF(graph: DirectedGraph): string {
   for (const n of nodeRows(graph)) {
     out.push(`      <node id="${escapeXml(n.key)}" label="${escapeXml(n.label)}">`);
     out.push(
-      `        <attvalues>${attvalue('entityType', n.entityType)}${attvalue('aliases', n.aliases.join(ALIAS_SEPARATOR))}${attvalue('mentions', n.mentions)}${attvalue('documents', n.documents.join(ALIAS_SEPARATOR))}</attvalues>`,
+      `        <attvalues>${attvalue('entityType', n.entityType)}${attvalue('aliases', n.aliases.join(ALIAS_SEPARATOR))}${attvalue('mentions', n.mentions)}${attvalue('documents', n.mentionsByDoc.map(([doc]) => doc).join(ALIAS_SEPARATOR))}</attvalues>`,
     );
     const rgb = n.color ? hexToRgb(n.color) : undefined;
     if (rgb) out.push(`        <viz:color r="${rgb[0]}" g="${rgb[1]}" b="${rgb[2]}"/>`);
@@ -58,7 +58,7 @@ export function toGEXF(graph: DirectedGraph): string {
   }
   out.push('    </nodes>', '    <edges>');
   for (const e of edgeRows(graph)) {
-    const attrs = `${attvalue('relation', e.relation)}${attvalue('derived', e.derived)}${attvalue('evidence', e.evidence)}${attvalue('evidenceDoc', e.evidenceDoc)}`;
+    const attrs = `${attvalue('relation', e.relation)}${attvalue('derived', e.derived)}${attvalue('evidence', e.sentences[0] ?? '')}${attvalue('evidenceDoc', e.documents[0] ?? '')}`;
     out.push(
       `      <edge id="${escapeXml(e.key)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}" label="${escapeXml(e.relation)}" weight="${e.weight}"><attvalues>${attrs}</attvalues></edge>`,
     );

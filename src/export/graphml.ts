@@ -16,7 +16,7 @@ const NODE_KEYS: KeySpec<NodeRow>[] = [
   { name: 'entityType', type: 'string', value: (n) => n.entityType },
   { name: 'aliases', type: 'string', value: (n) => n.aliases.join(ALIAS_SEPARATOR) },
   { name: 'mentions', type: 'int', value: (n) => n.mentions },
-  { name: 'documents', type: 'string', value: (n) => n.documents.join(ALIAS_SEPARATOR) },
+  { name: 'documents', type: 'string', value: (n) => n.mentionsByDoc.map(([doc]) => doc).join(ALIAS_SEPARATOR) },
   { name: 'x', type: 'double', value: (n) => n.x },
   { name: 'y', type: 'double', value: (n) => n.y },
   { name: 'size', type: 'double', value: (n) => n.size },
@@ -27,8 +27,8 @@ const EDGE_KEYS: KeySpec<EdgeRow>[] = [
   { name: 'relation', type: 'string', value: (e) => e.relation },
   { name: 'weight', type: 'double', value: (e) => e.weight },
   { name: 'derived', type: 'boolean', value: (e) => e.derived },
-  { name: 'evidence', type: 'string', value: (e) => e.evidence },
-  { name: 'evidenceDoc', type: 'string', value: (e) => e.evidenceDoc },
+  { name: 'evidence', type: 'string', value: (e) => e.sentences[0] ?? '' },
+  { name: 'evidenceDoc', type: 'string', value: (e) => e.documents[0] ?? '' },
 ];
 
 const GRAPH_KEYS = ['builtAt', 'generator'] as const;

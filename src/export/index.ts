@@ -37,11 +37,11 @@ export const EXPORTERS: Record<string, Exporter> = {
   html: { description: 'one self-contained HTML page: the viewer with the graph inlined, opens from disk', output: 'file', write: (graph, out) => (writeHtmlExport(graph, out), [out]) },
 };
 
-/** The format an output path asks for by its extension (kg.graphml → graphml), if one does. */
+/** The one-file format an output path asks for by its extension (kg.graphml → graphml, kg.htm → html), if one does. */
 export function formatOfPath(out: string): string | undefined {
   const ext = extname(out).slice(1).toLowerCase();
-  const byExt: Record<string, string> = { graphml: 'graphml', gexf: 'gexf', json: 'json', html: 'html', htm: 'html' };
-  return byExt[ext];
+  const format = ext === 'htm' ? 'html' : ext;
+  return Object.hasOwn(EXPORTERS, format) && EXPORTERS[format]!.output === 'file' ? format : undefined;
 }
 
 /** Writes `graph` in `format` to `out` (a file, or a folder for multi-file formats); returns the paths written. */
@@ -80,7 +80,7 @@ function folderOf(render: (graph: DirectedGraph) => Record<string, string>): Exp
     });
 }
 
-export { filterGraph, isFiltered, type ExportFilter } from './filter.js';
+export { filterGraph, type ExportFilter } from './filter.js';
 export { toCSV, csvField, csvRecord, csvTable, BOM } from './csv.js';
 export { toGEXF, hexToRgb } from './gexf.js';
 export { toGraphML } from './graphml.js';

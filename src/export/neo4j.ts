@@ -4,9 +4,9 @@
 // [:MENTIONS] relationships to the entities they mention, and every relation carries all its
 // evidence sentences with their documents.
 import type { DirectedGraph } from 'graphology';
+import { documentsOf } from '../graph/read.js';
 import { csvTable, type Cell } from './csv.js';
 import { edgeRows, nodeRows } from './rows.js';
-import type { DocumentInfo } from '../types.js';
 
 /** The neo4j-admin command that imports the files of a folder into a new database. */
 export const NEO4J_ADMIN_IMPORT = (folder: string): string =>
@@ -71,12 +71,12 @@ export function toNeo4j(graph: DirectedGraph): Neo4jFiles {
     e.relation,
     e.weight,
     e.derived,
-    oneLine(e.evidence),
-    e.evidenceDoc,
+    oneLine(e.sentences[0] ?? ''),
+    e.documents[0] ?? '',
     e.sentences.map((s) => arrayItem(s)).join(ARRAY_DELIMITER),
     e.documents.map((d) => arrayItem(d)).join(ARRAY_DELIMITER),
   ]);
-  const documents = (graph.getAttribute('documents') as DocumentInfo[] | undefined) ?? [];
+  const documents = documentsOf(graph);
   const documentRecords: Cell[][] = documents.map((d) => [
     DOCUMENT_ID_PREFIX + d.id,
     d.id,

@@ -1,6 +1,6 @@
-// The flat view of nodes and edges that every tabular or XML export writes: one value per
-// column, lists joined, the first evidence sentence standing for the edge (all of them kept for
-// the formats that hold lists).
+// The flat view of nodes and edges that every tabular or XML export writes: values and lists,
+// which the single-value formats join or let the first item stand for (the first evidence
+// sentence for an edge; the formats that hold lists keep them all).
 import type { DirectedGraph } from 'graphology';
 
 /** Aliases are joined with this in single-value formats (GraphML, GEXF, CSV). */
@@ -12,9 +12,7 @@ export interface NodeRow {
   entityType: string;
   aliases: string[];
   mentions: number;
-  /** the documents that mention it, in first-mention order (Gephi filters by them) */
-  documents: string[];
-  /** how many times each of those documents mentions it, same order */
+  /** the documents that mention it, in first-mention order (Gephi filters by them), and how many times each does */
   mentionsByDoc: Array<[string, number]>;
   x?: number;
   y?: number;
@@ -29,11 +27,7 @@ export interface EdgeRow {
   relation: string;
   weight: number;
   derived: boolean;
-  /** the first evidence sentence, '' when there is none (derived edges) */
-  evidence: string;
-  /** the document of that sentence */
-  evidenceDoc: string;
-  /** every evidence sentence, and the document of each (same order) */
+  /** every evidence sentence, and the document of each (same order); none for derived edges */
   sentences: string[];
   documents: string[];
 }
@@ -48,7 +42,6 @@ export function nodeRows(graph: DirectedGraph): NodeRow[] {
       entityType: String(a.entityType ?? ''),
       aliases: Array.isArray(a.aliases) ? (a.aliases as unknown[]).map(String) : [],
       mentions: Array.isArray(a.mentions) ? a.mentions.length : 0,
-      documents: [...byDoc.keys()],
       mentionsByDoc: [...byDoc],
       ...numberField('x', a.x),
       ...numberField('y', a.y),
@@ -61,7 +54,6 @@ export function nodeRows(graph: DirectedGraph): NodeRow[] {
 export function edgeRows(graph: DirectedGraph): EdgeRow[] {
   return graph.mapEdges((key, a, source, target) => {
     const evidence = Array.isArray(a.evidence) ? (a.evidence as Array<{ doc?: unknown; sentence?: unknown }>).filter((e) => typeof e?.sentence === 'string') : [];
-    const first = evidence[0];
     return {
       key,
       source,
@@ -69,8 +61,6 @@ export function edgeRows(graph: DirectedGraph): EdgeRow[] {
       relation: String(a.relation),
       weight: typeof a.weight === 'number' ? a.weight : Array.isArray(a.evidence) ? a.evidence.length : 0,
       derived: a.derived === true,
-      evidence: typeof first?.sentence === 'string' ? first.sentence.trim() : '',
-      evidenceDoc: typeof first?.doc === 'string' ? first.doc : '',
       sentences: evidence.map((e) => String(e.sentence).trim()),
       documents: evidence.map((e) => String(e.doc ?? '')),
     };

@@ -3,7 +3,7 @@
 // `nodes[3].attributes.entityType` for a graph of the wrong shape.
 import { readFileSync } from 'node:fs';
 import { DirectedGraph } from 'graphology';
-import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
+import { ENTITY_TYPES, RELATION_TYPES, type DocumentInfo } from '../types.js';
 import { KgInputError } from '../eval/errors.js';
 import { parseJson } from '../eval/json.js';
 import { importGraph } from './import.js';
@@ -11,6 +11,11 @@ import { GraphFileError } from './errors.js';
 import { loadSkeleton } from './skeleton.js';
 
 export { GraphFileError };
+
+/** The documents a graph was built from (its `documents` attribute; none when it has no such attribute). */
+export function documentsOf(graph: DirectedGraph): DocumentInfo[] {
+  return (graph.getAttribute('documents') as DocumentInfo[] | undefined) ?? [];
+}
 
 export function readGraphFile(file: string): DirectedGraph {
   let text: string;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { DirectedGraph } from 'graphology';
+import { documentsOf } from '../graph/read.js';
 import { mentionCount } from '../graph/skeleton.js';
 import { QueryError } from './errors.js';
 import { nodeRef, type NodeRef } from './hops.js';
@@ -20,10 +21,6 @@ export interface DocumentRow {
   /** entities mentioned in it, relations with a sentence of it as evidence */
   entities: number;
   relations: number;
-}
-
-function documentsOf(graph: DirectedGraph): DocumentInfo[] {
-  return (graph.getAttribute('documents') as DocumentInfo[] | undefined) ?? [];
 }
 
 function rowOf(d: DocumentInfo, entities: number, relations: number): DocumentRow {
@@ -71,7 +68,7 @@ export function showDocument(graph: DirectedGraph, idOrPath: string): DocumentCa
 }
 
 /** A document by id, by path, or by the end of either (003_….txt), when that names one. */
-function findDocument(graph: DirectedGraph, name: string): DocumentInfo {
+export function findDocument(graph: DirectedGraph, name: string): DocumentInfo {
   const docs = documentsOf(graph);
   const exact = docs.find((d) => d.id === name || d.path === name);
   if (exact) return exact;

@@ -6,7 +6,7 @@ export { neighbors, NEIGHBOR_DEFAULTS, type Neighbor, type NeighborOptions, type
 export { showEntity, type CardDocument, type CardRelation, type EntityCard } from './show.js';
 export { searchEntities, SEARCH_DEFAULTS, type SearchOptions, type SearchResult } from './search.js';
 export { listEntities, LIST_DEFAULTS, LIST_SORTS, type ListOptions, type ListResult, type ListSort, type ListedEntity } from './list.js';
-export { entityMentions, listDocuments, showDocument, type DocumentCard, type DocumentRow, type MentionRow } from './documents.js';
+export { entityMentions, findDocument, listDocuments, showDocument, type DocumentCard, type DocumentRow, type MentionRow } from './documents.js';
 export { formatCard, formatDocument, formatDocuments, formatEvidence, formatHop, formatList, formatMentions, formatNeighbors, formatPaths, formatSearch } from './format.js';
 export { AmbiguousEntityError, EntityNotFoundError, QueryError, describeCandidate, type Candidate } from './errors.js';
 export type { Evidence, Hop, NodeRef } from './hops.js';

@@ -35,7 +35,8 @@ export interface ListResult {
 
 export const LIST_DEFAULTS = { sort: 'mentions' as ListSort, limit: 50 };
 
-const collator = new Intl.Collator('zh');
+/** Made on first use: building it costs milliseconds that every other kg command would pay at load. */
+let collator: Intl.Collator | undefined;
 
 export function listEntities(graph: DirectedGraph, options: ListOptions = {}): ListResult {
   const opts = { ...LIST_DEFAULTS, ...options };
@@ -48,7 +49,8 @@ export function listEntities(graph: DirectedGraph, options: ListOptions = {}): L
     if (opts.isolated && degree > 0) return;
     rows.push({ key, label: String(a.label), entityType, mentions: mentionCount(a), degree });
   });
-  const byName = (x: (typeof rows)[number], y: (typeof rows)[number]) => collator.compare(x.label, y.label) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  const zh = (collator ??= new Intl.Collator('zh'));
+  const byName = (x: (typeof rows)[number], y: (typeof rows)[number]) => zh.compare(x.label, y.label) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
   rows.sort((x, y) => {
     if (opts.sort === 'mentions') return y.mentions - x.mentions || y.degree - x.degree || byName(x, y);
     if (opts.sort === 'degree') return y.degree - x.degree || y.mentions - x.mentions || byName(x, y);

@@ -1,6 +1,7 @@
 // An entity card: what kg knows about one entity — names, where it is mentioned, and every
 // relation it takes part in with the sentences that state it.
 import type { DirectedGraph } from 'graphology';
+import { documentsOf } from '../graph/read.js';
 import { QueryError } from './errors.js';
 import { nodeRef, type Evidence, type NodeRef } from './hops.js';
 
@@ -34,8 +35,7 @@ export function showEntity(graph: DirectedGraph, key: string): EntityCard {
   const a = graph.getNodeAttributes(key);
   const mentions = Array.isArray(a.mentions) ? (a.mentions as Array<{ doc: string }>) : [];
   const titles = new Map<string, string>();
-  const docs = graph.getAttribute('documents');
-  if (Array.isArray(docs)) for (const d of docs as Array<{ id: string; title?: string }>) if (d.title) titles.set(d.id, d.title);
+  for (const d of documentsOf(graph)) if (d.title) titles.set(d.id, d.title);
   const perDoc = new Map<string, number>();
   for (const m of mentions) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
   const documents = [...perDoc].map(([id, n]) => ({ id, ...(titles.has(id) ? { title: titles.get(id)! } : {}), mentions: n }));

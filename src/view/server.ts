@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { VIEWER_DIR, viewerFiles } from './assets.js';
 import { readArticle } from '../query/documents.js';
-import { openGraph } from '../graph/read.js';
+import { documentsOf, openGraph } from '../graph/read.js';
 import type { DocumentInfo } from '../types.js';
 
 export interface ViewServerOptions {
@@ -128,7 +128,7 @@ async function graphDocuments(graphFile: string): Promise<DocumentInfo[]> {
   if (documentsCache?.file !== graphFile || documentsCache.mtimeMs !== mtimeMs) {
     let docs: DocumentInfo[] = [];
     try {
-      docs = (openGraph(graphFile).getAttribute('documents') as DocumentInfo[] | undefined) ?? [];
+      docs = documentsOf(openGraph(graphFile));
     } catch {
       // a graph that cannot be read has no articles to serve; /graph.json says what is wrong
     }
