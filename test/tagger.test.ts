@@ -11,7 +11,10 @@ import { projectGold } from '../src/tagger/data.js';
 import { readCluener, splitAddress } from '../src/tagger/cluener.js';
 import { loadTrainingData, trainOn } from '../src/tagger/train.js';
 import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
-import { tagMentions } from '../src/tagger/index.js';
+import { sentenceInputs, tagMentions } from '../src/tagger/index.js';
+import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
+import { emissions } from '../src/tagger/model.js';
+import { analyseDocument } from '../src/extract/index.js';
 import { repairSpans, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
@@ -94,6 +97,34 @@ test('CLUENER labels map onto the guideline: addresses split into places or the 
 });
 
 const SMALL = seedTrainConfig();
+
+test('emission scores from the look-up table (bias apart, long rows apart, buffers reused) equal the sum of every key row', async () => {
+  const data = await loadTrainingData(SMALL);
+  const { tagger } = parseModels(serializeModels(trainOn(data, [0, 1, 2], SMALL)), 'm.model');
+  const doc = data.docs[3]!.doc;
+  // longest sentence first, so later ones reuse longer buffers
+  const inputs = sentenceInputs(doc, analyseDocument(doc)).sort((a, b) => b.text.length - a.text.length);
+  const rowOf = new Map([...tagger.keys].map((k, r) => [k, r]));
+  let longRows = 0;
+  for (const input of inputs.slice(0, 12)) {
+    const n = input.text.length;
+    const features = sentenceFeatures(input);
+    const got = Array.from(emissions(tagger, features, n));
+    const want = new Array<number>(n * LABEL_COUNT).fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let f = 0; f < FEATURES_PER_CHAR; f++) {
+        const r = rowOf.get(features[i * FEATURES_PER_CHAR + f]!);
+        if (r === undefined) continue;
+        if (tagger.start[r + 1]! - tagger.start[r]! > 3) longRows++;
+        for (let e = tagger.start[r]!; e < tagger.start[r + 1]!; e++) want[i * LABEL_COUNT + tagger.labels[e]!] += tagger.values[e]!;
+      }
+    }
+    assert.deepEqual(got, want, input.text.slice(0, 20));
+    const buffered = sentenceFeatures(input, new Uint32Array(features.length + 7 * FEATURES_PER_CHAR).fill(5));
+    assert.deepEqual(Array.from(buffered), Array.from(features), 'features written into a used buffer are the same');
+  }
+  assert.ok(longRows > 0, 'some keys have rows of more than three labels');
+});
 
 test('training is deterministic and the model file round-trips', async () => {
   const data = await loadTrainingData(SMALL);

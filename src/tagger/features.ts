@@ -46,6 +46,9 @@ const enum T {
   ListHead, ListRuled, ListLen, ListRule,
 }
 
+/** Every character's first key, the bias: the same for all, so a tagger may add its weights without looking them up. */
+export const BIAS_KEY: number = key1(0, 0);
+
 const BOS = 0x110000;
 const EOS = 0x110001;
 
@@ -117,12 +120,16 @@ function charClass(c: number): number {
   return 6;
 }
 
-/** The feature keys of every character of one sentence: length × FEATURES_PER_CHAR. */
-export function sentenceFeatures(input: SentenceInput): Uint32Array {
+/**
+ * The feature keys of every character of one sentence: length × FEATURES_PER_CHAR. With `buffer`
+ * (at least that long), the keys are written into it and a view of it is returned: a tagger
+ * that reads one sentence at a time allocates nothing per sentence.
+ */
+export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Uint32Array {
   const { text, tokens, rules, masked } = input;
   const n = text.length;
   const F = FEATURES_PER_CHAR;
-  const out = new Uint32Array(n * F);
+  const out = buffer ? buffer.subarray(0, n * F).fill(0) : new Uint32Array(n * F);
   if (n === 0) return out;
 
   // character codes with two sentinels on each side: codes[i + 2] is character i
@@ -201,7 +208,7 @@ export function sentenceFeatures(input: SentenceInput): Uint32Array {
     const cm2 = codes[i]!;
     const cp1 = codes[i + 3]!;
     const cp2 = codes[i + 4]!;
-    out[o + T.Bias] = key1(T.Bias, 0);
+    out[o + T.Bias] = BIAS_KEY;
     out[o + T.U0] = key1(T.U0, cm2);
     out[o + T.U1] = key1(T.U1, cm1);
     out[o + T.U2] = key1(T.U2, c0);

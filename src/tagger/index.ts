@@ -5,7 +5,7 @@
 import type { Document, Mention } from '../types.js';
 import { analyseDocument, extractMentions, toMention, withKnownNames, type RuleAnalysis } from '../extract/index.js';
 import { loadModels } from '../model-file.js';
-import { sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
+import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
 import { repairSpans, withoutGenericParks } from './repair.js';
@@ -45,11 +45,13 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
   const ruleAt = new Map<string, string>();
   for (const m of analysis.mentions) ruleAt.set(`${m.nstart}:${m.nend}:${m.type}`, m.rule);
   const mentions: Mention[] = [];
+  const longest = inputs.reduce((m, x) => Math.max(m, x.text.length), 0);
+  const buffer = new Uint32Array(longest * FEATURES_PER_CHAR);
   doc.sentences.forEach((sent, k) => {
     const input = inputs[k]!;
     const n = input.text.length;
     if (n === 0) return;
-    const labels = decode(model, sentenceFeatures(input), n);
+    const labels = decode(model, sentenceFeatures(input, buffer), n);
     for (const sp of repairSpans(analysis.contexts[k]!, decodeSpans(labels))) {
       if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
       const ns = sent.start + sp.start;

@@ -1,7 +1,7 @@
 // The tagger's model: per feature key the weights it gives each label, and label transition
 // weights. Most features weigh on two or three of the 29 labels, so rows are sparse (label, weight)
 // lists. The model file (src/model-file.ts) stores these arrays; the same model gives the same bytes.
-import { FEATURES_PER_CHAR } from './features.js';
+import { BIAS_KEY, FEATURES_PER_CHAR } from './features.js';
 import { LABEL_COUNT, LABEL_NAMES } from './labels.js';
 import { viterbi } from './viterbi.js';
 
@@ -33,13 +33,15 @@ export interface TaggerModel {
   transitions: Float64Array;
   /**
    * Open addressing, four numbers per slot: the key, then up to three entries of its row, each
-   * weight << 6 | label (0: none); a row of more entries has instead (where its entries begin in
+   * weight << 6 | label (0: none); a row of more entries has instead (where it begins in
    * `overflow`) << 6 | 32. A look-up reads one slot, most often one cache line.
    */
   table: Int32Array;
   mask: number;
-  /** the entries of long rows: weight << 6 | (last of its row) << 5 | label */
+  /** long rows: each its length, then its entries, weight << 6 | label */
   overflow: Int32Array;
+  /** the bias feature's weights per label (every character's first key, added without a look-up) */
+  bias: Int32Array;
 }
 
 /**
@@ -89,7 +91,7 @@ export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: F
 }
 
 /** The look-up structures of a model: the hash table with rows inline, and the long rows apart. */
-function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow'>): TaggerModel {
+function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias'>): TaggerModel {
   let size = 1;
   while (size < m.keys.length * 1.4) size <<= 1;
   const table = new Int32Array(size * 4);
@@ -107,32 +109,62 @@ function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow'>): TaggerMod
       for (let e = from; e < to; e++) table[s + 1 + e - from] = (m.values[e]! << 6) | m.labels[e]!;
     } else {
       table[s + 1] = (long.length << 6) | 32;
-      for (let e = from; e < to; e++) long.push((m.values[e]! << 6) | (e === to - 1 ? 32 : 0) | m.labels[e]!);
+      long.push(to - from);
+      for (let e = from; e < to; e++) long.push((m.values[e]! << 6) | m.labels[e]!);
     }
   }
-  return { ...m, table, mask, overflow: Int32Array.from(long) };
+  const bias = new Int32Array(L);
+  const r = binarySearch(m.keys, BIAS_KEY);
+  if (r >= 0) for (let e = m.start[r]!; e < m.start[r + 1]!; e++) bias[m.labels[e]!] = m.values[e]!;
+  return { ...m, table, mask, overflow: Int32Array.from(long), bias };
 }
 
-/** Emission scores (n × labels, in units of the model's scale) of a sentence's feature keys. */
-export function emissions(model: TaggerModel, features: Uint32Array, n: number): Float64Array {
+function binarySearch(keys: Uint32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else if (keys[mid]! > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+let scratch = new Int32Array(0);
+
+/**
+ * Emission scores (n × labels, in units of the model's scale) of a sentence's feature keys. The
+ * array is reused by the next call: read it before tagging another sentence.
+ */
+export function emissions(model: TaggerModel, features: Uint32Array, n: number): Int32Array {
   const F = FEATURES_PER_CHAR;
-  const out = new Float64Array(n * L);
-  const { table, mask, overflow } = model;
+  if (scratch.length < n * L) scratch = new Int32Array(Math.max(n * L, 2 * scratch.length));
+  const out = scratch.subarray(0, n * L);
+  const { table, mask, overflow, bias } = model;
   const wrap = (mask << 2) | 3;
   for (let i = 0; i < n; i++) {
     const o = i * L;
-    for (let f = 0; f < F; f++) {
-      const key = features[i * F + f]! | 0;
+    const row = i * F;
+    // the first key is the bias (features.ts): its weights without a look-up
+    out.set(bias, o);
+    for (let f = 1; f < F; f++) {
+      const key = features[row + f]! | 0;
       if (key === 0) continue;
       let s = (key & mask) << 2;
-      while (table[s] !== 0 && table[s] !== key) s = (s + 4) & wrap;
-      if (table[s] === 0) continue;
+      let at = table[s]!;
+      while (at !== key && at !== 0) {
+        s = (s + 4) & wrap;
+        at = table[s]!;
+      }
+      if (at === 0) continue;
       const a = table[s + 1]!;
       if (a & 32) {
-        for (let e = a >> 6; ; e++) {
+        const first = (a >> 6) + 1;
+        const last = first + overflow[first - 1]!;
+        for (let e = first; e < last; e++) {
           const p = overflow[e]!;
           out[o + (p & 31)] = out[o + (p & 31)]! + (p >> 6);
-          if (p & 32) break;
         }
         continue;
       }

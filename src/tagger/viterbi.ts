@@ -25,7 +25,7 @@ const rank = new Int32Array(CLOSED.length);
  * scores `trans` (L × L, from-major). Ties go to the first candidate in a fixed order, so the
  * result is deterministic.
  */
-export function viterbi(emit: Float64Array, n: number, trans: Float64Array, out: Uint8Array = new Uint8Array(n)): Uint8Array {
+export function viterbi(emit: Float64Array | Int32Array, n: number, trans: Float64Array, out: Uint8Array = new Uint8Array(n)): Uint8Array {
   if (n === 0) return out;
   if (score.length < n * L) {
     score = new Float64Array(n * L * 2);
