@@ -248,13 +248,24 @@ test('the Viterbi search gives what a search over every allowed transition gives
 });
 
 test('a country written before a company or park is a place of its own, and edge words are dropped', () => {
-  const text = '德国西门子、荷兰哈克和知巢鸟在内的企业落户园区，德国商会到场';
+  const text = '德国西门子、荷兰哈克和甲乙丙在内的企业落户园区，德国商会到场';
   const span = (s: string, type: 'company' | 'place' | 'organization') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
-  const repaired = repairSpans(makeContext(text), [span('德国西门子', 'company'), span('荷兰哈克', 'company'), span('知巢鸟在内', 'company'), span('德国商会', 'organization')]);
+  const repaired = repairSpans(makeContext(text), [span('德国西门子', 'company'), span('荷兰哈克', 'company'), span('甲乙丙在内', 'company'), span('德国商会', 'organization')]);
   assert.deepEqual(
     repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
     // jieba writes 德国西门子 as one word, 荷兰 哈克 as two; 德国商会 is a body, and only companies and parks lose a country
-    ['place:德国', 'company:西门子', 'place:荷兰', 'company:哈克', 'company:知巢鸟', 'organization:德国商会'],
+    ['place:德国', 'company:西门子', 'place:荷兰', 'company:哈克', 'company:甲乙丙', 'organization:德国商会'],
+  );
+});
+
+test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙头 are not part of the name', () => {
+  const text = '总投资5亿元的甲乙通讯、占地300亩的丙丁产业园落户，以新岳光电、甲乙电子为代表的企业；美的集团和以色列公司';
+  const span = (s: string, type: 'company' | 'industrial-park' | 'place') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
+  const repaired = repairSpans(makeContext(text), [span('总投资5亿元的甲乙通讯', 'company'), span('占地300亩的丙丁产业园', 'industrial-park'), span('以新岳光电', 'company'), span('美的集团', 'company'), span('以色列', 'place')]);
+  assert.deepEqual(
+    repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    // jieba writes 以新岳 as one unknown word; 美的 has no amount before its 的; 以色列 is a dictionary word
+    ['company:甲乙通讯', 'industrial-park:丙丁产业园', 'company:新岳光电', 'company:美的集团', 'place:以色列'],
   );
 });
 

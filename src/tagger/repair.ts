@@ -38,6 +38,10 @@ const OPEN_QUOTE = new Set(['“', '「', '《']);
 const QUOTED_REST = /^[^，。；：！？,;:!?“”「」《》]{1,12}[”」》]/u;
 /** Words that make the place before them a media outlet's name, which the guideline leaves out. */
 const MEDIA = /^(在线|网|频道|日报|晚报|早报|新闻|电视台|卫视|广播|融媒|手机报|客户端|发布|头条|观察)/u;
+/** An amount that opens a span and ends with 的 describes the name after it (总投资5亿元的X, 占地300亩的X). */
+const AMOUNT_LEAD = /^[^的，。；：、]{0,14}[0-9０-９][^的，。；：、]{0,5}的/u;
+/** The rest of a clause that makes a leading 以 the frame of the name after it (以X为龙头, 以X、Y为代表). */
+const FRAME_REST = /^[^，。；：！？,;:!?\n]{0,40}?为/u;
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
@@ -115,6 +119,15 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
     if (sp.type === 'place' && OPEN_QUOTE.has(text[sp.start - 1] ?? '') && QUOTED_REST.test(text.slice(sp.end, sp.end + 13))) continue;
     let { start, end } = sp;
+    // an amount before the name (总投资5亿元的X) and the frame word of 以X为龙头 are not part of it
+    if (sp.type !== 'person') {
+      const amount = AMOUNT_LEAD.exec(text.slice(start, end));
+      if (amount && end - start - amount[0].length >= MIN_NAME) start += amount[0].length;
+      const first = wordStarting(ctx, start);
+      // 以 alone, or joined to a name jieba does not know (以新岳/x), not a dictionary word (以色列)
+      const frame = first?.word === '以' || (first?.word.startsWith('以') && first.tag === 'x');
+      if (frame && end - start - 1 >= MIN_NAME && FRAME_REST.test(text.slice(end))) start += 1;
+    }
     for (let t = wordEnding(ctx, end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = wordEnding(ctx, end)) end = t.start;
     const country = PREFIXED.has(sp.type) ? countryPrefix(ctx, start, end) : 0;
     if (country) {
