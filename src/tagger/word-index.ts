@@ -6,6 +6,8 @@ export class WordIndex {
   private readonly lengths = new Map<number, number[]>();
   /** one-character words by code */
   private readonly single = new Map<number, number>();
+  /** per UTF-16 code: 1 if a word of two or more characters starts with it, 2 if it is a word; most text has neither */
+  private readonly starts = new Uint8Array(65536);
 
   constructor(words: Iterable<readonly [string, number]>) {
     for (const [w, c] of words) {
@@ -13,8 +15,10 @@ export class WordIndex {
       this.classOf.set(w, c);
       if (w.length === 1) {
         this.single.set(w.charCodeAt(0), c);
+        this.starts[w.charCodeAt(0)]! |= 2;
         continue;
       }
+      this.starts[w.charCodeAt(0)]! |= 1;
       const k = pairKey(w, 0);
       const list = this.lengths.get(k) ?? [];
       if (!list.includes(w.length)) list.push(w.length);
@@ -25,6 +29,7 @@ export class WordIndex {
 
   /** The longest word starting at `at`: its length and class, or undefined. */
   longestAt(text: string, at: number): { length: number; cls: number } | undefined {
+    if (this.starts[text.charCodeAt(at)] === 0) return undefined;
     const lens = at + 1 < text.length ? this.lengths.get(pairKey(text, at)) : undefined;
     if (lens) {
       for (const len of lens) {
