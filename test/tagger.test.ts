@@ -269,6 +269,17 @@ test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙�
   );
 });
 
+test('a project starts after the verb that acts on it, and two project names joined by 、 are split where the first ends as a name', () => {
+  const text = '甲市布局光伏组件项目，建设年产5GWH储能系统，乙丙产业园(一期)、丁戊智能制造车间开工，庚辛电机、电驱系统产业项目，建设项目';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const });
+  const repaired = repairSpans(makeContext(text), [span('甲市布局光伏组件项目'), span('建设年产5GWH储能系统'), span('乙丙产业园(一期)、丁戊智能制造车间'), span('庚辛电机、电驱系统产业项目'), span('建设项目')]);
+  assert.deepEqual(
+    repaired.map((sp) => text.slice(sp.start, sp.end)),
+    // a product list (电机、电驱系统) stays one name; a verb that leaves too little of a name stays
+    ['光伏组件项目', '年产5GWH储能系统', '乙丙产业园(一期)', '丁戊智能制造车间', '庚辛电机、电驱系统产业项目', '建设项目'],
+  );
+});
+
 test('a company followed by what it makes and 项目 is one project named after it', () => {
   const text = '签约甲乙模具制造科技有限公司年产200套汽车模具项目、丙丁实业有限公司模具制造项目，丙丁实业有限公司总经理出席';
   const at = (s: string, from = 0) => text.indexOf(s, from);

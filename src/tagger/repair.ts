@@ -42,6 +42,12 @@ const MEDIA = /^(在线|网|频道|日报|晚报|早报|新闻|电视台|卫视|
 const AMOUNT_LEAD = /^[^的，。；：、]{0,14}[0-9０-９][^的，。；：、]{0,5}的/u;
 /** The rest of a clause that makes a leading 以 the frame of the name after it (以X为龙头, 以X、Y为代表). */
 const FRAME_REST = /^[^，。；：！？,;:!?\n]{0,40}?为/u;
+/** Verbs that state what happens to a project or park, never a word of its name: the name starts after them (咸阳布局X项目, 投产X基地). */
+const ACTION_VERBS = new Set(['布局', '举行', '投产', '开工', '签约', '落户', '引进', '推进', '启动', '签署', '落地', '竣工', '招引']);
+/** 建设 and 打造 begin no name, but end many (X建设项目): they are cut only where they open the span. */
+const OPENING_VERBS = new Set(['建设', '打造', '新建', '实施']);
+/** The words that end a project's or park's name: the part before a 、 that ends with one is a name of its own. */
+const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区|园|（[一二三四五六七八九十]期）|\([一二三四五六七八九十]期\))$/u;
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
@@ -95,6 +101,19 @@ function splitJoined(text: string, start: number, end: number, type: EntityType)
   return out;
 }
 
+/** A project span cut at each 、 whose part before ends as a project's or park's name does. */
+function splitProjects(text: string, start: number, end: number): LabelSpan[] {
+  const out: LabelSpan[] = [];
+  let at = start;
+  for (let i = start + 4; i <= end - 4; i++) {
+    if (text[i] !== '、' || !NAME_ENDS.test(text.slice(at, i))) continue;
+    out.push({ start: at, end: i, type: 'project' });
+    at = i + 1;
+  }
+  out.push({ start: at, end, type: 'project' });
+  return out;
+}
+
 /**
  * The decoded spans of one sentence (`ctx`, as the rules segmented it) repaired as the header
  * says, in order: spans may be dropped, cut, joined into a project, or split in two.
@@ -128,6 +147,15 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       const frame = first?.word === '以' || (first?.word.startsWith('以') && first.tag === 'x');
       if (frame && end - start - 1 >= MIN_NAME && FRAME_REST.test(text.slice(end))) start += 1;
     }
+    // a project or park decoded with the verb that acts on it (咸阳布局光伏组件项目) starts after the verb
+    if (sp.type === 'project' || sp.type === 'industrial-park') {
+      for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length; k++) {
+        const t = ctx.tokens[k]!;
+        if (t.start >= end) break;
+        const opening = t.start === start && OPENING_VERBS.has(t.word);
+        if ((ACTION_VERBS.has(t.word) || opening) && t.start >= start && end - t.end >= 4) start = t.end;
+      }
+    }
     for (let t = wordEnding(ctx, end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = wordEnding(ctx, end)) end = t.start;
     const country = PREFIXED.has(sp.type) ? countryPrefix(ctx, start, end) : 0;
     if (country) {
@@ -140,9 +168,10 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       out[out.length - 1] = { start: last.start, end, type: 'project' };
       continue;
     }
-    // two names decoded as one (A、B; A有限公司B有限公司) are two; a project's name may list products with 、
+    // two names decoded as one (A、B; A有限公司B有限公司) are two; a project's name may list products
+    // with 、, and is split only where the part before 、 ends as a name does (X园（一期）、Y车间)
     if (sp.type !== 'project') out.push(...splitJoined(text, start, end, sp.type));
-    else out.push({ start, end, type: sp.type });
+    else out.push(...splitProjects(text, start, end));
   }
   return out;
 }
