@@ -280,6 +280,13 @@ test('a project starts after the verb that acts on it, and two project names joi
   );
 });
 
+test('a scale written before a cluster is part of its name, also where decoding cut its number', () => {
+  const text = '打造千亿级装备制造产业集群和2000亿级绿色食品产业集群';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'industry-cluster' as const });
+  const repaired = repairSpans(makeContext(text), [span('装备制造产业集群'), span('亿级绿色食品产业集群')]);
+  assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['千亿级装备制造产业集群', '2000亿级绿色食品产业集群']);
+});
+
 test('a company followed by what it makes and 项目 is one project named after it', () => {
   const text = '签约甲乙模具制造科技有限公司年产200套汽车模具项目、丙丁实业有限公司模具制造项目，丙丁实业有限公司总经理出席';
   const at = (s: string, from = 0) => text.indexOf(s, from);

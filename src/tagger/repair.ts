@@ -48,6 +48,9 @@ const ACTION_VERBS = new Set(['布局', '举行', '投产', '开工', '签约', 
 const OPENING_VERBS = new Set(['建设', '打造', '新建', '实施']);
 /** The words that end a project's or park's name: the part before a 、 that ends with one is a name of its own. */
 const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区|园|（[一二三四五六七八九十]期）|\([一二三四五六七八九十]期\))$/u;
+/** A scale written before a cluster's name is part of it (千亿级装备制造产业集群, 2000亿级绿色食品产业集群). */
+const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
+const SCALE_CUT = /[0-9０-９]+$/u;
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
@@ -138,6 +141,12 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
     if (sp.type === 'place' && OPEN_QUOTE.has(text[sp.start - 1] ?? '') && QUOTED_REST.test(text.slice(sp.end, sp.end + 13))) continue;
     let { start, end } = sp;
+    // a cluster's scale is part of its name: taken in whole, also where decoding cut its number (2000|亿级…)
+    if (sp.type === 'industry-cluster') {
+      const before = text.slice(Math.max(0, start - 8), start);
+      const scale = SCALE_BEFORE.exec(before) ?? (text.startsWith('亿级', start) ? SCALE_CUT.exec(before) : null);
+      if (scale && !(out.at(-1) && out.at(-1)!.end > start - scale[0].length)) start -= scale[0].length;
+    }
     // an amount before the name (总投资5亿元的X) and the frame word of 以X为龙头 are not part of it
     if (sp.type !== 'person') {
       const amount = AMOUNT_LEAD.exec(text.slice(start, end));
