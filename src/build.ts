@@ -118,6 +118,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       m.type = intern(m.type) as Mention['type'];
       m.rule = intern(m.rule);
       if (m.aliasOf !== undefined) m.aliasOf = intern(m.aliasOf);
+      if (m.implied !== undefined) m.implied = intern(m.implied);
     }
     return mentions;
   };

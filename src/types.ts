@@ -70,6 +70,8 @@ export interface Mention {
   rule: string;
   /** the article declares this form an alias of a longer name it wrote just before: X（以下简称“Y”） */
   aliasOf?: string;
+  /** a head title standing for the body it leads, which the article does not write (区长 → 区政府): the entity's name is this */
+  implied?: string;
 }
 
 /** An entity after resolution: all mentions of one real-world thing. */

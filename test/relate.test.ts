@@ -4,6 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { facts, graphOf as buildGraph, nodeNamed } from './helpers.js';
+import { documentFromText } from '../src/ingest/index.js';
+import { toMention } from '../src/extract/index.js';
+import { withImpliedBodies } from '../src/extract/implied.js';
+import { resolve } from '../src/resolve/index.js';
+import { relateDocument } from '../src/relate/index.js';
 
 const graphOf = (files: Record<string, string>) => buildGraph(files, { model: null });
 
@@ -153,4 +158,24 @@ test('a zone named after the zone that holds it (…产业园璧山片区) is lo
   });
   const f = facts(g);
   assert.ok(f.includes('成渝智造产业园璧山片区 located-in 成渝智造产业园'), f.join('\n'));
+});
+
+test('a government head the article names without its body leads the body the title implies (区长 → 区政府)', () => {
+  const text = '区委副书记、区长甲乙丙出席。副区长丁戊己讲话。';
+  const doc = documentFromText('a.txt', text);
+  const person = (name: string) => toMention(doc, text.indexOf(name), text.indexOf(name) + name.length, { type: 'person', rule: 'test', sentence: 0 });
+  const mentions = withImpliedBodies(doc, [person('甲乙丙'), person('丁戊己')]);
+  // the title's characters stand for the body: the mention slices back out of the text
+  const implied = mentions.filter((m) => m.implied);
+  assert.deepEqual(implied.map((m) => [m.text, m.implied, m.type, text.slice(m.start, m.end)]), [['区长', '区政府', 'organization', '区长']]);
+  const { entities, entityOf } = resolve(mentions);
+  assert.ok(entities.some((e) => e.label === '区政府' && e.type === 'organization'), 'the body is an entity named as the gold names it');
+  const linked = mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }));
+  const leads = relateDocument(doc, linked).map((r) => `${r.head} ${r.relation} ${r.tail}`);
+  assert.deepEqual(leads, ['person:甲乙丙 leads organization:区政府'], 'a deputy (副区长) leads nothing');
+  // where the article writes the body, that mention is the body and no title stands for it
+  const written = documentFromText('b.txt', '区政府召开会议，区长甲乙丙出席。');
+  const p = toMention(written, 8, 11, { type: 'person', rule: 'test', sentence: 0 });
+  const body = toMention(written, 0, 3, { type: 'organization', rule: 'test', sentence: 0 });
+  assert.equal(withImpliedBodies(written, [body, p]).filter((m) => m.implied).length, 0);
 });

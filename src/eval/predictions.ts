@@ -32,9 +32,9 @@ export function predictionsFromGraph(graph: DirectedGraph): PredictedDoc[] {
   for (const d of documentsOf(graph)) docOf(d.id);
   graph.forEachNode((key: string, a: Record<string, any>) => {
     const forms = new Map<string, Set<string>>();
-    for (const m of a.mentions as Array<{ doc: string; text: string }>) {
+    for (const m of a.mentions as Array<{ doc: string; text: string; implied?: string }>) {
       const set = forms.get(m.doc) ?? new Set<string>();
-      set.add(m.text);
+      set.add(m.implied ?? m.text);
       forms.set(m.doc, set);
     }
     for (const [doc, set] of forms) docOf(doc).entities.push({ key, type: a.entityType, forms: [...set] });

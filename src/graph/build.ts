@@ -43,7 +43,7 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
       label: e.label,
       entityType: e.type,
       aliases: e.aliases,
-      mentions: e.mentions.map((m) => ({ doc: m.doc, start: m.start, end: m.end, text: m.text, sentence: m.sentence })),
+      mentions: e.mentions.map((m) => ({ doc: m.doc, start: m.start, end: m.end, text: m.text, sentence: m.sentence, ...(m.implied ? { implied: m.implied } : {}) })),
       x: Math.cos(angle) * radius,
       y: Math.sin(angle) * radius,
       size: nodeSize(e.mentions.length),

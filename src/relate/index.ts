@@ -98,7 +98,7 @@ function impliedBodies(mentions: Linked[]): Map<string, string> {
     const counts = new Map<string, number>();
     for (const m of mentions) {
       if (m.type !== 'organization') continue;
-      const t = m.text.replace('人民政府', '政府');
+      const t = (m.implied ?? m.text).replace('人民政府', '政府');
       if (t === body || (t.endsWith(rest) && t.slice(0, -rest.length).endsWith(level))) {
         counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
       }

@@ -40,7 +40,9 @@ class UnionFind {
   }
 }
 
-export function resolve(mentions: Mention[]): Resolution {
+export function resolve(written: Mention[]): Resolution {
+  // a title standing for the body it implies (区长 → 区政府) is resolved as that body
+  const mentions = written.some((m) => m.implied !== undefined) ? written.map((m) => (m.implied === undefined ? m : { ...m, text: m.implied })) : written;
   const gaz = loadGazetteer();
   const uf = new UnionFind(mentions.length);
   const docPlace = mainPlaceByDoc(mentions);
@@ -91,7 +93,7 @@ export function resolve(mentions: Mention[]): Resolution {
     }
   });
 
-  return buildEntities(mentions, uf, docPlace);
+  return buildEntities(mentions, uf, docPlace, written);
 }
 
 /** Types whose names an article shortens (a place's short name goes through the gazetteer). */
@@ -318,7 +320,8 @@ function hasNameCore(name: string, type: EntityType): boolean {
   return core.length >= 2;
 }
 
-function buildEntities(mentions: Mention[], uf: UnionFind, docPlace: Map<string, Place>): Resolution {
+/** Entities of the union-find's groups, named by `mentions`' forms and holding the `written` mentions (same order). */
+function buildEntities(mentions: Mention[], uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
   const byRoot = new Map<number, number[]>();
   mentions.forEach((_, i) => {
     const r = uf.find(i);
@@ -343,7 +346,7 @@ function buildEntities(mentions: Mention[], uf: UnionFind, docPlace: Map<string,
     }
     usedIds.add(id);
     for (const i of idx) entityOf[i] = id;
-    entities.push({ id, label, type, aliases: forms.sort(), mentions: ms });
+    entities.push({ id, label, type, aliases: forms.sort(), mentions: written === mentions ? ms : idx.map((i) => written[i]!) });
   }
   entities.sort((a, b) => COLLATOR.compare(a.id, b.id));
   return { entities, entityOf };
