@@ -179,3 +179,15 @@ test('a government head the article names without its body leads the body the ti
   const body = toMention(written, 0, 3, { type: 'organization', rule: 'test', sentence: 0 });
   assert.equal(withImpliedBodies(written, [body, p]).filter((m) => m.implied).length, 0);
 });
+
+test('a company named inside its party committee is an entity too, and a head title chained after the committee secretary heads the company', () => {
+  const text = '甲乙丙发电有限公司党委书记、董事长丁戊己出席。';
+  const doc = documentFromText('a.txt', text);
+  const at = (s: string, type: 'person' | 'organization') => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence: 0 });
+  const mentions = withImpliedBodies(doc, [at('甲乙丙发电有限公司党委', 'organization'), at('丁戊己', 'person')]);
+  assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:甲乙丙发电有限公司党委', 'company:甲乙丙发电有限公司', 'person:丁戊己']);
+  const { entityOf } = resolve(mentions);
+  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`).sort();
+  // 党委书记 leads the committee, 董事长 the company
+  assert.deepEqual(leads, ['person:丁戊己 leads company:甲乙丙发电有限公司', 'person:丁戊己 leads organization:甲乙丙发电有限公司党委']);
+});

@@ -1,10 +1,12 @@
-// Bodies a head title implies when the article never writes them: 区长戴明 makes 戴明 the head of
-// 区政府 even where no sentence names 区政府 (the guideline: the gold names the body as the title
-// writes it, and an extractor creates it the same way). The title's own characters stand for the
-// body: a mention of them, typed organization, that resolution and the relation patterns read as
-// the body (`implied`); its text and offsets stay the title's, so it slices back out of the file.
+// Entities the article implies without writing them on their own. A government head's body: 区长戴明
+// makes 戴明 the head of 区政府 even where no sentence names 区政府 (the guideline: the gold names
+// the body as the title writes it, and an extractor creates it the same way). The title's own
+// characters stand for the body: a mention of them, typed organization, that resolution and the
+// relation patterns read as the body (`implied`); its text and offsets stay the title's, so it
+// slices back out of the file. And a company named inside its party committee (滨化集团党委书记、
+// 董事长于江): the committee and the company are both entities, as the guideline's titles say.
 import type { Document, Mention } from '../types.js';
-import { TITLES } from './lexicon.js';
+import { SUFFIX_TYPES, TITLES } from './lexicon.js';
 import { toMention } from './index.js';
 
 /** Government heads and the body each leads: 区长 → 区政府, 市长 → 市政府 (a party secretary's body is written inside the title). */
@@ -21,12 +23,26 @@ function writes(mentions: readonly Mention[], body: string): boolean {
   });
 }
 
+/** A party committee or group named after its company (X有限公司党委, X集团党组): X is a company the article names. */
+const PARTY_BODY = /(?:党委|党组|党工委)$/u;
+const COMPANY_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'company').map(([w]) => w);
+
 /**
- * The mentions, and for each person right after a government head's title (区长, 代理市长; not
- * 副区长) whose body the document does not write, a mention of the title standing for that body.
+ * The mentions, and: for each person right after a government head's title (区长, 代理市长; not
+ * 副区长) whose body the document does not write, a mention of the title standing for that body;
+ * for each party committee named after a company (X有限公司党委), a mention of the company X.
  */
 export function withImpliedBodies(doc: Document, mentions: Mention[]): Mention[] {
   const added: Mention[] = [];
+  for (const m of mentions) {
+    // 滨化集团党委书记、董事长于江: the committee is 滨化集团党委, and 滨化集团 a company of its own
+    const party = m.type === 'organization' ? PARTY_BODY.exec(m.text) : null;
+    if (!party) continue;
+    const end = m.nend - party[0].length;
+    if (!COMPANY_ENDINGS.some((w) => doc.text.endsWith(w, end)) || end - m.nstart < 4) continue;
+    if (mentions.some((x) => x.type === 'company' && x.nstart === m.nstart && x.nend === end)) continue;
+    added.push(toMention(doc, m.nstart, end, { type: 'company', rule: 'implied:party-committee', sentence: m.sentence }));
+  }
   for (const p of mentions) {
     if (p.type !== 'person') continue;
     for (const [title, body] of GOVERNMENT_HEADS) {

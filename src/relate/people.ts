@@ -8,6 +8,9 @@ import { TITLES } from '../extract/lexicon.js';
 
 const TITLE_WORDS = [...TITLES.keys()].sort((a, b) => b.length - a.length);
 const BODY = is('organization', 'company');
+const PARTY = /(?:党委|党组|党工委)$/u;
+/** titles that head a company (the guideline's table) */
+const COMPANY_HEADS = new Set(['董事长', '总经理', '总裁', 'CEO', '首席执行官']);
 
 export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, string>): Found[] {
   const out: Found[] = [];
@@ -18,6 +21,9 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
     while (view.text[at - 1] === '、' && view.mentions.some((x) => x.le === at - 1 && x.type === 'person')) {
       at = view.mentions.find((x) => x.le === at - 1)!.ls;
     }
+    // a company's head title with no body of its own (…党委书记、董事长Y) heads the company whose
+    // party committee an earlier title of the chain names (滨化集团党委 → 滨化集团)
+    const bodiless: string[] = [];
     for (let guard = 0; guard < 6; guard++) {
       const found = titleBefore(view, at);
       if (!found) break;
@@ -27,7 +33,10 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
         let tail = body?.entity;
         if (!tail && info.impliedBody) tail = docBodies.get(info.impliedBody);
         if (tail) out.push({ head: p.entity, tail, relation: 'leads', rule: `title:${title}` });
+        else if (COMPANY_HEADS.has(title)) bodiless.push(title);
       }
+      const company = body && PARTY.test(body.text) ? view.mentions.find((x) => x.type === 'company' && x.ls === body.ls && x.le < body.le) : undefined;
+      if (company) for (const t of bodiless.splice(0)) out.push({ head: p.entity, tail: company.entity, relation: 'leads', rule: `title:${t}` });
       at = body ? body.ls : start;
       if (view.text[at - 1] !== '、') break;
       at -= 1;
@@ -52,12 +61,16 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
 /** The title ending at `at`, and the body written right before it (or inside it: 区委书记). */
 function titleBefore(view: SentenceView, at: number) {
   const candidates = TITLE_WORDS.filter((t) => view.text.slice(Math.max(0, at - t.length), at) === t);
-  // prefer the reading where a body ends where the title starts (德感工业园党委|书记)
+  // prefer the reading where a body ends where the title starts (德感工业园党委|书记), a party
+  // committee before its company (滨化集团党委|书记, not 滨化集团|党委书记)
+  let company: { title: string; start: number; body: SentenceView['mentions'][number] } | undefined;
   for (const title of candidates) {
     const start = at - title.length;
     const body = mentionEndingAt(view, start);
-    if (body && BODY(body)) return { title, start, body };
+    if (body && body.type === 'organization') return { title, start, body };
+    if (body && BODY(body)) company ??= { title, start, body };
   }
+  if (company) return company;
   for (const title of candidates) {
     const start = at - title.length;
     const info = TITLES.get(title)!;
