@@ -191,3 +191,14 @@ test('a company named inside its party committee is an entity too, and a head ti
   // 党委书记 leads the committee, 董事长 the company
   assert.deepEqual(leads, ['person:丁戊己 leads company:甲乙丙发电有限公司', 'person:丁戊己 leads organization:甲乙丙发电有限公司党委']);
 });
+
+test('a secretary after a body leads the body’s party group, which the text writes (市政协党组书记)', () => {
+  const text = '市政协党组书记、主席甲乙丙出席。';
+  const doc = documentFromText('a.txt', text);
+  const at = (s: string, type: 'person' | 'organization') => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence: 0 });
+  const mentions = withImpliedBodies(doc, [at('市政协', 'organization'), at('甲乙丙', 'person')]);
+  assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:市政协党组', 'organization:市政协', 'person:甲乙丙']);
+  const { entityOf } = resolve(mentions);
+  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`);
+  assert.ok(leads.includes('person:甲乙丙 leads organization:市政协党组'), leads.join('\n'));
+});

@@ -25,6 +25,8 @@ function writes(mentions: readonly Mention[], body: string): boolean {
 
 /** A party committee or group named after its company (X有限公司党委, X集团党组): X is a company the article names. */
 const PARTY_BODY = /(?:党委|党组|党工委)$/u;
+/** A secretary's title right after a body's name: the body's party committee or group leads (X党组书记). */
+const SECRETARY = /^(党委|党组|党工委)(?:副)?书记/u;
 const COMPANY_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'company').map(([w]) => w);
 
 /**
@@ -34,7 +36,16 @@ const COMPANY_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'company').map(([w]
  */
 export function withImpliedBodies(doc: Document, mentions: Mention[]): Mention[] {
   const added: Mention[] = [];
+  // 市政协党组书记王五: the secretary leads the body's party group (市政协党组), a name the text writes
   for (const m of mentions) {
+    if (m.type !== 'organization' && m.type !== 'company' && m.type !== 'industrial-park') continue;
+    const party = SECRETARY.exec(doc.text.slice(m.nend, m.nend + 5));
+    if (!party || PARTY_BODY.test(m.text)) continue;
+    const end = m.nend + party[1]!.length;
+    if (mentions.some((x) => x.nstart < end && m.nend < x.nend)) continue;
+    added.push(toMention(doc, m.nstart, end, { type: 'organization', rule: 'implied:party-committee', sentence: m.sentence }));
+  }
+  for (const m of [...mentions, ...added]) {
     // 滨化集团党委书记、董事长于江: the committee is 滨化集团党委, and 滨化集团 a company of its own
     const party = m.type === 'organization' ? PARTY_BODY.exec(m.text) : null;
     if (!party) continue;

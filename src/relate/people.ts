@@ -63,14 +63,15 @@ function titleBefore(view: SentenceView, at: number) {
   const candidates = TITLE_WORDS.filter((t) => view.text.slice(Math.max(0, at - t.length), at) === t);
   // prefer the reading where a body ends where the title starts (德感工业园党委|书记), a party
   // committee before its company (滨化集团党委|书记, not 滨化集团|党委书记)
-  let company: { title: string; start: number; body: SentenceView['mentions'][number] } | undefined;
+  // and its party group before the body (市政协党组|书记, not 市政协|党组书记)
+  const rank = (b: SentenceView['mentions'][number]) => (b.type === 'organization' ? (PARTY.test(b.text) ? 0 : 1) : 2);
+  let best: { title: string; start: number; body: SentenceView['mentions'][number] } | undefined;
   for (const title of candidates) {
     const start = at - title.length;
     const body = mentionEndingAt(view, start);
-    if (body && body.type === 'organization') return { title, start, body };
-    if (body && BODY(body)) company ??= { title, start, body };
+    if (body && BODY(body) && (!best || rank(body) < rank(best.body))) best = { title, start, body };
   }
-  if (company) return company;
+  if (best) return best;
   for (const title of candidates) {
     const start = at - title.length;
     const info = TITLES.get(title)!;
