@@ -202,3 +202,13 @@ test('a secretary after a body leads the body’s party group, which the text wr
   const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`);
   assert.ok(leads.includes('person:甲乙丙 leads organization:市政协党组'), leads.join('\n'));
 });
+
+test('a government head alone in a sentence leads the body another sentence names (代理市长X)', () => {
+  const text = '甲乙市委、市政府高度重视。代理市长丙丁戊表示祝贺。';
+  const doc = documentFromText('a.txt', text);
+  const at = (s: string, type: 'person' | 'organization', sentence: number) => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence });
+  const mentions = [at('甲乙市委', 'organization', 0), at('市政府', 'organization', 0), at('丙丁戊', 'person', 1)];
+  const { entityOf } = resolve(mentions);
+  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`);
+  assert.deepEqual(leads, ['person:丙丁戊 leads organization:市政府']);
+});

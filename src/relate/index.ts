@@ -38,7 +38,8 @@ export function rulesBySentence(doc: Document, mentions: Linked[]): Map<number, 
   const out = new Map<number, Found[]>();
   for (const sent of doc.sentences) {
     const ms = (bySentence.get(sent.index) ?? []).sort((a, b) => a.nstart - b.nstart);
-    if (ms.length < 2) continue;
+    // one mention relates to nothing, unless it is a government head whose body is named elsewhere (代理市长X)
+    if (ms.length < 2 && !(bodies.size > 0 && ms[0]?.type === 'person')) continue;
     const view: SentenceView = {
       text: doc.text.slice(sent.start, sent.end),
       base: sent.start,
