@@ -287,6 +287,13 @@ test('a scale written before a cluster is part of its name, also where decoding 
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['千亿级装备制造产业集群', '2000亿级绿色食品产业集群']);
 });
 
+test('a person decoded with the word after the name (率, 向, 摄) loses it; a two-character name keeps its own', () => {
+  const text = '市长甲乙率队出发，丙丁向大家介绍，戊己摄，庚向出席';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });
+  const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向')]);
+  assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙', '丙丁', '戊己', '庚向']);
+});
+
 test('a company followed by what it makes and 项目 is one project named after it', () => {
   const text = '签约甲乙模具制造科技有限公司年产200套汽车模具项目、丙丁实业有限公司模具制造项目，丙丁实业有限公司总经理出席';
   const at = (s: string, from = 0) => text.indexOf(s, from);

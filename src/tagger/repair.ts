@@ -51,6 +51,8 @@ const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区
 /** A scale written before a cluster's name is part of it (千亿级装备制造产业集群, 2000亿级绿色食品产业集群). */
 const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
+/** Characters that follow a person's name as a word of their own: leading (率), toward (向), credit (摄), and 等. */
+const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
@@ -166,6 +168,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       }
     }
     for (let t = wordEnding(ctx, end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = wordEnding(ctx, end)) end = t.start;
+    // a person's name does not end with the verb or preposition after it (孙喆率…, 卢红向…, 霍吕摄)
+    if (sp.type === 'person' && end - start >= 3 && PERSON_AFTER.has(text[end - 1]!)) end -= 1;
     const country = PREFIXED.has(sp.type) ? countryPrefix(ctx, start, end) : 0;
     if (country) {
       out.push({ start, end: start + country, type: 'place' });
