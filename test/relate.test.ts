@@ -212,3 +212,11 @@ test('a government head alone in a sentence leads the body another sentence name
   const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`);
   assert.deepEqual(leads, ['person:丙丁戊 leads organization:市政府']);
 });
+
+test('a bare 党委 decoded after a company is that company’s committee, named in full', () => {
+  const text = '甲乙能源有限公司党委书记丙丁戊出席。';
+  const doc = documentFromText('a.txt', text);
+  const at = (s: string, type: 'person' | 'organization' | 'company', from = 0) => toMention(doc, text.indexOf(s, from), text.indexOf(s, from) + s.length, { type, rule: 'test', sentence: 0 });
+  const mentions = withImpliedBodies(doc, [at('甲乙能源有限公司', 'company'), at('党委', 'organization'), at('丙丁戊', 'person')]);
+  assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:甲乙能源有限公司党委', 'company:甲乙能源有限公司', 'person:丙丁戊']);
+});

@@ -36,13 +36,17 @@ const COMPANY_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'company').map(([w]
  */
 export function withImpliedBodies(doc: Document, mentions: Mention[]): Mention[] {
   const added: Mention[] = [];
+  const dropped = new Set<Mention>();
   // 市政协党组书记王五: the secretary leads the body's party group (市政协党组), a name the text writes
   for (const m of mentions) {
     if (m.type !== 'organization' && m.type !== 'company' && m.type !== 'industrial-park') continue;
     const party = SECRETARY.exec(doc.text.slice(m.nend, m.nend + 5));
     if (!party || PARTY_BODY.test(m.text)) continue;
     const end = m.nend + party[1]!.length;
-    if (mentions.some((x) => x.nstart < end && m.nend < x.nend)) continue;
+    // a bare 党委 decoded after the name is the same committee, named in full
+    const bare = mentions.find((x) => x.nstart === m.nend && x.nend === end);
+    if (!bare && mentions.some((x) => x.nstart < end && m.nend < x.nend)) continue;
+    if (bare) dropped.add(bare);
     added.push(toMention(doc, m.nstart, end, { type: 'organization', rule: 'implied:party-committee', sentence: m.sentence }));
   }
   for (const m of [...mentions, ...added]) {
@@ -65,5 +69,5 @@ export function withImpliedBodies(doc: Document, mentions: Mention[]): Mention[]
     }
   }
   if (!added.length) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+  return [...mentions.filter((m) => !dropped.has(m)), ...added].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
 }
