@@ -220,3 +220,13 @@ test('a bare 党委 decoded after a company is that company’s committee, named
   const mentions = withImpliedBodies(doc, [at('甲乙能源有限公司', 'company'), at('党委', 'organization'), at('丙丁戊', 'person')]);
   assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:甲乙能源有限公司党委', 'company:甲乙能源有限公司', 'person:丙丁戊']);
 });
+
+test('heads from the guideline’s title table lead, and titles joined by 兼 chain like 、', () => {
+  const text = '甲乙集团有限公司执行董事丙丁戊，庚辛公司董事长兼CEO壬癸子，省财政厅厅长丑寅卯出席。';
+  const doc = documentFromText('a.txt', text);
+  const at = (s: string, type: 'person' | 'organization' | 'company') => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence: 0 });
+  const mentions = [at('甲乙集团有限公司', 'company'), at('丙丁戊', 'person'), at('庚辛公司', 'company'), at('壬癸子', 'person'), at('省财政厅', 'organization'), at('丑寅卯', 'person')];
+  const { entityOf } = resolve(mentions);
+  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`).sort();
+  assert.deepEqual(leads, ['person:丑寅卯 leads organization:省财政厅', 'person:丙丁戊 leads company:甲乙集团有限公司', 'person:壬癸子 leads company:庚辛公司']);
+});

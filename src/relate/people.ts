@@ -4,13 +4,24 @@
 // Also 陈知恩率…调研组: a person at the head of a delegation leads it; 以X为首的Y, X leads Y.
 import type { Found, SentenceView } from './sentence.js';
 import { is, mentionEndingAt } from './sentence.js';
-import { TITLES } from '../extract/lexicon.js';
+import { TITLES, type TitleInfo } from '../extract/lexicon.js';
 
-const TITLE_WORDS = [...TITLES.keys()].sort((a, b) => b.length - a.length);
+/**
+ * The titles a person may hold here: the lexicon's, and heads the guideline's title table adds
+ * (董事局主席, 执行董事, 执行总裁 lead the company; 厅长 the department). They are read only here: the
+ * tagger's features and the rules' people keep the lexicon's list.
+ */
+const RELATION_TITLES: ReadonlyMap<string, TitleInfo> = new Map([
+  ...TITLES,
+  ...['董事局主席', '执行董事', '执行总裁', '厅长'].map((t) => [t, { title: t, leads: true }] as const),
+]);
+const TITLE_WORDS = [...RELATION_TITLES.keys()].sort((a, b) => b.length - a.length);
+/** what joins the titles of one person: 区委副书记、区长; 董事长兼CEO */
+const TITLE_JOINERS = new Set(['、', '兼']);
 const BODY = is('organization', 'company');
 const PARTY = /(?:党委|党组|党工委)$/u;
 /** titles that head a company (the guideline's table) */
-const COMPANY_HEADS = new Set(['董事长', '总经理', '总裁', 'CEO', '首席执行官']);
+const COMPANY_HEADS = new Set(['董事长', '董事局主席', '执行董事', '总经理', '总裁', '执行总裁', 'CEO', '首席执行官']);
 
 export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, string>): Found[] {
   const out: Found[] = [];
@@ -28,7 +39,7 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
       const found = titleBefore(view, at);
       if (!found) break;
       const { title, start, body } = found;
-      const info = TITLES.get(title)!;
+      const info = RELATION_TITLES.get(title)!;
       if (info.leads) {
         let tail = body?.entity;
         if (!tail && info.impliedBody) tail = docBodies.get(info.impliedBody);
@@ -38,7 +49,7 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
       const company = body && PARTY.test(body.text) ? view.mentions.find((x) => x.type === 'company' && x.ls === body.ls && x.le < body.le) : undefined;
       if (company) for (const t of bodiless.splice(0)) out.push({ head: p.entity, tail: company.entity, relation: 'leads', rule: `title:${t}` });
       at = body ? body.ls : start;
-      if (view.text[at - 1] !== '、') break;
+      if (!TITLE_JOINERS.has(view.text[at - 1]!)) break;
       at -= 1;
     }
     // 以X同志为核心的Y / 以X为首的Y: X is at the head of the body
@@ -74,7 +85,7 @@ function titleBefore(view: SentenceView, at: number) {
   if (best) return best;
   for (const title of candidates) {
     const start = at - title.length;
-    const info = TITLES.get(title)!;
+    const info = RELATION_TITLES.get(title)!;
     if (info.impliedBody) {
       // 区委书记: the body 区委 is a mention inside the title
       const inner = view.mentions.find((x) => x.ls === start && x.le <= at && BODY(x));
