@@ -15,7 +15,7 @@ import { sentenceInputs, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
 import { emissions } from '../src/tagger/model.js';
 import { analyseDocument } from '../src/extract/index.js';
-import { repairSpans, withoutGenericParks } from '../src/tagger/repair.js';
+import { repairSpans, withListItems, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { parseGold } from '../src/eval/gold.js';
@@ -292,6 +292,14 @@ test('a person decoded with the word after the name (率, 向, 摄) loses it; a 
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });
   const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向')]);
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙', '丙丁', '戊己', '庚向']);
+});
+
+test('a list item the tagger left out is a company when the list head and its decoded items say so', () => {
+  const text = '引进甲乙汽车、丙丁、戊己等龙头企业，发展庚辛、壬癸等产业';
+  const span = (s: string, type: 'company' | 'industry-cluster') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
+  const out = withListItems(makeContext(text), [span('甲乙汽车', 'company'), span('庚辛', 'industry-cluster')]);
+  // the companies' list gains its other items; a cluster list does not (too often wrong)
+  assert.deepEqual(out.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙汽车', 'company:丙丁', 'company:戊己', 'industry-cluster:庚辛']);
 });
 
 test('a company followed by what it makes and 项目 is one project named after it', () => {

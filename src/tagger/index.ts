@@ -8,7 +8,7 @@ import { loadModels } from '../model-file.js';
 import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
-import { repairSpans, withoutGenericParks } from './repair.js';
+import { repairSpans, withListItems, withoutGenericParks } from './repair.js';
 import { withImpliedBodies } from '../extract/implied.js';
 
 export type { TaggerModel } from './model.js';
@@ -53,7 +53,7 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
     const n = input.text.length;
     if (n === 0) return;
     const labels = decode(model, sentenceFeatures(input, buffer), n);
-    for (const sp of repairSpans(analysis.contexts[k]!, decodeSpans(labels))) {
+    for (const sp of withListItems(analysis.contexts[k]!, repairSpans(analysis.contexts[k]!, decodeSpans(labels)))) {
       if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
       const ns = sent.start + sp.start;
       const ne = sent.start + sp.end;
