@@ -275,8 +275,8 @@ test('a project starts after the verb that acts on it, and two project names joi
   const repaired = repairSpans(makeContext(text), [span('甲市布局光伏组件项目'), span('建设年产5GWH储能系统'), span('乙丙产业园(一期)、丁戊智能制造车间'), span('庚辛电机、电驱系统产业项目'), span('建设项目')]);
   assert.deepEqual(
     repaired.map((sp) => text.slice(sp.start, sp.end)),
-    // a product list (电机、电驱系统) stays one name; a verb that leaves too little of a name stays
-    ['光伏组件项目', '年产5GWH储能系统', '乙丙产业园(一期)', '丁戊智能制造车间', '庚辛电机、电驱系统产业项目', '建设项目'],
+    // a product list (电机、电驱系统) stays one name; 建设项目 names no project at all
+    ['光伏组件项目', '年产5GWH储能系统', '乙丙产业园(一期)', '丁戊智能制造车间', '庚辛电机、电驱系统产业项目'],
   );
 });
 
@@ -300,6 +300,13 @@ test('a list item the tagger left out is a company when the list head and its de
   const out = withListItems(makeContext(text), [span('甲乙汽车', 'company'), span('庚辛', 'industry-cluster')]);
   // the companies' list gains its other items; a cluster list does not (too often wrong)
   assert.deepEqual(out.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙汽车', 'company:丙丁', 'company:戊己', 'industry-cluster:庚辛']);
+});
+
+test('a project word after generic words only (重大招商项目) names no project', () => {
+  const text = '签约重大招商项目和产业项目，开工甲乙新材料项目';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const });
+  const repaired = repairSpans(makeContext(text), [span('重大招商项目'), span('产业项目'), span('甲乙新材料项目')]);
+  assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙新材料项目']);
 });
 
 test('a company followed by what it makes and 项目 is one project named after it', () => {

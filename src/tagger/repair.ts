@@ -140,6 +140,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
         skipTo = sp.end;
       }
     }
+    // a project word after generic words only (重大招商项目, 产业项目) names no project
+    if (sp.type === 'project' && genericProject(text.slice(sp.start, sp.end))) continue;
     // a place that names a media outlet (浙江在线, 长沙晚报, 广东新闻网) is in a source line or credit
     if (sp.type === 'place' && MEDIA.test(text.slice(sp.end, sp.end + 4))) continue;
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
@@ -201,6 +203,23 @@ export function withoutGenericParks<T extends { type: EntityType; text: string }
   if (!mentions.some(generic)) return mentions;
   const named = mentions.filter((m) => m.type === 'industrial-park' && !generic(m)).map((m) => m.text);
   return mentions.filter((m) => !generic(m) || named.some((n) => shortens(m.text, n, 'industrial-park')));
+}
+
+const GENERIC_LONGEST = Math.max(...[...GENERIC_MODIFIERS].map((w) => w.length));
+
+/** 项目 or 工程 after nothing but generic modifiers (重大招商项目, 产业项目, 该项目): no project's name. */
+function genericProject(text: string): boolean {
+  const m = /(?:项目|工程)$/u.exec(text);
+  if (!m) return false;
+  const core = text.slice(0, -m[0].length);
+  // the core read as generic words, longest first
+  for (let i = 0; i < core.length; ) {
+    let len = Math.min(GENERIC_LONGEST, core.length - i);
+    while (len > 0 && !GENERIC_MODIFIERS.has(core.slice(i, i + len))) len--;
+    if (len === 0) return false;
+    i += len;
+  }
+  return true;
 }
 
 /** A park word alone or after one generic modifier (省级高新区, 该产业园): no name in it. */
