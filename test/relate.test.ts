@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { facts, graphOf as buildGraph, nodeNamed } from './helpers.js';
+import type { Document, EntityType, Mention } from '../src/types.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { toMention } from '../src/extract/index.js';
-import { withImpliedBodies } from '../src/extract/implied.js';
+import { withImpliedEntities } from '../src/extract/implied.js';
 import { resolve } from '../src/resolve/index.js';
 import { relateDocument } from '../src/relate/index.js';
 
@@ -160,73 +161,62 @@ test('a zone named after the zone that holds it (…产业园璧山片区) is lo
   assert.ok(f.includes('成渝智造产业园璧山片区 located-in 成渝智造产业园'), f.join('\n'));
 });
 
+/** A document of `text` and a mention of each form (its first occurrence), in the sentence given or the first. */
+function mentionsIn(text: string, forms: Array<[string, EntityType, number?]>): { doc: Document; mentions: Mention[] } {
+  const doc = documentFromText('a.txt', text);
+  const mentions = forms.map(([form, type, sentence]) => toMention(doc, text.indexOf(form), text.indexOf(form) + form.length, { type, rule: 'test', sentence: sentence ?? 0 }));
+  return { doc, mentions };
+}
+
+/** What the patterns find among resolved mentions, as sorted `head relation tail` lines. */
+function patternsFind(doc: Document, mentions: Mention[]): string[] {
+  const { entityOf } = resolve(mentions);
+  return relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`).sort();
+}
+
 test('a government head the article names without its body leads the body the title implies (区长 → 区政府)', () => {
   const text = '区委副书记、区长甲乙丙出席。副区长丁戊己讲话。';
-  const doc = documentFromText('a.txt', text);
-  const person = (name: string) => toMention(doc, text.indexOf(name), text.indexOf(name) + name.length, { type: 'person', rule: 'test', sentence: 0 });
-  const mentions = withImpliedBodies(doc, [person('甲乙丙'), person('丁戊己')]);
+  const { doc, mentions: people } = mentionsIn(text, [['甲乙丙', 'person'], ['丁戊己', 'person']]);
+  const mentions = withImpliedEntities(doc, people);
   // the title's characters stand for the body: the mention slices back out of the text
   const implied = mentions.filter((m) => m.implied);
   assert.deepEqual(implied.map((m) => [m.text, m.implied, m.type, text.slice(m.start, m.end)]), [['区长', '区政府', 'organization', '区长']]);
-  const { entities, entityOf } = resolve(mentions);
-  assert.ok(entities.some((e) => e.label === '区政府' && e.type === 'organization'), 'the body is an entity named as the gold names it');
-  const linked = mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }));
-  const leads = relateDocument(doc, linked).map((r) => `${r.head} ${r.relation} ${r.tail}`);
-  assert.deepEqual(leads, ['person:甲乙丙 leads organization:区政府'], 'a deputy (副区长) leads nothing');
+  assert.ok(resolve(mentions).entities.some((e) => e.label === '区政府' && e.type === 'organization'), 'the body is an entity named as the gold names it');
+  assert.deepEqual(patternsFind(doc, mentions), ['person:甲乙丙 leads organization:区政府'], 'a deputy (副区长) leads nothing');
   // where the article writes the body, that mention is the body and no title stands for it
-  const written = documentFromText('b.txt', '区政府召开会议，区长甲乙丙出席。');
-  const p = toMention(written, 8, 11, { type: 'person', rule: 'test', sentence: 0 });
-  const body = toMention(written, 0, 3, { type: 'organization', rule: 'test', sentence: 0 });
-  assert.equal(withImpliedBodies(written, [body, p]).filter((m) => m.implied).length, 0);
+  const written = mentionsIn('区政府召开会议，区长甲乙丙出席。', [['区政府', 'organization'], ['甲乙丙', 'person']]);
+  assert.equal(withImpliedEntities(written.doc, written.mentions).filter((m) => m.implied).length, 0);
 });
 
 test('a company named inside its party committee is an entity too, and a head title chained after the committee secretary heads the company', () => {
-  const text = '甲乙丙发电有限公司党委书记、董事长丁戊己出席。';
-  const doc = documentFromText('a.txt', text);
-  const at = (s: string, type: 'person' | 'organization') => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence: 0 });
-  const mentions = withImpliedBodies(doc, [at('甲乙丙发电有限公司党委', 'organization'), at('丁戊己', 'person')]);
+  const { doc, mentions: found } = mentionsIn('甲乙丙发电有限公司党委书记、董事长丁戊己出席。', [['甲乙丙发电有限公司党委', 'organization'], ['丁戊己', 'person']]);
+  const mentions = withImpliedEntities(doc, found);
   assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:甲乙丙发电有限公司党委', 'company:甲乙丙发电有限公司', 'person:丁戊己']);
-  const { entityOf } = resolve(mentions);
-  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`).sort();
   // 党委书记 leads the committee, 董事长 the company
-  assert.deepEqual(leads, ['person:丁戊己 leads company:甲乙丙发电有限公司', 'person:丁戊己 leads organization:甲乙丙发电有限公司党委']);
+  assert.deepEqual(patternsFind(doc, mentions), ['person:丁戊己 leads company:甲乙丙发电有限公司', 'person:丁戊己 leads organization:甲乙丙发电有限公司党委']);
 });
 
 test('a secretary after a body leads the body’s party group, which the text writes (市政协党组书记)', () => {
-  const text = '市政协党组书记、主席甲乙丙出席。';
-  const doc = documentFromText('a.txt', text);
-  const at = (s: string, type: 'person' | 'organization') => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence: 0 });
-  const mentions = withImpliedBodies(doc, [at('市政协', 'organization'), at('甲乙丙', 'person')]);
+  const { doc, mentions: found } = mentionsIn('市政协党组书记、主席甲乙丙出席。', [['市政协', 'organization'], ['甲乙丙', 'person']]);
+  const mentions = withImpliedEntities(doc, found);
   assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:市政协党组', 'organization:市政协', 'person:甲乙丙']);
-  const { entityOf } = resolve(mentions);
-  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`);
+  const leads = patternsFind(doc, mentions);
   assert.ok(leads.includes('person:甲乙丙 leads organization:市政协党组'), leads.join('\n'));
 });
 
 test('a government head alone in a sentence leads the body another sentence names (代理市长X)', () => {
-  const text = '甲乙市委、市政府高度重视。代理市长丙丁戊表示祝贺。';
-  const doc = documentFromText('a.txt', text);
-  const at = (s: string, type: 'person' | 'organization', sentence: number) => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence });
-  const mentions = [at('甲乙市委', 'organization', 0), at('市政府', 'organization', 0), at('丙丁戊', 'person', 1)];
-  const { entityOf } = resolve(mentions);
-  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`);
-  assert.deepEqual(leads, ['person:丙丁戊 leads organization:市政府']);
+  const { doc, mentions } = mentionsIn('甲乙市委、市政府高度重视。代理市长丙丁戊表示祝贺。', [['甲乙市委', 'organization'], ['市政府', 'organization'], ['丙丁戊', 'person', 1]]);
+  assert.deepEqual(patternsFind(doc, mentions), ['person:丙丁戊 leads organization:市政府']);
 });
 
 test('a bare 党委 decoded after a company is that company’s committee, named in full', () => {
-  const text = '甲乙能源有限公司党委书记丙丁戊出席。';
-  const doc = documentFromText('a.txt', text);
-  const at = (s: string, type: 'person' | 'organization' | 'company', from = 0) => toMention(doc, text.indexOf(s, from), text.indexOf(s, from) + s.length, { type, rule: 'test', sentence: 0 });
-  const mentions = withImpliedBodies(doc, [at('甲乙能源有限公司', 'company'), at('党委', 'organization'), at('丙丁戊', 'person')]);
-  assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:甲乙能源有限公司党委', 'company:甲乙能源有限公司', 'person:丙丁戊']);
+  const { doc, mentions } = mentionsIn('甲乙能源有限公司党委书记丙丁戊出席。', [['甲乙能源有限公司', 'company'], ['党委', 'organization'], ['丙丁戊', 'person']]);
+  assert.deepEqual(withImpliedEntities(doc, mentions).map((m) => `${m.type}:${m.text}`), ['organization:甲乙能源有限公司党委', 'company:甲乙能源有限公司', 'person:丙丁戊']);
 });
 
 test('heads from the guideline’s title table lead, and titles joined by 兼 chain like 、', () => {
-  const text = '甲乙集团有限公司执行董事丙丁戊，庚辛公司董事长兼CEO壬癸子，省财政厅厅长丑寅卯出席。';
-  const doc = documentFromText('a.txt', text);
-  const at = (s: string, type: 'person' | 'organization' | 'company') => toMention(doc, text.indexOf(s), text.indexOf(s) + s.length, { type, rule: 'test', sentence: 0 });
-  const mentions = [at('甲乙集团有限公司', 'company'), at('丙丁戊', 'person'), at('庚辛公司', 'company'), at('壬癸子', 'person'), at('省财政厅', 'organization'), at('丑寅卯', 'person')];
-  const { entityOf } = resolve(mentions);
-  const leads = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! }))).map((r) => `${r.head} ${r.relation} ${r.tail}`).sort();
-  assert.deepEqual(leads, ['person:丑寅卯 leads organization:省财政厅', 'person:丙丁戊 leads company:甲乙集团有限公司', 'person:壬癸子 leads company:庚辛公司']);
+  const { doc, mentions } = mentionsIn('甲乙集团有限公司执行董事丙丁戊，庚辛公司董事长兼CEO壬癸子，省财政厅厅长丑寅卯出席。', [
+    ['甲乙集团有限公司', 'company'], ['丙丁戊', 'person'], ['庚辛公司', 'company'], ['壬癸子', 'person'], ['省财政厅', 'organization'], ['丑寅卯', 'person'],
+  ]);
+  assert.deepEqual(patternsFind(doc, mentions), ['person:丑寅卯 leads organization:省财政厅', 'person:丙丁戊 leads company:甲乙集团有限公司', 'person:壬癸子 leads company:庚辛公司']);
 });

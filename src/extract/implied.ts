@@ -3,8 +3,8 @@
 // the body as the title writes it, and an extractor creates it the same way). The title's own
 // characters stand for the body: a mention of them, typed organization, that resolution and the
 // relation patterns read as the body (`implied`); its text and offsets stay the title's, so it
-// slices back out of the file. And a company named inside its party committee (滨化集团党委书记、
-// 董事长于江): the committee and the company are both entities, as the guideline's titles say.
+// slices back out of the file. And party bodies: a company named inside its party committee
+// (滨化集团党委书记、董事长于江) and the committee are both entities, as the guideline's titles say.
 import type { Document, Mention } from '../types.js';
 import { SUFFIX_TYPES, TITLES } from './lexicon.js';
 import { toMention } from './index.js';
@@ -12,29 +12,29 @@ import { toMention } from './index.js';
 /** Government heads and the body each leads: 区长 → 区政府, 市长 → 市政府 (a party secretary's body is written inside the title). */
 const GOVERNMENT_HEADS = new Map([...TITLES.values()].flatMap((t) => (t.impliedBody?.endsWith('政府') ? [[t.title, t.impliedBody] as const] : [])));
 
-/** Does an organization mention of the document name the body (区政府, 江津区人民政府)? */
-function writes(mentions: readonly Mention[], body: string): boolean {
+/** Does an organization's name (or the body its title implies) name `body`: 区政府, 江津区人民政府 for 区政府? */
+export function namesBody(name: string, body: string): boolean {
   const level = body[0]!;
   const rest = body.slice(1);
-  return mentions.some((m) => {
-    if (m.type !== 'organization') return false;
-    const t = m.text.replace('人民政府', '政府');
-    return t === body || (t.endsWith(rest) && t.slice(0, -rest.length).endsWith(level));
-  });
+  const t = name.replace('人民政府', '政府');
+  return t === body || (t.endsWith(rest) && t.slice(0, -rest.length).endsWith(level));
 }
 
-/** A party committee or group named after its company (X有限公司党委, X集团党组): X is a company the article names. */
-const PARTY_BODY = /(?:党委|党组|党工委)$/u;
+const PARTY_WORDS = '党委|党组|党工委';
+/** A party committee or group (X有限公司党委, 市政协党组); named after a company, X is a company the article names. */
+export const PARTY_BODY = new RegExp(`(?:${PARTY_WORDS})$`, 'u');
 /** A secretary's title right after a body's name: the body's party committee or group leads (X党组书记). */
-const SECRETARY = /^(党委|党组|党工委)(?:副)?书记/u;
+const SECRETARY = new RegExp(`^(${PARTY_WORDS})(?:副)?书记`, 'u');
 const COMPANY_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'company').map(([w]) => w);
 
 /**
- * The mentions, and: for each person right after a government head's title (区长, 代理市长; not
- * 副区长) whose body the document does not write, a mention of the title standing for that body;
- * for each party committee named after a company (X有限公司党委), a mention of the company X.
+ * The mentions, and: for a body's name followed by its secretary (市政协党组书记), the party
+ * committee or group the text writes (市政协党组), replacing a bare 党委 decoded there; for each
+ * party committee named after a company (X有限公司党委), a mention of the company X; for each
+ * person right after a government head's title (区长, 代理市长; not 副区长) whose body the document
+ * does not write, a mention of the title standing for that body.
  */
-export function withImpliedBodies(doc: Document, mentions: Mention[]): Mention[] {
+export function withImpliedEntities(doc: Document, mentions: Mention[]): Mention[] {
   const added: Mention[] = [];
   const dropped = new Set<Mention>();
   // 市政协党组书记王五: the secretary leads the body's party group (市政协党组), a name the text writes
@@ -63,7 +63,7 @@ export function withImpliedBodies(doc: Document, mentions: Mention[]): Mention[]
     for (const [title, body] of GOVERNMENT_HEADS) {
       const start = p.nstart - title.length;
       if (start < 0 || !doc.text.startsWith(title, start) || doc.text[start - 1] === '副') continue;
-      if (writes(mentions, body) || mentions.some((m) => m.nstart < p.nstart && start < m.nend && m !== p)) break;
+      if (mentions.some((m) => m.type === 'organization' && namesBody(m.text, body)) || mentions.some((m) => m.nstart < p.nstart && start < m.nend && m !== p)) break;
       added.push({ ...toMention(doc, start, p.nstart, { type: 'organization', rule: `implied:${title}`, sentence: p.sentence }), implied: body });
       break;
     }

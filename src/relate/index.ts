@@ -2,6 +2,7 @@
 // sentence that states it; plus the gazetteer's place hierarchy as derived edges (derived.ts).
 import { detached } from '../strings.js';
 import type { Document, Evidence, Relation } from '../types.js';
+import { namesBody } from '../extract/implied.js';
 import { clusterRelations } from './clusters.js';
 import { locatedIn } from './located.js';
 import { personLeads } from './people.js';
@@ -94,13 +95,9 @@ function impliedBodies(mentions: Linked[]): Map<string, string> {
   const out = new Map<string, string>();
   const implied = new Set([...TITLES.values()].flatMap((t) => (t.impliedBody ? [t.impliedBody] : [])));
   for (const body of implied) {
-    const level = body[0]!;
-    const rest = body.slice(1);
     const counts = new Map<string, number>();
     for (const m of mentions) {
-      if (m.type !== 'organization') continue;
-      const t = (m.implied ?? m.text).replace('人民政府', '政府');
-      if (t === body || (t.endsWith(rest) && t.slice(0, -rest.length).endsWith(level))) {
+      if (m.type === 'organization' && namesBody(m.implied ?? m.text, body)) {
         counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
       }
     }

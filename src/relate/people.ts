@@ -5,6 +5,7 @@
 import type { Found, SentenceView } from './sentence.js';
 import { is, mentionEndingAt } from './sentence.js';
 import { TITLES, type TitleInfo } from '../extract/lexicon.js';
+import { PARTY_BODY } from '../extract/implied.js';
 
 /**
  * The titles a person may hold here: the lexicon's, and heads the guideline's title table adds
@@ -19,7 +20,6 @@ const TITLE_WORDS = [...RELATION_TITLES.keys()].sort((a, b) => b.length - a.leng
 /** what joins the titles of one person: 区委副书记、区长; 董事长兼CEO */
 const TITLE_JOINERS = new Set(['、', '兼']);
 const BODY = is('organization', 'company');
-const PARTY = /(?:党委|党组|党工委)$/u;
 /** titles that head a company (the guideline's table) */
 const COMPANY_HEADS = new Set(['董事长', '董事局主席', '执行董事', '总经理', '总裁', '执行总裁', 'CEO', '首席执行官']);
 
@@ -46,7 +46,7 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
         if (tail) out.push({ head: p.entity, tail, relation: 'leads', rule: `title:${title}` });
         else if (COMPANY_HEADS.has(title)) bodiless.push(title);
       }
-      const company = body && PARTY.test(body.text) ? view.mentions.find((x) => x.type === 'company' && x.ls === body.ls && x.le < body.le) : undefined;
+      const company = body && PARTY_BODY.test(body.text) ? view.mentions.find((x) => x.type === 'company' && x.ls === body.ls && x.le < body.le) : undefined;
       if (company) for (const t of bodiless.splice(0)) out.push({ head: p.entity, tail: company.entity, relation: 'leads', rule: `title:${t}` });
       at = body ? body.ls : start;
       if (!TITLE_JOINERS.has(view.text[at - 1]!)) break;
@@ -75,7 +75,7 @@ function titleBefore(view: SentenceView, at: number) {
   // prefer the reading where a body ends where the title starts (德感工业园党委|书记), a party
   // committee before its company (滨化集团党委|书记, not 滨化集团|党委书记)
   // and its party group before the body (市政协党组|书记, not 市政协|党组书记)
-  const rank = (b: SentenceView['mentions'][number]) => (b.type === 'organization' ? (PARTY.test(b.text) ? 0 : 1) : 2);
+  const rank = (b: SentenceView['mentions'][number]) => (b.type === 'organization' ? (PARTY_BODY.test(b.text) ? 0 : 1) : 2);
   let best: { title: string; start: number; body: SentenceView['mentions'][number] } | undefined;
   for (const title of candidates) {
     const start = at - title.length;

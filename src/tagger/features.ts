@@ -47,7 +47,7 @@ const enum T {
 }
 
 /** Every character's first key, the bias: the same for all, so a tagger may add its weights without looking them up. */
-export const BIAS_KEY: number = key1(0, 0);
+export const BIAS_KEY: number = key1(T.Bias, 0);
 
 const BOS = 0x110000;
 const EOS = 0x110001;

@@ -9,7 +9,7 @@ import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput 
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
 import { repairSpans, withListItems, withoutGenericParks } from './repair.js';
-import { withImpliedBodies } from '../extract/implied.js';
+import { withImpliedEntities } from '../extract/implied.js';
 
 export type { TaggerModel } from './model.js';
 
@@ -63,5 +63,5 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
       mentions.push(toMention(doc, ns, ne, { type: sp.type, rule: rule ? `tagger+${rule}` : 'tagger', sentence: sent.index }));
     }
   });
-  return withImpliedBodies(doc, withKnownNames(doc, withoutGenericParks(mentions)));
+  return withImpliedEntities(doc, withKnownNames(doc, withoutGenericParks(mentions)));
 }

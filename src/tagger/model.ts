@@ -114,21 +114,9 @@ function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias'>): 
     }
   }
   const bias = new Int32Array(L);
-  const r = binarySearch(m.keys, BIAS_KEY);
+  const r = m.keys.indexOf(BIAS_KEY);
   if (r >= 0) for (let e = m.start[r]!; e < m.start[r + 1]!; e++) bias[m.labels[e]!] = m.values[e]!;
   return { ...m, table, mask, overflow: Int32Array.from(long), bias };
-}
-
-function binarySearch(keys: Uint32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else if (keys[mid]! > key) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 let scratch = new Int32Array(0);

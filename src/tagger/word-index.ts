@@ -6,19 +6,18 @@ export class WordIndex {
   private readonly lengths = new Map<number, number[]>();
   /** one-character words by code */
   private readonly single = new Map<number, number>();
-  /** per UTF-16 code: 1 if a word of two or more characters starts with it, 2 if it is a word; most text has neither */
+  /** per UTF-16 code: 1 if a word starts with it (most characters of a text begin none) */
   private readonly starts = new Uint8Array(65536);
 
   constructor(words: Iterable<readonly [string, number]>) {
     for (const [w, c] of words) {
       if (!w || this.classOf.has(w)) continue;
       this.classOf.set(w, c);
+      this.starts[w.charCodeAt(0)] = 1;
       if (w.length === 1) {
         this.single.set(w.charCodeAt(0), c);
-        this.starts[w.charCodeAt(0)]! |= 2;
         continue;
       }
-      this.starts[w.charCodeAt(0)]! |= 1;
       const k = pairKey(w, 0);
       const list = this.lengths.get(k) ?? [];
       if (!list.includes(w.length)) list.push(w.length);
