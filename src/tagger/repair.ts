@@ -141,7 +141,7 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       }
     }
     // a project word after generic words only (重大招商项目, 产业项目) names no project
-    if (sp.type === 'project' && genericProject(text.slice(sp.start, sp.end))) continue;
+    if (sp.type === 'project' && genericProject(ctx, sp.start, sp.end)) continue;
     // a place that names a media outlet (浙江在线, 长沙晚报, 广东新闻网) is in a source line or credit
     if (sp.type === 'place' && MEDIA.test(text.slice(sp.end, sp.end + 4))) continue;
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
@@ -205,21 +205,17 @@ export function withoutGenericParks<T extends { type: EntityType; text: string }
   return mentions.filter((m) => !generic(m) || named.some((n) => shortens(m.text, n, 'industrial-park')));
 }
 
-const GENERIC_LONGEST = Math.max(...[...GENERIC_MODIFIERS].map((w) => w.length));
-
-/** 项目 or 工程 after nothing but generic modifiers (重大招商项目, 产业项目, 该项目): no project's name. */
-function genericProject(text: string): boolean {
-  const m = /(?:项目|工程)$/u.exec(text);
-  if (!m) return false;
-  const core = text.slice(0, -m[0].length);
-  // the core read as generic words, longest first
-  for (let i = 0; i < core.length; ) {
-    let len = Math.min(GENERIC_LONGEST, core.length - i);
-    while (len > 0 && !GENERIC_MODIFIERS.has(core.slice(i, i + len))) len--;
-    if (len === 0) return false;
-    i += len;
+/** 项目 or 工程 after nothing but generic words, as jieba writes them (重大 招商 项目, 建设项目): no project's name. */
+function genericProject(ctx: RepairContext, start: number, end: number): boolean {
+  const last = wordEnding(ctx, end);
+  const suffix = last && /(?:项目|工程)$/u.exec(last.word);
+  if (!last || !suffix) return false;
+  const words: string[] = [last.word.slice(0, -suffix[0].length)];
+  for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && ctx.tokens[k]!.end <= last.start; k++) {
+    if (ctx.tokens[k]!.start < start) return false;
+    words.push(ctx.tokens[k]!.word);
   }
-  return true;
+  return words.every((w) => w === '' || GENERIC_MODIFIERS.has(w));
 }
 
 /** A park word alone or after one generic modifier (省级高新区, 该产业园): no name in it. */
