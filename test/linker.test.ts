@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { documentFromText } from '../src/ingest/index.js';
 import { candidatePairs, allowedRelations } from '../src/linker/candidates.js';
 import { linkDocument } from '../src/linker/index.js';
-import { fromArrays, CLASSES } from '../src/linker/model.js';
+import { fromArrays, CLASSES, classify, linkerPayload, trainLinker } from '../src/linker/model.js';
+import { linkExamples } from '../src/linker/index.js';
 import { pairFeatures } from '../src/linker/features.js';
 import type { Linked } from '../src/relate/sentence.js';
 import type { EntityType } from '../src/types.js';
@@ -82,4 +83,31 @@ test('a relation read through an anaphor keeps both sentences as evidence', () =
   const rel = linkDocument(doc, mentions, fromArrays(sorted, weights, 1)).find((r) => r.head === '瑞达科技有限公司' && r.tail === '双福工业园');
   assert.ok(rel, 'the relation is found');
   assert.deepEqual(rel.evidence.map((e) => e.sentence), ['双福工业园去年产值增长两成。', '今年该园引进瑞达科技有限公司。']);
+});
+
+test('the relation classifier learns from gold pairs what a trigger word says, and the same examples give the same bytes', () => {
+  // four articles: 落户 between a company and a park states located-in, 参观 does not
+  const articles = [
+    ['甲科技有限公司落户双福工业园。', true],
+    ['乙科技有限公司落户德感工业园。', true],
+    ['丙科技有限公司参观双福工业园。', false],
+    ['丁科技有限公司参观德感工业园。', false],
+  ] as const;
+  const examples = articles.flatMap(([text, related]) => {
+    const company = text.slice(0, 7);
+    const park = text.slice(9, 14);
+    const { doc, mentions } = linked(text, [[company, 'company'], [park, 'industrial-park']]);
+    return linkExamples(doc, mentions, related ? [{ head: company, type: 'located-in', tail: park }] : []);
+  });
+  const options = { epochs: 20, seed: 1, positiveWeight: 1, rate: 0.1, l2: 1e-4 };
+  const model = trainLinker(examples, options);
+  for (const ex of examples) assert.equal(classify(model, ex.features, ex.allowed), ex.label);
+  // unseen pairs: the classifier's own decision (not the patterns', which linkDocument adds)
+  const decide = (text: string) => {
+    const { doc, mentions } = linked(text, [[text.slice(0, 7), 'company'], [text.slice(9, 14), 'industrial-park']]);
+    return linkExamples(doc, mentions, []).map((ex) => CLASSES[classify(model, ex.features, ex.allowed)]);
+  };
+  assert.ok(decide('戊科技有限公司落户白沙工业园。').includes('located-in'));
+  assert.ok(!decide('己科技有限公司参观白沙工业园。').includes('located-in'));
+  assert.deepEqual(linkerPayload(trainLinker(examples, options)).bytes, linkerPayload(model).bytes);
 });

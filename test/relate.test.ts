@@ -119,6 +119,16 @@ test('a place or zone opening a clause holds the projects and parks it builds or
   assert.ok(!f.some((x) => x.startsWith('海联互通项目 located-in')), f.join('\n'));
 });
 
+test('a place or park that gathers or hosts listed companies holds them (聚集了A、B等企业; 现入驻有…企业A、B)', () => {
+  const gathers = mentionsIn('当地产业基础好，而甲区聚集了乙丙汽车、丁戊集团等企业。', [['甲区', 'place'], ['乙丙汽车', 'company'], ['丁戊集团', 'company']]);
+  assert.deepEqual(patternsFind(gathers.doc, gathers.mentions), ['company:丁戊集团 located-in place:甲区', 'company:乙丙汽车 located-in place:甲区']);
+  const hosts = mentionsIn('己庚园重点发展汽车产业，现入驻有整车生产龙头企业辛壬汽车、癸子照明等企业。', [['己庚园', 'industrial-park'], ['辛壬汽车', 'company'], ['癸子照明', 'company']]);
+  assert.deepEqual(patternsFind(hosts.doc, hosts.mentions), ['company:癸子照明 located-in industrial-park:己庚园', 'company:辛壬汽车 located-in industrial-park:己庚园']);
+  // building names no company's site (甲区建设乙丙汽车配套设施 is not 乙丙汽车 in 甲区), nor does a company the subject only visits
+  const builds = mentionsIn('甲区建设乙丙汽车配套设施，丁戊集团参观甲区。', [['甲区', 'place'], ['乙丙汽车', 'company'], ['丁戊集团', 'company']]);
+  assert.deepEqual(patternsFind(builds.doc, builds.mentions), []);
+});
+
 test('以X同志为核心的Y and 以X为首的Y: X leads Y', async () => {
   const f = facts(await graphOf({ 'a.txt': '全区紧紧团结在以王建国同志为核心的区委周围。以刘晓梅同志为首的江津区调研组来到綦江区。' }));
   assert.ok(f.some((x) => /^王建国 leads .*区委$/.test(x)), f.join('\n'));

@@ -1,4 +1,4 @@
-// The relation classifier: a multi-class averaged perceptron over the candidate's feature keys.
+// The relation classifier: multinomial logistic regression over the candidate's feature keys.
 // Classes: none and the three relation types; a candidate may take only the classes its types
 // allow. Weights are 16-bit, as the model file stores them, so a model in memory decides exactly
 // as the same model read back.
@@ -29,19 +29,29 @@ export interface LinkExample {
 export interface LinkerOptions {
   epochs: number;
   seed: number;
-  /** how much a mistake on a true relation moves the weights, against 1 for a pair with none */
+  /** how much a true relation's loss counts, against 1 for a pair with none */
   positiveWeight: number;
+  /** AdaGrad's step size */
+  rate: number;
+  /** the L2 penalty on each weight */
+  l2: number;
 }
 
+/**
+ * Multinomial logistic regression over the classes each pair may take, trained by AdaGrad with a
+ * small L2 penalty, examples in a seeded shuffle per pass. Convex, so a small change to the
+ * features (a rule's vote) changes the decisions a little, not by the path a perceptron took.
+ */
 export function trainLinker(examples: readonly LinkExample[], options: LinkerOptions): LinkerModel {
   const row = new Map<number, number>();
   for (const ex of examples) for (const k of ex.features) if (!row.has(k)) row.set(k, row.size);
   const w = new Float64Array(row.size * C);
-  const u = new Float64Array(row.size * C);
-  const rows = examples.map((ex) => Int32Array.from(ex.features, (k) => row.get(k)!));
+  // AdaGrad's sums of squared gradients; the start keeps the first step finite
+  const g2 = new Float64Array(row.size * C).fill(1e-8);
+  const rows = examples.map((ex) => Int32Array.from(new Set(ex.features), (k) => row.get(k)!));
   const random = mulberry32(options.seed);
   const order = examples.map((_, i) => i);
-  let c = 1;
+  const p = new Float64Array(C);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -50,37 +60,41 @@ export function trainLinker(examples: readonly LinkExample[], options: LinkerOpt
     for (const idx of order) {
       const ex = examples[idx]!;
       const r = rows[idx]!;
-      const guess = best(ex.allowed, (k) => {
+      // softmax over the allowed classes
+      let max = -Infinity;
+      for (const k of ex.allowed) {
         let s = 0;
         for (const x of r) s += w[x * C + k]!;
-        return s;
-      });
-      if (guess !== ex.label) {
-        const step = ex.label === 0 ? 1 : options.positiveWeight;
+        p[k] = s;
+        if (s > max) max = s;
+      }
+      let z = 0;
+      for (const k of ex.allowed) z += p[k] = Math.exp(p[k]! - max);
+      const weight = ex.label === 0 ? 1 : options.positiveWeight;
+      for (const k of ex.allowed) {
+        const grad = weight * (p[k]! / z - (k === ex.label ? 1 : 0));
         for (const x of r) {
-          w[x * C + ex.label] = w[x * C + ex.label]! + step;
-          u[x * C + ex.label] = u[x * C + ex.label]! + c * step;
-          w[x * C + guess] = w[x * C + guess]! - step;
-          u[x * C + guess] = u[x * C + guess]! - c * step;
+          const at = x * C + k;
+          const g = grad + options.l2 * w[at]!;
+          g2[at] = g2[at]! + g * g;
+          w[at] = w[at]! - (options.rate * g) / Math.sqrt(g2[at]!);
         }
       }
-      c++;
     }
   }
-  // averaged, in key order, quantised
+  // in key order, quantised
   const keys = Uint32Array.from(row.keys()).sort();
-  const avg = new Float64Array(keys.length * C);
+  const out = new Float64Array(keys.length * C);
   let max = 0;
   keys.forEach((k, i) => {
     const x = row.get(k)!;
     for (let l = 0; l < C; l++) {
-      const v = w[x * C + l]! - u[x * C + l]! / c;
-      avg[i * C + l] = v;
-      max = Math.max(max, Math.abs(v));
+      out[i * C + l] = w[x * C + l]!;
+      max = Math.max(max, Math.abs(w[x * C + l]!));
     }
   });
   const scale = max > 0 ? max / 32767 : 1;
-  return fromArrays(keys, Int16Array.from(avg, (v) => Math.round(v / scale)), scale);
+  return fromArrays(keys, Int16Array.from(out, (v) => Math.round(v / scale)), scale);
 }
 
 export function fromArrays(keys: Uint32Array, weights: Int16Array, scale: number): LinkerModel {
@@ -133,3 +147,4 @@ export function linkerFromPayload(meta: { keys: number; classes: string[]; scale
   for (let i = 0; i < weights.length; i++, at += 2) weights[i] = raw.readInt16LE(at);
   return fromArrays(keys, weights, meta.scale);
 }
+

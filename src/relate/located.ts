@@ -154,13 +154,15 @@ function describedCompany(view: SentenceView): Found[] {
 }
 
 /** Verbs by which a place or zone brings in, builds or grows a project or a park. */
-const BUILD_VERB = /(?:新引进|引进建设|引进|招引|加快建设|建设|新建|打造|落地|签约|推进|布局)/gu;
+const BUILD_VERB = /(?:新引进|引进建设|引进|招引|加快建设|建设|新建|打造|落地|签约|推进|布局|集聚|聚集|汇聚|引入|入驻)(?:了|有)?/gu;
+/** Of those, the verbs that bring in or gather companies as well (集聚了A、B等企业) */
+const GATHER_VERB = /^(?:新引进|引进|招引|集聚|聚集|汇聚|引入|入驻)/u;
 
 /**
- * 福山区…引进建设A、B、C等项目, 珞璜组团…加快建设X等项目, 白沙组团全力打造Y产业园: a place or a
- * park that opens a clause is where the projects (and parks) it brings in or builds are. Its
- * scope runs to the sentence's end, the next clause a place or park opens, or a person or body
- * that takes over as the subject.
+ * 福山区…引进建设A、B、C等项目, 珞璜组团…加快建设X等项目, 白沙组团全力打造Y产业园, 柳南区聚集了A、B
+ * 等企业: a place or a park that opens a clause is where the projects (and parks, and companies
+ * it gathers) it brings in or builds are. Its scope runs to the sentence's end, the next clause a
+ * place or park opens, or a person or body that takes over as the subject.
  */
 function introduced(view: SentenceView): Found[] {
   const subjects = view.mentions.filter((m) => TAILS(m) && opensClause(view, m.ls));
@@ -172,9 +174,11 @@ function introduced(view: SentenceView): Found[] {
     BUILD_VERB.lastIndex = subject.le;
     for (let m = BUILD_VERB.exec(view.text); m && m.index < end; m = BUILD_VERB.exec(view.text)) {
       if (!predicateOf(view, subject, m.index)) continue;
-      const builds = m[0].endsWith('打造') || m[0].endsWith('建设');
-      let item = mentionAt(view, m.index + m[0].length);
-      while (item && item.le <= end && (item.type === 'project' || (builds && item.type === 'industrial-park'))) {
+      const builds = /(?:打造|建设)(?:了|有)?$/u.test(m[0]);
+      const gathers = GATHER_VERB.test(m[0]);
+      const fits = (x: { type: string }) => x.type === 'project' || (builds && x.type === 'industrial-park') || (gathers && x.type === 'company');
+      let item = firstObject(view, m.index + m[0].length, gathers);
+      while (item && item.le <= end && fits(item)) {
         if (item.entity !== subject.entity) out.push({ head: item.entity, tail: subject.entity, relation: 'located-in', rule: 'introduced' });
         const gap = /^[、和及与]/u.exec(view.text.slice(item.le));
         item = gap ? mentionAt(view, item.le + 1) : undefined;
@@ -182,6 +186,18 @@ function introduced(view: SentenceView): Found[] {
     }
   });
   return out;
+}
+
+/**
+ * The verb's object: the mention right after it, or, for a gathering verb, the first one after a
+ * short description without punctuation (入驻有整车生产龙头企业长安跨越).
+ */
+function firstObject(view: SentenceView, at: number, described: boolean): SentenceView['mentions'][number] | undefined {
+  const right = mentionAt(view, at);
+  if (right || !described) return right;
+  const next = view.mentions.find((x) => x.ls > at);
+  if (!next || next.ls - at > 10) return undefined;
+  return /^[\u4e00-\u9fff]*(?:企业|公司|集团|厂商|车企|龙头)$/u.test(view.text.slice(at, next.ls)) ? next : undefined;
 }
 
 /**
@@ -201,5 +217,7 @@ function predicateOf(view: SentenceView, subject: { ls: number; le: number }, at
 function opensClause(view: SentenceView, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && /[\s“‘「（(]/u.test(view.text[i]!)) i--;
+  // a conjunction may open the clause (而柳南区聚集了…)
+  if (i >= 0 && /[而并且]/u.test(view.text[i]!) && (i === 0 || CLAUSE.test(view.text[i - 1]!))) i--;
   return i < 0 || CLAUSE.test(view.text[i]!);
 }

@@ -28,13 +28,17 @@ export interface TrainConfig {
   articleWeight: number;
   /** tagger weights under this share of the largest are left out (a smaller, faster model) */
   pruneBelow: number;
-  /** relation classifier: passes over its examples, and how much more a missed relation weighs than a false one */
+  /** relation classifier: passes over its examples, how much a true relation's loss weighs against a pair with none, and AdaGrad's step size */
   linkerEpochs: number;
   linkerPositiveWeight: number;
+  linkerRate: number;
 }
 
+/** The relation classifier's L2 penalty per weight (small: the step size and passes do most of the regularising). */
+const LINKER_L2 = 1e-4;
+
 /** What a training config leaves out takes these values. */
-export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 10, linkerPositiveWeight: 0.5 };
+export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -49,7 +53,7 @@ export function readTrainConfig(file: string): TrainConfig {
   if (!Array.isArray(c.annotated) || c.annotated.some((s) => typeof s?.texts !== 'string' || typeof s?.gold !== 'string')) {
     throw new KgInputError(file, '"annotated" must be a list of {"texts": folder, "gold": folder}');
   }
-  for (const k of ['cluenerHoldout', 'epochs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'linkerEpochs', 'linkerPositiveWeight'] as const) {
+  for (const k of ['cluenerHoldout', 'epochs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
   return {
@@ -113,7 +117,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
     onEpoch: (epoch, wrong, total) => log(`kg: tagger epoch ${epoch}/${config.epochs}: ${wrong} of ${total} sentences tagged wrongly`),
   });
   const links = docIndices.flatMap((i) => data.links[i]!);
-  const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight });
+  const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight, rate: config.linkerRate, l2: LINKER_L2 });
   log(`kg: relation classifier trained on ${links.length} candidate pairs (${links.filter((l) => l.label !== 0).length} related)`);
   return {
     tagger,
@@ -128,6 +132,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
       pruneBelow: config.pruneBelow,
       linkerEpochs: config.linkerEpochs,
       linkerPositiveWeight: config.linkerPositiveWeight,
+      linkerRate: config.linkerRate,
     },
   };
 }
