@@ -18,6 +18,7 @@ import { analyseDocument } from '../src/extract/index.js';
 import { repairSpans, withListItems, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
+import type { EntityType } from '../src/types.js';
 import { parseGold } from '../src/eval/gold.js';
 import { seedTrainConfig, tempDir, writeCorpus } from './helpers.js';
 
@@ -292,6 +293,16 @@ test('a person decoded with the word after the name (率, 向, 摄) loses it; a 
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });
   const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向')]);
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙', '丙丁', '戊己', '庚向']);
+});
+
+test('a name’s brackets are balanced, an alias declaration is no part of the name after it, and 有 or 从 opens none', () => {
+  const text = '星河(宁波)电力研究院发布，远航(浙江)动力科技有限公司年产，“青木心”(ABC)辅助人工心脏项目，园区(以下简称“新园”)会展中心项目，其中有华远万州电厂，从省发展改革委获悉';
+  const span = (s: string, type: EntityType) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });
+  const spans = [span('宁波)电力研究院', 'organization'), span('(浙江)动力科技有限公司', 'company'), span('C)辅助人工心脏项目', 'project'), span('新园”)会展中心项目', 'project'), span('有华远万州电厂', 'company'), span('从省发展改革委', 'organization')];
+  assert.deepEqual(
+    repairSpans(makeContext(text), spans).map((sp) => text.slice(sp.start, sp.end)),
+    ['星河(宁波)电力研究院', '远航(浙江)动力科技有限公司', '“青木心”(ABC)辅助人工心脏项目', '会展中心项目', '华远万州电厂', '省发展改革委'],
+  );
 });
 
 test('a list item the tagger left out is a company when the list head and its decoded items say so', () => {

@@ -55,6 +55,11 @@ const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
 /** Characters that follow a person's name as a word of their own: leading (率), toward (向), credit (摄), and 等. */
 const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
+/** Brackets, by their closing mark. */
+const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(', '”': '“', '》': '《' };
+/** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
+const LEADING_WORDS = new Set([...'有从向由把被让对']);
+
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
@@ -83,6 +88,42 @@ function countryPrefix(ctx: RepairContext, start: number, end: number): number {
     return end - start - len >= MIN_NAME && (!joined || JOINED_NAME_TAGS.has(first.tag)) ? len : 0;
   }
   return 0;
+}
+
+/** Where a span starting at `start` begins once its brackets are balanced (see repairSpans). */
+function bracketStart(ctx: RepairContext, start: number, end: number): number {
+  const { text } = ctx;
+  let depth = 0;
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '（' || c === '(') depth++;
+    else if (OPENING_OF[c] && (c === '）' || c === ')') && --depth < 0) {
+      // an unmatched closing bracket: its opening one is just before the span
+      const from = text.lastIndexOf(OPENING_OF[c]!, start);
+      if (from < 0 || start - from > 16 || /[，。；：！？,;:!?\n]/u.test(text.slice(from, start))) return start;
+      // the bracket declares an alias ((以下简称“X”)): the name starts after it
+      if (text.slice(from, i).includes('简称')) return end - i - 1 >= MIN_NAME ? i + 1 : start;
+      open = from;
+      break;
+    }
+  }
+  const placeInBrackets = (text[start] === '（' || text[start] === '(') && open < 0;
+  if (placeInBrackets) {
+    const close = text.indexOf(text[start] === '（' ? '）' : ')', start);
+    if (close < 0 || close >= end - MIN_NAME) return start;
+    const inner = text.slice(start + 1, close);
+    if (!/^[\u4e00-\u9fff]{2,6}$/u.test(inner) || !/(?:省|市|区|县)$|^[\u4e00-\u9fff]{2}$/u.test(inner)) return start;
+    open = start;
+  }
+  if (open < 0) return start;
+  // the name the brackets follow: a quoted name, or the word before them
+  if (text[open - 1] === '”') {
+    const q = text.lastIndexOf('“', open - 1);
+    return q >= 0 && open - q <= 12 ? q : open;
+  }
+  const before = wordEnding(ctx, open);
+  return before && /^[\u4e00-\u9fffA-Za-z]{2,}$/u.test(before.word) && !/^[pcudrmq]/u.test(before.tag) ? before.start : open;
 }
 
 /**
@@ -162,6 +203,15 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       const frame = first?.word === '以' || (first?.word.startsWith('以') && first.tag === 'x');
       if (frame && end - start - 1 >= MIN_NAME && FRAME_REST.test(text.slice(end))) start += 1;
     }
+    // a name's brackets are balanced: a span that begins inside (…) starts where the bracket's name
+    // does (汇能(宁波)电力研究院 for 宁波)电力研究院), and one that begins with a place in brackets
+    // takes the word the brackets follow (欢腾(浙江)动力科技有限公司)
+    if (sp.type !== 'person') start = bracketStart(ctx, start, end);
+    // a preposition or 有 written as a word of its own opens no name (有国能万州电厂, 从省发展改革委)
+    const lead = wordStarting(ctx, start);
+    // (alone, or joined to a name jieba does not know: 有国能/x)
+    const opens = lead && LEADING_WORDS.has(lead.word[0]!) && (lead.word.length === 1 ? /^[pvc]/u.test(lead.tag) : lead.tag === 'x');
+    if (opens && end - start - 1 >= MIN_NAME) start += 1;
     // a project or park decoded with the verb that acts on it (咸阳布局光伏组件项目) starts after the verb
     if (sp.type === 'project' || sp.type === 'industrial-park') {
       for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length; k++) {
