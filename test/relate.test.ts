@@ -129,6 +129,14 @@ test('a place or park that gathers or hosts listed companies holds them (聚集�
   assert.deepEqual(patternsFind(builds.doc, builds.mentions), []);
 });
 
+test('companies that settle in a place (A、B等企业在Y落户) are located in it, as those that start work there are', () => {
+  const settled = mentionsIn('乙丙汽车、丁戊集团等知名企业在甲区落户。', [['乙丙汽车', 'company'], ['丁戊集团', 'company'], ['甲区', 'place']]);
+  assert.deepEqual(patternsFind(settled.doc, settled.mentions), ['company:丁戊集团 located-in place:甲区', 'company:乙丙汽车 located-in place:甲区']);
+  // a meeting held in a place says nothing of where the company is
+  const met = mentionsIn('己庚科技在甲区召开会议。', [['己庚科技', 'company'], ['甲区', 'place']]);
+  assert.deepEqual(patternsFind(met.doc, met.mentions), []);
+});
+
 test('以X同志为核心的Y and 以X为首的Y: X leads Y', async () => {
   const f = facts(await graphOf({ 'a.txt': '全区紧紧团结在以王建国同志为核心的区委周围。以刘晓梅同志为首的江津区调研组来到綦江区。' }));
   assert.ok(f.some((x) => /^王建国 leads .*区委$/.test(x)), f.join('\n'));

@@ -99,7 +99,7 @@ function atSite(view: SentenceView): Found[] {
     const tail = view.mentions.find((x) => x.ls === m!.index + 1 && TAILS(x));
     if (!tail) continue;
     const after = view.text.slice(tail.le, tail.le + 8);
-    if (!/^[^，。；,;]{0,2}(?:开工|动工|投产|建成|开建|落成|竣工|奠基|开业)/u.test(after)) continue;
+    if (!/^[^，。；,;]{0,2}(?:开工|动工|投产|建成|开建|落成|竣工|奠基|开业|落户|落地|入驻|扎根|安家|设立)/u.test(after)) continue;
     for (const head of headsBefore(view, m.index)) {
       if (head.entity !== tail.entity) out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'at-site' });
     }
