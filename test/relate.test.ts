@@ -137,6 +137,11 @@ test('companies that settle in a place (A、B等企业在Y落户) are located in
   assert.deepEqual(patternsFind(met.doc, met.mentions), []);
 });
 
+test('a cluster that opens 以X为龙头 is the one X leads (Y产业以A和B为龙头)', () => {
+  const { doc, mentions } = mentionsIn('甲市锂电新能源产业以乙丙科技有限公司和丁戊新能源有限公司为龙头，引进项目。', [['甲市锂电新能源产业', 'industry-cluster'], ['乙丙科技有限公司', 'company'], ['丁戊新能源有限公司', 'company']]);
+  assert.deepEqual([...new Set(patternsFind(doc, mentions))], ['company:丁戊新能源有限公司 leads industry-cluster:甲市锂电新能源产业', 'company:乙丙科技有限公司 leads industry-cluster:甲市锂电新能源产业']);
+});
+
 test('以X同志为核心的Y and 以X为首的Y: X leads Y', async () => {
   const f = facts(await graphOf({ 'a.txt': '全区紧紧团结在以王建国同志为核心的区委周围。以刘晓梅同志为首的江津区调研组来到綦江区。' }));
   assert.ok(f.some((x) => /^王建国 leads .*区委$/.test(x)), f.join('\n'));

@@ -14,7 +14,8 @@ export function clusterRelations(view: SentenceView): Found[] {
     const from = m.index + 1;
     const to = from + m[1]!.length;
     const members = view.mentions.filter((x) => x.ls >= from && x.le <= to && MEMBER(x));
-    const cluster = view.mentions.find((x) => x.ls >= to && CLUSTER(x));
+    // the cluster after (以X为龙头打造Y), or the one whose sentence it is (Y以X为龙头)
+    const cluster = view.mentions.find((x) => x.ls >= to && CLUSTER(x)) ?? view.mentions.find((x) => x.le === m!.index && CLUSTER(x));
     if (!cluster) continue;
     const relation = m[2] === '代表' ? 'belongs-to-cluster' : 'leads';
     for (const x of members) out.push({ head: x.entity, tail: cluster.entity, relation, rule: `以X为${m[2]}` });
