@@ -288,6 +288,15 @@ test('a scale written before a cluster is part of its name, also where decoding 
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['千亿级装备制造产业集群', '2000亿级绿色食品产业集群']);
 });
 
+test('a park written right before a cluster names the park’s cluster: one cluster name', () => {
+  const text = '甲乙经开区工程装备产业集群规模扩大';
+  const repaired = repairSpans(makeContext(text), [
+    { start: 0, end: 5, type: 'industrial-park' },
+    { start: 5, end: 13, type: 'industry-cluster' },
+  ]);
+  assert.deepEqual(repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['industry-cluster:甲乙经开区工程装备产业集群']);
+});
+
 test('a person decoded with the word after the name (率, 向, 摄) loses it; a two-character name keeps its own', () => {
   const text = '市长甲乙率队出发，丙丁向大家介绍，戊己摄，庚向出席';
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });

@@ -230,6 +230,11 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       start += country;
     }
     const last = out[out.length - 1];
+    // a park written right before a cluster names the park's cluster, one name (郑州经开区工程装备产业集群)
+    if (sp.type === 'industry-cluster' && last && last.type === 'industrial-park' && last.end === start) {
+      out[out.length - 1] = { start: last.start, end, type: 'industry-cluster' };
+      continue;
+    }
     // a company written right before a project is part of the project's name (X有限公司模具制造项目)
     if (sp.type === 'project' && last && last.type === 'company' && last.end === start) {
       out[out.length - 1] = { start: last.start, end, type: 'project' };
