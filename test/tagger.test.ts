@@ -18,6 +18,7 @@ import { analyseDocument } from '../src/extract/index.js';
 import { repairSpans, withListItems, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
+import { findDatelines } from '../src/ingest/furniture.js';
 import type { EntityType } from '../src/types.js';
 import { parseGold } from '../src/eval/gold.js';
 import { seedTrainConfig, tempDir, writeCorpus } from './helpers.js';
@@ -140,6 +141,14 @@ test('training is deterministic and the model file round-trips', async () => {
   const found = new Set(tagMentions(doc.doc, models.tagger).map((m) => m.text));
   const hits = doc.gold.entities.filter((e) => [e.name, ...e.aliases].some((f) => found.has(f))).length;
   assert.ok(hits / doc.gold.entities.length > 0.6, `${hits} of ${doc.gold.entities.length}`);
+});
+
+test('names in a dateline (the outlet, the place it was filed from) are no mentions; the same names in the story are', () => {
+  const models = parseModels(readFileSync('data/model/entities.model'), 'entities.model');
+  const text = '新华社重庆6月20日电 重庆市江津区今天召开会议。\n江津日报讯 白沙镇的企业开工。';
+  const found = tagMentions(documentFromText('a.txt', text), models.tagger).map((m) => `${m.type}:${m.text}@${m.nstart}`);
+  assert.deepEqual(found, ['place:重庆市@12', 'place:江津区@15', 'place:白沙镇@32']);
+  assert.deepEqual(findDatelines('中新网嘉兴6月20日电(记者 张三)\n四川经济日报泸州讯 (记者 李四)\n国网供电讯息'), [[0, 11], [19, 28]]);
 });
 
 test('a damaged or foreign model file is one error naming the file and the fault', async () => {

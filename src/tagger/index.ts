@@ -10,6 +10,7 @@ import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
 import { repairSpans, withListItems, withoutGenericParks } from './repair.js';
 import { withImpliedEntities } from '../extract/implied.js';
+import { findDatelines } from '../ingest/furniture.js';
 
 export type { TaggerModel } from './model.js';
 
@@ -63,5 +64,12 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
       mentions.push(toMention(doc, ns, ne, { type: sp.type, rule: rule ? `tagger+${rule}` : 'tagger', sentence: sent.index }));
     }
   });
-  return withImpliedEntities(doc, withKnownNames(doc, withoutGenericParks(mentions)));
+  return withoutDatelines(doc, withImpliedEntities(doc, withKnownNames(doc, withoutGenericParks(mentions))));
+}
+
+/** The mentions outside the document's datelines: a name in one is its outlet or the place it was filed from. */
+function withoutDatelines(doc: Document, mentions: Mention[]): Mention[] {
+  const datelines = findDatelines(doc.text);
+  if (datelines.length === 0) return mentions;
+  return mentions.filter((m) => !datelines.some(([ds, de]) => m.nstart < de && ds < m.nend));
 }
