@@ -15,7 +15,7 @@ import { sentenceInputs, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
 import { emissions } from '../src/tagger/model.js';
 import { analyseDocument } from '../src/extract/index.js';
-import { repairSpans, withListItems, withoutGenericParks } from '../src/tagger/repair.js';
+import { repairSpans, withListItems, withoutGenericBodies, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { findDatelines } from '../src/ingest/furniture.js';
@@ -373,6 +373,15 @@ test('a park word with no name is not a park, unless the article names the park 
     ['甲乙高新区'],
   );
   assert.deepEqual(withoutGenericParks([park('长沙经开区'), park('经开区')]).map((m) => m.text), ['长沙经开区', '经开区']);
+});
+
+test('a body or unit named by a generic noun only is no entity, unless the article names the body it stands for; 管委会 is', () => {
+  const m = (text: string, type: 'organization' | 'company' = 'organization') => ({ type, text });
+  assert.deepEqual(
+    withoutGenericBodies([m('研究院'), m('采购部'), m('交易中心', 'company'), m('有关部门'), m('甲乙研究院'), m('管委会')]).map((x) => x.text),
+    ['甲乙研究院', '管委会'],
+  );
+  assert.deepEqual(withoutGenericBodies([m('甲乙国际交易中心'), m('交易中心')]).map((x) => x.text), ['甲乙国际交易中心', '交易中心']);
 });
 
 test('two names decoded as one span are split; a company and its branch are one name', () => {

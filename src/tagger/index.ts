@@ -8,7 +8,7 @@ import { loadModels } from '../model-file.js';
 import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
-import { repairSpans, withListItems, withoutGenericParks } from './repair.js';
+import { repairSpans, withListItems, withoutGenericBodies, withoutGenericParks } from './repair.js';
 import { withImpliedEntities } from '../extract/implied.js';
 import { findDatelines } from '../ingest/furniture.js';
 
@@ -64,7 +64,7 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
       mentions.push(toMention(doc, ns, ne, { type: sp.type, rule: rule ? `tagger+${rule}` : 'tagger', sentence: sent.index }));
     }
   });
-  return withoutDatelines(doc, withImpliedEntities(doc, withKnownNames(doc, withoutGenericParks(mentions))));
+  return withoutDatelines(doc, withImpliedEntities(doc, withKnownNames(doc, withoutGenericBodies(withoutGenericParks(mentions)))));
 }
 
 /** The mentions outside the document's datelines: a name in one is its outlet or the place it was filed from. */

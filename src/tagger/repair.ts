@@ -260,6 +260,27 @@ export function withoutGenericParks<T extends { type: EntityType; text: string }
   return mentions.filter((m) => !generic(m) || named.some((n) => shortens(m.text, n, 'industrial-park')));
 }
 
+/**
+ * The head nouns of bodies and units that name none alone (研究院, 交易中心, 管理办公室, 党组织), nor after
+ * generic words only; companies' internal units (采购部, 工程部) are no entities at all (the guideline).
+ * 管委会 is not here: an article about a zone writes its own committee so.
+ */
+const GENERIC_BODIES = new Set(['研究院', '研究所', '交易中心', '办公室', '管理办公室', '党组织', '中心', '发展中心', '事业发展中心', '服务中心', '技术中心', '研究中心', '委员会', '部门', '有关部门', '事业部', '工程部', '采购部', '合作部', '招商部', '综合部']);
+
+/** The mentions without bodies named by a generic noun only (see GENERIC_BODIES), unless the document names one it stands for. */
+export function withoutGenericBodies<T extends { type: EntityType; text: string }>(mentions: T[]): T[] {
+  const generic = (m: T) => (m.type === 'organization' || m.type === 'company') && namesNoBody(m.text);
+  if (!mentions.some(generic)) return mentions;
+  const named = mentions.filter((m) => (m.type === 'organization' || m.type === 'company') && !generic(m)).map((m) => m.text);
+  return mentions.filter((m) => !generic(m) || named.some((n) => n.length > m.text.length && n.endsWith(m.text)));
+}
+
+function namesNoBody(text: string): boolean {
+  if (GENERIC_BODIES.has(text)) return true;
+  for (let i = 1; i < text.length; i++) if (GENERIC_MODIFIERS.has(text.slice(0, i)) && GENERIC_BODIES.has(text.slice(i))) return true;
+  return false;
+}
+
 /** 项目 or 工程 after nothing but generic words, as jieba writes them (重大 招商 项目, 建设项目): no project's name. */
 function genericProject(ctx: RepairContext, start: number, end: number): boolean {
   const last = wordEnding(ctx, end);
