@@ -338,6 +338,13 @@ test('a project word after generic words only (重大招商项目) names no proj
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙新材料项目']);
 });
 
+test('集群 or 产业链 after generic words only names no cluster; a named one stays', () => {
+  const text = '现有产业集群，领军型集群，标志性产业园区集群，发展新能源汽车产业集群';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'industry-cluster' as const });
+  const repaired = repairSpans(makeContext(text), [span('现有产业集群'), span('领军型集群'), span('标志性产业园区集群'), span('新能源汽车产业集群')]);
+  assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['新能源汽车产业集群']);
+});
+
 test('a company followed by what it makes and 项目 is one project named after it', () => {
   const text = '签约甲乙模具制造科技有限公司年产200套汽车模具项目、丙丁实业有限公司模具制造项目，丙丁实业有限公司总经理出席';
   const at = (s: string, from = 0) => text.indexOf(s, from);

@@ -183,6 +183,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     }
     // a project word after generic words only (重大招商项目, 产业项目) names no project
     if (sp.type === 'project' && genericProject(ctx, sp.start, sp.end)) continue;
+    // nor does 集群 or 产业链 after generic words only (现有产业集群, 标志性产业园区集群)
+    if (sp.type === 'industry-cluster' && genericCluster(ctx, sp.start, sp.end)) continue;
     // a place that names a media outlet (浙江在线, 长沙晚报, 广东新闻网) is in a source line or credit
     if (sp.type === 'place' && MEDIA.test(text.slice(sp.end, sp.end + 4))) continue;
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
@@ -292,6 +294,22 @@ function genericProject(ctx: RepairContext, start: number, end: number): boolean
     words.push(ctx.tokens[k]!.word);
   }
   return words.every((w) => w === '' || GENERIC_MODIFIERS.has(w));
+}
+
+/** Words that rank or describe clusters without naming one: 领军型, 高成长, 标志性. */
+const CLUSTER_MODIFIERS = new Set(['领军', '型', '高', '成长', '成长型', '标志性', '产业园', '区']);
+
+/** 集群, 产业集群 or 产业链 after jieba words that are all generic (现有 产业 集群, 领军 型 集群): no cluster's name. */
+function genericCluster(ctx: RepairContext, start: number, end: number): boolean {
+  const words: string[] = [];
+  for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length && ctx.tokens[k]!.start < end; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.start < start || t.end > end) return false;
+    words.push(t.word);
+  }
+  const last = words.pop();
+  if (!last || !/^(?:集群|产业集群|产业链|链群|产业链群)$/u.test(last)) return false;
+  return words.every((w) => GENERIC_MODIFIERS.has(w) || CLUSTER_MODIFIERS.has(w));
 }
 
 /** A park word alone or after one generic modifier (省级高新区, 该产业园): no name in it. */
