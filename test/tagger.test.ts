@@ -376,7 +376,7 @@ test('a place that names a media outlet, or begins a quoted name, is not a menti
 test('a park word with no name is not a park, unless the article names the park it stands for', () => {
   const park = (text: string) => ({ type: 'industrial-park' as const, text });
   assert.deepEqual(
-    withoutGenericParks([park('该产业园'), park('省级高新区'), park('甲乙高新区'), park('经开区')]).map((m) => m.text),
+    withoutGenericParks([park('该产业园'), park('省级高新区'), park('甲乙高新区'), park('经开区'), park('上述产业园'), park('重磅产业园')]).map((m) => m.text),
     ['甲乙高新区'],
   );
   assert.deepEqual(withoutGenericParks([park('长沙经开区'), park('经开区')]).map((m) => m.text), ['长沙经开区', '经开区']);
@@ -389,6 +389,15 @@ test('a body or unit named by a generic noun only is no entity, unless the artic
     ['甲乙大学', '管委会'],
   );
   assert.deepEqual(withoutGenericBodies([m('甲乙国际交易中心'), m('交易中心')]).map((x) => x.text), ['甲乙国际交易中心', '交易中心']);
+});
+
+test('two bodies written straight on are two (甲区委区政府, 中共中央国务院); a body and its department are one', () => {
+  const read = (t: string) => repairSpans(makeContext(t), [{ start: 0, end: t.length, type: 'organization' }]).map((sp) => t.slice(sp.start, sp.end));
+  assert.deepEqual(read('甲乙区委区政府'), ['甲乙区委', '区政府']);
+  assert.deepEqual(read('中共中央国务院'), ['中共中央', '国务院']);
+  assert.deepEqual(read('甲乙区党工委宣传部甲乙区党工委'), ['甲乙区党工委宣传部', '甲乙区党工委']);
+  assert.deepEqual(read('甲乙区委宣传部'), ['甲乙区委宣传部']);
+  assert.deepEqual(read('区政府办公室'), ['区政府办公室']);
 });
 
 test('two names decoded as one span are split; a company and its branch are one name', () => {

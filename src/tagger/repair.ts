@@ -149,6 +149,25 @@ function splitJoined(text: string, start: number, end: number, type: EntityType)
   return out;
 }
 
+/** Words that end a body's name, after which another body may be written straight on (区委区政府, 中共中央国务院). */
+const BODY_ENDS = /(?:区委|市委|县委|省委|中央|党工委|党委|政府|管委会|国务院|宣传部|组织部|统战部)$/u;
+/** Bodies that may follow one straight on: their names end so. */
+const BODY_NAMES = /^[\u4e00-\u9fff]{0,8}(?:区委|市委|县委|省委|党工委|政府|管委会|国务院|人大|政协)$/u;
+
+/**
+ * An organization span that writes two bodies straight on, as a joint byline of party and
+ * government does (大东区委区政府, 中共中央国务院), as its bodies; else as splitJoined reads it.
+ */
+function splitBodies(text: string, start: number, end: number): LabelSpan[] {
+  // the last body first: 汽开区党工委宣传部|汽开区党工委, not 汽开区党工委|宣传部汽开区党工委
+  for (let i = end - MIN_NAME; i >= start + MIN_NAME; i--) {
+    if (BODY_ENDS.test(text.slice(start, i)) && BODY_NAMES.test(text.slice(i, end)) && text[i] !== '、') {
+      return [...splitBodies(text, start, i), { start: i, end, type: 'organization' }];
+    }
+  }
+  return splitJoined(text, start, end, 'organization');
+}
+
 /** A project span cut at each 、 whose part before ends as a project's or park's name does. */
 function splitProjects(text: string, start: number, end: number): LabelSpan[] {
   const out: LabelSpan[] = [];
@@ -244,7 +263,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     }
     // two names decoded as one (A、B; A有限公司B有限公司) are two; a project's name may list products
     // with 、, and is split only where the part before 、 ends as a name does (X园（一期）、Y车间)
-    if (sp.type !== 'project') out.push(...splitJoined(text, start, end, sp.type));
+    if (sp.type === 'organization') out.push(...splitBodies(text, start, end));
+    else if (sp.type !== 'project') out.push(...splitJoined(text, start, end, sp.type));
     else out.push(...splitProjects(text, start, end));
   }
   return out;
@@ -317,8 +337,11 @@ function namesNoPark(text: string): boolean {
   const ending = PARK_ENDINGS.find((w) => text.endsWith(w));
   if (!ending) return false;
   const core = text.slice(0, -ending.length);
-  return core === '' || GENERIC_MODIFIERS.has(core);
+  return core === '' || GENERIC_MODIFIERS.has(core) || PARK_MODIFIERS.has(core);
 }
+
+/** Words that point at or praise a park without naming it: 上述产业园, 重磅产业园, 主题产业园. */
+const PARK_MODIFIERS = new Set(['上述', '前述', '以上', '重磅', '主题', '内', '各', '多个']);
 
 /**
  * Types whose list items share what their list is a list of (A、B、C等企业): companies. Clusters
