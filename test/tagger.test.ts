@@ -391,6 +391,18 @@ test('a body or unit named by a generic noun only is no entity, unless the artic
   assert.deepEqual(withoutGenericBodies([m('甲乙国际交易中心'), m('交易中心')]).map((x) => x.text), ['甲乙国际交易中心', '交易中心']);
 });
 
+test('a head title inside a decoded name ends it, and the name after the title is a person', () => {
+  const read = (t: string, s: string, type: EntityType) =>
+    repairSpans(makeContext(t), [{ start: t.indexOf(s), end: t.indexOf(s) + s.length, type }]).map((x) => `${x.type}:${t.slice(x.start, x.end)}`);
+  assert.deepEqual(read('甲乙投资有限公司总经理黄明出席', '甲乙投资有限公司总经理黄明', 'company'), ['company:甲乙投资有限公司', 'person:黄明']);
+  // a party committee's secretary: the body keeps 党委 and is an organization
+  assert.deepEqual(read('甲乙风电集团党委书记、董事长王强表示', '甲乙风电集团党委书记', 'project'), ['organization:甲乙风电集团党委']);
+  assert.deepEqual(read('甲乙风电集团党委书记、董事长王强表示', '董事长王强', 'project'), ['person:王强']);
+  // 代表 is a word of sentences too; a place with 区长 inside its characters is no title
+  assert.deepEqual(read('王强代表区委讲话', '王强代表区委', 'organization'), ['organization:王强代表区委']);
+  assert.deepEqual(read('江津区长江大桥通车', '江津区长江大桥', 'project'), ['project:江津区长江大桥']);
+});
+
 test('two bodies written straight on are two (甲区委区政府, 中共中央国务院); a body and its department are one', () => {
   const read = (t: string) => repairSpans(makeContext(t), [{ start: 0, end: t.length, type: 'organization' }]).map((sp) => t.slice(sp.start, sp.end));
   assert.deepEqual(read('甲乙区委区政府'), ['甲乙区委', '区政府']);

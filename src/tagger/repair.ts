@@ -12,7 +12,7 @@
 // from a packaged locale file.
 import type { EntityType } from '../types.js';
 import type { SentenceContext } from '../extract/context.js';
-import { GENERIC_MODIFIERS, SUFFIX_TYPES } from '../extract/lexicon.js';
+import { GENERIC_MODIFIERS, SUFFIX_TYPES, SURNAMES, TITLES } from '../extract/lexicon.js';
 import type { LabelSpan } from './labels.js';
 import { COUNTRY_NAMES } from './countries.js';
 import { shortens } from '../resolve/index.js';
@@ -88,6 +88,26 @@ function countryPrefix(ctx: RepairContext, start: number, end: number): number {
     return end - start - len >= MIN_NAME && (!joined || JOINED_NAME_TAGS.has(first.tag)) ? len : 0;
   }
   return 0;
+}
+
+/**
+ * A title written as a word of its own inside [start, end): where the body before it ends (a
+ * party committee's secretary keeps 党委 in the body, which is then an organization) and the
+ * person after it, when 2 or 3 characters starting with a surname end the span.
+ */
+function titleInside(ctx: RepairContext, start: number, end: number): { body: number; bodyType?: EntityType; person?: LabelSpan } | undefined {
+  for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length && ctx.tokens[k]!.end <= end; k++) {
+    const t = ctx.tokens[k]!;
+    // head titles only: 代表, 委员 and the like are words of sentences too (李四代表区委)
+    if (t.start < start || !TITLES.get(t.word)?.leads) continue;
+    const rest = ctx.text.slice(t.end, end);
+    const named = rest.length >= 2 && rest.length <= 3 && /^[\u4e00-\u9fff]+$/u.test(rest) && SURNAMES.has(rest[0]!) && !/[委府局部办院会]$/u.test(rest);
+    const person = named ? { start: t.end, end, type: 'person' as const } : undefined;
+    if (rest.length > 0 && !person) return undefined;
+    const party = /^(?:党委|党组|党工委)/u.exec(t.word);
+    return party ? { body: t.start + party[0].length, bodyType: 'organization', ...(person ? { person } : {}) } : { body: t.start, ...(person ? { person } : {}) };
+  }
+  return undefined;
 }
 
 /** Where a span starting at `start` begins once its brackets are balanced (see repairSpans). */
@@ -245,6 +265,16 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     for (let t = wordEnding(ctx, end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = wordEnding(ctx, end)) end = t.start;
     // a person's name does not end with the verb or preposition after it (孙喆率…, 卢红向…, 霍吕摄)
     if (sp.type === 'person' && end - start >= 3 && PERSON_AFTER.has(text[end - 1]!)) end -= 1;
+    // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理黄福翰,
+    // X集团党委书记 → X集团党委, 董事长乔银平 → 乔银平)
+    if (sp.type !== 'person') {
+      const cut = titleInside(ctx, start, end);
+      if (cut) {
+        if (cut.person) out.push(...(cut.body - start >= MIN_NAME ? [{ start, end: cut.body, type: cut.bodyType ?? sp.type }] : []), cut.person);
+        else if (cut.body - start >= MIN_NAME) out.push({ start, end: cut.body, type: cut.bodyType ?? sp.type });
+        continue;
+      }
+    }
     const country = PREFIXED.has(sp.type) ? countryPrefix(ctx, start, end) : 0;
     if (country) {
       out.push({ start, end: start + country, type: 'place' });
