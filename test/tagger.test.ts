@@ -403,6 +403,14 @@ test('a head title inside a decoded name ends it, and the name after the title i
   assert.deepEqual(read('江津区长江大桥通车', '江津区长江大桥', 'project'), ['project:江津区长江大桥']);
 });
 
+test('the frame of 以X为代表 is no part of the name: 以 inside a span splits off the place before it, and 为 before 代表 is cut', () => {
+  const read = (t: string, s: string, type: EntityType) =>
+    repairSpans(makeContext(t), [{ start: t.indexOf(s), end: t.indexOf(s) + s.length, type }]).map((x) => `${x.type}:${t.slice(x.start, x.end)}`);
+  assert.deepEqual(read('甲乙区以丙丁科技、戊己药业等龙头企业为带动', '甲乙区以丙丁科技', 'company'), ['place:甲乙区', 'company:丙丁科技']);
+  assert.deepEqual(read('形成以丙丁光为代表的企业', '以丙丁光为', 'company'), ['company:丙丁光']);
+  assert.deepEqual(read('以色列企业', '以色列', 'place'), ['place:以色列']);
+});
+
 test('two bodies written straight on are two (甲区委区政府, 中共中央国务院); a body and its department are one', () => {
   const read = (t: string) => repairSpans(makeContext(t), [{ start: 0, end: t.length, type: 'organization' }]).map((sp) => t.slice(sp.start, sp.end));
   assert.deepEqual(read('甲乙区委区政府'), ['甲乙区委', '区政府']);

@@ -44,6 +44,18 @@ const MEDIA = /^(在线|网|频道|日报|晚报|早报|新闻|电视台|卫视|
 const AMOUNT_LEAD = /^[^的，。；：、]{0,14}[0-9０-９][^的，。；：、]{0,5}的/u;
 /** The rest of a clause that makes a leading 以 the frame of the name after it (以X为龙头, 以X、Y为代表). */
 const FRAME_REST = /^[^，。；：！？,;:!?\n]{0,40}?为/u;
+/** What follows the 为 of 以X为代表, 以X为龙头 (and 为主, 为核心, 为骨干, 为链主, 为引领). */
+const FRAME_HEAD = /^(?:代表|龙头|核心|主|骨干|链主|引领)/u;
+
+/** Where a 以 right after a division's name frames the rest of the span (X区以Y为龙头) stands inside [start, end), or 0. */
+function frameInside(ctx: RepairContext, start: number, end: number): number {
+  const { text } = ctx;
+  for (let i = start + MIN_NAME; i <= end - 1 - MIN_NAME; i++) {
+    if (text[i] === '以' && /[省市区县镇]/u.test(text[i - 1]!) && FRAME_REST.test(text.slice(i + 1))) return i;
+  }
+  return 0;
+}
+
 /** Verbs that state what happens to a project or park, never a word of its name: the name starts after them (咸阳布局X项目, 投产X基地). */
 const ACTION_VERBS = new Set(['布局', '举行', '投产', '开工', '签约', '落户', '引进', '推进', '启动', '签署', '落地', '竣工', '招引']);
 /** 建设 and 打造 begin no name, but end many (X建设项目): they are cut only where they open the span. */
@@ -242,7 +254,16 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       const first = wordStarting(ctx, start);
       // 以 alone, or joined to a name jieba does not know (以新岳/x), not a dictionary word (以色列)
       const frame = first?.word === '以' || (first?.word.startsWith('以') && first.tag === 'x');
-      if (frame && end - start - 1 >= MIN_NAME && FRAME_REST.test(text.slice(end))) start += 1;
+      if (frame && end - start - 1 >= MIN_NAME && FRAME_REST.test(text.slice(start + 1))) start += 1;
+      // …为 of 以X为代表 taken into the name (以群光为|代表): the name ends before 为
+      if (text[end - 1] === '为' && FRAME_HEAD.test(text.slice(end, end + 2)) && end - 1 - start >= MIN_NAME) end -= 1;
+      // a place and the name it frames decoded as one (X区以Y为龙头): the place is a mention of its
+      // own, and the name starts after 以
+      const inner = frameInside(ctx, start, end);
+      if (inner > 0) {
+        out.push({ start, end: inner, type: 'place' });
+        start = inner + 1;
+      }
     }
     // a name's brackets are balanced: a span that begins inside (…) starts where the bracket's name
     // does (汇能(宁波)电力研究院 for 宁波)电力研究院), and one that begins with a place in brackets
