@@ -311,6 +311,10 @@ test('a person decoded with the word after the name (率, 向, 摄) loses it; a 
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });
   const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向')]);
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙', '丙丁', '戊己', '庚向']);
+  // a "person" that runs into a company's or an industry's word is the start of a name
+  const named = '黄明出席，蔡丰科技产业园开工，哈达装备投产';
+  const at = (s: string) => ({ start: named.indexOf(s), end: named.indexOf(s) + s.length, type: 'person' as const });
+  assert.deepEqual(repairSpans(makeContext(named), [at('黄明'), at('蔡丰'), at('哈达')]).map((sp) => named.slice(sp.start, sp.end)), ['黄明']);
 });
 
 test('a name’s brackets are balanced, an alias declaration is no part of the name after it, and 有 or 从 opens none', () => {

@@ -65,6 +65,8 @@ const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区
 /** A scale written before a cluster's name is part of it (千亿级装备制造产业集群, 2000亿级绿色食品产业集群). */
 const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
+/** Words of companies and industries that no person's name runs into. */
+const INDUSTRY_AFTER = /^(?:科技|产业|装备|生物|智能|电子|材料|新材料|集团|公司|股份|联行|实业|控股|医药|药业|汽车|机械|能源|新能源|电气|物流|制造)/u;
 /** Characters that follow a person's name as a word of their own: leading (率), toward (向), credit (摄), and 等. */
 const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 /** Brackets, by their closing mark. */
@@ -284,6 +286,9 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       }
     }
     for (let t = wordEnding(ctx, end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = wordEnding(ctx, end)) end = t.start;
+    // a "person" written straight before a company's or an industry's word is the start of a name
+    // (X科技产业园, X装备, X生物科技园): no person
+    if (sp.type === 'person' && INDUSTRY_AFTER.test(text.slice(end, end + 3))) continue;
     // a person's name does not end with the verb or preposition after it (孙喆率…, 卢红向…, 霍吕摄)
     if (sp.type === 'person' && end - start >= 3 && PERSON_AFTER.has(text[end - 1]!)) end -= 1;
     // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理黄福翰,
