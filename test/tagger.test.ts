@@ -407,6 +407,13 @@ test('a head title inside a decoded name ends it, and the name after the title i
   assert.deepEqual(read('江津区长江大桥通车', '江津区长江大桥', 'project'), ['project:江津区长江大桥']);
 });
 
+test('a company’s short name decoded as a project (签约项目有：X科技、Y电子) is a company; a project’s name stays a project', () => {
+  const text = '签约项目有：甲乙科技、丙丁电子、戊己新材料产业园、庚辛智能制造项目';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const });
+  const repaired = repairSpans(makeContext(text), [span('甲乙科技'), span('丙丁电子'), span('戊己新材料产业园'), span('庚辛智能制造项目')]);
+  assert.deepEqual(repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙科技', 'company:丙丁电子', 'project:戊己新材料产业园', 'project:庚辛智能制造项目']);
+});
+
 test('the frame of 以X为代表 is no part of the name: 以 inside a span splits off the place before it, and 为 before 代表 is cut', () => {
   const read = (t: string, s: string, type: EntityType) =>
     repairSpans(makeContext(t), [{ start: t.indexOf(s), end: t.indexOf(s) + s.length, type }]).map((x) => `${x.type}:${t.slice(x.start, x.end)}`);

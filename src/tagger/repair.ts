@@ -65,6 +65,10 @@ const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区
 /** A scale written before a cluster's name is part of it (千亿级装备制造产业集群, 2000亿级绿色食品产业集群). */
 const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
+/** How companies' short names end (X科技, Y电子, Z新材料), and how projects' names do. */
+const COMPANY_ENDING = /(?:科技|电子|通讯|通信|汽车|机器人|新材料|材料|医药|药业|用品|经营|实业|机械|装备|电气|生物|股份|集团|公司|食品|电器|光电|精密|动力|信息)$/u;
+const PROJECT_ENDING = /(?:项目|工程|基地|园|中心|厂|线|城|港|站|场|馆|楼|广场|小镇|工厂|车间|期|研究院)$/u;
+
 /** Words of companies and industries that no person's name runs into. */
 const INDUSTRY_AFTER = /^(?:科技|产业|装备|生物|智能|电子|材料|新材料|集团|公司|股份|联行|实业|控股|医药|药业|汽车|机械|能源|新能源|电气|物流|制造)/u;
 /** Characters that follow a person's name as a word of their own: leading (率), toward (向), credit (摄), and 等. */
@@ -234,6 +238,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
         skipTo = sp.end;
       }
     }
+    // a company's short name among projects (签约项目有：X科技、Y电子) is a company (the guideline)
+    if (sp.type === 'project' && COMPANY_ENDING.test(text.slice(sp.start, sp.end)) && !PROJECT_ENDING.test(text.slice(sp.start, sp.end))) sp = { ...sp, type: 'company' };
     // a project word after generic words only (重大招商项目, 产业项目) names no project
     if (sp.type === 'project' && genericProject(ctx, sp.start, sp.end)) continue;
     // nor does 集群 or 产业链 after generic words only (现有产业集群, 标志性产业园区集群)
