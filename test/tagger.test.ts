@@ -408,10 +408,10 @@ test('a head title inside a decoded name ends it, and the name after the title i
 });
 
 test('a company’s short name decoded as a project (签约项目有：X科技、Y电子) is a company; a project’s name stays a project', () => {
-  const text = '签约项目有：甲乙科技、丙丁电子、戊己新材料产业园、庚辛智能制造项目';
+  const text = '签约项目有：甲乙科技、丙丁电子、戊己新材料产业园、庚辛智能制造项目、年产10万辆新能源汽车';
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const });
-  const repaired = repairSpans(makeContext(text), [span('甲乙科技'), span('丙丁电子'), span('戊己新材料产业园'), span('庚辛智能制造项目')]);
-  assert.deepEqual(repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙科技', 'company:丙丁电子', 'project:戊己新材料产业园', 'project:庚辛智能制造项目']);
+  const repaired = repairSpans(makeContext(text), [span('甲乙科技'), span('丙丁电子'), span('戊己新材料产业园'), span('庚辛智能制造项目'), span('年产10万辆新能源汽车')]);
+  assert.deepEqual(repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙科技', 'company:丙丁电子', 'project:戊己新材料产业园', 'project:庚辛智能制造项目', 'project:年产10万辆新能源汽车']);
 });
 
 test('the frame of 以X为代表 is no part of the name: 以 inside a span splits off the place before it, and 为 before 代表 is cut', () => {
@@ -420,6 +420,7 @@ test('the frame of 以X为代表 is no part of the name: 以 inside a span split
   assert.deepEqual(read('甲乙区以丙丁科技、戊己药业等龙头企业为带动', '甲乙区以丙丁科技', 'company'), ['place:甲乙区', 'company:丙丁科技']);
   assert.deepEqual(read('形成以丙丁光为代表的企业', '以丙丁光为', 'company'), ['company:丙丁光']);
   assert.deepEqual(read('以色列企业', '以色列', 'place'), ['place:以色列']);
+  assert.deepEqual(read('甲乙高新区以丙丁科技为龙头', '甲乙高新区以丙丁科技', 'company'), ['industrial-park:甲乙高新区', 'company:丙丁科技']);
 });
 
 test('two bodies written straight on are two (甲区委区政府, 中共中央国务院); a body and its department are one', () => {
@@ -429,6 +430,7 @@ test('two bodies written straight on are two (甲区委区政府, 中共中央�
   assert.deepEqual(read('甲乙区党工委宣传部甲乙区党工委'), ['甲乙区党工委宣传部', '甲乙区党工委']);
   assert.deepEqual(read('甲乙区委宣传部'), ['甲乙区委宣传部']);
   assert.deepEqual(read('区政府办公室'), ['区政府办公室']);
+  assert.deepEqual(read('甲乙中央商务区管委会'), ['甲乙中央商务区管委会']);
 });
 
 test('two names decoded as one span are split; a company and its branch are one name', () => {

@@ -113,7 +113,8 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     const inside = placeInside(h.text, t.text);
     if (inside) add('gaz', inside);
   }
-  return Uint32Array.from(out);
+  // each key once: training and classification read a pair's keys as a set
+  return Uint32Array.from(new Set(out));
 }
 
 const TYPE_MARK: Record<EntityType, string> = { company: 'Ⓒ', organization: 'Ⓞ', 'industrial-park': 'Ⓟ', project: 'Ⓙ', place: 'Ⓛ', person: 'Ⓡ', 'industry-cluster': 'Ⓘ' };

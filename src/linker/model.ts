@@ -33,7 +33,7 @@ export interface LinkerOptions {
   positiveWeight: number;
   /** AdaGrad's step size */
   rate: number;
-  /** the L2 penalty on each weight */
+  /** the L2 penalty, applied to the weights of the features an example has, as it is seen */
   l2: number;
 }
 

@@ -159,7 +159,7 @@ const BUILD_VERB = /(?:新引进|引进建设|引进|招引|加快建设|建设|
 const GATHER_VERB = /^(?:新引进|引进|招引|集聚|聚集|汇聚|引入|入驻)/u;
 
 /**
- * 福山区…引进建设A、B、C等项目, 珞璜组团…加快建设X等项目, 白沙组团全力打造Y产业园, 柳南区聚集了A、B
+ * 福山区…引进建设A、B、C等项目, 珞璜组团…加快建设X等项目, 白沙组团全力打造Y产业园, 甲区聚集了A、B
  * 等企业: a place or a park that opens a clause is where the projects (and parks, and companies
  * it gathers) it brings in or builds are. Its scope runs to the sentence's end, the next clause a
  * place or park opens, or a person or body that takes over as the subject.
@@ -190,7 +190,7 @@ function introduced(view: SentenceView): Found[] {
 
 /**
  * The verb's object: the mention right after it, or, for a gathering verb, the first one after a
- * short description without punctuation (入驻有整车生产龙头企业长安跨越).
+ * short description without punctuation (入驻有整车生产龙头企业A).
  */
 function firstObject(view: SentenceView, at: number, described: boolean): SentenceView['mentions'][number] | undefined {
   const right = mentionAt(view, at);
@@ -217,7 +217,11 @@ function predicateOf(view: SentenceView, subject: { ls: number; le: number }, at
 function opensClause(view: SentenceView, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && /[\s“‘「（(]/u.test(view.text[i]!)) i--;
-  // a conjunction may open the clause (而柳南区聚集了…)
-  if (i >= 0 && /[而并且]/u.test(view.text[i]!) && (i === 0 || CLAUSE.test(view.text[i - 1]!))) i--;
+  // a conjunction may open the clause (而甲区聚集了…)
+  const conj = /(?:而|并且|并|且)$/u.exec(view.text.slice(Math.max(0, i - 1), i + 1));
+  if (conj) {
+    const before = i - conj[0].length;
+    if (before < 0 || CLAUSE.test(view.text[before]!)) i = before;
+  }
   return i < 0 || CLAUSE.test(view.text[i]!);
 }

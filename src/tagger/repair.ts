@@ -70,11 +70,11 @@ const COMPANY_ENDING = /(?:科技|电子|通讯|通信|汽车|机器人|新材�
 const PROJECT_ENDING = /(?:项目|工程|基地|园|中心|厂|线|城|港|站|场|馆|楼|广场|小镇|工厂|车间|期|研究院)$/u;
 
 /** Words of companies and industries that no person's name runs into. */
-const INDUSTRY_AFTER = /^(?:科技|产业|装备|生物|智能|电子|材料|新材料|集团|公司|股份|联行|实业|控股|医药|药业|汽车|机械|能源|新能源|电气|物流|制造)/u;
+const INDUSTRY_AFTER = /^(?:科技|产业|装备|生物|智能|电子|材料|新材料|集团|公司|股份|实业|控股|医药|药业|汽车|机械|能源|新能源|电气|物流|制造)/u;
 /** Characters that follow a person's name as a word of their own: leading (率), toward (向), credit (摄), and 等. */
 const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 /** Brackets, by their closing mark. */
-const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(', '”': '“', '》': '《' };
+const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
@@ -136,7 +136,7 @@ function bracketStart(ctx: RepairContext, start: number, end: number): number {
   for (let i = start; i < end; i++) {
     const c = text[i]!;
     if (c === '（' || c === '(') depth++;
-    else if (OPENING_OF[c] && (c === '）' || c === ')') && --depth < 0) {
+    else if (OPENING_OF[c] && --depth < 0) {
       // an unmatched closing bracket: its opening one is just before the span
       const from = text.lastIndexOf(OPENING_OF[c]!, start);
       if (from < 0 || start - from > 16 || /[，。；：！？,;:!?\n]/u.test(text.slice(from, start))) return start;
@@ -188,16 +188,16 @@ function splitJoined(text: string, start: number, end: number, type: EntityType)
 }
 
 /** Words that end a body's name, after which another body may be written straight on (区委区政府, 中共中央国务院). */
-const BODY_ENDS = /(?:区委|市委|县委|省委|中央|党工委|党委|政府|管委会|国务院|宣传部|组织部|统战部)$/u;
+const BODY_ENDS = /(?:区委|市委|县委|省委|中共中央|党工委|党委|政府|管委会|国务院|宣传部|组织部|统战部)$/u;
 /** Bodies that may follow one straight on: their names end so. */
 const BODY_NAMES = /^[\u4e00-\u9fff]{0,8}(?:区委|市委|县委|省委|党工委|政府|管委会|国务院|人大|政协)$/u;
 
 /**
  * An organization span that writes two bodies straight on, as a joint byline of party and
- * government does (大东区委区政府, 中共中央国务院), as its bodies; else as splitJoined reads it.
+ * government does (甲区委区政府, 中共中央国务院), as its bodies; else as splitJoined reads it.
  */
 function splitBodies(text: string, start: number, end: number): LabelSpan[] {
-  // the last body first: 汽开区党工委宣传部|汽开区党工委, not 汽开区党工委|宣传部汽开区党工委
+  // the last body first: 甲区党工委宣传部|甲区党工委, not 甲区党工委|宣传部甲区党工委
   for (let i = end - MIN_NAME; i >= start + MIN_NAME; i--) {
     if (BODY_ENDS.test(text.slice(start, i)) && BODY_NAMES.test(text.slice(i, end)) && text[i] !== '、') {
       return [...splitBodies(text, start, i), { start: i, end, type: 'organization' }];
@@ -239,7 +239,10 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       }
     }
     // a company's short name among projects (签约项目有：X科技、Y电子) is a company (the guideline)
-    if (sp.type === 'project' && COMPANY_ENDING.test(text.slice(sp.start, sp.end)) && !PROJECT_ENDING.test(text.slice(sp.start, sp.end))) sp = { ...sp, type: 'company' };
+    // (not what a project makes: 年产10万辆新能源汽车)
+    const decoded = text.slice(sp.start, sp.end);
+    const named = decoded.slice(AMOUNT_LEAD.exec(decoded)?.[0].length ?? 0); // after 总投资5亿元的, if any
+    if (sp.type === 'project' && COMPANY_ENDING.test(named) && !PROJECT_ENDING.test(named) && !/[0-9０-９]|^年产/u.test(named)) sp = { ...sp, type: 'company' };
     // a project word after generic words only (重大招商项目, 产业项目) names no project
     if (sp.type === 'project' && genericProject(ctx, sp.start, sp.end)) continue;
     // nor does 集群 or 产业链 after generic words only (现有产业集群, 标志性产业园区集群)
@@ -263,24 +266,29 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       // 以 alone, or joined to a name jieba does not know (以新岳/x), not a dictionary word (以色列)
       const frame = first?.word === '以' || (first?.word.startsWith('以') && first.tag === 'x');
       if (frame && end - start - 1 >= MIN_NAME && FRAME_REST.test(text.slice(start + 1))) start += 1;
-      // …为 of 以X为代表 taken into the name (以群光为|代表): the name ends before 为
+      // …为 of 以X为代表 taken into the name (以甲乙为|代表): the name ends before 为
       if (text[end - 1] === '为' && FRAME_HEAD.test(text.slice(end, end + 2)) && end - 1 - start >= MIN_NAME) end -= 1;
       // a place and the name it frames decoded as one (X区以Y为龙头): the place is a mention of its
       // own, and the name starts after 以
       const inner = frameInside(ctx, start, end);
       if (inner > 0) {
-        out.push({ start, end: inner, type: 'place' });
+        out.push({ start, end: inner, type: PARK_ENDINGS.some((w) => text.endsWith(w, inner)) ? 'industrial-park' : 'place' });
         start = inner + 1;
       }
     }
     // a name's brackets are balanced: a span that begins inside (…) starts where the bracket's name
-    // does (汇能(宁波)电力研究院 for 宁波)电力研究院), and one that begins with a place in brackets
-    // takes the word the brackets follow (欢腾(浙江)动力科技有限公司)
-    if (sp.type !== 'person') start = bracketStart(ctx, start, end);
-    // a preposition or 有 written as a word of its own opens no name (有国能万州电厂, 从省发展改革委)
+    // does (甲乙(某市)电力研究院 for 某市)电力研究院), and one that begins with a place in brackets
+    // takes the word the brackets follow (甲乙(某省)动力科技有限公司)
+    if (sp.type !== 'person') {
+      start = bracketStart(ctx, start, end);
+      // a span kept before that the brackets' name now covers is part of it (甲乙 + 某市)电力研究院)
+      while (out.length && out.at(-1)!.end > start) out.pop();
+    }
+    // a preposition or 有 written as a word of its own opens no name (有甲乙电厂, 从省发展改革委)
     const lead = wordStarting(ctx, start);
     // (alone, or joined to a name jieba does not know: 有国能/x)
-    const opens = lead && LEADING_WORDS.has(lead.word[0]!) && (lead.word.length === 1 ? /^[pvc]/u.test(lead.tag) : lead.tag === 'x');
+    // (not for people: 由 and 向 are surnames too)
+    const opens = sp.type !== 'person' && lead && LEADING_WORDS.has(lead.word[0]!) && (lead.word.length === 1 ? /^[pvc]/u.test(lead.tag) : lead.tag === 'x');
     if (opens && end - start - 1 >= MIN_NAME) start += 1;
     // a project or park decoded with the verb that acts on it (咸阳布局光伏组件项目) starts after the verb
     if (sp.type === 'project' || sp.type === 'industrial-park') {
@@ -297,8 +305,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     if (sp.type === 'person' && INDUSTRY_AFTER.test(text.slice(end, end + 3))) continue;
     // a person's name does not end with the verb or preposition after it (孙喆率…, 卢红向…, 霍吕摄)
     if (sp.type === 'person' && end - start >= 3 && PERSON_AFTER.has(text[end - 1]!)) end -= 1;
-    // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理黄福翰,
-    // X集团党委书记 → X集团党委, 董事长乔银平 → 乔银平)
+    // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理某某,
+    // X集团党委书记 → X集团党委, 董事长某某 → 某某)
     if (sp.type !== 'person') {
       const cut = titleInside(ctx, start, end);
       if (cut) {
@@ -313,7 +321,7 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       start += country;
     }
     const last = out[out.length - 1];
-    // a park written right before a cluster names the park's cluster, one name (郑州经开区工程装备产业集群)
+    // a park written right before a cluster names the park's cluster, one name (甲乙经开区工程装备产业集群)
     if (sp.type === 'industry-cluster' && last && last.type === 'industrial-park' && last.end === start) {
       out[out.length - 1] = { start: last.start, end, type: 'industry-cluster' };
       continue;
@@ -356,13 +364,16 @@ export function withoutGenericBodies<T extends { type: EntityType; text: string 
   const generic = (m: T) => (m.type === 'organization' || m.type === 'company') && namesNoBody(m.text);
   if (!mentions.some(generic)) return mentions;
   const named = mentions.filter((m) => (m.type === 'organization' || m.type === 'company') && !generic(m)).map((m) => m.text);
-  return mentions.filter((m) => !generic(m) || named.some((n) => n.length > m.text.length && n.endsWith(m.text)));
+  return mentions.filter((m) => !generic(m) || named.some((n) => n.endsWith(genericNoun(m.text)!)));
 }
 
-function namesNoBody(text: string): boolean {
-  if (GENERIC_BODIES.has(text)) return true;
-  for (let i = 1; i < text.length; i++) if (GENERIC_MODIFIERS.has(text.slice(0, i)) && GENERIC_BODIES.has(text.slice(i))) return true;
-  return false;
+const namesNoBody = (text: string): boolean => genericNoun(text) !== undefined;
+
+/** The generic noun a body's mention is made of (研究院 for 研究院 or 该研究院), if it is made of one after generic words only. */
+function genericNoun(text: string): string | undefined {
+  if (GENERIC_BODIES.has(text)) return text;
+  for (let i = 1; i < text.length; i++) if (GENERIC_MODIFIERS.has(text.slice(0, i)) && GENERIC_BODIES.has(text.slice(i))) return text.slice(i);
+  return undefined;
 }
 
 /** 项目 or 工程 after nothing but generic words, as jieba writes them (重大 招商 项目, 建设项目): no project's name. */
@@ -379,7 +390,7 @@ function genericProject(ctx: RepairContext, start: number, end: number): boolean
 }
 
 /** Words that rank or describe clusters without naming one: 领军型, 高成长, 标志性. */
-const CLUSTER_MODIFIERS = new Set(['领军', '型', '高', '成长', '成长型', '标志性', '产业园', '区']);
+const CLUSTER_MODIFIERS = new Set(['领军', '型', '高', '成长', '成长型', '产业园', '区']);
 
 /** 集群, 产业集群 or 产业链 after jieba words that are all generic (现有 产业 集群, 领军 型 集群): no cluster's name. */
 function genericCluster(ctx: RepairContext, start: number, end: number): boolean {
@@ -403,7 +414,7 @@ function namesNoPark(text: string): boolean {
 }
 
 /** Words that point at or praise a park without naming it: 上述产业园, 重磅产业园, 主题产业园. */
-const PARK_MODIFIERS = new Set(['上述', '前述', '以上', '重磅', '主题', '内', '各', '多个']);
+const PARK_MODIFIERS = new Set(['上述', '前述', '以上', '重磅', '主题', '内', '各']);
 
 /**
  * Types whose list items share what their list is a list of (A、B、C等企业): companies. Clusters
