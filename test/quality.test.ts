@@ -34,7 +34,7 @@ test('5-fold cross-validation over the annotated articles stays above its floors
   const r = await crossValidate(shared, { folds: 5 });
   const m = r.model;
   assert.ok(m.entitiesTyped.f1 >= 0.77, `typed entity F1 ${m.entitiesTyped.f1.toFixed(3)}`);
-  assert.ok(m.entitiesTyped.f1 - r.rules.entitiesTyped.f1 >= 0.09, `model ${m.entitiesTyped.f1.toFixed(3)}, rules ${r.rules.entitiesTyped.f1.toFixed(3)}`);
+  assert.ok(m.entitiesTyped.f1 - r.rules.entitiesTyped.f1 >= 0.095, `model ${m.entitiesTyped.f1.toFixed(3)}, rules ${r.rules.entitiesTyped.f1.toFixed(3)}`);
   const unseen = r.byCorpus.find((c) => c.corpus === 'train-set')!;
   assert.ok(unseen.model.entities.f1 - unseen.rules.entities.f1 >= 0.13, `train-set: model ${unseen.model.entities.f1.toFixed(3)}, rules ${unseen.rules.entities.f1.toFixed(3)}`);
   assert.ok(m.relations.f1 >= 0.50, `relation F1 ${m.relations.f1.toFixed(3)}`);

@@ -15,7 +15,7 @@ import { sentenceInputs, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
 import { emissions } from '../src/tagger/model.js';
 import { analyseDocument } from '../src/extract/index.js';
-import { repairSpans, withListItems, withoutGenericBodies, withoutGenericParks } from '../src/tagger/repair.js';
+import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { findDatelines } from '../src/ingest/furniture.js';
@@ -421,6 +421,13 @@ test('the frame of 以X为代表 is no part of the name: 以 inside a span split
   assert.deepEqual(read('形成以丙丁光为代表的企业', '以丙丁光为', 'company'), ['company:丙丁光']);
   assert.deepEqual(read('以色列企业', '以色列', 'place'), ['place:以色列']);
   assert.deepEqual(read('甲乙高新区以丙丁科技为龙头', '甲乙高新区以丙丁科技', 'company'), ['industrial-park:甲乙高新区', 'company:丙丁科技']);
+});
+
+test('a country the tagger left out is a place where jieba writes it as a word of its own; 中国 and names that cover one are left as they are', () => {
+  const text = '产品出口美国和越南，飞往英国，德国甲乙公司，中国工程机械行业';
+  const covered = { start: text.indexOf('德国甲乙公司'), end: text.indexOf('德国甲乙公司') + 6, type: 'company' as const };
+  const out = withCountries(makeContext(text), [covered]);
+  assert.deepEqual(out.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['place:美国', 'place:越南', 'place:英国', 'company:德国甲乙公司']);
 });
 
 test('two bodies written straight on are two (甲区委区政府, 中共中央国务院); a body and its department are one', () => {

@@ -8,7 +8,7 @@ import { loadModels } from '../model-file.js';
 import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
-import { repairSpans, withListItems, withoutGenericBodies, withoutGenericParks } from './repair.js';
+import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks } from './repair.js';
 import { withImpliedEntities } from '../extract/implied.js';
 import { findDatelines } from '../ingest/furniture.js';
 
@@ -54,7 +54,8 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
     const n = input.text.length;
     if (n === 0) return;
     const labels = decode(model, sentenceFeatures(input, buffer), n);
-    for (const sp of withListItems(analysis.contexts[k]!, repairSpans(analysis.contexts[k]!, decodeSpans(labels)))) {
+    const ctx = analysis.contexts[k]!;
+    for (const sp of withCountries(ctx, withListItems(ctx, repairSpans(ctx, decodeSpans(labels))))) {
       if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
       const ns = sent.start + sp.start;
       const ne = sent.start + sp.end;
