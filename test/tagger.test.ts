@@ -23,6 +23,12 @@ import type { EntityType } from '../src/types.js';
 import { parseGold } from '../src/eval/gold.js';
 import { seedTrainConfig, tempDir, writeCorpus } from './helpers.js';
 
+/** What the repair stage makes of the decoded spans `forms` (each its first occurrence in `text`), as `type:text` lines. */
+function repairedOf(text: string, forms: Array<[string, EntityType]>): string[] {
+  const spans = forms.map(([form, type]) => ({ start: text.indexOf(form), end: text.indexOf(form) + form.length, type }));
+  return repairSpans(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`);
+}
+
 const KG = join(import.meta.dirname, '..', 'bin', 'kg.js');
 const kg = (...args: string[]) => spawnSync(process.execPath, [KG, ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
 
@@ -343,10 +349,8 @@ test('a project word after generic words only (重大招商项目) names no proj
 });
 
 test('集群 or 产业链 after generic words only names no cluster; a named one stays', () => {
-  const text = '现有产业集群，领军型集群，标志性产业园区集群，发展新能源汽车产业集群';
-  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'industry-cluster' as const });
-  const repaired = repairSpans(makeContext(text), [span('现有产业集群'), span('领军型集群'), span('标志性产业园区集群'), span('新能源汽车产业集群')]);
-  assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['新能源汽车产业集群']);
+  const forms = ['现有产业集群', '领军型集群', '标志性产业园区集群', '新能源汽车产业集群'];
+  assert.deepEqual(repairedOf(forms.join('，'), forms.map((f) => [f, 'industry-cluster'])), ['industry-cluster:新能源汽车产业集群']);
 });
 
 test('a company followed by what it makes and 项目 is one project named after it', () => {
@@ -396,8 +400,7 @@ test('a body or unit named by a generic noun only is no entity, unless the artic
 });
 
 test('a head title inside a decoded name ends it, and the name after the title is a person', () => {
-  const read = (t: string, s: string, type: EntityType) =>
-    repairSpans(makeContext(t), [{ start: t.indexOf(s), end: t.indexOf(s) + s.length, type }]).map((x) => `${x.type}:${t.slice(x.start, x.end)}`);
+  const read = (t: string, s: string, type: EntityType) => repairedOf(t, [[s, type]]);
   assert.deepEqual(read('甲乙投资有限公司总经理黄明出席', '甲乙投资有限公司总经理黄明', 'company'), ['company:甲乙投资有限公司', 'person:黄明']);
   // a party committee's secretary: the body keeps 党委 and is an organization
   assert.deepEqual(read('甲乙风电集团党委书记、董事长王强表示', '甲乙风电集团党委书记', 'project'), ['organization:甲乙风电集团党委']);
@@ -408,15 +411,18 @@ test('a head title inside a decoded name ends it, and the name after the title i
 });
 
 test('a company’s short name decoded as a project (签约项目有：X科技、Y电子) is a company; a project’s name stays a project', () => {
-  const text = '签约项目有：甲乙科技、丙丁电子、戊己新材料产业园、庚辛智能制造项目、年产10万辆新能源汽车';
-  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const });
-  const repaired = repairSpans(makeContext(text), [span('甲乙科技'), span('丙丁电子'), span('戊己新材料产业园'), span('庚辛智能制造项目'), span('年产10万辆新能源汽车')]);
-  assert.deepEqual(repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙科技', 'company:丙丁电子', 'project:戊己新材料产业园', 'project:庚辛智能制造项目', 'project:年产10万辆新能源汽车']);
+  const forms = ['甲乙科技', '丙丁电子', '戊己新材料产业园', '庚辛智能制造项目', '年产10万辆新能源汽车'];
+  assert.deepEqual(repairedOf(`签约项目有：${forms.join('、')}`, forms.map((f) => [f, 'project'])), [
+    'company:甲乙科技',
+    'company:丙丁电子',
+    'project:戊己新材料产业园',
+    'project:庚辛智能制造项目',
+    'project:年产10万辆新能源汽车',
+  ]);
 });
 
 test('the frame of 以X为代表 is no part of the name: 以 inside a span splits off the place before it, and 为 before 代表 is cut', () => {
-  const read = (t: string, s: string, type: EntityType) =>
-    repairSpans(makeContext(t), [{ start: t.indexOf(s), end: t.indexOf(s) + s.length, type }]).map((x) => `${x.type}:${t.slice(x.start, x.end)}`);
+  const read = (t: string, s: string, type: EntityType) => repairedOf(t, [[s, type]]);
   assert.deepEqual(read('甲乙区以丙丁科技、戊己药业等龙头企业为带动', '甲乙区以丙丁科技', 'company'), ['place:甲乙区', 'company:丙丁科技']);
   assert.deepEqual(read('形成以丙丁光为代表的企业', '以丙丁光为', 'company'), ['company:丙丁光']);
   assert.deepEqual(read('以色列企业', '以色列', 'place'), ['place:以色列']);
@@ -431,7 +437,7 @@ test('a country the tagger left out is a place where jieba writes it as a word o
 });
 
 test('two bodies written straight on are two (甲区委区政府, 中共中央国务院); a body and its department are one', () => {
-  const read = (t: string) => repairSpans(makeContext(t), [{ start: 0, end: t.length, type: 'organization' }]).map((sp) => t.slice(sp.start, sp.end));
+  const read = (t: string) => repairedOf(t, [[t, 'organization']]).map((x) => x.slice('organization:'.length));
   assert.deepEqual(read('甲乙区委区政府'), ['甲乙区委', '区政府']);
   assert.deepEqual(read('中共中央国务院'), ['中共中央', '国务院']);
   assert.deepEqual(read('甲乙区党工委宣传部甲乙区党工委'), ['甲乙区党工委宣传部', '甲乙区党工委']);

@@ -20,7 +20,8 @@ export function namesBody(name: string, body: string): boolean {
   return t === body || (t.endsWith(rest) && t.slice(0, -rest.length).endsWith(level));
 }
 
-const PARTY_WORDS = '党委|党组|党工委';
+/** The party bodies a body or company has: its committee, group or working committee. */
+export const PARTY_WORDS = '党委|党组|党工委';
 /** A party committee or group (X有限公司党委, 市政协党组); named after a company, X is a company the article names. */
 export const PARTY_BODY = new RegExp(`(?:${PARTY_WORDS})$`, 'u');
 /** A secretary's title right after a body's name: the body's party committee or group leads (X党组书记). */

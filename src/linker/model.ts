@@ -48,7 +48,8 @@ export function trainLinker(examples: readonly LinkExample[], options: LinkerOpt
   const w = new Float64Array(row.size * C);
   // AdaGrad's sums of squared gradients; the start keeps the first step finite
   const g2 = new Float64Array(row.size * C).fill(1e-8);
-  const rows = examples.map((ex) => Int32Array.from(new Set(ex.features), (k) => row.get(k)!));
+  // a pair's keys are each written once (pairFeatures), as classification reads them
+  const rows = examples.map((ex) => Int32Array.from(ex.features, (k) => row.get(k)!));
   const random = mulberry32(options.seed);
   const order = examples.map((_, i) => i);
   const p = new Float64Array(C);

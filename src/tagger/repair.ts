@@ -18,6 +18,7 @@ import { COUNTRY_NAMES } from './countries.js';
 import { shortens } from '../resolve/index.js';
 import { ENTITY_TYPES } from '../types.js';
 import { listView } from './lists.js';
+import { PARTY_WORDS } from '../extract/implied.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -65,12 +66,15 @@ const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区
 /** A scale written before a cluster's name is part of it (千亿级装备制造产业集群, 2000亿级绿色食品产业集群). */
 const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
-/** How companies' short names end (X科技, Y电子, Z新材料), and how projects' names do. */
-const COMPANY_ENDING = /(?:科技|电子|通讯|通信|汽车|机器人|新材料|材料|医药|药业|用品|经营|实业|机械|装备|电气|生物|股份|集团|公司|食品|电器|光电|精密|动力|信息)$/u;
+/** Words of trades that companies' names are made of (X科技, Y电子, Z新材料). */
+const TRADE_WORDS = ['科技', '电子', '汽车', '新材料', '材料', '医药', '药业', '实业', '机械', '装备', '电气', '生物', '股份', '集团', '公司'];
+/** How companies' short names end (X科技, Y电子, Z新材料, W通讯), and how projects' names do. */
+const COMPANY_ENDING = new RegExp(`(?:${[...TRADE_WORDS, '通讯', '通信', '机器人', '用品', '经营', '食品', '电器', '光电', '精密', '动力', '信息'].join('|')})$`, 'u');
 const PROJECT_ENDING = /(?:项目|工程|基地|园|中心|厂|线|城|港|站|场|馆|楼|广场|小镇|工厂|车间|期|研究院)$/u;
-
-/** Words of companies and industries that no person's name runs into. */
-const INDUSTRY_AFTER = /^(?:科技|产业|装备|生物|智能|电子|材料|新材料|集团|公司|股份|实业|控股|医药|药业|汽车|机械|能源|新能源|电气|物流|制造)/u;
+/** Words of companies and industries that no person's name runs into (X科技产业园, X装备). */
+const INDUSTRY_AFTER = new RegExp(`^(?:${[...TRADE_WORDS, '产业', '智能', '控股', '能源', '新能源', '物流', '制造'].join('|')})`, 'u');
+/** A party body's word that begins a secretary's title (党委书记): the body keeps it. */
+const PARTY_HEAD = new RegExp(`^(?:${PARTY_WORDS})`, 'u');
 /** Characters that follow a person's name as a word of their own: leading (率), toward (向), credit (摄), and 等. */
 const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 /** Brackets, by their closing mark. */
@@ -122,7 +126,7 @@ function titleInside(ctx: RepairContext, start: number, end: number): { body: nu
     const named = rest.length >= 2 && rest.length <= 3 && /^[\u4e00-\u9fff]+$/u.test(rest) && SURNAMES.has(rest[0]!) && !/[委府局部办院会]$/u.test(rest);
     const person = named ? { start: t.end, end, type: 'person' as const } : undefined;
     if (rest.length > 0 && !person) return undefined;
-    const party = /^(?:党委|党组|党工委)/u.exec(t.word);
+    const party = PARTY_HEAD.exec(t.word);
     return party ? { body: t.start + party[0].length, bodyType: 'organization', ...(person ? { person } : {}) } : { body: t.start, ...(person ? { person } : {}) };
   }
   return undefined;
@@ -346,10 +350,17 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
  * 长沙经开区).
  */
 export function withoutGenericParks<T extends { type: EntityType; text: string }>(mentions: T[]): T[] {
-  const generic = (m: T) => m.type === 'industrial-park' && namesNoPark(m.text);
+  return withoutGeneric(mentions, (m) => m.type === 'industrial-park' && namesNoPark(m.text), (generic, named) => named.type === 'industrial-park' && shortens(generic.text, named.text, 'industrial-park'));
+}
+
+/**
+ * The mentions without those `generic` says name nothing, except where a named mention of the
+ * document is one the generic word can stand for (`standsFor`).
+ */
+function withoutGeneric<T extends { type: EntityType; text: string }>(mentions: T[], generic: (m: T) => boolean, standsFor: (generic: T, named: T) => boolean): T[] {
   if (!mentions.some(generic)) return mentions;
-  const named = mentions.filter((m) => m.type === 'industrial-park' && !generic(m)).map((m) => m.text);
-  return mentions.filter((m) => !generic(m) || named.some((n) => shortens(m.text, n, 'industrial-park')));
+  const named = mentions.filter((m) => !generic(m));
+  return mentions.filter((m) => !generic(m) || named.some((n) => standsFor(m, n)));
 }
 
 /**
@@ -361,13 +372,9 @@ const GENERIC_BODIES = new Set(['研究院', '研究所', '交易中心', '办�
 
 /** The mentions without bodies named by a generic noun only (see GENERIC_BODIES), unless the document names one it stands for. */
 export function withoutGenericBodies<T extends { type: EntityType; text: string }>(mentions: T[]): T[] {
-  const generic = (m: T) => (m.type === 'organization' || m.type === 'company') && namesNoBody(m.text);
-  if (!mentions.some(generic)) return mentions;
-  const named = mentions.filter((m) => (m.type === 'organization' || m.type === 'company') && !generic(m)).map((m) => m.text);
-  return mentions.filter((m) => !generic(m) || named.some((n) => n.endsWith(genericNoun(m.text)!)));
+  const body = (m: T) => m.type === 'organization' || m.type === 'company';
+  return withoutGeneric(mentions, (m) => body(m) && genericNoun(m.text) !== undefined, (generic, named) => body(named) && named.text.endsWith(genericNoun(generic.text)!));
 }
-
-const namesNoBody = (text: string): boolean => genericNoun(text) !== undefined;
 
 /** The generic noun a body's mention is made of (研究院 for 研究院 or 该研究院), if it is made of one after generic words only. */
 function genericNoun(text: string): string | undefined {
@@ -376,34 +383,28 @@ function genericNoun(text: string): string | undefined {
   return undefined;
 }
 
-/** 项目 or 工程 after nothing but generic words, as jieba writes them (重大 招商 项目, 建设项目): no project's name. */
-function genericProject(ctx: RepairContext, start: number, end: number): boolean {
+/**
+ * A name word (`ending`, at the end of the span's last jieba word) after jieba words that are all
+ * generic: 重大 招商 项目, 建设项目, 现有 产业 集群, 领军 型 集群 name no project and no cluster.
+ */
+function genericName(ctx: RepairContext, start: number, end: number, ending: RegExp, generic: (word: string) => boolean): boolean {
   const last = wordEnding(ctx, end);
-  const suffix = last && /(?:项目|工程)$/u.exec(last.word);
+  const suffix = last && ending.exec(last.word);
   if (!last || !suffix) return false;
   const words: string[] = [last.word.slice(0, -suffix[0].length)];
   for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && ctx.tokens[k]!.end <= last.start; k++) {
     if (ctx.tokens[k]!.start < start) return false;
     words.push(ctx.tokens[k]!.word);
   }
-  return words.every((w) => w === '' || GENERIC_MODIFIERS.has(w));
+  return words.every((w) => w === '' || generic(w));
 }
 
-/** Words that rank or describe clusters without naming one: 领军型, 高成长, 标志性. */
+const PROJECT_WORD = /(?:项目|工程)$/u;
+const CLUSTER_WORD = /(?:产业集群|集群|产业链群|产业链|链群)$/u;
+/** Words that rank or describe clusters without naming one: 领军型, 高成长. */
 const CLUSTER_MODIFIERS = new Set(['领军', '型', '高', '成长', '成长型', '产业园', '区']);
-
-/** 集群, 产业集群 or 产业链 after jieba words that are all generic (现有 产业 集群, 领军 型 集群): no cluster's name. */
-function genericCluster(ctx: RepairContext, start: number, end: number): boolean {
-  const words: string[] = [];
-  for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length && ctx.tokens[k]!.start < end; k++) {
-    const t = ctx.tokens[k]!;
-    if (t.start < start || t.end > end) return false;
-    words.push(t.word);
-  }
-  const last = words.pop();
-  if (!last || !/^(?:集群|产业集群|产业链|链群|产业链群)$/u.test(last)) return false;
-  return words.every((w) => GENERIC_MODIFIERS.has(w) || CLUSTER_MODIFIERS.has(w));
-}
+const genericProject = (ctx: RepairContext, start: number, end: number) => genericName(ctx, start, end, PROJECT_WORD, (w) => GENERIC_MODIFIERS.has(w));
+const genericCluster = (ctx: RepairContext, start: number, end: number) => genericName(ctx, start, end, CLUSTER_WORD, (w) => GENERIC_MODIFIERS.has(w) || CLUSTER_MODIFIERS.has(w));
 
 /** A park word alone or after one generic modifier (省级高新区, 该产业园): no name in it. */
 function namesNoPark(text: string): boolean {
