@@ -49,6 +49,11 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   add('dist', sig, ord, bucket(gap.length));
   const between = others.filter((o) => o.nstart >= gapStart && o.nend <= second.nstart && o !== h && o !== t).length;
   add('nb', sig, ord, Math.min(3, between));
+  // an appositive chain (位于A县B街道): a name written straight on from the pair's outer ends
+  const after = others.find((o) => o.nstart === second.nend && o.nend > o.nstart);
+  add('chainA', sig, ord, after ? after.type : '-');
+  const sites = others.filter((o) => o.nstart >= gapStart && o.nend <= second.nstart && o !== h && o !== t && (o.type === 'place' || o.type === 'industrial-park')).length;
+  add('nbSite', sig, ord, Math.min(2, sites));
   if (gap.length <= 6) add('gap', sig, ord, gap);
   else {
     add('gapL', ord, gap.slice(0, 2));
