@@ -243,3 +243,11 @@ test('heads from the guideline’s title table lead, and titles joined by 兼 ch
   ]);
   assert.deepEqual(patternsFind(doc, mentions), ['person:丑寅卯 leads organization:省财政厅', 'person:丙丁戊 leads company:甲乙集团有限公司', 'person:壬癸子 leads company:庚辛公司']);
 });
+
+test('a place that opens its clause and 地处 / 位于 another is in it; a company in the same clause takes the verb', async () => {
+  const g = await graphOf({ 'a.txt': '綦江区地处成渝地区双城经济圈腹地，交通便利。江津区的重庆宏远机械股份有限公司位于双福工业园。' });
+  const f = facts(g);
+  assert.ok(f.includes('綦江区 located-in 成渝地区双城经济圈'), f.join('\n'));
+  assert.ok(f.includes('重庆宏远机械股份有限公司 located-in 双福工业园'), f.join('\n'));
+  assert.ok(!f.includes('江津区 located-in 双福工业园'), f.join('\n'));
+});

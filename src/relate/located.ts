@@ -1,5 +1,5 @@
-// located-in: appositive chains (江津区双福工业园渝丰科技), location verbs (X落户Y, X位于Y,
-// X在Y开工), 畔/旁 (丁字湾畔的新材料产业园), a place before a described company (意大利跨国企业X)
+// located-in: appositive chains (江津区双福工业园渝丰科技), location verbs (X落户Y, X位于Y, a place
+// that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (丁字湾畔的新材料产业园), a place before a described company (意大利跨国企业X)
 // and a place that brings in listed projects (福山区…引进建设A、B等项目).
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, clauseStartBefore, is, mentionAt } from './sentence.js';
@@ -9,7 +9,7 @@ const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place
 const SITE = is('company', 'industrial-park', 'project');
 const TAILS = is('industrial-park', 'place');
 // news quotes a figurative verb (纷纷“落子”江津): the quotes belong to the verb
-const VERB_WORD = /(?:签约)?[“"]?(?:落户|落地|入驻|位于|坐落于|坐落在|选址|扎根|定址|落子|安家)[”"]?(?:在|于|到)?/gu;
+const VERB_WORD = /(?:签约)?[“"]?(?:落户|落地|入驻|位于|地处|坐落于|坐落在|选址|扎根|定址|落子|安家)[”"]?(?:在|于|到)?/gu;
 
 export function locatedIn(view: SentenceView): Found[] {
   return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view)];
@@ -65,7 +65,13 @@ function verbs(view: SentenceView): Found[] {
     const vEnd = m.index + m[0].length;
     const tail = view.mentions.find((x) => x.ls >= vEnd && x.ls <= vEnd + 1 && TAILS(x));
     if (!tail) continue;
-    for (const head of headsBefore(view, vStart)) {
+    const heads = headsBefore(view, vStart);
+    // a place or park that opens the clause and lies in, or sits in, what follows (万州地处三峡库区腹心)
+    if (!heads.length && /位于|地处|坐落/u.test(m[0])) {
+      const subject = view.mentions.find((x) => TAILS(x) && x.le <= vStart && vStart - x.le <= 2 && x.ls === clauseStartBefore(view.text, vStart));
+      if (subject && subject.type === 'place') heads.push(subject);
+    }
+    for (const head of heads) {
       if (head.entity !== tail.entity) out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'verb' });
     }
   }
