@@ -19,6 +19,7 @@ import { shortens } from '../resolve/index.js';
 import { ENTITY_TYPES } from '../types.js';
 import { listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
+import { ancestors, loadGazetteer, type Place } from '../extract/gazetteer.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -110,6 +111,42 @@ function countryPrefix(ctx: RepairContext, start: number, end: number): number {
     return end - start - len >= MIN_NAME && (!joined || JOINED_NAME_TAGS.has(first.tag)) ? len : 0;
   }
   return 0;
+}
+
+/** the types a place written before them may prefix as their location (唐山市乐亭县, 河北廊坊临空经济区) */
+const PLACE_PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-park', 'project', 'place']);
+
+/**
+ * The length of a place that begins the span [start, end) as a word of its own and is followed by
+ * a word that begins with another place, one of the two inside the other (河北|廊坊临空经济区,
+ * 重庆市|万州工业园区, 广西|南宁, 临桂区|桂林中药材仓储物流基地项目): the guideline's region prefix,
+ * a place of its own. Not two places side by side (广东|海南…合作产业园), not a registered
+ * company's name (…有限公司), and 0 when what is left is shorter than a name.
+ */
+function placePrefix(ctx: RepairContext, start: number, end: number, type: EntityType): number {
+  if (type === 'company' && ctx.text.endsWith('公司', end)) return 0;
+  const outer = placeAt(ctx, start, end);
+  if (!outer || end - outer.end < MIN_NAME) return 0;
+  const inner = placeAt(ctx, outer.end, end);
+  if (!inner) return 0;
+  const gaz = loadGazetteer();
+  const inside = (a: Place[], b: Place[]) => {
+    const codes = new Set(b.map((p) => p.code));
+    return a.some((p) => ancestors(gaz, p).some((x) => codes.has(x.code)));
+  };
+  return inside(inner.places, outer.places) || inside(outer.places, inner.places) ? outer.end - start : 0;
+}
+
+/** The longest division (not a town) the gazetteer names, in full or short, from `at` to a word's end before `end`. */
+function placeAt(ctx: RepairContext, at: number, end: number): { end: number; places: Place[] } | undefined {
+  const gaz = loadGazetteer();
+  for (let to = Math.min(end, at + gaz.maxLength); to >= at + 2; to--) {
+    if (to < end && ctx.tokenAt[to] === ctx.tokenAt[to - 1]) continue; // not a word boundary
+    const name = ctx.text.slice(at, to);
+    const places = [...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? [])];
+    if (places.length) return { end: to, places };
+  }
+  return undefined;
 }
 
 /**
@@ -323,6 +360,11 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     if (country) {
       out.push({ start, end: start + country, type: 'place' });
       start += country;
+    }
+    const region = PLACE_PREFIXED.has(sp.type) ? placePrefix(ctx, start, end, sp.type) : 0;
+    if (region) {
+      out.push({ start, end: start + region, type: 'place' });
+      start += region;
     }
     const last = out[out.length - 1];
     // a park written right before a cluster names the park's cluster, one name (甲乙经开区工程装备产业集群)
