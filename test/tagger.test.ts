@@ -458,12 +458,19 @@ test('two names decoded as one span are split; a company and its branch are one 
 
 test('a place written before a name as its location, one of the two places inside the other, is a place of its own (the guideline\'s region prefix)', () => {
   const read = (t: string, s: string, type: EntityType) => repairedOf(t, [[s, type]]);
-  assert.deepEqual(read('落户河北廊坊甲乙经济区', '河北廊坊甲乙经济区', 'industrial-park'), ['place:河北', 'industrial-park:廊坊甲乙经济区']);
+  assert.deepEqual(read('落户河北保定甲乙经济区', '河北保定甲乙经济区', 'industrial-park'), ['place:河北', 'industrial-park:保定甲乙经济区']);
   assert.deepEqual(read('唐山市乐亭县的企业', '唐山市乐亭县', 'place'), ['place:唐山市', 'place:乐亭县']);
-  assert.deepEqual(read('临桂区桂林甲乙物流基地项目开工', '临桂区桂林甲乙物流基地项目', 'project'), ['place:临桂区', 'project:桂林甲乙物流基地项目']);
+  assert.deepEqual(read('雁塔区西安甲乙物流基地项目开工', '雁塔区西安甲乙物流基地项目', 'project'), ['place:雁塔区', 'project:西安甲乙物流基地项目']);
   // two provinces side by side name one park; a registered company keeps its prefix; a prefix
   // before a name that starts with no place stays
   assert.deepEqual(read('广东海南甲乙合作产业园揭牌', '广东海南甲乙合作产业园', 'industrial-park'), ['industrial-park:广东海南甲乙合作产业园']);
   assert.deepEqual(read('重庆市江津区甲乙机械有限公司', '重庆市江津区甲乙机械有限公司', 'company'), ['company:重庆市江津区甲乙机械有限公司']);
   assert.deepEqual(read('重庆市甲乙服务中心项目', '重庆市甲乙服务中心项目', 'project'), ['project:重庆市甲乙服务中心项目']);
+});
+
+test('a count after the last item of a cluster list ends the item; a count that opens the span is left to the generic-cluster rule', () => {
+  const read = (t: string, s: string) => repairedOf(t, [[s, 'industry-cluster']]);
+  assert.deepEqual(read('推出丙丁、甲乙体育及装备12条产业链', '甲乙体育及装备12条产业链'), ['industry-cluster:甲乙体育及装备']);
+  assert.deepEqual(read('包括丙丁、甲乙电网6大装备制造产业链', '甲乙电网6大装备制造产业链'), ['industry-cluster:甲乙电网']);
+  assert.deepEqual(read('千亿级装备制造产业集群', '千亿级装备制造产业集群'), ['industry-cluster:千亿级装备制造产业集群']);
 });
