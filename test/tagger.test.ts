@@ -468,9 +468,10 @@ test('a place written before a name as its location, one of the two places insid
   assert.deepEqual(read('重庆市甲乙服务中心项目', '重庆市甲乙服务中心项目', 'project'), ['project:重庆市甲乙服务中心项目']);
 });
 
-test('a count after the last item of a cluster list ends the item; a count that opens the span is left to the generic-cluster rule', () => {
+test('a count after the last item of a list ends the item; a count that opens the span is left to the generic-name rules', () => {
   const read = (t: string, s: string) => repairedOf(t, [[s, 'industry-cluster']]);
   assert.deepEqual(read('推出丙丁、甲乙体育及装备12条产业链', '甲乙体育及装备12条产业链'), ['industry-cluster:甲乙体育及装备']);
   assert.deepEqual(read('包括丙丁、甲乙电网6大装备制造产业链', '甲乙电网6大装备制造产业链'), ['industry-cluster:甲乙电网']);
   assert.deepEqual(read('千亿级装备制造产业集群', '千亿级装备制造产业集群'), ['industry-cluster:千亿级装备制造产业集群']);
+  assert.deepEqual(repairedOf('启动甲乙装备产业园六大项目', [['甲乙装备产业园六大项目', 'project']]), ['project:甲乙装备产业园']);
 });

@@ -67,8 +67,8 @@ const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区
 /** A scale written before a cluster's name is part of it (千亿级装备制造产业集群, 2000亿级绿色食品产业集群). */
 const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
-/** a count inside a cluster's span (12条, 6大, 三个) */
-const CLUSTER_COUNT = /(?:[0-9０-９]+|[一二三四五六七八九十两]+)[大条个类]/u;
+/** a count inside a span (12条, 6大, 三个): no name holds one */
+const COUNT_INSIDE = /(?:[0-9０-９]+|[一二三四五六七八九十两]+)[大条个类]/u;
 /** Words of trades that companies' names are made of (X科技, Y电子, Z新材料). */
 const TRADE_WORDS = ['科技', '电子', '汽车', '新材料', '材料', '医药', '药业', '实业', '机械', '装备', '电气', '生物', '股份', '集团', '公司'];
 /** How companies' short names end (X科技, Y电子, Z新材料, W通讯), and how projects' names do. */
@@ -301,10 +301,10 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       const scale = SCALE_BEFORE.exec(before) ?? (text.startsWith('亿级', start) ? SCALE_CUT.exec(before) : null);
       if (scale && !(out.at(-1) && out.at(-1)!.end > start - scale[0].length)) start -= scale[0].length;
     }
-    // a count after a cluster list's last item (…、冰雪体育及装备12条产业链, …、智慧电网6大产业链)
-    // ends the item: what follows counts the list, and names nothing
-    if (sp.type === 'industry-cluster') {
-      const count = CLUSTER_COUNT.exec(text.slice(start + MIN_NAME, end));
+    // a count after a list's last item (…、X体育及装备12条产业链, …、Y产业园六大项目) ends the
+    // item: what follows counts the list, and names nothing
+    if (sp.type !== 'person') {
+      const count = COUNT_INSIDE.exec(text.slice(start + MIN_NAME, end));
       if (count) end = start + MIN_NAME + count.index;
     }
     // an amount before the name (总投资5亿元的X) and the frame word of 以X为龙头 are not part of it
