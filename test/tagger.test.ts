@@ -475,3 +475,15 @@ test('a count after the last item of a list ends the item; a count that opens th
   assert.deepEqual(read('千亿级装备制造产业集群', '千亿级装备制造产业集群'), ['industry-cluster:千亿级装备制造产业集群']);
   assert.deepEqual(repairedOf('启动甲乙装备产业园六大项目', [['甲乙装备产业园六大项目', 'project']]), ['project:甲乙装备产业园']);
 });
+
+test('two projects decoded as one across a bracketed site and 和 are two projects and the site', () => {
+  const text = '包括甲乙食品有限公司年产1万吨加工项目(庆元县)和丙丁年产1.2万吨精线加工及仓储建设项目(青田县)。';
+  assert.deepEqual(repairedOf(text, [['甲乙食品有限公司年产1万吨加工项目(庆元县)和丙丁年产1.2万吨精线加工及仓储建设项目', 'project']]), [
+    'project:甲乙食品有限公司年产1万吨加工项目',
+    'place:庆元县',
+    'project:丙丁年产1.2万吨精线加工及仓储建设项目',
+  ]);
+  // brackets that are no site (a product's code) join nothing
+  const other = '甲乙年产10万片抛光垫(CMP)和膜片项目开工';
+  assert.deepEqual(repairedOf(other, [['甲乙年产10万片抛光垫(CMP)和膜片项目', 'project']]), ['project:甲乙年产10万片抛光垫(CMP)和膜片项目']);
+});

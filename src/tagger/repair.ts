@@ -254,12 +254,30 @@ function splitProjects(text: string, start: number, end: number): LabelSpan[] {
   const out: LabelSpan[] = [];
   let at = start;
   for (let i = start + 4; i <= end - 4; i++) {
+    // a project's site in brackets, then the next project (X项目(某县)和Y项目): two projects and the site
+    const site = SITE_THEN_NEXT.exec(text.slice(i, end));
+    if (site && NAME_ENDS.test(text.slice(at, i)) && siteType(site[1]!)) {
+      out.push({ start: at, end: i, type: 'project' }, { start: i + 1, end: i + 1 + site[1]!.length, type: siteType(site[1]!)! });
+      at = i + site[0].length;
+      i = at + 3;
+      continue;
+    }
     if (text[i] !== '、' || !NAME_ENDS.test(text.slice(at, i))) continue;
     out.push({ start: at, end: i, type: 'project' });
     at = i + 1;
   }
   out.push({ start: at, end, type: 'project' });
   return out;
+}
+
+/** a bracketed site and the conjunction after it, with a name to follow */
+const SITE_THEN_NEXT = /^[（(]([^（）()，。、]{2,12})[）)][和及与、](?=[^，。；]{4})/u;
+
+/** a bracketed site's type: a park by its ending, a place the gazetteer knows; undefined if neither */
+function siteType(name: string): EntityType | undefined {
+  if (PARK_ENDINGS.some((w) => name.endsWith(w))) return 'industrial-park';
+  const gaz = loadGazetteer();
+  return gaz.byName.has(name) || gaz.byShort.has(name) ? 'place' : undefined;
 }
 
 /**
