@@ -4,7 +4,7 @@
 // characters stand for the body: a mention of them, typed organization, that resolution and the
 // relation patterns read as the body (`implied`); its text and offsets stay the title's, so it
 // slices back out of the file. And party bodies: a company named inside its party committee
-// (滨化集团党委书记、董事长于江) and the committee are both entities, as the guideline's titles say.
+// (甲乙集团党委书记、董事长张某) and the committee are both entities, as the guideline's titles say.
 import type { Document, Mention } from '../types.js';
 import { SUFFIX_TYPES, TITLES } from './lexicon.js';
 import { toMention } from './index.js';
@@ -51,7 +51,7 @@ export function withImpliedEntities(doc: Document, mentions: Mention[]): Mention
     added.push(toMention(doc, m.nstart, end, { type: 'organization', rule: 'implied:party-committee', sentence: m.sentence }));
   }
   for (const m of [...mentions, ...added]) {
-    // 滨化集团党委书记、董事长于江: the committee is 滨化集团党委, and 滨化集团 a company of its own
+    // 甲乙集团党委书记、董事长张某: the committee is 甲乙集团党委, and 甲乙集团 a company of its own
     const party = m.type === 'organization' ? PARTY_BODY.exec(m.text) : null;
     if (!party) continue;
     const end = m.nend - party[0].length;

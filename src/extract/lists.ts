@@ -1,5 +1,5 @@
 // Context patterns that type names without a type-giving ending:
-//   吉利耀能、孚能科技等企业            → companies
+//   甲乙能源、丙丁科技等企业            → companies
 //   A项目、B、C六大项目签约落户        → projects
 //   智能装备、消费品、新能源3个主导产业集群 → industry clusters
 //   以X为代表 / 以X为龙头 / X为链主     → companies

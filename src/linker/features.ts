@@ -88,7 +88,7 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     add('rule-of', side, a.rule.replace(/^tagger\+/u, '').split(/[:+]/u)[0]!);
   }
   // list distribution: an item of a 、-list stands where its list stands, so the pair is also seen
-  // with the list as one name (长沙县集中开工的A、B、C等项目: B's gap to 长沙县 is A's)
+  // with the list as one name (某县集中开工的A、B、C等项目: B's gap to 某县 is A's)
   const [ls, le] = listAround(text, first, others);
   const [ms, me] = listAround(text, second, others);
   if (ls !== first.nstart || le !== first.nend || ms !== second.nstart || me !== second.nend) {

@@ -1,6 +1,6 @@
 // located-in: appositive chains (江津区双福工业园渝丰科技), location verbs (X落户Y, X位于Y, a place
-// that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (丁字湾畔的新材料产业园), a place before a described company (意大利跨国企业X)
-// and a place that brings in listed projects (福山区…引进建设A、B等项目).
+// that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (某湾畔的X产业园), a place before a described company (意大利跨国企业X)
+// and a place that brings in listed projects (某区…引进建设A、B等项目).
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, clauseStartBefore, is, mentionAt } from './sentence.js';
 import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
@@ -66,7 +66,7 @@ function verbs(view: SentenceView): Found[] {
     const tail = view.mentions.find((x) => x.ls >= vEnd && x.ls <= vEnd + 1 && TAILS(x));
     if (!tail) continue;
     const heads = headsBefore(view, vStart);
-    // a place or park that opens the clause and lies in, or sits in, what follows (万州地处三峡库区腹心)
+    // a place or park that opens the clause and lies in, or sits in, what follows (某区地处某库区腹心)
     if (!heads.length && /位于|地处|坐落/u.test(m[0])) {
       const subject = view.mentions.find((x) => TAILS(x) && x.le <= vStart && vStart - x.le <= 2 && x.ls === clauseStartBefore(view.text, vStart));
       if (subject && subject.type === 'place') heads.push(subject);
@@ -130,7 +130,7 @@ function locatedAt(view: SentenceView): Found[] {
   return out;
 }
 
-/** 丁字湾畔的新材料产业园, 长江边的X: a place, a side word, then the site. */
+/** 某湾畔的X产业园, 长江边的X: a place, a side word, then the site. */
 function shores(view: SentenceView): Found[] {
   const out: Found[] = [];
   for (const a of view.mentions) {
@@ -144,7 +144,7 @@ function shores(view: SentenceView): Found[] {
   return out;
 }
 
-/** 意大利跨国企业马威科技集团, 德感组团存量企业X: a place or park, a generic description, then the company. */
+/** 意大利跨国企业X, 某组团存量企业Y: a place or park, a generic description, then the company. */
 function describedCompany(view: SentenceView): Found[] {
   const out: Found[] = [];
   for (const a of view.mentions) {
@@ -165,7 +165,7 @@ const BUILD_VERB = /(?:新引进|引进建设|引进|招引|加快建设|建设|
 const GATHER_VERB = /^(?:新引进|引进|招引|集聚|聚集|汇聚|引入|入驻)/u;
 
 /**
- * 福山区…引进建设A、B、C等项目, 珞璜组团…加快建设X等项目, 白沙组团全力打造Y产业园, 甲区聚集了A、B
+ * 某区…引进建设A、B、C等项目, 某组团…加快建设X等项目, 某组团全力打造Y产业园, 甲区聚集了A、B
  * 等企业: a place or a park that opens a clause is where the projects (and parks, and companies
  * it gathers) it brings in or builds are. Its scope runs to the sentence's end, the next clause a
  * place or park opens, or a person or body that takes over as the subject.
@@ -174,7 +174,7 @@ function introduced(view: SentenceView): Found[] {
   const subjects = view.mentions.filter((m) => TAILS(m) && opensClause(view, m.ls));
   const out: Found[] = [];
   subjects.forEach((subject, k) => {
-    // a person or a body after the place is the clause's real subject (新加坡驻成都总领事陈知恩率…)
+    // a person or a body after the place is the clause's real subject (新加坡驻成都总领事某某率…)
     const actor = view.mentions.find((x) => x.ls >= subject.le && is('person', 'organization')(x));
     const end = Math.min(subjects[k + 1]?.ls ?? view.text.length, actor?.ls ?? view.text.length);
     BUILD_VERB.lastIndex = subject.le;

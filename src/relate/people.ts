@@ -1,7 +1,7 @@
 // leads (person): a head title right before the name. 区委书记唐大军 → 唐大军 leads 区委;
-// 泸州市政协主席田亚东 → 田亚东 leads 泸州市政协; titles chained with 、 all apply
-// (研究所所长、学会理事长、研究院首席科学家吴玉章). Deputies and members do not lead.
-// Also 陈知恩率…调研组: a person at the head of a delegation leads it; 以X为首的Y, X leads Y.
+// 某市政协主席张某 → 张某 leads 某市政协; titles chained with 、 all apply
+// (研究所所长、学会理事长、研究院首席科学家张某). Deputies and members do not lead.
+// Also 张某率…调研组: a person at the head of a delegation leads it; 以X为首的Y, X leads Y.
 import type { Found, SentenceView } from './sentence.js';
 import { is, mentionEndingAt } from './sentence.js';
 import { TITLES, type TitleInfo } from '../extract/lexicon.js';
@@ -33,7 +33,7 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
       at = view.mentions.find((x) => x.le === at - 1)!.ls;
     }
     // a company's head title with no body of its own (…党委书记、董事长Y) heads the company whose
-    // party committee an earlier title of the chain names (滨化集团党委 → 滨化集团)
+    // party committee an earlier title of the chain names (甲乙集团党委 → 甲乙集团)
     const bodiless: string[] = [];
     for (let guard = 0; guard < 6; guard++) {
       const found = titleBefore(view, at);
@@ -73,7 +73,7 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
 function titleBefore(view: SentenceView, at: number) {
   const candidates = TITLE_WORDS.filter((t) => view.text.slice(Math.max(0, at - t.length), at) === t);
   // prefer the reading where a body ends where the title starts (德感工业园党委|书记), a party
-  // committee before its company (滨化集团党委|书记, not 滨化集团|党委书记)
+  // committee before its company (甲乙集团党委|书记, not 甲乙集团|党委书记)
   // and its party group before the body (市政协党组|书记, not 市政协|党组书记)
   const rank = (b: SentenceView['mentions'][number]) => (b.type === 'organization' ? (PARTY_BODY.test(b.text) ? 0 : 1) : 2);
   let best: { title: string; start: number; body: SentenceView['mentions'][number] } | undefined;

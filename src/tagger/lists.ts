@@ -1,7 +1,7 @@
 // The 、-lists of a sentence, as the tagger sees them: which characters sit in a list item, where
 // in it, and what the list is a list of (the word after it: 等企业, 三大主机厂, 等项目) and what
 // the rules made of its other items. A list's items share a type, so a name the rules do not know
-// (马瑞利 among 大陆车身、马瑞利、伯特利等企业) still gets its neighbours' evidence.
+// (乙 among 甲乙车身、乙丙、丙丁等企业) still gets its neighbours' evidence.
 import { ENTITY_TYPES, type EntityType } from '../types.js';
 import type { Token } from '../segment/index.js';
 import { LIST_HEADS, SUFFIX_TYPES } from '../extract/lexicon.js';

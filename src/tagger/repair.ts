@@ -64,7 +64,7 @@ const ACTION_VERBS = new Set(['布局', '举行', '投产', '开工', '签约', 
 const OPENING_VERBS = new Set(['建设', '打造', '新建', '实施']);
 /** The words that end a project's or park's name: the part before a 、 that ends with one is a name of its own. */
 const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区|园|（[一二三四五六七八九十]期）|\([一二三四五六七八九十]期\))$/u;
-/** A scale written before a cluster's name is part of it (千亿级装备制造产业集群, 2000亿级绿色食品产业集群). */
+/** A scale written before a cluster's name is part of it (千亿级X产业集群, 2000亿级Y产业集群). */
 const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
 /** a count inside a span (12条, 6大, 三个): no name holds one */
@@ -115,13 +115,13 @@ function countryPrefix(ctx: RepairContext, start: number, end: number): number {
   return 0;
 }
 
-/** the types a place written before them may prefix as their location (唐山市乐亭县, 河北廊坊临空经济区) */
+/** the types a place written before them may prefix as their location (唐山市乐亭县, 河北某地临空经济区) */
 const PLACE_PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-park', 'project', 'place']);
 
 /**
  * The length of a place that begins the span [start, end) as a word of its own and is followed by
- * a word that begins with another place, one of the two inside the other (河北|廊坊临空经济区,
- * 重庆市|万州工业园区, 广西|南宁, 临桂区|桂林中药材仓储物流基地项目): the guideline's region prefix,
+ * a word that begins with another place, one of the two inside the other (河北|某市临空经济区,
+ * 重庆市|某区工业园区, 广西|南宁, 某区|某市…物流基地项目): the guideline's region prefix,
  * a place of its own. Not two places side by side (广东|海南…合作产业园), not a registered
  * company's name (…有限公司), and 0 when what is left is shorter than a name.
  */
@@ -357,7 +357,7 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // (not for people: 由 and 向 are surnames too)
     const opens = sp.type !== 'person' && lead && LEADING_WORDS.has(lead.word[0]!) && (lead.word.length === 1 ? /^[pvc]/u.test(lead.tag) : lead.tag === 'x');
     if (opens && end - start - 1 >= MIN_NAME) start += 1;
-    // a project or park decoded with the verb that acts on it (咸阳布局光伏组件项目) starts after the verb
+    // a project or park decoded with the verb that acts on it (某市布局X组件项目) starts after the verb
     if (sp.type === 'project' || sp.type === 'industrial-park') {
       for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length; k++) {
         const t = ctx.tokens[k]!;
@@ -493,8 +493,8 @@ const LISTED: ReadonlySet<EntityType> = new Set(['company']);
 
 /**
  * The spans of a sentence, and the items of a 、-list the tagger left out where the list's head
- * word (等企业, 三大车企) and the items it did decode agree on their type: 比亚迪、吉利等龙头企业
- * with 比亚迪 decoded gives 吉利 too.
+ * word (等企业, 三大车企) and the items it did decode agree on their type: 甲乙、丙丁等龙头企业
+ * with 甲乙 decoded gives 丙丁 too.
  */
 export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   if (!ctx.text.includes('、')) return [...spans];
