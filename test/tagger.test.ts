@@ -341,6 +341,13 @@ test('a list item the tagger left out is a company when the list head and its de
   assert.deepEqual(out.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙汽车', 'company:丙丁', 'company:戊己', 'industry-cluster:庚辛']);
 });
 
+test('a list with no head word gives the items the tagger left out the type most of its decoded items have, not to an amount or a park word', () => {
+  const text = '柳南区聚集了甲乙汽车、丙丁机械、戊己、庚辛园，总投资5亿元的壬癸';
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'company' as const });
+  const out = withListItems(makeContext(text), [span('甲乙汽车'), span('丙丁机械')]);
+  assert.deepEqual(out.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙汽车', 'company:丙丁机械', 'company:戊己']);
+});
+
 test('a project word after generic words only (重大招商项目) names no project', () => {
   const text = '签约重大招商项目和产业项目，开工甲乙新材料项目';
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const });

@@ -494,7 +494,8 @@ const LISTED: ReadonlySet<EntityType> = new Set(['company']);
 /**
  * The spans of a sentence, and the items of a 、-list the tagger left out where the list's head
  * word (等企业, 三大车企) and the items it did decode agree on their type: 甲乙、丙丁等龙头企业
- * with 甲乙 decoded gives 丙丁 too.
+ * with 甲乙 decoded gives 丙丁 too. A list with no head word gives its items the type most of its
+ * decoded items have (甲乙、丙丁、戊己 with two of them decoded as companies).
  */
 export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   if (!ctx.text.includes('、')) return [...spans];
@@ -512,8 +513,12 @@ export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): 
     if (part === 1) e++; // the E
     const head = view.head[i]!;
     const type = ENTITY_TYPES[head - 1];
-    if (head && head === view.ruled[i] && type && LISTED.has(type) && e - i >= MIN_NAME && e - i <= 12 && !spans.some((sp) => sp.start < e && i < sp.end)) {
+    const free = e - i >= MIN_NAME && e - i <= 12 && !spans.some((sp) => sp.start < e && i < sp.end);
+    if (head && head === view.ruled[i] && type && LISTED.has(type) && free) {
       out.push({ start: i, end: e, type });
+    } else if (!head && view.ruled[i] && LISTED.has(ENTITY_TYPES[view.ruled[i]! - 1]!) && free && !/[0-9０-９园区]/u.test(ctx.text.slice(i, e))) {
+      // no head word: the type most of its decoded items have, for an item with no amount and no park word
+      out.push({ start: i, end: e, type: ENTITY_TYPES[view.ruled[i]! - 1]! });
     }
     i = e;
   }
