@@ -46,6 +46,15 @@ const enum T {
   ListHead, ListRuled, ListLen, ListRule,
 }
 
+/**
+ * Templates whose keys take few values and whose rows are long (the tagger remembers their
+ * summed rows per tuple of keys, model.ts): character classes, jieba's tags, the rules' labels
+ * and families, gazetteer and title context, the suffix ahead, the position in the clause.
+ */
+export const GROUP_TEMPLATES: readonly number[] = [
+  T.Cls, T.TokTag, T.TokTagPrev, T.RuleFam, T.Rule, T.RuleCtx, T.GeoRule, T.TitleCtx, T.NextSuffix, T.SuffixAhead, T.SuffixAheadCls, T.ClausePos, T.RuleTag,
+];
+
 /** Every character's first key, the bias: the same for all, so a tagger may add its weights without looking them up. */
 export const BIAS_KEY: number = key1(T.Bias, 0);
 
