@@ -62,14 +62,15 @@ export interface RuleAnalysis {
 }
 
 export function analyseDocument(doc: Document): RuleAnalysis {
-  const found: Array<Span & { sentence: number; base: number }> = [];
+  const found: Array<Pick<Span, 'start' | 'end' | 'type' | 'rule'> & { sentence: number; base: number }> = [];
   const contexts: SentenceContext[] = [];
   const docPlaces = placesNamedIn(doc.text);
   for (const sent of doc.sentences) {
     const ctx = makeContext(doc.text.slice(sent.start, sent.end), docPlaces);
     contexts.push(ctx);
     const spans = spansIn(ctx);
-    for (const sp of spans) found.push({ ...sp, sentence: sent.index, base: sent.start });
+    // what a mention is made of, not a copy of the whole span
+    for (const sp of spans) found.push({ start: sp.start, end: sp.end, type: sp.type, rule: sp.rule, sentence: sent.index, base: sent.start });
   }
   const mentions = found
     .map((sp) => toMention(doc, sp.base + sp.start, sp.base + sp.end, sp))
