@@ -202,7 +202,9 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
     const form = index.sorted[order]!;
     const type = forms.get(form)!;
     const end = at + form.length;
-    if (covered.subarray(at, end).some((c) => c === 1)) continue;
+    let taken = false;
+    for (let k = at; k < end && !taken; k++) taken = covered[k] === 1;
+    if (taken) continue;
     if (isHanLetter(text[at - 1]) && isHanLetter(text[end]) && form.length < 3) continue;
     if (inFurniture(doc, at, end)) continue;
     const sentence = sentenceAt(doc, at);

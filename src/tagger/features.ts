@@ -156,6 +156,9 @@ function workArrays(size: number) {
     ahead: new Uint32Array(size),
     sinceTitle: new Uint8Array(size),
     clausePos: new Uint8Array(size),
+    geoCover: new Uint16Array(size),
+    titleCover: new Uint16Array(size),
+    suffixCover: new Uint16Array(size),
   };
 }
 
@@ -208,9 +211,9 @@ export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Ui
   }
   const rl = (i: number) => (i < 0 ? 30 : i >= n ? 31 : ruleLabel[i]!);
 
-  const geoCover = geo().cover(text);
-  const titleCover = titles().cover(text);
-  const suffixCover = suffixes().cover(text);
+  const geoCover = geo().cover(text, work.geoCover);
+  const titleCover = titles().cover(text, work.titleCover);
+  const suffixCover = suffixes().cover(text, work.suffixCover);
   const cover = (c: Uint16Array, i: number) => (i < 0 || i >= n ? 0xffff : c[i]!);
 
   const spanAt = new Map<number, RuleSpan>();
