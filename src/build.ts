@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { DirectedGraph } from 'graphology';
-import type { DocumentInfo, Mention } from './types.js';
+import type { Document, DocumentInfo, Mention } from './types.js';
 import { IngestError, documentInfo, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
 import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
@@ -26,6 +26,14 @@ export type { BuildOptions, BuildSummary } from './pipeline.js';
  * processes, 10 MB 1.26× (bench/RESULTS.md).
  */
 const BYTES_PER_WORKER = 2_000_000;
+
+/**
+ * A build without a cache that extracts in its own process keeps the documents of up to this
+ * many bytes of files in memory (≈ 3× as much memory: the text as read and normalised, the offset
+ * map) instead of writing their records to the temporary store and reading them back; past it,
+ * records go to the store as before.
+ */
+const KEEP_BYTES = 32_000_000;
 
 /** How many workers extract `bytes` of text when --workers is not given: one per 2 MB, at least one, at most one per core. */
 export function defaultWorkers(bytes: number, cores: number): number {
@@ -62,6 +70,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
         }),
         document: (i) => {
           const e = kept[i]!;
+          if (e.doc) return e.doc;
           // read back one document at a time; the last one stays for the next pass's first use
           let rec = records.get(e.info.sha256);
           if (!rec) {
@@ -96,6 +105,8 @@ interface Extracted {
   info: DocumentInfo;
   mentions: Mention[];
   cached: boolean;
+  /** the document itself, when it was kept in memory (KEEP_BYTES) */
+  doc?: Document;
 }
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
@@ -123,6 +134,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     return mentions;
   };
   const todo: number[] = [];
+  const sizes: number[] = new Array(files.length).fill(0);
   let todoBytes = 0;
   let done = 0;
   const progress = (i: number) => options.onProgress?.(++done, files.length, files[i]!.id);
@@ -141,6 +153,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     const rec = store.get(sha256);
     if (!rec) {
       todo.push(i);
+      sizes[i] = size;
       todoBytes += size;
       return;
     }
@@ -154,6 +167,8 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   // --workers decides; by default, as many as there are cores and text to pay for them
   const workers = Math.max(1, Math.min(todo.length, options.workers ?? defaultWorkers(todoBytes, availableParallelism())));
   const extractor = createExtractor(workers);
+  // in-process and without a cache: documents stay in memory, up to KEEP_BYTES of files
+  let keepBytes = workers === 1 && store.temporary ? KEEP_BYTES : 0;
   try {
     let next = 0;
     const lane = async () => {
@@ -161,9 +176,11 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         options.signal?.throwIfAborted();
         const i = todo[next++]!;
         const file = files[i]!;
+        const keep = sizes[i]! <= keepBytes;
+        if (keep) keepBytes -= sizes[i]!;
         let r: FileOutcome;
         try {
-          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model }), options.signal);
+          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model, ...(keep ? { keep } : {}) }), options.signal);
         } catch (err) {
           if (options.signal?.aborted) throw err;
           // a bug or a store that cannot be written: fail, naming the article it happened on
@@ -173,7 +190,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         }
         if (r.kind === 'doc') {
           store.markUsed(r.info.sha256);
-          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false };
+          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}) };
         } else {
           if (r.sha256) store.markUsed(r.sha256);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);

@@ -16,10 +16,15 @@ export interface FileTask {
   storeDir: string;
   /** the tagger model file deciding the mentions, or null for the rules alone */
   model: string | null;
+  /**
+   * hand the document back instead of writing its record: for an in-process extraction into a
+   * temporary store, whose records would only be read back by this build
+   */
+  keep?: boolean;
 }
 
 export type FileOutcome =
-  | { kind: 'doc'; info: DocumentInfo; mentions: Mention[] }
+  | { kind: 'doc'; info: DocumentInfo; mentions: Mention[]; doc?: Document }
   | { kind: 'skip'; sha256?: string; reason: string };
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
@@ -41,6 +46,7 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
     if (sha256 && err instanceof IngestError) writeRecord(task.storeDir, skipRecord(sha256, reason));
     return sha256 && err instanceof IngestError ? { kind: 'skip', sha256, reason } : { kind: 'skip', reason };
   }
+  if (task.keep) return { kind: 'doc', info: documentInfo(doc), mentions, doc };
   // Outside the try: a store that cannot be written (disk full) fails the build; it is not the
   // article's fault and must not pass as a skipped file.
   writeRecord(task.storeDir, recordOf(doc, mentions));

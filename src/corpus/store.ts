@@ -42,7 +42,8 @@ export class DocStore {
     /** folder holding this code version's records */
     readonly dir: string,
     private readonly root: string,
-    private readonly temporary: boolean,
+    /** removed by close(): its records are read by this build alone */
+    readonly temporary: boolean,
   ) {}
 
   /** The cache under `cacheDir`, or a temporary store removed by close() when `cacheDir` is undefined. */

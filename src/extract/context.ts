@@ -31,10 +31,13 @@ export interface SentenceContext {
 
 const TITLE_WORDS = [...TITLES.keys()].sort((a, b) => b.length - a.length);
 const SUFFIX_WORDS = SUFFIX_TYPES.map(([s]) => s).filter((s) => s.length >= 2);
-/** Title and suffix words by last character, flagged as titles or not: one pass over a sentence finds them all. */
-const CUT_WORDS_BY_LAST = new Map<string, Array<{ word: string; title: boolean }>>();
+/**
+ * Title and suffix words by the code of their last character, flagged as titles or not: one pass
+ * over a sentence finds them all (by code: no one-character string is made per position).
+ */
+const CUT_WORDS_BY_LAST = new Map<number, Array<{ word: string; title: boolean }>>();
 for (const [word, title] of [...TITLE_WORDS.map((w) => [w, true] as const), ...SUFFIX_WORDS.map((w) => [w, false] as const)]) {
-  const last = word.at(-1)!;
+  const last = word.charCodeAt(word.length - 1);
   CUT_WORDS_BY_LAST.set(last, [...(CUT_WORDS_BY_LAST.get(last) ?? []), { word, title }]);
 }
 
@@ -50,7 +53,7 @@ export function makeContext(text: string, docPlaces: ReadonlySet<string> = new S
   });
   // jieba glues titles and suffixes to their neighbours (政协主席, 区委书记): cut them out.
   for (let end = 1; end <= text.length; end++) {
-    const words = CUT_WORDS_BY_LAST.get(text[end - 1]!);
+    const words = CUT_WORDS_BY_LAST.get(text.charCodeAt(end - 1));
     if (!words) continue;
     for (const { word, title } of words) {
       const at = end - word.length;

@@ -62,14 +62,15 @@ export interface RuleAnalysis {
 }
 
 export function analyseDocument(doc: Document): RuleAnalysis {
-  const found: Array<Span & { sentence: number; base: number }> = [];
+  const found: Array<Pick<Span, 'start' | 'end' | 'type' | 'rule'> & { sentence: number; base: number }> = [];
   const contexts: SentenceContext[] = [];
   const docPlaces = placesNamedIn(doc.text);
   for (const sent of doc.sentences) {
     const ctx = makeContext(doc.text.slice(sent.start, sent.end), docPlaces);
     contexts.push(ctx);
     const spans = spansIn(ctx);
-    for (const sp of spans) found.push({ ...sp, sentence: sent.index, base: sent.start });
+    // what a mention is made of, not a copy of the whole span
+    for (const sp of spans) found.push({ start: sp.start, end: sp.end, type: sp.type, rule: sp.rule, sentence: sent.index, base: sent.start });
   }
   const mentions = found
     .map((sp) => toMention(doc, sp.base + sp.start, sp.base + sp.end, sp))
@@ -182,26 +183,34 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
   const { text } = doc;
   const index = formIndexOf(forms);
   // every occurrence of every form, found in one pass over the text …
-  const hits: Array<{ at: number; order: number }> = [];
+  const hitOrder: number[] = [];
+  const hitAt: number[] = [];
   for (let at = 0; at < text.length - 1; at++) {
     const lengths = index.lengths.get((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1));
     if (!lengths) continue;
     for (const len of lengths) {
       const order = index.order.get(text.slice(at, at + len));
-      if (order !== undefined) hits.push({ at, order });
+      if (order !== undefined) {
+        hitOrder.push(order);
+        hitAt.push(at);
+      }
     }
   }
-  if (hits.length === 0) return mentions;
+  if (hitAt.length === 0) return mentions;
   // … then taken longest form first, as if each form were searched for in turn
-  hits.sort((a, b) => a.order - b.order || a.at - b.at);
+  const [sortedOrder, sortedAt] = byOrderThenAt(hitOrder, hitAt, text.length, index.sorted.length);
   const covered = new Uint8Array(text.length);
   for (const m of mentions) covered.fill(1, m.nstart, m.nend);
   const extra: Mention[] = [];
-  for (const { at, order } of hits) {
+  for (let k = 0; k < sortedAt.length; k++) {
+    const order = sortedOrder[k]!;
+    const at = sortedAt[k]!;
     const form = index.sorted[order]!;
     const type = forms.get(form)!;
     const end = at + form.length;
-    if (covered.subarray(at, end).some((c) => c === 1)) continue;
+    let taken = false;
+    for (let c = at; c < end && !taken; c++) taken = covered[c] === 1;
+    if (taken) continue;
     if (isHanLetter(text[at - 1]) && isHanLetter(text[end]) && form.length < 3) continue;
     if (inFurniture(doc, at, end)) continue;
     const sentence = sentenceAt(doc, at);
@@ -211,6 +220,31 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
   }
   if (extra.length === 0) return mentions;
   return [...mentions, ...extra].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+}
+
+/**
+ * The hits sorted by (order, at), as two lists. Each hit packed as one number, order × 2^b + at
+ * (a hit is one form at one offset: the pairs are unique), sorts as a typed array with no
+ * comparator called per pair while that stays exact; a comparator beyond.
+ */
+function byOrderThenAt(order: number[], at: number[], textLength: number, forms: number): [ArrayLike<number>, ArrayLike<number>] {
+  const shift = 2 ** Math.ceil(Math.log2(textLength + 1));
+  const n = order.length;
+  if (forms * shift < 2 ** 52) {
+    const packed = new Float64Array(n);
+    for (let k = 0; k < n; k++) packed[k] = order[k]! * shift + at[k]!;
+    packed.sort();
+    const sortedOrder = new Float64Array(n);
+    const sortedAt = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const o = Math.floor(packed[k]! / shift);
+      sortedOrder[k] = o;
+      sortedAt[k] = packed[k]! - o * shift;
+    }
+    return [sortedOrder, sortedAt];
+  }
+  const idx = Array.from({ length: n }, (_, k) => k).sort((a, b) => order[a]! - order[b]! || at[a]! - at[b]!);
+  return [idx.map((k) => order[k]!), idx.map((k) => at[k]!)];
 }
 
 interface FormIndex {

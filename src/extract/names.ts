@@ -10,10 +10,10 @@ import { loadGazetteer } from './gazetteer.js';
 const MAX_NAME = 32;
 const LEADING_FUNCTION_CHARS = new Set('以率在于对向与及将把被从到为是让使给由经个家项'.split(''));
 const BY_LENGTH = [...SUFFIX_TYPES].sort((a, b) => b[0].length - a[0].length);
-/** BY_LENGTH grouped by last character: at most positions no suffix ends, so test only those that can */
-const BY_LAST_CHAR = new Map<string, typeof BY_LENGTH>();
+/** BY_LENGTH grouped by the code of the last character: at most positions no suffix ends, so test only those that can */
+const BY_LAST_CHAR = new Map<number, typeof BY_LENGTH>();
 for (const entry of BY_LENGTH) {
-  const last = entry[0].at(-1)!;
+  const last = entry[0].charCodeAt(entry[0].length - 1);
   BY_LAST_CHAR.set(last, [...(BY_LAST_CHAR.get(last) ?? []), entry]);
 }
 /** suffix words, by type, that end a company name when met while walking left */
@@ -27,7 +27,7 @@ export function findSuffixNames(ctx: SentenceContext): Span[] {
   const spans: Span[] = [];
   for (let end = 1; end <= text.length; end++) {
     if (!ctx.boundary[end]) continue;
-    for (const [suffix, type] of BY_LAST_CHAR.get(text[end - 1]!) ?? []) {
+    for (const [suffix, type] of BY_LAST_CHAR.get(text.charCodeAt(end - 1)) ?? []) {
       const at = end - suffix.length;
       if (at < 0 || !text.startsWith(suffix, at)) continue;
       if (suffix.length === 1 && falseEnding(ctx, at, end)) break;

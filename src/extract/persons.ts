@@ -122,11 +122,11 @@ export function findPersons(ctx: SentenceContext): Span[] {
   return spans;
 }
 
-/** Title and role words by their last character, with their rank in TITLE_WORDS or ROLE_WORDS. */
-const WORDS_BY_LAST = new Map<string, Array<{ word: string; role: boolean; rank: number }>>();
+/** Title and role words by the code of their last character, with their rank in TITLE_WORDS or ROLE_WORDS. */
+const WORDS_BY_LAST = new Map<number, Array<{ word: string; role: boolean; rank: number }>>();
 for (const [list, role] of [[TITLE_WORDS, false], [ROLE_WORDS, true]] as const) {
   list.forEach((word, rank) => {
-    const last = word.at(-1)!;
+    const last = word.charCodeAt(word.length - 1);
     WORDS_BY_LAST.set(last, [...(WORDS_BY_LAST.get(last) ?? []), { word, role, rank }]);
   });
 }
@@ -140,7 +140,7 @@ function wordHits(text: string): [Array<[string, number]>, Array<[string, number
   const titles: Array<{ word: string; at: number; rank: number }> = [];
   const roles: Array<{ word: string; at: number; rank: number }> = [];
   for (let end = 1; end <= text.length; end++) {
-    const words = WORDS_BY_LAST.get(text[end - 1]!);
+    const words = WORDS_BY_LAST.get(text.charCodeAt(end - 1));
     if (!words) continue;
     for (const w of words) {
       const at = end - w.word.length;

@@ -63,6 +63,25 @@ function convertedChar(ch: string): string {
   return out;
 }
 
+/**
+ * Per BMP character code, what the character-by-character conversion does with it: 0 not yet
+ * known, 1 nothing (ambiguous, or unchanged), 2 converts it (to CONVERTED's string). A document's
+ * characters are looked up by code: no one-character string is made per character.
+ */
+const CODE_STATE = new Uint8Array(0x10000);
+const CONVERTED = new Map<number, string>();
+function codeState(c: number): number {
+  let state = CODE_STATE[c]!;
+  if (state === 0) {
+    const ch = String.fromCharCode(c);
+    const out = getAmbiguous().has(ch) ? ch : convertedChar(ch);
+    state = out === ch ? 1 : 2;
+    if (state === 2) CONVERTED.set(c, out);
+    CODE_STATE[c] = state;
+  }
+  return state;
+}
+
 /** One trie stage over a Mapped, longest match first, offsets carried along. */
 function runStage(trie: Trie, m: Mapped): Mapped {
   const b = new Builder();
@@ -115,8 +134,12 @@ export function looksTraditional(text: string): boolean {
     const len = cp > 0xffff ? 2 : 1;
     if (cp >= 0x2e80 && isHan(cp)) {
       han++;
-      const ch = len === 1 ? text[i]! : text.slice(i, i + 2);
-      if (!amb.has(ch) && convertedChar(ch) !== ch) changed++;
+      if (len === 1) {
+        if (codeState(cp) === 2) changed++;
+      } else {
+        const ch = text.slice(i, i + 2);
+        if (!amb.has(ch) && convertedChar(ch) !== ch) changed++;
+      }
     }
     i += len - 1;
   }
@@ -154,7 +177,13 @@ export function toSimplified(m: Mapped): Mapped {
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    if (cp >= 0x2e80) {
+    if (cp >= 0x2e80 && len === 1) {
+      if (codeState(cp) === 2) {
+        b.copy(m, run, i);
+        b.put(CONVERTED.get(cp)!, m.offs[i]!);
+        run = i + 1;
+      }
+    } else if (cp >= 0x2e80) {
       const ch = text.slice(i, i + len);
       if (!amb.has(ch)) {
         const out = convertedChar(ch);

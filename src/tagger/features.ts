@@ -46,6 +46,15 @@ const enum T {
   ListHead, ListRuled, ListLen, ListRule,
 }
 
+/**
+ * Templates whose keys take few values and whose rows are long (the tagger remembers their
+ * summed rows per tuple of keys, model.ts): character classes, jieba's tags, the rules' labels
+ * and families, gazetteer and title context, the suffix ahead, the position in the clause.
+ */
+export const GROUP_TEMPLATES: readonly number[] = [
+  T.Cls, T.TokTag, T.TokTagPrev, T.RuleFam, T.Rule, T.RuleCtx, T.GeoRule, T.TitleCtx, T.NextSuffix, T.SuffixAhead, T.SuffixAheadCls, T.ClausePos, T.RuleTag,
+];
+
 /** Every character's first key, the bias: the same for all, so a tagger may add its weights without looking them up. */
 export const BIAS_KEY: number = key1(T.Bias, 0);
 
@@ -106,18 +115,51 @@ function familyOf(rule: string): number {
 const LIST_SEP = new Set(['、', '，', '和', '及', '与', '等'].map((c) => c.charCodeAt(0)));
 const bucket = (d: number): number => (d <= 2 ? d : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
 
-const NUMERALS = new Set([...'一二三四五六七八九十百千万亿两零〇'].map((c) => c.charCodeAt(0)));
-const SURNAME_CODES = new Set([...SURNAMES].map((c) => c.charCodeAt(0)));
-const CLAUSE_CODES = new Set([...'，。；：！？,;:!?\n“”"（）()《》'].map((c) => c.charCodeAt(0)));
+/** Per UTF-16 code, a flag per character set: a typed-array look-up, not a Set's, for every character. */
+const NUMERAL = 1;
+const SURNAME = 2;
+const CLAUSE = 4;
+const LIST_SEPARATOR = 8;
+const FLAGS = new Uint8Array(65536);
+for (const c of '一二三四五六七八九十百千万亿两零〇') FLAGS[c.charCodeAt(0)]! |= NUMERAL;
+for (const c of SURNAMES) FLAGS[c.charCodeAt(0)]! |= SURNAME;
+for (const c of '，。；：！？,;:!?\n“”"（）()《》') FLAGS[c.charCodeAt(0)]! |= CLAUSE;
+for (const c of LIST_SEP) FLAGS[c]! |= LIST_SEPARATOR;
+/** Is code `c` (a character, or BOS or EOS) in the set `flag`? */
+const flagged = (c: number, flag: number): boolean => c < 65536 && (FLAGS[c]! & flag) !== 0;
 
 function charClass(c: number): number {
   if (c === BOS || c === EOS) return 0;
-  if (c >= 0x4e00 && c <= 0x9fff) return NUMERALS.has(c) ? 7 : 1;
+  if (c >= 0x4e00 && c <= 0x9fff) return FLAGS[c]! & NUMERAL ? 7 : 1;
   if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return 2;
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff21 && c <= 0xff5a)) return 3;
   if (c === 32 || c === 0x3000 || c === 10) return 5;
   if (c < 128 || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f)) return 4;
   return 6;
+}
+
+/**
+ * Per-character working arrays, kept between sentences and grown as needed (a sentence reads
+ * only its first n + 4 entries, and clears or writes each before reading it): no typed array is
+ * made per sentence.
+ */
+let work = workArrays(256);
+function workArrays(size: number) {
+  return {
+    size,
+    codes: new Int32Array(size + 4),
+    cls: new Uint8Array(size + 2),
+    tokPos: new Uint8Array(size),
+    tokIdx: new Int32Array(size),
+    ruleLabel: new Uint8Array(size),
+    ruleFam: new Uint32Array(size),
+    ahead: new Uint32Array(size),
+    sinceTitle: new Uint8Array(size),
+    clausePos: new Uint8Array(size),
+    geoCover: new Uint16Array(size),
+    titleCover: new Uint16Array(size),
+    suffixCover: new Uint16Array(size),
+  };
 }
 
 /**
@@ -132,18 +174,18 @@ export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Ui
   const out = buffer ? buffer.subarray(0, n * F).fill(0) : new Uint32Array(n * F);
   if (n === 0) return out;
 
+  if (work.size < n) work = workArrays(Math.max(n, 2 * work.size));
+  const { codes, cls, tokPos, tokIdx, ruleLabel, ruleFam, ahead, sinceTitle, clausePos } = work;
   // character codes with two sentinels on each side: codes[i + 2] is character i
-  const codes = new Int32Array(n + 4);
   codes[0] = codes[1] = BOS;
   codes[n + 2] = codes[n + 3] = EOS;
   for (let i = 0; i < n; i++) codes[i + 2] = text.charCodeAt(i);
   const code = (i: number) => codes[i + 2]!;
-  const cls = new Uint8Array(n + 2);
   for (let i = -1; i <= n; i++) cls[i + 1] = charClass(code(i));
 
   // tokens: position in word (1 B, 2 M, 3 E, 4 S), tag, word, neighbours
-  const tokPos = new Uint8Array(n);
-  const tokIdx = new Int32Array(n).fill(-1);
+  tokPos.fill(0, 0, n);
+  tokIdx.fill(-1, 0, n);
   const tagHash = tokens.map((t) => stringHash(t.tag));
   const wordHash = tokens.map((t) => stringHash(t.word));
   tokens.forEach((t, k) => {
@@ -154,8 +196,8 @@ export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Ui
   });
 
   // rules: each character's BIOES label under the rules' spans, and the rule's family
-  const ruleLabel = new Uint8Array(n);
-  const ruleFam = new Uint32Array(n);
+  ruleLabel.fill(0, 0, n);
+  ruleFam.fill(0, 0, n);
   for (const r of rules) {
     if (r.start < 0 || r.end > n || r.end <= r.start) continue;
     const fam = familyOf(r.rule);
@@ -169,9 +211,9 @@ export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Ui
   }
   const rl = (i: number) => (i < 0 ? 30 : i >= n ? 31 : ruleLabel[i]!);
 
-  const geoCover = geo().cover(text);
-  const titleCover = titles().cover(text);
-  const suffixCover = suffixes().cover(text);
+  const geoCover = geo().cover(text, work.geoCover);
+  const titleCover = titles().cover(text, work.titleCover);
+  const suffixCover = suffixes().cover(text, work.suffixCover);
   const cover = (c: Uint16Array, i: number) => (i < 0 || i >= n ? 0xffff : c[i]!);
 
   const spanAt = new Map<number, RuleSpan>();
@@ -179,22 +221,19 @@ export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Ui
   const lists = listView(text, tokens, (s, e) => spanAt.get(s * 65536 + e)?.type);
 
   // the nearest suffix word ending to the right in the same clause: its type and distance
-  const ahead = new Uint32Array(n);
   let next = 0;
   for (let i = n - 1; i >= 0; i--) {
-    if (CLAUSE_CODES.has(text.charCodeAt(i))) next = 0;
+    if (FLAGS[text.charCodeAt(i)]! & CLAUSE) next = 0;
     const sc = suffixCover[i]!;
     if (sc && endsHere(sc)) next = (sc >> 3) * 64; // a suffix word ends here
     else if (next) next = (next & ~63) | Math.min(63, (next & 63) + 1);
     ahead[i] = next;
   }
   // distance from the end of the last title word, and from the start of the clause
-  const sinceTitle = new Uint8Array(n);
-  const clausePos = new Uint8Array(n);
   let lastTitleEnd = -100;
   let clauseStart = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && CLAUSE_CODES.has(text.charCodeAt(i - 1))) clauseStart = i;
+    if (i > 0 && FLAGS[text.charCodeAt(i - 1)]! & CLAUSE) clauseStart = i;
     clausePos[i] = Math.min(i - clauseStart, 4);
     sinceTitle[i] = i - lastTitleEnd > 4 ? 0 : i - lastTitleEnd;
     const tc = titleCover[i]!;
@@ -250,7 +289,7 @@ export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Ui
     out[o + T.TitleCtx] = key2(T.TitleCtx, cover(titleCover, i - 1), cover(titleCover, i + 1));
     const sc = suffixCover[i]!;
     if (sc) out[o + T.Suffix] = key1(T.Suffix, sc);
-    if (SURNAME_CODES.has(c0)) out[o + T.Surname] = key1(T.Surname, pos);
+    if (flagged(c0, SURNAME)) out[o + T.Surname] = key1(T.Surname, pos);
     if (masked?.[i]) out[o + T.Masked] = key1(T.Masked, 1);
 
     const a = ahead[i]!;
@@ -258,7 +297,7 @@ export function sentenceFeatures(input: SentenceInput, buffer?: Uint32Array): Ui
     out[o + T.SuffixAheadCls] = key3(T.SuffixAheadCls, a >> 6, cls[i + 1]!, pos);
     if (sinceTitle[i]) out[o + T.AfterTitle] = key2(T.AfterTitle, sinceTitle[i]!, cls[i + 1]!);
     out[o + T.ClausePos] = key2(T.ClausePos, clausePos[i]!, pos);
-    const sep = (LIST_SEP.has(cm1) ? 1 : 0) | (LIST_SEP.has(cp1) ? 2 : 0);
+    const sep = (flagged(cm1, LIST_SEPARATOR) ? 1 : 0) | (flagged(cp1, LIST_SEPARATOR) ? 2 : 0);
     if (sep) {
       out[o + T.ListSep] = key2(T.ListSep, sep, cls[i + 1]!);
       out[o + T.ListSepRule] = key2(T.ListSepRule, sep, r);

@@ -2,7 +2,7 @@
 // reads each sentence's characters, words, lexicon hits and the rules' proposed spans, and
 // decides the mentions. Names it finds once in a document are then found wherever else the
 // document writes them, as the rules do (extract/index.ts).
-import type { Document, Mention } from '../types.js';
+import { ENTITY_TYPES, type Document, type EntityType, type Mention } from '../types.js';
 import { analyseDocument, extractMentions, toMention, withKnownNames, type RuleAnalysis } from '../extract/index.js';
 import { loadModels } from '../model-file.js';
 import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
@@ -44,8 +44,10 @@ export function findMentions(doc: Document, modelFile: string | null): Mention[]
 /** Mentions in one document as the model decides them, in text order. */
 export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAnalysis = analyseDocument(doc)): Mention[] {
   const inputs = sentenceInputs(doc, analysis);
-  const ruleAt = new Map<string, string>();
-  for (const m of analysis.mentions) ruleAt.set(`${m.nstart}:${m.nend}:${m.type}`, m.rule);
+  // the rule behind each span the rules proposed, by its offsets and type as one number
+  const spanKey = spanKeyOf(doc.text.length);
+  const ruleAt = new Map<number | string, string>();
+  for (const m of analysis.mentions) ruleAt.set(spanKey(m.nstart, m.nend, m.type), m.rule);
   const mentions: Mention[] = [];
   const longest = inputs.reduce((m, x) => Math.max(m, x.text.length), 0);
   const buffer = new Uint32Array(longest * FEATURES_PER_CHAR);
@@ -61,11 +63,23 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
       const ne = sent.start + sp.end;
       if (!/[\p{L}\p{N}]/u.test(doc.text.slice(ns, ne))) continue;
       // a span the rules proposed keeps the rule's name: relation patterns read it (list:company)
-      const rule = ruleAt.get(`${ns}:${ne}:${sp.type}`);
+      const rule = ruleAt.get(spanKey(ns, ne, sp.type));
       mentions.push(toMention(doc, ns, ne, { type: sp.type, rule: rule ? `tagger+${rule}` : 'tagger', sentence: sent.index }));
     }
   });
   return withoutDatelines(doc, withImpliedEntities(doc, withKnownNames(doc, withoutGenericBodies(withoutGenericParks(mentions)))));
+}
+
+const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+
+/**
+ * A span's offsets and type as one number (exact for texts under 16 M characters, as a string
+ * beyond): no string is made per span.
+ */
+function spanKeyOf(length: number): (ns: number, ne: number, type: EntityType) => number | string {
+  const wide = length + 1;
+  if (wide >= 1 << 24) return (ns, ne, type) => `${ns}:${ne}:${type}`;
+  return (ns, ne, type) => (ns * wide + ne) * 8 + (TYPE_INDEX.get(type) ?? 7);
 }
 
 /** The mentions outside the document's datelines: a name in one is its outlet or the place it was filed from. */

@@ -37,8 +37,22 @@ function heads(): WordIndex {
   return headIndex;
 }
 
+/** Zeros for a sentence without a 、-list (most of them): shared, never written, at least as long as the sentence. */
+let noList: ListView = zeroView(0);
+function zeroView(n: number): ListView {
+  return { part: new Uint8Array(n), item: new Uint8Array(n), head: new Uint8Array(n), ruled: new Uint8Array(n), length: new Uint8Array(n) };
+}
+
+/**
+ * The 、-lists of a sentence. A sentence without 、 gets a shared view of zeros that may be longer
+ * than it: read it at the sentence's positions only, and never write into it.
+ */
 export function listView(text: string, tokens: readonly Token[], ruleWhole: (s: number, e: number) => EntityType | undefined): ListView {
   const n = text.length;
+  if (!text.includes('、')) {
+    if (noList.part.length < n) noList = zeroView(Math.max(n, 2 * noList.part.length));
+    return noList;
+  }
   const view: ListView = { part: new Uint8Array(n), item: new Uint8Array(n), head: new Uint8Array(n), ruled: new Uint8Array(n), length: new Uint8Array(n) };
   const tokenAt = new Int32Array(n).fill(-1);
   tokens.forEach((t, k) => {

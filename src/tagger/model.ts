@@ -1,7 +1,7 @@
 // The tagger's model: per feature key the weights it gives each label, and label transition
 // weights. Most features weigh on two or three of the 29 labels, so rows are sparse (label, weight)
 // lists. The model file (src/model-file.ts) stores these arrays; the same model gives the same bytes.
-import { BIAS_KEY, FEATURES_PER_CHAR } from './features.js';
+import { BIAS_KEY, FEATURES_PER_CHAR, GROUP_TEMPLATES } from './features.js';
 import { LABEL_COUNT, LABEL_NAMES } from './labels.js';
 import { viterbi } from './viterbi.js';
 
@@ -122,6 +122,67 @@ function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias'>): 
 let scratch = new Int32Array(0);
 
 /**
+ * Templates whose keys take few values (character classes, jieba's tags, the rules' labels,
+ * positions in a clause …) and whose rows are long: together they add about 190 of a character's
+ * ≈ 280 weights, while the tuple of their keys recurs (generated articles: ≈ 10 k distinct tuples
+ * in 400 articles; the 64 train-set articles: 16 k in 42 k characters). Their summed row is
+ * remembered per tuple of keys. The sums are integers, so the scores are the same as adding
+ * each row in turn. Timed by hand on the train-set's sentences, emissions take ≈ 0.75× as long once
+ * the memo has the frequent tuples, ≈ 1.15× on a first pass over 64 articles; on generated
+ * articles ≈ 0.6×.
+ */
+const GROUP: Int32Array = Int32Array.from(GROUP_TEMPLATES);
+const OTHER: Int32Array = Int32Array.from({ length: FEATURES_PER_CHAR - 1 }, (_, f) => f + 1).filter((f) => !GROUP.includes(f));
+const G = GROUP.length;
+/** remembered tuples at most (a memo of ≈ 11 MB); past it, a new tuple's rows are summed one by one */
+const MEMO_CAP = 1 << 16;
+
+interface Memo {
+  /** tuple slot → entry + 1 (0: empty) */
+  slots: Int32Array;
+  /** each entry's keys, G of them */
+  keys: Int32Array;
+  /** each entry's summed row, L of them */
+  rows: Int32Array;
+  count: number;
+}
+const memos = new WeakMap<TaggerModel, Memo>();
+function memoOf(model: TaggerModel): Memo {
+  let m = memos.get(model);
+  if (!m) memos.set(model, (m = { slots: new Int32Array(MEMO_CAP * 2), keys: new Int32Array(MEMO_CAP * G), rows: new Int32Array(MEMO_CAP * L), count: 0 }));
+  return m;
+}
+
+/** Adds the row of `key` (if the model has it) to out[o … o + L). */
+function addRow(model: TaggerModel, out: Int32Array, o: number, key: number): void {
+  const { table, mask, overflow } = model;
+  const wrap = (mask << 2) | 3;
+  let s = (key & mask) << 2;
+  let at = table[s]!;
+  while (at !== key && at !== 0) {
+    s = (s + 4) & wrap;
+    at = table[s]!;
+  }
+  if (at === 0) return;
+  const a = table[s + 1]!;
+  if (a & 32) {
+    const first = (a >> 6) + 1;
+    const last = first + overflow[first - 1]!;
+    for (let e = first; e < last; e++) {
+      const p = overflow[e]!;
+      out[o + (p & 31)] = out[o + (p & 31)]! + (p >> 6);
+    }
+    return;
+  }
+  out[o + (a & 31)] = out[o + (a & 31)]! + (a >> 6);
+  const b = table[s + 2]!;
+  if (b === 0) return;
+  out[o + (b & 31)] = out[o + (b & 31)]! + (b >> 6);
+  const c = table[s + 3]!;
+  if (c !== 0) out[o + (c & 31)] = out[o + (c & 31)]! + (c >> 6);
+}
+
+/**
  * Emission scores (n × labels, in units of the model's scale) of a sentence's feature keys. The
  * array is reused by the next call: read it before tagging another sentence.
  */
@@ -130,14 +191,60 @@ export function emissions(model: TaggerModel, features: Uint32Array, n: number):
   if (scratch.length < n * L) scratch = new Int32Array(Math.max(n * L, 2 * scratch.length));
   const out = scratch.subarray(0, n * L);
   const { table, mask, overflow, bias } = model;
+  const memo = memoOf(model);
+  const { slots, keys: memoKeys, rows: memoRows } = memo;
+  const slotMask = slots.length - 1;
   const wrap = (mask << 2) | 3;
   for (let i = 0; i < n; i++) {
     const o = i * L;
     const row = i * F;
     // the first key is the bias (features.ts): its weights without a look-up
     out.set(bias, o);
-    for (let f = 1; f < F; f++) {
-      const key = features[row + f]! | 0;
+    // the group's keys: their summed row, remembered
+    let h = 0x2545f491;
+    for (let g = 0; g < G; g++) h = Math.imul(h ^ (features[row + GROUP[g]!]! | 0), 0x01000193);
+    h ^= h >>> 15;
+    let slot = h & slotMask;
+    let entry = -1;
+    for (;;) {
+      const e = slots[slot]!;
+      if (e === 0) break;
+      const kb = (e - 1) * G;
+      let same = true;
+      for (let g = 0; g < G; g++) {
+        if (memoKeys[kb + g] !== (features[row + GROUP[g]!]! | 0)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        entry = e - 1;
+        break;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+    if (entry < 0 && memo.count < MEMO_CAP) {
+      entry = memo.count++;
+      slots[slot] = entry + 1;
+      const kb = entry * G;
+      for (let g = 0; g < G; g++) {
+        const key = features[row + GROUP[g]!]! | 0;
+        memoKeys[kb + g] = key;
+        if (key !== 0) addRow(model, memoRows, entry * L, key);
+      }
+    }
+    if (entry >= 0) {
+      const rb = entry * L;
+      for (let l = 0; l < L; l++) out[o + l] = out[o + l]! + memoRows[rb + l]!;
+    } else {
+      // the memo is full: the group's rows one by one
+      for (let g = 0; g < G; g++) {
+        const key = features[row + GROUP[g]!]! | 0;
+        if (key !== 0) addRow(model, out, o, key);
+      }
+    }
+    for (let x = 0; x < OTHER.length; x++) {
+      const key = features[row + OTHER[x]!]! | 0;
       if (key === 0) continue;
       let s = (key & mask) << 2;
       let at = table[s]!;

@@ -43,10 +43,12 @@ export class WordIndex {
 
   /**
    * Per character, the class and BIES position of the longest word covering it, found left to
-   * right without overlaps: cover[i] = cls * 8 + part (1..4), 0 where no word is.
+   * right without overlaps: cover[i] = cls * 8 + part (1..4), 0 where no word is. With `into`,
+   * the cover is written into its first text.length entries (the rest is left as it was).
    */
-  cover(text: string): Uint16Array {
-    const out = new Uint16Array(text.length);
+  cover(text: string, into?: Uint16Array): Uint16Array {
+    // `into` (at least as long as the text): written over and returned, no array is made
+    const out = into ? into.fill(0, 0, text.length) : new Uint16Array(text.length);
     for (let i = 0; i < text.length; ) {
       const hit = this.longestAt(text, i);
       if (!hit) {
