@@ -1,0 +1,45 @@
+// Sums a CPU profile of a build into the stages of bench/RESULTS.md ("Where a one-worker build's time goes"):
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/kg.js build DIR --no-cache --workers 1 -o /tmp/g.json -q
+//   node bench/stages.mjs /tmp/prof
+// Each sample counts in the innermost stage on its stack (rules below, leaf first).
+import { readFileSync, readdirSync } from 'node:fs';
+const dir = process.argv[2];
+const file = readdirSync(dir).find(f => f.endsWith('.cpuprofile'));
+const p = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
+const nodes = new Map(p.nodes.map(n => [n.id, n]));
+const parent = new Map();
+for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const dt = new Map();
+for (let i = 0; i < p.samples.length; i++) dt.set(p.samples[i], (dt.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+const name = (n) => `${n.callFrame.functionName}@${n.callFrame.url.replace(/.*\/(dist|node_modules)\//, '$1/')}`;
+// stage of a sample: the innermost matching rule walking from the leaf up
+const rules = [
+  ['jieba load', (k) => k.startsWith('load@node_modules/nodejieba')],
+  ['jieba tagging', (k) => k.startsWith('exports.<computed>@node_modules/nodejieba')],
+  ['tagger features', (k) => k.startsWith('sentenceFeatures@dist/tagger/features')],
+  ['tagger emissions', (k) => k.startsWith('emissions@dist/tagger/model')],
+  ['tagger Viterbi', (k) => k.startsWith('viterbi@dist/tagger/viterbi')],
+  ['rules (extract/, without jieba)', (k) => k.startsWith('analyseDocument@dist/extract/index')],
+  ['repair, known names, implied (rest of the tagger stage)', (k) => k.startsWith('tagMentions@dist/tagger/index')],
+  ['ingest (read, decode, normalise)', (k) => k.startsWith('ingestBytes@') || k.startsWith('extractFile@')],
+  ['store: write records', (k) => k.startsWith('writeRecord@')],
+  ['store: read records back', (k) => k.startsWith('document@dist/build') || k.startsWith('get@dist/corpus/store')],
+  ['relation classifier (linker)', (k) => k.startsWith('linkDocument@')],
+  ['resolution', (k) => k.startsWith('resolve@dist/resolve')],
+  ['graph build and layout', (k) => k.startsWith('buildGraph@')],
+  ['graph write (JSON, skeleton)', (k) => k.startsWith('writeGraphFile@')],
+  ['corpus passes (rest)', (k) => k.startsWith('graphFromCorpus@')],
+  ['garbage collection', (k) => k.startsWith('(garbage collector)')],
+];
+const out = new Map(); let total = 0;
+for (const [id, t] of dt) {
+  total += t;
+  let stage = 'other (Node start, module load, CLI, idle)';
+  outer: for (let c = id; c !== undefined; c = parent.get(c)) {
+    const k = name(nodes.get(c));
+    for (const [s, f] of rules) if (f(k)) { stage = s; break outer; }
+  }
+  out.set(stage, (out.get(stage) ?? 0) + t);
+}
+for (const [s] of [...rules, ['other (Node start, module load, CLI, idle)']]) console.log(`${((out.get(s) ?? 0) / 1e6).toFixed(2).padStart(6)}  ${s}`);
+console.log(`${(total / 1e6).toFixed(2).padStart(6)}  total`);
