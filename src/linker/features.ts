@@ -85,7 +85,7 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     if (before === '、' || after === '、') add('list', side, sig, ord);
     if (a.anaphor) add('ana', side, a.anaphor, sig);
     if (opensClause(text, a.nstart)) add('subj', side, sig);
-    add('rule-of', side, a.rule.replace(/^tagger\+/u, '').split(/[:+]/u)[0]!);
+    add('rule-of', side, ruleFamily(a.rule));
   }
   // list distribution: an item of a 、-list stands where its list stands, so the pair is also seen
   // with the list as one name (某县集中开工的A、B、C等项目: B's gap to 某县 is A's)
@@ -118,8 +118,24 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     const inside = placeInside(h.text, t.text);
     if (inside) add('gaz', inside);
   }
-  // each key once: training and classification read a pair's keys as a set
-  return Uint32Array.from(new Set(out));
+  // each key once, in the order first written: training and classification read a pair's keys as a set
+  const seen = new Set<number>();
+  const keys = new Uint32Array(out.length);
+  let n = 0;
+  for (const k of out) {
+    if (seen.has(k)) continue;
+    seen.add(k);
+    keys[n++] = k;
+  }
+  return keys.slice(0, n);
+}
+
+/** A mention's rule without the tagger's mark and the rule's detail (tagger+suffix:公司 → suffix), once per rule. */
+const FAMILIES = new Map<string, string>();
+function ruleFamily(rule: string): string {
+  let f = FAMILIES.get(rule);
+  if (f === undefined) FAMILIES.set(rule, (f = rule.replace(/^tagger\+/u, '').split(/[:+]/u)[0]!));
+  return f;
 }
 
 const TYPE_MARK: Record<EntityType, string> = { company: 'Ⓒ', organization: 'Ⓞ', 'industrial-park': 'Ⓟ', project: 'Ⓙ', place: 'Ⓛ', person: 'Ⓡ', 'industry-cluster': 'Ⓘ' };
@@ -143,14 +159,21 @@ const LIST_KIN: readonly EntityType[] = ['company', 'project', 'industrial-park'
 /** The 、-list (joined by 、, 和, 及 or 与) the argument is an item of, as [start, end); itself if none. */
 function listAround(text: string, a: Arg, others: readonly Arg[]): [number, number] {
   if (a.nend === a.nstart) return [a.nstart, a.nend];
-  const starts = new Map(others.map((o) => [o.nstart, o]));
-  const ends = new Map(others.map((o) => [o.nend, o]));
+  const { starts, ends } = edgesOf(others);
   const kin = (b: Arg) => b.type === a.type || (LIST_KIN.includes(a.type) && LIST_KIN.includes(b.type));
   let s = a.nstart;
   let e = a.nend;
   for (let prev = ends.get(s - 1); prev && /[、和及与]/u.test(text[s - 1]!) && kin(prev); prev = ends.get(s - 1)) s = prev.nstart;
   for (let next = starts.get(e + 1); next && /[、和及与]/u.test(text[e]!) && kin(next); next = starts.get(e + 1)) e = next.nend;
   return [s, e];
+}
+
+/** A sentence's arguments by where they start and end (the last one written wins), once per sentence. */
+const EDGES = new WeakMap<readonly Arg[], { starts: Map<number, Arg>; ends: Map<number, Arg> }>();
+function edgesOf(others: readonly Arg[]): { starts: Map<number, Arg>; ends: Map<number, Arg> } {
+  let e = EDGES.get(others);
+  if (!e) EDGES.set(others, (e = { starts: new Map(others.map((o) => [o.nstart, o])), ends: new Map(others.map((o) => [o.nend, o])) }));
+  return e;
 }
 
 /** The trigger words in a text: the longest one starting at each position, each word once. */

@@ -18,12 +18,17 @@ function featured(doc: Document, mentions: Linked[], rules: Map<number, Found[]>
   const votes = new Map<number, Set<string>>();
   for (const [index, found] of rules) votes.set(index, new Set(found.map((f) => `${f.head}\u0000${f.relation}\u0000${f.tail}`)));
   const cands = candidatePairs(doc, mentions);
+  // each sentence's arguments in the order its candidates first name them
   const argsOf = new Map<number, Candidate['head'][]>();
+  const seen = new Set<Candidate['head']>();
   for (const c of cands) {
-    const list = argsOf.get(c.sentence) ?? [];
-    if (!list.includes(c.head)) list.push(c.head);
-    if (!list.includes(c.tail)) list.push(c.tail);
-    argsOf.set(c.sentence, list);
+    let list = argsOf.get(c.sentence);
+    if (!list) argsOf.set(c.sentence, (list = []));
+    for (const a of [c.head, c.tail]) {
+      if (seen.has(a)) continue;
+      seen.add(a);
+      list.push(a);
+    }
   }
   return cands.map((c) => ({ c, features: pairFeatures(doc, c, votes.get(c.sentence) ?? new Set(), argsOf.get(c.sentence)!) }));
 }
