@@ -128,7 +128,7 @@ const ALIAS_DECLARATION = /^\s*[（(]\s*(?:以下|下文|下)?(?:简称|称)(?:�
 function declaredAliases(doc: Document, mentions: Mention[]): Map<string, { name: string; type: EntityType }> {
   const out = new Map<string, { name: string; type: EntityType }>();
   // X（Y）: a name of the same type in parentheses right after another is its other name
-  // (镇江新区（镇江经济技术开发区）); the longer is the name
+  // (某新区（某经济技术开发区）); the longer is the name
   const at = new Map(mentions.map((m) => [m.nstart, m]));
   for (const m of mentions) {
     if (doc.text[m.nend] !== '（' && doc.text[m.nend] !== '(') continue;

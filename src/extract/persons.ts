@@ -1,5 +1,5 @@
-// People: a name right after a title (区委书记唐大军, 首席科学家吴玉章), names listed after a
-// title (领导周义祥、黄宝林参加), and names jieba reads as a person that then speak (田亚东说).
+// People: a name right after a title (区委书记唐大军, 首席科学家张某), names listed after a
+// title (领导张某某、李某某参加), and names jieba reads as a person that then speak (田亚东说).
 import type { Span, SentenceContext } from './context.js';
 import { DOUBLE_SURNAMES, SPEECH_VERBS, SURNAMES, TITLES } from './lexicon.js';
 
@@ -43,7 +43,7 @@ export function nameAt(ctx: SentenceContext, s: number): number | undefined {
   if (tok.start === s && tok.word.length >= 2 && !PERSON_TAGS.has(tok.tag) && looksLikeName(tok.word)) {
     return undefined;
   }
-  // surname + given name glued from pieces (田/亚东, 王卫安作): 2 or 3 characters ending at a
+  // surname + given name glued from pieces (田/亚东, 王某某作): 2 or 3 characters ending at a
   // boundary or before a one-character verb, not running into a verb
   for (const len of [3, 2]) {
     const e = s + len;

@@ -168,7 +168,7 @@ function acceptShort(ctx: SentenceContext, s: number, e: number): boolean {
   return !!tok && tok.start === s && tok.tag === 'ns';
 }
 
-/** 丁字湾畔, 嘉陵江沿岸: a word ending like a geographic feature, before a word for its shore. */
+/** 某湾畔, 嘉陵江沿岸: a word ending like a geographic feature, before a word for its shore. */
 function findShores(ctx: SentenceContext): Span[] {
   const spans: Span[] = [];
   for (const t of ctx.tokens) {

@@ -48,7 +48,7 @@ export function resolve(written: Mention[]): Resolution {
   const docPlace = mainPlaceByDoc(mentions);
 
   // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
-  //    form of exactly one longer name of its type (经开区 after 芜湖经开区) stands for that name:
+  //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name:
   //    such forms are keyed per article, so two articles' 经开区 stay apart
   const local = localForms(mentions);
 
@@ -148,8 +148,8 @@ export function shortens(short: string, long: string, type: EntityType): boolean
     case 'place':
       return shortPlaceName(long) === short;
     case 'company': {
-      if (long.endsWith(short)) return true; // 中国石油西南油气田分公司 → 西南油气田分公司
-      // a group is not its subsidiary: 徐工集团 is not 徐工科技股份有限公司
+      if (long.endsWith(short)) return true; // 中国某油西南某气田分公司 → 西南某气田分公司
+      // a group is not its subsidiary: 甲乙集团 is not 甲乙科技股份有限公司
       if (/(?:集团|控股)$/u.test(short) && !/集团|控股/u.test(long)) return false;
       const core = short.replace(/(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u, '');
       if (core.length < 2) return false;
