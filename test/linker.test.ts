@@ -73,6 +73,15 @@ test('a sentence that states hosting but names no place speaks of the place or p
   assert.ok(!none.some((x) => x.includes('elided-place')), none.join('\n'));
 });
 
+test('a sentence that states hosting with no place or park near it speaks of the one the article names most', () => {
+  const text = '綦江区今年项目建设提速。綦江区新开工项目过百个。全年投资增长一成。就业稳中有升。消费持续回暖。瑞达科技有限公司等企业已经入驻。';
+  const p = pairsOf(text, [['綦江区', 'place'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(p.includes('瑞达科技有限公司 → 綦江区(topic) [located-in]'), p.join('\n'));
+  // a place named within two sentences before is the elided place, not the topic
+  const near = pairsOf('綦江区今年项目建设提速。全年投资增长一成。瑞达科技有限公司等企业已经入驻。', [['綦江区', 'place'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(near.includes('瑞达科技有限公司 → 綦江区(elided-place) [located-in]'), near.join('\n'));
+});
+
 test('a relation read through an anaphor keeps both sentences as evidence', () => {
   const { doc, mentions } = linked('双福工业园去年产值增长两成。今年该园引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
   // a classifier that says located-in wherever it may: what is left to check is the evidence

@@ -1,6 +1,7 @@
 // Candidate pairs for the relation classifier: every pair of mentions of one sentence that the
 // guideline allows for some relation, plus pairs through an anaphor (该园, 该区, 其, 这些项目) or
-// an elided subject, which stand for an entity named in an earlier sentence.
+// an elided subject, which stand for an entity named in an earlier sentence, and, for a sentence
+// that states hosting with no site near it, the place or park the article is about.
 import type { Document, EntityType, RelationType } from '../types.js';
 import type { Linked } from '../relate/sentence.js';
 
@@ -12,7 +13,7 @@ export interface Arg {
   nstart: number;
   nend: number;
   text: string;
-  /** the anaphor word, or 'elided'; undefined for a named mention */
+  /** the anaphor word, 'elided', 'elided-place' or 'topic'; undefined for a named mention */
   anaphor?: string;
   /** the sentence that names the entity an anaphor stands for */
   antecedentSentence?: number;
@@ -61,10 +62,11 @@ export function candidatePairs(doc: Document, mentions: readonly Linked[]): Cand
   }
   for (const list of bySentence.values()) list.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
   const districts = mainDistricts(mentions);
+  const topic = mainSite(mentions);
   const out: Candidate[] = [];
   for (const sent of doc.sentences) {
     const own: Arg[] = (bySentence.get(sent.index) ?? []).map((m) => ({ entity: m.entity, type: m.type, nstart: m.nstart, nend: m.nend, text: m.text, rule: m.rule }));
-    const args = [...own, ...anaphorArgs(doc, sent, own, bySentence, districts)];
+    const args = [...own, ...anaphorArgs(doc, sent, own, bySentence, districts, topic)];
     if (args.length < 2) continue;
     args.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
     for (const h of args) {
@@ -77,6 +79,18 @@ export function candidatePairs(doc: Document, mentions: readonly Linked[]): Cand
     }
   }
   return out;
+}
+
+/** The place or park an article names most often (its first mention), the article's topic. */
+function mainSite(mentions: readonly Linked[]): Linked | undefined {
+  const counts = new Map<string, { n: number; m: Linked }>();
+  for (const m of mentions) {
+    if (m.type !== 'place' && m.type !== 'industrial-park') continue;
+    const e = counts.get(m.entity) ?? { n: 0, m };
+    e.n++;
+    counts.set(m.entity, e);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.m.nstart - b.m.nstart)[0]?.m;
 }
 
 /** The district, city and county an article is about: for 区/市/县/镇 anaphors, its most mentioned place of that kind. */
@@ -100,7 +114,7 @@ function mainDistricts(mentions: readonly Linked[]): Map<string, Linked> {
   return out;
 }
 
-function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Arg[], bySentence: Map<number, Linked[]>, districts: Map<string, Linked>): Arg[] {
+function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Arg[], bySentence: Map<number, Linked[]>, districts: Map<string, Linked>, topic?: Linked): Arg[] {
   const text = doc.text.slice(sent.start, sent.end);
   const out: Arg[] = [];
   const covered = (s: number, e: number) => own.some((m) => m.nstart < e && s < m.nend);
@@ -145,9 +159,16 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   if (hit) {
     let target: Linked | undefined;
     for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) target = (bySentence.get(k) ?? []).find(placeLike);
+    // else the place or park the article names most, its topic (a list of projects under the
+    // city the article is about)
+    let kind = 'elided-place';
+    if (!target && topic) {
+      target = topic;
+      kind = 'topic';
+    }
     if (target) {
       const at = sent.start + hit.index;
-      out.push({ entity: target.entity, type: target.type, nstart: at, nend: at, text: '', anaphor: 'elided-place', antecedentSentence: target.sentence, rule: 'anaphor' });
+      out.push({ entity: target.entity, type: target.type, nstart: at, nend: at, text: '', anaphor: kind, antecedentSentence: target.sentence, rule: 'anaphor' });
     }
   }
   return out;
