@@ -13,23 +13,24 @@ const dt = new Map();
 for (let i = 0; i < p.samples.length; i++) dt.set(p.samples[i], (dt.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
 const name = (n) => `${n.callFrame.functionName}@${n.callFrame.url.replace(/.*\/(dist|node_modules)\//, '$1/')}`;
 // stage of a sample: the innermost matching rule walking from the leaf up
+// each stage with the function@file prefixes whose samples (and callees') it takes
 const rules = [
-  ['jieba load', (k) => k.startsWith('load@node_modules/nodejieba')],
-  ['jieba tagging', (k) => k.startsWith('exports.<computed>@node_modules/nodejieba')],
-  ['tagger features', (k) => k.startsWith('sentenceFeatures@dist/tagger/features')],
-  ['tagger emissions', (k) => k.startsWith('emissions@dist/tagger/model')],
-  ['tagger Viterbi', (k) => k.startsWith('viterbi@dist/tagger/viterbi')],
-  ['rules (extract/, without jieba)', (k) => k.startsWith('analyseDocument@dist/extract/index')],
-  ['repair, known names, implied (rest of the tagger stage)', (k) => k.startsWith('tagMentions@dist/tagger/index')],
-  ['ingest (read, decode, normalise)', (k) => k.startsWith('ingestBytes@') || k.startsWith('extractFile@')],
-  ['store: write records', (k) => k.startsWith('writeRecord@')],
-  ['store: read records back', (k) => k.startsWith('document@dist/build') || k.startsWith('get@dist/corpus/store')],
-  ['relation classifier (linker)', (k) => k.startsWith('linkDocument@')],
-  ['resolution', (k) => k.startsWith('resolve@dist/resolve')],
-  ['graph build and layout', (k) => k.startsWith('buildGraph@')],
-  ['graph write (JSON, skeleton)', (k) => k.startsWith('writeGraphFile@')],
-  ['corpus passes (rest)', (k) => k.startsWith('graphFromCorpus@')],
-  ['garbage collection', (k) => k.startsWith('(garbage collector)')],
+  ['jieba load', 'load@node_modules/nodejieba'],
+  ['jieba tagging', 'exports.<computed>@node_modules/nodejieba'],
+  ['tagger features', 'sentenceFeatures@dist/tagger/features'],
+  ['tagger emissions', 'emissions@dist/tagger/model'],
+  ['tagger Viterbi', 'viterbi@dist/tagger/viterbi'],
+  ['rules (extract/, without jieba)', 'analyseDocument@dist/extract/index'],
+  ['repair, known names, implied (rest of the tagger stage)', 'tagMentions@dist/tagger/index'],
+  ['ingest (read, decode, normalise)', 'ingestBytes@', 'extractFile@'],
+  ['store: write records', 'writeRecord@'],
+  ['store: read records back', 'document@dist/build', 'get@dist/corpus/store'],
+  ['relation classifier (linker)', 'linkDocument@'],
+  ['resolution', 'resolve@dist/resolve'],
+  ['graph build and layout', 'buildGraph@'],
+  ['graph write (JSON, skeleton)', 'writeGraphFile@'],
+  ['corpus passes (rest)', 'graphFromCorpus@'],
+  ['garbage collection', '(garbage collector)'],
 ];
 const out = new Map(); let total = 0;
 for (const [id, t] of dt) {
@@ -37,7 +38,7 @@ for (const [id, t] of dt) {
   let stage = 'other (Node start, module load, CLI, idle)';
   outer: for (let c = id; c !== undefined; c = parent.get(c)) {
     const k = name(nodes.get(c));
-    for (const [s, f] of rules) if (f(k)) { stage = s; break outer; }
+    for (const [s, ...prefixes] of rules) if (prefixes.some((p) => k.startsWith(p))) { stage = s; break outer; }
   }
   out.set(stage, (out.get(stage) ?? 0) + t);
 }

@@ -113,6 +113,17 @@ export function loadGazetteer(): Gazetteer {
   return cached;
 }
 
+/** The divisions (not towns) a name is, in full or short (江津区, 江津). */
+export function placesNamed(gaz: Gazetteer, name: string): Place[] {
+  return [...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? [])];
+}
+
+/** Does some reading in `inner` lie inside some reading in `outer`? */
+export function liesWithin(gaz: Gazetteer, inner: readonly Place[], outer: readonly Place[]): boolean {
+  const codes = new Set(outer.map((p) => p.code));
+  return inner.some((p) => ancestors(gaz, p).some((x) => codes.has(x.code)));
+}
+
 /** The chain of ancestors of a place, nearest first. */
 export function ancestors(gaz: Gazetteer, place: Place): Place[] {
   const out: Place[] = [];

@@ -198,7 +198,7 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
   }
   if (hitAt.length === 0) return mentions;
   // … then taken longest form first, as if each form were searched for in turn
-  const [sortedOrder, sortedAt] = byOrderThenAt(hitOrder, hitAt, text.length, index.sorted.length);
+  const [sortedOrder, sortedAt] = byOrderThenAt(hitOrder, hitAt);
   const covered = new Uint8Array(text.length);
   for (const m of mentions) covered.fill(1, m.nstart, m.nend);
   const extra: Mention[] = [];
@@ -222,28 +222,9 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
   return [...mentions, ...extra].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
 }
 
-/**
- * The hits sorted by (order, at), as two lists. Each hit packed as one number, order × 2^b + at
- * (a hit is one form at one offset: the pairs are unique), sorts as a typed array with no
- * comparator called per pair while that stays exact; a comparator beyond.
- */
-function byOrderThenAt(order: number[], at: number[], textLength: number, forms: number): [ArrayLike<number>, ArrayLike<number>] {
-  const shift = 2 ** Math.ceil(Math.log2(textLength + 1));
-  const n = order.length;
-  if (forms * shift < 2 ** 52) {
-    const packed = new Float64Array(n);
-    for (let k = 0; k < n; k++) packed[k] = order[k]! * shift + at[k]!;
-    packed.sort();
-    const sortedOrder = new Float64Array(n);
-    const sortedAt = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const o = Math.floor(packed[k]! / shift);
-      sortedOrder[k] = o;
-      sortedAt[k] = packed[k]! - o * shift;
-    }
-    return [sortedOrder, sortedAt];
-  }
-  const idx = Array.from({ length: n }, (_, k) => k).sort((a, b) => order[a]! - order[b]! || at[a]! - at[b]!);
+/** The hits sorted by (order, at), as two lists. */
+function byOrderThenAt(order: number[], at: number[]): [number[], number[]] {
+  const idx = Array.from({ length: order.length }, (_, k) => k).sort((a, b) => order[a]! - order[b]! || at[a]! - at[b]!);
   return [idx.map((k) => order[k]!), idx.map((k) => at[k]!)];
 }
 

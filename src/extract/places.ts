@@ -3,7 +3,7 @@
 // short name (江津 for 江津区) needs jieba to read it as a place name or a name to follow it.
 import type { Span, SentenceContext } from './context.js';
 import { isStopToken } from './context.js';
-import { loadGazetteer, nameLengthsAt, type Gazetteer, type Place } from './gazetteer.js';
+import { loadGazetteer, nameLengthsAt, placesNamed, type Gazetteer, type Place } from './gazetteer.js';
 import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
 import { tokenize } from '../segment/index.js';
 
@@ -110,7 +110,7 @@ function findTownsAfterDistrict(ctx: SentenceContext, gaz: Gazetteer, found: rea
   };
   for (const span of found) {
     const name = text.slice(span.start, span.end);
-    const districts = new Set([...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? [])].filter((p) => p.level === 'area').map((p) => p.code));
+    const districts = new Set(placesNamed(gaz, name).filter((p) => p.level === 'area').map((p) => p.code));
     if (districts.size === 0) continue;
     for (let s = span.end; ; ) {
       const e = townAt(s, districts);

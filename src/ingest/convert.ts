@@ -82,6 +82,18 @@ function codeState(c: number): number {
   return state;
 }
 
+/**
+ * What the character-by-character conversion makes of the character at text[i] (code point `cp`,
+ * `len` code units), or undefined where it keeps it (unchanged, or ambiguous).
+ */
+function changedChar(text: string, i: number, cp: number, len: number): string | undefined {
+  if (len === 1) return codeState(cp) === 2 ? CONVERTED.get(cp) : undefined;
+  const ch = text.slice(i, i + len);
+  if (getAmbiguous().has(ch)) return undefined;
+  const out = convertedChar(ch);
+  return out === ch ? undefined : out;
+}
+
 /** One trie stage over a Mapped, longest match first, offsets carried along. */
 function runStage(trie: Trie, m: Mapped): Mapped {
   const b = new Builder();
@@ -126,7 +138,6 @@ function convertMapped(m: Mapped): Mapped {
  * traditional news 20–30 %.
  */
 export function looksTraditional(text: string): boolean {
-  const amb = getAmbiguous();
   let han = 0;
   let changed = 0;
   for (let i = 0; i < text.length; i++) {
@@ -134,12 +145,7 @@ export function looksTraditional(text: string): boolean {
     const len = cp > 0xffff ? 2 : 1;
     if (cp >= 0x2e80 && isHan(cp)) {
       han++;
-      if (len === 1) {
-        if (codeState(cp) === 2) changed++;
-      } else {
-        const ch = text.slice(i, i + 2);
-        if (!amb.has(ch) && convertedChar(ch) !== ch) changed++;
-      }
+      if (changedChar(text, i, cp, len) !== undefined) changed++;
     }
     i += len - 1;
   }
@@ -169,7 +175,6 @@ export function toSimplified(m: Mapped): Mapped {
     }
     return b.build();
   }
-  const amb = getAmbiguous();
   const b = new Builder();
   const text = m.text;
   let run = 0; // pending run of unchanged characters, copied in one block
@@ -177,22 +182,11 @@ export function toSimplified(m: Mapped): Mapped {
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    if (cp >= 0x2e80 && len === 1) {
-      if (codeState(cp) === 2) {
-        b.copy(m, run, i);
-        b.put(CONVERTED.get(cp)!, m.offs[i]!);
-        run = i + 1;
-      }
-    } else if (cp >= 0x2e80) {
-      const ch = text.slice(i, i + len);
-      if (!amb.has(ch)) {
-        const out = convertedChar(ch);
-        if (out !== ch) {
-          b.copy(m, run, i);
-          b.put(out, m.offs[i]!);
-          run = i + len;
-        }
-      }
+    const out = cp >= 0x2e80 ? changedChar(text, i, cp, len) : undefined;
+    if (out !== undefined) {
+      b.copy(m, run, i);
+      b.put(out, m.offs[i]!);
+      run = i + len;
     }
     i += len;
   }

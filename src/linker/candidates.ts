@@ -81,37 +81,31 @@ export function candidatePairs(doc: Document, mentions: readonly Linked[]): Cand
   return out;
 }
 
-/** The place or park an article names most often (its first mention), the article's topic. */
+/** The place or park an article names most often, the article's topic. */
 function mainSite(mentions: readonly Linked[]): Linked | undefined {
+  return mostNamed(mentions, (m) => m.type === 'place' || m.type === 'industrial-park');
+}
+
+/** The district, city and county an article is about: for 区/市/县/镇 anaphors, its most mentioned place of that kind. */
+function mainDistricts(mentions: readonly Linked[]): Map<string, Linked> {
+  const out = new Map<string, Linked>();
+  for (const kind of '区市县镇') {
+    const best = mostNamed(mentions, (m) => m.type === 'place' && m.text.endsWith(kind));
+    if (best) out.set(kind, best);
+  }
+  return out;
+}
+
+/** Of the mentions that fit, the first mention of the entity they name most often (the earliest first named, on a tie). */
+function mostNamed(mentions: readonly Linked[], fits: (m: Linked) => boolean): Linked | undefined {
   const counts = new Map<string, { n: number; m: Linked }>();
   for (const m of mentions) {
-    if (m.type !== 'place' && m.type !== 'industrial-park') continue;
+    if (!fits(m)) continue;
     const e = counts.get(m.entity) ?? { n: 0, m };
     e.n++;
     counts.set(m.entity, e);
   }
   return [...counts.values()].sort((a, b) => b.n - a.n || a.m.nstart - b.m.nstart)[0]?.m;
-}
-
-/** The district, city and county an article is about: for 区/市/县/镇 anaphors, its most mentioned place of that kind. */
-function mainDistricts(mentions: readonly Linked[]): Map<string, Linked> {
-  const counts = new Map<string, Map<string, { n: number; m: Linked }>>();
-  for (const m of mentions) {
-    if (m.type !== 'place') continue;
-    const kind = m.text.at(-1)!;
-    if (!'区市县镇'.includes(kind)) continue;
-    const c = counts.get(kind) ?? new Map<string, { n: number; m: Linked }>();
-    const e = c.get(m.entity) ?? { n: 0, m };
-    e.n++;
-    c.set(m.entity, e);
-    counts.set(kind, c);
-  }
-  const out = new Map<string, Linked>();
-  for (const [kind, c] of counts) {
-    const best = [...c.values()].sort((a, b) => b.n - a.n || a.m.nstart - b.m.nstart)[0];
-    if (best) out.set(kind, best.m);
-  }
-  return out;
 }
 
 function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Arg[], bySentence: Map<number, Linked[]>, districts: Map<string, Linked>, topic?: Linked): Arg[] {

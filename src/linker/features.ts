@@ -4,7 +4,7 @@
 // Character features only: the corpus pass has no jieba words, and needs none.
 import type { Document, EntityType, RelationType } from '../types.js';
 import { TITLES } from '../extract/lexicon.js';
-import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
+import { liesWithin, loadGazetteer, placesNamed } from '../extract/gazetteer.js';
 import { WordIndex } from '../tagger/word-index.js';
 import type { Arg, Candidate } from './candidates.js';
 
@@ -195,13 +195,10 @@ function opensClause(text: string, at: number): boolean {
 /** Does the gazetteer put the place `inner` inside `outer` ('in'), `outer` inside it ('out'), or neither? */
 function placeInside(inner: string, outer: string): 'in' | 'out' | undefined {
   const gaz = loadGazetteer();
-  const readings = (n: string): Place[] => [...(gaz.byName.get(n) ?? []), ...(gaz.byShort.get(n) ?? [])];
-  const a = readings(inner);
-  const b = readings(outer);
+  const a = placesNamed(gaz, inner);
+  const b = placesNamed(gaz, outer);
   if (!a.length || !b.length) return undefined;
-  const bCodes = new Set(b.map((p) => p.code));
-  if (a.some((p) => ancestors(gaz, p).some((x) => bCodes.has(x.code)))) return 'in';
-  const aCodes = new Set(a.map((p) => p.code));
-  if (b.some((p) => ancestors(gaz, p).some((x) => aCodes.has(x.code)))) return 'out';
+  if (liesWithin(gaz, a, b)) return 'in';
+  if (liesWithin(gaz, b, a)) return 'out';
   return undefined;
 }

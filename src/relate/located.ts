@@ -3,7 +3,7 @@
 // and a place that brings in listed projects (某区…引进建设A、B等项目).
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, clauseStartBefore, is, mentionAt } from './sentence.js';
-import { loadGazetteer, ancestors, type Place } from '../extract/gazetteer.js';
+import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 
 const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
 const SITE = is('company', 'industrial-park', 'project');
@@ -47,13 +47,13 @@ function placeInside(inner: string, outer: string): boolean {
   // villages are not in the gazetteer: one written right after a town or street is in it
   if (/(村|社区)$/u.test(inner) && !gaz.byName.has(inner)) return outers.some((p) => p.level === 'street' || p.level === 'area');
   // town names repeat across the country (四面山镇 ×2): any reading that fits will do
-  const codes = new Set(outers.map((p) => p.code));
-  return candidates(inner).some((i) => ancestors(gaz, i).some((a) => codes.has(a.code)));
+  return liesWithin(gaz, candidates(inner), outers);
 }
 
+/** A name's readings: divisions, and towns by their short names. */
 function candidates(name: string): Place[] {
   const gaz = loadGazetteer();
-  return [...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? []), ...(gaz.townsByShort.get(name) ?? [])];
+  return [...placesNamed(gaz, name), ...(gaz.townsByShort.get(name) ?? [])];
 }
 
 /** X (、Y…) 落户/落地/入驻/位于 Z: heads in the clause before the verb, the tail right after it. */
@@ -66,10 +66,10 @@ function verbs(view: SentenceView): Found[] {
     const tail = view.mentions.find((x) => x.ls >= vEnd && x.ls <= vEnd + 1 && TAILS(x));
     if (!tail) continue;
     const heads = headsBefore(view, vStart);
-    // a place or park that opens the clause and lies in, or sits in, what follows (某区地处某库区腹心)
+    // a place that opens the clause lies in what follows (某区地处某库区腹心)
     if (!heads.length && /位于|地处|坐落/u.test(m[0])) {
-      const subject = view.mentions.find((x) => TAILS(x) && x.le <= vStart && vStart - x.le <= 2 && x.ls === clauseStartBefore(view.text, vStart));
-      if (subject && subject.type === 'place') heads.push(subject);
+      const subject = view.mentions.find((x) => x.type === 'place' && x.le <= vStart && vStart - x.le <= 2 && x.ls === clauseStartBefore(view.text, vStart));
+      if (subject) heads.push(subject);
     }
     for (const head of heads) {
       if (head.entity !== tail.entity) out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'verb' });

@@ -53,7 +53,7 @@ export function listView(text: string, tokens: readonly Token[], ruleWhole: (s: 
     if (noList.part.length < n) noList = zeroView(Math.max(n, 2 * noList.part.length));
     return noList;
   }
-  const view: ListView = { part: new Uint8Array(n), item: new Uint8Array(n), head: new Uint8Array(n), ruled: new Uint8Array(n), length: new Uint8Array(n) };
+  const view = zeroView(n);
   const tokenAt = new Int32Array(n).fill(-1);
   tokens.forEach((t, k) => {
     for (let i = t.start; i < t.end && i < n; i++) tokenAt[i] = k;

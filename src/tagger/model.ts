@@ -190,11 +190,10 @@ export function emissions(model: TaggerModel, features: Uint32Array, n: number):
   const F = FEATURES_PER_CHAR;
   if (scratch.length < n * L) scratch = new Int32Array(Math.max(n * L, 2 * scratch.length));
   const out = scratch.subarray(0, n * L);
-  const { table, mask, overflow, bias } = model;
+  const { bias } = model;
   const memo = memoOf(model);
   const { slots, keys: memoKeys, rows: memoRows } = memo;
   const slotMask = slots.length - 1;
-  const wrap = (mask << 2) | 3;
   for (let i = 0; i < n; i++) {
     const o = i * L;
     const row = i * F;
@@ -245,30 +244,7 @@ export function emissions(model: TaggerModel, features: Uint32Array, n: number):
     }
     for (let x = 0; x < OTHER.length; x++) {
       const key = features[row + OTHER[x]!]! | 0;
-      if (key === 0) continue;
-      let s = (key & mask) << 2;
-      let at = table[s]!;
-      while (at !== key && at !== 0) {
-        s = (s + 4) & wrap;
-        at = table[s]!;
-      }
-      if (at === 0) continue;
-      const a = table[s + 1]!;
-      if (a & 32) {
-        const first = (a >> 6) + 1;
-        const last = first + overflow[first - 1]!;
-        for (let e = first; e < last; e++) {
-          const p = overflow[e]!;
-          out[o + (p & 31)] = out[o + (p & 31)]! + (p >> 6);
-        }
-        continue;
-      }
-      out[o + (a & 31)] = out[o + (a & 31)]! + (a >> 6);
-      const b = table[s + 2]!;
-      if (b === 0) continue;
-      out[o + (b & 31)] = out[o + (b & 31)]! + (b >> 6);
-      const c = table[s + 3]!;
-      if (c !== 0) out[o + (c & 31)] = out[o + (c & 31)]! + (c >> 6);
+      if (key !== 0) addRow(model, out, o, key);
     }
   }
   return out;

@@ -19,7 +19,7 @@ import { shortens } from '../resolve/index.js';
 import { ENTITY_TYPES } from '../types.js';
 import { listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
-import { ancestors, loadGazetteer, type Place } from '../extract/gazetteer.js';
+import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -132,11 +132,7 @@ function placePrefix(ctx: RepairContext, start: number, end: number, type: Entit
   const inner = placeAt(ctx, outer.end, end);
   if (!inner) return 0;
   const gaz = loadGazetteer();
-  const inside = (a: Place[], b: Place[]) => {
-    const codes = new Set(b.map((p) => p.code));
-    return a.some((p) => ancestors(gaz, p).some((x) => codes.has(x.code)));
-  };
-  return inside(inner.places, outer.places) || inside(outer.places, inner.places) ? outer.end - start : 0;
+  return liesWithin(gaz, inner.places, outer.places) || liesWithin(gaz, outer.places, inner.places) ? outer.end - start : 0;
 }
 
 /** The longest division (not a town) the gazetteer names, in full or short, from `at` to a word's end before `end`. */
@@ -144,8 +140,7 @@ function placeAt(ctx: RepairContext, at: number, end: number): { end: number; pl
   const gaz = loadGazetteer();
   for (let to = Math.min(end, at + gaz.maxLength); to >= at + 2; to--) {
     if (to < end && ctx.tokenAt[to] === ctx.tokenAt[to - 1]) continue; // not a word boundary
-    const name = ctx.text.slice(at, to);
-    const places = [...(gaz.byName.get(name) ?? []), ...(gaz.byShort.get(name) ?? [])];
+    const places = placesNamed(gaz, ctx.text.slice(at, to));
     if (places.length) return { end: to, places };
   }
   return undefined;
@@ -276,8 +271,7 @@ const SITE_THEN_NEXT = /^[（(]([^（）()，。、]{2,12})[）)][和及与、](
 /** a bracketed site's type: a park by its ending, a place the gazetteer knows; undefined if neither */
 function siteType(name: string): EntityType | undefined {
   if (PARK_ENDINGS.some((w) => name.endsWith(w))) return 'industrial-park';
-  const gaz = loadGazetteer();
-  return gaz.byName.has(name) || gaz.byShort.has(name) ? 'place' : undefined;
+  return placesNamed(loadGazetteer(), name).length ? 'place' : undefined;
 }
 
 /**
