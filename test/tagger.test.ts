@@ -14,6 +14,7 @@ import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
 import { sentenceInputs, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
 import { emissions } from '../src/tagger/model.js';
+import { RUN_SEED_STEP } from '../src/tagger/perceptron.js';
 import { analyseDocument } from '../src/extract/index.js';
 import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
@@ -155,6 +156,27 @@ test('names in a dateline (the outlet, the place it was filed from) are no menti
   const found = tagMentions(documentFromText('a.txt', text), models.tagger).map((m) => `${m.type}:${m.text}@${m.nstart}`);
   assert.deepEqual(found, ['place:重庆市@12', 'place:江津区@15', 'place:白沙镇@32']);
   assert.deepEqual(findDatelines('中新网嘉兴6月20日电(记者 张三)\n四川经济日报泸州讯 (记者 李四)\n国网供电讯息'), [[0, 11], [19, 28]]);
+});
+
+test('a tagger trained in several runs, each in its own order, scores as the mean of the runs', async () => {
+  const data = await loadTrainingData(SMALL);
+  const config = { ...SMALL, pruneBelow: 0 };
+  const one = (seed: number) => trainOn(data, [0, 1, 2], { ...config, runs: 1, seed }).tagger;
+  const a = one(config.seed);
+  const b = one(config.seed + RUN_SEED_STEP);
+  const two = trainOn(data, [0, 1, 2], { ...config, runs: 2 });
+  assert.equal(two.training.runs, 2, 'the model says how it was trained');
+  const ex = data.examples[0]!.find((e) => e.n >= 20)!;
+  const scores = (m: typeof a) => Array.from(emissions(m, ex.features, ex.n), (v) => v * m.meta.scale);
+  const [sa, sb, s2] = [scores(a), scores(b), scores(two.tagger)];
+  // each stored weight is rounded to its model's scale: a character's score, a sum of FEATURES_PER_CHAR weights, is off by at most that many half-steps
+  const tolerance = (FEATURES_PER_CHAR / 2) * (a.meta.scale + b.meta.scale + 2 * two.tagger.meta.scale);
+  let apart = 0;
+  s2.forEach((v, i) => {
+    assert.ok(Math.abs(v - (sa[i]! + sb[i]!) / 2) <= tolerance, `score ${i}: ${v} against the mean ${(sa[i]! + sb[i]!) / 2}`);
+    apart = Math.max(apart, Math.abs(sa[i]! - sb[i]!));
+  });
+  assert.ok(apart > 2 * tolerance, 'the two orders gave different models');
 });
 
 test('a damaged or foreign model file is one error naming the file and the fault', async () => {

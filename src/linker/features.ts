@@ -84,6 +84,8 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
     const after = text[a.nend];
     if (before === '、' || after === '、') add('list', side, sig, ord);
     if (a.anaphor) add('ana', side, a.anaphor, sig);
+    // an elided subject or place stands where the sentence opens or where its hosting word is: that word
+    if (a.anaphor && a.nend === a.nstart) add('anaV', side, a.anaphor, text.slice(a.nstart, a.nstart + 2));
     if (opensClause(text, a.nstart)) add('subj', side, sig);
     add('rule-of', side, ruleFamily(a.rule));
   }

@@ -16,6 +16,11 @@ export interface PerceptronOptions {
   seed: number;
   /** weights under this share of the largest are left out of the model (default 0) */
   pruneBelow?: number;
+  /**
+   * how many times to train, each in its own seeded order of the examples (default 1); the model
+   * is the mean of their averaged weights, so it depends less on one order
+   */
+  runs?: number;
   /** per example, how much one mistake moves the weights (default 1) */
   weightOf?: (e: Example) => number;
   onEpoch?: (epoch: number, sentencesWrong: number, total: number) => void;
@@ -43,13 +48,31 @@ export function trainPerceptron(examples: readonly Example[], options: Perceptro
     return out;
   });
 
-  // 2. weights and their running sums for the average (w − u / c, Daumé's trick)
-  const w = new Float64Array(keys.length * L);
-  const u = new Float64Array(keys.length * L);
+  // 2. each run's averaged weights, summed into the mean of the runs
+  const runs = Math.max(1, Math.floor(options.runs ?? 1));
+  const sum = new Float64Array(keys.length * L);
+  const tsum = new Float64Array(L * L);
+  for (let run = 0; run < runs; run++) {
+    const { w, tw } = trainRun(examples, rows, keys.length, options, options.seed + run * RUN_SEED_STEP);
+    for (let k = 0; k < sum.length; k++) sum[k] = sum[k]! + w[k]!;
+    for (let i = 0; i < L * L; i++) tsum[i] = tsum[i]! + tw[i]!;
+  }
+  // (makeModel drops what stayed zero)
+  return makeModel(keys, Float32Array.from(sum, (x) => x / runs), Float32Array.from(tsum, (x) => x / runs), options.pruneBelow);
+}
+
+/** Seeds of a model's runs: the options' seed, then this far apart. */
+export const RUN_SEED_STEP = 7919;
+
+/** One run of the averaged perceptron from zero weights: the averaged emission and transition weights. */
+function trainRun(examples: readonly Example[], rows: readonly Int32Array[], nKeys: number, options: PerceptronOptions, seed: number): { w: Float64Array; tw: Float64Array } {
+  // weights and their running sums for the average (w − u / c, Daumé's trick)
+  const w = new Float64Array(nKeys * L);
+  const u = new Float64Array(nKeys * L);
   const tw = new Float64Array(L * L);
   const tu = new Float64Array(L * L);
   let c = 1;
-  const random = mulberry32(options.seed);
+  const random = mulberry32(seed);
   const order = examples.map((_, i) => i);
   const pred = new Uint8Array(Math.max(1, ...examples.map((e) => e.n)));
 
@@ -108,12 +131,9 @@ export function trainPerceptron(examples: readonly Example[], options: Perceptro
     options.onEpoch?.(epoch, wrong, examples.length);
   }
 
-  // 3. the averaged weights (makeModel drops what stayed zero)
-  const avg = new Float32Array(keys.length * L);
-  for (let k = 0; k < avg.length; k++) avg[k] = w[k]! - u[k]! / c;
-  const trans = new Float32Array(L * L);
-  for (let i = 0; i < L * L; i++) trans[i] = tw[i]! - tu[i]! / c;
-  return makeModel(keys, avg, trans, options.pruneBelow);
+  for (let k = 0; k < w.length; k++) w[k] = w[k]! - u[k]! / c;
+  for (let i = 0; i < L * L; i++) tw[i] = tw[i]! - tu[i]! / c;
+  return { w, tw };
 }
 
 function shuffle(a: number[], random: () => number): void {

@@ -22,6 +22,8 @@ export interface TrainConfig {
   /** every n-th CLUENER sentence is held out for scoring and never trained on */
   cluenerHoldout: number;
   epochs: number;
+  /** how many perceptron runs, each in its own order of the examples, the tagger's weights are the mean of */
+  runs: number;
   minCount: number;
   seed: number;
   /** how much more a mistake on an annotated article moves the weights than one on CLUENER */
@@ -38,7 +40,7 @@ export interface TrainConfig {
 const LINKER_L2 = 1e-4;
 
 /** What a training config leaves out takes these values. */
-export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
+export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, runs: 1, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -53,7 +55,7 @@ export function readTrainConfig(file: string): TrainConfig {
   if (!Array.isArray(c.annotated) || c.annotated.some((s) => typeof s?.texts !== 'string' || typeof s?.gold !== 'string')) {
     throw new KgInputError(file, '"annotated" must be a list of {"texts": folder, "gold": folder}');
   }
-  for (const k of ['cluenerHoldout', 'epochs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
+  for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
   return {
@@ -110,6 +112,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
   const weight = config.articleWeight;
   const tagger = trainPerceptron(examples, {
     epochs: config.epochs,
+    runs: config.runs,
     minCount: config.minCount,
     seed: config.seed,
     pruneBelow: config.pruneBelow,
@@ -126,6 +129,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
       articles: docIndices.map((i) => data.docs[i]!.key),
       cluenerSentences: data.cluenerTrain.length,
       epochs: config.epochs,
+      runs: config.runs,
       minCount: config.minCount,
       seed: config.seed,
       articleWeight: weight,
