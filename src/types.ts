@@ -49,6 +49,11 @@ export interface Document {
   offsets: Int32Array;
   /** half-open [start, end) ranges of the normalised text that are bylines, credits or page furniture */
   furniture: Array<[number, number]>;
+  /**
+   * ranges of the normalised text that are datelines (某某网某市6月20日电): the outlet and the place
+   * it was filed from are no entities, but unlike furniture the tagger reads them as text
+   */
+  datelines: Array<[number, number]>;
   sentences: Sentence[];
 }
 

@@ -11,8 +11,8 @@ import { extractMentions } from '../src/extract/index.js';
 
 /** A document as ingest makes it from an already decoded text. */
 function docOf(original: string): Document {
-  const { text, offsets, furniture } = normalise(original);
-  return { id: 'p.txt', path: 'p.txt', title: '', sha256: '', encoding: 'UTF-8', original, text, offsets, furniture, sentences: splitSentences(text) };
+  const { text, offsets, furniture, datelines } = normalise(original);
+  return { id: 'p.txt', path: 'p.txt', title: '', sha256: '', encoding: 'UTF-8', original, text, offsets, furniture, datelines, sentences: splitSentences(text) };
 }
 
 const NEWS_CHARS = Array.from('江津区重庆市双福工业园宏远机械股份有限公司今年产值增长两成区委书记唐大军到企业调研重慶科學城園區發展產業集群项目。，、；：！？“”（）《》…—·');

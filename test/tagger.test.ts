@@ -15,7 +15,7 @@ import { sentenceInputs, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/tagger/perceptron.js';
-import { analyseDocument } from '../src/extract/index.js';
+import { analyseDocument, extractMentions } from '../src/extract/index.js';
 import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
@@ -155,6 +155,9 @@ test('names in a dateline (the outlet, the place it was filed from) are no menti
   const text = '新华社重庆6月20日电 重庆市江津区今天召开会议。\n江津日报讯 白沙镇的企业开工。';
   const found = tagMentions(documentFromText('a.txt', text), models.tagger).map((m) => `${m.type}:${m.text}@${m.nstart}`);
   assert.deepEqual(found, ['place:重庆市@12', 'place:江津区@15', 'place:白沙镇@32']);
+  // the rules alone (kg build --rules-only) leave them out too
+  const byRules = extractMentions(documentFromText('a.txt', text)).map((m) => m.nstart);
+  assert.ok(byRules.length > 0 && byRules.every((at) => at >= 12 && (at < 21 || at >= 32)), `rules: ${byRules}`);
   assert.deepEqual(findDatelines('中新网嘉兴6月20日电(记者 张三)\n四川经济日报泸州讯 (记者 李四)\n国网供电讯息'), [[0, 11], [19, 28]]);
 });
 

@@ -13,7 +13,7 @@ import { dated } from '../ingest/index.js';
 import { writeFileAtomic } from '../graph/write.js';
 
 /** Bump when the record layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What extraction of one file produced: a document and its mentions, or a reason to skip it. */
 export type DocRecord =
@@ -29,6 +29,7 @@ export type DocRecord =
       /** the offset map, run-length encoded: [first, length, first, length, …] */
       offsets: number[];
       furniture: Array<[number, number]>;
+      datelines: Array<[number, number]>;
       sentences: Array<[number, number]>;
       /** mentions without their `doc` (the same content may sit at another path next time) */
       mentions: Array<Omit<Mention, 'doc'>>;
@@ -123,6 +124,7 @@ export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
     text: doc.text,
     offsets: encodeOffsets(doc.offsets),
     furniture: doc.furniture,
+    datelines: doc.datelines,
     sentences: doc.sentences.map((s) => [s.start, s.end]),
     mentions: mentions.map(({ doc: _doc, ...m }) => m),
   };
@@ -145,6 +147,7 @@ export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: stri
     text: rec.text,
     offsets: decodeOffsets(rec.offsets, rec.text.length + 1),
     furniture: rec.furniture,
+    datelines: rec.datelines,
     sentences: rec.sentences.map(([start, end], index) => ({ index, start, end })),
   };
 }

@@ -10,7 +10,7 @@ import { prf, score } from './score.js';
 import { predictionsFromGraph, type PredictedDoc } from './predictions.js';
 import { graphFromCorpus } from '../pipeline.js';
 import { tagMentions } from '../tagger/index.js';
-import { extractMentions } from '../extract/index.js';
+import { extractMentions, withoutDatelines } from '../extract/index.js';
 import { documentFromText, documentInfo } from '../ingest/index.js';
 import { loadTrainingData, trainOn, type TrainConfig, type TrainingData } from '../tagger/train.js';
 import type { CluenerSentence } from '../tagger/cluener.js';
@@ -60,7 +60,7 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
     log(`kg: fold ${f + 1}/${k}: training on ${train.length} articles, scoring ${test.length}`);
     const models = trainOn(data, train, config);
     modelPreds.push(...predict(data, test, (i) => tagMentions(data.docs[i]!.doc, models.tagger, data.analyses[i]), models.linker));
-    rulePreds.push(...predict(data, test, (i) => data.analyses[i]!.mentions));
+    rulePreds.push(...predict(data, test, (i) => withoutDatelines(data.docs[i]!.doc, data.analyses[i]!.mentions)));
     scoreCluener(data.cluenerHeldOut, models.tagger, cl.model, cl.rules);
   }
   const gold = order.map((i) => data.docs[i]!.gold);

@@ -51,7 +51,17 @@ export function placesNamedIn(text: string): Set<string> {
 
 /** Mentions in one document, in text order. */
 export function extractMentions(doc: Document): Mention[] {
-  return analyseDocument(doc).mentions;
+  return withoutDatelines(doc, analyseDocument(doc).mentions);
+}
+
+/**
+ * The mentions outside the document's datelines: a name in one is its outlet or the place it was
+ * filed from. Applied to what the rules, the tagger and the corpus rescan give, not to the rules'
+ * analysis the tagger reads (it reads datelines as text).
+ */
+export function withoutDatelines(doc: Document, mentions: Mention[]): Mention[] {
+  if (doc.datelines.length === 0) return mentions;
+  return mentions.filter((m) => !doc.datelines.some(([ds, de]) => m.nstart < de && ds < m.nend));
 }
 
 /** What the rules make of a document: their mentions, and each sentence's words (for the tagger). */
@@ -175,7 +185,7 @@ export function baseRule(rule: string): string {
 
 /** Adds mentions of names found elsewhere in the corpus to one document's mentions. */
 export function addCorpusMentions(doc: Document, mentions: Mention[], forms: Map<string, EntityType>): Mention[] {
-  return rescan(doc, mentions, forms, 'corpus');
+  return withoutDatelines(doc, rescan(doc, mentions, forms, 'corpus'));
 }
 
 function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityType>, rule: string): Mention[] {

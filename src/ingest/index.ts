@@ -89,7 +89,7 @@ export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = cr
     encoding = decoded.encoding;
   }
 
-  const { text, offsets, furniture } = normalise(original);
+  const { text, offsets, furniture, datelines } = normalise(original);
   if (text.trim() === '') throw new IngestError(path, 'empty');
   return {
     id,
@@ -102,6 +102,7 @@ export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = cr
     text,
     offsets,
     furniture,
+    datelines,
     sentences: splitSentences(text),
   };
 }
@@ -118,7 +119,7 @@ export function documentInfo(doc: Pick<Document, 'id' | 'path' | 'title' | 'date
 
 /** A Document from text already in memory (a sentence of a labelled corpus, a test): no file behind it. */
 export function documentFromText(id: string, original: string): Document {
-  const { text, offsets, furniture } = normalise(original);
+  const { text, offsets, furniture, datelines } = normalise(original);
   return {
     id,
     path: id,
@@ -130,6 +131,7 @@ export function documentFromText(id: string, original: string): Document {
     text,
     offsets,
     furniture,
+    datelines,
     sentences: splitSentences(text),
   };
 }

@@ -15,7 +15,7 @@ import { toSimplified } from './convert.js';
 import { undoubleRanges } from './doubling.js';
 import { decideJoins, type LineInfo } from './join.js';
 import { normaliseSpaces } from './spaces.js';
-import { findFurniture } from './furniture.js';
+import { findDatelines, findFurniture } from './furniture.js';
 import { isAsciiDigit, isAsciiLetter } from './chars.js';
 
 export interface Normalised {
@@ -23,6 +23,8 @@ export interface Normalised {
   /** text.length + 1 entries, see Document.offsets */
   offsets: Int32Array;
   furniture: Array<[number, number]>;
+  /** see Document.datelines */
+  datelines: Array<[number, number]>;
 }
 
 export function normalise(original: string): Normalised {
@@ -35,6 +37,7 @@ export function normalise(original: string): Normalised {
     text: spaced.text,
     offsets: finishOffsets(spaced, original.length),
     furniture: findFurniture(spaced.text),
+    datelines: findDatelines(spaced.text),
   };
 }
 

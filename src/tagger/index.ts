@@ -3,14 +3,13 @@
 // decides the mentions. Names it finds once in a document are then found wherever else the
 // document writes them, as the rules do (extract/index.ts).
 import { ENTITY_TYPES, type Document, type EntityType, type Mention } from '../types.js';
-import { analyseDocument, extractMentions, toMention, withKnownNames, type RuleAnalysis } from '../extract/index.js';
+import { analyseDocument, extractMentions, toMention, withKnownNames, withoutDatelines, type RuleAnalysis } from '../extract/index.js';
 import { loadModels } from '../model-file.js';
 import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
 import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks } from './repair.js';
 import { withImpliedEntities } from '../extract/implied.js';
-import { findDatelines } from '../ingest/furniture.js';
 
 export type { TaggerModel } from './model.js';
 
@@ -80,11 +79,4 @@ function spanKeyOf(length: number): (ns: number, ne: number, type: EntityType) =
   const wide = length + 1;
   if (wide >= 1 << 24) return (ns, ne, type) => `${ns}:${ne}:${type}`;
   return (ns, ne, type) => (ns * wide + ne) * 8 + (TYPE_INDEX.get(type) ?? 7);
-}
-
-/** The mentions outside the document's datelines: a name in one is its outlet or the place it was filed from. */
-function withoutDatelines(doc: Document, mentions: Mention[]): Mention[] {
-  const datelines = findDatelines(doc.text);
-  if (datelines.length === 0) return mentions;
-  return mentions.filter((m) => !datelines.some(([ds, de]) => m.nstart < de && ds < m.nend));
 }
