@@ -240,6 +240,14 @@ test('kg train writes the model its config describes; kg eval --cv prints the po
   assert.equal(cv.status, 0, cv.stderr);
   assert.match(cv.stdout, /^2-fold cross-validation over 5 annotated articles/);
   assert.match(cv.stdout, /entities \(typed\)\s+[01]\.\d{3}/);
+  // --seeds: one cross-validation per tagger seed; each row is what --cv gives with that seed
+  const one = JSON.parse(kg('eval', '--cv', '2', '--config', config, '-q', '--json').stdout);
+  const spread = JSON.parse(kg('eval', '--cv', '2', '--seeds', '1,2', '--config', config, '-q', '--json').stdout);
+  assert.deepEqual(spread.seeds.map((x: { seed: number }) => x.seed), [1, 2]);
+  assert.equal(spread.seeds[0].entities, one.model.entitiesTyped.f1, 'seed 1 is the config\'s own seed');
+  assert.equal(spread.seeds[0].margin, one.model.entitiesTyped.f1 - one.rules.entitiesTyped.f1);
+  assert.ok(Math.abs(spread.mean.entities - (spread.seeds[0].entities + spread.seeds[1].entities) / 2) < 1e-12);
+  assert.equal(kg('eval', '--seeds', '1,2', '--config', config).status, 2, '--seeds without --cv is a usage error');
   const missing = kg('train', '--config', join(dir, 'none.json'));
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /^kg: .*none\.json: no such training config\n$/);

@@ -12,7 +12,7 @@ import { statsOf, formatStats } from '../graph/stats.js';
 import { formatSummary } from './summary.js';
 import { registerQueryCommands } from './query-commands.js';
 import { registerViewCommands } from './view-commands.js';
-import { registerTrainCommands, runCrossValidation } from './train-commands.js';
+import { registerTrainCommands, runCrossValidation, runSeedSpread } from './train-commands.js';
 import { DEFAULT_MODEL, DEFAULT_TRAIN_CONFIG } from '../tagger/paths.js';
 
 const DEFAULT_GRAPH = 'graph/graph.json';
@@ -90,10 +90,13 @@ export async function main(argv: string[]): Promise<void> {
     .option('--cv <k>', 'cross-validation by article: train on K-1 folds of the annotated articles, score the held-out one, for every fold', positiveInt)
     .option('-c, --config <file>', 'with --cv: the training config naming the annotated articles', DEFAULT_TRAIN_CONFIG)
     .option('--limit <n>', 'with --cv: only the first N articles (a quick run)', positiveInt)
+    .option('--seeds <list>', 'with --cv: one cross-validation per tagger seed (1,2,3), each seed\'s figures and their mean and spread', seedList)
     .option('-q, --quiet', 'with --cv: no progress on stderr')
-    .action(async (graphFile: string | undefined, goldDir: string | undefined, opts: { verbose?: boolean; json?: boolean; markdown?: boolean; cv?: number; config: string; limit?: number; quiet?: boolean }) => {
+    .action(async (graphFile: string | undefined, goldDir: string | undefined, opts: { verbose?: boolean; json?: boolean; markdown?: boolean; cv?: number; config: string; limit?: number; seeds?: number[]; quiet?: boolean }) => {
+      if (opts.seeds !== undefined && opts.cv === undefined) throw new UsageError('kg eval --seeds needs --cv K');
       if (opts.cv !== undefined) {
         if (graphFile !== undefined) throw new UsageError('kg eval --cv takes no graph or gold folder: the training config names the annotated articles');
+        if (opts.seeds !== undefined) return runSeedSpread({ ...opts, cv: opts.cv, seeds: opts.seeds });
         return runCrossValidation({ ...opts, cv: opts.cv });
       }
       if (graphFile === undefined || goldDir === undefined) throw new UsageError("kg eval needs a graph file and a gold folder (or --cv K)");
@@ -148,6 +151,13 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
   return n;
+}
+
+/** 1,2,3: tagger seeds, each a whole number of 0 or more, none twice. */
+function seedList(value: string): number[] {
+  const seeds = value.split(',').map((x) => x.trim());
+  if (seeds.some((x) => !/^\d+$/.test(x)) || new Set(seeds).size !== seeds.length) throw new InvalidArgumentError('expected seeds as whole numbers joined by commas, none twice (1,2,3)');
+  return seeds.map(Number);
 }
 
 function exitCodeFor(err: unknown): number {

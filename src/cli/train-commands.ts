@@ -49,6 +49,30 @@ export function registerTrainCommands(program: Command, defaults: { config: stri
     });
 }
 
+/** `kg eval --cv K --seeds A,B,…`: one cross-validation per tagger seed, each seed's figures and their mean and spread. */
+export async function runSeedSpread(opts: { cv: number; config: string; seeds: number[]; limit?: number; json?: boolean; markdown?: boolean; quiet?: boolean }): Promise<void> {
+  const { readTrainConfig } = await import('../tagger/train.js');
+  const { crossValidateSeeds } = await import('../eval/cv.js');
+  const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
+  const r = await crossValidateSeeds(readTrainConfig(opts.config), opts.seeds, { folds: opts.cv, limit: opts.limit, log });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    return;
+  }
+  const f3 = (x: number) => x.toFixed(3);
+  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${f3(Math.abs(x))}`;
+  const rows: string[][] = [
+    ...r.seeds.map((s) => [String(s.seed), f3(s.entities), signed(s.margin), f3(s.relations), f3(s.locatedInRecall)]),
+    ['mean', f3(r.mean.entities), signed(r.mean.margin), f3(r.mean.relations), f3(r.mean.locatedInRecall)],
+    ['spread', f3(r.spread.entities), f3(r.spread.margin), f3(r.spread.relations), ''],
+  ];
+  const head = ['tagger seed', 'typed F1', `margin over the rules (${f3(r.rules)})`, 'relation F1', 'located-in recall'];
+  const lines = opts.markdown
+    ? [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((x) => `| ${x.join(' | ')} |`)]
+    : [`${opts.cv}-fold cross-validation, once per tagger seed`, head.join('  '), ...rows.map((x) => x.map((c, i) => c.padEnd(head[i]!.length)).join('  ').trimEnd())];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 /** `kg eval --cv K`: the pooled table of the model and of the rules on the same folds. */
 export async function runCrossValidation(opts: { cv: number; config: string; limit?: number; json?: boolean; markdown?: boolean; quiet?: boolean }): Promise<void> {
   const { readTrainConfig } = await import('../tagger/train.js');

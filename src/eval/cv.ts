@@ -135,3 +135,38 @@ export function scoreCluener(sentences: readonly CluenerSentence[], model: Tagge
     count(extractMentions(doc), ruleCounts);
   }
 }
+
+/** One cross-validation per tagger seed: the tagger's figures move with the order it saw its examples in. */
+export interface SeedSpread {
+  seeds: Array<{ seed: number; entities: number; margin: number; relations: number; locatedInRecall: number }>;
+  /** the rules' typed entity F1 (the same for every seed) */
+  rules: number;
+  mean: { entities: number; margin: number; relations: number; locatedInRecall: number };
+  /** max − min over the seeds */
+  spread: { entities: number; margin: number; relations: number };
+}
+
+/** Cross-validates once per seed (the config's other settings as they are) and sums up the spread. */
+export async function crossValidateSeeds(config: TrainConfig, seeds: readonly number[], options: CvOptions): Promise<SeedSpread> {
+  const rows: SeedSpread['seeds'] = [];
+  let rules = 0;
+  for (const seed of seeds) {
+    options.log?.(`kg: tagger seed ${seed}`);
+    const r = await crossValidate({ ...config, seed }, options);
+    rules = r.rules.entitiesTyped.f1;
+    rows.push({ seed, entities: r.model.entitiesTyped.f1, margin: r.model.entitiesTyped.f1 - rules, relations: r.model.relations.f1, locatedInRecall: r.model.byRelationType['located-in'].recall });
+  }
+  return seedSpread(rows, rules);
+}
+
+/** The mean and the spread (max − min) of per-seed figures. */
+export function seedSpread(seeds: SeedSpread['seeds'], rules: number): SeedSpread {
+  const mean = (k: keyof SeedSpread['mean']) => seeds.reduce((a, s) => a + s[k], 0) / seeds.length;
+  const range = (k: keyof SeedSpread['spread']) => Math.max(...seeds.map((s) => s[k])) - Math.min(...seeds.map((s) => s[k]));
+  return {
+    seeds,
+    rules,
+    mean: { entities: mean('entities'), margin: mean('margin'), relations: mean('relations'), locatedInRecall: mean('locatedInRecall') },
+    spread: { entities: range('entities'), margin: range('margin'), relations: range('relations') },
+  };
+}
