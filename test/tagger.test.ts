@@ -11,7 +11,7 @@ import { projectGold } from '../src/tagger/data.js';
 import { readCluener, splitAddress } from '../src/tagger/cluener.js';
 import { loadTrainingData, trainOn } from '../src/tagger/train.js';
 import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
-import { sentenceInputs, tagMentions } from '../src/tagger/index.js';
+import { sentenceInputs, spanKeyOf, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/tagger/perceptron.js';
@@ -251,6 +251,26 @@ test('kg train writes the model its config describes; kg eval --cv prints the po
   const missing = kg('train', '--config', join(dir, 'none.json'));
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /^kg: .*none\.json: no such training config\n$/);
+});
+
+test('a span\'s key tells every span and type apart, in a short text and past 16 M characters', () => {
+  for (const length of [40, (1 << 24) + 5, 2 ** 27]) {
+    const key = spanKeyOf(length);
+    const seen = new Map<number | string, string>();
+    const at = [0, 1, 2, length >> 1, length - 2, length - 1, length];
+    for (const ns of at) {
+      for (const ne of at) {
+        if (ne <= ns) continue;
+        for (const type of ['company', 'place', 'person'] as EntityType[]) {
+          const k = key(ns, ne, type);
+          const span = `${ns}:${ne}:${type}`;
+          assert.equal(seen.get(k) ?? span, span, `length ${length}: ${span} and ${seen.get(k)} share a key`);
+          seen.set(k, span);
+          assert.equal(key(ns, ne, type), k, 'the same span, the same key');
+        }
+      }
+    }
+  }
 });
 
 test('the Viterbi search gives what a search over every allowed transition gives', () => {

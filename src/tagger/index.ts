@@ -75,7 +75,7 @@ const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
  * A span's offsets and type as one number (exact for texts under 16 M characters, as a string
  * beyond): no string is made per span.
  */
-function spanKeyOf(length: number): (ns: number, ne: number, type: EntityType) => number | string {
+export function spanKeyOf(length: number): (ns: number, ne: number, type: EntityType) => number | string {
   const wide = length + 1;
   if (wide >= 1 << 24) return (ns, ne, type) => `${ns}:${ne}:${type}`;
   return (ns, ne, type) => (ns * wide + ne) * 8 + (TYPE_INDEX.get(type) ?? 7);
