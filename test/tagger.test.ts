@@ -248,6 +248,10 @@ test('kg train writes the model its config describes; kg eval --cv prints the po
   assert.equal(spread.seeds[0].margin, one.model.entitiesTyped.f1 - one.rules.entitiesTyped.f1);
   assert.ok(Math.abs(spread.mean.entities - (spread.seeds[0].entities + spread.seeds[1].entities) / 2) < 1e-12);
   assert.equal(kg('eval', '--seeds', '1,2', '--config', config).status, 2, '--seeds without --cv is a usage error');
+  writeFileSync(join(dir, 'zero.json'), JSON.stringify({ annotated: [{ texts: 'data/corpus', gold: 'data/gold' }], runs: 0 }));
+  const zero = kg('train', '--config', join(dir, 'zero.json'));
+  assert.equal(zero.status, 1);
+  assert.match(zero.stderr, /zero\.json: "runs" must be a whole number of 1 or more\n$/);
   const missing = kg('train', '--config', join(dir, 'none.json'));
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /^kg: .*none\.json: no such training config\n$/);

@@ -10,7 +10,7 @@ import { prf, score } from './score.js';
 import { predictionsFromGraph, type PredictedDoc } from './predictions.js';
 import { graphFromCorpus } from '../pipeline.js';
 import { tagMentions } from '../tagger/index.js';
-import { extractMentions, withoutDatelines } from '../extract/index.js';
+import { extractMentions } from '../extract/index.js';
 import { documentFromText, documentInfo } from '../ingest/index.js';
 import { loadTrainingData, trainOn, type TrainConfig, type TrainingData } from '../tagger/train.js';
 import type { CluenerSentence } from '../tagger/cluener.js';
@@ -37,13 +37,15 @@ export interface CvOptions {
   folds: number;
   /** use only the first n articles (a quick run) */
   limit?: number;
+  /** the training data, when the caller has loaded it for this config already (one load for several seeds) */
+  data?: TrainingData;
   log?: (msg: string) => void;
 }
 
 export async function crossValidate(config: TrainConfig, options: CvOptions): Promise<CvResult> {
   const t0 = performance.now();
   const log = options.log ?? (() => {});
-  const data = await loadTrainingData(config, log);
+  const data = options.data ?? (await loadTrainingData(config, log));
   const n = Math.min(data.docs.length, options.limit ?? Infinity);
   const k = options.folds;
   if (!Number.isInteger(k) || k < 2) throw new Error(`--cv needs 2 folds or more (got ${k})`);
@@ -60,7 +62,7 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
     log(`kg: fold ${f + 1}/${k}: training on ${train.length} articles, scoring ${test.length}`);
     const models = trainOn(data, train, config);
     modelPreds.push(...predict(data, test, (i) => tagMentions(data.docs[i]!.doc, models.tagger, data.analyses[i]), models.linker));
-    rulePreds.push(...predict(data, test, (i) => withoutDatelines(data.docs[i]!.doc, data.analyses[i]!.mentions)));
+    rulePreds.push(...predict(data, test, (i) => extractMentions(data.docs[i]!.doc, data.analyses[i])));
     scoreCluener(data.cluenerHeldOut, models.tagger, cl.model, cl.rules);
   }
   const gold = order.map((i) => data.docs[i]!.gold);
@@ -150,9 +152,11 @@ export interface SeedSpread {
 export async function crossValidateSeeds(config: TrainConfig, seeds: readonly number[], options: CvOptions): Promise<SeedSpread> {
   const rows: SeedSpread['seeds'] = [];
   let rules = 0;
+  // the articles, their rule analyses and CLUENER do not depend on the seed: loaded once
+  const data = options.data ?? (await loadTrainingData(config, options.log));
   for (const seed of seeds) {
     options.log?.(`kg: tagger seed ${seed}`);
-    const r = await crossValidate({ ...config, seed }, options);
+    const r = await crossValidate({ ...config, seed }, { ...options, data });
     rules = r.rules.entitiesTyped.f1;
     rows.push({ seed, entities: r.model.entitiesTyped.f1, margin: r.model.entitiesTyped.f1 - rules, relations: r.model.relations.f1, locatedInRecall: r.model.byRelationType['located-in'].recall });
   }

@@ -49,9 +49,9 @@ export function placesNamedIn(text: string): Set<string> {
   return codes;
 }
 
-/** Mentions in one document, in text order. */
-export function extractMentions(doc: Document): Mention[] {
-  return withoutDatelines(doc, analyseDocument(doc).mentions);
+/** Mentions in one document, in text order (from its rule analysis, when the caller has made it). */
+export function extractMentions(doc: Document, analysis: RuleAnalysis = analyseDocument(doc)): Mention[] {
+  return withoutDatelines(doc, analysis.mentions);
 }
 
 /**

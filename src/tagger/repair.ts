@@ -251,8 +251,9 @@ function splitProjects(text: string, start: number, end: number): LabelSpan[] {
   for (let i = start + 4; i <= end - 4; i++) {
     // a project's site in brackets, then the next project (X项目(某县)和Y项目): two projects and the site
     const site = SITE_THEN_NEXT.exec(text.slice(i, end));
-    if (site && NAME_ENDS.test(text.slice(at, i)) && siteType(site[1]!)) {
-      out.push({ start: at, end: i, type: 'project' }, { start: i + 1, end: i + 1 + site[1]!.length, type: siteType(site[1]!)! });
+    const type = site && NAME_ENDS.test(text.slice(at, i)) ? siteType(site[1]!) : undefined;
+    if (site && type) {
+      out.push({ start: at, end: i, type: 'project' }, { start: i + 1, end: i + 1 + site[1]!.length, type });
       at = i + site[0].length;
       i = at + 3;
       continue;
@@ -507,12 +508,14 @@ export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): 
     if (part === 1) e++; // the E
     const head = view.head[i]!;
     const type = ENTITY_TYPES[head - 1];
+    // the type the list's decoded items have
+    const decoded = ENTITY_TYPES[view.ruled[i]! - 1];
     const free = e - i >= MIN_NAME && e - i <= 12 && !spans.some((sp) => sp.start < e && i < sp.end);
     if (head && head === view.ruled[i] && type && LISTED.has(type) && free) {
       out.push({ start: i, end: e, type });
-    } else if (!head && view.ruled[i] && LISTED.has(ENTITY_TYPES[view.ruled[i]! - 1]!) && free && !/[0-9０-９园区]/u.test(ctx.text.slice(i, e))) {
+    } else if (!head && free && decoded && LISTED.has(decoded) && !/[0-9０-９园区]/u.test(ctx.text.slice(i, e))) {
       // no head word: the type most of its decoded items have, for an item with no amount and no park word
-      out.push({ start: i, end: e, type: ENTITY_TYPES[view.ruled[i]! - 1]! });
+      out.push({ start: i, end: e, type: decoded });
     }
     i = e;
   }

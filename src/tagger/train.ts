@@ -58,6 +58,7 @@ export function readTrainConfig(file: string): TrainConfig {
   for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
+  if (c.runs !== undefined && !(Number.isInteger(c.runs) && c.runs >= 1)) throw new KgInputError(file, '"runs" must be a whole number of 1 or more');
   return {
     ...TRAIN_DEFAULTS,
     ...c,

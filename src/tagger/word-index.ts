@@ -47,7 +47,6 @@ export class WordIndex {
    * the cover is written into its first text.length entries (the rest is left as it was).
    */
   cover(text: string, into?: Uint16Array): Uint16Array {
-    // `into` (at least as long as the text): written over and returned, no array is made
     const out = into ? into.fill(0, 0, text.length) : new Uint16Array(text.length);
     for (let i = 0; i < text.length; ) {
       const hit = this.longestAt(text, i);
