@@ -86,7 +86,7 @@ test('a relation read through an anaphor keeps both sentences as evidence', () =
   const { doc, mentions } = linked('双福工业园去年产值增长两成。今年该园引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
   // a classifier that says located-in wherever it may: what is left to check is the evidence
   const keys = new Set<number>();
-  for (const c of candidatePairs(doc, mentions)) for (const k of pairFeatures(doc, c, new Set(), [c.head, c.tail])) keys.add(k);
+  for (const c of candidatePairs(doc, mentions)) for (const k of pairFeatures(doc, c, new Map(), [c.head, c.tail])) keys.add(k);
   const sorted = Uint32Array.from(keys).sort();
   const weights = new Int16Array(sorted.length * CLASSES.length).map((_, i) => (i % CLASSES.length === 1 ? 1 : 0));
   const rel = linkDocument(doc, mentions, fromArrays(sorted, weights, 1)).find((r) => r.head === '瑞达科技有限公司' && r.tail === '双福工业园');

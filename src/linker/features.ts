@@ -18,12 +18,18 @@ const TRIGGERS = [
 ];
 const TRIGGER_INDEX = new WordIndex(TRIGGERS.map((w, i) => [w, i] as const));
 const TITLE_LIST = [...TITLES.keys()].sort((a, b) => b.length - a.length);
+/** each title's place in TITLE_LIST, and the titles' lengths, longest first */
+const TITLE_RANK = new Map(TITLE_LIST.map((w, i) => [w, i]));
+const TITLE_LENGTHS = [...new Set(TITLE_LIST.map((w) => w.length))];
 const CLAUSE = /[，。；：！？,;:!?\n]/u;
 
 const bucket = (d: number): number => (d <= 2 ? d : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : d <= 32 ? 6 : 7);
 
-/** The feature keys of one candidate. `ruleVotes` holds `${head}\0${relation}\0${tail}` the rules found in its sentence. */
-export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet<string>, others: readonly Arg[]): Uint32Array {
+/** What the relation rules found in a sentence: head entity → tail entity → the relations between them. */
+export type RuleVotes = ReadonlyMap<string, ReadonlyMap<string, readonly RelationType[]>>;
+
+/** The feature keys of one candidate, given what the rules found in its sentence. */
+export function pairFeatures(doc: Document, c: Candidate, ruleVotes: RuleVotes, others: readonly Arg[]): Uint32Array {
   const { head: h, tail: t } = c;
   const first = h.nstart <= t.nstart ? h : t;
   const second = first === h ? t : h;
@@ -35,24 +41,31 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   const gap = masked(text, gapStart, second.nstart, others);
   const out: number[] = [];
   // each feature is its parts hashed in turn (FNV-1a, a separator after each): no string is joined
-  const add = (...parts: Array<string | number>) => {
-    let h = 0x811c9dc5;
-    for (const p of parts) {
-      if (typeof p === 'number') h = Math.imul(h ^ p, 0x01000193);
-      else for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
-      h = Math.imul(h ^ 0x1f, 0x01000193);
-    }
+  const add = (p0: string, p1?: Part, p2?: Part, p3?: Part, p4?: Part) => {
+    let h = fold(0x811c9dc5, p0);
+    if (p1 !== undefined) h = fold(h, p1);
+    if (p2 !== undefined) h = fold(h, p2);
+    if (p3 !== undefined) h = fold(h, p3);
+    if (p4 !== undefined) h = fold(h, p4);
     out.push(h >>> 0);
   };
 
   add('sig', sig, ord);
   add('dist', sig, ord, bucket(gap.length));
-  const between = others.filter((o) => o.nstart >= gapStart && o.nend <= second.nstart && o !== h && o !== t).length;
+  // the names between the two (and the places and parks among them), and an appositive chain
+  // (位于A县B街道): the first name written straight on from the pair's outer end
+  let between = 0;
+  let sites = 0;
+  let after: Arg | undefined;
+  for (const o of others) {
+    if (o.nstart >= gapStart && o.nend <= second.nstart && o !== h && o !== t) {
+      between++;
+      if (o.type === 'place' || o.type === 'industrial-park') sites++;
+    }
+    if (!after && o.nstart === second.nend && o.nend > o.nstart) after = o;
+  }
   add('nb', sig, ord, Math.min(3, between));
-  // an appositive chain (位于A县B街道): a name written straight on from the pair's outer ends
-  const after = others.find((o) => o.nstart === second.nend && o.nend > o.nstart);
   add('chainA', sig, ord, after ? after.type : '-');
-  const sites = others.filter((o) => o.nstart >= gapStart && o.nend <= second.nstart && o !== h && o !== t && (o.type === 'place' || o.type === 'industrial-park')).length;
   add('nbSite', sig, ord, Math.min(2, sites));
   if (gap.length <= 6) add('gap', sig, ord, gap);
   else {
@@ -72,8 +85,9 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   add('r2', sig, text.slice(second.nend, second.nend + 2));
   add('r1', ord, text.slice(second.nend, second.nend + 1));
   // the rules' own reading of the pair
-  for (const r of ['located-in', 'belongs-to-cluster', 'leads'] as RelationType[]) {
-    if (ruleVotes.has(`${h.entity}\u0000${r}\u0000${t.entity}`)) {
+  const voted = ruleVotes.get(h.entity)?.get(t.entity);
+  for (const r of voted ? RELATIONS : []) {
+    if (voted!.includes(r)) {
       add('rule', r);
       add('rule', r, sig);
     }
@@ -108,28 +122,80 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: ReadonlySet
   }
   // titles: a head title between a body and a person (德感工业园党委书记程粮畯) or before the person
   if (h.type === 'person') {
-    const title = TITLE_LIST.find((w) => text.slice(Math.max(0, h.nstart - w.length), h.nstart) === w);
+    const title = titleEnding(text, h.nstart);
     if (title) {
       const info = TITLES.get(title)!;
       add('title', info.leads ? 'head' : 'not-head', t.type, t.nend === h.nstart - title.length ? 'body-before' : 'apart');
       add('titleWord', title, t.nend === h.nstart - title.length ? 'body-before' : 'apart');
     }
-    if (gap.length <= 12) for (const w of TITLE_LIST) if (gap.includes(w)) add('titleIn', w, ord);
+    if (gap.length <= 12) for (const w of titlesIn(gap)) add('titleIn', w, ord);
   }
   if (h.type === 'place' && t.type === 'place') {
     const inside = placeInside(h.text, t.text);
     if (inside) add('gaz', inside);
   }
   // each key once, in the order first written: training and classification read a pair's keys as a set
-  const seen = new Set<number>();
-  const keys = new Uint32Array(out.length);
-  let n = 0;
-  for (const k of out) {
-    if (seen.has(k)) continue;
-    seen.add(k);
-    keys[n++] = k;
+  return distinct(out);
+}
+
+type Part = string | number;
+
+/** FNV-1a of one part of a feature, and a separator after it, continuing from `h` */
+function fold(h: number, p: Part): number {
+  if (typeof p === 'number') h = Math.imul(h ^ p, 0x01000193);
+  else for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
+}
+
+const RELATIONS: readonly RelationType[] = ['located-in', 'belongs-to-cluster', 'leads'];
+
+/** The title written right before `at` (the longest, if several end there), or undefined. */
+function titleEnding(text: string, at: number): string | undefined {
+  for (const len of TITLE_LENGTHS) if (at >= len && TITLE_RANK.has(text.slice(at - len, at))) return text.slice(at - len, at);
+  return undefined;
+}
+
+/** The titles written anywhere in a short text, each once, in TITLE_LIST's order. */
+function titlesIn(s: string): string[] {
+  const found: string[] = [];
+  for (const len of TITLE_LENGTHS) {
+    for (let i = 0; i + len <= s.length; i++) {
+      const w = s.slice(i, i + len);
+      if (TITLE_RANK.has(w) && !found.includes(w)) found.push(w);
+    }
   }
-  return keys.slice(0, n);
+  return found.length > 1 ? found.sort((a, b) => TITLE_RANK.get(a)! - TITLE_RANK.get(b)!) : found;
+}
+
+/** An open-addressed table of the keys seen for one pair: a key is in it when its slot holds this pair's stamp. */
+let slotKey = new Uint32Array(1024);
+let slotStamp = new Uint32Array(1024);
+let stamp = 0;
+
+/** `keys` without repeats, each in the place it first appears. */
+function distinct(keys: readonly number[]): Uint32Array {
+  if (keys.length * 2 > slotKey.length) {
+    const size = 2 ** Math.ceil(Math.log2(keys.length * 4));
+    slotKey = new Uint32Array(size);
+    slotStamp = new Uint32Array(size);
+    stamp = 0;
+  }
+  if (++stamp === 0xffffffff) {
+    slotStamp.fill(0);
+    stamp = 1;
+  }
+  const mask = slotKey.length - 1;
+  const out = new Uint32Array(keys.length);
+  let n = 0;
+  for (const k of keys) {
+    let at = Math.imul(k, 0x9e3779b1) >>> 0 & mask;
+    while (slotStamp[at] === stamp && slotKey[at] !== k) at = (at + 1) & mask;
+    if (slotStamp[at] === stamp) continue;
+    slotStamp[at] = stamp;
+    slotKey[at] = k;
+    out[n++] = k;
+  }
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** A mention's rule without the tagger's mark and the rule's detail (tagger+suffix:公司 → suffix), once per rule. */

@@ -3,20 +3,32 @@
 // (features.ts), the sentence patterns' votes among them. What the patterns find is kept too:
 // in cross-validation the union scored above either alone. A fact stated through an anaphor keeps
 // the sentence that names the entity beside the one that states it, as evidence.
-import type { Document, Evidence, Relation } from '../types.js';
+import type { Document, Evidence, Relation, RelationType } from '../types.js';
 import { RELATION_TYPES } from '../types.js';
 import type { Found, Linked } from '../relate/sentence.js';
 import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js';
 import { candidatePairs, type Candidate } from './candidates.js';
-import { pairFeatures } from './features.js';
+import { pairFeatures, type RuleVotes } from './features.js';
 import { classify, classOf, type LinkExample, type LinkerModel } from './model.js';
 
 export { trainLinker, type LinkerModel } from './model.js';
 
+const NO_VOTES: RuleVotes = new Map();
+
 /** Each candidate pair of a document with its features; `rules` is what the sentence patterns find there. */
 function featured(doc: Document, mentions: Linked[], rules: Map<number, Found[]>): Array<{ c: Candidate; features: Uint32Array }> {
-  const votes = new Map<number, Set<string>>();
-  for (const [index, found] of rules) votes.set(index, new Set(found.map((f) => `${f.head}\u0000${f.relation}\u0000${f.tail}`)));
+  const votes = new Map<number, Map<string, Map<string, RelationType[]>>>();
+  for (const [index, found] of rules) {
+    const byHead = new Map<string, Map<string, RelationType[]>>();
+    for (const f of found) {
+      let byTail = byHead.get(f.head);
+      if (!byTail) byHead.set(f.head, (byTail = new Map()));
+      const list = byTail.get(f.tail);
+      if (!list) byTail.set(f.tail, [f.relation]);
+      else if (!list.includes(f.relation)) list.push(f.relation);
+    }
+    votes.set(index, byHead);
+  }
   const cands = candidatePairs(doc, mentions);
   // each sentence's arguments in the order its candidates first name them
   const argsOf = new Map<number, Candidate['head'][]>();
@@ -30,7 +42,7 @@ function featured(doc: Document, mentions: Linked[], rules: Map<number, Found[]>
       list.push(a);
     }
   }
-  return cands.map((c) => ({ c, features: pairFeatures(doc, c, votes.get(c.sentence) ?? new Set(), argsOf.get(c.sentence)!) }));
+  return cands.map((c) => ({ c, features: pairFeatures(doc, c, votes.get(c.sentence) ?? NO_VOTES, argsOf.get(c.sentence)!) }));
 }
 
 /** Relations stated in one document, as the classifier decides them. */

@@ -104,16 +104,19 @@ export function fromArrays(keys: Uint32Array, weights: Int16Array, scale: number
   return { keys, weights, scale, row };
 }
 
+/** a pair's score per class, reused */
+const SUMS = new Float64Array(C);
+
 /** The class a pair gets: the best-scoring of those it may take (ties to the lower class). */
 export function classify(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): number {
-  return best(allowed, (k) => {
-    let s = 0;
-    for (const f of features) {
-      const r = model.row.get(f);
-      if (r !== undefined) s += model.weights[r * C + k]!;
-    }
-    return s;
-  });
+  // each feature's row looked up once, its weights added for every class the pair may take
+  SUMS.fill(0);
+  for (const f of features) {
+    const r = model.row.get(f);
+    if (r === undefined) continue;
+    for (const k of allowed) SUMS[k] = SUMS[k]! + model.weights[r * C + k]!;
+  }
+  return best(allowed, (k) => SUMS[k]!);
 }
 
 function best(allowed: readonly number[], score: (k: number) => number): number {
