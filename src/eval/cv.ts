@@ -62,7 +62,7 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
     log(`kg: fold ${f + 1}/${k}: training on ${train.length} articles, scoring ${test.length}`);
     const models = trainOn(data, train, config);
     modelPreds.push(...predict(data, test, (i) => tagMentions(data.docs[i]!.doc, models.tagger, data.analyses[i]), models.linker));
-    rulePreds.push(...predict(data, test, (i) => extractMentions(data.docs[i]!.doc, data.analyses[i])));
+    rulePreds.push(...rulesOnly(data, `${k}:${n}:${f}`, () => predict(data, test, (i) => extractMentions(data.docs[i]!.doc, data.analyses[i]))));
     scoreCluener(data.cluenerHeldOut, models.tagger, cl.model, cl.rules);
   }
   const gold = order.map((i) => data.docs[i]!.gold);
@@ -96,6 +96,19 @@ export async function crossValidate(config: TrainConfig, options: CvOptions): Pr
   }
   result.seconds = Math.round((performance.now() - t0) / 100) / 10;
   return result;
+}
+
+/**
+ * The rules' predictions for one fold: they depend on the articles and the fold, not on the tagger's
+ * settings, so cross-validations over the same loaded data (kg eval --seeds) make them once.
+ */
+const RULES_ONLY = new WeakMap<TrainingData, Map<string, PredictedDoc[]>>();
+function rulesOnly(data: TrainingData, fold: string, make: () => PredictedDoc[]): PredictedDoc[] {
+  let byFold = RULES_ONLY.get(data);
+  if (!byFold) RULES_ONLY.set(data, (byFold = new Map()));
+  let preds = byFold.get(fold);
+  if (!preds) byFold.set(fold, (preds = make()));
+  return preds;
 }
 
 /** The graph of some annotated articles, built from the given mentions, as predictions per article. */
