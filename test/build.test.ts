@@ -98,6 +98,9 @@ test('a document\'s relation key covers every field of its mentions, in whatever
   assert.notEqual(relationKey('a.txt', 'e'.repeat(64), [m]), key);
   assert.notEqual(relationKey('a.txt', sha, [{ ...m, aliasOf: '江津' }]), key);
   assert.notEqual(relationKey('a.txt', sha, [{ ...m, entity: 'place:江津' }]), key);
+  assert.notEqual(relationKey('a.txt', sha, [{ ...m, implied: '区政府' }]), key);
+  // an absent field and an undefined one are alike, as they are in a record
+  assert.equal(relationKey('a.txt', sha, [{ ...m, aliasOf: undefined }]), key);
   // a field added to Mention one day is part of the key without anyone listing it
   assert.notEqual(relationKey('a.txt', sha, [{ ...m, confidence: 0.5 } as Linked]), key);
 });
