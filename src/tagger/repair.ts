@@ -8,6 +8,10 @@
 // name (“黄河明珠”) is nested in it, and no mention. Two names decoded as one span (A、B) are
 // split. A park word with no name (该产业园, 省级高新区) is a generic noun, unless the article
 // names a park it stands for (经开区 for 长沙经开区): `withoutGenericParks`, over a document.
+// A project or park span that begins or ends inside a dictionary word of jieba's, next to a Chinese
+// character, is a piece of a longer name the tagger cut (万片隐形牙套膜片项目 out of
+// 1000万片隐形牙套膜片项目, 品产业园项目 out of 食品产业园项目, …产业基 out of …产业基地): it is
+// left out, not guessed at.
 // Nothing here names an entity: the words are closed-class grammar and the country names come
 // from a packaged locale file.
 import type { EntityType } from '../types.js';
@@ -113,6 +117,27 @@ function countryPrefix(ctx: RepairContext, start: number, end: number): number {
     return end - start - len >= MIN_NAME && (!joined || JOINED_NAME_TAGS.has(first.tag)) ? len : 0;
   }
   return 0;
+}
+
+/**
+ * Types whose names begin and end where jieba's words do. (Measured on the cross-validation's fold
+ * models, tagger seeds 1 and 2: leaving out projects and parks cut at the start raised typed F1 by
+ * 0.002 and relation F1 by 0.004, cut at the end by 0.001 more; for every type, it cost companies
+ * and organizations more than it gained.)
+ */
+const WHOLE_WORDS: ReadonlySet<EntityType> = new Set(['project', 'industrial-park']);
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Does the span [start, end) begin or end inside a word of jieba's dictionary, next to a Chinese
+ * character? (Not a word jieba guessed, tagged x: 城等 in 珞璜临港产业城等 is no boundary.)
+ */
+function cutsWord(ctx: RepairContext, start: number, end: number): boolean {
+  const first = ctx.tokens[ctx.tokenAt[start] ?? -1];
+  if (first && first.start < start && first.tag !== 'x' && HAN.test(ctx.text[start - 1] ?? '')) return true;
+  const last = ctx.tokens[ctx.tokenAt[end - 1] ?? -1];
+  return last !== undefined && last.end > end && last.tag !== 'x' && HAN.test(ctx.text[end] ?? '');
 }
 
 /** the types a place written before them may prefix as their location (唐山市乐亭县, 河北某地临空经济区) */
@@ -285,6 +310,7 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
   let skipTo = -1;
   for (let sp of spans) {
     if (sp.start < skipTo) continue; // inside a project already taken whole
+    if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, sp.start, sp.end)) continue;
     // a registered company followed in the same clause by what it makes, up to 项目 or the like,
     // is a project named after its company (X有限公司年产200套汽车模具项目)
     if (sp.type === 'company' && text.endsWith('公司', sp.end)) {
