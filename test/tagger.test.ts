@@ -360,18 +360,22 @@ test('a scale written before a cluster is part of its name, also where decoding 
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['千亿级装备制造产业集群', '2000亿级绿色食品产业集群']);
 });
 
-test('a project or park span that begins or ends inside a word, next to a Chinese character, is a cut name, left out', () => {
+test('a span that begins or ends inside a dictionary word, next to a Chinese character, is a cut name, left out', () => {
   // jieba writes 绿色食品 and 产业园 as words: 品产业园项目 and 食品产业园 begin inside one, 乙丙产业 ends inside one
   const text = '甲地新建绿色食品产业园项目和乙丙产业园，引进丁戊科技';
   assert.deepEqual(repairedOf(text, [['品产业园项目', 'project'], ['乙丙产业园', 'industrial-park']]), ['industrial-park:乙丙产业园']);
   assert.deepEqual(repairedOf(text, [['食品产业园', 'industrial-park']]), []);
   assert.deepEqual(repairedOf(text, [['乙丙产业', 'industrial-park']]), []);
-  // a word jieba only guessed (城等, tagged x) is no boundary: the park before 等 stays
+  assert.deepEqual(repairedOf(text, [['色食品产业', 'industry-cluster']]), []);
+  assert.deepEqual(repairedOf(text, [['绿色食品产业园项目', 'project']]), ['project:绿色食品产业园项目']);
+  // a word jieba only guessed (丁戊, 城等: tagged x) is no boundary
+  assert.deepEqual(repairedOf(text, [['戊科技', 'company']]), ['company:戊科技']);
   const guessed = '建设甲乙临港产业城等经济发展平台';
   assert.deepEqual(repairedOf(guessed, [['甲乙临港产业城', 'industrial-park']]), ['industrial-park:甲乙临港产业城']);
-  assert.deepEqual(repairedOf(text, [['绿色食品产业园项目', 'project']]), ['project:绿色食品产业园项目']);
-  // other types are left as decoded (a company's short name may begin inside a word)
-  assert.deepEqual(repairedOf(text, [['戊科技', 'company']]), ['company:戊科技']);
+  // organizations and places are left as decoded: jieba joins a body to its title (区委书记)
+  const body = '甲乙区委书记丙丁出席，甲乙食品公司和绿色食品企业';
+  assert.deepEqual(repairedOf(body, [['甲乙区委', 'organization'], ['丙丁', 'person']]), ['organization:甲乙区委', 'person:丙丁']);
+  assert.deepEqual(repairedOf(body, [['色食品企业', 'company']]), []);
 });
 
 test('a park written right before a cluster names the park’s cluster: one cluster name', () => {
