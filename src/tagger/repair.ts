@@ -310,7 +310,6 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
   let skipTo = -1;
   for (let sp of spans) {
     if (sp.start < skipTo) continue; // inside a project already taken whole
-    if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, sp.start, sp.end)) continue;
     // a registered company followed in the same clause by what it makes, up to 项目 or the like,
     // is a project named after its company (X有限公司年产200套汽车模具项目)
     if (sp.type === 'company' && text.endsWith('公司', sp.end)) {
@@ -393,6 +392,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     if (sp.type === 'person' && INDUSTRY_AFTER.test(text.slice(end, end + 3))) continue;
     // a person's name does not end with the verb or preposition after it (孙喆率…, 卢红向…, 霍吕摄)
     if (sp.type === 'person' && end - start >= 3 && PERSON_AFTER.has(text[end - 1]!)) end -= 1;
+    // a name cut inside a dictionary word is a piece of a longer one (once the words after a name are off)
+    if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, start, end)) continue;
     // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理某某,
     // X集团党委书记 → X集团党委, 董事长某某 → 某某)
     if (sp.type !== 'person') {
