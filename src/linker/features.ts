@@ -2,7 +2,7 @@
 // text between them (its length, its characters, the trigger words and punctuation in it), what
 // surrounds them, lists, anaphors, titles, the gazetteer's hierarchy and the relation rules' vote.
 // Character features only: the corpus pass has no jieba words, and needs none.
-import type { Document, EntityType, RelationType } from '../types.js';
+import { RELATION_TYPES, type Document, type EntityType, type RelationType } from '../types.js';
 import { TITLES } from '../extract/lexicon.js';
 import { liesWithin, loadGazetteer, placesNamed } from '../extract/gazetteer.js';
 import { WordIndex } from '../tagger/word-index.js';
@@ -86,8 +86,9 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: RuleVotes, 
   add('r1', ord, text.slice(second.nend, second.nend + 1));
   // the rules' own reading of the pair
   const voted = ruleVotes.get(h.entity)?.get(t.entity);
-  for (const r of voted ? RELATIONS : []) {
-    if (voted!.includes(r)) {
+  if (voted) {
+    for (const r of RELATION_TYPES) {
+      if (!voted.includes(r)) continue;
       add('rule', r);
       add('rule', r, sig);
     }
@@ -146,8 +147,6 @@ function fold(h: number, p: Part): number {
   else for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
   return Math.imul(h ^ 0x1f, 0x01000193);
 }
-
-const RELATIONS: readonly RelationType[] = ['located-in', 'belongs-to-cluster', 'leads'];
 
 /** The title written right before `at` (the longest, if several end there), or undefined. */
 function titleEnding(text: string, at: number): string | undefined {

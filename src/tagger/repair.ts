@@ -23,6 +23,7 @@ import { ENTITY_TYPES } from '../types.js';
 import { listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
+import { isHanChar } from '../ingest/chars.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -127,17 +128,15 @@ function countryPrefix(ctx: RepairContext, start: number, end: number): number {
  */
 const WHOLE_WORDS: ReadonlySet<EntityType> = new Set(['project', 'industrial-park', 'company', 'industry-cluster', 'person']);
 
-const HAN = /\p{Script=Han}/u;
-
 /**
  * Does the span [start, end) begin or end inside a word of jieba's dictionary, next to a Chinese
  * character? (Not a word jieba guessed, tagged x: 城等 in 珞璜临港产业城等 is no boundary.)
  */
 function cutsWord(ctx: RepairContext, start: number, end: number): boolean {
   const first = ctx.tokens[ctx.tokenAt[start] ?? -1];
-  if (first && first.start < start && first.tag !== 'x' && HAN.test(ctx.text[start - 1] ?? '')) return true;
+  if (first && first.start < start && first.tag !== 'x' && isHanChar(ctx.text[start - 1])) return true;
   const last = ctx.tokens[ctx.tokenAt[end - 1] ?? -1];
-  return last !== undefined && last.end > end && last.tag !== 'x' && HAN.test(ctx.text[end] ?? '');
+  return last !== undefined && last.end > end && last.tag !== 'x' && isHanChar(ctx.text[end]);
 }
 
 /** the types a place written before them may prefix as their location (唐山市乐亭县, 河北某地临空经济区) */
