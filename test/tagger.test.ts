@@ -9,7 +9,7 @@ import { ALLOWED, LABEL_COUNT, decodeSpans, encodeSpans, labelOf } from '../src/
 import { viterbi } from '../src/tagger/viterbi.js';
 import { projectGold } from '../src/tagger/data.js';
 import { readCluener, splitAddress } from '../src/tagger/cluener.js';
-import { loadTrainingData, trainOn } from '../src/tagger/train.js';
+import { loadTrainingData, readTrainConfig, trainOn } from '../src/tagger/train.js';
 import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
 import { sentenceInputs, spanKeyOf, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
@@ -180,6 +180,51 @@ test('a tagger trained in several runs, each in its own order, scores as the mea
     apart = Math.max(apart, Math.abs(sa[i]! - sb[i]!));
   });
   assert.ok(apart > 2 * tolerance, 'the two orders gave different models');
+});
+
+test('a tagger mixed from the perceptron and a CRF scores as the mix of the two, each scaled to a largest weight of 1', async () => {
+  const data = await loadTrainingData(SMALL);
+  const config = { ...SMALL, pruneBelow: 0, crfEpochs: 4 };
+  const perceptron = trainOn(data, [0, 1, 2], { ...config, crfWeight: 0 }).tagger;
+  const crf = trainOn(data, [0, 1, 2], { ...config, crfWeight: 1 }).tagger;
+  const mixed = trainOn(data, [0, 1, 2], { ...config, crfWeight: 0.3 });
+  assert.equal(mixed.training.crfWeight, 0.3, 'the model says how it was trained');
+  assert.ok(serializeModels(mixed).equals(serializeModels(trainOn(data, [0, 1, 2], { ...config, crfWeight: 0.3 }))), 'the same data give the same bytes');
+  const ex = data.examples[0]!.find((e) => e.n >= 20)!;
+  // the perceptron's and the CRF's scores in units of their largest weight (makeModel stores it as
+  // 32767; the CRF alone is already scaled to 1), the mixed model's as they are
+  const scores = (m: typeof crf, unit: number) => Array.from(emissions(m, ex.features, ex.n), (v) => v * unit);
+  const [sp, sc, sm] = [scores(perceptron, 1 / 32767), scores(crf, 1 / 32767), scores(mixed.tagger, mixed.tagger.meta.scale)];
+  const tolerance = (FEATURES_PER_CHAR / 2) * (3 / 32767);
+  let apart = 0;
+  sm.forEach((v, i) => {
+    const want = 0.7 * sp[i]! + 0.3 * sc[i]!;
+    assert.ok(Math.abs(v - want) <= tolerance, `score ${i}: ${v} against the mix ${want}`);
+    apart = Math.max(apart, Math.abs(sp[i]! - sc[i]!));
+  });
+  assert.ok(apart > 10 * tolerance, 'the two learners gave different models');
+  // the CRF alone learns: an article it was trained on gets most of its gold entities back
+  const doc = data.docs[0]!;
+  const found = new Set(tagMentions(doc.doc, crf).map((m) => m.text));
+  const hits = doc.gold.entities.filter((e) => [e.name, ...e.aliases].some((f) => found.has(f))).length;
+  assert.ok(hits / doc.gold.entities.length > 0.6, `CRF alone: ${hits} of ${doc.gold.entities.length}`);
+});
+
+test('a training config with a CRF share outside 0…1 or no CRF pass is one error naming the file', () => {
+  const dir = tempDir();
+  const bad = (settings: Record<string, unknown>) => {
+    const file = join(dir, 'train.json');
+    writeFileSync(file, JSON.stringify({ annotated: [{ texts: 'texts', gold: 'gold' }], ...settings }));
+    try {
+      readTrainConfig(file);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return 'read without complaint';
+  };
+  assert.match(bad({ crfWeight: 1.5 }), /train\.json: "crfWeight" must be between 0 and 1$/);
+  assert.match(bad({ crfEpochs: 0, crfWeight: 0.3 }), /train\.json: "crfEpochs" must be a whole number of 1 or more$/);
+  assert.equal(bad({ crfWeight: 0.3 }), 'read without complaint');
 });
 
 test('a damaged or foreign model file is one error naming the file and the fault', async () => {

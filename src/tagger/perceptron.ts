@@ -4,18 +4,14 @@
 // average of the weights over all steps. Deterministic: a seeded order, no clocks.
 import { FEATURES_PER_CHAR } from './features.js';
 import { LABEL_COUNT } from './labels.js';
-import { makeModel, type TaggerModel } from './model.js';
+import type { FeatureRows, LinearWeights } from './rows.js';
 import { viterbi } from './viterbi.js';
 import type { Example } from './data.js';
-import { mulberry32 } from '../random.js';
+import { mulberry32, shuffle } from '../random.js';
 
 export interface PerceptronOptions {
   epochs: number;
-  /** features seen fewer times than this in the training data are left out */
-  minCount: number;
   seed: number;
-  /** weights under this share of the largest are left out of the model (default 0) */
-  pruneBelow?: number;
   /**
    * how many times to train, each in its own seeded order of the examples (default 1); the model
    * is the mean of their averaged weights, so it depends less on one order
@@ -29,36 +25,17 @@ export interface PerceptronOptions {
 const L = LABEL_COUNT;
 const F = FEATURES_PER_CHAR;
 
-export function trainPerceptron(examples: readonly Example[], options: PerceptronOptions): TaggerModel {
-  // 1. the feature keys worth a row
-  const counts = new Map<number, number>();
-  for (const ex of examples) {
-    const fs = ex.features;
-    for (let i = 0; i < fs.length; i++) {
-      const k = fs[i]!;
-      if (k !== 0) counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-  }
-  const keys = Uint32Array.from([...counts].filter(([, c]) => c >= options.minCount).map(([k]) => k)).sort();
-  const rowOf = new Map<number, number>();
-  keys.forEach((k, r) => rowOf.set(k, r));
-  const rows = examples.map((ex) => {
-    const out = new Int32Array(ex.features.length);
-    for (let i = 0; i < out.length; i++) out[i] = ex.features[i] === 0 ? -1 : (rowOf.get(ex.features[i]!) ?? -1);
-    return out;
-  });
-
-  // 2. each run's averaged weights, summed into the mean of the runs
+/** The mean of the runs' averaged weights: rows × labels, and the transitions. */
+export function perceptronWeights(examples: readonly Example[], rows: FeatureRows, options: PerceptronOptions): LinearWeights {
   const runs = Math.max(1, Math.floor(options.runs ?? 1));
-  const sum = new Float64Array(keys.length * L);
+  const sum = new Float64Array(rows.keys.length * L);
   const tsum = new Float64Array(L * L);
   for (let run = 0; run < runs; run++) {
-    const { w, tw } = trainRun(examples, rows, keys.length, options, options.seed + run * RUN_SEED_STEP);
+    const { w, tw } = trainRun(examples, rows.rows, rows.keys.length, options, options.seed + run * RUN_SEED_STEP);
     for (let k = 0; k < sum.length; k++) sum[k] = sum[k]! + w[k]!;
     for (let i = 0; i < L * L; i++) tsum[i] = tsum[i]! + tw[i]!;
   }
-  // (makeModel drops what stayed zero)
-  return makeModel(keys, Float32Array.from(sum, (x) => x / runs), Float32Array.from(tsum, (x) => x / runs), options.pruneBelow);
+  return { dense: Float32Array.from(sum, (x) => x / runs), transitions: Float32Array.from(tsum, (x) => x / runs) };
 }
 
 /** Seeds of a model's runs: the options' seed, then this far apart. */
@@ -134,11 +111,4 @@ function trainRun(examples: readonly Example[], rows: readonly Int32Array[], nKe
   for (let k = 0; k < w.length; k++) w[k] = w[k]! - u[k]! / c;
   for (let i = 0; i < L * L; i++) tw[i] = tw[i]! - tu[i]! / c;
   return { w, tw };
-}
-
-function shuffle(a: number[], random: () => number): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
 }

@@ -12,7 +12,10 @@ import type { Linked } from '../relate/sentence.js';
 import { linkExamples, trainLinker } from '../linker/index.js';
 import type { LinkExample } from '../linker/model.js';
 import type { Models } from '../model-file.js';
-import { trainPerceptron } from './perceptron.js';
+import { perceptronWeights } from './perceptron.js';
+import { crfWeights } from './crf.js';
+import { featureRows, mixWeights } from './rows.js';
+import { makeModel } from './model.js';
 
 export interface TrainConfig {
   /** annotated corpora (paths relative to the config file) */
@@ -30,6 +33,15 @@ export interface TrainConfig {
   articleWeight: number;
   /** tagger weights under this share of the largest are left out (a smaller, faster model) */
   pruneBelow: number;
+  /**
+   * the share of a linear-chain CRF in the tagger (0: the perceptron alone): both learners train
+   * on the same examples and their weights, each scaled to a largest weight of 1, are mixed into
+   * one table; its passes, L2 penalty and first step size
+   */
+  crfWeight: number;
+  crfEpochs: number;
+  crfL2: number;
+  crfRate: number;
   /** relation classifier: passes over its examples, how much a true relation's loss weighs against a pair with none, and AdaGrad's step size */
   linkerEpochs: number;
   linkerPositiveWeight: number;
@@ -40,7 +52,7 @@ export interface TrainConfig {
 const LINKER_L2 = 1e-4;
 
 /** What a training config leaves out takes these values. */
-export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, runs: 1, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
+export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, runs: 1, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, crfWeight: 0, crfEpochs: 10, crfL2: 1, crfRate: 0.002, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -55,9 +67,11 @@ export function readTrainConfig(file: string): TrainConfig {
   if (!Array.isArray(c.annotated) || c.annotated.some((s) => typeof s?.texts !== 'string' || typeof s?.gold !== 'string')) {
     throw new KgInputError(file, '"annotated" must be a list of {"texts": folder, "gold": folder}');
   }
-  for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
+  for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'crfWeight', 'crfEpochs', 'crfL2', 'crfRate', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
+  if (c.crfWeight !== undefined && c.crfWeight > 1) throw new KgInputError(file, '"crfWeight" must be between 0 and 1');
+  if (c.crfEpochs !== undefined && !(Number.isInteger(c.crfEpochs) && c.crfEpochs >= 1)) throw new KgInputError(file, '"crfEpochs" must be a whole number of 1 or more');
   if (c.runs !== undefined && !(Number.isInteger(c.runs) && c.runs >= 1)) throw new KgInputError(file, '"runs" must be a whole number of 1 or more');
   return {
     ...TRAIN_DEFAULTS,
@@ -111,15 +125,28 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
   const articles = docIndices.flatMap((i) => data.examples[i]!);
   const examples = [...articles, ...data.cluenerTrain];
   const weight = config.articleWeight;
-  const tagger = trainPerceptron(examples, {
+  const weightOf = (e: Example) => (e.id.startsWith('cluener:') ? 1 : weight);
+  const table = featureRows(examples, config.minCount);
+  const perceptron = perceptronWeights(examples, table, {
     epochs: config.epochs,
     runs: config.runs,
-    minCount: config.minCount,
     seed: config.seed,
-    pruneBelow: config.pruneBelow,
-    weightOf: (e) => (e.id.startsWith('cluener:') ? 1 : weight),
+    weightOf,
     onEpoch: (epoch, wrong, total) => log(`kg: tagger epoch ${epoch}/${config.epochs}: ${wrong} of ${total} sentences tagged wrongly`),
   });
+  const crf =
+    config.crfWeight > 0
+      ? crfWeights(examples, table, {
+          epochs: config.crfEpochs,
+          seed: config.seed,
+          l2: config.crfL2,
+          rate: config.crfRate,
+          weightOf,
+          onEpoch: (epoch, loss) => log(`kg: CRF epoch ${epoch}/${config.crfEpochs}: loss ${loss.toFixed(0)}`),
+        })
+      : undefined;
+  const weights = crf ? mixWeights(perceptron, crf, config.crfWeight) : perceptron;
+  const tagger = makeModel(table.keys, weights.dense, weights.transitions, config.pruneBelow);
   const links = docIndices.flatMap((i) => data.links[i]!);
   const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight, rate: config.linkerRate, l2: LINKER_L2 });
   log(`kg: relation classifier trained on ${links.length} candidate pairs (${links.filter((l) => l.label !== 0).length} related)`);
@@ -135,6 +162,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
       seed: config.seed,
       articleWeight: weight,
       pruneBelow: config.pruneBelow,
+      ...(config.crfWeight > 0 ? { crfWeight: config.crfWeight, crfEpochs: config.crfEpochs, crfL2: config.crfL2, crfRate: config.crfRate } : {}),
       linkerEpochs: config.linkerEpochs,
       linkerPositiveWeight: config.linkerPositiveWeight,
       linkerRate: config.linkerRate,

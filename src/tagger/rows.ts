@@ -1,0 +1,57 @@
+// What both of the tagger's learners (perceptron.ts, crf.ts) train on and give back: each
+// example's feature keys as rows of a weight table, and weights as rows × labels.
+import type { Example } from './data.js';
+
+export interface FeatureRows {
+  /** the feature keys worth a row (seen at least minCount times), sorted */
+  keys: Uint32Array;
+  /** per example, per character and template, the key's row, or −1 */
+  rows: Int32Array[];
+}
+
+/** Weights of a linear tagger: rows × labels (row-major, rows as in FeatureRows.keys), and labels × labels transitions. */
+export interface LinearWeights {
+  dense: Float32Array;
+  transitions: Float32Array;
+}
+
+export function featureRows(examples: readonly Example[], minCount: number): FeatureRows {
+  const counts = new Map<number, number>();
+  for (const ex of examples) {
+    const fs = ex.features;
+    for (let i = 0; i < fs.length; i++) {
+      const k = fs[i]!;
+      if (k !== 0) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const keys = Uint32Array.from([...counts].filter(([, c]) => c >= minCount).map(([k]) => k)).sort();
+  const rowOf = new Map<number, number>();
+  keys.forEach((k, r) => rowOf.set(k, r));
+  const rows = examples.map((ex) => {
+    const out = new Int32Array(ex.features.length);
+    for (let i = 0; i < out.length; i++) out[i] = ex.features[i] === 0 ? -1 : (rowOf.get(ex.features[i]!) ?? -1);
+    return out;
+  });
+  return { keys, rows };
+}
+
+/**
+ * Two learners' weights as one linear model: each scaled so that its largest weight is 1, then
+ * `(1 − share) × a + share × b`. Scores of the mix are the mix of the two models' scores, so one
+ * table decides as the two would together.
+ */
+export function mixWeights(a: LinearWeights, b: LinearWeights, share: number): LinearWeights {
+  const ka = (1 - share) / largest(a);
+  const kb = share / largest(b);
+  return {
+    dense: Float32Array.from(a.dense, (x, i) => x * ka + b.dense[i]! * kb),
+    transitions: Float32Array.from(a.transitions, (x, i) => x * ka + b.transitions[i]! * kb),
+  };
+}
+
+function largest(w: LinearWeights): number {
+  let max = 0;
+  for (const v of w.dense) max = Math.max(max, Math.abs(v));
+  for (const v of w.transitions) max = Math.max(max, Math.abs(v));
+  return max > 0 ? max : 1;
+}
