@@ -4,7 +4,7 @@
 // Deterministic: a seeded order, no clocks.
 import { FEATURES_PER_CHAR } from './features.js';
 import { ALLOWED, LABEL_COUNT, canEnd, canStart } from './labels.js';
-import type { FeatureRows, LinearWeights } from './rows.js';
+import { denseScores, type FeatureRows, type LinearWeights } from './rows.js';
 import type { Example } from './data.js';
 import { mulberry32, shuffle } from '../random.js';
 
@@ -60,16 +60,10 @@ export function crfWeights(examples: readonly Example[], table: FeatureRows, opt
       const r = rows[idx]!;
       const g = ex.labels;
       const weight = options.weightOf?.(ex) ?? 1;
-      // emissions, as exp(score − max) per position
+      // emissions, as exp(score − max) per position (v is the weights over `scale`)
+      denseScores(r, n, v, emit);
       for (let i = 0; i < n; i++) {
         const o = i * L;
-        for (let l = 0; l < L; l++) emit[o + l] = 0;
-        for (let f = 0; f < F; f++) {
-          const row = r[i * F + f]!;
-          if (row < 0) continue;
-          const base = row * L;
-          for (let l = 0; l < L; l++) emit[o + l] = emit[o + l]! + v[base + l]!;
-        }
         let max = -Infinity;
         for (let l = 0; l < L; l++) max = Math.max(max, (emit[o + l] = emit[o + l]! * scale));
         loss -= emit[o + g[i]!]! - max;

@@ -4,7 +4,7 @@
 // average of the weights over all steps. Deterministic: a seeded order, no clocks.
 import { FEATURES_PER_CHAR } from './features.js';
 import { LABEL_COUNT } from './labels.js';
-import type { FeatureRows, LinearWeights } from './rows.js';
+import { denseScores, type FeatureRows, type LinearWeights } from './rows.js';
 import { viterbi } from './viterbi.js';
 import type { Example } from './data.js';
 import { mulberry32, shuffle } from '../random.js';
@@ -52,6 +52,7 @@ function trainRun(examples: readonly Example[], rows: readonly Int32Array[], nKe
   const random = mulberry32(seed);
   const order = examples.map((_, i) => i);
   const pred = new Uint8Array(Math.max(1, ...examples.map((e) => e.n)));
+  const emit = new Float64Array(pred.length * L);
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffle(order, random);
@@ -61,16 +62,7 @@ function trainRun(examples: readonly Example[], rows: readonly Int32Array[], nKe
       const n = ex.n;
       if (n === 0) continue;
       const r = rows[idx]!;
-      const emit = new Float64Array(n * L);
-      for (let i = 0; i < n; i++) {
-        for (let f = 0; f < F; f++) {
-          const row = r[i * F + f]!;
-          if (row < 0) continue;
-          const base = row * L;
-          for (let l = 0; l < L; l++) emit[i * L + l] = emit[i * L + l]! + w[base + l]!;
-        }
-      }
-      const p = viterbi(emit, n, tw, pred);
+      const p = viterbi(denseScores(r, n, w, emit), n, tw, pred);
       const g = ex.labels;
       let same = true;
       for (let i = 0; i < n; i++) if (p[i] !== g[i]) same = false;

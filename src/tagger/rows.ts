@@ -1,6 +1,11 @@
 // What both of the tagger's learners (perceptron.ts, crf.ts) train on and give back: each
 // example's feature keys as rows of a weight table, and weights as rows × labels.
 import type { Example } from './data.js';
+import { FEATURES_PER_CHAR } from './features.js';
+import { LABEL_COUNT } from './labels.js';
+
+const L = LABEL_COUNT;
+const F = FEATURES_PER_CHAR;
 
 export interface FeatureRows {
   /** the feature keys worth a row (seen at least minCount times), sorted */
@@ -33,6 +38,24 @@ export function featureRows(examples: readonly Example[], minCount: number): Fea
     return out;
   });
   return { keys, rows };
+}
+
+/**
+ * A sentence's scores under dense weights `w` (rows × labels), written into `out` (n × labels): for
+ * each character, the sum of its features' rows, in template order.
+ */
+export function denseScores(rows: Int32Array, n: number, w: Float64Array, out: Float64Array): Float64Array {
+  out.fill(0, 0, n * L);
+  for (let i = 0; i < n; i++) {
+    const o = i * L;
+    for (let f = 0; f < F; f++) {
+      const row = rows[i * F + f]!;
+      if (row < 0) continue;
+      const base = row * L;
+      for (let l = 0; l < L; l++) out[o + l] = out[o + l]! + w[base + l]!;
+    }
+  }
+  return out;
 }
 
 /**

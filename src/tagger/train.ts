@@ -127,13 +127,17 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
   const weight = config.articleWeight;
   const weightOf = (e: Example) => (e.id.startsWith('cluener:') ? 1 : weight);
   const table = featureRows(examples, config.minCount);
-  const perceptron = perceptronWeights(examples, table, {
-    epochs: config.epochs,
-    runs: config.runs,
-    seed: config.seed,
-    weightOf,
-    onEpoch: (epoch, wrong, total) => log(`kg: tagger epoch ${epoch}/${config.epochs}: ${wrong} of ${total} sentences tagged wrongly`),
-  });
+  // each learner only where it has a share (crfWeight 0: the perceptron alone; 1: the CRF alone)
+  const perceptron =
+    config.crfWeight < 1
+      ? perceptronWeights(examples, table, {
+          epochs: config.epochs,
+          runs: config.runs,
+          seed: config.seed,
+          weightOf,
+          onEpoch: (epoch, wrong, total) => log(`kg: tagger epoch ${epoch}/${config.epochs}: ${wrong} of ${total} sentences tagged wrongly`),
+        })
+      : undefined;
   const crf =
     config.crfWeight > 0
       ? crfWeights(examples, table, {
@@ -145,7 +149,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
           onEpoch: (epoch, loss) => log(`kg: CRF epoch ${epoch}/${config.crfEpochs}: loss ${loss.toFixed(0)}`),
         })
       : undefined;
-  const weights = crf ? mixWeights(perceptron, crf, config.crfWeight) : perceptron;
+  const weights = perceptron && crf ? mixWeights(perceptron, crf, config.crfWeight) : (perceptron ?? crf)!;
   const tagger = makeModel(table.keys, weights.dense, weights.transitions, config.pruneBelow);
   const links = docIndices.flatMap((i) => data.links[i]!);
   const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight, rate: config.linkerRate, l2: LINKER_L2 });
@@ -162,6 +166,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
       seed: config.seed,
       articleWeight: weight,
       pruneBelow: config.pruneBelow,
+      // a perceptron-only model's header stays as it was before the CRF (the same bytes)
       ...(config.crfWeight > 0 ? { crfWeight: config.crfWeight, crfEpochs: config.crfEpochs, crfL2: config.crfL2, crfRate: config.crfRate } : {}),
       linkerEpochs: config.linkerEpochs,
       linkerPositiveWeight: config.linkerPositiveWeight,
