@@ -12,7 +12,8 @@ import { readCluener, splitAddress } from '../src/tagger/cluener.js';
 import { loadTrainingData, readTrainConfig, trainOn } from '../src/tagger/train.js';
 import { parseModels, serializeModels, ModelError } from '../src/model-file.js';
 import { sentenceInputs, spanKeyOf, tagMentions } from '../src/tagger/index.js';
-import { FEATURES_PER_CHAR, sentenceFeatures } from '../src/tagger/features.js';
+import { FEATURES_PER_CHAR, LEXICAL_TEMPLATES, sentenceFeatures } from '../src/tagger/features.js';
+import { pruneRows } from '../src/tagger/rows.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/tagger/perceptron.js';
 import { analyseDocument, extractMentions } from '../src/extract/index.js';
@@ -210,7 +211,7 @@ test('a tagger mixed from the perceptron and a CRF scores as the mix of the two,
   assert.ok(hits / doc.gold.entities.length > 0.6, `CRF alone: ${hits} of ${doc.gold.entities.length}`);
 });
 
-test('a training config with a CRF share outside 0…1 or no CRF pass is one error naming the file', () => {
+test('a training config with a CRF share outside 0…1, no CRF pass or a lexical pruning share of 1 is one error naming the file', () => {
   const dir = tempDir();
   const bad = (settings: Record<string, unknown>) => {
     const file = join(dir, 'train.json');
@@ -224,7 +225,9 @@ test('a training config with a CRF share outside 0…1 or no CRF pass is one err
   };
   assert.match(bad({ crfWeight: 1.5 }), /train\.json: "crfWeight" must be between 0 and 1$/);
   assert.match(bad({ crfEpochs: 0, crfWeight: 0.3 }), /train\.json: "crfEpochs" must be a whole number of 1 or more$/);
-  assert.equal(bad({ crfWeight: 0.3 }), 'read without complaint');
+  assert.match(bad({ lexicalPruneBelow: 1 }), /train\.json: "lexicalPruneBelow" must be under 1$/);
+  assert.match(bad({ lexicalPruneBelow: -0.1 }), /train\.json: "lexicalPruneBelow" must be a number of 0 or more$/);
+  assert.equal(bad({ crfWeight: 0.3, lexicalPruneBelow: 0.05 }), 'read without complaint');
 });
 
 test('a damaged or foreign model file is one error naming the file and the fault', async () => {
@@ -613,4 +616,33 @@ test('two projects decoded as one across a bracketed site and 和 are two projec
   // brackets that are no site (a product's code) join nothing
   const other = '甲乙年产10万片抛光垫(CMP)和膜片项目开工';
   assert.deepEqual(repairedOf(other, [['甲乙年产10万片抛光垫(CMP)和膜片项目', 'project']]), ['project:甲乙年产10万片抛光垫(CMP)和膜片项目']);
+});
+
+test('lexical weights the articles use are pruned harder; those only CLUENER uses, and the other templates, keep theirs', () => {
+  const F = FEATURES_PER_CHAR;
+  const lexical = LEXICAL_TEMPLATES[0]!;
+  const other = [...Array(F).keys()].find((t) => t > 0 && !LEXICAL_TEMPLATES.includes(t))!;
+  // one article sentence and one CLUENER sentence of one character each; rows 0 and 1 are
+  // lexical keys (the article's and CLUENER's), row 2 another template's key the article uses
+  const slots = (at: Array<[number, number]>) => {
+    const r = new Int32Array(F).fill(-1);
+    for (const [slot, row] of at) r[slot] = row;
+    return r;
+  };
+  const examples = [
+    { id: 'a.txt:0', n: 1, features: new Uint32Array(F), labels: new Uint8Array(1) },
+    { id: 'cluener:1', n: 1, features: new Uint32Array(F), labels: new Uint8Array(1) },
+  ];
+  const table = { keys: Uint32Array.from([11, 12, 13]), rows: [slots([[lexical, 0], [other, 2]]), slots([[lexical, 1]])] };
+  const L = LABEL_COUNT;
+  const dense = new Float32Array(3 * L);
+  dense[0 * L + 1] = 0.04; // under 5 % of the largest (1): pruned
+  dense[0 * L + 2] = 0.06; // over it: kept
+  dense[1 * L + 1] = 0.04; // CLUENER's only: kept
+  dense[2 * L + 1] = 0.04; // not lexical: kept
+  dense[2 * L + 2] = 1;
+  const transitions = new Float32Array(L * L);
+  const out = pruneRows({ dense, transitions }, examples, table, LEXICAL_TEMPLATES, (e) => !e.id.startsWith('cluener:'), 0.05);
+  assert.deepEqual([out.dense[0 * L + 1], out.dense[0 * L + 2], out.dense[1 * L + 1], out.dense[2 * L + 1], out.dense[2 * L + 2]].map((v) => Math.round(v! * 100) / 100), [0, 0.06, 0.04, 0.04, 1]);
+  assert.equal(out.transitions, transitions);
 });

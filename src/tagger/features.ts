@@ -55,6 +55,13 @@ export const GROUP_TEMPLATES: readonly number[] = [
   T.Cls, T.TokTag, T.TokTagPrev, T.RuleFam, T.Rule, T.RuleCtx, T.GeoRule, T.TitleCtx, T.NextSuffix, T.SuffixAhead, T.SuffixAheadCls, T.ClausePos, T.RuleTag,
 ];
 
+/**
+ * Templates that read the words themselves (characters and their n-grams, jieba's words, the
+ * words around): where a tagger memorises names, and where its small weights are noise to the
+ * articles (train.ts, lexicalPruneBelow).
+ */
+export const LEXICAL_TEMPLATES: readonly number[] = [T.U0, T.U1, T.U2, T.U3, T.U4, T.B0, T.B1, T.B2, T.B3, T.TokWord, T.TokChar, T.PrevWord, T.NextWord];
+
 /** Every character's first key, the bias: the same for all, so a tagger may add its weights without looking them up. */
 export const BIAS_KEY: number = key1(T.Bias, 0);
 

@@ -78,3 +78,23 @@ function largest(w: LinearWeights): number {
   for (const v of w.transitions) max = Math.max(max, Math.abs(v));
   return max > 0 ? max : 1;
 }
+
+/**
+ * `w` with the weights of some rows set to 0 where they are under `share` of the largest weight
+ * (the transitions' too): the rows of the `templates` that an example passing `chosen` uses.
+ * Rows only other examples use keep their weights.
+ */
+export function pruneRows(w: LinearWeights, examples: readonly Example[], table: FeatureRows, templates: readonly number[], chosen: (e: Example) => boolean, share: number): LinearWeights {
+  const of = new Set(templates);
+  const hit = new Uint8Array(table.keys.length);
+  examples.forEach((ex, e) => {
+    if (!chosen(ex)) return;
+    const r = table.rows[e]!;
+    for (let i = 0; i < r.length; i++) if (r[i]! >= 0 && of.has(i % F)) hit[r[i]!] = 1;
+  });
+  let max = 0;
+  for (const v of w.dense) max = Math.max(max, Math.abs(v));
+  for (const v of w.transitions) max = Math.max(max, Math.abs(v));
+  const floor = share * max;
+  return { dense: Float32Array.from(w.dense, (v, i) => (hit[Math.floor(i / L)] && Math.abs(v) < floor ? 0 : v)), transitions: w.transitions };
+}

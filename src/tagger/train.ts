@@ -14,7 +14,8 @@ import type { LinkExample } from '../linker/model.js';
 import type { Models } from '../model-file.js';
 import { perceptronWeights } from './perceptron.js';
 import { crfWeights } from './crf.js';
-import { featureRows, mixWeights } from './rows.js';
+import { featureRows, mixWeights, pruneRows } from './rows.js';
+import { LEXICAL_TEMPLATES } from './features.js';
 import { makeModel } from './model.js';
 
 export interface TrainConfig {
@@ -42,6 +43,11 @@ export interface TrainConfig {
   crfEpochs: number;
   crfL2: number;
   crfRate: number;
+  /**
+   * lexical weights (character n-grams, words) of the features the annotated articles use, under
+   * this share of the largest, are left out too (0: only pruneBelow); CLUENER's own keep theirs
+   */
+  lexicalPruneBelow: number;
   /** relation classifier: passes over its examples, how much a true relation's loss weighs against a pair with none, and AdaGrad's step size */
   linkerEpochs: number;
   linkerPositiveWeight: number;
@@ -52,7 +58,7 @@ export interface TrainConfig {
 const LINKER_L2 = 1e-4;
 
 /** What a training config leaves out takes these values. */
-export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, runs: 1, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, crfWeight: 0, crfEpochs: 10, crfL2: 1, crfRate: 0.002, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
+export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, runs: 1, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, crfWeight: 0, crfEpochs: 10, crfL2: 1, crfRate: 0.002, lexicalPruneBelow: 0, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -67,10 +73,11 @@ export function readTrainConfig(file: string): TrainConfig {
   if (!Array.isArray(c.annotated) || c.annotated.some((s) => typeof s?.texts !== 'string' || typeof s?.gold !== 'string')) {
     throw new KgInputError(file, '"annotated" must be a list of {"texts": folder, "gold": folder}');
   }
-  for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'crfWeight', 'crfEpochs', 'crfL2', 'crfRate', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
+  for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'crfWeight', 'crfEpochs', 'crfL2', 'crfRate', 'lexicalPruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
   if (c.crfWeight !== undefined && c.crfWeight > 1) throw new KgInputError(file, '"crfWeight" must be between 0 and 1');
+  if (c.lexicalPruneBelow !== undefined && c.lexicalPruneBelow >= 1) throw new KgInputError(file, '"lexicalPruneBelow" must be under 1');
   if (c.crfEpochs !== undefined && !(Number.isInteger(c.crfEpochs) && c.crfEpochs >= 1)) throw new KgInputError(file, '"crfEpochs" must be a whole number of 1 or more');
   if (c.runs !== undefined && !(Number.isInteger(c.runs) && c.runs >= 1)) throw new KgInputError(file, '"runs" must be a whole number of 1 or more');
   return {
@@ -149,7 +156,8 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
           onEpoch: (epoch, loss) => log(`kg: CRF epoch ${epoch}/${config.crfEpochs}: loss ${loss.toFixed(0)}`),
         })
       : undefined;
-  const weights = perceptron && crf ? mixWeights(perceptron, crf, config.crfWeight) : (perceptron ?? crf)!;
+  const mixed = perceptron && crf ? mixWeights(perceptron, crf, config.crfWeight) : (perceptron ?? crf)!;
+  const weights = config.lexicalPruneBelow > 0 ? pruneRows(mixed, examples, table, LEXICAL_TEMPLATES, (e) => !e.id.startsWith('cluener:'), config.lexicalPruneBelow) : mixed;
   const tagger = makeModel(table.keys, weights.dense, weights.transitions, config.pruneBelow);
   const links = docIndices.flatMap((i) => data.links[i]!);
   const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight, rate: config.linkerRate, l2: LINKER_L2 });
@@ -168,6 +176,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
       pruneBelow: config.pruneBelow,
       // a perceptron-only model's header stays as it was before the CRF (the same bytes)
       ...(config.crfWeight > 0 ? { crfWeight: config.crfWeight, crfEpochs: config.crfEpochs, crfL2: config.crfL2, crfRate: config.crfRate } : {}),
+      ...(config.lexicalPruneBelow > 0 ? { lexicalPruneBelow: config.lexicalPruneBelow } : {}),
       linkerEpochs: config.linkerEpochs,
       linkerPositiveWeight: config.linkerPositiveWeight,
       linkerRate: config.linkerRate,
