@@ -92,9 +92,6 @@ export function pruneRows(w: LinearWeights, examples: readonly Example[], table:
     const r = table.rows[e]!;
     for (let i = 0; i < r.length; i++) if (r[i]! >= 0 && of.has(i % F)) hit[r[i]!] = 1;
   });
-  let max = 0;
-  for (const v of w.dense) max = Math.max(max, Math.abs(v));
-  for (const v of w.transitions) max = Math.max(max, Math.abs(v));
-  const floor = share * max;
+  const floor = share * largest(w);
   return { dense: Float32Array.from(w.dense, (v, i) => (hit[Math.floor(i / L)] && Math.abs(v) < floor ? 0 : v)), transitions: w.transitions };
 }

@@ -132,7 +132,8 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
   const articles = docIndices.flatMap((i) => data.examples[i]!);
   const examples = [...articles, ...data.cluenerTrain];
   const weight = config.articleWeight;
-  const weightOf = (e: Example) => (e.id.startsWith('cluener:') ? 1 : weight);
+  const isArticle = (e: Example) => !e.id.startsWith('cluener:');
+  const weightOf = (e: Example) => (isArticle(e) ? weight : 1);
   const table = featureRows(examples, config.minCount);
   // each learner only where it has a share (crfWeight 0: the perceptron alone; 1: the CRF alone)
   const perceptron =
@@ -157,7 +158,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
         })
       : undefined;
   const mixed = perceptron && crf ? mixWeights(perceptron, crf, config.crfWeight) : (perceptron ?? crf)!;
-  const weights = config.lexicalPruneBelow > 0 ? pruneRows(mixed, examples, table, LEXICAL_TEMPLATES, (e) => !e.id.startsWith('cluener:'), config.lexicalPruneBelow) : mixed;
+  const weights = config.lexicalPruneBelow > 0 ? pruneRows(mixed, examples, table, LEXICAL_TEMPLATES, isArticle, config.lexicalPruneBelow) : mixed;
   const tagger = makeModel(table.keys, weights.dense, weights.transitions, config.pruneBelow);
   const links = docIndices.flatMap((i) => data.links[i]!);
   const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight, rate: config.linkerRate, l2: LINKER_L2 });
