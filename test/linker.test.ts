@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { documentFromText } from '../src/ingest/index.js';
 import { candidatePairs, allowedRelations } from '../src/linker/candidates.js';
 import { linkDocument } from '../src/linker/index.js';
+import { relateDocument } from '../src/relate/index.js';
 import { fromArrays, CLASSES, classify, linkerPayload, trainLinker } from '../src/linker/model.js';
 import { linkExamples } from '../src/linker/index.js';
 import { pairFeatures } from '../src/linker/features.js';
@@ -92,6 +93,37 @@ test('a relation read through an anaphor keeps both sentences as evidence', () =
   const rel = linkDocument(doc, mentions, fromArrays(sorted, weights, 1)).find((r) => r.head === '瑞达科技有限公司' && r.tail === '双福工业园');
   assert.ok(rel, 'the relation is found');
   assert.deepEqual(rel.evidence.map((e) => e.sentence), ['双福工业园去年产值增长两成。', '今年该园引进瑞达科技有限公司。']);
+});
+
+test('the classifier puts an entity in one park per sentence: the best-scoring one', () => {
+  const { doc, mentions } = linked('瑞达科技有限公司与双福工业园、德感工业园座谈，江津区参加。', [
+    ['瑞达科技有限公司', 'company'],
+    ['双福工业园', 'industrial-park'],
+    ['德感工业园', 'industrial-park'],
+    ['江津区', 'place'],
+  ]);
+  assert.deepEqual(relateDocument(doc, mentions).filter((r) => r.head === '瑞达科技有限公司'), [], 'no pattern relates the company here');
+  const pairs = candidatePairs(doc, mentions);
+  // each pair's keys as linkDocument makes them: the sentence's arguments in the order the candidates name them
+  const args = [...new Set(pairs.flatMap((c) => [c.head, c.tail]))];
+  const keysOf = (tail: string) => new Set(pairs.filter((c) => c.head.entity === '瑞达科技有限公司' && c.tail.entity === tail).flatMap((c) => [...pairFeatures(doc, c, new Map(), args)]));
+  const toSite = (favoured: string, other: string) => {
+    // located-in wherever it may; the favoured park's pair scores higher than the other's
+    const a = keysOf(favoured);
+    const b = keysOf(other);
+    const all = new Set<number>();
+    for (const c of pairs) for (const k of pairFeatures(doc, c, new Map(), args)) all.add(k);
+    const sorted = Uint32Array.from(all).sort();
+    const weights = new Int16Array(sorted.length * CLASSES.length);
+    sorted.forEach((k, i) => (weights[i * CLASSES.length + 1] = 1 + (a.has(k) ? 20 : 0) + (b.has(k) ? 10 : 0)));
+    return linkDocument(doc, mentions, fromArrays(sorted, weights, 1))
+      .filter((r) => r.head === '瑞达科技有限公司' && r.relation === 'located-in')
+      .map((r) => r.tail)
+      .sort();
+  };
+  // one park, and the place beside it (a place is not a park: both stay)
+  assert.deepEqual(toSite('双福工业园', '德感工业园'), ['双福工业园', '江津区']);
+  assert.deepEqual(toSite('德感工业园', '双福工业园'), ['德感工业园', '江津区']);
 });
 
 test('the relation classifier learns from gold pairs what a trigger word says, and the same examples give the same bytes', () => {

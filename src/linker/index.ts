@@ -1,15 +1,17 @@
 // The learned stage of relation extraction: every candidate pair of a document (candidates.ts)
 // is classified as none or one of the three relations (model.ts), reading the pair's features
-// (features.ts), the sentence patterns' votes among them. What the patterns find is kept too:
-// in cross-validation the union scored above either alone. A fact stated through an anaphor keeps
-// the sentence that names the entity beside the one that states it, as evidence.
+// (features.ts), the sentence patterns' votes among them. An entity is put in one park per
+// sentence: where the classifier relates it to several, the best-scoring one stays. What the
+// patterns find is kept too: in cross-validation the union scored above either alone. A fact
+// stated through an anaphor keeps the sentence that names the entity beside the one that states
+// it, as evidence.
 import type { Document, Evidence, Relation, RelationType } from '../types.js';
 import { RELATION_TYPES } from '../types.js';
 import type { Found, Linked } from '../relate/sentence.js';
 import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js';
 import { candidatePairs, type Candidate } from './candidates.js';
 import { pairFeatures, type RuleVotes } from './features.js';
-import { classify, classOf, type LinkExample, type LinkerModel } from './model.js';
+import { classOf, decide, type LinkExample, type LinkerModel } from './model.js';
 
 export { trainLinker, type LinkerModel } from './model.js';
 
@@ -49,11 +51,21 @@ function featured(doc: Document, mentions: Linked[], rules: Map<number, Found[]>
 export function linkDocument(doc: Document, mentions: Linked[], model: LinkerModel): Relation[] {
   const out: Relation[] = [];
   const rules = rulesBySentence(doc, mentions);
+  // located-in a park: of the parks one sentence relates an entity to, the best-scoring one
+  const inPark = new Map<string, { margin: number; relation: Relation }>();
   for (const { c, features } of featured(doc, mentions, rules)) {
-    const k = classify(model, features, [0, ...c.allowed.map(classOf)]);
+    const { k, margin } = decide(model, features, [0, ...c.allowed.map(classOf)]);
     if (k === 0) continue;
-    out.push({ head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false });
+    const relation: Relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false };
+    if (relation.relation !== 'located-in' || c.tail.type !== 'industrial-park') {
+      out.push(relation);
+      continue;
+    }
+    const key = `${c.sentence}\u0000${c.head.entity}`;
+    const held = inPark.get(key);
+    if (!held || margin > held.margin) inPark.set(key, { margin, relation });
   }
+  for (const { relation } of inPark.values()) out.push(relation);
   // what the sentence patterns state stands (they are precise; the classifier adds what they
   // miss), and so does a part zone named after its whole
   out.push(...relateDocument(doc, mentions, rules));

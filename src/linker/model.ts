@@ -109,6 +109,11 @@ const SUMS = new Float64Array(C);
 
 /** The class a pair gets: the best-scoring of those it may take (ties to the lower class). */
 export function classify(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): number {
+  return decide(model, features, allowed).k;
+}
+
+/** The class a pair gets, and by how much its score beats none's (in weight units; 0 for none). */
+export function decide(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): { k: number; margin: number } {
   // each feature's row looked up once, its weights added for every class the pair may take
   SUMS.fill(0);
   for (const f of features) {
@@ -116,7 +121,8 @@ export function classify(model: LinkerModel, features: Uint32Array, allowed: rea
     if (r === undefined) continue;
     for (const k of allowed) SUMS[k] = SUMS[k]! + model.weights[r * C + k]!;
   }
-  return best(allowed, (k) => SUMS[k]!);
+  const k = best(allowed, (k) => SUMS[k]!);
+  return { k, margin: SUMS[k]! - SUMS[0]! };
 }
 
 function best(allowed: readonly number[], score: (k: number) => number): number {
