@@ -6,7 +6,7 @@ import { documentFromText } from '../src/ingest/index.js';
 import { candidatePairs, allowedRelations } from '../src/linker/candidates.js';
 import { linkDocument } from '../src/linker/index.js';
 import { relateDocument } from '../src/relate/index.js';
-import { fromArrays, CLASSES, classify, linkerPayload, trainLinker } from '../src/linker/model.js';
+import { fromArrays, CLASSES, decide, linkerPayload, trainLinker } from '../src/linker/model.js';
 import { linkExamples } from '../src/linker/index.js';
 import { pairFeatures } from '../src/linker/features.js';
 import type { Linked } from '../src/relate/sentence.js';
@@ -142,13 +142,13 @@ test('the relation classifier learns from gold pairs what a trigger word says, a
   });
   const options = { epochs: 20, seed: 1, positiveWeight: 1, rate: 0.1, l2: 1e-4 };
   const model = trainLinker(examples, options);
-  for (const ex of examples) assert.equal(classify(model, ex.features, ex.allowed), ex.label);
+  for (const ex of examples) assert.equal(decide(model, ex.features, ex.allowed).k, ex.label);
   // unseen pairs: the classifier's own decision (not the patterns', which linkDocument adds)
-  const decide = (text: string) => {
+  const classesOf = (text: string) => {
     const { doc, mentions } = linked(text, [[text.slice(0, 7), 'company'], [text.slice(9, 14), 'industrial-park']]);
-    return linkExamples(doc, mentions, []).map((ex) => CLASSES[classify(model, ex.features, ex.allowed)]);
+    return linkExamples(doc, mentions, []).map((ex) => CLASSES[decide(model, ex.features, ex.allowed).k]);
   };
-  assert.ok(decide('戊科技有限公司落户白沙工业园。').includes('located-in'));
-  assert.ok(!decide('己科技有限公司参观白沙工业园。').includes('located-in'));
+  assert.ok(classesOf('戊科技有限公司落户白沙工业园。').includes('located-in'));
+  assert.ok(!classesOf('己科技有限公司参观白沙工业园。').includes('located-in'));
   assert.deepEqual(linkerPayload(trainLinker(examples, options)).bytes, linkerPayload(model).bytes);
 });

@@ -107,12 +107,10 @@ export function fromArrays(keys: Uint32Array, weights: Int16Array, scale: number
 /** a pair's score per class, reused */
 const SUMS = new Float64Array(C);
 
-/** The class a pair gets: the best-scoring of those it may take (ties to the lower class). */
-export function classify(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): number {
-  return decide(model, features, allowed).k;
-}
-
-/** The class a pair gets, and by how much its score beats none's (in weight units; 0 for none). */
+/**
+ * The class a pair gets, the best-scoring of those it may take (ties to the lower class), and by
+ * how much its score beats none's (in weight units; 0 for none).
+ */
 export function decide(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): { k: number; margin: number } {
   // each feature's row looked up once, its weights added for every class the pair may take
   SUMS.fill(0);

@@ -81,16 +81,18 @@ function largest(w: LinearWeights): number {
 
 /**
  * `w` with the weights of some rows set to 0 where they are under `share` of the largest weight
- * (the transitions' too): the rows of the `templates` that an example passing `chosen` uses.
- * Rows only other examples use keep their weights.
+ * (the largest of all, transitions included; the transitions themselves are kept): the rows of
+ * the `templates` that an example passing `chosen` uses. Rows only other examples use keep theirs.
  */
 export function pruneRows(w: LinearWeights, examples: readonly Example[], table: FeatureRows, templates: readonly number[], chosen: (e: Example) => boolean, share: number): LinearWeights {
-  const of = new Set(templates);
+  // the templates as a mask over a character's feature slots (read for every slot of every example)
+  const of = new Uint8Array(F);
+  for (const t of templates) of[t] = 1;
   const hit = new Uint8Array(table.keys.length);
   examples.forEach((ex, e) => {
     if (!chosen(ex)) return;
     const r = table.rows[e]!;
-    for (let i = 0; i < r.length; i++) if (r[i]! >= 0 && of.has(i % F)) hit[r[i]!] = 1;
+    for (let i = 0; i < r.length; i++) if (r[i]! >= 0 && of[i % F]) hit[r[i]!] = 1;
   });
   const floor = share * largest(w);
   return { dense: Float32Array.from(w.dense, (v, i) => (hit[Math.floor(i / L)] && Math.abs(v) < floor ? 0 : v)), transitions: w.transitions };
