@@ -126,6 +126,28 @@ test('the classifier puts an entity in one park per sentence: the best-scoring o
   assert.deepEqual(toSite('德感工业园', '双福工业园'), ['德感工业园', '江津区']);
 });
 
+test('a place in brackets right after a name is that name\'s location, not its neighbours\'', () => {
+  const { doc, mentions } = linked('重点项目有瑞达电子项目（江津区）、恒通机械项目（永川区）。', [
+    ['瑞达电子项目', 'project'],
+    ['江津区', 'place'],
+    ['恒通机械项目', 'project'],
+    ['永川区', 'place'],
+  ]);
+  const pairs = candidatePairs(doc, mentions);
+  const args = [...new Set(pairs.flatMap((c) => [c.head, c.tail]))];
+  const all = new Set<number>();
+  for (const c of pairs) for (const k of pairFeatures(doc, c, new Map(), args)) all.add(k);
+  const sorted = Uint32Array.from(all).sort();
+  // a classifier that says located-in to every pair that allows it
+  const weights = new Int16Array(sorted.length * CLASSES.length);
+  sorted.forEach((_k, i) => (weights[i * CLASSES.length + 1] = 1));
+  const located = linkDocument(doc, mentions, fromArrays(sorted, weights, 1))
+    .filter((r) => r.relation === 'located-in' && r.head.endsWith('项目'))
+    .map((r) => `${r.head} → ${r.tail}`)
+    .sort();
+  assert.deepEqual(located, ['恒通机械项目 → 永川区', '瑞达电子项目 → 江津区']);
+});
+
 test('the relation classifier learns from gold pairs what a trigger word says, and the same examples give the same bytes', () => {
   // four articles: 落户 between a company and a park states located-in, 参观 does not
   const articles = [

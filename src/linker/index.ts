@@ -1,7 +1,8 @@
 // The learned stage of relation extraction: every candidate pair of a document (candidates.ts)
 // is classified as none or one of the three relations (model.ts), reading the pair's features
 // (features.ts), the sentence patterns' votes among them. An entity is put in one park per
-// sentence: where the classifier relates it to several, the best-scoring one stays. What the
+// sentence: where the classifier relates it to several, the best-scoring one stays; a site in
+// brackets right after a name is that name's location, not its neighbours'. What the
 // patterns find is kept too: in cross-validation the union scored above either alone. A fact
 // stated through an anaphor keeps the sentence that names the entity beside the one that states
 // it, as evidence.
@@ -16,6 +17,21 @@ import { classOf, decide, type LinkExample, type LinkerModel } from './model.js'
 export { trainLinker, type LinkerModel } from './model.js';
 
 const NO_VOTES: RuleVotes = new Map();
+const LOCATED_IN = classOf('located-in');
+const OPEN = new Set(['(', '（']);
+const CLOSE = new Set([')', '）']);
+
+/**
+ * Is the candidate's tail a place or park written in brackets right after another name than its
+ * head? Such a site is that name's location (X项目（某县）, Y项目（某经开区）), and in a list of
+ * items each with its own bracket, not the location of the items around it.
+ */
+function locatesAnother(doc: Document, c: Candidate, endsAt: ReadonlyMap<number, string>): boolean {
+  const t = c.tail;
+  if (t.anaphor || !OPEN.has(doc.text[t.nstart - 1] ?? '') || !CLOSE.has(doc.text[t.nend] ?? '')) return false;
+  const owner = endsAt.get(t.nstart - 1);
+  return owner !== undefined && owner !== c.head.entity;
+}
 
 /** Each candidate pair of a document with its features; `rules` is what the sentence patterns find there. */
 function featured(doc: Document, mentions: Linked[], rules: Map<number, Found[]>): Array<{ c: Candidate; features: Uint32Array }> {
@@ -53,9 +69,12 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   const rules = rulesBySentence(doc, mentions);
   // located-in a park: of the parks one sentence relates an entity to, the best-scoring one
   const inPark = new Map<string, { margin: number; relation: Relation }>();
+  const endsAt = new Map<number, string>();
+  for (const m of mentions) endsAt.set(m.nend, m.entity);
   for (const { c, features } of featured(doc, mentions, rules)) {
     const { k, margin } = decide(model, features, [0, ...c.allowed.map(classOf)]);
     if (k === 0) continue;
+    if (k === LOCATED_IN && locatesAnother(doc, c, endsAt)) continue;
     const relation: Relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false };
     if (relation.relation !== 'located-in' || c.tail.type !== 'industrial-park') {
       out.push(relation);
