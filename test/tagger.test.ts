@@ -497,6 +497,18 @@ test('a company followed by what it makes and 项目 is one project named after 
     // the company named alone, with no product and 项目 after it, stays a company
     ['project:甲乙模具制造科技有限公司年产200套汽车模具项目', 'project:丙丁实业有限公司模具制造项目', 'company:丙丁实业有限公司'],
   );
+  // what it makes may be a list of products, each with its amount; a list of companies is not one
+  const listed = '包括甲乙新材料科技有限公司年产10万片抛光垫(CMP)、1000吨TPU膜、500万片膜片项目(某区)，丙丁科技有限公司、戊己电子有限公司年产5万台电机项目';
+  const on = (s: string, from = 0) => listed.indexOf(s, from);
+  assert.deepEqual(
+    repairSpans(makeContext(listed), [
+      { start: on('甲乙'), end: on('年产'), type: 'company' },
+      { start: on('500万片'), end: on('(某区)'), type: 'project' },
+      { start: on('丙丁'), end: on('、戊己'), type: 'company' },
+      { start: on('戊己'), end: on('年产5万'), type: 'company' },
+    ]).map((sp) => `${sp.type}:${listed.slice(sp.start, sp.end)}`),
+    ['project:甲乙新材料科技有限公司年产10万片抛光垫(CMP)、1000吨TPU膜、500万片膜片项目', 'company:丙丁科技有限公司', 'project:戊己电子有限公司年产5万台电机项目'],
+  );
 });
 
 test('a place that names a media outlet, or begins a quoted name, is not a mention', () => {

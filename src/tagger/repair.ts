@@ -37,8 +37,11 @@ const LONGEST_COUNTRY = Math.max(...[...COUNTRIES].map((n) => n.length));
 const JOINED_NAME_TAGS = new Set(['ns', 'nt', 'nz']);
 /** Types whose names lose a country written before them. */
 const PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-park']);
-/** What a company makes, within its clause, up to the word that makes it a project: 年产…项目, 30万方/年…项目. */
-const PRODUCT_PROJECT = /^(?:年产|[0-9０-９一二三四五六七八九十])[^，。；：！？,;:!?\n、“”"《》]{0,60}(?:项目|工厂|基地|生产线)/u;
+/**
+ * What a company makes, within its clause, up to the word that makes it a project: 年产…项目,
+ * 30万方/年…项目, and a list of products each with its amount (年产10万片A、1000吨B项目).
+ */
+const PRODUCT_PROJECT = /^(?:年产|[0-9０-９一二三四五六七八九十])[^，。；：！？,;:!?\n、“”"《》]{0,60}(?:、(?:年产)?[0-9０-９一二三四五六七八九十][^，。；：！？,;:!?\n、“”"《》]{0,40})*(?:项目|工厂|基地|生产线)/u;
 /** The words that end park names (lexicon.ts), longest first. */
 const PARK_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'industrial-park').map(([w]) => w).sort((a, b) => b.length - a.length);
 const OPEN_QUOTE = new Set(['“', '「', '《']);
