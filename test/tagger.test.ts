@@ -588,6 +588,21 @@ test('two bodies written straight on are two (甲区委区政府, 中共中央�
   assert.deepEqual(read('甲乙中央商务区管委会'), ['甲乙中央商务区管委会']);
 });
 
+test('a span that opens with a legal form is the rest of the name before it; alone it names nothing', () => {
+  const text = '甲乙工程研究院股份有限公司与丙丁有限责任公司、有限公司大型冲压设备项目';
+  const at = (s: string) => text.indexOf(s);
+  const spans = [
+    { start: at('甲乙'), end: at('股份'), type: 'organization' as const },
+    { start: at('股份'), end: at('与'), type: 'company' as const },
+    { start: at('丙丁'), end: at('、'), type: 'company' as const },
+    { start: at('有限公司大型'), end: text.length, type: 'project' as const },
+  ];
+  assert.deepEqual(
+    repairSpans(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    ['company:甲乙工程研究院股份有限公司', 'company:丙丁有限责任公司'],
+  );
+});
+
 test('two names decoded as one span are split; a company and its branch are one name', () => {
   const text = '甲乙乳业有限公司丙丁食品有限公司与戊己服饰有限公司浙江分公司，庚辛园区、壬癸园区';
   const span = (s: string, type: 'company' | 'industrial-park') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type });

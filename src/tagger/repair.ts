@@ -76,6 +76,8 @@ const SCALE_BEFORE = /(?:[0-9０-９]+|[千百万]+)亿级$/u;
 const SCALE_CUT = /[0-9０-９]+$/u;
 /** a count inside a span (12条, 6大, 三个): no name holds one */
 const COUNT_INSIDE = /(?:[0-9０-９]+|[一二三四五六七八九十两]+)[大条个类]/u;
+/** A company's legal form, where a name's span cannot begin. */
+const LEGAL_FORM = /^(?:股份有限公司|有限责任公司|有限公司)/u;
 /** Words of trades that companies' names are made of (X科技, Y电子, Z新材料). */
 const TRADE_WORDS = ['科技', '电子', '汽车', '新材料', '材料', '医药', '药业', '实业', '机械', '装备', '电气', '生物', '股份', '集团', '公司'];
 /** How companies' short names end (X科技, Y电子, Z新材料, W通讯), and how projects' names do. */
@@ -312,6 +314,14 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
   let skipTo = -1;
   for (let sp of spans) {
     if (sp.start < skipTo) continue; // inside a project already taken whole
+    // a span that opens with a company's legal form (股份有限公司…) is the rest of the name before
+    // it, cut there by decoding (X研究院|股份有限公司): one name with the later part's type; on
+    // its own it names nothing
+    if (LEGAL_FORM.test(text.slice(sp.start, sp.end))) {
+      const last = out.at(-1);
+      if (last && last.end === sp.start) out[out.length - 1] = { start: last.start, end: sp.end, type: sp.type };
+      continue;
+    }
     // a registered company followed in the same clause by what it makes, up to 项目 or the like,
     // is a project named after its company (X有限公司年产200套汽车模具项目)
     if (sp.type === 'company' && text.endsWith('公司', sp.end)) {
