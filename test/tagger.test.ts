@@ -588,6 +588,20 @@ test('two bodies written straight on are two (甲区委区政府, 中共中央�
   assert.deepEqual(read('甲乙中央商务区管委会'), ['甲乙中央商务区管委会']);
 });
 
+test('a place decoded right before a project is part of its name; a place inside a chain of two stays apart', () => {
+  const text = '开工重庆市现代物流中心项目、江北区重庆数字产业园项目';
+  const at = (s: string) => text.indexOf(s);
+  const spans = [
+    { start: at('重庆市'), end: at('现代'), type: 'place' as const },
+    { start: at('现代'), end: at('、'), type: 'project' as const },
+    { start: at('江北区'), end: text.length, type: 'project' as const },
+  ];
+  assert.deepEqual(
+    repairSpans(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    ['project:重庆市现代物流中心项目', 'place:江北区', 'project:重庆数字产业园项目'],
+  );
+});
+
 test('a span that opens with a legal form is the rest of the name before it; alone it names nothing', () => {
   const text = '甲乙工程研究院股份有限公司与丙丁有限责任公司、有限公司大型冲压设备项目';
   const at = (s: string) => text.indexOf(s);

@@ -432,6 +432,12 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       out[out.length - 1] = { start: last.start, end, type: 'industry-cluster' };
       continue;
     }
+    // a place decoded right before a project is part of the project's name (某市现代产业链服务中心项目):
+    // the guideline's region prefix splits companies, parks and places, not projects
+    if (sp.type === 'project' && !region && last && last.type === 'place' && last.end === start && start === sp.start) {
+      out[out.length - 1] = { start: last.start, end, type: 'project' };
+      continue;
+    }
     // a company written right before a project is part of the project's name (X有限公司模具制造项目)
     if (sp.type === 'project' && last && last.type === 'company' && last.end === start) {
       out[out.length - 1] = { start: last.start, end, type: 'project' };
