@@ -435,11 +435,12 @@ test('a park written right before a cluster names the park’s cluster: one clus
   assert.deepEqual(repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['industry-cluster:甲乙经开区工程装备产业集群']);
 });
 
-test('a person decoded with the word after the name (率, 向, 摄) loses it; a two-character name keeps its own', () => {
-  const text = '市长甲乙率队出发，丙丁向大家介绍，戊己摄，庚向出席';
+test('a person decoded with the word after the name (率, 向) loses it; a two-character name keeps its own; a credit is no person', () => {
+  const text = '市长甲乙率队出发，丙丁向大家介绍，戊己摄，庚向出席，记者辛壬 摄，癸子 摄';
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });
-  const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向')]);
-  assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙', '丙丁', '戊己', '庚向']);
+  const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向'), span('辛壬'), span('癸子')]);
+  // names before 摄 and after 记者 are credits and bylines, which the guideline leaves out
+  assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙', '丙丁', '庚向']);
   // a "person" that runs into a company's or an industry's word is the start of a name
   const named = '黄明出席，蔡丰科技产业园开工，哈达装备投产';
   const at = (s: string) => ({ start: named.indexOf(s), end: named.indexOf(s) + s.length, type: 'person' as const });
