@@ -482,6 +482,10 @@ test('a project word after generic words only (重大招商项目) names no proj
 test('集群 or 产业链 after generic words only names no cluster; a named one stays', () => {
   const forms = ['现有产业集群', '领军型集群', '标志性产业园区集群', '新能源汽车产业集群'];
   assert.deepEqual(repairedOf(forms.join('，'), forms.map((f) => [f, 'industry-cluster'])), ['industry-cluster:新能源汽车产业集群']);
+  // a cluster decoded with its subject and the verb that builds it starts after the verb; what is
+  // left may be generic, and no cluster
+  const built = ['甲乙区聚力发展大数据智能化', '双方在新能源产业', '某市推出产业链'];
+  assert.deepEqual(repairedOf(built.join('，'), built.map((f) => [f, 'industry-cluster'])), ['industry-cluster:大数据智能化', 'industry-cluster:新能源产业']);
 });
 
 test('a company followed by what it makes and 项目 is one project named after it', () => {

@@ -69,6 +69,8 @@ function frameInside(ctx: RepairContext, start: number, end: number): number {
 const ACTION_VERBS = new Set(['布局', '举行', '投产', '开工', '签约', '落户', '引进', '推进', '启动', '签署', '落地', '竣工', '招引']);
 /** 建设 and 打造 begin no name, but end many (X建设项目): they are cut only where they open the span. */
 const OPENING_VERBS = new Set(['建设', '打造', '新建', '实施']);
+/** Words that build or place an industry, never a word of a cluster's name: the name starts after them (某市聚力发展X产业). */
+const CLUSTER_VERBS = new Set(['推出', '聚力', '发展', '完善', '培育', '壮大', '打造', '做强', '聚焦', '形成', '构建', '在', '建设']);
 /** The words that end a project's or park's name: the part before a 、 that ends with one is a name of its own. */
 const NAME_ENDS = /(?:项目|工程|基地|中心|车间|工厂|产业园|园区|园|（[一二三四五六七八九十]期）|\([一二三四五六七八九十]期\))$/u;
 /** A scale written before a cluster's name is part of it (千亿级X产业集群, 2000亿级Y产业集群). */
@@ -393,13 +395,17 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     const opens = sp.type !== 'person' && lead && LEADING_WORDS.has(lead.word[0]!) && (lead.word.length === 1 ? /^[pvc]/u.test(lead.tag) : lead.tag === 'x');
     if (opens && end - start - 1 >= MIN_NAME) start += 1;
     // a project or park decoded with the verb that acts on it (某市布局X组件项目) starts after the verb
-    if (sp.type === 'project' || sp.type === 'industrial-park') {
+    // and a cluster decoded with its subject and the verb that builds it (某市聚力发展X产业, 双方在X产业)
+    // starts after the verb, and is no cluster if what is left is generic (某市推出产业链)
+    const cluster = sp.type === 'industry-cluster';
+    if (sp.type === 'project' || sp.type === 'industrial-park' || cluster) {
       for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length; k++) {
         const t = ctx.tokens[k]!;
         if (t.start >= end) break;
-        const opening = t.start === start && OPENING_VERBS.has(t.word);
-        if ((ACTION_VERBS.has(t.word) || opening) && t.start >= start && end - t.end >= 4) start = t.end;
+        const acts = cluster ? CLUSTER_VERBS.has(t.word) : ACTION_VERBS.has(t.word) || (t.start === start && OPENING_VERBS.has(t.word));
+        if (acts && t.start >= start && end - t.end >= (cluster ? MIN_NAME : 4)) start = t.end;
       }
+      if (cluster && start !== sp.start && genericCluster(ctx, start, end)) continue;
     }
     for (let t = wordEnding(ctx, end); t && TRAILING.has(t.word) && t.start - start >= MIN_NAME; t = wordEnding(ctx, end)) end = t.start;
     // a "person" written straight before a company's or an industry's word is the start of a name
