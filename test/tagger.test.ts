@@ -388,6 +388,8 @@ test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙�
     // jieba writes 以新岳 as one unknown word; 美的 has no amount before its 的; 以色列 is a dictionary word
     ['company:甲乙通讯', 'industrial-park:丙丁产业园', 'company:新岳光电', 'company:美的集团', 'place:以色列'],
   );
+  // nor is the end of a date (2017年|经开区); a name that begins with 年 after no number keeps it
+  assert.deepEqual(repairedOf('据统计，2017年经开区累计签约，年丰科技投产', [['年经开区', 'industrial-park'], ['年丰科技', 'company']]), ['industrial-park:经开区', 'company:年丰科技']);
 });
 
 test('a project starts after the verb that acts on it, and two project names joined by 、 are split where the first ends as a name', () => {

@@ -99,6 +99,9 @@ const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
+/** The words that end a date (2017年, 3月, 15日), and what they follow. */
+const DATE_END = new Set([...'年月日号']);
+const NUMERAL_BEFORE = /[0-9０-９一二三四五六七八九十〇零]/u;
 /** A repaired name keeps at least this many characters, or the span stays as decoded. */
 const MIN_NAME = 2;
 
@@ -362,6 +365,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       const count = COUNT_INSIDE.exec(text.slice(start + MIN_NAME, end));
       if (count) end = start + MIN_NAME + count.index;
     }
+    // the end of a date before the name (2017年|经开区) is not part of it
+    if (DATE_END.has(text[start] ?? '') && NUMERAL_BEFORE.test(text[start - 1] ?? '') && end - start - 1 >= MIN_NAME) start += 1;
     // an amount before the name (总投资5亿元的X) and the frame word of 以X为龙头 are not part of it
     if (sp.type !== 'person') {
       const amount = AMOUNT_LEAD.exec(text.slice(start, end));
