@@ -47,6 +47,11 @@ test('综保区 is the 综合保税区 of the same place', () => {
   assert.ok(sameEntity(ms, '江津综合保税区', '江津综保区'));
 });
 
+test('names written with different middle dots (· • ・) are one, as the guideline compares them', () => {
+  const ms = [m('甲乙·丙丁产业园项目', 'project'), m('甲乙•丙丁产业园项目', 'project'), m('甲乙・丙丁产业园项目', 'project', 'b.txt')];
+  assert.equal(resolve(ms).entities.length, 1);
+});
+
 test('a park named without its region prefix joins the full name when only one fits', () => {
   const ms = [m('重庆枢纽港产业园', 'industrial-park'), m('枢纽港产业园', 'industrial-park')];
   assert.ok(sameEntity(ms, '重庆枢纽港产业园', '枢纽港产业园'));

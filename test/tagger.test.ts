@@ -390,6 +390,8 @@ test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙�
   );
   // nor is the end of a date (2017年|经开区); a name that begins with 年 after no number keeps it
   assert.deepEqual(repairedOf('据统计，2017年经开区累计签约，年丰科技投产', [['年经开区', 'industrial-park'], ['年丰科技', 'company']]), ['industrial-park:经开区', 'company:年丰科技']);
+  // a name does not begin with a middle dot: the word before it is the name's first part
+  assert.deepEqual(repairedOf('仪式暨华南•滨江湾产业园项目启动', [['•滨江湾产业园项目', 'project']]), ['project:华南•滨江湾产业园项目']);
 });
 
 test('a project starts after the verb that acts on it, and two project names joined by 、 are split where the first ends as a name', () => {

@@ -1,9 +1,9 @@
 // Normal forms under which two surface forms name the same thing.
 import type { EntityType } from '../types.js';
 
-/** NFKC, no spaces, one kind of parenthesis: the form the guideline's scoring compares. */
+/** NFKC, no spaces, one kind of parenthesis and of middle dot: the form the guideline's scoring compares. */
 export function surfaceKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')');
+  return text.normalize('NFKC').replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')').replace(/[•・‧]/gu, '·');
 }
 
 /** Standard abbreviations of park and body names. */

@@ -99,6 +99,7 @@ const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
+const MIDDLE_DOTS = new Set([...'·•・‧']);
 /** The words that end a date (2017年, 3月, 15日), and what they follow. */
 const DATE_END = new Set([...'年月日号']);
 const NUMERAL_BEFORE = /[0-9０-９一二三四五六七八九十〇零]/u;
@@ -364,6 +365,11 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     if (sp.type !== 'person') {
       const count = COUNT_INSIDE.exec(text.slice(start + MIN_NAME, end));
       if (count) end = start + MIN_NAME + count.index;
+    }
+    // a name does not begin with a middle dot: the word before it is the name's first part (甲乙|·丙丁产业园)
+    if (MIDDLE_DOTS.has(text[start] ?? '')) {
+      const before = wordEnding(ctx, start);
+      if (before && before.end - before.start >= 2 && isHanChar(text[before.start]) && !/^[pcuvd]/u.test(before.tag)) start = before.start;
     }
     // the end of a date before the name (2017年|经开区) is not part of it
     if (DATE_END.has(text[start] ?? '') && NUMERAL_BEFORE.test(text[start - 1] ?? '') && end - start - 1 >= MIN_NAME) start += 1;
