@@ -439,7 +439,7 @@ test('a park written right before a cluster names the park’s cluster: one clus
   assert.deepEqual(repaired.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['industry-cluster:甲乙经开区工程装备产业集群']);
 });
 
-test('a person decoded with the word after the name (率, 向) loses it; a two-character name keeps its own; a credit is no person', () => {
+test('a person decoded with the word after the name (率, 向) loses it; a two-character name keeps its own; a credit is no person, and a county’s name is a place', () => {
   const text = '市长甲乙率队出发，丙丁向大家介绍，戊己摄，庚向出席，记者辛壬 摄，癸子 摄';
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });
   const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向'), span('辛壬'), span('癸子')]);
@@ -449,6 +449,8 @@ test('a person decoded with the word after the name (率, 向) loses it; a two-c
   const named = '黄明出席，蔡丰科技产业园开工，哈达装备投产';
   const at = (s: string) => ({ start: named.indexOf(s), end: named.indexOf(s) + s.length, type: 'person' as const });
   assert.deepEqual(repairSpans(makeContext(named), [at('黄明'), at('蔡丰'), at('哈达')]).map((sp) => named.slice(sp.start, sp.end)), ['黄明']);
+  // a "person" named exactly as a county, city or province is that place
+  assert.deepEqual(repairedOf('永川、荣昌、黄明出席', [['荣昌', 'person'], ['黄明', 'person']]), ['place:荣昌', 'person:黄明']);
 });
 
 test('a name’s brackets are balanced, an alias declaration is no part of the name after it, and 有 or 从 opens none', () => {

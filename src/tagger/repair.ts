@@ -422,6 +422,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // a "person" written straight before a company's or an industry's word is the start of a name
     // (X科技产业园, X装备, X生物科技园): no person
     if (sp.type === 'person' && INDUSTRY_AFTER.test(text.slice(end, end + 3))) continue;
+    // a "person" named exactly as a county, city or province is that place (荣昌、永川 in a list of districts)
+    if (sp.type === 'person' && end - start >= 2 && placesNamed(loadGazetteer(), text.slice(start, end)).length > 0) sp = { ...sp, type: 'place' };
     // a person's name does not end with the verb or preposition after it (孙喆率…, 卢红向…, 霍吕摄)
     if (sp.type === 'person' && end - start >= 3 && PERSON_AFTER.has(text[end - 1]!)) end -= 1;
     // a photographer's or reporter's credit (某某 摄, 记者某某) is no mention (the guideline)
