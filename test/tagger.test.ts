@@ -443,7 +443,7 @@ test('a person decoded with the word after the name (率, 向) loses it; a two-c
   const text = '市长甲乙率队出发，丙丁向大家介绍，戊己摄，庚向出席，记者辛壬 摄，癸子 摄';
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'person' as const });
   const repaired = repairSpans(makeContext(text), [span('甲乙率'), span('丙丁向'), span('戊己摄'), span('庚向'), span('辛壬'), span('癸子')]);
-  // names before 摄 and after 记者 are credits and bylines, which the guideline leaves out
+  // names before 摄 are credits, which the guideline leaves out
   assert.deepEqual(repaired.map((sp) => text.slice(sp.start, sp.end)), ['甲乙', '丙丁', '庚向']);
   // a "person" that runs into a company's or an industry's word is the start of a name
   const named = '黄明出席，蔡丰科技产业园开工，哈达装备投产';
