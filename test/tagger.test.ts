@@ -390,6 +390,8 @@ test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙�
   );
   // nor is the end of a date (2017年|经开区); a name that begins with 年 after no number keeps it
   assert.deepEqual(repairedOf('据统计，2017年经开区累计签约，年丰科技投产', [['年经开区', 'industrial-park'], ['年丰科技', 'company']]), ['industrial-park:经开区', 'company:年丰科技']);
+  // nor is a scope word (全省) before a cluster's name
+  assert.deepEqual(repairedOf('打造全省新型显示产业链', [['全省新型显示产业链', 'industry-cluster']]), ['industry-cluster:新型显示产业链']);
   // a name does not begin with a middle dot: the word before it is the name's first part
   assert.deepEqual(repairedOf('仪式暨华南•滨江湾产业园项目启动', [['•滨江湾产业园项目', 'project']]), ['project:华南•滨江湾产业园项目']);
 });
@@ -449,6 +451,8 @@ test('a person decoded with the word after the name (率, 向) loses it; a two-c
   const named = '黄明出席，蔡丰科技产业园开工，哈达装备投产';
   const at = (s: string) => ({ start: named.indexOf(s), end: named.indexOf(s) + s.length, type: 'person' as const });
   assert.deepEqual(repairSpans(makeContext(named), [at('黄明'), at('蔡丰'), at('哈达')]).map((sp) => named.slice(sp.start, sp.end)), ['黄明']);
+  // a "person" that ends as a division's name does is none
+  assert.deepEqual(repairedOf('黄明到汽开区调研', [['黄明', 'person'], ['汽开区', 'person']]), ['person:黄明']);
   // a "person" named exactly as a county, city or province is that place
   assert.deepEqual(repairedOf('永川、荣昌、黄明出席', [['荣昌', 'person'], ['黄明', 'person']]), ['place:荣昌', 'person:黄明']);
 });

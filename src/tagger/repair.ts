@@ -99,6 +99,10 @@ const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
 const MIDDLE_DOTS = new Set([...'·•・‧']);
+/** The whole of a division, as a scope before a name: 全省, 全市, 全区, 全县, 全国. */
+const SCOPE_LEAD = /^全[省市区县国]/u;
+/** How divisions' names end; no person's does. */
+const DIVISION_END = /[区市县省镇]$/u;
 /** The words that end a date (2017年, 3月, 15日), and what they follow. */
 const DATE_END = new Set([...'年月日号']);
 const NUMERAL_BEFORE = /[0-9０-９一二三四五六七八九十〇零]/u;
@@ -429,6 +433,10 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // 记者: in running text it may be a person, and CLUENER's news labels it so: its person F1 fell
     // from 0.725 to 0.702 when it was left out too.)
     if (sp.type === 'person' && CREDIT_AFTER.test(text.slice(end, end + 3))) continue;
+    // a scope word (全省, 全市) opens no name of a cluster, park or project (全省新型显示产业链)
+    if (sp.type !== 'person' && sp.type !== 'organization' && SCOPE_LEAD.test(text.slice(start, end)) && end - start - 2 >= MIN_NAME) start += 2;
+    // nor does a person's name end as a division's does (汽开区, 某某市)
+    if (sp.type === 'person' && DIVISION_END.test(text.slice(start, end))) continue;
     // a name cut inside a dictionary word is a piece of a longer one (once the words after a name are off)
     if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, start, end)) continue;
     // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理某某,
