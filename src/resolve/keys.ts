@@ -1,9 +1,18 @@
 // Normal forms under which two surface forms name the same thing.
 import type { EntityType } from '../types.js';
 
-/** NFKC, no spaces, one kind of parenthesis and of middle dot: the form the guideline's scoring compares. */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]+/gu;
+/** The middle dots the guideline compares as one (written · in a key). */
+export const MIDDLE_DOTS: ReadonlySet<string> = new Set([...'·•・‧']);
+const DOTS = new RegExp(`[${[...MIDDLE_DOTS].join('')}]`, 'gu');
+
+/**
+ * The form the guideline's scoring compares, and resolution's first key: NFKC (which also makes
+ * （） into ()), without any whitespace or the invisible zero-width characters copy-paste leaves in
+ * names, middle dots alike (· • ・ ‧).
+ */
 export function surfaceKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')').replace(/[•・‧]/gu, '·');
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(DOTS, '·');
 }
 
 /** Standard abbreviations of park and body names. */

@@ -19,6 +19,7 @@ import { GENERIC_MODIFIERS, SUFFIX_TYPES, SURNAMES, TITLES } from '../extract/le
 import type { LabelSpan } from './labels.js';
 import { COUNTRY_NAMES } from './countries.js';
 import { shortens } from '../resolve/index.js';
+import { MIDDLE_DOTS } from '../resolve/keys.js';
 import { ENTITY_TYPES } from '../types.js';
 import { listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
@@ -98,7 +99,6 @@ const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
-const MIDDLE_DOTS = new Set([...'·•・‧']);
 /** The whole of a division, as a scope before a name: 全省, 全市, 全区, 全县, 全国. */
 const SCOPE_LEAD = /^全[省市区县国]/u;
 /** How divisions' names end; no person's does. */
