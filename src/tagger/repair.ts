@@ -376,6 +376,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     }
     // the end of a date before the name (2017年|经开区) is not part of it
     if (DATE_END.has(text[start] ?? '') && NUMERAL_BEFORE.test(text[start - 1] ?? '') && end - start - 1 >= MIN_NAME) start += 1;
+    // nor a scope word (全省, 全市) before a cluster's, park's or project's name (全省新型显示产业链)
+    if (sp.type !== 'person' && sp.type !== 'organization' && SCOPE_LEAD.test(text.slice(start, end)) && end - start - 2 >= MIN_NAME) start += 2;
     // an amount before the name (总投资5亿元的X) and the frame word of 以X为龙头 are not part of it
     if (sp.type !== 'person') {
       const amount = AMOUNT_LEAD.exec(text.slice(start, end));
@@ -433,9 +435,7 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // 记者: in running text it may be a person, and CLUENER's news labels it so: its person F1 fell
     // from 0.725 to 0.702 when it was left out too.)
     if (sp.type === 'person' && CREDIT_AFTER.test(text.slice(end, end + 3))) continue;
-    // a scope word (全省, 全市) opens no name of a cluster, park or project (全省新型显示产业链)
-    if (sp.type !== 'person' && sp.type !== 'organization' && SCOPE_LEAD.test(text.slice(start, end)) && end - start - 2 >= MIN_NAME) start += 2;
-    // nor does a person's name end as a division's does (汽开区, 某某市)
+    // a person's name does not end as a division's does (汽开区, 某某市)
     if (sp.type === 'person' && DIVISION_END.test(text.slice(start, end))) continue;
     // a name cut inside a dictionary word is a piece of a longer one (once the words after a name are off)
     if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, start, end)) continue;
