@@ -95,6 +95,24 @@ test('a relation read through an anaphor keeps both sentences as evidence', () =
   assert.deepEqual(rel.evidence.map((e) => e.sentence), ['双福工业园去年产值增长两成。', '今年该园引进瑞达科技有限公司。']);
 });
 
+/**
+ * Each candidate pair of a document with its feature keys as linkDocument makes them (the
+ * sentence's arguments in the order the candidates name them).
+ */
+function pairKeys(doc: ReturnType<typeof linked>['doc'], mentions: Linked[]): Map<ReturnType<typeof candidatePairs>[number], Uint32Array> {
+  const pairs = candidatePairs(doc, mentions);
+  const args = [...new Set(pairs.flatMap((c) => [c.head, c.tail]))];
+  return new Map(pairs.map((c) => [c, pairFeatures(doc, c, new Map(), args)]));
+}
+
+/** A classifier over those keys whose only weights are for located-in: `weightOf` each key. */
+function locatedModel(keys: Map<unknown, Uint32Array>, weightOf: (key: number) => number) {
+  const sorted = Uint32Array.from(new Set([...keys.values()].flatMap((k) => [...k]))).sort();
+  const weights = new Int16Array(sorted.length * CLASSES.length);
+  sorted.forEach((k, i) => (weights[i * CLASSES.length + CLASSES.indexOf('located-in')] = weightOf(k)));
+  return fromArrays(sorted, weights, 1);
+}
+
 test('the classifier puts an entity in one park per sentence: the best-scoring one', () => {
   const { doc, mentions } = linked('瑞达科技有限公司与双福工业园、德感工业园座谈，江津区参加。', [
     ['瑞达科技有限公司', 'company'],
@@ -103,20 +121,13 @@ test('the classifier puts an entity in one park per sentence: the best-scoring o
     ['江津区', 'place'],
   ]);
   assert.deepEqual(relateDocument(doc, mentions).filter((r) => r.head === '瑞达科技有限公司'), [], 'no pattern relates the company here');
-  const pairs = candidatePairs(doc, mentions);
-  // each pair's keys as linkDocument makes them: the sentence's arguments in the order the candidates name them
-  const args = [...new Set(pairs.flatMap((c) => [c.head, c.tail]))];
-  const keysOf = (tail: string) => new Set(pairs.filter((c) => c.head.entity === '瑞达科技有限公司' && c.tail.entity === tail).flatMap((c) => [...pairFeatures(doc, c, new Map(), args)]));
+  const keys = pairKeys(doc, mentions);
+  const keysOf = (tail: string) => new Set([...keys].filter(([c]) => c.head.entity === '瑞达科技有限公司' && c.tail.entity === tail).flatMap(([, k]) => [...k]));
   const toSite = (favoured: string, other: string) => {
     // located-in wherever it may; the favoured park's pair scores higher than the other's
     const a = keysOf(favoured);
     const b = keysOf(other);
-    const all = new Set<number>();
-    for (const c of pairs) for (const k of pairFeatures(doc, c, new Map(), args)) all.add(k);
-    const sorted = Uint32Array.from(all).sort();
-    const weights = new Int16Array(sorted.length * CLASSES.length);
-    sorted.forEach((k, i) => (weights[i * CLASSES.length + 1] = 1 + (a.has(k) ? 20 : 0) + (b.has(k) ? 10 : 0)));
-    return linkDocument(doc, mentions, fromArrays(sorted, weights, 1))
+    return linkDocument(doc, mentions, locatedModel(keys, (k) => 1 + (a.has(k) ? 20 : 0) + (b.has(k) ? 10 : 0)))
       .filter((r) => r.head === '瑞达科技有限公司' && r.relation === 'located-in')
       .map((r) => r.tail)
       .sort();
@@ -133,15 +144,8 @@ test('a place in brackets right after a name is that name\'s location, not its n
     ['恒通机械项目', 'project'],
     ['永川区', 'place'],
   ]);
-  const pairs = candidatePairs(doc, mentions);
-  const args = [...new Set(pairs.flatMap((c) => [c.head, c.tail]))];
-  const all = new Set<number>();
-  for (const c of pairs) for (const k of pairFeatures(doc, c, new Map(), args)) all.add(k);
-  const sorted = Uint32Array.from(all).sort();
   // a classifier that says located-in to every pair that allows it
-  const weights = new Int16Array(sorted.length * CLASSES.length);
-  sorted.forEach((_k, i) => (weights[i * CLASSES.length + 1] = 1));
-  const located = linkDocument(doc, mentions, fromArrays(sorted, weights, 1))
+  const located = linkDocument(doc, mentions, locatedModel(pairKeys(doc, mentions), () => 1))
     .filter((r) => r.relation === 'located-in' && r.head.endsWith('项目'))
     .map((r) => `${r.head} → ${r.tail}`)
     .sort();

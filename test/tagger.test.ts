@@ -513,15 +513,13 @@ test('a company followed by what it makes and 项目 is one project named after 
     ['project:甲乙模具制造科技有限公司年产200套汽车模具项目', 'project:丙丁实业有限公司模具制造项目', 'company:丙丁实业有限公司'],
   );
   // what it makes may be a list of products, each with its amount; a list of companies is not one
-  const listed = '包括甲乙新材料科技有限公司年产10万片抛光垫(CMP)、1000吨TPU膜、500万片膜片项目(某区)，丙丁科技有限公司、戊己电子有限公司年产5万台电机项目';
-  const on = (s: string, from = 0) => listed.indexOf(s, from);
   assert.deepEqual(
-    repairSpans(makeContext(listed), [
-      { start: on('甲乙'), end: on('年产'), type: 'company' },
-      { start: on('500万片'), end: on('(某区)'), type: 'project' },
-      { start: on('丙丁'), end: on('、戊己'), type: 'company' },
-      { start: on('戊己'), end: on('年产5万'), type: 'company' },
-    ]).map((sp) => `${sp.type}:${listed.slice(sp.start, sp.end)}`),
+    repairedOf('包括甲乙新材料科技有限公司年产10万片抛光垫(CMP)、1000吨TPU膜、500万片膜片项目(某区)，丙丁科技有限公司、戊己电子有限公司年产5万台电机项目', [
+      ['甲乙新材料科技有限公司', 'company'],
+      ['500万片膜片项目', 'project'],
+      ['丙丁科技有限公司', 'company'],
+      ['戊己电子有限公司', 'company'],
+    ]),
     ['project:甲乙新材料科技有限公司年产10万片抛光垫(CMP)、1000吨TPU膜、500万片膜片项目', 'company:丙丁科技有限公司', 'project:戊己电子有限公司年产5万台电机项目'],
   );
 });
@@ -604,30 +602,20 @@ test('two bodies written straight on are two (甲区委区政府, 中共中央�
 });
 
 test('a place decoded right before a project is part of its name; a place inside a chain of two stays apart', () => {
-  const text = '开工重庆市现代物流中心项目、江北区重庆数字产业园项目';
-  const at = (s: string) => text.indexOf(s);
-  const spans = [
-    { start: at('重庆市'), end: at('现代'), type: 'place' as const },
-    { start: at('现代'), end: at('、'), type: 'project' as const },
-    { start: at('江北区'), end: text.length, type: 'project' as const },
-  ];
   assert.deepEqual(
-    repairSpans(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    repairedOf('开工重庆市现代物流中心项目、江北区重庆数字产业园项目', [['重庆市', 'place'], ['现代物流中心项目', 'project'], ['江北区重庆数字产业园项目', 'project']]),
     ['project:重庆市现代物流中心项目', 'place:江北区', 'project:重庆数字产业园项目'],
   );
 });
 
 test('a span that opens with a legal form is the rest of the name before it; alone it names nothing', () => {
-  const text = '甲乙工程研究院股份有限公司与丙丁有限责任公司、有限公司大型冲压设备项目';
-  const at = (s: string) => text.indexOf(s);
-  const spans = [
-    { start: at('甲乙'), end: at('股份'), type: 'organization' as const },
-    { start: at('股份'), end: at('与'), type: 'company' as const },
-    { start: at('丙丁'), end: at('、'), type: 'company' as const },
-    { start: at('有限公司大型'), end: text.length, type: 'project' as const },
-  ];
   assert.deepEqual(
-    repairSpans(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`),
+    repairedOf('甲乙工程研究院股份有限公司与丙丁有限责任公司、有限公司大型冲压设备项目', [
+      ['甲乙工程研究院', 'organization'],
+      ['股份有限公司', 'company'],
+      ['丙丁有限责任公司', 'company'],
+      ['有限公司大型冲压设备项目', 'project'],
+    ]),
     ['company:甲乙工程研究院股份有限公司', 'company:丙丁有限责任公司'],
   );
 });
