@@ -60,6 +60,16 @@ test('an anaphor stands for the nearest earlier entity of its kind', () => {
   assert.ok(its.includes('瑞达科技有限公司 → 双福工业园(其) [located-in]'), its.join('\n'));
 });
 
+test('an item of a long list is a candidate with what its list is near, however long the list', () => {
+  const items = Array.from({ length: 8 }, (_, i) => `甲乙丙${'一二三四五六七八'[i]}号新能源汽车零部件智能制造项目`);
+  const names: Array<[string, EntityType]> = [['璧山区', 'place'], ...items.map((n): [string, EntityType] => [n, 'project'])];
+  const p = pairsOf(`璧山区此次开工的项目分别为${items.join('、')}。`, names);
+  assert.ok(p.includes(`${items.at(-1)} → 璧山区 [located-in]`), p.join('\n'));
+  // a name as far from the place and in no list is none
+  const far = pairsOf(`璧山区此次开工的项目分别为${items.slice(0, 7).join('，')}，还有${items[7]}。`, names);
+  assert.ok(!far.includes(`${items[7]} → 璧山区 [located-in]`), far.join('\n'));
+});
+
 test("a sentence that opens without a name continues the previous one's park", () => {
   const p = pairsOf('双福工业园去年产值增长两成。全力打造智能装备产业园，引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['智能装备产业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
   assert.ok(p.includes('瑞达科技有限公司 → 双福工业园(elided) [located-in]'), p.join('\n'));

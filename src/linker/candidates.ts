@@ -50,7 +50,7 @@ const ANAPHORS: Array<[RegExp, EntityType | 'district' | 'subject']> = [
 ];
 /** how many sentences back an anaphor may look */
 const REACH = 4;
-/** pairs further apart than this in one sentence are not candidates (a 1 MB line has no sentence breaks) */
+/** pairs further apart than this in one sentence are not candidates, unless one is an item of a list that is nearer (a 1 MB line has no sentence breaks) */
 const MAX_GAP = 120;
 
 export function candidatePairs(doc: Document, mentions: readonly Linked[]): Candidate[] {
@@ -69,10 +69,17 @@ export function candidatePairs(doc: Document, mentions: readonly Linked[]): Cand
     const args = [...own, ...anaphorArgs(doc, sent, own, bySentence, districts, topic)];
     if (args.length < 2) continue;
     args.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+    // an item of a long list is as near as its list is (A、B、…、Z等项目落户D)
+    const span = listSpans(doc.text, args);
     for (const h of args) {
       for (const t of args) {
         if (h === t || h.entity === t.entity || (h.anaphor && t.anaphor)) continue;
-        if (Math.max(h.nstart, t.nstart) - Math.min(h.nend, t.nend) > MAX_GAP) continue;
+        if (Math.max(h.nstart, t.nstart) - Math.min(h.nend, t.nend) > MAX_GAP) {
+          const [hs, he] = span.get(h)!;
+          const [ts, te] = span.get(t)!;
+          if (hs < te && ts < he) continue;
+          if (Math.max(hs, ts) - Math.min(he, te) > MAX_GAP) continue;
+        }
         const allowed = allowedRelations(h.type, t.type);
         if (allowed.length) out.push({ sentence: sent.index, head: h, tail: t, allowed });
       }
@@ -172,3 +179,18 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
 const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/u;
 /** how many sentences back an elided place may look */
 const PLACE_REACH = 2;
+
+/** each argument's 、-list extent (items of one kind joined by 、和及与), itself if none */
+function listSpans(text: string, args: readonly Arg[]): Map<Arg, [number, number]> {
+  const out = new Map<Arg, [number, number]>();
+  const named = args.filter((a) => a.nend > a.nstart);
+  let i = 0;
+  while (i < named.length) {
+    let j = i;
+    while (j + 1 < named.length && named[j + 1]!.nstart === named[j]!.nend + 1 && /[、和及与]/u.test(text[named[j]!.nend]!) && named[j + 1]!.type === named[i]!.type) j++;
+    for (let k = i; k <= j; k++) out.set(named[k]!, [named[i]!.nstart, named[j]!.nend]);
+    i = j + 1;
+  }
+  for (const a of args) if (!out.has(a)) out.set(a, [a.nstart, a.nend]);
+  return out;
+}

@@ -94,6 +94,8 @@ const PARTY_HEAD = new RegExp(`^(?:${PARTY_WORDS})`, 'u');
 const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 /** What follows a photographer's name in a credit (某某 摄). */
 const CREDIT_AFTER = /^\s?(?:摄|供图)/u;
+/** What follows a place's name in a media outlet's (某省日报, 某市新闻网讯, 某省工人报): a source line, not annotated. */
+const OUTLET_AFTER = /^(?:日报|晚报|早报|商报|工人报|新闻|网讯|电视台|广播电视台|融媒)/u;
 /** Brackets, by their closing mark. */
 const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
@@ -103,6 +105,8 @@ const LEADING_WORDS = new Set([...'有从向由把被让对']);
 const SCOPE_LEAD = /^全[省市区县国]/u;
 /** How divisions' names end; no person's does. */
 const DIVISION_END = /[区市县省镇]$/u;
+/** How many parks' names end (X园, X产业园); no person's does. */
+const PARK_END = '园';
 /** The words that end a date (2017年, 3月, 15日), and what they follow. */
 const DATE_END = new Set([...'年月日号']);
 const NUMERAL_BEFORE = /[0-9０-９一二三四五六七八九十〇零]/u;
@@ -437,6 +441,12 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     if (sp.type === 'person' && CREDIT_AFTER.test(text.slice(end, end + 3))) continue;
     // a person's name does not end as a division's does (汽开区, 某某市)
     if (sp.type === 'person' && DIVISION_END.test(text.slice(start, end))) continue;
+    // nor as a park's does: a "person" of three or more characters ending in 园 is that park (高X园
+    // in a list of a zone's parks)
+    if (sp.type === 'person' && end - start >= 3 && text[end - 1] === PARK_END) sp = { ...sp, type: 'industrial-park' };
+    // a place that names a media outlet (贵州日报, 威海新闻网讯) is part of a source line, which the
+    // guideline leaves out
+    if (sp.type === 'place' && OUTLET_AFTER.test(text.slice(end, end + 5))) continue;
     // a name cut inside a dictionary word is a piece of a longer one (once the words after a name are off)
     if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, start, end)) continue;
     // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理某某,
