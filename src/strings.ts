@@ -12,3 +12,8 @@ export function detached(s: string): string {
  * without looking the locale up on every comparison.
  */
 export const COLLATOR = new Intl.Collator();
+
+/** Round brackets, full- and half-width: the opening one of each closing one. */
+export const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
+export const isOpenBracket = (c: string | undefined): boolean => c === '（' || c === '(';
+export const isCloseBracket = (c: string | undefined): boolean => c === '）' || c === ')';

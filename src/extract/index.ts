@@ -8,7 +8,7 @@ import { findPlaces } from './places.js';
 import { addVillages, selectSpans, splitChains } from './select.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
 import { ancestors, loadGazetteer, nameLengthsAt, shortPlaceName } from './gazetteer.js';
-import { detached } from '../strings.js';
+import { detached, isCloseBracket, isOpenBracket } from '../strings.js';
 
 export { loadGazetteer } from './gazetteer.js';
 
@@ -141,15 +141,15 @@ function declaredAliases(doc: Document, mentions: Mention[]): Map<string, { name
   // (某新区（某经济技术开发区）); the longer is the name
   const at = new Map(mentions.map((m) => [m.nstart, m]));
   for (const m of mentions) {
-    if (doc.text[m.nend] !== '（' && doc.text[m.nend] !== '(') continue;
+    if (!isOpenBracket(doc.text[m.nend])) continue;
     const inner = at.get(m.nend + 1);
     // a place in parentheses qualifies a name (中国（重庆）): it is not another name
-    if (!inner || inner.type !== m.type || m.type === 'place' || inner.text === m.text || (doc.text[inner.nend] !== '）' && doc.text[inner.nend] !== ')')) continue;
+    if (!inner || inner.type !== m.type || m.type === 'place' || inner.text === m.text || !isCloseBracket(doc.text[inner.nend])) continue;
     const [short, long] = inner.text.length < m.text.length ? [inner, m] : [m, inner];
     if (!out.has(short.text)) out.set(short.text, { name: long.text, type: m.type });
   }
   for (const m of mentions) {
-    if (doc.text.charCodeAt(m.nend) !== 0xff08 && doc.text[m.nend] !== '(' && doc.text[m.nend] !== ' ') continue;
+    if (!isOpenBracket(doc.text[m.nend]) && doc.text[m.nend] !== ' ') continue;
     const d = ALIAS_DECLARATION.exec(doc.text.slice(m.nend, m.nend + 40));
     if (!d || d[1] === m.text || out.has(d[1]!)) continue;
     out.set(d[1]!, { name: m.text, type: m.type });

@@ -153,11 +153,12 @@ export const SUFFIX_TYPES: ReadonlyArray<readonly [string, EntityType]> = [
   ['产业链', 'industry-cluster'],
 ];
 
+/** The limited-liability forms a registered company's name ends with. */
+export const LIMITED_FORMS = ['股份有限公司', '有限责任公司', '有限公司'];
+
 /** Legal and organisational endings stripped to find a company's short name. */
 export const LEGAL_SUFFIXES = [
-  '股份有限公司',
-  '有限责任公司',
-  '有限公司',
+  ...LIMITED_FORMS,
   '（集团）有限公司',
   '(集团)有限公司',
   '集团有限公司',

@@ -13,13 +13,12 @@ import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js
 import { candidatePairs, type Candidate } from './candidates.js';
 import { pairFeatures, type RuleVotes } from './features.js';
 import { classOf, decide, type LinkExample, type LinkerModel } from './model.js';
+import { isCloseBracket, isOpenBracket } from '../strings.js';
 
 export { trainLinker, type LinkerModel } from './model.js';
 
 const NO_VOTES: RuleVotes = new Map();
 const LOCATED_IN = classOf('located-in');
-const OPEN = new Set(['(', '（']);
-const CLOSE = new Set([')', '）']);
 
 /**
  * Is the candidate's tail a place or park written in brackets right after another name than its
@@ -28,7 +27,7 @@ const CLOSE = new Set([')', '）']);
  */
 function locatesAnother(doc: Document, c: Candidate, endsAt: ReadonlyMap<number, string>): boolean {
   const t = c.tail;
-  if (t.anaphor || !OPEN.has(doc.text[t.nstart - 1] ?? '') || !CLOSE.has(doc.text[t.nend] ?? '')) return false;
+  if (t.anaphor || !isOpenBracket(doc.text[t.nstart - 1]) || !isCloseBracket(doc.text[t.nend])) return false;
   const owner = endsAt.get(t.nstart - 1);
   return owner !== undefined && owner !== c.head.entity;
 }

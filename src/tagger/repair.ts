@@ -15,7 +15,7 @@
 // from a packaged locale file.
 import type { EntityType } from '../types.js';
 import type { SentenceContext } from '../extract/context.js';
-import { GENERIC_MODIFIERS, SUFFIX_TYPES, SURNAMES, TITLES } from '../extract/lexicon.js';
+import { GENERIC_MODIFIERS, LIMITED_FORMS, SUFFIX_TYPES, SURNAMES, TITLES } from '../extract/lexicon.js';
 import type { LabelSpan } from './labels.js';
 import { COUNTRY_NAMES } from './countries.js';
 import { shortens } from '../resolve/index.js';
@@ -25,6 +25,7 @@ import { listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 import { isHanChar } from '../ingest/chars.js';
+import { isOpenBracket, OPENING_OF } from '../strings.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -80,7 +81,7 @@ const SCALE_CUT = /[0-9０-９]+$/u;
 /** a count inside a span (12条, 6大, 三个): no name holds one */
 const COUNT_INSIDE = /(?:[0-9０-９]+|[一二三四五六七八九十两]+)[大条个类]/u;
 /** A company's legal form, where a name's span cannot begin. */
-const LEGAL_FORM = /^(?:股份有限公司|有限责任公司|有限公司)/u;
+const LEGAL_FORM = new RegExp(`^(?:${LIMITED_FORMS.join('|')})`, 'u');
 /** Words of trades that companies' names are made of (X科技, Y电子, Z新材料). */
 const TRADE_WORDS = ['科技', '电子', '汽车', '新材料', '材料', '医药', '药业', '实业', '机械', '装备', '电气', '生物', '股份', '集团', '公司'];
 /** How companies' short names end (X科技, Y电子, Z新材料, W通讯), and how projects' names do. */
@@ -96,8 +97,6 @@ const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 const CREDIT_AFTER = /^\s?(?:摄|供图)/u;
 /** What follows a place's name in a media outlet's (某省日报, 某市新闻网讯, 某省工人报): a source line, not annotated. */
 const OUTLET_AFTER = /^(?:日报|晚报|早报|商报|工人报|新闻|网讯|电视台|广播电视台|融媒)/u;
-/** Brackets, by their closing mark. */
-const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
@@ -218,7 +217,7 @@ function bracketStart(ctx: RepairContext, start: number, end: number): number {
   let open = -1;
   for (let i = start; i < end; i++) {
     const c = text[i]!;
-    if (c === '（' || c === '(') depth++;
+    if (isOpenBracket(c)) depth++;
     else if (OPENING_OF[c] && --depth < 0) {
       // an unmatched closing bracket: its opening one is just before the span
       const from = text.lastIndexOf(OPENING_OF[c]!, start);
@@ -229,7 +228,7 @@ function bracketStart(ctx: RepairContext, start: number, end: number): number {
       break;
     }
   }
-  const placeInBrackets = (text[start] === '（' || text[start] === '(') && open < 0;
+  const placeInBrackets = isOpenBracket(text[start]) && open < 0;
   if (placeInBrackets) {
     const close = text.indexOf(text[start] === '（' ? '）' : ')', start);
     if (close < 0 || close >= end - MIN_NAME) return start;
@@ -257,7 +256,7 @@ function splitJoined(text: string, start: number, end: number, type: EntityType)
   const cuts: number[] = [];
   for (let i = start + MIN_NAME; i <= end - MIN_NAME; i++) {
     if (text[i] === '、') cuts.push(i);
-    else if (registeredRun && end - i >= 4 && text.startsWith('公司', i - 2) && text[i] !== '（' && text[i] !== '(') cuts.push(i);
+    else if (registeredRun && end - i >= 4 && text.startsWith('公司', i - 2) && !isOpenBracket(text[i])) cuts.push(i);
   }
   if (!cuts.length) return [{ start, end, type }];
   const out: LabelSpan[] = [];
