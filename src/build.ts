@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
-import { IngestError, documentInfo, listInputs, type InputFile } from './ingest/index.js';
+import { IngestError, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
 import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
 import { loadModels } from './model-file.js';
-import { DocStore, documentOf, mentionsOf, type DocRecord } from './corpus/store.js';
+import { DocStore, documentOf, infoOf, mentionsOf, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
 
@@ -150,7 +150,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
       return;
     }
-    const rec = store.get(sha256);
+    const rec = store.getHead(sha256);
     if (!rec) {
       todo.push(i);
       sizes[i] = size;
@@ -158,7 +158,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       return;
     }
     if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
-    else out[i] = { kind: 'doc', file, info: documentInfo({ ...rec, id: file.id, path: file.path }), mentions: shared(mentionsOf(rec, file.id)), cached: true };
+    else out[i] = { kind: 'doc', file, info: infoOf(rec, file.path, file.id), mentions: shared(mentionsOf(rec, file.id)), cached: true };
   });
   const firstSkip = out.find((o) => o?.kind === 'skip');
   if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);

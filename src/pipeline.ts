@@ -12,7 +12,7 @@ import { linkDocument, type LinkerModel } from './linker/index.js';
 import { resolve } from './resolve/index.js';
 import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
-import { relationKey, type RelationCache } from './corpus/relation-cache.js';
+import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
 
 export interface BuildOptions {
@@ -97,14 +97,18 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
   let k = 0;
   // each document's relations merged as they come: the per-document lists are never all held
   const merger = new RelationMerger();
+  const cache = options.relationCache;
   perDoc.forEach((ms, i) => {
-    const linked: Linked[] = ms.map((m) => ({ ...m, entity: entityOf[k++]! }));
-    // an incremental build finds most documents' relations as the last build left them
-    const cache = options.relationCache;
-    const key = cache ? relationKey(corpus.infos[i]!.id, corpus.infos[i]!.sha256, linked) : '';
+    const from = k;
+    k += ms.length;
+    const linked = () => ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! }));
+    // an incremental build finds most documents' relations as the last build left them; with no
+    // names added from other articles, a document's mentions are its record's
+    const { id, sha256 } = corpus.infos[i]!;
+    const key = !cache ? '' : forms.size === 0 ? extractedRelationKey(id, sha256, entityOf.slice(from, k)) : relationKey(id, sha256, linked());
     let found = cache?.get(key);
     if (!found) {
-      found = options.linker ? linkDocument(corpus.document(i), linked, options.linker) : relateDocument(corpus.document(i), linked);
+      found = options.linker ? linkDocument(corpus.document(i), linked(), options.linker) : relateDocument(corpus.document(i), linked());
       cache?.put(key, found);
     }
     for (const r of found) merger.add(r);

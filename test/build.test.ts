@@ -3,10 +3,12 @@
 // articles are added, changed or deleted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, defaultWorkers } from '../src/build.js';
-import { relationKey } from '../src/corpus/relation-cache.js';
+import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
+import { DocStore, infoOf, recordOf, writeRecord } from '../src/corpus/store.js';
+import { documentFromText, documentInfo } from '../src/ingest/index.js';
 import type { Linked } from '../src/relate/index.js';
 import type { DocumentInfo } from '../src/types.js';
 import { generateArticles } from '../bench/generate.js';
@@ -103,6 +105,48 @@ test('a document\'s relation key covers every field of its mentions, in whatever
   assert.equal(relationKey('a.txt', sha, [{ ...m, aliasOf: undefined }]), key);
   // a field added to Mention one day is part of the key without anyone listing it
   assert.notEqual(relationKey('a.txt', sha, [{ ...m, confidence: 0.5 } as Linked]), key);
+});
+
+test("an extracted document's relation key is its bytes and its mentions' entities (its record holds the rest)", () => {
+  const sha = 'f'.repeat(64);
+  const key = extractedRelationKey('a.txt', sha, ['place:江津区', 'company:瑞达科技']);
+  assert.notEqual(extractedRelationKey('b.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+  assert.notEqual(extractedRelationKey('a.txt', 'e'.repeat(64), ['place:江津区', 'company:瑞达科技']), key);
+  // resolution joined a mention to another entity, or the entities come in another order: found again
+  assert.notEqual(extractedRelationKey('a.txt', sha, ['place:江津', 'company:瑞达科技']), key);
+  assert.notEqual(extractedRelationKey('a.txt', sha, ['company:瑞达科技', 'place:江津区']), key);
+  assert.notEqual(extractedRelationKey('a.txt', sha, ['place:江津区company:瑞达科技']), key);
+  assert.equal(extractedRelationKey('a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+});
+
+test("a document's relations come back from the cache as they were put, each sentence written once", () => {
+  const store = DocStore.open(join(tempDir(), '.kg-cache'));
+  const sentence = { doc: 'a.txt', start: 3, end: 20, sentence: '瑞达科技有限公司落户双福工业园。' };
+  const relations = [
+    { head: 'company:瑞达科技', tail: 'industrial-park:双福工业园', relation: 'located-in' as const, evidence: [sentence], derived: false },
+    { head: 'industrial-park:双福工业园', tail: 'place:江津区', relation: 'located-in' as const, evidence: [sentence, { doc: 'b.txt', start: 0, end: 9, sentence: '双福工业园在江津区。' }], derived: true },
+  ];
+  store.putRelations('k1', relations);
+  assert.deepEqual(store.getRelations('k1'), relations);
+  assert.equal(store.getRelations('k2'), undefined);
+  const [file] = readdirSync(store.dir).filter((f) => f.startsWith('rel-'));
+  assert.equal(readFileSync(join(store.dir, file!), 'utf8').split('瑞达科技有限公司落户双福工业园').length, 2, 'the shared sentence is written once');
+});
+
+test("a cached article's info and mentions are read from its record's first line, without its text", () => {
+  const doc = documentFromText('a.txt', '2024年3月5日\n瑞达科技有限公司落户双福工业园。');
+  const mention = { doc: 'a.txt', start: 11, end: 19, text: '瑞达科技有限公司', sentence: 1, type: 'company' as const, nstart: 11, nend: 19, rule: 'test' };
+  const store = DocStore.open(join(tempDir(), '.kg-cache'));
+  writeRecord(store.dir, recordOf(doc, [mention]));
+  const file = join(store.dir, `${doc.sha256}.json`);
+  // the text goes after the head: a record cut after its first line still gives the head
+  writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0]!);
+  const head = store.getHead(doc.sha256);
+  assert.ok(head && !('skip' in head));
+  assert.deepEqual(infoOf(head, 'a.txt', 'a.txt'), documentInfo(doc));
+  assert.deepEqual(head.mentions, [{ ...mention, doc: undefined }].map(({ doc: _d, ...m }) => m));
+  // the record whole is damaged: an article read back for its text is extracted again
+  assert.equal(store.get(doc.sha256), undefined);
 });
 
 test('a damaged cache record is ignored and extracted again', async () => {

@@ -9,6 +9,7 @@ import type { Relation } from '../types.js';
 import type { Linked } from '../relate/sentence.js';
 import { relationCodeFingerprint } from './store.js';
 
+/** Relations kept by the store that holds the corpus's records: the mentions a build hands with it are those its records hold. */
 export interface RelationCache {
   get(key: string): Relation[] | undefined;
   put(key: string, relations: Relation[]): void;
@@ -26,7 +27,7 @@ const FIELDS = (Object.keys(FIELD_SET) as Array<keyof Linked>).sort();
 
 /** The key of a document's relations: the relation code, its id and bytes, and every mention, all its fields, with its entity. */
 export function relationKey(docId: string, sha256: string, linked: readonly Linked[]): string {
-  const h = createHash('sha256').update(`${relationCodeFingerprint()}\u0000${docId}\u0000${sha256}`);
+  const h = createHash('sha256').update(`${relationCodeFingerprint()}\u0000${docId}\u0000${sha256}\u0000${linked.length}`);
   for (const m of linked) {
     // each field as its length and value (a string) or its value (a number), or '-' when absent: one
     // string per mention, and no two mentions alike unless all their fields are
@@ -47,4 +48,16 @@ export function relationKey(docId: string, sha256: string, linked: readonly Link
     h.update(s);
   }
   return h.digest('hex').slice(0, 40);
+}
+
+/**
+ * The key of the relations of a document whose mentions are those extraction found in it, as its
+ * record in this store holds them (no name from other articles added): they are a function of its
+ * bytes and of the store's code and model, which the store folder stands for, so the key hashes
+ * only what resolution across the corpus gave them, each mention's entity, in order.
+ */
+export function extractedRelationKey(docId: string, sha256: string, entities: readonly string[]): string {
+  let s = `${relationCodeFingerprint()}\u0001${docId}\u0001${sha256}\u0001${entities.length}`;
+  for (const e of entities) s += `\u0000${e}`;
+  return createHash('sha256').update(s).digest('hex').slice(0, 40);
 }

@@ -2,21 +2,26 @@
 // incremental-build cache (a folder beside the output) and, with --no-cache, a temporary
 // spill area: the later passes (corpus rescan, relations) read one document at a time from it,
 // so the corpus is never held in memory whole.
+//
+// A record file is two lines of JSON: its head (the document's info and its mentions, all a
+// cached article gives the build's first pass) and its body (the text, the original, the offset
+// map and the sentences, which only a pass that reads the document needs). A cached build reads
+// heads alone: an article's body is most of its record.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document, Mention, Relation } from '../types.js';
+import type { Document, DocumentInfo, Evidence, Mention, Relation, RelationType } from '../types.js';
 import { dated } from '../ingest/index.js';
 import { writeFileAtomic } from '../graph/write.js';
 
 /** Bump when the record layout changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
-/** What extraction of one file produced: a document and its mentions, or a reason to skip it. */
-export type DocRecord =
+/** A record's first line: what the build's first pass needs of a cached article. */
+export type RecordHead =
   | {
       format: number;
       sha256: string;
@@ -24,17 +29,26 @@ export type DocRecord =
       title: string;
       /** the date its dateline gives, found once at ingest; absent when there is none */
       date?: string;
-      original: string;
-      text: string;
-      /** the offset map, run-length encoded: [first, length, first, length, …] */
-      offsets: number[];
-      furniture: Array<[number, number]>;
-      datelines: Array<[number, number]>;
-      sentences: Array<[number, number]>;
+      /** the length of the original text (DocumentInfo's `chars`) */
+      chars: number;
       /** mentions without their `doc` (the same content may sit at another path next time) */
       mentions: Array<Omit<Mention, 'doc'>>;
     }
   | { format: number; sha256: string; skip: string };
+
+/** A record's second line: the document itself. */
+interface RecordBody {
+  original: string;
+  text: string;
+  /** the offset map, run-length encoded: [first, length, first, length, …] */
+  offsets: number[];
+  furniture: Array<[number, number]>;
+  datelines: Array<[number, number]>;
+  sentences: Array<[number, number]>;
+}
+
+/** What extraction of one file produced: a document and its mentions, or a reason to skip it. */
+export type DocRecord = (Exclude<RecordHead, { skip: string }> & RecordBody) | Extract<RecordHead, { skip: string }>;
 
 export class DocStore {
   private readonly used = new Set<string>();
@@ -56,13 +70,30 @@ export class DocStore {
     return new DocStore(dir, root, cacheDir === undefined);
   }
 
+  /** A record whole: the document and its mentions. */
   get(sha256: string): DocRecord | undefined {
     this.used.add(sha256);
     try {
-      const rec = JSON.parse(readFileSync(this.path(sha256), 'utf8')) as DocRecord;
-      return rec.format === FORMAT && rec.sha256 === sha256 ? rec : undefined;
+      const raw = readFileSync(this.path(sha256), 'utf8');
+      const cut = raw.indexOf('\n');
+      const head = JSON.parse(cut < 0 ? raw : raw.slice(0, cut)) as RecordHead;
+      if (head.format !== FORMAT || head.sha256 !== sha256) return undefined;
+      if ('skip' in head) return head;
+      // a head without its body: damaged
+      return cut < 0 ? undefined : { ...head, ...(JSON.parse(raw.slice(cut + 1)) as RecordBody) };
     } catch {
       return undefined; // missing, or a record a killed build left half-written elsewhere
+    }
+  }
+
+  /** A record's head alone (its first line, read up to there): the article's info and mentions. */
+  getHead(sha256: string): RecordHead | undefined {
+    this.used.add(sha256);
+    try {
+      const head = JSON.parse(firstLine(this.path(sha256))) as RecordHead;
+      return head.format === FORMAT && head.sha256 === sha256 ? head : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -71,8 +102,8 @@ export class DocStore {
     const name = `rel-${key}`;
     this.used.add(name);
     try {
-      const rec = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8')) as { format: number; key: string; relations: Relation[] };
-      return rec.format === FORMAT && rec.key === key && Array.isArray(rec.relations) ? rec.relations : undefined;
+      const rec = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8')) as RelationsRecord;
+      return rec.format === FORMAT && rec.key === key ? relationsOf(rec) : undefined;
     } catch {
       return undefined;
     }
@@ -81,7 +112,7 @@ export class DocStore {
   putRelations(key: string, relations: Relation[]): void {
     const name = `rel-${key}`;
     this.used.add(name);
-    writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify({ format: FORMAT, key, relations }));
+    writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify(relationsRecord(key, relations)));
   }
 
   /** Marks a record written by a worker as part of this build. */
@@ -108,9 +139,60 @@ export class DocStore {
   }
 }
 
-/** Writes a record into a store folder; workers call this with the folder the build opened. */
+/**
+ * A document's relations on disk. Most of a document's relations share a few sentences as their
+ * evidence: each sentence is written once, and each relation as its ends, its type, whether it is
+ * derived and the indices of its sentences.
+ */
+interface RelationsRecord {
+  format: number;
+  key: string;
+  docs: string[];
+  /** [doc index, start, end, sentence] */
+  sentences: Array<[number, number, number, string]>;
+  /** [head, tail, relation, derived (1) or not (0), sentence indices] */
+  relations: Array<[string, string, RelationType, 0 | 1, number[]]>;
+}
+
+function relationsRecord(key: string, relations: readonly Relation[]): RelationsRecord {
+  const docs = new Map<string, number>();
+  const sentences = new Map<string, number>();
+  const rec: RelationsRecord = { format: FORMAT, key, docs: [], sentences: [], relations: [] };
+  for (const r of relations) {
+    const ev = r.evidence.map((e) => {
+      let d = docs.get(e.doc);
+      if (d === undefined) {
+        docs.set(e.doc, (d = rec.docs.length));
+        rec.docs.push(e.doc);
+      }
+      const k = `${d}\u0000${e.start}\u0000${e.end}\u0000${e.sentence}`;
+      let s = sentences.get(k);
+      if (s === undefined) {
+        sentences.set(k, (s = rec.sentences.length));
+        rec.sentences.push([d, e.start, e.end, e.sentence]);
+      }
+      return s;
+    });
+    rec.relations.push([r.head, r.tail, r.relation, r.derived ? 1 : 0, ev]);
+  }
+  return rec;
+}
+
+/** The relations a record holds; the evidence of the relations that share a sentence is one object. */
+function relationsOf(rec: RelationsRecord): Relation[] {
+  const evidence: Evidence[] = rec.sentences.map(([d, start, end, sentence]) => ({ doc: rec.docs[d]!, start, end, sentence }));
+  return rec.relations.map(([head, tail, relation, derived, ev]) => ({ head, tail, relation, evidence: ev.map((i) => evidence[i]!), derived: derived === 1 }));
+}
+
+/** Writes a record into a store folder, head and body each a line; workers call this with the folder the build opened. */
 export function writeRecord(dir: string, record: DocRecord): void {
-  writeFileAtomic(join(dir, `${record.sha256}.json`), JSON.stringify(record));
+  let text: string;
+  if ('skip' in record) text = JSON.stringify(record);
+  else {
+    const { original, text: normalised, offsets, furniture, datelines, sentences, ...head } = record;
+    text = `${JSON.stringify(head)}\n${JSON.stringify({ original, text: normalised, offsets, furniture, datelines, sentences })}`;
+  }
+  writeFileAtomic(join(dir, `${record.sha256}.json`), text);
 }
 
 export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
@@ -120,19 +202,49 @@ export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
     encoding: doc.encoding,
     title: doc.title,
     ...dated(doc.date),
+    chars: doc.original.length,
+    mentions: mentions.map(({ doc: _doc, ...m }) => m),
     original: doc.original,
     text: doc.text,
     offsets: encodeOffsets(doc.offsets),
     furniture: doc.furniture,
     datelines: doc.datelines,
     sentences: doc.sentences.map((s) => [s.start, s.end]),
-    mentions: mentions.map(({ doc: _doc, ...m }) => m),
   };
 }
 
 export function skipRecord(sha256: string, reason: string): DocRecord {
   return { format: FORMAT, sha256, skip: reason };
 }
+
+/** The info of the document a record's head describes, at this build's path and id. */
+export function infoOf(head: Exclude<RecordHead, { skip: string }>, path: string, id: string): DocumentInfo {
+  return { id, path, title: head.title, ...dated(head.date), sha256: head.sha256, chars: head.chars };
+}
+
+/** A file's first line (all of it if it has none), read in chunks up to the line's end. */
+function firstLine(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(HEAD_CHUNK);
+      const n = readSync(fd, chunk, 0, HEAD_CHUNK, null);
+      if (n === 0) break;
+      const nl = chunk.subarray(0, n).indexOf(0x0a);
+      if (nl >= 0) {
+        chunks.push(chunk.subarray(0, nl));
+        break;
+      }
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+/** how much of a record is read at a time to find its head's end: most heads fit in one */
+const HEAD_CHUNK = 64 * 1024;
 
 /** The Document a record was made from, at this build's path and id. */
 export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: string, id: string): Document {
@@ -152,7 +264,7 @@ export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: stri
   };
 }
 
-export function mentionsOf(rec: Exclude<DocRecord, { skip: string }>, id: string): Mention[] {
+export function mentionsOf(rec: Exclude<RecordHead, { skip: string }>, id: string): Mention[] {
   return rec.mentions.map((m) => ({ doc: id, ...m }));
 }
 

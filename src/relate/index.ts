@@ -114,14 +114,19 @@ export function mergeRelations(relations: Relation[]): Relation[] {
   return merger.result();
 }
 
+/** up to this many sentences, a relation's evidence is scanned for a repeat instead of held in a Set */
+const SCAN_EVIDENCE = 16;
+const evidenceAt = (e: Evidence): string => `${e.doc}\u0000${e.start}`;
+
 /**
  * mergeRelations a relation at a time: a build adds each document's relations as it finds them
  * and holds only the merged ones, not every document's list until the end.
  */
 export class RelationMerger {
   private readonly byKey = new Map<string, Relation>();
-  // evidence already held per relation, by doc and start: a Set, not a scan, because one long
-  // file can state the same fact tens of thousands of times
+  // evidence already held per relation, by doc and start, once a relation holds more than a few
+  // sentences: a Set, not a scan, because one long file can state the same fact tens of
+  // thousands of times; most relations have one sentence and need none
   private readonly held = new Map<string, Set<string>>();
 
   add(r: Relation): void {
@@ -129,16 +134,17 @@ export class RelationMerger {
     const have = this.byKey.get(key);
     if (!have) {
       this.byKey.set(key, { ...r, evidence: [...r.evidence] });
-      this.held.set(key, new Set(r.evidence.map((e) => `${e.doc}\u0000${e.start}`)));
       return;
     }
-    const seen = this.held.get(key)!;
+    let seen = this.held.get(key);
+    if (!seen && have.evidence.length + r.evidence.length > SCAN_EVIDENCE) this.held.set(key, (seen = new Set(have.evidence.map(evidenceAt))));
     for (const e of r.evidence) {
-      const at = `${e.doc}\u0000${e.start}`;
-      if (!seen.has(at)) {
+      if (seen) {
+        const at = evidenceAt(e);
+        if (seen.has(at)) continue;
         seen.add(at);
-        have.evidence.push(e);
-      }
+      } else if (have.evidence.some((x) => x.start === e.start && x.doc === e.doc)) continue;
+      have.evidence.push(e);
     }
     have.derived = have.derived && r.derived;
   }
