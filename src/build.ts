@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
-import { IngestError, listInputs, type InputFile } from './ingest/index.js';
+import { IngestError, ingestBytes, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
 import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
 import { loadModels } from './model-file.js';
@@ -78,12 +79,16 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
             records.clear();
             if (rec) records.set(e.info.sha256, rec);
           }
-          if (!rec || 'skip' in rec) throw new Error(`kg: the extraction store lost ${e.file.path}; build again`);
-          return documentOf(rec, e.file.path, e.file.id);
+          if (rec && !('skip' in rec)) return documentOf(rec, e.file.path, e.file.id);
+          // a record whose head was read but whose text is damaged or gone: the file again, if
+          // it still has the bytes whose mentions the head gave
+          const bytes = readFileSync(e.file.path);
+          if (createHash('sha256').update(bytes).digest('hex') !== e.info.sha256) throw new Error(`kg: ${e.file.path} changed during the build; build again`);
+          return ingestBytes(bytes, e.file.path, e.file.id, e.info.sha256);
         },
       },
       // a temporary store goes with this build: relations kept in it would never be read again
-      { ...options, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
+      { ...options, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { scope: basename(store.dir), get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
     );
     // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
     if (options.signal) {

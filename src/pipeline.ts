@@ -101,14 +101,15 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
   perDoc.forEach((ms, i) => {
     const from = k;
     k += ms.length;
-    const linked = () => ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! }));
+    let linked: Linked[] | undefined;
+    const link = (): Linked[] => (linked ??= ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! })));
     // an incremental build finds most documents' relations as the last build left them; with no
     // names added from other articles, a document's mentions are its record's
     const { id, sha256 } = corpus.infos[i]!;
-    const key = !cache ? '' : forms.size === 0 ? extractedRelationKey(id, sha256, entityOf.slice(from, k)) : relationKey(id, sha256, linked());
+    const key = !cache ? '' : forms.size === 0 ? extractedRelationKey(cache.scope, id, sha256, entityOf.slice(from, k)) : relationKey(cache.scope, id, sha256, link());
     let found = cache?.get(key);
     if (!found) {
-      found = options.linker ? linkDocument(corpus.document(i), linked(), options.linker) : relateDocument(corpus.document(i), linked());
+      found = options.linker ? linkDocument(corpus.document(i), link(), options.linker) : relateDocument(corpus.document(i), link());
       cache?.put(key, found);
     }
     for (const r of found) merger.add(r);

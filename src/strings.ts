@@ -13,7 +13,8 @@ export function detached(s: string): string {
  */
 export const COLLATOR = new Intl.Collator();
 
-/** Round brackets, full- and half-width: the opening one of each closing one. */
+/** Round brackets, full- and half-width: the opening one of each closing one, and the other way. */
 export const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
-export const isOpenBracket = (c: string | undefined): boolean => c === '（' || c === '(';
-export const isCloseBracket = (c: string | undefined): boolean => c === '）' || c === ')';
+export const CLOSING_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(OPENING_OF).map(([close, open]) => [open, close]));
+export const isOpenBracket = (c: string | undefined): boolean => c !== undefined && Object.hasOwn(CLOSING_OF, c);
+export const isCloseBracket = (c: string | undefined): boolean => c !== undefined && Object.hasOwn(OPENING_OF, c);

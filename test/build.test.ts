@@ -50,7 +50,7 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   const cacheDir = join(tempDir(), '.kg-cache');
   const first = await build([dir], { ...FIXED, cacheDir, workers: 1 });
   assert.equal(first.summary.cached, 0);
-  // each article's relations are kept too, under a key of its mentions and their entities
+  // each article's relations are kept too, under a key of its bytes and its mentions' entities
   const relationFiles = () => readdirSync(join(cacheDir, readdirSync(cacheDir)[0]!)).filter((n) => n.startsWith('rel-')).length;
   assert.equal(relationFiles(), 12);
 
@@ -93,30 +93,32 @@ test('an article\'s date is found once, at ingest, and kept in its record: a bui
 test('a document\'s relation key covers every field of its mentions, in whatever order they are held', () => {
   const m: Linked = { doc: 'a.txt', start: 0, end: 3, text: '江津区', sentence: 0, type: 'place', nstart: 0, nend: 3, rule: 'gazetteer', entity: 'place:江津区' };
   const sha = 'f'.repeat(64);
-  const key = relationKey('a.txt', sha, [m]);
+  const key = relationKey('s', 'a.txt', sha, [m]);
   // as read back from a record: the same fields in another order
-  assert.equal(relationKey('a.txt', sha, [Object.fromEntries(Object.entries(m).reverse()) as unknown as Linked]), key);
-  assert.notEqual(relationKey('b.txt', sha, [m]), key);
-  assert.notEqual(relationKey('a.txt', 'e'.repeat(64), [m]), key);
-  assert.notEqual(relationKey('a.txt', sha, [{ ...m, aliasOf: '江津' }]), key);
-  assert.notEqual(relationKey('a.txt', sha, [{ ...m, entity: 'place:江津' }]), key);
-  assert.notEqual(relationKey('a.txt', sha, [{ ...m, implied: '区政府' }]), key);
+  assert.equal(relationKey('s', 'a.txt', sha, [Object.fromEntries(Object.entries(m).reverse()) as unknown as Linked]), key);
+  assert.notEqual(relationKey('s', 'b.txt', sha, [m]), key);
+  assert.notEqual(relationKey('s', 'a.txt', 'e'.repeat(64), [m]), key);
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, aliasOf: '江津' }]), key);
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, entity: 'place:江津' }]), key);
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, implied: '区政府' }]), key);
   // an absent field and an undefined one are alike, as they are in a record
-  assert.equal(relationKey('a.txt', sha, [{ ...m, aliasOf: undefined }]), key);
+  assert.equal(relationKey('s', 'a.txt', sha, [{ ...m, aliasOf: undefined }]), key);
   // a field added to Mention one day is part of the key without anyone listing it
-  assert.notEqual(relationKey('a.txt', sha, [{ ...m, confidence: 0.5 } as Linked]), key);
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, confidence: 0.5 } as Linked]), key);
 });
 
 test("an extracted document's relation key is its bytes and its mentions' entities (its record holds the rest)", () => {
   const sha = 'f'.repeat(64);
-  const key = extractedRelationKey('a.txt', sha, ['place:江津区', 'company:瑞达科技']);
-  assert.notEqual(extractedRelationKey('b.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
-  assert.notEqual(extractedRelationKey('a.txt', 'e'.repeat(64), ['place:江津区', 'company:瑞达科技']), key);
+  const key = extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']);
+  assert.notEqual(extractedRelationKey('s', 'b.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', 'e'.repeat(64), ['place:江津区', 'company:瑞达科技']), key);
   // resolution joined a mention to another entity, or the entities come in another order: found again
-  assert.notEqual(extractedRelationKey('a.txt', sha, ['place:江津', 'company:瑞达科技']), key);
-  assert.notEqual(extractedRelationKey('a.txt', sha, ['company:瑞达科技', 'place:江津区']), key);
-  assert.notEqual(extractedRelationKey('a.txt', sha, ['place:江津区company:瑞达科技']), key);
-  assert.equal(extractedRelationKey('a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', sha, ['place:江津', 'company:瑞达科技']), key);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', sha, ['company:瑞达科技', 'place:江津区']), key);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', sha, ['place:江津区company:瑞达科技']), key);
+  assert.equal(extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+  // another store folder (other extraction code or model) is another key
+  assert.notEqual(extractedRelationKey('t', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
 });
 
 test("a document's relations come back from the cache as they were put, each sentence written once", () => {
@@ -145,8 +147,14 @@ test("a cached article's info and mentions are read from its record's first line
   assert.ok(head && !('skip' in head));
   assert.deepEqual(infoOf(head, 'a.txt', 'a.txt'), documentInfo(doc));
   assert.deepEqual(head.mentions, [{ ...mention, doc: undefined }].map(({ doc: _d, ...m }) => m));
-  // the record whole is damaged: an article read back for its text is extracted again
+  // the record whole is damaged: get() gives nothing, and a build reads the file again (below)
   assert.equal(store.get(doc.sha256), undefined);
+  // a head longer than one read
+  const many = Array.from({ length: 2000 }, (_, i) => ({ ...mention, start: i, sentence: i }));
+  writeRecord(store.dir, recordOf(doc, many));
+  const long = store.getHead(doc.sha256);
+  assert.ok(long && !('skip' in long) && long.mentions.length === 2000 && readFileSync(file).indexOf('\n') > 64 * 1024);
+  assert.equal((store.get(doc.sha256) as { text: string }).text, doc.text);
 });
 
 test('a damaged cache record is ignored and extracted again', async () => {
@@ -154,10 +162,26 @@ test('a damaged cache record is ignored and extracted again', async () => {
   const cacheDir = join(tempDir(), '.kg-cache');
   const clean = await graphJson(dir, { cacheDir });
   const [version] = readdirSync(cacheDir);
-  const [record] = readdirSync(join(cacheDir, version!));
+  const [record] = readdirSync(join(cacheDir, version!)).filter((n) => !n.startsWith('rel-'));
   writeFileSync(join(cacheDir, version!, record!), '{"format":1,"sha256":"trunc');
   const { graph, summary } = await build([dir], { ...FIXED, cacheDir });
   assert.equal(summary.cached, 2);
+  assert.equal(JSON.stringify(graph.export()), clean);
+});
+
+test("a cached record whose text is damaged is read from its file again when a pass needs the text", async () => {
+  const dir = writeCorpus(corpus(3));
+  const cacheDir = join(tempDir(), '.kg-cache');
+  const clean = await graphJson(dir, { cacheDir });
+  const folder = join(cacheDir, readdirSync(cacheDir)[0]!);
+  // every record keeps its head and loses its text; no relations are kept, so each document is read
+  for (const name of readdirSync(folder)) {
+    const file = join(folder, name);
+    if (name.startsWith('rel-')) rmSync(file);
+    else writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0]!);
+  }
+  const { graph, summary } = await build([dir], { ...FIXED, cacheDir });
+  assert.equal(summary.cached, 3);
   assert.equal(JSON.stringify(graph.export()), clean);
 });
 

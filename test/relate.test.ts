@@ -9,7 +9,7 @@ import { documentFromText } from '../src/ingest/index.js';
 import { toMention } from '../src/extract/index.js';
 import { withImpliedEntities } from '../src/extract/implied.js';
 import { resolve } from '../src/resolve/index.js';
-import { relateDocument } from '../src/relate/index.js';
+import { mergeRelations, relateDocument } from '../src/relate/index.js';
 
 const graphOf = (files: Record<string, string>) => buildGraph(files, { model: null });
 
@@ -250,4 +250,15 @@ test('a place that opens its clause and 地处 / 位于 another is in it; a comp
   assert.ok(f.includes('綦江区 located-in 成渝地区双城经济圈'), f.join('\n'));
   assert.ok(f.includes('重庆宏远机械股份有限公司 located-in 双福工业园'), f.join('\n'));
   assert.ok(!f.includes('江津区 located-in 双福工业园'), f.join('\n'));
+});
+
+test('merging keeps each evidence sentence of a relation once (by article and offset), in the order first seen, for few sentences and many', () => {
+  const ev = (doc: string, start: number) => ({ doc, start, end: start + 10, sentence: `句子${doc}${start}` });
+  const rel = (...evidence: ReturnType<typeof ev>[]) => ({ head: 'company:甲', tail: 'place:乙', relation: 'located-in' as const, derived: false, evidence });
+  const few = mergeRelations([rel(ev('a', 0)), rel(ev('a', 0), ev('b', 0)), rel(ev('a', 5), ev('b', 0))]);
+  assert.deepEqual(few[0]!.evidence.map((e) => `${e.doc}${e.start}`), ['a0', 'b0', 'a5']);
+  // past the few a scan covers: the same sentences again, then new ones
+  const many = Array.from({ length: 40 }, (_, i) => ev('c', i));
+  const merged = mergeRelations([rel(...many.slice(0, 10)), rel(...many.slice(5, 30)), rel(...many), rel(ev('c', 3), ev('d', 3))]);
+  assert.deepEqual(merged[0]!.evidence.map((e) => `${e.doc}${e.start}`), [...many.map((e) => `c${e.start}`), 'd3']);
 });

@@ -1,9 +1,10 @@
 // Relations of one document, kept between builds. What the relation stage finds in a document
 // depends on the document, its mentions (with the entities resolution gave them), the model and
-// the relation stages' code; the key hashes the document, its mentions and that code (the store
-// folder already stands for the model and the code that made the mentions), so an
-// article whose mentions and entities did not change is not featurised and classified again on
-// an incremental build, and any change anywhere that touches it is a miss.
+// the relation stages' code. The key hashes that code, the store's scope (the folder that stands
+// for the extraction code and the model), the document's id and bytes, and its mentions: all their
+// fields, or, for mentions as the document's record holds them, only the entity of each. An article
+// whose mentions and entities did not change is not featurised and classified again on an
+// incremental build, and any change anywhere that touches it is a miss.
 import { createHash } from 'node:crypto';
 import type { Relation } from '../types.js';
 import type { Linked } from '../relate/sentence.js';
@@ -11,6 +12,8 @@ import { relationCodeFingerprint } from './store.js';
 
 /** Relations kept by the store that holds the corpus's records: the mentions a build hands with it are those its records hold. */
 export interface RelationCache {
+  /** the store folder's name: the code and the model the records' mentions were found with */
+  scope: string;
   get(key: string): Relation[] | undefined;
   put(key: string, relations: Relation[]): void;
 }
@@ -26,8 +29,8 @@ const FIELD_SET: Record<keyof Linked, true> = {
 const FIELDS = (Object.keys(FIELD_SET) as Array<keyof Linked>).sort();
 
 /** The key of a document's relations: the relation code, its id and bytes, and every mention, all its fields, with its entity. */
-export function relationKey(docId: string, sha256: string, linked: readonly Linked[]): string {
-  const h = createHash('sha256').update(`${relationCodeFingerprint()}\u0000${docId}\u0000${sha256}\u0000${linked.length}`);
+export function relationKey(scope: string, docId: string, sha256: string, linked: readonly Linked[]): string {
+  const h = createHash('sha256').update(`${relationCodeFingerprint()}\u0000${scope}\u0000${docId}\u0000${sha256}\u0000${linked.length}`);
   for (const m of linked) {
     // each field as its length and value (a string) or its value (a number), or '-' when absent: one
     // string per mention, and no two mentions alike unless all their fields are
@@ -53,11 +56,11 @@ export function relationKey(docId: string, sha256: string, linked: readonly Link
 /**
  * The key of the relations of a document whose mentions are those extraction found in it, as its
  * record in this store holds them (no name from other articles added): they are a function of its
- * bytes and of the store's code and model, which the store folder stands for, so the key hashes
- * only what resolution across the corpus gave them, each mention's entity, in order.
+ * bytes and of the store's code and model (its `scope`), so the key hashes only what resolution
+ * across the corpus gave them, each mention's entity, in order.
  */
-export function extractedRelationKey(docId: string, sha256: string, entities: readonly string[]): string {
-  let s = `${relationCodeFingerprint()}\u0001${docId}\u0001${sha256}\u0001${entities.length}`;
+export function extractedRelationKey(scope: string, docId: string, sha256: string, entities: readonly string[]): string {
+  let s = `${relationCodeFingerprint()}\u0001${scope}\u0001${docId}\u0001${sha256}\u0001${entities.length}`;
   for (const e of entities) s += `\u0000${e}`;
   return createHash('sha256').update(s).digest('hex').slice(0, 40);
 }

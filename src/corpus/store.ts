@@ -180,8 +180,22 @@ function relationsRecord(key: string, relations: readonly Relation[]): Relations
 
 /** The relations a record holds; the evidence of the relations that share a sentence is one object. */
 function relationsOf(rec: RelationsRecord): Relation[] {
-  const evidence: Evidence[] = rec.sentences.map(([d, start, end, sentence]) => ({ doc: rec.docs[d]!, start, end, sentence }));
-  return rec.relations.map(([head, tail, relation, derived, ev]) => ({ head, tail, relation, evidence: ev.map((i) => evidence[i]!), derived: derived === 1 }));
+  const evidence: Evidence[] = rec.sentences.map(([d, start, end, sentence]) => {
+    const doc = rec.docs[d];
+    if (doc === undefined) throw new Error('damaged relations record');
+    return { doc, start, end, sentence };
+  });
+  return rec.relations.map(([head, tail, relation, derived, ev]) => ({
+    head,
+    tail,
+    relation,
+    evidence: ev.map((i) => evidence[i] ?? fail('damaged relations record')),
+    derived: derived === 1,
+  }));
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** Writes a record into a store folder, head and body each a line; workers call this with the folder the build opened. */
@@ -226,25 +240,26 @@ export function infoOf(head: Exclude<RecordHead, { skip: string }>, path: string
 function firstLine(path: string): string {
   const fd = openSync(path, 'r');
   try {
-    const chunks: Buffer[] = [];
+    // most heads fit in the first chunk, read into a buffer kept for the next record
+    const n = readSync(fd, HEAD_BUFFER, 0, HEAD_BUFFER.length, null);
+    const nl = HEAD_BUFFER.subarray(0, n).indexOf(0x0a);
+    if (nl >= 0 || n < HEAD_BUFFER.length) return HEAD_BUFFER.toString('utf8', 0, nl >= 0 ? nl : n);
+    const chunks: Buffer[] = [Buffer.from(HEAD_BUFFER)];
     for (;;) {
-      const chunk = Buffer.allocUnsafe(HEAD_CHUNK);
-      const n = readSync(fd, chunk, 0, HEAD_CHUNK, null);
-      if (n === 0) break;
-      const nl = chunk.subarray(0, n).indexOf(0x0a);
-      if (nl >= 0) {
-        chunks.push(chunk.subarray(0, nl));
-        break;
-      }
-      chunks.push(chunk.subarray(0, n));
+      const chunk = Buffer.allocUnsafe(HEAD_BUFFER.length);
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      const end = chunk.subarray(0, got).indexOf(0x0a);
+      chunks.push(chunk.subarray(0, end >= 0 ? end : got));
+      if (end >= 0) break;
     }
     return Buffer.concat(chunks).toString('utf8');
   } finally {
     closeSync(fd);
   }
 }
-/** how much of a record is read at a time to find its head's end: most heads fit in one */
-const HEAD_CHUNK = 64 * 1024;
+/** how much of a record is read at a time to find its head's end */
+const HEAD_BUFFER = Buffer.alloc(64 * 1024);
 
 /** The Document a record was made from, at this build's path and id. */
 export function documentOf(rec: Exclude<DocRecord, { skip: string }>, path: string, id: string): Document {
@@ -306,6 +321,7 @@ export function codeFingerprint(): string {
     h.update(`${name}@${version}\n`);
   }
   hashStages(h, ['ingest', 'segment', 'extract', 'tagger', 'resolve']);
+  hashShared(h);
   fingerprint = h.digest('hex').slice(0, 16);
   return fingerprint;
 }
@@ -314,8 +330,22 @@ let relationFingerprint: string | undefined;
 
 /** The code a document's cached relations were found with (linker, relate): part of their key (relation-cache.ts). */
 export function relationCodeFingerprint(): string {
-  relationFingerprint ??= hashStages(createHash('sha256'), ['linker', 'relate']).digest('hex').slice(0, 16);
+  relationFingerprint ??= hashShared(hashStages(createHash('sha256'), ['linker', 'relate'])).digest('hex').slice(0, 16);
   return relationFingerprint;
+}
+
+/** Files beside the stages that every stage reads: the types (their order of relation types) and the string helpers. */
+const SHARED_FILES = ['types', 'strings'];
+
+function hashShared<H extends ReturnType<typeof createHash>>(h: H): H {
+  const dir = fileURLToPath(new URL('../', import.meta.url));
+  for (const base of SHARED_FILES) {
+    const name = safeList(dir).find((n) => n === `${base}.ts` || n === `${base}.js`);
+    if (!name) continue;
+    h.update(`${name}\n`);
+    h.update(readFileSync(join(dir, name)));
+  }
+  return h;
 }
 
 function hashStages<H extends ReturnType<typeof createHash>>(h: H, stages: readonly string[]): H {

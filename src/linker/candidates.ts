@@ -180,17 +180,31 @@ const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|
 /** how many sentences back an elided place may look */
 const PLACE_REACH = 2;
 
-/** each argument's 、-list extent (items of one kind joined by 、和及与), itself if none */
+/**
+ * Each argument's 、-list extent (items of one kind joined by 、和及与), itself if none: names
+ * nested in an item (a place inside a project's name) are no items, and a list stops growing
+ * past LIST_REACH characters (a 1 MB line of names must not pair each with all).
+ */
 function listSpans(text: string, args: readonly Arg[]): Map<Arg, [number, number]> {
   const out = new Map<Arg, [number, number]>();
-  const named = args.filter((a) => a.nend > a.nstart);
+  // outermost named arguments, in order (args are sorted by start, longer first)
+  const items: Arg[] = [];
+  for (const a of args) if (a.nend > a.nstart && !(items.length && a.nstart < items.at(-1)!.nend)) items.push(a);
   let i = 0;
-  while (i < named.length) {
+  while (i < items.length) {
     let j = i;
-    while (j + 1 < named.length && named[j + 1]!.nstart === named[j]!.nend + 1 && /[、和及与]/u.test(text[named[j]!.nend]!) && named[j + 1]!.type === named[i]!.type) j++;
-    for (let k = i; k <= j; k++) out.set(named[k]!, [named[i]!.nstart, named[j]!.nend]);
+    while (
+      j + 1 < items.length &&
+      items[j + 1]!.nstart === items[j]!.nend + 1 &&
+      /[、和及与]/u.test(text[items[j]!.nend]!) &&
+      items[j + 1]!.type === items[i]!.type &&
+      items[j + 1]!.nend - items[i]!.nstart <= LIST_REACH
+    ) j++;
+    for (let k = i; k <= j; k++) out.set(items[k]!, [items[i]!.nstart, items[j]!.nend]);
     i = j + 1;
   }
   for (const a of args) if (!out.has(a)) out.set(a, [a.nstart, a.nend]);
   return out;
 }
+/** the longest list whose items are as near as the list is */
+const LIST_REACH = 600;

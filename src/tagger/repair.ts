@@ -25,7 +25,7 @@ import { listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 import { isHanChar } from '../ingest/chars.js';
-import { isOpenBracket, OPENING_OF } from '../strings.js';
+import { CLOSING_OF, isOpenBracket, OPENING_OF } from '../strings.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -96,7 +96,7 @@ const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 /** What follows a photographer's name in a credit (某某 摄). */
 const CREDIT_AFTER = /^\s?(?:摄|供图)/u;
 /** What follows a place's name in a media outlet's (某省日报, 某市新闻网讯, 某省工人报): a source line, not annotated. */
-const OUTLET_AFTER = /^(?:日报|晚报|早报|商报|工人报|新闻|网讯|电视台|广播电视台|融媒)/u;
+const OUTLET_AFTER = /^(?:日报|晚报|早报|商报|工人报|新闻网|网讯|电视台|广播电视台|融媒体)/u;
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
@@ -230,7 +230,7 @@ function bracketStart(ctx: RepairContext, start: number, end: number): number {
   }
   const placeInBrackets = isOpenBracket(text[start]) && open < 0;
   if (placeInBrackets) {
-    const close = text.indexOf(text[start] === '（' ? '）' : ')', start);
+    const close = text.indexOf(CLOSING_OF[text[start]!]!, start);
     if (close < 0 || close >= end - MIN_NAME) return start;
     const inner = text.slice(start + 1, close);
     if (!/^[\u4e00-\u9fff]{2,6}$/u.test(inner) || !/(?:省|市|区|县)$|^[\u4e00-\u9fff]{2}$/u.test(inner)) return start;
