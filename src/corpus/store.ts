@@ -106,8 +106,8 @@ export class DocStore {
   getRelations(sha256: string): LocalRelations | undefined {
     try {
       const [line, relations] = leadingLines(this.path(sha256), 2);
-      // the head was read and checked whole by getHead; its opening says it is this record's
-      if (!line!.startsWith(headOpening(sha256)) || relations === undefined) return undefined;
+      const head = JSON.parse(line!) as RecordHead;
+      if (head.format !== FORMAT || head.sha256 !== sha256 || relations === undefined) return undefined;
       return JSON.parse(relations) as LocalRelations;
     } catch {
       return undefined;
@@ -137,9 +137,6 @@ export class DocStore {
     return join(this.dir, `${sha256}.json`);
   }
 }
-
-/** How a record's head line begins: its format and its article's hash, the first fields written. */
-const headOpening = (sha256: string): string => `{"format":${FORMAT},"sha256":"${sha256}",`;
 
 /** Writes a record into a store folder, head, relations and body each a line; workers call this with the folder the build opened. */
 export function writeRecord(dir: string, record: DocRecord): void {
