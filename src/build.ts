@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
 import { IngestError, ingestBytes, listInputs, type InputFile } from './ingest/index.js';
@@ -16,7 +17,6 @@ import { loadModels } from './model-file.js';
 import { DocStore, documentOf, infoOf, mentionsOf, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
-import type { LocalRelations } from './corpus/local-relations.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
@@ -86,18 +86,9 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
           if (createHash('sha256').update(bytes).digest('hex') !== e.info.sha256) throw new Error(`kg: ${e.file.path} changed during the build; build again`);
           return ingestBytes(bytes, e.file.path, e.file.id, e.info.sha256);
         },
-        // as found where the document was extracted: in memory, or the record's second line
-        relations: (i) => {
-          const e = kept[i]!;
-          if (e.relations) {
-            const found = e.relations;
-            e.relations = undefined;
-            return found;
-          }
-          return e.doc ? undefined : store.getRelations(e.info.sha256);
-        },
       },
-      { ...options, linker: models?.linker },
+      // a temporary store goes with this build: relations kept in it would never be read again
+      { ...options, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { scope: basename(store.dir), get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
     );
     // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
     if (options.signal) {
@@ -121,8 +112,6 @@ interface Extracted {
   cached: boolean;
   /** the document itself, when it was kept in memory (KEEP_BYTES) */
   doc?: Document;
-  /** its relations as found where it was extracted, when it was kept in memory */
-  relations?: LocalRelations;
 }
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
@@ -206,7 +195,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         }
         if (r.kind === 'doc') {
           store.markUsed(r.info.sha256);
-          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc, relations: r.relations } : {}) };
+          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}) };
         } else {
           if (r.sha256) store.markUsed(r.sha256);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);

@@ -12,7 +12,7 @@ import { linkDocument, type LinkerModel } from './linker/index.js';
 import { resolve } from './resolve/index.js';
 import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
-import { corpusRelations, type LocalRelations } from './corpus/local-relations.js';
+import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
 
 export interface BuildOptions {
@@ -68,8 +68,6 @@ export interface ExtractedCorpus {
    */
   mentions: Mention[][];
   document(i: number): Document;
-  /** the document's relations as found where it was extracted (local-relations.ts), if it has them */
-  relations?(i: number): LocalRelations | undefined;
 }
 
 /** Extraction and resolution of documents already ingested (all in memory). */
@@ -89,7 +87,7 @@ export function buildGraphFromDocuments(documents: Document[], options: BuildOpt
  * The corpus-wide passes: names across articles → resolve → relate → graph. With a relation
  * classifier (`linker`) it decides the relations; without one, the sentence patterns do.
  */
-export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel } = {}): DirectedGraph {
+export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): DirectedGraph {
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(eachOf(corpus.mentions));
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
@@ -99,16 +97,20 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
   let k = 0;
   // each document's relations merged as they come: the per-document lists are never all held
   const merger = new RelationMerger();
+  const cache = options.relationCache;
   perDoc.forEach((ms, i) => {
     const from = k;
     k += ms.length;
-    // as the extraction found them, where no name from other articles was added to the document
-    // and the corpus's resolution partitions its mentions as the document's own did
-    const local = ms === corpus.mentions[i] ? corpus.relations?.(i) : undefined;
-    let found = local && corpusRelations(local, corpus.infos[i]!.id, entityOf.slice(from, k));
+    let linked: Linked[] | undefined;
+    const link = (): Linked[] => (linked ??= ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! })));
+    // an incremental build finds most documents' relations as the last build left them; with no
+    // names added from other articles, a document's mentions are its record's
+    const { id, sha256 } = corpus.infos[i]!;
+    const key = !cache ? '' : forms.size === 0 ? extractedRelationKey(cache.scope, id, sha256, entityOf.slice(from, k)) : relationKey(cache.scope, id, sha256, link());
+    let found = cache?.get(key);
     if (!found) {
-      const linked = ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! }));
-      found = options.linker ? linkDocument(corpus.document(i), linked, options.linker) : relateDocument(corpus.document(i), linked);
+      found = options.linker ? linkDocument(corpus.document(i), link(), options.linker) : relateDocument(corpus.document(i), link());
+      cache?.put(key, found);
     }
     for (const r of found) merger.add(r);
   });

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, defaultWorkers } from '../src/build.js';
-import { corpusRelations, findLocalRelations } from '../src/corpus/local-relations.js';
+import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
 import { DocStore, infoOf, recordOf, writeRecord } from '../src/corpus/store.js';
-import { documentFromText, documentInfo, ingestBytes, listInputs } from '../src/ingest/index.js';
-import { buildGraphFromDocuments } from '../src/pipeline.js';
-import type { DocumentInfo, EntityType } from '../src/types.js';
+import { documentFromText, documentInfo } from '../src/ingest/index.js';
+import type { Linked } from '../src/relate/index.js';
+import type { DocumentInfo } from '../src/types.js';
 import { generateArticles } from '../bench/generate.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
@@ -37,17 +37,12 @@ test('by default, one worker per 2 MB of text to extract: one below 2 MB, more a
   assert.equal(defaultWorkers(100_000_000, 1), 1);
 });
 
-test('one worker and two workers build byte-identical graphs, and relations found in the workers are those the corpus pass finds', async () => {
+test('one worker and two workers build byte-identical graphs', async () => {
   const dir = writeCorpus(corpus(24));
   const one = await graphJson(dir, { workers: 1 });
   const two = await graphJson(dir, { workers: 2 });
   assert.ok(one.length > 1000);
   assert.equal(two, one);
-  // the same documents built in memory: every document's relations found after resolution
-  const documents = listInputs([dir]).files.map((f) => ingestBytes(readFileSync(f.path), f.path, f.id));
-  const graph = buildGraphFromDocuments(documents, FIXED);
-  assert.ok(graph.size > 50);
-  assert.equal(JSON.stringify(graph.export()), one);
 });
 
 test('an incremental build equals a full rebuild after adding, changing and deleting articles', async () => {
@@ -55,8 +50,9 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   const cacheDir = join(tempDir(), '.kg-cache');
   const first = await build([dir], { ...FIXED, cacheDir, workers: 1 });
   assert.equal(first.summary.cached, 0);
-  const records = () => readdirSync(join(cacheDir, readdirSync(cacheDir)[0]!)).length;
-  assert.equal(records(), 12);
+  // each article's relations are kept too, under a key of its bytes and its mentions' entities
+  const relationFiles = () => readdirSync(join(cacheDir, readdirSync(cacheDir)[0]!)).filter((n) => n.startsWith('rel-')).length;
+  assert.equal(relationFiles(), 12);
 
   // add two articles, change one, delete one
   const extra = generateArticles({ documents: 2, sentences: 12, seed: 99 });
@@ -69,7 +65,7 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   assert.equal(again.summary.cached, 10, 'only the new and the changed articles are extracted again');
   const full = await build([dir], FIXED);
   assert.equal(JSON.stringify(again.graph.export()), JSON.stringify(full.graph.export()));
-  assert.equal(records(), 13, 'the deleted article\'s record is gone from the cache');
+  assert.equal(relationFiles(), 13, 'the deleted article\'s relations are gone from the cache');
 
   // nothing from the deleted article survives, the changed one's new fact is there
   const docs = new Set<string>();
@@ -94,36 +90,59 @@ test('an article\'s date is found once, at ingest, and kept in its record: a bui
   assert.equal(documents(cached), documents(full));
 });
 
-test("a document's relations found on its own are the corpus's, renamed, where the corpus partitions its mentions alike", () => {
-  const doc = documentFromText('a.txt', '瑞达科技有限公司落户双福工业园。瑞达科技有限公司今年投产。');
-  const at = (name: string, from = 0) => doc.text.indexOf(name, from);
-  const m = (name: string, type: EntityType, from = 0) => ({ doc: 'a.txt', start: at(name, from), end: at(name, from) + name.length, text: name, sentence: at(name, from) < doc.sentences[1]!.start ? 0 : 1, type, nstart: at(name, from), nend: at(name, from) + name.length, rule: 'test' });
-  const mentions = [m('瑞达科技有限公司', 'company'), m('双福工业园', 'industrial-park'), m('瑞达科技有限公司', 'company', 10)];
-  const local = findLocalRelations(doc, mentions);
-  assert.deepEqual(local.groups, [0, 1, 0], 'the two mentions of the company are one entity');
-  const corpus = ['company:瑞达科技', 'industrial-park:双福', 'company:瑞达科技'];
-  const found = corpusRelations(local, 'a.txt', corpus)!;
-  assert.deepEqual(
-    found.map((r) => `${r.head} ${r.relation} ${r.tail} ${r.evidence.map((e) => `${e.doc}:${e.sentence}`).join()}`),
-    ['company:瑞达科技 located-in industrial-park:双福 a.txt:瑞达科技有限公司落户双福工业园。'],
-  );
-  // the corpus joins two of the document's entities, or splits one: found again by the build
-  assert.equal(corpusRelations(local, 'a.txt', ['company:瑞达科技', 'company:瑞达科技', 'company:瑞达科技']), undefined);
-  assert.equal(corpusRelations(local, 'a.txt', ['company:瑞达科技', 'industrial-park:双福', 'company:瑞达']), undefined);
-  assert.equal(corpusRelations(local, 'a.txt', corpus.slice(0, 2)), undefined);
+test('a document\'s relation key covers every field of its mentions, in whatever order they are held', () => {
+  const m: Linked = { doc: 'a.txt', start: 0, end: 3, text: '江津区', sentence: 0, type: 'place', nstart: 0, nend: 3, rule: 'gazetteer', entity: 'place:江津区' };
+  const sha = 'f'.repeat(64);
+  const key = relationKey('s', 'a.txt', sha, [m]);
+  // as read back from a record: the same fields in another order
+  assert.equal(relationKey('s', 'a.txt', sha, [Object.fromEntries(Object.entries(m).reverse()) as unknown as Linked]), key);
+  assert.notEqual(relationKey('s', 'b.txt', sha, [m]), key);
+  assert.notEqual(relationKey('s', 'a.txt', 'e'.repeat(64), [m]), key);
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, aliasOf: '江津' }]), key);
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, entity: 'place:江津' }]), key);
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, implied: '区政府' }]), key);
+  // an absent field and an undefined one are alike, as they are in a record
+  assert.equal(relationKey('s', 'a.txt', sha, [{ ...m, aliasOf: undefined }]), key);
+  // a field added to Mention one day is part of the key without anyone listing it
+  assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, confidence: 0.5 } as Linked]), key);
+});
+
+test("an extracted document's relation key is its bytes and its mentions' entities (its record holds the rest)", () => {
+  const sha = 'f'.repeat(64);
+  const key = extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']);
+  assert.notEqual(extractedRelationKey('s', 'b.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', 'e'.repeat(64), ['place:江津区', 'company:瑞达科技']), key);
+  // resolution joined a mention to another entity, or the entities come in another order: found again
+  assert.notEqual(extractedRelationKey('s', 'a.txt', sha, ['place:江津', 'company:瑞达科技']), key);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', sha, ['company:瑞达科技', 'place:江津区']), key);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', sha, ['place:江津区company:瑞达科技']), key);
+  assert.equal(extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+  // another store folder (other extraction code or model) is another key
+  assert.notEqual(extractedRelationKey('t', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+});
+
+test("a document's relations come back from the cache as they were put, each sentence written once", () => {
+  const store = DocStore.open(join(tempDir(), '.kg-cache'));
+  const sentence = { doc: 'a.txt', start: 3, end: 20, sentence: '瑞达科技有限公司落户双福工业园。' };
+  const relations = [
+    { head: 'company:瑞达科技', tail: 'industrial-park:双福工业园', relation: 'located-in' as const, evidence: [sentence], derived: false },
+    { head: 'industrial-park:双福工业园', tail: 'place:江津区', relation: 'located-in' as const, evidence: [sentence, { doc: 'b.txt', start: 0, end: 9, sentence: '双福工业园在江津区。' }], derived: true },
+  ];
+  store.putRelations('k1', relations);
+  assert.deepEqual(store.getRelations('k1'), relations);
+  assert.equal(store.getRelations('k2'), undefined);
+  const [file] = readdirSync(store.dir).filter((f) => f.startsWith('rel-'));
+  assert.equal(readFileSync(join(store.dir, file!), 'utf8').split('瑞达科技有限公司落户双福工业园').length, 2, 'the shared sentence is written once');
 });
 
 test("a cached article's info and mentions are read from its record's first line, without its text", () => {
   const doc = documentFromText('a.txt', '2024年3月5日\n瑞达科技有限公司落户双福工业园。');
   const mention = { doc: 'a.txt', start: 11, end: 19, text: '瑞达科技有限公司', sentence: 1, type: 'company' as const, nstart: 11, nend: 19, rule: 'test' };
   const store = DocStore.open(join(tempDir(), '.kg-cache'));
-  const none = { groups: [0], sentences: [], relations: [] };
-  writeRecord(store.dir, recordOf(doc, [mention], none));
+  writeRecord(store.dir, recordOf(doc, [mention]));
   const file = join(store.dir, `${doc.sha256}.json`);
-  assert.deepEqual(store.getRelations(doc.sha256), none);
-  // the relations and the text go after the head: a record cut after its first line still gives the head
+  // the text goes after the head: a record cut after its first line still gives the head
   writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0]!);
-  assert.equal(store.getRelations(doc.sha256), undefined);
   const head = store.getHead(doc.sha256);
   assert.ok(head && !('skip' in head));
   assert.deepEqual(infoOf(head, 'a.txt', 'a.txt'), documentInfo(doc));
@@ -132,11 +151,10 @@ test("a cached article's info and mentions are read from its record's first line
   assert.equal(store.get(doc.sha256), undefined);
   // a head longer than one read
   const many = Array.from({ length: 2000 }, (_, i) => ({ ...mention, start: i, sentence: i }));
-  writeRecord(store.dir, recordOf(doc, many, { ...none, groups: many.map(() => 0) }));
+  writeRecord(store.dir, recordOf(doc, many));
   const long = store.getHead(doc.sha256);
   assert.ok(long && !('skip' in long) && long.mentions.length === 2000 && readFileSync(file).indexOf('\n') > 64 * 1024);
   assert.equal((store.get(doc.sha256) as { text: string }).text, doc.text);
-  assert.equal(store.getRelations(doc.sha256)?.groups.length, 2000);
 });
 
 test('a damaged cache record is ignored and extracted again', async () => {
@@ -144,7 +162,7 @@ test('a damaged cache record is ignored and extracted again', async () => {
   const cacheDir = join(tempDir(), '.kg-cache');
   const clean = await graphJson(dir, { cacheDir });
   const [version] = readdirSync(cacheDir);
-  const [record] = readdirSync(join(cacheDir, version!));
+  const [record] = readdirSync(join(cacheDir, version!)).filter((n) => !n.startsWith('rel-'));
   writeFileSync(join(cacheDir, version!, record!), '{"format":1,"sha256":"trunc');
   const { graph, summary } = await build([dir], { ...FIXED, cacheDir });
   assert.equal(summary.cached, 2);
@@ -156,10 +174,11 @@ test("a cached record whose text is damaged is read from its file again when a p
   const cacheDir = join(tempDir(), '.kg-cache');
   const clean = await graphJson(dir, { cacheDir });
   const folder = join(cacheDir, readdirSync(cacheDir)[0]!);
-  // every record keeps its head and loses its relations and its text: each document is read
+  // every record keeps its head and loses its text; no relations are kept, so each document is read
   for (const name of readdirSync(folder)) {
     const file = join(folder, name);
-    writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0]!);
+    if (name.startsWith('rel-')) rmSync(file);
+    else writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0]!);
   }
   const { graph, summary } = await build([dir], { ...FIXED, cacheDir });
   assert.equal(summary.cached, 3);

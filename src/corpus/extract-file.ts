@@ -1,7 +1,6 @@
 // The per-document work of a build, run in a worker process or in-process: read, decode and
-// normalise one file, find its mentions and its relations, and write the record to the store.
-// Only the small part the build's process needs first (mentions, the document's info) travels
-// back; it reads the relations from the record when it comes to them.
+// normalise one file, find its mentions, and write the record to the store. Only the small
+// part the build's process needs (mentions, the document's info) travels back.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Document, DocumentInfo, Mention } from '../types.js';
@@ -9,8 +8,6 @@ import { IngestError, documentInfo, ingestBytes } from '../ingest/index.js';
 import { describe } from '../ingest/files.js';
 import { findMentions } from '../tagger/index.js';
 import { recordOf, skipRecord, writeRecord } from './store.js';
-import { findLocalRelations, type LocalRelations } from './local-relations.js';
-import { loadModels } from '../model-file.js';
 
 export interface FileTask {
   path: string;
@@ -27,7 +24,7 @@ export interface FileTask {
 }
 
 export type FileOutcome =
-  | { kind: 'doc'; info: DocumentInfo; mentions: Mention[]; doc?: Document; relations?: LocalRelations }
+  | { kind: 'doc'; info: DocumentInfo; mentions: Mention[]; doc?: Document }
   | { kind: 'skip'; sha256?: string; reason: string };
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
@@ -49,11 +46,9 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
     if (sha256 && err instanceof IngestError) writeRecord(task.storeDir, skipRecord(sha256, reason));
     return sha256 && err instanceof IngestError ? { kind: 'skip', sha256, reason } : { kind: 'skip', reason };
   }
-  // the document's relations, found here where the document is at hand (local-relations.ts)
-  const relations = findLocalRelations(doc, mentions, task.model === null ? undefined : loadModels(task.model).linker);
-  if (task.keep) return { kind: 'doc', info: documentInfo(doc), mentions, doc, relations };
+  if (task.keep) return { kind: 'doc', info: documentInfo(doc), mentions, doc };
   // Outside the try: a store that cannot be written (disk full) fails the build; it is not the
   // article's fault and must not pass as a skipped file.
-  writeRecord(task.storeDir, recordOf(doc, mentions, relations));
+  writeRecord(task.storeDir, recordOf(doc, mentions));
   return { kind: 'doc', info: documentInfo(doc), mentions };
 }

@@ -3,24 +3,22 @@
 // spill area: the later passes (corpus rescan, relations) read one document at a time from it,
 // so the corpus is never held in memory whole.
 //
-// A record file is three lines of JSON: its head (the document's info and its mentions, all a
-// cached article gives the build's first pass), its relations as the worker found them
-// (local-relations.ts), and its body (the text, the original, the offset map and the sentences,
-// which only a pass that reads the document needs). A build reads a record up to the line it
-// needs: an article's body is most of its record.
+// A record file is two lines of JSON: its head (the document's info and its mentions, all a
+// cached article gives the build's first pass) and its body (the text, the original, the offset
+// map and the sentences, which only a pass that reads the document needs). A cached build reads
+// heads alone: an article's body is most of its record.
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document, DocumentInfo, Mention } from '../types.js';
-import type { LocalRelations } from './local-relations.js';
+import type { Document, DocumentInfo, Evidence, Mention, Relation, RelationType } from '../types.js';
 import { dated } from '../ingest/index.js';
 import { writeFileAtomic } from '../graph/write.js';
 
 /** Bump when the record layout changes. */
-const FORMAT = 5;
+const FORMAT = 4;
 
 /** A record's first line: what the build's first pass needs of a cached article. */
 export type RecordHead =
@@ -49,8 +47,8 @@ interface RecordBody {
   sentences: Array<[number, number]>;
 }
 
-/** What extraction of one file produced: a document, its mentions and its relations, or a reason to skip it. */
-export type DocRecord = (Exclude<RecordHead, { skip: string }> & { relations: LocalRelations } & RecordBody) | Extract<RecordHead, { skip: string }>;
+/** What extraction of one file produced: a document and its mentions, or a reason to skip it. */
+export type DocRecord = (Exclude<RecordHead, { skip: string }> & RecordBody) | Extract<RecordHead, { skip: string }>;
 
 export class DocStore {
   private readonly used = new Set<string>();
@@ -72,7 +70,7 @@ export class DocStore {
     return new DocStore(dir, root, cacheDir === undefined);
   }
 
-  /** A record whole: the document, its mentions and its relations. */
+  /** A record whole: the document and its mentions. */
   get(sha256: string): DocRecord | undefined {
     this.used.add(sha256);
     try {
@@ -81,10 +79,8 @@ export class DocStore {
       const head = JSON.parse(cut < 0 ? raw : raw.slice(0, cut)) as RecordHead;
       if (head.format !== FORMAT || head.sha256 !== sha256) return undefined;
       if ('skip' in head) return head;
-      // a head without the rest: damaged
-      const cut2 = cut < 0 ? -1 : raw.indexOf('\n', cut + 1);
-      if (cut2 < 0) return undefined;
-      return { ...head, relations: JSON.parse(raw.slice(cut + 1, cut2)) as LocalRelations, ...(JSON.parse(raw.slice(cut2 + 1)) as RecordBody) };
+      // a head without its body: damaged
+      return cut < 0 ? undefined : { ...head, ...(JSON.parse(raw.slice(cut + 1)) as RecordBody) };
     } catch {
       return undefined; // missing, or a record a killed build left half-written elsewhere
     }
@@ -94,24 +90,29 @@ export class DocStore {
   getHead(sha256: string): RecordHead | undefined {
     this.used.add(sha256);
     try {
-      const [line] = leadingLines(this.path(sha256), 1);
-      const head = JSON.parse(line!) as RecordHead;
+      const head = JSON.parse(firstLine(this.path(sha256))) as RecordHead;
       return head.format === FORMAT && head.sha256 === sha256 ? head : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** The relations a record holds (its second line, read up to there), or undefined when it has none or is damaged. */
-  getRelations(sha256: string): LocalRelations | undefined {
+  /** A document's relations as an earlier build left them (see relation-cache.ts). */
+  getRelations(key: string): Relation[] | undefined {
+    const name = `rel-${key}`;
+    this.used.add(name);
     try {
-      const [line, relations] = leadingLines(this.path(sha256), 2);
-      const head = JSON.parse(line!) as RecordHead;
-      if (head.format !== FORMAT || head.sha256 !== sha256 || relations === undefined) return undefined;
-      return JSON.parse(relations) as LocalRelations;
+      const rec = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8')) as RelationsRecord;
+      return rec.format === FORMAT && rec.key === key ? relationsOf(rec) : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  putRelations(key: string, relations: Relation[]): void {
+    const name = `rel-${key}`;
+    this.used.add(name);
+    writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify(relationsRecord(key, relations)));
   }
 
   /** Marks a record written by a worker as part of this build. */
@@ -138,18 +139,77 @@ export class DocStore {
   }
 }
 
-/** Writes a record into a store folder, head, relations and body each a line; workers call this with the folder the build opened. */
+/**
+ * A document's relations on disk. Most of a document's relations share a few sentences as their
+ * evidence: each sentence is written once, and each relation as its ends, its type, whether it is
+ * derived and the indices of its sentences.
+ */
+interface RelationsRecord {
+  format: number;
+  key: string;
+  docs: string[];
+  /** [doc index, start, end, sentence] */
+  sentences: Array<[number, number, number, string]>;
+  /** [head, tail, relation, derived (1) or not (0), sentence indices] */
+  relations: Array<[string, string, RelationType, 0 | 1, number[]]>;
+}
+
+function relationsRecord(key: string, relations: readonly Relation[]): RelationsRecord {
+  const docs = new Map<string, number>();
+  const sentences = new Map<string, number>();
+  const rec: RelationsRecord = { format: FORMAT, key, docs: [], sentences: [], relations: [] };
+  for (const r of relations) {
+    const ev = r.evidence.map((e) => {
+      let d = docs.get(e.doc);
+      if (d === undefined) {
+        docs.set(e.doc, (d = rec.docs.length));
+        rec.docs.push(e.doc);
+      }
+      const k = `${d}\u0000${e.start}\u0000${e.end}\u0000${e.sentence}`;
+      let s = sentences.get(k);
+      if (s === undefined) {
+        sentences.set(k, (s = rec.sentences.length));
+        rec.sentences.push([d, e.start, e.end, e.sentence]);
+      }
+      return s;
+    });
+    rec.relations.push([r.head, r.tail, r.relation, r.derived ? 1 : 0, ev]);
+  }
+  return rec;
+}
+
+/** The relations a record holds; the evidence of the relations that share a sentence is one object. */
+function relationsOf(rec: RelationsRecord): Relation[] {
+  const evidence: Evidence[] = rec.sentences.map(([d, start, end, sentence]) => {
+    const doc = rec.docs[d];
+    if (doc === undefined) throw new Error('damaged relations record');
+    return { doc, start, end, sentence };
+  });
+  return rec.relations.map(([head, tail, relation, derived, ev]) => ({
+    head,
+    tail,
+    relation,
+    evidence: ev.map((i) => evidence[i] ?? fail('damaged relations record')),
+    derived: derived === 1,
+  }));
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/** Writes a record into a store folder, head and body each a line; workers call this with the folder the build opened. */
 export function writeRecord(dir: string, record: DocRecord): void {
   let text: string;
   if ('skip' in record) text = JSON.stringify(record);
   else {
-    const { original, text: normalised, offsets, furniture, datelines, sentences, relations, ...head } = record;
-    text = `${JSON.stringify(head)}\n${JSON.stringify(relations)}\n${JSON.stringify({ original, text: normalised, offsets, furniture, datelines, sentences })}`;
+    const { original, text: normalised, offsets, furniture, datelines, sentences, ...head } = record;
+    text = `${JSON.stringify(head)}\n${JSON.stringify({ original, text: normalised, offsets, furniture, datelines, sentences })}`;
   }
   writeFileAtomic(join(dir, `${record.sha256}.json`), text);
 }
 
-export function recordOf(doc: Document, mentions: Mention[], relations: LocalRelations): DocRecord {
+export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
   return {
     format: FORMAT,
     sha256: doc.sha256,
@@ -158,7 +218,6 @@ export function recordOf(doc: Document, mentions: Mention[], relations: LocalRel
     ...dated(doc.date),
     chars: doc.original.length,
     mentions: mentions.map(({ doc: _doc, ...m }) => m),
-    relations,
     original: doc.original,
     text: doc.text,
     offsets: encodeOffsets(doc.offsets),
@@ -177,41 +236,29 @@ export function infoOf(head: Exclude<RecordHead, { skip: string }>, path: string
   return { id, path, title: head.title, ...dated(head.date), sha256: head.sha256, chars: head.chars };
 }
 
-/** A file's first `n` lines (fewer if it has fewer), read in chunks up to the last one's end. */
-function leadingLines(path: string, n: number): string[] {
+/** A file's first line (all of it if it has none), read in chunks up to the line's end. */
+function firstLine(path: string): string {
   const fd = openSync(path, 'r');
   try {
     // most heads fit in the first chunk, read into a buffer kept for the next record
-    let got = readSync(fd, HEAD_BUFFER, 0, HEAD_BUFFER.length, null);
-    let buf = HEAD_BUFFER.subarray(0, got);
-    const ends: number[] = [];
-    let from = 0;
+    const n = readSync(fd, HEAD_BUFFER, 0, HEAD_BUFFER.length, null);
+    const nl = HEAD_BUFFER.subarray(0, n).indexOf(0x0a);
+    if (nl >= 0 || n < HEAD_BUFFER.length) return HEAD_BUFFER.toString('utf8', 0, nl >= 0 ? nl : n);
+    const chunks: Buffer[] = [Buffer.from(HEAD_BUFFER)];
     for (;;) {
-      while (ends.length < n) {
-        const nl = buf.indexOf(0x0a, from);
-        if (nl < 0) break;
-        ends.push(nl);
-        from = nl + 1;
-      }
-      if (ends.length === n || got === 0) break;
-      // the lines go on past what is read: read on
-      const more = Buffer.allocUnsafe(Math.max(HEAD_BUFFER.length, buf.length));
-      got = readSync(fd, more, 0, more.length, null);
-      buf = Buffer.concat([buf, more.subarray(0, got)]);
+      const chunk = Buffer.allocUnsafe(HEAD_BUFFER.length);
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      const end = chunk.subarray(0, got).indexOf(0x0a);
+      chunks.push(chunk.subarray(0, end >= 0 ? end : got));
+      if (end >= 0) break;
     }
-    const lines: string[] = [];
-    let start = 0;
-    for (const end of ends) {
-      lines.push(buf.toString('utf8', start, end));
-      start = end + 1;
-    }
-    if (ends.length < n && start < buf.length) lines.push(buf.toString('utf8', start));
-    return lines;
+    return Buffer.concat(chunks).toString('utf8');
   } finally {
     closeSync(fd);
   }
 }
-/** how much of a record is read at a time to find its lines' ends */
+/** how much of a record is read at a time to find its head's end */
 const HEAD_BUFFER = Buffer.alloc(64 * 1024);
 
 /** The Document a record was made from, at this build's path and id. */
@@ -273,23 +320,29 @@ export function codeFingerprint(): string {
     const { name, version } = require(pkg) as { name: string; version: string };
     h.update(`${name}@${version}\n`);
   }
-  hashStages(h, ['ingest', 'segment', 'extract', 'tagger', 'resolve', 'linker', 'relate']);
+  hashStages(h, ['ingest', 'segment', 'extract', 'tagger', 'resolve']);
   hashShared(h);
   fingerprint = h.digest('hex').slice(0, 16);
   return fingerprint;
 }
 
+let relationFingerprint: string | undefined;
 
-/** Files beside the stages that records depend on: the types (their order of relation types), the string helpers, and how a worker finds relations. */
-const SHARED_FILES = ['types', 'strings', 'corpus/local-relations'];
+/** The code a document's cached relations were found with (linker, relate): part of their key (relation-cache.ts). */
+export function relationCodeFingerprint(): string {
+  relationFingerprint ??= hashShared(hashStages(createHash('sha256'), ['linker', 'relate'])).digest('hex').slice(0, 16);
+  return relationFingerprint;
+}
+
+/** Files beside the stages that every stage reads: the types (their order of relation types) and the string helpers. */
+const SHARED_FILES = ['types', 'strings'];
 
 function hashShared<H extends ReturnType<typeof createHash>>(h: H): H {
-  const root = fileURLToPath(new URL('../', import.meta.url));
+  const dir = fileURLToPath(new URL('../', import.meta.url));
   for (const base of SHARED_FILES) {
-    const dir = join(root, dirname(base));
-    const name = safeList(dir).find((n) => n === `${basename(base)}.ts` || n === `${basename(base)}.js`);
+    const name = safeList(dir).find((n) => n === `${base}.ts` || n === `${base}.js`);
     if (!name) continue;
-    h.update(`${base}\n`);
+    h.update(`${name}\n`);
     h.update(readFileSync(join(dir, name)));
   }
   return h;
