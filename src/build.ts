@@ -82,9 +82,9 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
           if (rec && !('skip' in rec)) return documentOf(rec, e.file.path, e.file.id);
           // a record whose head was read but whose text is damaged or gone: the file again, if
           // it still has the bytes whose mentions the head gave
-          const bytes = readFileSync(e.file.path);
-          if (createHash('sha256').update(bytes).digest('hex') !== e.info.sha256) throw new Error(`kg: ${e.file.path} changed during the build; build again`);
-          return ingestBytes(bytes, e.file.path, e.file.id, e.info.sha256);
+          const doc = ingestBytes(readFileSync(e.file.path), e.file.path, e.file.id);
+          if (doc.sha256 !== e.info.sha256) throw new Error(`kg: ${e.file.path} changed during the build; build again`);
+          return doc;
         },
       },
       // a temporary store goes with this build: relations kept in it would never be read again

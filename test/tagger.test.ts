@@ -455,10 +455,6 @@ test('a person decoded with the word after the name (率, 向) loses it; a two-c
   assert.deepEqual(repairedOf('黄明到汽开区调研', [['黄明', 'person'], ['汽开区', 'person']]), ['person:黄明']);
   // nor as a park's: a three-character "person" ending in 园 is that park
   assert.deepEqual(repairedOf('高丰园重点发展食品产业', [['高丰园', 'person']]), ['industrial-park:高丰园']);
-  // a place that names a media outlet is part of a source line, which the guideline leaves out
-  assert.deepEqual(repairedOf('黔南日报记者报道', [['黔南', 'place']]), []);
-  assert.deepEqual(repairedOf('黔南新闻网讯', [['黔南', 'place']]), []);
-  assert.deepEqual(repairedOf('记者在黔南采访', [['黔南', 'place']]), ['place:黔南']);
   // a "person" named exactly as a county, city or province is that place
   assert.deepEqual(repairedOf('永川、荣昌、黄明出席', [['荣昌', 'person'], ['黄明', 'person']]), ['place:荣昌', 'person:黄明']);
 });
@@ -540,6 +536,9 @@ test('a place that names a media outlet, or begins a quoted name, is not a menti
   ];
   // nor is one nested in a short quoted name (“黄河明珠”); a place quoted alone stays
   assert.deepEqual(repairSpans(makeContext(text), spans).map((sp) => sp.start), [text.indexOf('浙江', 2), text.lastIndexOf('浙江')]);
+  // a province's workers' paper is an outlet too
+  assert.deepEqual(repairedOf('黔南工人报讯 记者在黔南采访', [['黔南', 'place']]), []);
+  assert.deepEqual(repairedOf('记者在黔南采访', [['黔南', 'place']]), ['place:黔南']);
 });
 
 test('a park word with no name is not a park, unless the article names the park it stands for', () => {

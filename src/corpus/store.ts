@@ -180,11 +180,7 @@ function relationsRecord(key: string, relations: readonly Relation[]): Relations
 
 /** The relations a record holds; the evidence of the relations that share a sentence is one object. */
 function relationsOf(rec: RelationsRecord): Relation[] {
-  const evidence: Evidence[] = rec.sentences.map(([d, start, end, sentence]) => {
-    const doc = rec.docs[d];
-    if (doc === undefined) throw new Error('damaged relations record');
-    return { doc, start, end, sentence };
-  });
+  const evidence: Evidence[] = rec.sentences.map(([d, start, end, sentence]) => ({ doc: rec.docs[d] ?? fail('damaged relations record'), start, end, sentence }));
   return rec.relations.map(([head, tail, relation, derived, ev]) => ({
     head,
     tail,

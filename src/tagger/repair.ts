@@ -50,7 +50,7 @@ const OPEN_QUOTE = new Set(['“', '「', '《']);
 /** The rest of a quoted or titled name after what begins it: a few more characters, then its closing mark. */
 const QUOTED_REST = /^[^，。；：！？,;:!?“”「」《》]{1,12}[”」》]/u;
 /** Words that make the place before them a media outlet's name, which the guideline leaves out. */
-const MEDIA = /^(在线|网|频道|日报|晚报|早报|新闻|电视台|卫视|广播|融媒|手机报|客户端|发布|头条|观察)/u;
+const MEDIA = /^(在线|网|频道|日报|晚报|早报|商报|工人报|新闻|电视台|卫视|广播|融媒|手机报|客户端|发布|头条|观察)/u;
 /** An amount that opens a span and ends with 的 describes the name after it (总投资5亿元的X, 占地300亩的X). */
 const AMOUNT_LEAD = /^[^的，。；：、]{0,14}[0-9０-９][^的，。；：、]{0,5}的/u;
 /** The rest of a clause that makes a leading 以 the frame of the name after it (以X为龙头, 以X、Y为代表). */
@@ -95,8 +95,6 @@ const PARTY_HEAD = new RegExp(`^(?:${PARTY_WORDS})`, 'u');
 const PERSON_AFTER = new Set([...'率向摄等在说称对和与']);
 /** What follows a photographer's name in a credit (某某 摄). */
 const CREDIT_AFTER = /^\s?(?:摄|供图)/u;
-/** What follows a place's name in a media outlet's (某省日报, 某市新闻网讯, 某省工人报): a source line, not annotated. */
-const OUTLET_AFTER = /^(?:日报|晚报|早报|商报|工人报|新闻网|网讯|电视台|广播电视台|融媒体)/u;
 /** Single-character words that open a clause's predicate, never a name: 有X, 从X, 向X, 由X. */
 const LEADING_WORDS = new Set([...'有从向由把被让对']);
 
@@ -104,7 +102,7 @@ const LEADING_WORDS = new Set([...'有从向由把被让对']);
 const SCOPE_LEAD = /^全[省市区县国]/u;
 /** How divisions' names end; no person's does. */
 const DIVISION_END = /[区市县省镇]$/u;
-/** How many parks' names end (X园, X产业园); no person's does. */
+/** The character that ends many parks' names (X园, X产业园) and no person's. */
 const PARK_END = '园';
 /** The words that end a date (2017年, 3月, 15日), and what they follow. */
 const DATE_END = new Set([...'年月日号']);
@@ -355,7 +353,7 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     if (sp.type === 'project' && genericProject(ctx, sp.start, sp.end)) continue;
     // nor does 集群 or 产业链 after generic words only (现有产业集群, 标志性产业园区集群)
     if (sp.type === 'industry-cluster' && genericCluster(ctx, sp.start, sp.end)) continue;
-    // a place that names a media outlet (浙江在线, 长沙晚报, 广东新闻网) is in a source line or credit
+    // a place that names a media outlet (浙江在线, 长沙晚报, 广东新闻网, 某省工人报) is in a source line or credit
     if (sp.type === 'place' && MEDIA.test(text.slice(sp.end, sp.end + 4))) continue;
     // a place that begins a short quoted or titled name (“黄河明珠”, 《长江保护法》) is nested in it
     if (sp.type === 'place' && OPEN_QUOTE.has(text[sp.start - 1] ?? '') && QUOTED_REST.test(text.slice(sp.end, sp.end + 13))) continue;
@@ -443,9 +441,6 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // nor as a park's does: a "person" of three or more characters ending in 园 is that park (高X园
     // in a list of a zone's parks; none of the 3,661 person names labelled in CLUENER ends so)
     if (sp.type === 'person' && end - start >= 3 && text[end - 1] === PARK_END) sp = { ...sp, type: 'industrial-park' };
-    // a place that names a media outlet (贵州日报, 威海新闻网讯) is part of a source line, which the
-    // guideline leaves out
-    if (sp.type === 'place' && OUTLET_AFTER.test(text.slice(end, end + 5))) continue;
     // a name cut inside a dictionary word is a piece of a longer one (once the words after a name are off)
     if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, start, end)) continue;
     // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理某某,
@@ -474,15 +469,12 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       out[out.length - 1] = { start: last.start, end, type: 'industry-cluster' };
       continue;
     }
-    // a place decoded right before a project is part of the project's name (某市现代产业链服务中心项目):
-    // the guideline's region prefix splits companies, parks and places, not projects
-    if (sp.type === 'project' && !region && last && last.type === 'place' && last.end === start && start === sp.start) {
-      out[out.length - 1] = { start: last.start, end, type: 'project' };
-      continue;
-    }
-    // a company written right before a project is part of the project's name (X有限公司模具制造项目)
-    if (sp.type === 'project' && last && last.type === 'company' && last.end === start) {
-      out[out.length - 1] = { start: last.start, end, type: 'project' };
+    // a company written right before a project is part of the project's name (X有限公司模具制造项目),
+    // and so is a place decoded right before it (某市现代产业链服务中心项目): the guideline's region
+    // prefix splits companies, parks and places, not projects
+    const joins = last?.type === 'company' || (last?.type === 'place' && !region && start === sp.start);
+    if (sp.type === 'project' && joins && last!.end === start) {
+      out[out.length - 1] = { start: last!.start, end, type: 'project' };
       continue;
     }
     // two names decoded as one (A、B; A有限公司B有限公司) are two; a project's name may list products
