@@ -162,6 +162,35 @@ test('a place in brackets right after a name is that name\'s location, not its n
   assert.deepEqual(located, ['恒通机械项目 → 永川区', '瑞达电子项目 → 江津区']);
 });
 
+test("what the classifier says of a list's item nearest the other name, it says of the whole list", () => {
+  const text = '白沙工业园走访了甲科技有限公司、乙科技有限公司、丙科技有限公司。';
+  const names: Array<[string, EntityType]> = [['白沙工业园', 'industrial-park'], ['甲科技有限公司', 'company'], ['乙科技有限公司', 'company'], ['丙科技有限公司', 'company']];
+  const { doc, mentions } = linked(text, names);
+  assert.deepEqual(relateDocument(doc, mentions), [], 'no pattern relates them here');
+  const keys = pairKeys(doc, mentions);
+  // a classifier that says located-in for one item's pair alone (keys no other pair has)
+  const onlyFor = (company: string) => {
+    const own = [...keys].filter(([c]) => c.head.entity === company).flatMap(([, k]) => [...k]);
+    const others = new Set([...keys].filter(([c]) => c.head.entity !== company).flatMap(([, k]) => [...k]));
+    const mine = new Set(own.filter((k) => !others.has(k)));
+    return linkDocument(doc, mentions, locatedModel(keys, (k) => (mine.has(k) ? 5 : 0)))
+      .filter((r) => r.relation === 'located-in' && r.tail === '白沙工业园')
+      .map((r) => r.head)
+      .sort();
+  };
+  assert.deepEqual(onlyFor('甲科技有限公司'), ['丙科技有限公司', '乙科技有限公司', '甲科技有限公司'], 'the nearest item speaks for its list');
+  assert.deepEqual(onlyFor('丙科技有限公司'), ['丙科技有限公司'], 'a far item speaks for itself alone');
+});
+
+test('the words between two names read figures as one shape', () => {
+  const keysOf = (text: string) => {
+    const { doc, mentions } = linked(text, [['临空经济区', 'industrial-park'], ['甲医药项目', 'project']]);
+    return [...pairKeys(doc, mentions).values()].map((k) => [...k].sort().join(','));
+  };
+  assert.deepEqual(keysOf('临空经济区3个：甲医药项目。'), keysOf('临空经济区6个：甲医药项目。'));
+  assert.notDeepEqual(keysOf('临空经济区3个：甲医药项目。'), keysOf('临空经济区的：甲医药项目。'));
+});
+
 test('the relation classifier learns from gold pairs what a trigger word says, and the same examples give the same bytes', () => {
   // four articles: 落户 between a company and a park states located-in, 参观 does not
   const articles = [

@@ -27,6 +27,9 @@ export interface Candidate {
   tail: Arg;
   /** the relation types the guideline allows between these types */
   allowed: RelationType[];
+  /** the 、-list each end is an item of, as [start, end) (the end's own extent when none) */
+  headList: readonly [number, number];
+  tailList: readonly [number, number];
 }
 
 /** Relation types the guideline allows from a head type to a tail type. */
@@ -81,7 +84,7 @@ export function candidatePairs(doc: Document, mentions: readonly Linked[]): Cand
           if (Math.max(hs, ts) - Math.min(he, te) > MAX_GAP) continue;
         }
         const allowed = allowedRelations(h.type, t.type);
-        if (allowed.length) out.push({ sentence: sent.index, head: h, tail: t, allowed });
+        if (allowed.length) out.push({ sentence: sent.index, head: h, tail: t, allowed, headList: span.get(h)!, tailList: span.get(t)! });
       }
     }
   }

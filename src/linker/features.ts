@@ -207,7 +207,7 @@ function ruleFamily(rule: string): string {
 
 const TYPE_MARK: Record<EntityType, string> = { company: 'Ⓒ', organization: 'Ⓞ', 'industrial-park': 'Ⓟ', project: 'Ⓙ', place: 'Ⓛ', person: 'Ⓡ', 'industry-cluster': 'Ⓘ' };
 
-/** text[a, b) with each mention wholly inside it written as one mark of its type: what the words around names say, not the names */
+/** text[a, b) with each mention wholly inside it written as one mark of its type, and each digit as 0: what the words around names say, not the names */
 function masked(text: string, a: number, b: number, args: readonly Arg[]): string {
   const inside = args.filter((o) => o.nstart >= a && o.nend <= b && o.nend > o.nstart).sort((x, y) => x.nstart - y.nstart || y.nend - x.nend);
   let out = '';
@@ -217,8 +217,10 @@ function masked(text: string, a: number, b: number, args: readonly Arg[]): strin
     out += text.slice(at, o.nstart) + TYPE_MARK[o.type];
     at = o.nend;
   }
-  return out + text.slice(at, b);
+  // figures as one shape: 3个 and 6个, 20亿元 and 110亿元 say the same
+  return (out + text.slice(at, b)).replace(DIGITS, '0');
 }
+const DIGITS = /[0-9０-９]/gu;
 
 /** types one list mixes (签约项目有：X公司、Y项目、Z产业园): its items are one list whatever their types */
 const LIST_KIN: readonly EntityType[] = ['company', 'project', 'industrial-park', 'organization'];

@@ -12,7 +12,7 @@ import type { Found, Linked } from '../relate/sentence.js';
 import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js';
 import { candidatePairs, type Candidate } from './candidates.js';
 import { pairFeatures, type RuleVotes } from './features.js';
-import { classOf, decide, type LinkExample, type LinkerModel } from './model.js';
+import { classOf, decide, type Decision, type LinkExample, type LinkerModel } from './model.js';
 import { isCloseBracket, isOpenBracket } from '../strings.js';
 
 export { trainLinker, type LinkerModel } from './model.js';
@@ -70,8 +70,11 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   const inPark = new Map<string, { margin: number; relation: Relation }>();
   const endsAt = new Map<number, string>();
   for (const m of mentions) endsAt.set(m.nend, m.entity);
-  for (const { c, features } of featured(doc, mentions, rules)) {
-    const { k, margin } = decide(model, features, [0, ...c.allowed.map(classOf)]);
+  const pairs = featured(doc, mentions, rules);
+  const decided = distributed(pairs.map(({ c }) => c), pairs.map(({ c, features }) => decide(model, features, [0, ...c.allowed.map(classOf)])));
+  for (let i = 0; i < pairs.length; i++) {
+    const { c } = pairs[i]!;
+    const { k, margin } = decided[i]!;
     if (k === 0) continue;
     if (k === LOCATED_IN && locatesAnother(doc, c, endsAt)) continue;
     const relation: Relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false };
@@ -87,6 +90,35 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   // what the sentence patterns state stands (they are precise; the classifier adds what they
   // miss), and so does a part zone named after its whole
   out.push(...relateDocument(doc, mentions, rules));
+  return out;
+}
+
+/**
+ * List distribution: what the classifier says of a 、-list's item nearest the pair's other end
+ * (某区集聚了A、B、C: A) it says of every item of that list. The nearest item is the one whose
+ * words it reads best; an item far down a long list is read through the names before it.
+ * Only a relation spreads: an item the nearest one leaves unrelated keeps its own decision.
+ */
+function distributed(cands: readonly Candidate[], decided: Decision[]): Decision[] {
+  const groups = new Map<string, number[]>();
+  cands.forEach((c, i) => {
+    const headInList = c.headList[1] - c.headList[0] > c.head.nend - c.head.nstart;
+    const tailInList = c.tailList[1] - c.tailList[0] > c.tail.nend - c.tail.nstart;
+    if (headInList === tailInList) return;
+    const key = headInList ? `${c.sentence}\u0000h${c.headList[0]}\u0000${c.tail.entity}\u0000${c.tail.nstart}` : `${c.sentence}\u0000t${c.tailList[0]}\u0000${c.head.entity}\u0000${c.head.nstart}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  const out = decided.slice();
+  const apart = (c: Candidate) => Math.abs(c.head.nstart + c.head.nend - c.tail.nstart - c.tail.nend);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    let nearest = group[0]!;
+    for (const i of group) if (apart(cands[i]!) < apart(cands[nearest]!)) nearest = i;
+    if (decided[nearest]!.k === 0) continue;
+    for (const i of group) if (out[i]!.k === 0) out[i] = decided[nearest]!;
+  }
   return out;
 }
 

@@ -104,6 +104,12 @@ export function fromArrays(keys: Uint32Array, weights: Int16Array, scale: number
   return { keys, weights, scale, row };
 }
 
+/** A pair's class (0 for none) and by how much its score beats none's, in weight units. */
+export interface Decision {
+  k: number;
+  margin: number;
+}
+
 /** a pair's score per class, reused */
 const SUMS = new Float64Array(C);
 
@@ -111,7 +117,7 @@ const SUMS = new Float64Array(C);
  * The class a pair gets, the best-scoring of those it may take (ties to the lower class), and by
  * how much its score beats none's (in weight units; 0 for none).
  */
-export function decide(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): { k: number; margin: number } {
+export function decide(model: LinkerModel, features: Uint32Array, allowed: readonly number[]): Decision {
   // each feature's row looked up once, its weights added for every class the pair may take
   SUMS.fill(0);
   for (const f of features) {
