@@ -8,10 +8,12 @@ export function detached(s: string): string {
 }
 
 /**
- * The one collator for the order of ids and keys in the graph: what `a.localeCompare(b)` gives,
- * without looking the locale up on every comparison.
+ * The one order of ids, keys and names in what a build writes: by UTF-16 code unit. Not the
+ * locale's collation (`localeCompare`, `Intl.Collator()`): that follows the user's LANG, so the
+ * same corpus built under zh_CN and under en_US gave a different graph (another label among
+ * forms of one length, edges in another order). A display may collate; a build may not.
  */
-export const COLLATOR = new Intl.Collator();
+export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Round brackets, full- and half-width: the opening one of each closing one, and the other way. */
 export const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { build, defaultWorkers } from '../src/build.js';
 import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
 import { DocStore, infoOf, recordOf, writeRecord } from '../src/corpus/store.js';
@@ -43,6 +44,25 @@ test('one worker and two workers build byte-identical graphs', async () => {
   const two = await graphJson(dir, { workers: 2 });
   assert.ok(one.length > 1000);
   assert.equal(two, one);
+});
+
+test("the graph is the same bytes whatever the user's locale", () => {
+  // names that a Chinese collation orders otherwise than an English one (Han before Latin)
+  const dir = writeCorpus({
+    'a.txt': '重庆ABB电气有限公司落户江津区双福工业园。重庆润通科技有限公司落户江津区德感工业园。\n重庆ABB电气有限公司今年投产。',
+    'b.txt': 'LG新能源项目落户江津区珞璜工业园。润通科技与ABB电气签约。',
+  });
+  const built = (locale: string) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/build-json.ts', dir], { encoding: 'utf8', env: { ...process.env, LANG: locale, LC_ALL: locale } });
+    assert.equal(r.status, 0, r.stderr);
+    const at = r.stdout.indexOf('\n');
+    return { locale: r.stdout.slice(0, at), graph: r.stdout.slice(at + 1) };
+  };
+  const zh = built('zh_CN.UTF-8');
+  const c = built('C');
+  assert.notEqual(zh.locale, c.locale, 'the two processes ran under different locales');
+  assert.ok(zh.graph.length > 500);
+  assert.equal(zh.graph, c.graph);
 });
 
 test('an incremental build equals a full rebuild after adding, changing and deleting articles', async () => {

@@ -4,7 +4,7 @@ import { DirectedGraph } from 'graphology';
 import { createRequire } from 'node:module';
 import type { DocumentInfo, Entity, Relation } from '../types.js';
 import { TYPE_COLORS, nodeSize } from './style.js';
-import { COLLATOR } from '../strings.js';
+import { compareCodeUnits } from '../strings.js';
 
 export interface GraphOptions {
   /** ForceAtlas2 iterations; 0 keeps the seeded spiral; 'auto' scales them down as the graph grows */
@@ -51,11 +51,10 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
     });
     if (options.releaseMentions) e.mentions = [];
   });
-  // the key built once per relation, compared by one collator (localeCompare per comparison
-  // built two strings and looked the locale up each time: seconds at 100k relations)
+  // the key built once per relation, in code-unit order (the same under any locale)
   const sorted = relations
     .map((r) => ({ r, key: `${r.head}\u0000${r.relation}\u0000${r.tail}` }))
-    .sort((a, b) => COLLATOR.compare(a.key, b.key))
+    .sort((a, b) => compareCodeUnits(a.key, b.key))
     .map((x) => x.r);
   for (const r of sorted) {
     if (!graph.hasNode(r.head) || !graph.hasNode(r.tail)) continue;

@@ -10,7 +10,7 @@ import type { Entity, EntityType, Mention } from '../types.js';
 import { ancestors, loadGazetteer, shortPlaceName, type Place } from '../extract/gazetteer.js';
 import { companyShortForms } from '../extract/index.js';
 import { matchKey, surfaceKey } from './keys.js';
-import { COLLATOR } from '../strings.js';
+import { compareCodeUnits } from '../strings.js';
 
 export interface Resolution {
   entities: Entity[];
@@ -216,7 +216,7 @@ function mainPlaceByDoc(mentions: Mention[]): Map<string, Place> {
   }
   const out = new Map<string, Place>();
   for (const [doc, c] of counts) {
-    const best = [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    const best = [...c].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0];
     const place = best && gaz.byCode.get(best[0]);
     if (place) out.set(doc, place);
   }
@@ -348,19 +348,19 @@ function buildEntities(mentions: Mention[], uf: UnionFind, docPlace: Map<string,
     for (const i of idx) entityOf[i] = id;
     entities.push({ id, label, type, aliases: forms.sort(), mentions: written === mentions ? ms : idx.map((i) => written[i]!) });
   }
-  entities.sort((a, b) => COLLATOR.compare(a.id, b.id));
+  entities.sort((a, b) => compareCodeUnits(a.id, b.id));
   return { entities, entityOf };
 }
 
 function majorityType(ms: Mention[]): EntityType {
   const c = new Map<EntityType, number>();
   for (const m of ms) c.set(m.type, (c.get(m.type) ?? 0) + 1);
-  return [...c].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  return [...c].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0];
 }
 
 /** The longest form; for a place, its full gazetteer name when the text uses it. */
 function pickLabel(forms: string[], _type: EntityType): string {
-  return [...forms].sort((a, b) => b.length - a.length || a.localeCompare(b))[0]!;
+  return [...forms].sort((a, b) => b.length - a.length || compareCodeUnits(a, b))[0]!;
 }
 
 export { ancestors };
