@@ -180,6 +180,19 @@ test("what the classifier says of a list's item nearest the other name, it says 
   };
   assert.deepEqual(onlyFor('甲科技有限公司'), ['丙科技有限公司', '乙科技有限公司', '甲科技有限公司'], 'the nearest item speaks for its list');
   assert.deepEqual(onlyFor('丙科技有限公司'), ['丙科技有限公司'], 'a far item speaks for itself alone');
+  // a place written flush against the first item is that item's region prefix, not the list's
+  const prefixed = linked('引进了德国甲科技有限公司、乙科技有限公司。', [['德国', 'place'], ['甲科技有限公司', 'company'], ['乙科技有限公司', 'company']]);
+  const pk = pairKeys(prefixed.doc, prefixed.mentions);
+  const located = linkDocument(prefixed.doc, prefixed.mentions, locatedModel(pk, () => 0))
+    .filter((r) => r.relation === 'located-in' && r.tail === '德国')
+    .map((r) => r.head);
+  assert.deepEqual(located, ['甲科技有限公司'], 'the patterns read the prefix as the first item\'s location');
+  const firstOnly = new Set([...pk].filter(([c]) => c.head.entity === '甲科技有限公司' && c.tail.entity === '德国').flatMap(([, k]) => [...k]));
+  const otherKeys = new Set([...pk].filter(([c]) => c.head.entity !== '甲科技有限公司').flatMap(([, k]) => [...k]));
+  const prefixOf = linkDocument(prefixed.doc, prefixed.mentions, locatedModel(pk, (k) => (firstOnly.has(k) && !otherKeys.has(k) ? 5 : 0)))
+    .filter((r) => r.relation === 'located-in' && r.tail === '德国')
+    .map((r) => r.head);
+  assert.deepEqual([...new Set(prefixOf)], ['甲科技有限公司']);
 });
 
 test('the words between two names read figures as one shape', () => {

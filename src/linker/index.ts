@@ -117,6 +117,10 @@ function distributed(cands: readonly Candidate[], decided: Decision[]): Decision
     let nearest = group[0]!;
     for (const i of group) if (apart(cands[i]!) < apart(cands[nearest]!)) nearest = i;
     if (decided[nearest]!.k === 0) continue;
+    // a name written flush against the nearest item names that item alone: a region prefix
+    // (法国甲、德国乙、丙、丁: 德国 is 乙's, not 丙's or 丁's)
+    const n = cands[nearest]!;
+    if (n.head.nend === n.tail.nstart || n.tail.nend === n.head.nstart) continue;
     for (const i of group) if (out[i]!.k === 0) out[i] = decided[nearest]!;
   }
   return out;
