@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { build, defaultWorkers } from '../src/build.js';
 import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
 import { DocStore, infoOf, recordOf, writeRecord } from '../src/corpus/store.js';
@@ -46,14 +47,18 @@ test('one worker and two workers build byte-identical graphs', async () => {
   assert.equal(two, one);
 });
 
-test("the graph is the same bytes whatever the user's locale", () => {
+const BUILD_JSON = fileURLToPath(new URL('./fixtures/build-json.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// a Node built without Chinese collation data cannot show the difference: skip there
+test("the graph is the same bytes whatever the user's locale", { skip: Intl.Collator.supportedLocalesOf('zh-CN').length === 0 }, () => {
   // names that a Chinese collation orders otherwise than an English one (Han before Latin)
   const dir = writeCorpus({
     'a.txt': '重庆ABB电气有限公司落户江津区双福工业园。重庆润通科技有限公司落户江津区德感工业园。\n重庆ABB电气有限公司今年投产。',
     'b.txt': 'LG新能源项目落户江津区珞璜工业园。润通科技与ABB电气签约。',
   });
   const built = (locale: string) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/build-json.ts', dir], { encoding: 'utf8', env: { ...process.env, LANG: locale, LC_ALL: locale } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', BUILD_JSON, dir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: locale, LC_ALL: locale } });
     assert.equal(r.status, 0, r.stderr);
     const at = r.stdout.indexOf('\n');
     return { locale: r.stdout.slice(0, at), graph: r.stdout.slice(at + 1) };

@@ -193,6 +193,16 @@ test("what the classifier says of a list's item nearest the other name, it says 
     .filter((r) => r.relation === 'located-in' && r.tail === '德国')
     .map((r) => r.head);
   assert.deepEqual([...new Set(prefixOf)], ['甲科技有限公司']);
+  // nor is a place nested in an item's name (永川区 in 永川区恒通机械项目) the list's
+  const nested = linked('重点项目有永川区恒通机械项目、江津区瑞达电子项目。', [['永川区恒通机械项目', 'project'], ['江津区瑞达电子项目', 'project'], ['永川区', 'place'], ['江津区', 'place']]);
+  const nk = pairKeys(nested.doc, nested.mentions);
+  const own = new Set([...nk].filter(([c]) => c.head.entity === '永川区恒通机械项目' && c.tail.entity === '永川区').flatMap(([, k]) => [...k]));
+  const rest = new Set([...nk].filter(([c]) => !(c.head.entity === '永川区恒通机械项目' && c.tail.entity === '永川区')).flatMap(([, k]) => [...k]));
+  const inYongchuan = linkDocument(nested.doc, nested.mentions, locatedModel(nk, (k) => (own.has(k) && !rest.has(k) ? 5 : 0)))
+    .filter((r) => r.relation === 'located-in' && r.tail === '永川区')
+    .map((r) => r.head);
+  assert.ok(inYongchuan.includes('永川区恒通机械项目'), inYongchuan.join(', '));
+  assert.ok(!inYongchuan.includes('江津区瑞达电子项目'), inYongchuan.join(', '));
 });
 
 test('the words between two names read figures as one shape', () => {

@@ -105,6 +105,11 @@ function distributed(cands: readonly Candidate[], decided: Decision[]): Decision
     const headInList = c.headList[1] - c.headList[0] > c.head.nend - c.head.nstart;
     const tailInList = c.tailList[1] - c.tailList[0] > c.tail.nend - c.tail.nstart;
     if (headInList === tailInList) return;
+    // an other end inside the list or written flush against it names an item, not the list: a
+    // region prefix (法国甲、德国乙、丙: 德国 is 乙's), a place nested in an item's name
+    const [ls, le] = headInList ? c.headList : c.tailList;
+    const other = headInList ? c.tail : c.head;
+    if (other.nstart <= le && ls <= other.nend) return;
     const key = headInList ? `${c.sentence}\u0000h${c.headList[0]}\u0000${c.tail.entity}\u0000${c.tail.nstart}` : `${c.sentence}\u0000t${c.tailList[0]}\u0000${c.head.entity}\u0000${c.head.nstart}`;
     const group = groups.get(key);
     if (group) group.push(i);
@@ -117,11 +122,10 @@ function distributed(cands: readonly Candidate[], decided: Decision[]): Decision
     let nearest = group[0]!;
     for (const i of group) if (apart(cands[i]!) < apart(cands[nearest]!)) nearest = i;
     if (decided[nearest]!.k === 0) continue;
-    // a name written flush against the nearest item names that item alone: a region prefix
-    // (法国甲、德国乙、丙、丁: 德国 is 乙's, not 丙's or 丁's)
-    const n = cands[nearest]!;
-    if (n.head.nend === n.tail.nstart || n.tail.nend === n.head.nstart) continue;
-    for (const i of group) if (out[i]!.k === 0) out[i] = decided[nearest]!;
+    // lent with no margin: where one sentence puts an entity in several parks, its own decision
+    // for a park beats one lent by its list (one park per sentence, linkDocument)
+    const lent = { k: decided[nearest]!.k, margin: 0 };
+    for (const i of group) if (out[i]!.k === 0) out[i] = lent;
   }
   return out;
 }
