@@ -50,7 +50,13 @@ export function writeGraphFile(path: string, graph: DirectedGraph, options: Part
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      writeGraphJson(graph, (chunk) => writeSync(fd, chunk), recorder);
+      writeGraphJson(
+        graph,
+        (chunk) => {
+          for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
+        },
+        recorder,
+      );
     } finally {
       closeSync(fd);
     }
@@ -65,19 +71,29 @@ export function writeGraphFile(path: string, graph: DirectedGraph, options: Part
 }
 
 /**
- * The graph's JSON, in the shape of graphology's export(), handed to `emit` in chunks of about
- * 1 MB; each node and edge record is reported to `recorder` with its byte range.
+ * The graph's JSON, in the shape of graphology's export(), handed to `emit` as UTF-8 in chunks of
+ * about 1 MB (each string encoded once, straight into the chunk); each node and edge record is
+ * reported to `recorder` with its byte range. A chunk is reused once `emit` returns.
  */
-function writeGraphJson(graph: DirectedGraph, emit: (chunk: string) => void, recorder?: SkeletonRecorder): void {
-  let buffered = '';
+function writeGraphJson(graph: DirectedGraph, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder): void {
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
   let bytes = 0; // written or buffered so far
   const put = (s: string) => {
-    buffered += s;
-    if (recorder) bytes += Buffer.byteLength(s);
-    if (buffered.length >= 1 << 20) {
-      emit(buffered);
-      buffered = '';
+    // a UTF-16 unit is at most 3 bytes of UTF-8
+    if (used + s.length * 3 > CHUNK) {
+      emit(chunk.subarray(0, used));
+      used = 0;
+      if (s.length * 3 > CHUNK) {
+        const whole = Buffer.from(s, 'utf8');
+        emit(whole);
+        bytes += whole.length;
+        return;
+      }
     }
+    const n = chunk.write(s, used, 'utf8');
+    used += n;
+    bytes += n;
   };
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
@@ -104,8 +120,10 @@ function writeGraphJson(graph: DirectedGraph, emit: (chunk: string) => void, rec
     recorder?.edge(key, attributes, source, target, at, bytes - at);
   });
   put(']}');
-  emit(buffered);
+  emit(chunk.subarray(0, used));
 }
+
+const CHUNK = 1 << 20;
 
 /**
  * Removes the temporary files of `path` that a killed process left behind (their pid is no
