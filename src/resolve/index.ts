@@ -116,7 +116,7 @@ function localForms(mentions: Mention[]): Map<number, number> {
     if (!forms) types.set(m.type, (forms = new Map()));
     if (!forms.has(m.text)) forms.set(m.text, i);
   });
-  const targetOf = new Map<string, number | undefined>();
+  const targetOf = new Map<Map<string, number>, Map<string, number | undefined>>();
   mentions.forEach((m, i) => {
     const forms = byDoc.get(m.doc)!.get(m.type)!;
     if (m.aliasOf !== undefined) {
@@ -125,9 +125,11 @@ function localForms(mentions: Mention[]): Map<number, number> {
       return;
     }
     if (!SHORTENED.has(m.type) || forms.size > MAX_LOCAL_FORMS) return;
-    const k = `${m.doc}\u0000${m.type}\u0000${m.text}`;
-    if (!targetOf.has(k)) targetOf.set(k, localTarget(m.text, m.type, forms));
-    const t = targetOf.get(k);
+    // one look-up per form of the article and type
+    let targets = targetOf.get(forms);
+    if (!targets) targetOf.set(forms, (targets = new Map()));
+    if (!targets.has(m.text)) targets.set(m.text, localTarget(m.text, m.type, forms));
+    const t = targets.get(m.text);
     if (t !== undefined) out.set(i, t);
   });
   return out;
@@ -176,15 +178,16 @@ export function shortens(short: string, long: string, type: EntityType): boolean
 }
 
 function identityKey(m: Mention, place: Place | undefined, gaz = loadGazetteer()): string {
-  if (m.type === 'place') {
-    const p = placeFor(m.text, gaz);
-    if (p) return `place@${p.code}`;
-  }
   if (m.type === 'organization' && RELATIVE.test(m.text)) {
-    return `organization:${matchKey(m.text, m.type)}@${place?.code ?? m.doc}`;
+    return `organization:${key(m.text, m.type)}@${place?.code ?? m.doc}`;
   }
-  return `${m.type}:${matchKey(m.text, m.type)}`;
+  return memoised(identityCache, m.type, m.text, () => {
+    const p = m.type === 'place' ? placeFor(m.text, gaz) : undefined;
+    return p ? `place@${p.code}` : `${m.type}:${key(m.text, m.type)}`;
+  });
 }
+/** identity keys that depend on the form alone (not a relative body's), per type and form */
+const identityCache = new Map<EntityType, Map<string, string>>();
 
 /** The one gazetteer place a name stands for, when it is unambiguous at its level. */
 export function placeFor(name: string, gaz = loadGazetteer()): Place | undefined {
@@ -229,7 +232,7 @@ function groupForms(mentions: Mention[], uf: UnionFind): FormIndex {
   const out: FormIndex = new Map();
   mentions.forEach((m, i) => {
     const byForm = out.get(m.type) ?? new Map<string, number>();
-    const key = surfaceKey(m.text);
+    const key = surface(m.text);
     if (!byForm.has(key)) byForm.set(key, uf.find(i));
     out.set(m.type, byForm);
   });
@@ -240,15 +243,24 @@ function forms(index: FormIndex, type: EntityType): Map<string, number> {
   return index.get(type) ?? new Map();
 }
 
-/** matchKey, memoised: resolution compares every form with its candidates. */
-const keyCache = new Map<string, string>();
+/** matchKey, memoised per type and form: resolution compares every form with its candidates. */
+const keyCache = new Map<EntityType, Map<string, string>>();
 function key(form: string, type: EntityType): string {
-  const k = `${type}\u0000${form}`;
-  let v = keyCache.get(k);
+  return memoised(keyCache, type, form, () => matchKey(form, type));
+}
+
+/** surfaceKey, memoised: every mention is looked up by it */
+const surfaceCache = new Map<EntityType, Map<string, string>>();
+const surface = (form: string): string => memoised(surfaceCache, 'place', form, () => surfaceKey(form));
+
+/** the value for (type, form) in `cache`, made by `make` the first time; a cache past a million forms starts again */
+function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: () => string): string {
+  let byForm = cache.get(type);
+  if (!byForm) cache.set(type, (byForm = new Map()));
+  let v = byForm.get(form);
   if (v === undefined) {
-    if (keyCache.size > 1_000_000) keyCache.clear();
-    v = matchKey(form, type);
-    keyCache.set(k, v);
+    if (byForm.size > 1_000_000) byForm.clear();
+    byForm.set(form, (v = make()));
   }
   return v;
 }
