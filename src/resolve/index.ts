@@ -93,6 +93,9 @@ export function resolve(written: Mention[]): Resolution {
     }
   });
 
+  // the per-form memos serve one resolution: a corpus's forms are not held past it
+  identityCache.clear();
+  surfaceCache.clear();
   return buildEntities(mentions, uf, docPlace, written);
 }
 
