@@ -123,7 +123,7 @@ function locatedModel(keys: Map<unknown, Uint32Array>, weightOf: (key: number) =
   return fromArrays(sorted, weights, 1);
 }
 
-test('the classifier puts an entity in one park per sentence: the best-scoring one', () => {
+test('the classifier puts an entity in one park per document: the best-scoring one', () => {
   const { doc, mentions } = linked('瑞达科技有限公司与双福工业园、德感工业园座谈，江津区参加。', [
     ['瑞达科技有限公司', 'company'],
     ['双福工业园', 'industrial-park'],
@@ -145,6 +145,25 @@ test('the classifier puts an entity in one park per sentence: the best-scoring o
   // one park, and the place beside it (a place is not a park: both stay)
   assert.deepEqual(toSite('双福工业园', '德感工业园'), ['双福工业园', '江津区']);
   assert.deepEqual(toSite('德感工业园', '双福工业园'), ['德感工业园', '江津区']);
+});
+
+test('of the places the classifier puts an entity in across a document, the best-scoring stays, with every sentence that states it', () => {
+  const { doc, mentions } = linked('瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。瑞达科技有限公司又走访江津区。', [
+    ['瑞达科技有限公司', 'company'],
+    ['永川区', 'place'],
+    ['江津区', 'place'],
+  ]);
+  assert.deepEqual(relateDocument(doc, mentions), [], 'no pattern relates them here');
+  const keys = pairKeys(doc, mentions);
+  const tailKeys = (tail: string) => new Set([...keys].filter(([c]) => c.tail.entity === tail).flatMap(([, k]) => [...k]));
+  const yc = tailKeys('永川区');
+  const jj = tailKeys('江津区');
+  const located = (favoured: Set<number>) =>
+    linkDocument(doc, mentions, locatedModel(keys, (k) => 1 + (favoured.has(k) ? 20 : 0))).filter((r) => r.relation === 'located-in');
+  const inJiangjin = located(jj);
+  assert.deepEqual([...new Set(inJiangjin.map((r) => r.tail))], ['江津区']);
+  assert.deepEqual(inJiangjin.flatMap((r) => r.evidence.map((e) => e.sentence)), ['瑞达科技有限公司走访江津区。', '瑞达科技有限公司又走访江津区。']);
+  assert.deepEqual([...new Set(located(yc).map((r) => r.tail))], ['永川区']);
 });
 
 test('a place in brackets right after a name is that name\'s location, not its neighbours\'', () => {
