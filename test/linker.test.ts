@@ -166,6 +166,23 @@ test('of the places the classifier puts an entity in across a document, the best
   assert.deepEqual([...new Set(located(yc).map((r) => r.tail))], ['永川区']);
 });
 
+test("where the patterns give an entity a place, the classifier's other places for it go", () => {
+  const { doc, mentions } = linked('瑞达科技有限公司落户江津区。瑞达科技有限公司走访永川区。', [
+    ['瑞达科技有限公司', 'company'],
+    ['永川区', 'place'],
+    ['江津区', 'place'],
+  ]);
+  const ruled = relateDocument(doc, mentions).filter((r) => r.relation === 'located-in');
+  assert.deepEqual(ruled.map((r) => r.tail), ['江津区'], 'the pattern reads 落户');
+  const keys = pairKeys(doc, mentions);
+  const yc = new Set([...keys].filter(([c]) => c.tail.entity === '永川区').flatMap(([, k]) => [...k]));
+  // a classifier sure of 永川区 (and unsure of 江津区) does not add it beside the pattern's 江津区
+  const tails = linkDocument(doc, mentions, locatedModel(keys, (k) => (yc.has(k) ? 20 : 1)))
+    .filter((r) => r.relation === 'located-in' && r.head === '瑞达科技有限公司')
+    .map((r) => r.tail);
+  assert.deepEqual([...new Set(tails)], ['江津区']);
+});
+
 test('a place in brackets right after a name is that name\'s location, not its neighbours\'', () => {
   const { doc, mentions } = linked('重点项目有瑞达电子项目（江津区）、恒通机械项目（永川区）。', [
     ['瑞达电子项目', 'project'],

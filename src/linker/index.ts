@@ -3,8 +3,8 @@
 // (features.ts), the sentence patterns' votes among them. Of the entities of one type the
 // classifier relates an entity to by one relation, the best-scoring one stays in a document (in
 // the annotated articles a company is in one park and one place, a project mostly in one place:
-// 636 heads with one such tail against 40 with more); a site in brackets right after a name is
-// that name's location, not its neighbours'. What the
+// 636 heads with one such tail against 40 with more), and where the patterns give it one, theirs.
+// A site in brackets right after a name is that name's location, not its neighbours'. What the
 // patterns find is kept too: in cross-validation the union scored above either alone. A fact
 // stated through an anaphor keeps the sentence that names the entity beside the one that states
 // it, as evidence.
@@ -72,7 +72,12 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   const best = new Map<string, { tail: string; margin: number }>();
   const held: Array<{ key: string; relation: Relation }> = [];
   const endsAt = new Map<number, string>();
-  for (const m of mentions) endsAt.set(m.nend, m.entity);
+  // an entity's type, as its first mention gives it
+  const typeOf = new Map<string, string>();
+  for (const m of mentions) {
+    endsAt.set(m.nend, m.entity);
+    if (!typeOf.has(m.entity)) typeOf.set(m.entity, m.type);
+  }
   const pairs = featured(doc, mentions, rules);
   const decided = distributed(pairs.map(({ c }) => c), pairs.map(({ c, features }) => decide(model, features, [0, ...c.allowed.map(classOf)])));
   for (let i = 0; i < pairs.length; i++) {
@@ -81,16 +86,29 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     if (k === 0) continue;
     if (k === LOCATED_IN && locatesAnother(doc, c, endsAt)) continue;
     const relation: Relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false };
-    const key = `${c.head.entity}\u0000${relation.relation}\u0000${c.tail.type}`;
+    const key = `${c.head.entity}\u0000${relation.relation}\u0000${typeOf.get(c.tail.entity)}`;
     const have = best.get(key);
     if (!have || margin > have.margin) best.set(key, { tail: relation.tail, margin });
     held.push({ key, relation });
   }
-  // every sentence that states the chosen tail stays as evidence
-  for (const { key, relation } of held) if (best.get(key)!.tail === relation.tail) out.push(relation);
   // what the sentence patterns state stands (they are precise; the classifier adds what they
-  // miss), and so does a part zone named after its whole
-  out.push(...relateDocument(doc, mentions, rules));
+  // miss), and so does a part zone named after its whole; where they give the head a tail of
+  // that type by that relation, the classifier's others of that type go
+  const ruled = relateDocument(doc, mentions, rules);
+  const ruledTails = new Map<string, Set<string>>();
+  for (const r of ruled) {
+    const key = `${r.head}\u0000${r.relation}\u0000${typeOf.get(r.tail)}`;
+    const tails = ruledTails.get(key);
+    if (tails) tails.add(r.tail);
+    else ruledTails.set(key, new Set([r.tail]));
+  }
+  // every sentence that states the chosen tail stays as evidence
+  for (const { key, relation } of held) {
+    if (best.get(key)!.tail !== relation.tail) continue;
+    const tails = ruledTails.get(key);
+    if (!tails || tails.has(relation.tail)) out.push(relation);
+  }
+  out.push(...ruled);
   return out;
 }
 
