@@ -241,6 +241,27 @@ test("what the classifier says of a list's item nearest the other name, it says 
   assert.ok(!inYongchuan.includes('江津区瑞达电子项目'), inYongchuan.join(', '));
 });
 
+test('a list may mix companies, projects and parks; a relation goes to the items the guideline allows it for', () => {
+  const located = linked('白沙工业园走访了甲科技有限公司、乙电子项目、丙科技有限公司。', [['白沙工业园', 'industrial-park'], ['甲科技有限公司', 'company'], ['乙电子项目', 'project'], ['丙科技有限公司', 'company']]);
+  const lk = pairKeys(located.doc, located.mentions);
+  const first = new Set([...lk].filter(([c]) => c.head.entity === '甲科技有限公司').flatMap(([, k]) => [...k]));
+  const rest = new Set([...lk].filter(([c]) => c.head.entity !== '甲科技有限公司').flatMap(([, k]) => [...k]));
+  const heads = linkDocument(located.doc, located.mentions, locatedModel(lk, (k) => (first.has(k) && !rest.has(k) ? 5 : 0)))
+    .filter((r) => r.relation === 'located-in' && r.tail === '白沙工业园')
+    .map((r) => r.head);
+  assert.deepEqual([...new Set(heads)].sort(), ['丙科技有限公司', '乙电子项目', '甲科技有限公司']);
+  // leads the company's cluster: a project in its list leads nothing
+  const led = linked('电子信息产业集群走访了甲科技有限公司、乙电子项目。', [['电子信息产业集群', 'industry-cluster'], ['甲科技有限公司', 'company'], ['乙电子项目', 'project']]);
+  const dk = pairKeys(led.doc, led.mentions);
+  const sorted = Uint32Array.from(new Set([...dk.values()].flatMap((k) => [...k]))).sort();
+  const own = new Set([...dk].filter(([c]) => c.head.entity === '甲科技有限公司').flatMap(([, k]) => [...k]));
+  const other = new Set([...dk].filter(([c]) => c.head.entity !== '甲科技有限公司').flatMap(([, k]) => [...k]));
+  const weights = new Int16Array(sorted.length * CLASSES.length);
+  sorted.forEach((k, i) => (weights[i * CLASSES.length + CLASSES.indexOf('leads')] = own.has(k) && !other.has(k) ? 5 : 0));
+  const leads = linkDocument(led.doc, led.mentions, fromArrays(sorted, weights, 1)).filter((r) => r.tail === '电子信息产业集群');
+  assert.deepEqual(leads.map((r) => `${r.head} ${r.relation}`), ['甲科技有限公司 leads']);
+});
+
 test('the words between two names read figures as one shape', () => {
   const keysOf = (text: string) => {
     const { doc, mentions } = linked(text, [['临空经济区', 'industrial-park'], ['甲医药项目', 'project']]);

@@ -184,7 +184,7 @@ const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|
 const PLACE_REACH = 2;
 
 /**
- * Each argument's 、-list extent (items of one kind joined by 、和及与), itself if none: names
+ * Each argument's 、-list extent (items of one kind, or of kin types, joined by 、和及与), itself if none: names
  * nested in an item (a place inside a project's name) are no items, and a list stops growing
  * past LIST_REACH characters (a 1 MB line of names must not pair each with all).
  */
@@ -200,7 +200,7 @@ function listSpans(text: string, args: readonly Arg[]): Map<Arg, [number, number
       j + 1 < items.length &&
       items[j + 1]!.nstart === items[j]!.nend + 1 &&
       /[、和及与]/u.test(text[items[j]!.nend]!) &&
-      items[j + 1]!.type === items[i]!.type &&
+      listKin(items[j + 1]!.type, items[i]!.type) &&
       items[j + 1]!.nend - items[i]!.nstart <= LIST_REACH
     ) j++;
     for (let k = i; k <= j; k++) out.set(items[k]!, [items[i]!.nstart, items[j]!.nend]);
@@ -211,3 +211,9 @@ function listSpans(text: string, args: readonly Arg[]): Map<Arg, [number, number
 }
 /** the longest list whose items are as near as the list is */
 const LIST_REACH = 600;
+
+/** types one list mixes (签约项目有：X公司、Y项目、Z产业园): its items are one list whatever their types */
+export const LIST_KIN: readonly EntityType[] = ['company', 'project', 'industrial-park', 'organization'];
+
+/** May names of these types be items of one list? */
+export const listKin = (a: EntityType, b: EntityType): boolean => a === b || (LIST_KIN.includes(a) && LIST_KIN.includes(b));

@@ -6,7 +6,7 @@ import { RELATION_TYPES, type Document, type EntityType, type RelationType } fro
 import { TITLES } from '../extract/lexicon.js';
 import { liesWithin, loadGazetteer, placesNamed } from '../extract/gazetteer.js';
 import { WordIndex } from '../tagger/word-index.js';
-import type { Arg, Candidate } from './candidates.js';
+import { listKin, type Arg, type Candidate } from './candidates.js';
 
 /** Words that state relations, generic to the genre: location verbs, hosting, leadership, membership. */
 const TRIGGERS = [
@@ -222,14 +222,12 @@ function masked(text: string, a: number, b: number, args: readonly Arg[]): strin
 }
 const DIGITS = /[0-9０-９]/gu;
 
-/** types one list mixes (签约项目有：X公司、Y项目、Z产业园): its items are one list whatever their types */
-const LIST_KIN: readonly EntityType[] = ['company', 'project', 'industrial-park', 'organization'];
 
 /** The 、-list (joined by 、, 和, 及 or 与) the argument is an item of, as [start, end); itself if none. */
 function listAround(text: string, a: Arg, others: readonly Arg[]): [number, number] {
   if (a.nend === a.nstart) return [a.nstart, a.nend];
   const { starts, ends } = edgesOf(others);
-  const kin = (b: Arg) => b.type === a.type || (LIST_KIN.includes(a.type) && LIST_KIN.includes(b.type));
+  const kin = (b: Arg) => listKin(a.type, b.type);
   let s = a.nstart;
   let e = a.nend;
   for (let prev = ends.get(s - 1); prev && /[、和及与]/u.test(text[s - 1]!) && kin(prev); prev = ends.get(s - 1)) s = prev.nstart;

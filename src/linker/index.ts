@@ -144,7 +144,9 @@ function distributed(cands: readonly Candidate[], decided: Decision[]): Decision
     // lent with no margin: where an entity is related to several sites of one type, its own
     // decision beats one lent by its list (one tail per type, linkDocument)
     const lent = { k: decided[nearest]!.k, margin: 0 };
-    for (const i of group) if (out[i]!.k === 0) out[i] = lent;
+    // a list may mix kin types: a relation goes only where the guideline allows it (a project leads nothing)
+    const relation = RELATION_TYPES[lent.k - 1]!;
+    for (const i of group) if (out[i]!.k === 0 && cands[i]!.allowed.includes(relation)) out[i] = lent;
   }
   return out;
 }
