@@ -104,9 +104,8 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   }
   // every sentence that states the chosen tail stays as evidence
   for (const { key, relation } of held) {
-    if (best.get(key)!.tail !== relation.tail) continue;
     const tails = ruledTails.get(key);
-    if (!tails || tails.has(relation.tail)) out.push(relation);
+    if (tails ? tails.has(relation.tail) : best.get(key)!.tail === relation.tail) out.push(relation);
   }
   out.push(...ruled);
   return out;
@@ -116,7 +115,9 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
  * List distribution: what the classifier says of a 、-list's item nearest the pair's other end
  * (某区集聚了A、B、C: A) it says of every item of that list. The nearest item is the one whose
  * words it reads best; an item far down a long list is read through the names before it.
- * Only a relation spreads: an item the nearest one leaves unrelated keeps its own decision.
+ * Only a relation spreads: an item the nearest one leaves unrelated keeps its own decision. A
+ * list of tails of one type (与A区、B区、C区座谈) gains nothing by it: one tail per type stays
+ * (linkDocument), and lending tails the list's other items scored the same in cross-validation.
  */
 function distributed(cands: readonly Candidate[], decided: Decision[]): Decision[] {
   const groups = new Map<string, number[]>();

@@ -41,6 +41,17 @@ class UnionFind {
 }
 
 export function resolve(written: Mention[]): Resolution {
+  try {
+    return resolveAll(written);
+  } finally {
+    // the per-form memos serve one resolution: a corpus's forms are not held past it
+    identityCache.clear();
+    surfaceCache.clear();
+    keyCache.clear();
+  }
+}
+
+function resolveAll(written: Mention[]): Resolution {
   // a title standing for the body it implies (区长 → 区政府) is resolved as that body
   const mentions = written.some((m) => m.implied !== undefined) ? written.map((m) => (m.implied === undefined ? m : { ...m, text: m.implied })) : written;
   const gaz = loadGazetteer();
@@ -93,9 +104,6 @@ export function resolve(written: Mention[]): Resolution {
     }
   });
 
-  // the per-form memos serve one resolution: a corpus's forms are not held past it
-  identityCache.clear();
-  surfaceCache.clear();
   return buildEntities(mentions, uf, docPlace, written);
 }
 
