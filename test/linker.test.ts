@@ -166,6 +166,21 @@ test('of the places the classifier puts an entity in across a document, the best
   assert.deepEqual([...new Set(located(yc).map((r) => r.tail))], ['永川区']);
 });
 
+test('beside the best-scoring place, a place the gazetteer nests with it stays: a district and its city', () => {
+  const { doc, mentions } = linked('瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。瑞达科技有限公司走访重庆市。', [
+    ['瑞达科技有限公司', 'company'],
+    ['永川区', 'place'],
+    ['江津区', 'place'],
+    ['重庆市', 'place'],
+  ]);
+  const keys = pairKeys(doc, mentions);
+  const jj = new Set([...keys].filter(([c]) => c.tail.entity === '江津区').flatMap(([, k]) => [...k]));
+  const tails = linkDocument(doc, mentions, locatedModel(keys, (k) => 1 + (jj.has(k) ? 20 : 0)))
+    .filter((r) => r.relation === 'located-in' && r.head === '瑞达科技有限公司')
+    .map((r) => r.tail);
+  assert.deepEqual([...new Set(tails)].sort(), ['江津区', '重庆市'].sort(), '永川区, beside 江津区 in 重庆市, goes');
+});
+
 test("where the patterns give an entity a place, the classifier's other places for it go", () => {
   const { doc, mentions } = linked('瑞达科技有限公司落户江津区。瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。', [
     ['瑞达科技有限公司', 'company'],

@@ -124,6 +124,17 @@ export function liesWithin(gaz: Gazetteer, inner: readonly Place[], outer: reado
   return inner.some((p) => ancestors(gaz, p).some((x) => codes.has(x.code)));
 }
 
+/** Does the gazetteer put the place named `inner` inside the one named `outer` ('in'), `outer` inside it ('out'), or neither? */
+export function placeInside(inner: string, outer: string): 'in' | 'out' | undefined {
+  const gaz = loadGazetteer();
+  const a = placesNamed(gaz, inner);
+  const b = placesNamed(gaz, outer);
+  if (!a.length || !b.length) return undefined;
+  if (liesWithin(gaz, a, b)) return 'in';
+  if (liesWithin(gaz, b, a)) return 'out';
+  return undefined;
+}
+
 /** The chain of ancestors of a place, nearest first. */
 export function ancestors(gaz: Gazetteer, place: Place): Place[] {
   const out: Place[] = [];

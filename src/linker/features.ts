@@ -4,7 +4,7 @@
 // Character features only: the corpus pass has no jieba words, and needs none.
 import { RELATION_TYPES, type Document, type EntityType, type RelationType } from '../types.js';
 import { TITLES } from '../extract/lexicon.js';
-import { liesWithin, loadGazetteer, placesNamed } from '../extract/gazetteer.js';
+import { placeInside } from '../extract/gazetteer.js';
 import { WordIndex } from '../tagger/word-index.js';
 import { listKin, type Arg, type Candidate } from './candidates.js';
 
@@ -257,15 +257,4 @@ function opensClause(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && /[\s“‘「（(]/u.test(text[i]!)) i--;
   return i < 0 || CLAUSE.test(text[i]!);
-}
-
-/** Does the gazetteer put the place `inner` inside `outer` ('in'), `outer` inside it ('out'), or neither? */
-function placeInside(inner: string, outer: string): 'in' | 'out' | undefined {
-  const gaz = loadGazetteer();
-  const a = placesNamed(gaz, inner);
-  const b = placesNamed(gaz, outer);
-  if (!a.length || !b.length) return undefined;
-  if (liesWithin(gaz, a, b)) return 'in';
-  if (liesWithin(gaz, b, a)) return 'out';
-  return undefined;
 }

@@ -3,7 +3,8 @@
 // (features.ts), the sentence patterns' votes among them. Of the entities of one type the
 // classifier relates an entity to by one relation, the best-scoring one stays in a document (in
 // the annotated articles a company is in one park and one place, a project mostly in one place:
-// 636 heads with one such tail against 40 with more), and where the patterns give it one, theirs.
+// 636 heads with one such tail against 40 with more, most of those a district and its city, which
+// the gazetteer lets stay together), and where the patterns give it one, theirs.
 // A site in brackets right after a name is that name's location, not its neighbours'. What the
 // patterns find is kept too: in cross-validation the union scored above either alone. A fact
 // stated through an anaphor keeps the sentence that names the entity beside the one that states
@@ -16,6 +17,7 @@ import { candidatePairs, type Candidate } from './candidates.js';
 import { pairFeatures, type RuleVotes } from './features.js';
 import { classOf, decide, type Decision, type LinkExample, type LinkerModel } from './model.js';
 import { isCloseBracket, isOpenBracket } from '../strings.js';
+import { placeInside } from '../extract/gazetteer.js';
 
 export { trainLinker, type LinkerModel } from './model.js';
 
@@ -72,11 +74,14 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   const best = new Map<string, { tail: string; margin: number }>();
   const held: Array<{ key: string; relation: Relation }> = [];
   const endsAt = new Map<number, string>();
-  // an entity's type, as its first mention gives it
+  // an entity's type and name, as its first mention gives them
   const typeOf = new Map<string, string>();
+  const textOf = new Map<string, string>();
   for (const m of mentions) {
     endsAt.set(m.nend, m.entity);
-    if (!typeOf.has(m.entity)) typeOf.set(m.entity, m.type);
+    if (typeOf.has(m.entity)) continue;
+    typeOf.set(m.entity, m.type);
+    textOf.set(m.entity, m.text);
   }
   const pairs = featured(doc, mentions, rules);
   const decided = distributed(pairs.map(({ c }) => c), pairs.map(({ c, features }) => decide(model, features, [0, ...c.allowed.map(classOf)])));
@@ -102,10 +107,12 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     if (tails) tails.add(r.tail);
     else ruledTails.set(key, new Set([r.tail]));
   }
-  // every sentence that states the chosen tail stays as evidence
+  // every sentence that states the chosen tail stays as evidence, and so does a place the
+  // gazetteer nests with the chosen one (a project in 洛江区 and in 泉州市: the district and its city)
   for (const { key, relation } of held) {
     const tails = ruledTails.get(key);
-    if (tails ? tails.has(relation.tail) : best.get(key)!.tail === relation.tail) out.push(relation);
+    const chosen = best.get(key)!.tail;
+    if (tails ? tails.has(relation.tail) : chosen === relation.tail || (typeOf.get(chosen) === 'place' && placeInside(textOf.get(relation.tail)!, textOf.get(chosen)!) !== undefined)) out.push(relation);
   }
   out.push(...ruled);
   return out;
