@@ -213,7 +213,7 @@ function listSpans(text: string, args: readonly Arg[]): Map<Arg, [number, number
 const LIST_REACH = 600;
 
 /** types one list mixes (签约项目有：X公司、Y项目、Z产业园): its items are one list whatever their types */
-export const LIST_KIN: readonly EntityType[] = ['company', 'project', 'industrial-park', 'organization'];
+const LIST_KIN: readonly EntityType[] = ['company', 'project', 'industrial-park', 'organization'];
 
 /** May names of these types be items of one list? */
-export const listKin = (a: EntityType, b: EntityType): boolean => a === b || (LIST_KIN.includes(a) && LIST_KIN.includes(b));
+const listKin = (a: EntityType, b: EntityType): boolean => a === b || (LIST_KIN.includes(a) && LIST_KIN.includes(b));

@@ -6,7 +6,7 @@ import { RELATION_TYPES, type Document, type EntityType, type RelationType } fro
 import { TITLES } from '../extract/lexicon.js';
 import { placeInside } from '../extract/gazetteer.js';
 import { WordIndex } from '../tagger/word-index.js';
-import { listKin, type Arg, type Candidate } from './candidates.js';
+import type { Arg, Candidate } from './candidates.js';
 
 /** Words that state relations, generic to the genre: location verbs, hosting, leadership, membership. */
 const TRIGGERS = [
@@ -104,10 +104,11 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: RuleVotes, 
     if (opensClause(text, a.nstart)) add('subj', side, sig);
     add('rule-of', side, ruleFamily(a.rule));
   }
-  // list distribution: an item of a 、-list stands where its list stands, so the pair is also seen
-  // with the list as one name (某县集中开工的A、B、C等项目: B's gap to 某县 is A's)
-  const [ls, le] = listAround(text, first, others);
-  const [ms, me] = listAround(text, second, others);
+  // list distribution: an item of a 、-list stands where its list stands (the candidate's list
+  // extents), so the pair is also seen with the list as one name (某县集中开工的A、B、C等项目: B's gap
+  // to 某县 is A's)
+  const [ls, le] = first === h ? c.headList : c.tailList;
+  const [ms, me] = second === h ? c.headList : c.tailList;
   if (ls !== first.nstart || le !== first.nend || ms !== second.nstart || me !== second.nend) {
     if (le <= ms) {
       const lgap = masked(text, le, ms, others);
@@ -221,27 +222,6 @@ function masked(text: string, a: number, b: number, args: readonly Arg[]): strin
   return (out + text.slice(at, b)).replace(DIGITS, '0');
 }
 const DIGITS = /[0-9０-９]/gu;
-
-
-/** The 、-list (joined by 、, 和, 及 or 与) the argument is an item of, as [start, end); itself if none. */
-function listAround(text: string, a: Arg, others: readonly Arg[]): [number, number] {
-  if (a.nend === a.nstart) return [a.nstart, a.nend];
-  const { starts, ends } = edgesOf(others);
-  const kin = (b: Arg) => listKin(a.type, b.type);
-  let s = a.nstart;
-  let e = a.nend;
-  for (let prev = ends.get(s - 1); prev && /[、和及与]/u.test(text[s - 1]!) && kin(prev); prev = ends.get(s - 1)) s = prev.nstart;
-  for (let next = starts.get(e + 1); next && /[、和及与]/u.test(text[e]!) && kin(next); next = starts.get(e + 1)) e = next.nend;
-  return [s, e];
-}
-
-/** A sentence's arguments by where they start and end (the last one written wins), once per sentence. */
-const EDGES = new WeakMap<readonly Arg[], { starts: Map<number, Arg>; ends: Map<number, Arg> }>();
-function edgesOf(others: readonly Arg[]): { starts: Map<number, Arg>; ends: Map<number, Arg> } {
-  let e = EDGES.get(others);
-  if (!e) EDGES.set(others, (e = { starts: new Map(others.map((o) => [o.nstart, o])), ends: new Map(others.map((o) => [o.nend, o])) }));
-  return e;
-}
 
 /** The trigger words in a text: the longest one starting at each position, each word once. */
 function triggersIn(s: string): string[] {
