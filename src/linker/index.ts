@@ -83,6 +83,8 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     typeOf.set(m.entity, m.type);
     textOf.set(m.entity, m.text);
   }
+  // the slot a relation fills: its head, its relation and its tail's type
+  const slotOf = (r: Relation) => `${r.head}\u0000${r.relation}\u0000${typeOf.get(r.tail)}`;
   const pairs = featured(doc, mentions, rules);
   const decided = distributed(pairs.map(({ c }) => c), pairs.map(({ c, features }) => decide(model, features, [0, ...c.allowed.map(classOf)])));
   for (let i = 0; i < pairs.length; i++) {
@@ -91,7 +93,7 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     if (k === 0) continue;
     if (k === LOCATED_IN && locatesAnother(doc, c, endsAt)) continue;
     const relation: Relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false };
-    const key = `${c.head.entity}\u0000${relation.relation}\u0000${typeOf.get(c.tail.entity)}`;
+    const key = slotOf(relation);
     const have = best.get(key);
     if (!have || margin > have.margin) best.set(key, { tail: relation.tail, margin });
     held.push({ key, relation });
@@ -102,17 +104,18 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   const ruled = relateDocument(doc, mentions, rules);
   const ruledTails = new Map<string, Set<string>>();
   for (const r of ruled) {
-    const key = `${r.head}\u0000${r.relation}\u0000${typeOf.get(r.tail)}`;
+    const key = slotOf(r);
     const tails = ruledTails.get(key);
     if (tails) tails.add(r.tail);
     else ruledTails.set(key, new Set([r.tail]));
   }
   // every sentence that states the chosen tail stays as evidence, and so does a place the
   // gazetteer nests with the chosen one (a project in 洛江区 and in 泉州市: the district and its city)
+  const nested = (a: string, b: string) => typeOf.get(a) === 'place' && placeInside(textOf.get(a)!, textOf.get(b)!) !== undefined;
   for (const { key, relation } of held) {
     const tails = ruledTails.get(key);
     const chosen = best.get(key)!.tail;
-    if (tails ? tails.has(relation.tail) : chosen === relation.tail || (typeOf.get(chosen) === 'place' && placeInside(textOf.get(relation.tail)!, textOf.get(chosen)!) !== undefined)) out.push(relation);
+    if (tails ? tails.has(relation.tail) : relation.tail === chosen || nested(relation.tail, chosen)) out.push(relation);
   }
   out.push(...ruled);
   return out;

@@ -67,9 +67,9 @@ function resolveAll(written: Mention[]): Resolution {
   //    relative bodies (区委) keyed by the document's place
   const firstByKey = new Map<string, number>();
   mentions.forEach((m, i) => {
-    const key = local.has(i) ? `${m.type}:${matchKey(m.text, m.type)}@doc:${m.doc}` : identityKey(m, docPlace.get(m.doc), gaz);
-    const first = firstByKey.get(key);
-    if (first === undefined) firstByKey.set(key, i);
+    const identity = local.has(i) ? `${m.type}:${key(m.text, m.type)}@doc:${m.doc}` : identityKey(m, docPlace.get(m.doc), gaz);
+    const first = firstByKey.get(identity);
+    if (first === undefined) firstByKey.set(identity, i);
     else uf.union(first, i);
   });
   for (const [i, target] of local) uf.union(i, target);
@@ -261,8 +261,12 @@ function key(form: string, type: EntityType): string {
 }
 
 /** surfaceKey, memoised: every mention is looked up by it */
-const surfaceCache = new Map<EntityType, Map<string, string>>();
-const surface = (form: string): string => memoised(surfaceCache, 'place', form, () => surfaceKey(form));
+const surfaceCache = new Map<string, string>();
+function surface(form: string): string {
+  let v = surfaceCache.get(form);
+  if (v === undefined) surfaceCache.set(form, (v = surfaceKey(form)));
+  return v;
+}
 
 /** the value for (type, form) in `cache`, made by `make` the first time; a cache past a million forms starts again */
 function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: () => string): string {
