@@ -115,11 +115,24 @@ function pairKeys(doc: ReturnType<typeof linked>['doc'], mentions: Linked[]): Ma
   return new Map(pairs.map((c) => [c, pairFeatures(doc, c, new Map(), args)]));
 }
 
-/** A classifier over those keys whose only weights are for located-in: `weightOf` each key. */
-function locatedModel(keys: Map<unknown, Uint32Array>, weightOf: (key: number) => number) {
+type Pair = ReturnType<typeof candidatePairs>[number];
+
+/** The keys of the pairs `fits` accepts. */
+function keysWhere(keys: Map<Pair, Uint32Array>, fits: (c: Pair) => boolean): Set<number> {
+  return new Set([...keys].filter(([c]) => fits(c)).flatMap(([, k]) => [...k]));
+}
+
+/** The keys that only the pairs `fits` accepts have: weights on them speak for those pairs alone. */
+function keysOnly(keys: Map<Pair, Uint32Array>, fits: (c: Pair) => boolean): Set<number> {
+  const others = keysWhere(keys, (c) => !fits(c));
+  return new Set([...keysWhere(keys, fits)].filter((k) => !others.has(k)));
+}
+
+/** A classifier over those keys whose only weights are for one relation (located-in unless said): `weightOf` each key. */
+function modelFor(keys: Map<unknown, Uint32Array>, weightOf: (key: number) => number, relation: (typeof CLASSES)[number] = 'located-in') {
   const sorted = Uint32Array.from(new Set([...keys.values()].flatMap((k) => [...k]))).sort();
   const weights = new Int16Array(sorted.length * CLASSES.length);
-  sorted.forEach((k, i) => (weights[i * CLASSES.length + CLASSES.indexOf('located-in')] = weightOf(k)));
+  sorted.forEach((k, i) => (weights[i * CLASSES.length + CLASSES.indexOf(relation)] = weightOf(k)));
   return fromArrays(sorted, weights, 1);
 }
 
@@ -132,12 +145,12 @@ test('the classifier puts an entity in one park per document: the best-scoring o
   ]);
   assert.deepEqual(relateDocument(doc, mentions).filter((r) => r.head === '瑞达科技有限公司'), [], 'no pattern relates the company here');
   const keys = pairKeys(doc, mentions);
-  const keysOf = (tail: string) => new Set([...keys].filter(([c]) => c.head.entity === '瑞达科技有限公司' && c.tail.entity === tail).flatMap(([, k]) => [...k]));
+  const keysOf = (tail: string) => keysWhere(keys, (c) => c.head.entity === '瑞达科技有限公司' && c.tail.entity === tail);
   const toSite = (favoured: string, other: string) => {
     // located-in wherever it may; the favoured park's pair scores higher than the other's
     const a = keysOf(favoured);
     const b = keysOf(other);
-    return linkDocument(doc, mentions, locatedModel(keys, (k) => 1 + (a.has(k) ? 20 : 0) + (b.has(k) ? 10 : 0)))
+    return linkDocument(doc, mentions, modelFor(keys, (k) => 1 + (a.has(k) ? 20 : 0) + (b.has(k) ? 10 : 0)))
       .filter((r) => r.head === '瑞达科技有限公司' && r.relation === 'located-in')
       .map((r) => r.tail)
       .sort();
@@ -155,11 +168,11 @@ test('of the places the classifier puts an entity in across a document, the best
   ]);
   assert.deepEqual(relateDocument(doc, mentions), [], 'no pattern relates them here');
   const keys = pairKeys(doc, mentions);
-  const tailKeys = (tail: string) => new Set([...keys].filter(([c]) => c.tail.entity === tail).flatMap(([, k]) => [...k]));
+  const tailKeys = (tail: string) => keysWhere(keys, (c) => c.tail.entity === tail);
   const yc = tailKeys('永川区');
   const jj = tailKeys('江津区');
   const located = (favoured: Set<number>) =>
-    linkDocument(doc, mentions, locatedModel(keys, (k) => 1 + (favoured.has(k) ? 20 : 0))).filter((r) => r.relation === 'located-in');
+    linkDocument(doc, mentions, modelFor(keys, (k) => 1 + (favoured.has(k) ? 20 : 0))).filter((r) => r.relation === 'located-in');
   const inJiangjin = located(jj);
   assert.deepEqual([...new Set(inJiangjin.map((r) => r.tail))], ['江津区']);
   assert.deepEqual(inJiangjin.flatMap((r) => r.evidence.map((e) => e.sentence)), ['瑞达科技有限公司走访江津区。', '瑞达科技有限公司又走访江津区。']);
@@ -174,8 +187,8 @@ test('beside the best-scoring place, a place the gazetteer nests with it stays: 
     ['重庆市', 'place'],
   ]);
   const keys = pairKeys(doc, mentions);
-  const jj = new Set([...keys].filter(([c]) => c.tail.entity === '江津区').flatMap(([, k]) => [...k]));
-  const tails = linkDocument(doc, mentions, locatedModel(keys, (k) => 1 + (jj.has(k) ? 20 : 0)))
+  const jj = keysWhere(keys, (c) => c.tail.entity === '江津区');
+  const tails = linkDocument(doc, mentions, modelFor(keys, (k) => 1 + (jj.has(k) ? 20 : 0)))
     .filter((r) => r.relation === 'located-in' && r.head === '瑞达科技有限公司')
     .map((r) => r.tail);
   assert.deepEqual([...new Set(tails)].sort(), ['江津区', '重庆市'].sort(), '永川区, beside 江津区 in 重庆市, goes');
@@ -190,9 +203,9 @@ test("where the patterns give an entity a place, the classifier's other places f
   const ruled = relateDocument(doc, mentions).filter((r) => r.relation === 'located-in');
   assert.deepEqual(ruled.map((r) => r.tail), ['江津区'], 'the pattern reads 落户');
   const keys = pairKeys(doc, mentions);
-  const yc = new Set([...keys].filter(([c]) => c.tail.entity === '永川区').flatMap(([, k]) => [...k]));
+  const yc = keysWhere(keys, (c) => c.tail.entity === '永川区');
   // a classifier sure of 永川区 (and unsure of 江津区) does not add it beside the pattern's 江津区
-  const found = linkDocument(doc, mentions, locatedModel(keys, (k) => (yc.has(k) ? 20 : 1))).filter((r) => r.relation === 'located-in' && r.head === '瑞达科技有限公司');
+  const found = linkDocument(doc, mentions, modelFor(keys, (k) => (yc.has(k) ? 20 : 1))).filter((r) => r.relation === 'located-in' && r.head === '瑞达科技有限公司');
   assert.deepEqual([...new Set(found.map((r) => r.tail))], ['江津区']);
   // and every sentence that states it stays as evidence, the classifier's too
   assert.deepEqual([...new Set(found.flatMap((r) => r.evidence.map((e) => e.sentence)))].sort(), ['瑞达科技有限公司落户江津区。', '瑞达科技有限公司走访江津区。'].sort());
@@ -206,7 +219,7 @@ test('a place in brackets right after a name is that name\'s location, not its n
     ['永川区', 'place'],
   ]);
   // a classifier that says located-in to every pair that allows it
-  const located = linkDocument(doc, mentions, locatedModel(pairKeys(doc, mentions), () => 1))
+  const located = linkDocument(doc, mentions, modelFor(pairKeys(doc, mentions), () => 1))
     .filter((r) => r.relation === 'located-in' && r.head.endsWith('项目'))
     .map((r) => `${r.head} → ${r.tail}`)
     .sort();
@@ -221,10 +234,8 @@ test("what the classifier says of a list's item nearest the other name, it says 
   const keys = pairKeys(doc, mentions);
   // a classifier that says located-in for one item's pair alone (keys no other pair has)
   const onlyFor = (company: string) => {
-    const own = [...keys].filter(([c]) => c.head.entity === company).flatMap(([, k]) => [...k]);
-    const others = new Set([...keys].filter(([c]) => c.head.entity !== company).flatMap(([, k]) => [...k]));
-    const mine = new Set(own.filter((k) => !others.has(k)));
-    return linkDocument(doc, mentions, locatedModel(keys, (k) => (mine.has(k) ? 5 : 0)))
+    const mine = keysOnly(keys, (c) => c.head.entity === company);
+    return linkDocument(doc, mentions, modelFor(keys, (k) => (mine.has(k) ? 5 : 0)))
       .filter((r) => r.relation === 'located-in' && r.tail === '白沙工业园')
       .map((r) => r.head)
       .sort();
@@ -234,22 +245,20 @@ test("what the classifier says of a list's item nearest the other name, it says 
   // a place written flush against the first item is that item's region prefix, not the list's
   const prefixed = linked('引进了德国甲科技有限公司、乙科技有限公司。', [['德国', 'place'], ['甲科技有限公司', 'company'], ['乙科技有限公司', 'company']]);
   const pk = pairKeys(prefixed.doc, prefixed.mentions);
-  const located = linkDocument(prefixed.doc, prefixed.mentions, locatedModel(pk, () => 0))
+  const located = linkDocument(prefixed.doc, prefixed.mentions, modelFor(pk, () => 0))
     .filter((r) => r.relation === 'located-in' && r.tail === '德国')
     .map((r) => r.head);
   assert.deepEqual(located, ['甲科技有限公司'], 'the patterns read the prefix as the first item\'s location');
-  const firstOnly = new Set([...pk].filter(([c]) => c.head.entity === '甲科技有限公司' && c.tail.entity === '德国').flatMap(([, k]) => [...k]));
-  const otherKeys = new Set([...pk].filter(([c]) => c.head.entity !== '甲科技有限公司').flatMap(([, k]) => [...k]));
-  const prefixOf = linkDocument(prefixed.doc, prefixed.mentions, locatedModel(pk, (k) => (firstOnly.has(k) && !otherKeys.has(k) ? 5 : 0)))
+  const firstOnly = keysOnly(pk, (c) => c.head.entity === '甲科技有限公司' && c.tail.entity === '德国');
+  const prefixOf = linkDocument(prefixed.doc, prefixed.mentions, modelFor(pk, (k) => (firstOnly.has(k) ? 5 : 0)))
     .filter((r) => r.relation === 'located-in' && r.tail === '德国')
     .map((r) => r.head);
   assert.deepEqual([...new Set(prefixOf)], ['甲科技有限公司']);
   // nor is a place nested in an item's name (永川区 in 永川区恒通机械项目) the list's
   const nested = linked('重点项目有永川区恒通机械项目、江津区瑞达电子项目。', [['永川区恒通机械项目', 'project'], ['江津区瑞达电子项目', 'project'], ['永川区', 'place'], ['江津区', 'place']]);
   const nk = pairKeys(nested.doc, nested.mentions);
-  const own = new Set([...nk].filter(([c]) => c.head.entity === '永川区恒通机械项目' && c.tail.entity === '永川区').flatMap(([, k]) => [...k]));
-  const rest = new Set([...nk].filter(([c]) => !(c.head.entity === '永川区恒通机械项目' && c.tail.entity === '永川区')).flatMap(([, k]) => [...k]));
-  const inYongchuan = linkDocument(nested.doc, nested.mentions, locatedModel(nk, (k) => (own.has(k) && !rest.has(k) ? 5 : 0)))
+  const own = keysOnly(nk, (c) => c.head.entity === '永川区恒通机械项目' && c.tail.entity === '永川区');
+  const inYongchuan = linkDocument(nested.doc, nested.mentions, modelFor(nk, (k) => (own.has(k) ? 5 : 0)))
     .filter((r) => r.relation === 'located-in' && r.tail === '永川区')
     .map((r) => r.head);
   assert.ok(inYongchuan.includes('永川区恒通机械项目'), inYongchuan.join(', '));
@@ -259,21 +268,16 @@ test("what the classifier says of a list's item nearest the other name, it says 
 test('a list may mix companies, projects and parks; a relation goes to the items the guideline allows it for', () => {
   const located = linked('白沙工业园走访了甲科技有限公司、乙电子项目、丙科技有限公司。', [['白沙工业园', 'industrial-park'], ['甲科技有限公司', 'company'], ['乙电子项目', 'project'], ['丙科技有限公司', 'company']]);
   const lk = pairKeys(located.doc, located.mentions);
-  const first = new Set([...lk].filter(([c]) => c.head.entity === '甲科技有限公司').flatMap(([, k]) => [...k]));
-  const rest = new Set([...lk].filter(([c]) => c.head.entity !== '甲科技有限公司').flatMap(([, k]) => [...k]));
-  const heads = linkDocument(located.doc, located.mentions, locatedModel(lk, (k) => (first.has(k) && !rest.has(k) ? 5 : 0)))
+  const first = keysOnly(lk, (c) => c.head.entity === '甲科技有限公司');
+  const heads = linkDocument(located.doc, located.mentions, modelFor(lk, (k) => (first.has(k) ? 5 : 0)))
     .filter((r) => r.relation === 'located-in' && r.tail === '白沙工业园')
     .map((r) => r.head);
   assert.deepEqual([...new Set(heads)].sort(), ['丙科技有限公司', '乙电子项目', '甲科技有限公司']);
   // leads the company's cluster: a project in its list leads nothing
   const led = linked('电子信息产业集群走访了甲科技有限公司、乙电子项目。', [['电子信息产业集群', 'industry-cluster'], ['甲科技有限公司', 'company'], ['乙电子项目', 'project']]);
   const dk = pairKeys(led.doc, led.mentions);
-  const sorted = Uint32Array.from(new Set([...dk.values()].flatMap((k) => [...k]))).sort();
-  const own = new Set([...dk].filter(([c]) => c.head.entity === '甲科技有限公司').flatMap(([, k]) => [...k]));
-  const other = new Set([...dk].filter(([c]) => c.head.entity !== '甲科技有限公司').flatMap(([, k]) => [...k]));
-  const weights = new Int16Array(sorted.length * CLASSES.length);
-  sorted.forEach((k, i) => (weights[i * CLASSES.length + CLASSES.indexOf('leads')] = own.has(k) && !other.has(k) ? 5 : 0));
-  const leads = linkDocument(led.doc, led.mentions, fromArrays(sorted, weights, 1)).filter((r) => r.tail === '电子信息产业集群');
+  const own = keysOnly(dk, (c) => c.head.entity === '甲科技有限公司');
+  const leads = linkDocument(led.doc, led.mentions, modelFor(dk, (k) => (own.has(k) ? 5 : 0), 'leads')).filter((r) => r.tail === '电子信息产业集群');
   assert.deepEqual(leads.map((r) => `${r.head} ${r.relation}`), ['甲科技有限公司 leads']);
 });
 
