@@ -315,4 +315,21 @@ test('the relation classifier learns from gold pairs what a trigger word says, a
   assert.ok(classesOf('戊科技有限公司落户白沙工业园。').includes('located-in'));
   assert.ok(!classesOf('己科技有限公司参观白沙工业园。').includes('located-in'));
   assert.deepEqual(linkerPayload(trainLinker(examples, options)).bytes, linkerPayload(model).bytes);
+  // several runs, each in its own order (seeds 1, 2, …): a pair's scores are the mean of the runs'
+  const scores = (m: typeof model, ex: (typeof examples)[number]) =>
+    CLASSES.map((_, k) => [...ex.features].reduce((s, f) => s + (m.row.has(f) ? m.weights[m.row.get(f)! * CLASSES.length + k]! : 0), 0) * m.scale);
+  const a = trainLinker(examples, { ...options, seed: 1 });
+  const b = trainLinker(examples, { ...options, seed: 2 });
+  const two = trainLinker(examples, { ...options, seed: 1, runs: 2 });
+  let apart = 0;
+  for (const ex of examples) {
+    // each stored weight is rounded to half its model's step: a sum of n weights is off by at most n half-steps
+    const tolerance = (ex.features.length / 2) * (a.scale + b.scale + 2 * two.scale);
+    const [sa, sb, s2] = [scores(a, ex), scores(b, ex), scores(two, ex)];
+    s2.forEach((v, k) => {
+      assert.ok(Math.abs(v - (sa[k]! + sb[k]!) / 2) <= tolerance, `class ${k}: ${v} against the mean ${(sa[k]! + sb[k]!) / 2}`);
+      apart = Math.max(apart, Math.abs(sa[k]! - sb[k]!) - 2 * tolerance);
+    });
+  }
+  assert.ok(apart > 0, 'the two orders gave different classifiers');
 });

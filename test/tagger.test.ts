@@ -300,6 +300,10 @@ test('kg train writes the model its config describes; kg eval --cv prints the po
   const zero = kg('train', '--config', join(dir, 'zero.json'));
   assert.equal(zero.status, 1);
   assert.match(zero.stderr, /zero\.json: "runs" must be a whole number of 1 or more\n$/);
+  writeFileSync(join(dir, 'half.json'), JSON.stringify({ annotated: [{ texts: 'data/corpus', gold: 'data/gold' }], linkerRuns: 1.5 }));
+  const half = kg('train', '--config', join(dir, 'half.json'));
+  assert.equal(half.status, 1);
+  assert.match(half.stderr, /half\.json: "linkerRuns" must be a whole number of 1 or more\n$/);
   const missing = kg('train', '--config', join(dir, 'none.json'));
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /^kg: .*none\.json: no such training config\n$/);

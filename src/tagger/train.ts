@@ -52,13 +52,15 @@ export interface TrainConfig {
   linkerEpochs: number;
   linkerPositiveWeight: number;
   linkerRate: number;
+  /** how many relation classifier runs, each in its own order of the examples, its weights are the mean of */
+  linkerRuns: number;
 }
 
 /** The relation classifier's L2 penalty per weight (small: the step size and passes do most of the regularising). */
 const LINKER_L2 = 1e-4;
 
 /** What a training config leaves out takes these values. */
-export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, runs: 1, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, crfWeight: 0, crfEpochs: 10, crfL2: 1, crfRate: 0.002, lexicalPruneBelow: 0, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01 };
+export const TRAIN_DEFAULTS: Readonly<Omit<TrainConfig, 'annotated' | 'cluener'>> = { cluenerHoldout: 10, epochs: 8, runs: 1, minCount: 2, seed: 1, articleWeight: 3, pruneBelow: 0.02, crfWeight: 0, crfEpochs: 10, crfL2: 1, crfRate: 0.002, lexicalPruneBelow: 0, linkerEpochs: 20, linkerPositiveWeight: 0.7, linkerRate: 0.01, linkerRuns: 1 };
 
 export function readTrainConfig(file: string): TrainConfig {
   let raw: unknown;
@@ -73,13 +75,15 @@ export function readTrainConfig(file: string): TrainConfig {
   if (!Array.isArray(c.annotated) || c.annotated.some((s) => typeof s?.texts !== 'string' || typeof s?.gold !== 'string')) {
     throw new KgInputError(file, '"annotated" must be a list of {"texts": folder, "gold": folder}');
   }
-  for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'crfWeight', 'crfEpochs', 'crfL2', 'crfRate', 'lexicalPruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate'] as const) {
+  for (const k of ['cluenerHoldout', 'epochs', 'runs', 'minCount', 'seed', 'articleWeight', 'pruneBelow', 'crfWeight', 'crfEpochs', 'crfL2', 'crfRate', 'lexicalPruneBelow', 'linkerEpochs', 'linkerPositiveWeight', 'linkerRate', 'linkerRuns'] as const) {
     if (c[k] !== undefined && (typeof c[k] !== 'number' || !Number.isFinite(c[k]) || c[k]! < 0)) throw new KgInputError(file, `"${k}" must be a number of 0 or more`);
   }
   if (c.crfWeight !== undefined && c.crfWeight > 1) throw new KgInputError(file, '"crfWeight" must be between 0 and 1');
   if (c.lexicalPruneBelow !== undefined && c.lexicalPruneBelow >= 1) throw new KgInputError(file, '"lexicalPruneBelow" must be under 1');
   if (c.crfEpochs !== undefined && !(Number.isInteger(c.crfEpochs) && c.crfEpochs >= 1)) throw new KgInputError(file, '"crfEpochs" must be a whole number of 1 or more');
-  if (c.runs !== undefined && !(Number.isInteger(c.runs) && c.runs >= 1)) throw new KgInputError(file, '"runs" must be a whole number of 1 or more');
+  for (const k of ['runs', 'linkerRuns'] as const) {
+    if (c[k] !== undefined && !(Number.isInteger(c[k]) && c[k]! >= 1)) throw new KgInputError(file, `"${k}" must be a whole number of 1 or more`);
+  }
   return {
     ...TRAIN_DEFAULTS,
     ...c,
@@ -161,7 +165,7 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
   const weights = config.lexicalPruneBelow > 0 ? pruneRows(mixed, examples, table, LEXICAL_TEMPLATES, isArticle, config.lexicalPruneBelow) : mixed;
   const tagger = makeModel(table.keys, weights.dense, weights.transitions, config.pruneBelow);
   const links = docIndices.flatMap((i) => data.links[i]!);
-  const linker = trainLinker(links, { epochs: config.linkerEpochs, seed: config.seed, positiveWeight: config.linkerPositiveWeight, rate: config.linkerRate, l2: LINKER_L2 });
+  const linker = trainLinker(links, { epochs: config.linkerEpochs, runs: config.linkerRuns, seed: config.seed, positiveWeight: config.linkerPositiveWeight, rate: config.linkerRate, l2: LINKER_L2 });
   log(`kg: relation classifier trained on ${links.length} candidate pairs (${links.filter((l) => l.label !== 0).length} related)`);
   return {
     tagger,
@@ -181,6 +185,8 @@ export function trainOn(data: TrainingData, docIndices: readonly number[], confi
       linkerEpochs: config.linkerEpochs,
       linkerPositiveWeight: config.linkerPositiveWeight,
       linkerRate: config.linkerRate,
+      // a one-run classifier's header stays as it was before runs (the same bytes)
+      ...(config.linkerRuns > 1 ? { linkerRuns: config.linkerRuns } : {}),
     },
   };
 }
