@@ -14,7 +14,7 @@ import { IngestError, ingestBytes, listInputs, type InputFile } from './ingest/i
 import { describe } from './ingest/files.js';
 import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
 import { loadModels } from './model-file.js';
-import { DocStore, documentOf, infoOf, mentionsOf, type DocRecord } from './corpus/store.js';
+import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
 
@@ -73,11 +73,12 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
           const e = kept[i]!;
           if (e.doc) return e.doc;
           // read back one document at a time; the last one stays for the next pass's first use
-          let rec = records.get(e.info.sha256);
+          const key = recordKey(e.info.sha256, e.file.path);
+          let rec = records.get(key);
           if (!rec) {
-            rec = store.get(e.info.sha256);
+            rec = store.get(key);
             records.clear();
-            if (rec) records.set(e.info.sha256, rec);
+            if (rec) records.set(key, rec);
           }
           if (rec && !('skip' in rec)) return documentOf(rec, e.file.path, e.file.id);
           // a record whose head was read but whose text is damaged or gone: the file again, if
@@ -155,7 +156,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
       return;
     }
-    const rec = store.getHead(sha256);
+    const rec = store.getHead(recordKey(sha256, file.path));
     if (!rec) {
       todo.push(i);
       sizes[i] = size;
@@ -194,10 +195,10 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
           throw failed;
         }
         if (r.kind === 'doc') {
-          store.markUsed(r.info.sha256);
+          store.markUsed(recordKey(r.info.sha256, file.path));
           out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}) };
         } else {
-          if (r.sha256) store.markUsed(r.sha256);
+          if (r.key) store.markUsed(r.key);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);
           out[i] = { kind: 'skip', file, reason: r.reason };
         }

@@ -182,6 +182,21 @@ test("a cached article's info and mentions are read from its record's first line
   assert.equal((store.get(doc.sha256) as { text: string }).text, doc.text);
 });
 
+test('the same bytes in an .html and a .txt file are read two ways, and the cache keeps the two readings apart', async () => {
+  const [a] = generateArticles({ documents: 1, sentences: 12, seed: 3 });
+  const page = `<html><head><title>园区新闻</title></head><body><p>${a!.text.split('\n').join('</p><p>')}</p></body></html>`;
+  const dir = writeCorpus({ 'a.html': page, 'b.txt': page });
+  const cacheDir = join(tempDir(), '.kg-cache');
+  const full = await graphJson(dir);
+  const infos = (JSON.parse(full) as { attributes: { documents: DocumentInfo[] } }).attributes.documents;
+  // the page's text without its tags, and the file's text with them
+  assert.ok(infos[0]!.chars < infos[1]!.chars, JSON.stringify(infos));
+  assert.equal(await graphJson(dir, { cacheDir }), full);
+  const cached = await build([dir], { ...FIXED, cacheDir });
+  assert.equal(cached.summary.cached, 2);
+  assert.equal(JSON.stringify(cached.graph.export()), full);
+});
+
 test('a damaged cache record is ignored and extracted again', async () => {
   const dir = writeCorpus(corpus(3));
   const cacheDir = join(tempDir(), '.kg-cache');

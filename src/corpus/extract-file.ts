@@ -7,7 +7,7 @@ import type { Document, DocumentInfo, Mention } from '../types.js';
 import { IngestError, documentInfo, ingestBytes } from '../ingest/index.js';
 import { describe } from '../ingest/files.js';
 import { findMentions } from '../tagger/index.js';
-import { recordOf, skipRecord, writeRecord } from './store.js';
+import { recordKey, recordOf, skipRecord, writeRecord } from './store.js';
 
 export interface FileTask {
   path: string;
@@ -25,7 +25,7 @@ export interface FileTask {
 
 export type FileOutcome =
   | { kind: 'doc'; info: DocumentInfo; mentions: Mention[]; doc?: Document }
-  | { kind: 'skip'; sha256?: string; reason: string };
+  | { kind: 'skip'; /** the skip record's store key, when the file was read */ key?: string; reason: string };
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
   let sha256: string | undefined;
@@ -43,8 +43,8 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
     if (!(err instanceof IngestError) && (err as NodeJS.ErrnoException | undefined)?.code === undefined) throw err;
     const reason = err instanceof IngestError ? err.reason : describe(err, 'cannot read');
     // a file that is not text stays not text: remember it by content, not when it could not be read
-    if (sha256 && err instanceof IngestError) writeRecord(task.storeDir, skipRecord(sha256, reason));
-    return sha256 && err instanceof IngestError ? { kind: 'skip', sha256, reason } : { kind: 'skip', reason };
+    if (sha256 && err instanceof IngestError) writeRecord(task.storeDir, skipRecord(sha256, task.path, reason));
+    return sha256 && err instanceof IngestError ? { kind: 'skip', key: recordKey(sha256, task.path), reason } : { kind: 'skip', reason };
   }
   if (task.keep) return { kind: 'doc', info: documentInfo(doc), mentions, doc };
   // Outside the try: a store that cannot be written (disk full) fails the build; it is not the

@@ -1,4 +1,5 @@
-// Per-document extraction results on disk, keyed by the article's content hash. It is both the
+// Per-document extraction results on disk, keyed by the article's content hash and how the file
+// is read (the same bytes in a .html and a .txt file are two texts: recordKey). It is both the
 // incremental-build cache (a folder beside the output) and, with --no-cache, a temporary
 // spill area: the later passes (corpus rescan, relations) read one document at a time from it,
 // so the corpus is never held in memory whole.
@@ -14,16 +15,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, DocumentInfo, Evidence, Mention, Relation, RelationType } from '../types.js';
-import { dated } from '../ingest/index.js';
+import { dated, readsAsPage } from '../ingest/index.js';
 import { writeFileAtomic } from '../graph/write.js';
 
 /** Bump when the record layout changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** A record's first line: what the build's first pass needs of a cached article. */
 export type RecordHead =
   | {
       format: number;
+      /** the store's key for it (recordKey) */
+      key: string;
       sha256: string;
       encoding: string;
       title: string;
@@ -34,7 +37,7 @@ export type RecordHead =
       /** mentions without their `doc` (the same content may sit at another path next time) */
       mentions: Array<Omit<Mention, 'doc'>>;
     }
-  | { format: number; sha256: string; skip: string };
+  | { format: number; key: string; sha256: string; skip: string };
 
 /** A record's second line: the document itself. */
 interface RecordBody {
@@ -71,13 +74,13 @@ export class DocStore {
   }
 
   /** A record whole: the document and its mentions. */
-  get(sha256: string): DocRecord | undefined {
-    this.used.add(sha256);
+  get(key: string): DocRecord | undefined {
+    this.used.add(key);
     try {
-      const raw = readFileSync(this.path(sha256), 'utf8');
+      const raw = readFileSync(this.path(key), 'utf8');
       const cut = raw.indexOf('\n');
       const head = JSON.parse(cut < 0 ? raw : raw.slice(0, cut)) as RecordHead;
-      if (head.format !== FORMAT || head.sha256 !== sha256) return undefined;
+      if (head.format !== FORMAT || head.key !== key) return undefined;
       if ('skip' in head) return head;
       // a head without its body: damaged
       return cut < 0 ? undefined : { ...head, ...(JSON.parse(raw.slice(cut + 1)) as RecordBody) };
@@ -87,11 +90,11 @@ export class DocStore {
   }
 
   /** A record's head alone (its first line, read up to there): the article's info and mentions. */
-  getHead(sha256: string): RecordHead | undefined {
-    this.used.add(sha256);
+  getHead(key: string): RecordHead | undefined {
+    this.used.add(key);
     try {
-      const head = JSON.parse(firstLine(this.path(sha256))) as RecordHead;
-      return head.format === FORMAT && head.sha256 === sha256 ? head : undefined;
+      const head = JSON.parse(firstLine(this.path(key))) as RecordHead;
+      return head.format === FORMAT && head.key === key ? head : undefined;
     } catch {
       return undefined;
     }
@@ -116,8 +119,8 @@ export class DocStore {
   }
 
   /** Marks a record written by a worker as part of this build. */
-  markUsed(sha256: string): void {
-    this.used.add(sha256);
+  markUsed(key: string): void {
+    this.used.add(key);
   }
 
   /** Ends a build: a cache keeps only this build's records and this code version; a temporary store goes. */
@@ -134,8 +137,8 @@ export class DocStore {
     }
   }
 
-  private path(sha256: string): string {
-    return join(this.dir, `${sha256}.json`);
+  private path(key: string): string {
+    return join(this.dir, `${key}.json`);
   }
 }
 
@@ -202,12 +205,21 @@ export function writeRecord(dir: string, record: DocRecord): void {
     const { original, text: normalised, offsets, furniture, datelines, sentences, ...head } = record;
     text = `${JSON.stringify(head)}\n${JSON.stringify({ original, text: normalised, offsets, furniture, datelines, sentences })}`;
   }
-  writeFileAtomic(join(dir, `${record.sha256}.json`), text);
+  writeFileAtomic(join(dir, `${record.key}.json`), text);
+}
+
+/**
+ * The store's key for a file's record: its content hash, marked when the file is read as a web
+ * page, as the same bytes read as text give another document.
+ */
+export function recordKey(sha256: string, path: string): string {
+  return readsAsPage(path) ? `${sha256}-page` : sha256;
 }
 
 export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
   return {
     format: FORMAT,
+    key: recordKey(doc.sha256, doc.path),
     sha256: doc.sha256,
     encoding: doc.encoding,
     title: doc.title,
@@ -223,8 +235,9 @@ export function recordOf(doc: Document, mentions: Mention[]): DocRecord {
   };
 }
 
-export function skipRecord(sha256: string, reason: string): DocRecord {
-  return { format: FORMAT, sha256, skip: reason };
+/** The record of a file that is not usable text, at `path` with content hash `sha256`. */
+export function skipRecord(sha256: string, path: string, reason: string): DocRecord {
+  return { format: FORMAT, key: recordKey(sha256, path), sha256, skip: reason };
 }
 
 /** The info of the document a record's head describes, at this build's path and id. */

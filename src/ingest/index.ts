@@ -68,10 +68,15 @@ export async function ingestFile(path: string, id: string): Promise<Document> {
   return ingestBytes(await readFile(path), path, id);
 }
 
+/** Is the file read as a web page (its text taken from the HTML), by its extension? Other files are read as text. */
+export function readsAsPage(path: string): boolean {
+  const ext = nodePath.extname(path).toLowerCase();
+  return ext === '.html' || ext === '.htm';
+}
+
 /** Decodes and normalises a file's bytes, read once by the caller. Throws IngestError if it is not usable text. */
 export function ingestBytes(bytes: Buffer, path: string, id: string, sha256 = createHash('sha256').update(bytes).digest('hex')): Document {
-  const ext = nodePath.extname(path).toLowerCase();
-  const isHtml = ext === '.html' || ext === '.htm';
+  const isHtml = readsAsPage(path);
 
   let original: string;
   let encoding: string;
