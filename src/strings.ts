@@ -18,5 +18,7 @@ export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : 
 /** Round brackets, full- and half-width: the opening one of each closing one, and the other way. */
 export const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 export const CLOSING_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(OPENING_OF).map(([close, open]) => [open, close]));
-export const isOpenBracket = (c: string | undefined): boolean => c !== undefined && Object.hasOwn(CLOSING_OF, c);
-export const isCloseBracket = (c: string | undefined): boolean => c !== undefined && Object.hasOwn(OPENING_OF, c);
+// compared, not looked up: the character passed is most often a string of its own (text[i] of a
+// Chinese character), which an object look-up must first hash; the maps above list the same pairs
+export const isOpenBracket = (c: string | undefined): boolean => c === '（' || c === '(';
+export const isCloseBracket = (c: string | undefined): boolean => c === '）' || c === ')';

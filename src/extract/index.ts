@@ -208,7 +208,7 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
   }
   if (hitAt.length === 0) return mentions;
   // … then taken longest form first, as if each form were searched for in turn
-  const [sortedOrder, sortedAt] = byOrderThenAt(hitOrder, hitAt);
+  const [sortedOrder, sortedAt] = byOrderThenAt(hitOrder, hitAt, text.length);
   const covered = new Uint8Array(text.length);
   for (const m of mentions) covered.fill(1, m.nstart, m.nend);
   const extra: Mention[] = [];
@@ -232,10 +232,24 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
   return [...mentions, ...extra].sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
 }
 
-/** The hits sorted by (order, at), as two lists. */
-function byOrderThenAt(order: number[], at: number[]): [number[], number[]] {
-  const idx = Array.from({ length: order.length }, (_, k) => k).sort((a, b) => order[a]! - order[b]! || at[a]! - at[b]!);
-  return [idx.map((k) => order[k]!), idx.map((k) => at[k]!)];
+/**
+ * The hits sorted by (order, at), as two lists. Each hit is one number, order × (length + 1) +
+ * at (exact while that stays under 2^53: a million forms in a text of a billion characters), and
+ * a typed array sorts numbers without a comparator call per step.
+ */
+function byOrderThenAt(order: number[], at: number[], length: number): [number[], number[]] {
+  const wide = length + 1;
+  const keys = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) keys[k] = order[k]! * wide + at[k]!;
+  keys.sort();
+  const sortedOrder = new Array<number>(keys.length);
+  const sortedAt = new Array<number>(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const o = Math.floor(keys[k]! / wide);
+    sortedOrder[k] = o;
+    sortedAt[k] = keys[k]! - o * wide;
+  }
+  return [sortedOrder, sortedAt];
 }
 
 interface FormIndex {

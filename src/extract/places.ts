@@ -8,16 +8,19 @@ import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
 import { tokenize } from '../segment/index.js';
 
 const WORLD = new Set(WORLD_PLACES);
-const WORLD_LENGTHS = new Map<string, number[]>();
+/** World-place name lengths by their first two characters' codes (every name has two or more) */
+const WORLD_LENGTHS = new Map<number, number[]>();
+/** the codes of text[s] and text[s + 1] as one number: no string is made per position */
+const pairAt = (text: string, s: number): number => (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
 for (const w of WORLD_PLACES) {
-  const list = WORLD_LENGTHS.get(w.slice(0, 2)) ?? [];
+  const list = WORLD_LENGTHS.get(pairAt(w, 0)) ?? [];
   if (!list.includes(w.length)) list.push(w.length);
-  WORLD_LENGTHS.set(w.slice(0, 2), list);
+  WORLD_LENGTHS.set(pairAt(w, 0), list);
 }
 
 /** Gazetteer and world-place name lengths that may start at `s`, longest first. */
 function lengthsAt(gaz: Gazetteer, text: string, s: number): number[] {
-  const world = WORLD_LENGTHS.get(text.slice(s, s + 2));
+  const world = s + 1 < text.length ? WORLD_LENGTHS.get(pairAt(text, s)) : undefined;
   const local = nameLengthsAt(gaz, text, s);
   if (!world) return local as number[];
   return [...new Set([...local, ...world])].sort((a, b) => b - a);

@@ -42,8 +42,12 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: RuleVotes, 
   const out: number[] = [];
   // each feature is its parts hashed in turn (FNV-1a, a separator after each): no string is joined
   const add = (p0: string, p1?: Part, p2?: Part, p3?: Part, p4?: Part) => {
-    let h = fold(0x811c9dc5, p0);
-    if (p1 !== undefined) h = fold(h, p1);
+    let h: number;
+    if (p1 === sig) h = afterSig(p0, sig);
+    else {
+      h = fold(0x811c9dc5, p0);
+      if (p1 !== undefined) h = fold(h, p1);
+    }
     if (p2 !== undefined) h = fold(h, p2);
     if (p3 !== undefined) h = fold(h, p3);
     if (p4 !== undefined) h = fold(h, p4);
@@ -141,6 +145,20 @@ export function pairFeatures(doc: Document, c: Candidate, ruleVotes: RuleVotes, 
 }
 
 type Part = string | number;
+
+/**
+ * Per feature name, the hash after its name and a pair's types (sig): most features begin so,
+ * and sig is up to 32 characters, which took most of a build's hashing of pair features. At most
+ * a few dozen names × 49 pairs of types.
+ */
+const AFTER_SIG = new Map<string, Map<string, number>>();
+function afterSig(name: string, sig: string): number {
+  let bySig = AFTER_SIG.get(name);
+  if (!bySig) AFTER_SIG.set(name, (bySig = new Map()));
+  let h = bySig.get(sig);
+  if (h === undefined) bySig.set(sig, (h = fold(fold(0x811c9dc5, name), sig)));
+  return h;
+}
 
 /** FNV-1a of one part of a feature, and a separator after it, continuing from `h` */
 function fold(h: number, p: Part): number {

@@ -15,7 +15,13 @@ export interface LinkerModel {
   /** keys × classes, in units of `scale` */
   weights: Int16Array;
   scale: number;
-  row: Map<number, number>;
+  /**
+   * Open addressing over `keys`: each slot the row of a key + 1 (0: empty), a key probed from its
+   * low bits. Feature keys are 32-bit unsigned: in a Map most of them are heap numbers, hashed
+   * on every look-up, and a pair's keys are looked up a few million times in a build.
+   */
+  slots: Int32Array;
+  mask: number;
 }
 
 export interface LinkExample {
@@ -114,9 +120,27 @@ function trainRun(examples: readonly LinkExample[], rows: readonly Int32Array[],
 }
 
 export function fromArrays(keys: Uint32Array, weights: Int16Array, scale: number): LinkerModel {
-  const row = new Map<number, number>();
-  keys.forEach((k, i) => row.set(k, i));
-  return { keys, weights, scale, row };
+  // at most half full
+  let size = 2;
+  while (size < keys.length * 2) size <<= 1;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  keys.forEach((k, i) => {
+    let s = k & mask;
+    // a key given twice (a damaged file) keeps its last row, as a Map would
+    while (slots[s] !== 0 && keys[slots[s]! - 1] !== k) s = (s + 1) & mask;
+    slots[s] = i + 1;
+  });
+  return { keys, weights, scale, slots, mask };
+}
+
+/** The row of feature key `key`, or -1 when the model has none. */
+function rowOf(model: LinkerModel, key: number): number {
+  const { slots, keys, mask } = model;
+  for (let s = key & mask; ; s = (s + 1) & mask) {
+    const r = slots[s]! - 1;
+    if (r < 0 || keys[r] === key) return r;
+  }
 }
 
 /** A pair's class (0 for none) and by how much its score beats none's, in weight units. */
@@ -136,8 +160,8 @@ export function decide(model: LinkerModel, features: Uint32Array, allowed: reado
   // each feature's row looked up once, its weights added for every class the pair may take
   SUMS.fill(0);
   for (const f of features) {
-    const r = model.row.get(f);
-    if (r === undefined) continue;
+    const r = rowOf(model, f);
+    if (r < 0) continue;
     for (const k of allowed) SUMS[k] = SUMS[k]! + model.weights[r * C + k]!;
   }
   const k = best(allowed, (k) => SUMS[k]!);

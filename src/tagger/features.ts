@@ -63,7 +63,7 @@ export const GROUP_TEMPLATES: readonly number[] = [
 export const LEXICAL_TEMPLATES: readonly number[] = [T.U0, T.U1, T.U2, T.U3, T.U4, T.B0, T.B1, T.B2, T.B3, T.TokWord, T.TokChar, T.PrevWord, T.NextWord];
 
 /** Every character's first key, the bias: the same for all, so a tagger may add its weights without looking them up. */
-export const BIAS_KEY: number = key1(T.Bias, 0);
+export const BIAS_KEY: number = key1(T.Bias, 0) >>> 0;
 
 const BOS = 0x110000;
 const EOS = 0x110001;

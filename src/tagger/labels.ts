@@ -20,8 +20,8 @@ export const LABEL_NAMES: readonly string[] = [
   ...ENTITY_TYPES.flatMap((t) => ['B', 'I', 'E', 'S'].map((p) => `${p}-${t}`)),
 ];
 
-export const labelOf = (type: EntityType, part: 'B' | 'I' | 'E' | 'S'): number =>
-  1 + 4 * typeIndex.get(type)! + { B: 0, I: 1, E: 2, S: 3 }[part];
+const PART_OFFSET = { B: 0, I: 1, E: 2, S: 3 } as const;
+export const labelOf = (type: EntityType, part: 'B' | 'I' | 'E' | 'S'): number => 1 + 4 * typeIndex.get(type)! + PART_OFFSET[part];
 
 const partOf = (label: number): number => (label === O ? 0 : ((label - 1) % 4) + 1);
 export const typeOfLabel = (label: number): EntityType | undefined => (label === O ? undefined : ENTITY_TYPES[(label - 1) >> 2]);

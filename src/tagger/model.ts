@@ -92,8 +92,11 @@ export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: F
 
 /** The look-up structures of a model: the hash table with rows inline, and the long rows apart. */
 function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias'>): TaggerModel {
+  // at most a third full (36 k keys: 2 MB): a third of the look-ups are for keys the model does
+  // not have, and those probe until an empty slot. Timed on generated articles, emissions took
+  // 0.9× as long as with the table half full.
   let size = 1;
-  while (size < m.keys.length * 1.4) size <<= 1;
+  while (size < m.keys.length * 2.8) size <<= 1;
   const table = new Int32Array(size * 4);
   const mask = size - 1;
   const long: number[] = [];
@@ -163,7 +166,8 @@ function addRow(model: TaggerModel, out: Int32Array, o: number, key: number): vo
     s = (s + 4) & wrap;
     at = table[s]!;
   }
-  if (at === 0) return;
+  // an empty slot holds zeros, as does a short row's unused entry: each adds 0 to label O, which
+  // costs less than the branches that would skip it (their outcome is hard to predict)
   const a = table[s + 1]!;
   if (a & 32) {
     const first = (a >> 6) + 1;
@@ -174,12 +178,11 @@ function addRow(model: TaggerModel, out: Int32Array, o: number, key: number): vo
     }
     return;
   }
-  out[o + (a & 31)] = out[o + (a & 31)]! + (a >> 6);
   const b = table[s + 2]!;
-  if (b === 0) return;
-  out[o + (b & 31)] = out[o + (b & 31)]! + (b >> 6);
   const c = table[s + 3]!;
-  if (c !== 0) out[o + (c & 31)] = out[o + (c & 31)]! + (c >> 6);
+  out[o + (a & 31)] = out[o + (a & 31)]! + (a >> 6);
+  out[o + (b & 31)] = out[o + (b & 31)]! + (b >> 6);
+  out[o + (c & 31)] = out[o + (c & 31)]! + (c >> 6);
 }
 
 /**
@@ -197,8 +200,6 @@ export function emissions(model: TaggerModel, features: Uint32Array, n: number):
   for (let i = 0; i < n; i++) {
     const o = i * L;
     const row = i * F;
-    // the first key is the bias (features.ts): its weights without a look-up
-    out.set(bias, o);
     // the group's keys: their summed row, remembered
     let h = 0x2545f491;
     for (let g = 0; g < G; g++) h = Math.imul(h ^ (features[row + GROUP[g]!]! | 0), 0x01000193);
@@ -226,6 +227,8 @@ export function emissions(model: TaggerModel, features: Uint32Array, n: number):
       entry = memo.count++;
       slots[slot] = entry + 1;
       const kb = entry * G;
+      // the first key is the bias (features.ts): its weights in every remembered sum
+      memoRows.set(bias, entry * L);
       for (let g = 0; g < G; g++) {
         const key = features[row + GROUP[g]!]! | 0;
         memoKeys[kb + g] = key;
@@ -234,9 +237,10 @@ export function emissions(model: TaggerModel, features: Uint32Array, n: number):
     }
     if (entry >= 0) {
       const rb = entry * L;
-      for (let l = 0; l < L; l++) out[o + l] = out[o + l]! + memoRows[rb + l]!;
+      for (let l = 0; l < L; l++) out[o + l] = memoRows[rb + l]!;
     } else {
-      // the memo is full: the group's rows one by one
+      // the memo is full: the bias and the group's rows one by one
+      for (let l = 0; l < L; l++) out[o + l] = bias[l]!;
       for (let g = 0; g < G; g++) {
         const key = features[row + GROUP[g]!]! | 0;
         if (key !== 0) addRow(model, out, o, key);

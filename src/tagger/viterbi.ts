@@ -17,8 +17,8 @@ let back = new Uint8Array(0);
 /** for each opening label, its weights from the closed labels in CLOSED order, and their largest */
 const col = new Float64Array(OPENING.length * CLOSED.length);
 const colMax = new Float64Array(OPENING.length);
-/** the closed labels' positions in CLOSED, best score first (for each character in turn) */
-const rank = new Int32Array(CLOSED.length);
+/** the closed labels' scores at the previous character, in CLOSED order */
+const cs = new Float64Array(CLOSED.length);
 
 /**
  * The best label sequence for emission scores `emit` (n × L, row-major) and transition
@@ -48,32 +48,34 @@ export function viterbi(emit: Float64Array | Int32Array, n: number, trans: Float
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     const cur = i * L;
-    // O, B and S: after O, E or S. The closed labels are tried best score first, and the search
-    // stops when even the largest transition cannot lift the next one to the best found; ties go
-    // to the lower label, as in a full search.
+    // O, B and S: after O, E or S. The best closed label with its own transition bounds what an
+    // opening label can get: when the runner-up cannot reach that bound even with the largest
+    // transition into the label, the best one wins outright (as it does for nearly every
+    // character); otherwise every closed label is tried, ties going to the lower label.
+    let top = 0;
+    let second = -Infinity;
     for (let k = 0; k < C; k++) {
-      let at = k;
-      const s = sc[prev + closed[k]!]!;
-      while (at > 0 && sc[prev + closed[rank[at - 1]!]!]! < s) {
-        rank[at] = rank[at - 1]!;
-        at--;
-      }
-      rank[at] = k;
+      const s = (cs[k] = sc[prev + closed[k]!]!);
+      if (k === 0) continue;
+      if (s > cs[top]!) {
+        second = cs[top]!;
+        top = k;
+      } else if (s > second) second = s;
     }
+    const sTop = cs[top]!;
     for (let j = 0; j < O; j++) {
-      let best = -Infinity;
-      let arg = 0;
       const base = j * C;
-      const lift = colMax[j]!;
-      for (let r = 0; r < C; r++) {
-        const k = rank[r]!;
-        const f = closed[k]!;
-        const sf = sc[prev + f]!;
-        if (sf + lift < best) break;
-        const s = sf + cl[base + k]!;
-        if (s > best || (s === best && f < arg)) {
-          best = s;
-          arg = f;
+      const bound = sTop + cl[base + top]!;
+      let best = bound;
+      let arg = closed[top]!;
+      if (!(second + colMax[j]! < bound)) {
+        best = -Infinity;
+        for (let k = 0; k < C; k++) {
+          const s = cs[k]! + cl[base + k]!;
+          if (s > best) {
+            best = s;
+            arg = closed[k]!;
+          }
         }
       }
       const to = opening[j]!;
