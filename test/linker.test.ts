@@ -316,8 +316,10 @@ test('the relation classifier learns from gold pairs what a trigger word says, a
   assert.ok(!classesOf('己科技有限公司参观白沙工业园。').includes('located-in'));
   assert.deepEqual(linkerPayload(trainLinker(examples, options)).bytes, linkerPayload(model).bytes);
   // several runs, each in its own order (seeds 1, 2, …): a pair's scores are the mean of the runs'
-  const scores = (m: typeof model, ex: (typeof examples)[number]) =>
-    CLASSES.map((_, k) => [...ex.features].reduce((s, f) => s + (m.row.has(f) ? m.weights[m.row.get(f)! * CLASSES.length + k]! : 0), 0) * m.scale);
+  const scores = (m: typeof model, ex: (typeof examples)[number]) => {
+    const rows = new Map([...m.keys].map((key, row) => [key, row]));
+    return CLASSES.map((_, k) => [...ex.features].reduce((s, f) => s + (rows.has(f) ? m.weights[rows.get(f)! * CLASSES.length + k]! : 0), 0) * m.scale);
+  };
   const a = trainLinker(examples, { ...options, seed: 1 });
   const b = trainLinker(examples, { ...options, seed: 2 });
   const two = trainLinker(examples, { ...options, seed: 1, runs: 2 });
