@@ -18,3 +18,6 @@ export function shuffle<T>(a: T[], random: () => number): void {
     [a[i], a[j]] = [a[j]!, a[i]!];
   }
 }
+
+/** Seeds of a model's runs (the tagger's perceptron runs, the relation classifier's): the config's seed, then this far apart. */
+export const RUN_SEED_STEP = 7919;

@@ -7,6 +7,7 @@ import { candidatePairs, allowedRelations } from '../src/linker/candidates.js';
 import { linkDocument } from '../src/linker/index.js';
 import { relateDocument } from '../src/relate/index.js';
 import { fromArrays, CLASSES, decide, linkerPayload, trainLinker } from '../src/linker/model.js';
+import { RUN_SEED_STEP } from '../src/random.js';
 import { linkExamples } from '../src/linker/index.js';
 import { pairFeatures } from '../src/linker/features.js';
 import type { Linked } from '../src/relate/sentence.js';
@@ -315,13 +316,13 @@ test('the relation classifier learns from gold pairs what a trigger word says, a
   assert.ok(classesOf('戊科技有限公司落户白沙工业园。').includes('located-in'));
   assert.ok(!classesOf('己科技有限公司参观白沙工业园。').includes('located-in'));
   assert.deepEqual(linkerPayload(trainLinker(examples, options)).bytes, linkerPayload(model).bytes);
-  // several runs, each in its own order (seeds 1, 2, …): a pair's scores are the mean of the runs'
+  // several runs, each in its own order (seeds 1, 1 + RUN_SEED_STEP, …): a pair's scores are the mean of the runs'
   const scores = (m: typeof model, ex: (typeof examples)[number]) => {
     const rows = new Map([...m.keys].map((key, row) => [key, row]));
     return CLASSES.map((_, k) => [...ex.features].reduce((s, f) => s + (rows.has(f) ? m.weights[rows.get(f)! * CLASSES.length + k]! : 0), 0) * m.scale);
   };
   const a = trainLinker(examples, { ...options, seed: 1 });
-  const b = trainLinker(examples, { ...options, seed: 2 });
+  const b = trainLinker(examples, { ...options, seed: 1 + RUN_SEED_STEP });
   const two = trainLinker(examples, { ...options, seed: 1, runs: 2 });
   let apart = 0;
   for (const ex of examples) {
@@ -334,4 +335,18 @@ test('the relation classifier learns from gold pairs what a trigger word says, a
     });
   }
   assert.ok(apart > 0, 'the two orders gave different classifiers');
+});
+
+test("the classifier finds each key's weights whatever the key: 0, 2³¹ and over, keys that share their low bits, a key given twice", () => {
+  // rows 0–6 say class 1 with weights 10, 20, …; 0, 16, 32 and 48 share their low bits, and so do 2³¹ and 2³² − 16
+  const keys = Uint32Array.from([0, 16, 32, 48, 2 ** 31, 2 ** 32 - 16, 7]);
+  const weights = new Int16Array(keys.length * CLASSES.length);
+  keys.forEach((_, row) => (weights[row * CLASSES.length + 1] = 10 * (row + 1)));
+  const model = fromArrays(keys, weights, 1);
+  keys.forEach((key, row) => assert.deepEqual(decide(model, Uint32Array.of(key), [0, 1]), { k: 1, margin: 10 * (row + 1) }, `key ${key}`));
+  // a key the model lacks, though it shares low bits with several it has: no weight
+  assert.deepEqual(decide(model, Uint32Array.of(64), [0, 1]), { k: 0, margin: 0 });
+  // a key given twice (a damaged file): its last row
+  const twice = fromArrays(Uint32Array.from([5, 5]), Int16Array.from([0, 1, 0, 0, 0, 2, 0, 0]), 1);
+  assert.deepEqual(decide(twice, Uint32Array.of(5), [0, 1]), { k: 1, margin: 2 });
 });

@@ -15,7 +15,7 @@ import { sentenceInputs, spanKeyOf, tagMentions } from '../src/tagger/index.js';
 import { FEATURES_PER_CHAR, LEXICAL_TEMPLATES, sentenceFeatures } from '../src/tagger/features.js';
 import { pruneRows } from '../src/tagger/rows.js';
 import { emissions } from '../src/tagger/model.js';
-import { RUN_SEED_STEP } from '../src/tagger/perceptron.js';
+import { RUN_SEED_STEP } from '../src/random.js';
 import { analyseDocument, extractMentions } from '../src/extract/index.js';
 import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';

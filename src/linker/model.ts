@@ -3,7 +3,7 @@
 // allow. Weights are 16-bit, as the model file stores them, so a model in memory decides exactly
 // as the same model read back.
 import { RELATION_TYPES, type RelationType } from '../types.js';
-import { mulberry32 } from '../random.js';
+import { mulberry32, RUN_SEED_STEP } from '../random.js';
 
 export const CLASSES = ['none', ...RELATION_TYPES] as const;
 const C = CLASSES.length;
@@ -34,7 +34,7 @@ export interface LinkExample {
 
 export interface LinkerOptions {
   epochs: number;
-  /** runs, each in its own order of the examples (seeds seed, seed + 1, …); the weights are their mean */
+  /** runs, each in its own order of the examples (seeds seed, seed + RUN_SEED_STEP, …); the weights are their mean */
   runs?: number;
   seed: number;
   /** how much a true relation's loss counts, against 1 for a pair with none */
@@ -57,10 +57,12 @@ export function trainLinker(examples: readonly LinkExample[], options: LinkerOpt
   for (const ex of examples) for (const k of ex.features) if (!row.has(k)) row.set(k, row.size);
   // a pair's keys are each written once (pairFeatures), as classification reads them
   const rows = examples.map((ex) => Int32Array.from(ex.features, (k) => row.get(k)!));
-  const runs = options.runs ?? 1;
+  const runs = Math.max(1, Math.floor(options.runs ?? 1));
   const mean = new Float64Array(row.size * C);
   for (let run = 0; run < runs; run++) {
-    const w = trainRun(examples, rows, row.size, { ...options, seed: options.seed + run });
+    // the runs' seeds as the tagger's perceptron runs take theirs: far apart, so that two
+    // configs' seeds (1 and 2) share no run
+    const w = trainRun(examples, rows, row.size, { ...options, seed: options.seed + run * RUN_SEED_STEP });
     for (let i = 0; i < w.length; i++) mean[i] = mean[i]! + w[i]! / runs;
   }
   // in key order, quantised

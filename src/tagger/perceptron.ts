@@ -7,7 +7,7 @@ import { LABEL_COUNT } from './labels.js';
 import { denseScores, type FeatureRows, type LinearWeights } from './rows.js';
 import { viterbi } from './viterbi.js';
 import type { Example } from './data.js';
-import { mulberry32, shuffle } from '../random.js';
+import { mulberry32, RUN_SEED_STEP, shuffle } from '../random.js';
 
 export interface PerceptronOptions {
   epochs: number;
@@ -37,9 +37,6 @@ export function perceptronWeights(examples: readonly Example[], rows: FeatureRow
   }
   return { dense: Float32Array.from(sum, (x) => x / runs), transitions: Float32Array.from(tsum, (x) => x / runs) };
 }
-
-/** Seeds of a model's runs: the options' seed, then this far apart. */
-export const RUN_SEED_STEP = 7919;
 
 /** One run of the averaged perceptron from zero weights: the averaged emission and transition weights. */
 function trainRun(examples: readonly Example[], rows: readonly Int32Array[], nKeys: number, options: PerceptronOptions, seed: number): { w: Float64Array; tw: Float64Array } {
