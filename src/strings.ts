@@ -15,6 +15,12 @@ export function detached(s: string): string {
  */
 export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The UTF-16 units at `at` and `at + 1` as one number (0 for a unit past the end): a two-character
+ * prefix to look names up by, with no string made per position.
+ */
+export const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+
 /** Round brackets, full- and half-width: the opening one of each closing one, and the other way. */
 export const OPENING_OF: Readonly<Record<string, string>> = { '）': '（', ')': '(' };
 export const CLOSING_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(OPENING_OF).map(([close, open]) => [open, close]));

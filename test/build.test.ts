@@ -195,6 +195,15 @@ test('the same bytes in an .html and a .txt file are read two ways, and the cach
   const cached = await build([dir], { ...FIXED, cacheDir });
   assert.equal(cached.summary.cached, 2);
   assert.equal(JSON.stringify(cached.graph.export()), full);
+  // a page with no text is skipped, and remembered so; the same bytes as a text file are a text
+  const empty = '<html><body><script>var x = 1;</script></body></html>';
+  const both = writeCorpus({ 'c.html': empty, 'd.txt': empty });
+  const bothCache = join(tempDir(), '.kg-cache');
+  for (let i = 0; i < 2; i++) {
+    const { graph, summary } = await build([both], { ...FIXED, cacheDir: bothCache });
+    assert.deepEqual([summary.documents, summary.skipped, summary.cached], [1, 1, i === 0 ? 0 : 1], `build ${i + 1}`);
+    assert.deepEqual((graph.getAttribute('documents') as DocumentInfo[]).map((d) => d.id), ['d.txt']);
+  }
 });
 
 test('a damaged cache record is ignored and extracted again', async () => {

@@ -2,6 +2,7 @@
 // their hierarchy. Only the small dist/*.json files are read (the villages file is 81 MB).
 import { createRequire } from 'node:module';
 import { PLACE_SUFFIXES } from './lexicon.js';
+import { pairKey } from '../strings.js';
 
 export type PlaceLevel = 'province' | 'city' | 'area' | 'street';
 
@@ -36,11 +37,9 @@ export interface Gazetteer {
  * every length at every position cost more than segmentation; most positions start no name.
  */
 export function nameLengthsAt(gaz: Gazetteer, text: string, s: number): readonly number[] {
-  return gaz.lengthsByPrefix.get(prefixKey(text, s)) ?? NONE;
+  return gaz.lengthsByPrefix.get(pairKey(text, s)) ?? NONE;
 }
 const NONE: readonly number[] = [];
-/** The first two UTF-16 units at `s` as one number: no string is made per position. */
-const prefixKey = (text: string, s: number): number => (text.charCodeAt(s) << 16) | (text.charCodeAt(s + 1) || 0);
 
 interface RawDivision {
   code: string;
@@ -103,7 +102,7 @@ export function loadGazetteer(): Gazetteer {
   }
   const lengthsByPrefix = new Map<number, number[]>();
   for (const key of [...byName.keys(), ...byShort.keys()]) {
-    const prefix = prefixKey(key, 0);
+    const prefix = pairKey(key, 0);
     const list = lengthsByPrefix.get(prefix) ?? [];
     if (!list.includes(key.length)) list.push(key.length);
     lengthsByPrefix.set(prefix, list);

@@ -8,7 +8,7 @@ import { findPlaces } from './places.js';
 import { addVillages, selectSpans, splitChains } from './select.js';
 import { LEGAL_SUFFIXES } from './lexicon.js';
 import { ancestors, loadGazetteer, nameLengthsAt, shortPlaceName } from './gazetteer.js';
-import { detached, isCloseBracket, isOpenBracket } from '../strings.js';
+import { detached, isCloseBracket, isOpenBracket, pairKey } from '../strings.js';
 
 export { loadGazetteer } from './gazetteer.js';
 
@@ -196,7 +196,7 @@ function rescan(doc: Document, mentions: Mention[], forms: Map<string, EntityTyp
   const hitOrder: number[] = [];
   const hitAt: number[] = [];
   for (let at = 0; at < text.length - 1; at++) {
-    const lengths = index.lengths.get((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1));
+    const lengths = index.lengths.get(pairKey(text, at));
     if (!lengths) continue;
     for (const len of lengths) {
       const order = index.order.get(text.slice(at, at + len));
@@ -270,7 +270,7 @@ function formIndexOf(forms: Map<string, EntityType>): FormIndex {
   const order = new Map(sorted.map((f, i) => [f, i]));
   const lengths = new Map<number, number[]>();
   for (const f of sorted) {
-    const k = (f.charCodeAt(0) << 16) | f.charCodeAt(1);
+    const k = pairKey(f, 0);
     const list = lengths.get(k) ?? [];
     if (!list.includes(f.length)) list.push(f.length);
     lengths.set(k, list);

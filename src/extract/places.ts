@@ -6,21 +6,20 @@ import { isStopToken } from './context.js';
 import { loadGazetteer, nameLengthsAt, placesNamed, type Gazetteer, type Place } from './gazetteer.js';
 import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
 import { tokenize } from '../segment/index.js';
+import { pairKey } from '../strings.js';
 
 const WORLD = new Set(WORLD_PLACES);
 /** World-place name lengths by their first two characters' codes (every name has two or more) */
 const WORLD_LENGTHS = new Map<number, number[]>();
-/** the codes of text[s] and text[s + 1] as one number: no string is made per position */
-const pairAt = (text: string, s: number): number => (text.charCodeAt(s) << 16) | text.charCodeAt(s + 1);
 for (const w of WORLD_PLACES) {
-  const list = WORLD_LENGTHS.get(pairAt(w, 0)) ?? [];
+  const list = WORLD_LENGTHS.get(pairKey(w, 0)) ?? [];
   if (!list.includes(w.length)) list.push(w.length);
-  WORLD_LENGTHS.set(pairAt(w, 0), list);
+  WORLD_LENGTHS.set(pairKey(w, 0), list);
 }
 
 /** Gazetteer and world-place name lengths that may start at `s`, longest first. */
 function lengthsAt(gaz: Gazetteer, text: string, s: number): number[] {
-  const world = s + 1 < text.length ? WORLD_LENGTHS.get(pairAt(text, s)) : undefined;
+  const world = s + 1 < text.length ? WORLD_LENGTHS.get(pairKey(text, s)) : undefined;
   const local = nameLengthsAt(gaz, text, s);
   if (!world) return local as number[];
   return [...new Set([...local, ...world])].sort((a, b) => b - a);

@@ -1,4 +1,5 @@
 // Longest-match look-up of a fixed word list in a text, each word with a small class number.
+import { pairKey } from '../strings.js';
 
 export class WordIndex {
   private readonly classOf = new Map<string, number>();
@@ -60,8 +61,6 @@ export class WordIndex {
     return out;
   }
 }
-
-const pairKey = (text: string, at: number): number => (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
 
 /** Marks [s, e) in a cover array with class `cls`: cls * 8 + part, part B=1, I=2, E=3, S=4. */
 export function markSpan(cover: Uint16Array, s: number, e: number, cls: number): void {
