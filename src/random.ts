@@ -19,5 +19,10 @@ export function shuffle<T>(a: T[], random: () => number): void {
   }
 }
 
-/** Seeds of a model's runs (the tagger's perceptron runs, the relation classifier's): the config's seed, then this far apart. */
+/** How far apart the seeds of a model's runs are: far enough that configs seeded 1 and 2 share no run. */
 export const RUN_SEED_STEP = 7919;
+
+/** The seeds of a model's runs (the tagger's perceptron runs, the relation classifier's): `seed`, then RUN_SEED_STEP apart; at least one run. */
+export function runSeeds(seed: number, runs = 1): number[] {
+  return Array.from({ length: Math.max(1, Math.floor(runs)) }, (_, run) => seed + run * RUN_SEED_STEP);
+}

@@ -19,7 +19,7 @@ for (const w of WORLD_PLACES) {
 
 /** Gazetteer and world-place name lengths that may start at `s`, longest first. */
 function lengthsAt(gaz: Gazetteer, text: string, s: number): number[] {
-  const world = s + 1 < text.length ? WORLD_LENGTHS.get(pairKey(text, s)) : undefined;
+  const world = WORLD_LENGTHS.get(pairKey(text, s));
   const local = nameLengthsAt(gaz, text, s);
   if (!world) return local as number[];
   return [...new Set([...local, ...world])].sort((a, b) => b - a);

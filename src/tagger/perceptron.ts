@@ -7,7 +7,7 @@ import { LABEL_COUNT } from './labels.js';
 import { denseScores, type FeatureRows, type LinearWeights } from './rows.js';
 import { viterbi } from './viterbi.js';
 import type { Example } from './data.js';
-import { mulberry32, RUN_SEED_STEP, shuffle } from '../random.js';
+import { mulberry32, runSeeds, shuffle } from '../random.js';
 
 export interface PerceptronOptions {
   epochs: number;
@@ -27,11 +27,12 @@ const F = FEATURES_PER_CHAR;
 
 /** The mean of the runs' averaged weights: rows × labels, and the transitions. */
 export function perceptronWeights(examples: readonly Example[], rows: FeatureRows, options: PerceptronOptions): LinearWeights {
-  const runs = Math.max(1, Math.floor(options.runs ?? 1));
+  const seeds = runSeeds(options.seed, options.runs);
+  const runs = seeds.length;
   const sum = new Float64Array(rows.keys.length * L);
   const tsum = new Float64Array(L * L);
-  for (let run = 0; run < runs; run++) {
-    const { w, tw } = trainRun(examples, rows.rows, rows.keys.length, options, options.seed + run * RUN_SEED_STEP);
+  for (const seed of seeds) {
+    const { w, tw } = trainRun(examples, rows.rows, rows.keys.length, options, seed);
     for (let k = 0; k < sum.length; k++) sum[k] = sum[k]! + w[k]!;
     for (let i = 0; i < L * L; i++) tsum[i] = tsum[i]! + tw[i]!;
   }
