@@ -11,7 +11,7 @@ import { RUN_SEED_STEP } from '../src/random.js';
 import { linkExamples } from '../src/linker/index.js';
 import { pairFeatures } from '../src/linker/features.js';
 import type { Linked } from '../src/relate/sentence.js';
-import type { EntityType } from '../src/types.js';
+import type { EntityType, Relation } from '../src/types.js';
 
 /** Mentions of the given names in a document, each its own entity (named by its text). */
 function linked(text: string, names: Array<[string, EntityType]>) {
@@ -161,53 +161,46 @@ test('the classifier puts an entity in one park per document: the best-scoring o
   assert.deepEqual(toSite('德感工业园', '双福工业园'), ['德感工业园', '江津区']);
 });
 
-test('of the places the classifier puts an entity in across a document, the best-scoring stays, with every sentence that states it', () => {
-  const { doc, mentions } = linked('瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。瑞达科技有限公司又走访江津区。', [
-    ['瑞达科技有限公司', 'company'],
-    ['永川区', 'place'],
-    ['江津区', 'place'],
-  ]);
-  assert.deepEqual(relateDocument(doc, mentions), [], 'no pattern relates them here');
+const COMPANY = '瑞达科技有限公司';
+
+/**
+ * An article about COMPANY and the places it names, and the company's located-in relations as a
+ * classifier decides them whose only weights are for located-in: `weight` of a key, by whether
+ * the pairs with the place `favoured` as tail have it (by default 21 if so, else 1).
+ */
+function companyAndPlaces(text: string, places: string[]) {
+  const { doc, mentions } = linked(text, [[COMPANY, 'company'], ...places.map((p): [string, EntityType] => [p, 'place'])]);
   const keys = pairKeys(doc, mentions);
-  const tailKeys = (tail: string) => keysWhere(keys, (c) => c.tail.entity === tail);
-  const yc = tailKeys('永川区');
-  const jj = tailKeys('江津区');
-  const located = (favoured: Set<number>) =>
-    linkDocument(doc, mentions, modelFor(keys, (k) => 1 + (favoured.has(k) ? 20 : 0))).filter((r) => r.relation === 'located-in');
-  const inJiangjin = located(jj);
-  assert.deepEqual([...new Set(inJiangjin.map((r) => r.tail))], ['江津区']);
+  const locatedIn = (favoured: string, weight: (fav: boolean) => number = (fav) => (fav ? 21 : 1)) => {
+    const fav = keysWhere(keys, (c) => c.tail.entity === favoured);
+    return linkDocument(doc, mentions, modelFor(keys, (k) => weight(fav.has(k)))).filter((r) => r.relation === 'located-in' && r.head === COMPANY);
+  };
+  return { doc, mentions, locatedIn };
+}
+
+const tailsOf = (relations: readonly Relation[]) => [...new Set(relations.map((r) => r.tail))].sort();
+
+test('of the places the classifier puts an entity in across a document, the best-scoring stays, with every sentence that states it', () => {
+  const { doc, mentions, locatedIn } = companyAndPlaces('瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。瑞达科技有限公司又走访江津区。', ['永川区', '江津区']);
+  assert.deepEqual(relateDocument(doc, mentions), [], 'no pattern relates them here');
+  const inJiangjin = locatedIn('江津区');
+  assert.deepEqual(tailsOf(inJiangjin), ['江津区']);
   assert.deepEqual(inJiangjin.flatMap((r) => r.evidence.map((e) => e.sentence)), ['瑞达科技有限公司走访江津区。', '瑞达科技有限公司又走访江津区。']);
-  assert.deepEqual([...new Set(located(yc).map((r) => r.tail))], ['永川区']);
+  assert.deepEqual(tailsOf(locatedIn('永川区')), ['永川区']);
 });
 
 test('beside the best-scoring place, a place the gazetteer nests with it stays: a district and its city', () => {
-  const { doc, mentions } = linked('瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。瑞达科技有限公司走访重庆市。', [
-    ['瑞达科技有限公司', 'company'],
-    ['永川区', 'place'],
-    ['江津区', 'place'],
-    ['重庆市', 'place'],
-  ]);
-  const keys = pairKeys(doc, mentions);
-  const jj = keysWhere(keys, (c) => c.tail.entity === '江津区');
-  const tails = linkDocument(doc, mentions, modelFor(keys, (k) => 1 + (jj.has(k) ? 20 : 0)))
-    .filter((r) => r.relation === 'located-in' && r.head === '瑞达科技有限公司')
-    .map((r) => r.tail);
-  assert.deepEqual([...new Set(tails)].sort(), ['江津区', '重庆市'].sort(), '永川区, beside 江津区 in 重庆市, goes');
+  const { locatedIn } = companyAndPlaces('瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。瑞达科技有限公司走访重庆市。', ['永川区', '江津区', '重庆市']);
+  assert.deepEqual(tailsOf(locatedIn('江津区')), ['江津区', '重庆市'].sort(), '永川区, beside 江津区 in 重庆市, goes');
 });
 
 test("where the patterns give an entity a place, the classifier's other places for it go", () => {
-  const { doc, mentions } = linked('瑞达科技有限公司落户江津区。瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。', [
-    ['瑞达科技有限公司', 'company'],
-    ['永川区', 'place'],
-    ['江津区', 'place'],
-  ]);
+  const { doc, mentions, locatedIn } = companyAndPlaces('瑞达科技有限公司落户江津区。瑞达科技有限公司走访永川区。瑞达科技有限公司走访江津区。', ['永川区', '江津区']);
   const ruled = relateDocument(doc, mentions).filter((r) => r.relation === 'located-in');
   assert.deepEqual(ruled.map((r) => r.tail), ['江津区'], 'the pattern reads 落户');
-  const keys = pairKeys(doc, mentions);
-  const yc = keysWhere(keys, (c) => c.tail.entity === '永川区');
   // a classifier sure of 永川区 (and unsure of 江津区) does not add it beside the pattern's 江津区
-  const found = linkDocument(doc, mentions, modelFor(keys, (k) => (yc.has(k) ? 20 : 1))).filter((r) => r.relation === 'located-in' && r.head === '瑞达科技有限公司');
-  assert.deepEqual([...new Set(found.map((r) => r.tail))], ['江津区']);
+  const found = locatedIn('永川区', (fav) => (fav ? 20 : 1));
+  assert.deepEqual(tailsOf(found), ['江津区']);
   // and every sentence that states it stays as evidence, the classifier's too
   assert.deepEqual([...new Set(found.flatMap((r) => r.evidence.map((e) => e.sentence)))].sort(), ['瑞达科技有限公司落户江津区。', '瑞达科技有限公司走访江津区。'].sort());
 });
@@ -291,22 +284,27 @@ test('the words between two names read figures as one shape', () => {
   assert.notDeepEqual(keysOf('临空经济区3个：甲医药项目。'), keysOf('临空经济区的：甲医药项目。'));
 });
 
-test('the relation classifier learns from gold pairs what a trigger word says, and the same examples give the same bytes', () => {
-  // four articles: 落户 between a company and a park states located-in, 参观 does not
+/** Four articles' pairs: 落户 between a company and a park states located-in, 参观 does not. */
+function triggerExamples() {
   const articles = [
     ['甲科技有限公司落户双福工业园。', true],
     ['乙科技有限公司落户德感工业园。', true],
     ['丙科技有限公司参观双福工业园。', false],
     ['丁科技有限公司参观德感工业园。', false],
   ] as const;
-  const examples = articles.flatMap(([text, related]) => {
+  return articles.flatMap(([text, related]) => {
     const company = text.slice(0, 7);
     const park = text.slice(9, 14);
     const { doc, mentions } = linked(text, [[company, 'company'], [park, 'industrial-park']]);
     return linkExamples(doc, mentions, related ? [{ head: company, type: 'located-in', tail: park }] : []);
   });
-  const options = { epochs: 20, seed: 1, positiveWeight: 1, rate: 0.1, l2: 1e-4 };
-  const model = trainLinker(examples, options);
+}
+
+const TRIGGER_OPTIONS = { epochs: 20, seed: 1, positiveWeight: 1, rate: 0.1, l2: 1e-4 };
+
+test('the relation classifier learns from gold pairs what a trigger word says, and the same examples give the same bytes', () => {
+  const examples = triggerExamples();
+  const model = trainLinker(examples, TRIGGER_OPTIONS);
   for (const ex of examples) assert.equal(decide(model, ex.features, ex.allowed).k, ex.label);
   // unseen pairs: the classifier's own decision (not the patterns', which linkDocument adds)
   const classesOf = (text: string) => {
@@ -315,15 +313,19 @@ test('the relation classifier learns from gold pairs what a trigger word says, a
   };
   assert.ok(classesOf('戊科技有限公司落户白沙工业园。').includes('located-in'));
   assert.ok(!classesOf('己科技有限公司参观白沙工业园。').includes('located-in'));
-  assert.deepEqual(linkerPayload(trainLinker(examples, options)).bytes, linkerPayload(model).bytes);
-  // several runs, each in its own order (seeds 1, 1 + RUN_SEED_STEP, …): a pair's scores are the mean of the runs'
-  const scores = (m: typeof model, ex: (typeof examples)[number]) => {
+  assert.deepEqual(linkerPayload(trainLinker(examples, TRIGGER_OPTIONS)).bytes, linkerPayload(model).bytes);
+});
+
+test('a classifier trained in several runs, each in its own order, scores as the mean of the runs', () => {
+  const examples = triggerExamples();
+  // seeds 1, 1 + RUN_SEED_STEP, …: a pair's scores are the mean of the runs'
+  const scores = (m: ReturnType<typeof trainLinker>, ex: (typeof examples)[number]) => {
     const rows = new Map([...m.keys].map((key, row) => [key, row]));
     return CLASSES.map((_, k) => [...ex.features].reduce((s, f) => s + (rows.has(f) ? m.weights[rows.get(f)! * CLASSES.length + k]! : 0), 0) * m.scale);
   };
-  const a = trainLinker(examples, { ...options, seed: 1 });
-  const b = trainLinker(examples, { ...options, seed: 1 + RUN_SEED_STEP });
-  const two = trainLinker(examples, { ...options, seed: 1, runs: 2 });
+  const a = trainLinker(examples, { ...TRIGGER_OPTIONS, seed: 1 });
+  const b = trainLinker(examples, { ...TRIGGER_OPTIONS, seed: 1 + RUN_SEED_STEP });
+  const two = trainLinker(examples, { ...TRIGGER_OPTIONS, seed: 1, runs: 2 });
   let apart = 0;
   for (const ex of examples) {
     // each stored weight is rounded to half its model's step: a sum of n weights is off by at most n half-steps
