@@ -94,6 +94,15 @@ test('a sentence that states hosting with no place or park near it speaks of the
   assert.ok(near.includes('瑞达科技有限公司 → 綦江区(elided-place) [located-in]'), near.join('\n'));
 });
 
+test('a place written as the venue of an event before is no elided place, nor is the topic then', () => {
+  const names: Array<[string, EntityType]> = [['丙丁区', 'place'], ['戊己科技产业园项目', 'project']];
+  const venue = pairsOf('丙丁区今年项目建设提速。丙丁区新开工项目过百个。本月上旬在丙丁区举行招商推介会。签约的项目有戊己科技产业园项目。', names);
+  assert.ok(!venue.some((x) => x.startsWith('戊己科技产业园项目 → ') && /elided-place|topic/u.test(x)), venue.join('\n'));
+  // the same place written as the subject that signs is the elided place
+  const host = pairsOf('丙丁区今年项目建设提速。丙丁区新开工项目过百个。本月上旬丙丁区举行招商推介会。签约的项目有戊己科技产业园项目。', names);
+  assert.ok(host.includes('戊己科技产业园项目 → 丙丁区(elided-place) [located-in]'), host.join('\n'));
+});
+
 test('a relation read through an anaphor keeps both sentences as evidence', () => {
   const { doc, mentions } = linked('双福工业园去年产值增长两成。今年该园引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
   // a classifier that says located-in wherever it may: what is left to check is the evidence

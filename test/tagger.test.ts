@@ -651,6 +651,14 @@ test('a place written before a name as its location, one of the two places insid
   assert.deepEqual(read('重庆市甲乙服务中心项目', '重庆市甲乙服务中心项目', 'project'), ['project:重庆市甲乙服务中心项目']);
 });
 
+test('a province or city written before a company\'s short name is its region prefix; a group, a two-character name and a generic word keep theirs', () => {
+  const text = '拜访了浙江甲乙丙新材料、上海丁戊己汽车配件、湖北变压器、西安甲乙和浙江甲乙丙集团';
+  assert.deepEqual(
+    repairedOf(text, [['浙江甲乙丙新材料', 'company'], ['上海丁戊己汽车配件', 'company'], ['湖北变压器', 'company'], ['西安甲乙', 'company'], ['浙江甲乙丙集团', 'company']]),
+    ['place:浙江', 'company:甲乙丙新材料', 'place:上海', 'company:丁戊己汽车配件', 'company:湖北变压器', 'company:西安甲乙', 'company:浙江甲乙丙集团'],
+  );
+});
+
 test('a count after the last item of a list ends the item; a count that opens the span is left to the generic-name rules', () => {
   const read = (t: string, s: string) => repairedOf(t, [[s, 'industry-cluster']]);
   assert.deepEqual(read('推出丙丁、甲乙体育及装备12条产业链', '甲乙体育及装备12条产业链'), ['industry-cluster:甲乙体育及装备']);

@@ -162,11 +162,18 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   const hit = sent.index > 0 && !own.some(placeLike) && !out.some(placeLike) ? HOSTING.exec(text) : null;
   if (hit) {
     let target: Linked | undefined;
+    // unless that place is where the sentence before held an event (在X举行签约仪式): a venue hosts
+    // no project signed at it (the guideline), nor does the article's topic then
+    let venue = false;
     for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) target = (bySentence.get(k) ?? []).find(placeLike);
+    if (target && isVenue(doc.text, target)) {
+      target = undefined;
+      venue = true;
+    }
     // else the place or park the article names most, its topic (a list of projects under the
     // city the article is about)
     let kind = 'elided-place';
-    if (!target && topic) {
+    if (!target && topic && !venue) {
       target = topic;
       kind = 'topic';
     }
@@ -177,6 +184,12 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   }
   return out;
 }
+
+/** Is the mention written as an event's venue, 在X举行 (召开, 举办)? */
+function isVenue(text: string, m: { nstart: number; nend: number }): boolean {
+  return text[m.nstart - 1] === '在' && VENUE_AFTER.test(text.slice(m.nend, m.nend + 2));
+}
+const VENUE_AFTER = /^(举行|召开|举办)/u;
 
 /** words that state a place or park hosting something */
 const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/u;

@@ -163,18 +163,33 @@ const PLACE_PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-
 /**
  * The length of a place that begins the span [start, end) as a word of its own and is followed by
  * a word that begins with another place, one of the two inside the other (河北|某市临空经济区,
- * 重庆市|某区工业园区, 广西|南宁, 某区|某市…物流基地项目): the guideline's region prefix,
- * a place of its own. Not two places side by side (广东|海南…合作产业园), not a registered
- * company's name (…有限公司), and 0 when what is left is shorter than a name.
+ * 重庆市|某区工业园区, 广西|南宁, 某区|某市…物流基地项目), or by a company's short name
+ * (shortNameAfter): the guideline's region prefix, a place of its own. Not two places side by
+ * side (广东|海南…合作产业园), not a registered company's name (…有限公司), and 0 when what is
+ * left is shorter than a name.
  */
 function placePrefix(ctx: RepairContext, start: number, end: number, type: EntityType): number {
   if (type === 'company' && ctx.text.endsWith('公司', end)) return 0;
   const outer = placeAt(ctx, start, end);
   if (!outer || end - outer.end < MIN_NAME) return 0;
+  if (type === 'company' && shortNameAfter(ctx, outer.end, end)) return outer.end - start;
   const inner = placeAt(ctx, outer.end, end);
   if (!inner) return 0;
   const gaz = loadGazetteer();
   return liesWithin(gaz, inner.places, outer.places) || liesWithin(gaz, outer.places, inner.places) ? outer.end - start : 0;
+}
+
+/**
+ * Is [at, end) a company's short name that a region written before it locates (浙江|某某新材料,
+ * 上海|某某汽车配件: the guideline splits such a prefix off)? Not a group's or a works' name
+ * (某省某某集团, 某市某某工厂: the annotated articles keep those whole), not two characters
+ * (西安隆基: a short name used as one), and not one dictionary word, which is generic without its
+ * region (重庆|水轮机).
+ */
+function shortNameAfter(ctx: RepairContext, at: number, end: number): boolean {
+  if (end - at < 3 || /(集团|公司|厂)$/u.test(ctx.text.slice(at, end))) return false;
+  const word = wordStarting(ctx, at);
+  return !(word && word.end === end && word.tag !== 'x');
 }
 
 /** The longest division (not a town) the gazetteer names, in full or short, from `at` to a word's end before `end`. */
