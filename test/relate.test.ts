@@ -142,6 +142,20 @@ test('a cluster that opens 以X为龙头 is the one X leads (Y产业以A和B为�
   assert.deepEqual([...new Set(patternsFind(doc, mentions))], ['company:丁戊新能源有限公司 leads industry-cluster:甲市锂电新能源产业', 'company:乙丙科技有限公司 leads industry-cluster:甲市锂电新能源产业']);
 });
 
+test('A、B等链主企业 makes each item lead the cluster; 以X为主企业 leads, 以X为骨干 and 以X为主 make members', () => {
+  const chain = mentionsIn('甲市依托乙丙、丁戊等链主企业，加快打造绿色食品产业集群。', [['乙丙', 'company'], ['丁戊', 'company'], ['绿色食品产业集群', 'industry-cluster']]);
+  assert.deepEqual([...new Set(patternsFind(chain.doc, chain.mentions))].sort(), ['company:丁戊 leads industry-cluster:绿色食品产业集群', 'company:乙丙 leads industry-cluster:绿色食品产业集群']);
+  const roles = mentionsIn('已形成以甲乙科技为主企业，以丙丁装备为骨干，以戊己电子为主的轨道交通装备产业链。', [['甲乙科技', 'company'], ['丙丁装备', 'company'], ['戊己电子', 'company'], ['轨道交通装备产业链', 'industry-cluster']]);
+  assert.deepEqual([...new Set(patternsFind(roles.doc, roles.mentions))].sort(), [
+    'company:丙丁装备 belongs-to-cluster industry-cluster:轨道交通装备产业链',
+    'company:戊己电子 belongs-to-cluster industry-cluster:轨道交通装备产业链',
+    'company:甲乙科技 leads industry-cluster:轨道交通装备产业链',
+  ]);
+  // 以X为主导 is no role
+  const lead = mentionsIn('以甲乙科技为主导产业的轨道交通装备产业链。', [['甲乙科技', 'company'], ['轨道交通装备产业链', 'industry-cluster']]);
+  assert.deepEqual(patternsFind(lead.doc, lead.mentions), []);
+});
+
 test('以X同志为核心的Y and 以X为首的Y: X leads Y', async () => {
   const f = facts(await graphOf({ 'a.txt': '全区紧紧团结在以王建国同志为核心的区委周围。以刘晓梅同志为首的江津区调研组来到綦江区。' }));
   assert.ok(f.some((x) => /^王建国 leads .*区委$/.test(x)), f.join('\n'));
