@@ -17,7 +17,7 @@ import { pruneRows } from '../src/tagger/rows.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/random.js';
 import { analyseDocument, extractMentions } from '../src/extract/index.js';
-import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks } from '../src/tagger/repair.js';
+import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks, withPrefixedParks } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { findDatelines } from '../src/ingest/furniture.js';
@@ -657,6 +657,20 @@ test('a province or city written before a company\'s short name is its region pr
     repairedOf(text, [['浙江甲乙丙新材料', 'company'], ['上海丁戊己汽车配件', 'company'], ['湖北变压器', 'company'], ['西安甲乙', 'company'], ['浙江甲乙丙集团', 'company']]),
     ['place:浙江', 'company:甲乙丙新材料', 'place:上海', 'company:丁戊己汽车配件', 'company:湖北变压器', 'company:西安甲乙', 'company:浙江甲乙丙集团'],
   );
+});
+
+test('a place decoded right before a park word that names no park alone is one park with it (甲市|高新区); a named park stays apart', () => {
+  const text = '甲乙市高新区与丙丁市双福工业园签约';
+  const at = (w: string) => text.indexOf(w);
+  const spans = [
+    { start: at('甲乙市'), end: at('甲乙市') + 3, type: 'place' as const },
+    { start: at('丙丁市'), end: at('丙丁市') + 3, type: 'place' as const },
+    { start: at('双福工业园'), end: at('双福工业园') + 5, type: 'industrial-park' as const },
+  ];
+  assert.deepEqual(withPrefixedParks(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['industrial-park:甲乙市高新区', 'place:丙丁市', 'industrial-park:双福工业园']);
+  // the park word decoded as a park of its own joins the place too
+  const both = [spans[0]!, { start: at('高新区'), end: at('高新区') + 3, type: 'industrial-park' as const }];
+  assert.deepEqual(withPrefixedParks(makeContext(text), both).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['industrial-park:甲乙市高新区']);
 });
 
 test('a count after the last item of a list ends the item; a count that opens the span is left to the generic-name rules', () => {

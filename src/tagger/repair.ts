@@ -616,6 +616,31 @@ export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): 
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** park words that name no park without the place before them (the guideline: 曲靖经开区, 海口国家高新区) */
+const PREFIXED_PARK = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|国家高新区|汽开区|综保区|综合保税区|保税区|自贸区|开发区)/u;
+
+/**
+ * The spans of a sentence, with a place decoded right before a park word that names no park
+ * without it (长春|汽开区, 甲市|高新区) joined to it as one park: the guideline keeps such a prefix.
+ */
+export function withPrefixedParks(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
+  const out: LabelSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const sp = spans[i]!;
+    const word = sp.type === 'place' ? PREFIXED_PARK.exec(ctx.text.slice(sp.end, sp.end + 9)) : null;
+    const next = spans[i + 1];
+    // the park word decoded as no span, or as a park of its own (which alone names none)
+    const nextAt = next !== undefined && next.start === sp.end;
+    if (word && (!nextAt || (next.type === 'industrial-park' && next.end === sp.end + word[0].length))) {
+      out.push({ start: sp.start, end: sp.end + word[0].length, type: 'industrial-park' });
+      if (nextAt) i++;
+      continue;
+    }
+    out.push(sp);
+  }
+  return out;
+}
+
 /**
  * The spans of a sentence, and each country the tagger left out where jieba writes it as a word
  * of its own and no span covers it (出口美国和越南, 飞往英国): the guideline's places. CLUENER, half
