@@ -142,6 +142,17 @@ test('a cluster that opens 以X为龙头 is the one X leads (Y产业以A和B为�
   assert.deepEqual([...new Set(patternsFind(doc, mentions))], ['company:丁戊新能源有限公司 leads industry-cluster:甲市锂电新能源产业', 'company:乙丙科技有限公司 leads industry-cluster:甲市锂电新能源产业']);
 });
 
+test('以X为核心，集聚了A、B: the framed place or park holds what the clause after it gathers', () => {
+  const { doc, mentions } = mentionsIn('以甲乙经济开发区为核心，集聚了丙丁科技股份有限公司、戊己机械有限公司等一批企业。', [['甲乙经济开发区', 'industrial-park'], ['丙丁科技股份有限公司', 'company'], ['戊己机械有限公司', 'company']]);
+  assert.deepEqual([...new Set(patternsFind(doc, mentions))].sort(), [
+    'company:丙丁科技股份有限公司 located-in industrial-park:甲乙经济开发区',
+    'company:戊己机械有限公司 located-in industrial-park:甲乙经济开发区',
+  ]);
+  // 以X为核心 inside a clause frames nothing
+  const inner = mentionsIn('产业以甲乙经济开发区为核心，集聚了丙丁科技股份有限公司。', [['甲乙经济开发区', 'industrial-park'], ['丙丁科技股份有限公司', 'company']]);
+  assert.deepEqual(patternsFind(inner.doc, inner.mentions), []);
+});
+
 test('A、B等链主企业 makes each item lead the cluster; 以X为主企业 leads, 以X为骨干 and 以X为主 make members', () => {
   const chain = mentionsIn('甲市依托乙丙、丁戊等链主企业，加快打造绿色食品产业集群。', [['乙丙', 'company'], ['丁戊', 'company'], ['绿色食品产业集群', 'industry-cluster']]);
   assert.deepEqual([...new Set(patternsFind(chain.doc, chain.mentions))].sort(), ['company:丁戊 leads industry-cluster:绿色食品产业集群', 'company:乙丙 leads industry-cluster:绿色食品产业集群']);

@@ -166,12 +166,12 @@ const GATHER_VERB = /^(?:新引进|引进|招引|集聚|聚集|汇聚|引入|入
 
 /**
  * 某区…引进建设A、B、C等项目, 某组团…加快建设X等项目, 某组团全力打造Y产业园, 甲区聚集了A、B
- * 等企业: a place or a park that opens a clause is where the projects (and parks, and companies
- * it gathers) it brings in or builds are. Its scope runs to the sentence's end, the next clause a
+ * 等企业, 以某开发区为核心，集聚了A、B: a place or a park that opens a clause (or opens it framed
+ * by 以…为核心) is where the projects (and parks, and companies it gathers) it brings in or builds are. Its scope runs to the sentence's end, the next clause a
  * place or park opens, or a person or body that takes over as the subject.
  */
 function introduced(view: SentenceView): Found[] {
-  const subjects = view.mentions.filter((m) => TAILS(m) && opensClause(view, m.ls));
+  const subjects = view.mentions.filter((m) => TAILS(m) && (opensClause(view, m.ls) || framed(view, m)));
   const out: Found[] = [];
   subjects.forEach((subject, k) => {
     // a person or a body after the place is the clause's real subject (新加坡驻成都总领事某某率…)
@@ -217,6 +217,11 @@ function predicateOf(view: SentenceView, subject: { ls: number; le: number }, at
   const between = view.text.slice(from, at);
   if (between.length > (from === subject.le ? 8 : 6) || /[“”‘’"《》「」]/u.test(between)) return false;
   return !view.mentions.some((x) => x.ls >= from && x.le <= at);
+}
+
+/** 以X为核心 (为依托, 为载体…) opening a clause: X is what the clause after it speaks of (以某开发区为核心，集聚了A、B). */
+function framed(view: SentenceView, m: { ls: number; le: number }): boolean {
+  return view.text[m.ls - 1] === '以' && opensClause(view, m.ls - 1) && /^为(?:核心|中心|依托|载体|主体|主阵地|平台)[，,]/u.test(view.text.slice(m.le, m.le + 5));
 }
 
 /** Nothing but an opening quote or space between the clause's start and `at`. */
