@@ -643,6 +643,8 @@ test('a place written before a name as its location, one of the two places insid
   const read = (t: string, s: string, type: EntityType) => repairedOf(t, [[s, type]]);
   assert.deepEqual(read('落户河北保定甲乙经济区', '河北保定甲乙经济区', 'industrial-park'), ['place:河北', 'industrial-park:保定甲乙经济区']);
   assert.deepEqual(read('唐山市乐亭县的企业', '唐山市乐亭县', 'place'), ['place:唐山市', 'place:乐亭县']);
+  // also where jieba writes the two as one word
+  assert.deepEqual(read('在广西南宁举行', '广西南宁', 'place'), ['place:广西', 'place:南宁']);
   assert.deepEqual(read('雁塔区西安甲乙物流基地项目开工', '雁塔区西安甲乙物流基地项目', 'project'), ['place:雁塔区', 'project:西安甲乙物流基地项目']);
   // two provinces side by side name one park; a registered company keeps its prefix; a prefix
   // before a name that starts with no place stays

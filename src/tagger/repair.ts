@@ -171,6 +171,8 @@ const PLACE_PREFIXED: ReadonlySet<EntityType> = new Set(['company', 'industrial-
 function placePrefix(ctx: RepairContext, start: number, end: number, type: EntityType): number {
   if (type === 'company' && ctx.text.endsWith('公司', end)) return 0;
   const outer = placeAt(ctx, start, end);
+  // (a place jieba writes as one word of two: 广西南宁)
+  if (!outer && type === 'place') return joinedPlaces(ctx.text, start, end);
   if (!outer || end - outer.end < MIN_NAME) return 0;
   if (type === 'company' && shortNameAfter(ctx, outer.end, end)) return outer.end - start;
   const inner = placeAt(ctx, outer.end, end);
@@ -190,6 +192,21 @@ function shortNameAfter(ctx: RepairContext, at: number, end: number): boolean {
   if (end - at < 3 || /(集团|公司|厂)$/u.test(ctx.text.slice(at, end))) return false;
   const word = wordStarting(ctx, at);
   return !(word && word.end === end && word.tag !== 'x');
+}
+
+/**
+ * A place written as one word of two places, the second inside the first (广西南宁, jieba's one
+ * word): the length of the first, or 0.
+ */
+function joinedPlaces(text: string, start: number, end: number): number {
+  const gaz = loadGazetteer();
+  for (let k = start + MIN_NAME; k <= end - MIN_NAME; k++) {
+    const outer = placesNamed(gaz, text.slice(start, k));
+    if (!outer.length) continue;
+    const inner = placesNamed(gaz, text.slice(k, end));
+    if (inner.length && liesWithin(gaz, inner, outer)) return k - start;
+  }
+  return 0;
 }
 
 /** The longest division (not a town) the gazetteer names, in full or short, from `at` to a word's end before `end`. */
