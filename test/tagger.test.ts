@@ -17,7 +17,7 @@ import { pruneRows } from '../src/tagger/rows.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/random.js';
 import { analyseDocument, extractMentions } from '../src/extract/index.js';
-import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks, withPrefixedParks } from '../src/tagger/repair.js';
+import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { findDatelines } from '../src/ingest/furniture.js';
@@ -673,6 +673,19 @@ test('a place decoded right before a park word that names no park alone is one p
   // the park word decoded as a park of its own joins the place too
   const both = [spans[0]!, { start: at('高新区'), end: at('高新区') + 3, type: 'industrial-park' as const }];
   assert.deepEqual(withPrefixedParks(makeContext(text), both).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['industrial-park:甲乙市高新区']);
+});
+
+test('the cluster a 以X为代表 frame names is a cluster where the tagger left it out; generic words name none', () => {
+  const read = (text: string, names: string[]) => {
+    const spans = names.map((n) => ({ start: text.indexOf(n), end: text.indexOf(n) + n.length, type: 'company' as const }));
+    return withFramedClusters(makeContext(text), spans).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`);
+  };
+  assert.deepEqual(read('推进以甲乙科技、丙丁食品为代表的农产品加工产业加快改造升级', ['甲乙科技', '丙丁食品']), ['company:甲乙科技', 'company:丙丁食品', 'industry-cluster:农产品加工产业']);
+  // a second cluster word straight after the first is part of the name
+  assert.deepEqual(read('形成以甲乙科技为龙头的新一代电子信息制造业产业集群', ['甲乙科技']), ['company:甲乙科技', 'industry-cluster:新一代电子信息制造业产业集群']);
+  assert.deepEqual(read('形成以甲乙科技为代表的传统产业', ['甲乙科技']), ['company:甲乙科技']);
+  // a span the tagger decoded there stays as it is
+  assert.deepEqual(read('形成以甲乙科技为代表的丙丁产业', ['甲乙科技', '丙丁']), ['company:甲乙科技', 'company:丙丁']);
 });
 
 test('a count after the last item of a list ends the item; a count that opens the span is left to the generic-name rules', () => {

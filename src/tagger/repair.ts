@@ -659,6 +659,42 @@ export function withPrefixedParks(ctx: RepairContext, spans: readonly LabelSpan[
 }
 
 /**
+ * 以A、B为代表的Y, 以A为龙头的Y: the frame's Y, up to its first cluster word (and a second one
+ * straight after it: …制造业产业集群, …产业联盟).
+ */
+const FRAMED = /为(?:代表|龙头|核心|主|骨干|引领|链主)的([\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:产业集群|产业链群|产业链|集群|产业|行业|制造业)(?:产业集群|产业链|集群|链群|链|联盟)?)/gu;
+const CLUSTER_END = /(?:产业集群|产业链群|产业链|集群|产业|行业|制造业|联盟|链群|链)+$/u;
+
+/**
+ * The spans of a sentence, and the cluster a 以X为代表 (龙头, 核心…) frame names where the tagger
+ * left it out and no other span covers any of it (以A、B为代表的农产品加工产业): the frame says
+ * what it names is a cluster of companies. Not a cluster named by generic words only (传统产业).
+ */
+export function withFramedClusters(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
+  if (!ctx.text.includes('为')) return [...spans];
+  const out = [...spans];
+  FRAMED.lastIndex = 0;
+  for (let m = FRAMED.exec(ctx.text); m; m = FRAMED.exec(ctx.text)) {
+    const end = m.index + m[0].length;
+    const start = end - m[1]!.length;
+    if (spans.some((sp) => sp.start < end && start < sp.end)) continue;
+    const coreEnd = end - CLUSTER_END.exec(m[1]!)![0].length;
+    if (genericWords(ctx, start, coreEnd)) continue;
+    out.push({ start, end, type: 'industry-cluster' });
+  }
+  return out.length === spans.length ? out : out.sort((a, b) => a.start - b.start);
+}
+
+/** Are the jieba words of [start, end) all generic (传统, 现代, 优势…), or none? */
+function genericWords(ctx: RepairContext, start: number, end: number): boolean {
+  for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length && ctx.tokens[k]!.start < end; k++) {
+    const w = ctx.text.slice(Math.max(start, ctx.tokens[k]!.start), Math.min(end, ctx.tokens[k]!.end));
+    if (!GENERIC_MODIFIERS.has(w) && !CLUSTER_MODIFIERS.has(w) && w !== '现代化') return false;
+  }
+  return true;
+}
+
+/**
  * The spans of a sentence, and each country the tagger left out where jieba writes it as a word
  * of its own and no span covers it (出口美国和越南, 飞往英国): the guideline's places. CLUENER, half
  * the tagger's training sentences, labels countries only inside addresses, which teaches the
