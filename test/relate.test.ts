@@ -162,9 +162,17 @@ test('A、B等链主企业 makes each item lead the cluster; 以X为主企业 le
     'company:戊己电子 belongs-to-cluster industry-cluster:轨道交通装备产业链',
     'company:甲乙科技 leads industry-cluster:轨道交通装备产业链',
   ]);
-  // 以X为主导 is no role
-  const lead = mentionsIn('以甲乙科技为主导产业的轨道交通装备产业链。', [['甲乙科技', 'company'], ['轨道交通装备产业链', 'industry-cluster']]);
-  assert.deepEqual(patternsFind(lead.doc, lead.mentions), []);
+  // 以X为主导, 以X为主阵地 are no role, nor is a 为主 in a later clause than 以
+  for (const text of ['以甲乙科技为主导产业的轨道交通装备产业链。', '以甲乙科技为主阵地，打造轨道交通装备产业链。', '以项目建设为抓手，甲乙科技为主，打造轨道交通装备产业链。']) {
+    const none = mentionsIn(text, [['甲乙科技', 'company'], ['轨道交通装备产业链', 'industry-cluster']]);
+    assert.deepEqual(patternsFind(none.doc, none.mentions), [], text);
+  }
+  // the leaders of A、B等链主企业 lead the cluster after the list, not one named before it
+  const before = mentionsIn('壬癸产业集群加快发展，依托乙丙、丁戊等链主企业，打造绿色食品产业集群。', [['壬癸产业集群', 'industry-cluster'], ['乙丙', 'company'], ['丁戊', 'company'], ['绿色食品产业集群', 'industry-cluster']]);
+  assert.deepEqual([...new Set(patternsFind(before.doc, before.mentions))].sort(), ['company:丁戊 leads industry-cluster:绿色食品产业集群', 'company:乙丙 leads industry-cluster:绿色食品产业集群']);
+  // a list of leaders meeting a list of clusters is not paired (the guideline)
+  const lists = mentionsIn('依托乙丙、丁戊等链主企业，打造绿色食品、精细化工产业集群。', [['乙丙', 'company'], ['丁戊', 'company'], ['绿色食品', 'industry-cluster'], ['精细化工产业集群', 'industry-cluster']]);
+  assert.deepEqual(patternsFind(lists.doc, lists.mentions), []);
 });
 
 test('以X同志为核心的Y and 以X为首的Y: X leads Y', async () => {

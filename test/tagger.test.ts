@@ -653,11 +653,17 @@ test('a place written before a name as its location, one of the two places insid
   assert.deepEqual(read('重庆市甲乙服务中心项目', '重庆市甲乙服务中心项目', 'project'), ['project:重庆市甲乙服务中心项目']);
 });
 
-test('a province or city written before a company\'s short name is its region prefix; a group, a two-character name and a generic word keep theirs', () => {
+test('a province or city written before a company\'s short name is its region prefix; a group, a two-character name and generic words keep theirs', () => {
   const text = '拜访了浙江甲乙丙新材料、上海丁戊己汽车配件、湖北变压器、西安甲乙和浙江甲乙丙集团';
   assert.deepEqual(
     repairedOf(text, [['浙江甲乙丙新材料', 'company'], ['上海丁戊己汽车配件', 'company'], ['湖北变压器', 'company'], ['西安甲乙', 'company'], ['浙江甲乙丙集团', 'company']]),
     ['place:浙江', 'company:甲乙丙新材料', 'place:上海', 'company:丁戊己汽车配件', 'company:湖北变压器', 'company:西安甲乙', 'company:浙江甲乙丙集团'],
+  );
+  // generic words only after the region (no name jieba does not know), and a bank, keep it
+  const generic = '走访江苏银行股份、上海汽车工业、重庆农村商业银行';
+  assert.deepEqual(
+    repairedOf(generic, [['江苏银行股份', 'company'], ['上海汽车工业', 'company'], ['重庆农村商业银行', 'company']]),
+    ['company:江苏银行股份', 'company:上海汽车工业', 'company:重庆农村商业银行'],
   );
 });
 
@@ -673,6 +679,13 @@ test('a place decoded right before a park word that names no park alone is one p
   // the park word decoded as a park of its own joins the place too
   const both = [spans[0]!, { start: at('高新区'), end: at('高新区') + 3, type: 'industrial-park' as const }];
   assert.deepEqual(withPrefixedParks(makeContext(text), both).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['industrial-park:甲乙市高新区']);
+  // a span inside the park word that is not exactly it, and a body's name after it, leave the place as it is
+  const read = (t: string, names: Array<[string, EntityType]>) => {
+    const sps = names.map(([n, type]) => ({ start: t.indexOf(n), end: t.indexOf(n) + n.length, type }));
+    return withPrefixedParks(makeContext(t), sps).map((sp) => `${sp.type}:${t.slice(sp.start, sp.end)}`);
+  };
+  assert.deepEqual(read('甲乙市综合保税区开工', [['甲乙市', 'place'], ['保税区', 'industrial-park']]), ['place:甲乙市', 'industrial-park:保税区']);
+  assert.deepEqual(read('甲乙市高新区管委会主任', [['甲乙市', 'place']]), ['place:甲乙市']);
 });
 
 test('the cluster a 以X为代表 frame names is a cluster where the tagger left it out; generic words name none', () => {
@@ -686,6 +699,11 @@ test('the cluster a 以X为代表 frame names is a cluster where the tagger left
   assert.deepEqual(read('形成以甲乙科技为代表的传统产业', ['甲乙科技']), ['company:甲乙科技']);
   // a span the tagger decoded there stays as it is
   assert.deepEqual(read('形成以甲乙科技为代表的丙丁产业', ['甲乙科技', '丙丁']), ['company:甲乙科技', 'company:丙丁']);
+  // the start of a longer name of another kind, and a 为代表的 with no 以 in its clause, name no cluster
+  assert.deepEqual(read('建设以甲乙科技为龙头的新材料产业基地', ['甲乙科技']), ['company:甲乙科技']);
+  assert.deepEqual(read('甲乙科技被评为代表的汽车产业', ['甲乙科技']), ['company:甲乙科技']);
+  // 以A、B为代表的Y产业项目 names the industry its projects belong to
+  assert.deepEqual(read('以甲乙项目、丙丁项目为代表的汽车产业项目', ['甲乙项目', '丙丁项目']), ['company:甲乙项目', 'company:丙丁项目', 'industry-cluster:汽车产业']);
 });
 
 test('a count after the last item of a list ends the item; a count that opens the span is left to the generic-name rules', () => {

@@ -185,11 +185,11 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   return out;
 }
 
-/** Is the mention written as an event's venue, 在X举行 (召开, 举办)? */
+/** Is the mention written as an event's venue, 在X举行 (召开, 举办; 隆重举行, 成功举办)? */
 function isVenue(text: string, m: { nstart: number; nend: number }): boolean {
-  return text[m.nstart - 1] === '在' && VENUE_AFTER.test(text.slice(m.nend, m.nend + 2));
+  return text[m.nstart - 1] === '在' && VENUE_AFTER.test(text.slice(m.nend, m.nend + 4));
 }
-const VENUE_AFTER = /^(举行|召开|举办)/u;
+const VENUE_AFTER = /^(?:隆重|成功|顺利|正式)?(?:举行|召开|举办)/u;
 
 /** words that state a place or park hosting something */
 const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/u;

@@ -6,11 +6,14 @@ import { is, mentionEndingAt } from './sentence.js';
 
 const MEMBER = is('company', 'project', 'industrial-park');
 const CLUSTER = is('industry-cluster');
+const LEADER = is('company', 'industrial-park');
 
 export function clusterRelations(view: SentenceView): Found[] {
   const out: Found[] = [];
-  // the guideline: 以X为核心 and X为主企业 are 龙头 (leads); 以X为代表, 以X为主 and X为骨干 are membership
-  const re = /以(.{2,60}?)为(代表|龙头|引领|链主|核心|主企业|主(?!导|体|线|题|要|攻)|骨干)/gu;
+  // the guideline: 以X为核心 and 以X为主企业 are 龙头 (leads); 以X为代表, 以X为主 and 以X为骨干 are
+  // membership. X stays within its clause, and 为主 is the role only where it ends (为主的, 为主，),
+  // not in 为主导, 为主阵地, 为主战场
+  const re = /以([^，。；;,]{2,60}?)为(代表|龙头|引领|链主|核心|主企业|主(?=的|[，,、；;。]|$)|骨干)/gu;
   for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
     const from = m.index + 1;
     const to = from + m[1]!.length;
@@ -21,30 +24,26 @@ export function clusterRelations(view: SentenceView): Found[] {
     const relation = m[2] === '代表' || m[2] === '主' || m[2] === '骨干' ? 'belongs-to-cluster' : 'leads';
     for (const x of members) out.push({ head: x.entity, tail: cluster.entity, relation, rule: `以X为${m[2]}` });
   }
-  // X为链主 / X作为Y的龙头
+  // X为链主 / X作为Y的龙头: X leads the sentence's cluster
   for (const x of view.mentions) {
-    if (!is('company', 'industrial-park')(x)) continue;
-    const rest = view.text.slice(x.le, x.le + 3);
-    // A、B等链主企业 (龙头企业): each item of the list leads
-    const listed = /^等(?:链主|龙头)企业/u.test(view.text.slice(x.le, x.le + 7));
-    if (!/^(?:为|作为|是)(?:链主|龙头)/u.test(rest) && !listed) continue;
-    const cluster = view.mentions.find((c) => CLUSTER(c));
-    if (!cluster) continue;
-    const leaders = [x];
-    for (let m = listed ? mentionEndingAt(view, x.ls - 1) : undefined; m && is('company', 'industrial-park')(m) && view.text[m.le] === '、'; m = mentionEndingAt(view, m.ls - 1)) leaders.push(m);
-    for (const l of leaders) out.push({ head: l.entity, tail: cluster.entity, relation: 'leads', rule: 'X为链主' });
+    if (!LEADER(x) || !/^(?:为|作为|是)(?:链主|龙头)/u.test(view.text.slice(x.le, x.le + 3))) continue;
+    const cluster = view.mentions.find(CLUSTER);
+    if (cluster) out.push({ head: x.entity, tail: cluster.entity, relation: 'leads', rule: 'X为链主' });
+  }
+  // A、B等链主企业 (龙头企业) … 打造Y: each item leads the one cluster written after the list; a
+  // list of clusters there (打造Y、Z产业集群) is not paired with the leaders (the guideline)
+  for (const x of view.mentions) {
+    if (!LEADER(x) || !/^等(?:链主|龙头)企业/u.test(view.text.slice(x.le, x.le + 7))) continue;
+    const cluster = view.mentions.find((c) => c.ls >= x.le && CLUSTER(c));
+    if (!cluster || inClusterList(view, cluster)) continue;
+    for (const l of itemsEndingAt(view, x, LEADER)) out.push({ head: l.entity, tail: cluster.entity, relation: 'leads', rule: 'A、B等链主企业' });
   }
   // A、B等数字经济项目: the listed projects belong to the industry named after 等
   for (const c of view.mentions) {
     if (!CLUSTER(c) || baseRule(c.rule) !== 'list-kind' || view.text[c.ls - 1] !== '等') continue;
-    let at = c.ls - 1;
-    const items: typeof view.mentions = [];
-    for (let m = mentionEndingAt(view, at); m && MEMBER(m); m = mentionEndingAt(view, at)) {
-      items.push(m);
-      if (view.text[m.ls - 1] !== '、') break;
-      at = m.ls - 1;
-    }
-    for (const x of items) out.push({ head: x.entity, tail: c.entity, relation: 'belongs-to-cluster', rule: 'A、B等Y项目' });
+    const last = mentionEndingAt(view, c.ls - 1);
+    if (!last || !MEMBER(last)) continue;
+    for (const x of itemsEndingAt(view, last, MEMBER)) out.push({ head: x.entity, tail: c.entity, relation: 'belongs-to-cluster', rule: 'A、B等Y项目' });
   }
   // X、Y等企业 … 构建/形成/打造/壮大 Z: the listed companies join the one cluster the sentence names
   const clusters = view.mentions.filter(CLUSTER);
@@ -57,4 +56,20 @@ export function clusterRelations(view: SentenceView): Found[] {
     }
   }
   return out;
+}
+
+type Named = SentenceView['mentions'][number];
+
+/** The items of the 、-list whose last item is `last`, from the last back, each of a type that `fits`. */
+function itemsEndingAt(view: SentenceView, last: Named, fits: (m: Named) => boolean): Named[] {
+  const items = [last];
+  for (let m = view.text[last.ls - 1] === '、' ? mentionEndingAt(view, last.ls - 1) : undefined; m && fits(m); m = view.text[m.ls - 1] === '、' ? mentionEndingAt(view, m.ls - 1) : undefined) items.push(m);
+  return items;
+}
+
+/** Is the cluster an item of a 、-list of clusters (Y、Z产业集群)? */
+function inClusterList(view: SentenceView, c: Named): boolean {
+  const before = view.text[c.ls - 1] === '、' ? mentionEndingAt(view, c.ls - 1) : undefined;
+  const after = view.text[c.le] === '、' ? view.mentions.find((m) => m.ls === c.le + 1) : undefined;
+  return (before !== undefined && CLUSTER(before)) || (after !== undefined && CLUSTER(after));
 }

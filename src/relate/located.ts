@@ -167,8 +167,9 @@ const GATHER_VERB = /^(?:新引进|引进|招引|集聚|聚集|汇聚|引入|入
 /**
  * 某区…引进建设A、B、C等项目, 某组团…加快建设X等项目, 某组团全力打造Y产业园, 甲区聚集了A、B
  * 等企业, 以某开发区为核心，集聚了A、B: a place or a park that opens a clause (or opens it framed
- * by 以…为核心) is where the projects (and parks, and companies it gathers) it brings in or builds are. Its scope runs to the sentence's end, the next clause a
- * place or park opens, or a person or body that takes over as the subject.
+ * by 以…为核心) is where the projects (and parks, and companies it gathers) it brings in or builds
+ * are. Its scope runs to the sentence's end, the next clause a place or park opens, or a person
+ * or body that takes over as the subject.
  */
 function introduced(view: SentenceView): Found[] {
   const subjects = view.mentions.filter((m) => TAILS(m) && (opensClause(view, m.ls) || framed(view, m)));

@@ -174,7 +174,7 @@ function placePrefix(ctx: RepairContext, start: number, end: number, type: Entit
   // (a place jieba writes as one word of two: 广西南宁)
   if (!outer && type === 'place') return joinedPlaces(ctx.text, start, end);
   if (!outer || end - outer.end < MIN_NAME) return 0;
-  if (type === 'company' && shortNameAfter(ctx, outer.end, end)) return outer.end - start;
+  if (type === 'company' && shortNameAfter(ctx, outer.places, outer.end, end)) return outer.end - start;
   const inner = placeAt(ctx, outer.end, end);
   if (!inner) return 0;
   const gaz = loadGazetteer();
@@ -182,16 +182,21 @@ function placePrefix(ctx: RepairContext, start: number, end: number, type: Entit
 }
 
 /**
- * Is [at, end) a company's short name that a region written before it locates (浙江|某某新材料,
- * 上海|某某汽车配件: the guideline splits such a prefix off)? Not a group's or a works' name
- * (某省某某集团, 某市某某工厂: the annotated articles keep those whole), not two characters
- * (西安隆基: a short name used as one), and not one dictionary word, which is generic without its
- * region (重庆|水轮机).
+ * Is [at, end) a company's short name that a province or city written before it locates
+ * (浙江|某某新材料, 上海|某某汽车配件: the guideline splits such a prefix off)? Only where the rest
+ * holds a word jieba does not know or reads as a name (某某, tagged x or nr…): without one it is
+ * generic without its region (重庆|水轮机, 江苏|银行股份, 上海|汽车工业), and the guideline keeps the
+ * prefix. Not a group's, a works', a bank's name (某省某某集团: the annotated articles keep those
+ * whole), nor two characters (西安隆基: a short name used as one).
  */
-function shortNameAfter(ctx: RepairContext, at: number, end: number): boolean {
-  if (end - at < 3 || /(集团|公司|厂)$/u.test(ctx.text.slice(at, end))) return false;
-  const word = wordStarting(ctx, at);
-  return !(word && word.end === end && word.tag !== 'x');
+function shortNameAfter(ctx: RepairContext, outer: readonly Place[], at: number, end: number): boolean {
+  if (end - at < 3 || /(集团|公司|厂|银行|股份)$/u.test(ctx.text.slice(at, end))) return false;
+  if (!outer.some((p) => p.level === 'province' || p.level === 'city')) return false;
+  for (let k = ctx.tokenAt[at] ?? -1; k >= 0 && k < ctx.tokens.length && ctx.tokens[k]!.start < end; k++) {
+    const t = ctx.tokens[k]!;
+    if (t.start >= at && (t.tag === 'x' || t.tag.startsWith('nr'))) return true;
+  }
+  return false;
 }
 
 /**
@@ -200,6 +205,7 @@ function shortNameAfter(ctx: RepairContext, at: number, end: number): boolean {
  */
 function joinedPlaces(text: string, start: number, end: number): number {
   const gaz = loadGazetteer();
+  if (end - start > 2 * gaz.maxLength) return 0;
   for (let k = start + MIN_NAME; k <= end - MIN_NAME; k++) {
     const outer = placesNamed(gaz, text.slice(start, k));
     if (!outer.length) continue;
@@ -576,7 +582,7 @@ function genericName(ctx: RepairContext, start: number, end: number, ending: Reg
 const PROJECT_WORD = /(?:项目|工程)$/u;
 const CLUSTER_WORD = /(?:产业集群|集群|产业链群|产业链|链群)$/u;
 /** Words that rank or describe clusters without naming one: 领军型, 高成长. */
-const CLUSTER_MODIFIERS = new Set(['领军', '型', '高', '成长', '成长型', '产业园', '区']);
+const CLUSTER_MODIFIERS = new Set(['领军', '型', '高', '成长', '成长型', '产业园', '区', '现代化', '第一', '第二', '第三']);
 const genericProject = (ctx: RepairContext, start: number, end: number) => genericName(ctx, start, end, PROJECT_WORD, (w) => GENERIC_MODIFIERS.has(w));
 const genericCluster = (ctx: RepairContext, start: number, end: number) => genericName(ctx, start, end, CLUSTER_WORD, (w) => GENERIC_MODIFIERS.has(w) || CLUSTER_MODIFIERS.has(w));
 
@@ -635,23 +641,30 @@ export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): 
 
 /** park words that name no park without the place before them (the guideline: 曲靖经开区, 海口国家高新区) */
 const PREFIXED_PARK = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|国家高新区|汽开区|综保区|综合保税区|保税区|自贸区|开发区)/u;
+/** what makes a park word the start of a body's name (某市高新区管委会) */
+const PARK_BODY = /^(?:管委会|管理委员会|党工委|工委)/u;
 
 /**
  * The spans of a sentence, with a place decoded right before a park word that names no park
  * without it (长春|汽开区, 甲市|高新区) joined to it as one park: the guideline keeps such a prefix.
+ * The park word must be decoded as nothing or as exactly that park; not where a body's name goes
+ * on after it (甲市高新区管委会).
  */
 export function withPrefixedParks(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   const out: LabelSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
     const sp = spans[i]!;
     const word = sp.type === 'place' ? PREFIXED_PARK.exec(ctx.text.slice(sp.end, sp.end + 9)) : null;
-    const next = spans[i + 1];
-    // the park word decoded as no span, or as a park of its own (which alone names none)
-    const nextAt = next !== undefined && next.start === sp.end;
-    if (word && (!nextAt || (next.type === 'industrial-park' && next.end === sp.end + word[0].length))) {
-      out.push({ start: sp.start, end: sp.end + word[0].length, type: 'industrial-park' });
-      if (nextAt) i++;
-      continue;
+    if (word) {
+      const end = sp.end + word[0].length;
+      const next = spans[i + 1];
+      const free = next === undefined || next.start >= end;
+      const same = next !== undefined && next.start === sp.end && next.end === end && next.type === 'industrial-park';
+      if ((free || same) && !PARK_BODY.test(ctx.text.slice(end, end + 4))) {
+        out.push({ start: sp.start, end, type: 'industrial-park' });
+        if (same) i++;
+        continue;
+      }
     }
     out.push(sp);
   }
@@ -659,39 +672,38 @@ export function withPrefixedParks(ctx: RepairContext, spans: readonly LabelSpan[
 }
 
 /**
- * 以A、B为代表的Y, 以A为龙头的Y: the frame's Y, up to its first cluster word (and a second one
- * straight after it: …制造业产业集群, …产业联盟).
+ * 以A、B为代表的Y, 以A为龙头的Y: the frame (以 and its A within one clause) and its Y, up to Y's
+ * first cluster word (and a second one straight after it: …制造业产业集群, …产业联盟).
  */
-const FRAMED = /为(?:代表|龙头|核心|主|骨干|引领|链主)的([\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:产业集群|产业链群|产业链|集群|产业|行业|制造业)(?:产业集群|产业链|集群|链群|链|联盟)?)/gu;
-const CLUSTER_END = /(?:产业集群|产业链群|产业链|集群|产业|行业|制造业|联盟|链群|链)+$/u;
+const FRAMED = /以[^，。；;,]{1,60}?为(?:代表|龙头|核心|主|骨干|引领|链主)的([\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:产业集群|产业链群|产业链|集群|产业|行业|制造业)(?:产业集群|产业链|集群|链群|链|联盟)?)/gu;
+/**
+ * what makes the frame's Y the start of a longer name of another kind (…产业基地, …行业协会); not
+ * 项目: 以A、B为代表的汽车产业项目 names the industry its projects belong to (the guideline's Y产业项目…X)
+ */
+const NOT_CLUSTER_AFTER = /^(?:园|基地|协会|商会|学会|研究院|中心|大会|联合会)/u;
+const FRAMED_END = /(?:产业集群|产业链群|产业链|集群|产业|行业|制造业|联盟)$/u;
+const genericFramed = (ctx: RepairContext, start: number, end: number) => genericName(ctx, start, end, FRAMED_END, (w) => GENERIC_MODIFIERS.has(w) || CLUSTER_MODIFIERS.has(w));
 
 /**
- * The spans of a sentence, and the cluster a 以X为代表 (龙头, 核心…) frame names where the tagger
- * left it out and no other span covers any of it (以A、B为代表的农产品加工产业): the frame says
- * what it names is a cluster of companies. Not a cluster named by generic words only (传统产业).
+ * The spans of a sentence (sorted, apart), and the cluster a 以X为代表 (龙头, 核心…) frame names
+ * where the tagger left it out and no span covers any of it (以A、B为代表的农产品加工产业): the
+ * frame says what it names is a cluster of companies. Not a cluster named by generic words only
+ * (传统产业), one that cuts a dictionary word, nor the start of a longer name (…产业基地).
  */
 export function withFramedClusters(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   if (!ctx.text.includes('为')) return [...spans];
   const out = [...spans];
+  let k = 0; // the first span that may end after a match's start (spans are sorted and apart)
   FRAMED.lastIndex = 0;
   for (let m = FRAMED.exec(ctx.text); m; m = FRAMED.exec(ctx.text)) {
     const end = m.index + m[0].length;
     const start = end - m[1]!.length;
-    if (spans.some((sp) => sp.start < end && start < sp.end)) continue;
-    const coreEnd = end - CLUSTER_END.exec(m[1]!)![0].length;
-    if (genericWords(ctx, start, coreEnd)) continue;
+    while (k < spans.length && spans[k]!.end <= start) k++;
+    if (k < spans.length && spans[k]!.start < end) continue;
+    if (NOT_CLUSTER_AFTER.test(ctx.text.slice(end, end + 3)) || cutsWord(ctx, start, end) || genericFramed(ctx, start, end)) continue;
     out.push({ start, end, type: 'industry-cluster' });
   }
   return out.length === spans.length ? out : out.sort((a, b) => a.start - b.start);
-}
-
-/** Are the jieba words of [start, end) all generic (传统, 现代, 优势…), or none? */
-function genericWords(ctx: RepairContext, start: number, end: number): boolean {
-  for (let k = ctx.tokenAt[start] ?? -1; k >= 0 && k < ctx.tokens.length && ctx.tokens[k]!.start < end; k++) {
-    const w = ctx.text.slice(Math.max(start, ctx.tokens[k]!.start), Math.min(end, ctx.tokens[k]!.end));
-    if (!GENERIC_MODIFIERS.has(w) && !CLUSTER_MODIFIERS.has(w) && w !== '现代化') return false;
-  }
-  return true;
 }
 
 /**
