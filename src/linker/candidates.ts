@@ -162,14 +162,11 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   const hit = sent.index > 0 && !own.some(placeLike) && !out.some(placeLike) ? HOSTING.exec(text) : null;
   if (hit) {
     let target: Linked | undefined;
+    for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) target = (bySentence.get(k) ?? []).find(placeLike);
     // unless that place is where the sentence before held an event (在X举行签约仪式): a venue hosts
     // no project signed at it (the guideline), nor does the article's topic then
-    let venue = false;
-    for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) target = (bySentence.get(k) ?? []).find(placeLike);
-    if (target && isVenue(doc.text, target)) {
-      target = undefined;
-      venue = true;
-    }
+    const venue = target !== undefined && isVenue(doc.text, target);
+    if (venue) target = undefined;
     // else the place or park the article names most, its topic (a list of projects under the
     // city the article is about)
     let kind = 'elided-place';

@@ -2,7 +2,7 @@
 // 依托X、Y等链主企业打造Z, X、Y等企业…构建起Z产业链.
 import { baseRule } from '../extract/index.js';
 import type { Found, SentenceView } from './sentence.js';
-import { is, mentionEndingAt } from './sentence.js';
+import { is, mentionAt, mentionEndingAt } from './sentence.js';
 
 const MEMBER = is('company', 'project', 'industrial-park');
 const CLUSTER = is('industry-cluster');
@@ -22,21 +22,22 @@ export function clusterRelations(view: SentenceView): Found[] {
     const cluster = view.mentions.find((x) => x.ls >= to && CLUSTER(x)) ?? view.mentions.find((x) => x.le === m!.index && CLUSTER(x));
     if (!cluster) continue;
     const relation = m[2] === '代表' || m[2] === '主' || m[2] === '骨干' ? 'belongs-to-cluster' : 'leads';
+    // 以A、B、C为龙头的X、Y、Z等产业集群 does not say which leads which (the guideline)
+    if (relation === 'leads' && members.length > 1 && inClusterList(view, cluster)) continue;
     for (const x of members) out.push({ head: x.entity, tail: cluster.entity, relation, rule: `以X为${m[2]}` });
   }
-  // X为链主 / X作为Y的龙头: X leads the sentence's cluster
+  // X为链主, X作为Y的龙头: X leads the sentence's cluster; A、B等链主企业 (龙头企业) … 打造Y: each item
+  // leads the cluster written after the list. Not where a list of leaders meets a list of clusters
+  // (as above)
   for (const x of view.mentions) {
-    if (!LEADER(x) || !/^(?:为|作为|是)(?:链主|龙头)/u.test(view.text.slice(x.le, x.le + 3))) continue;
-    const cluster = view.mentions.find(CLUSTER);
-    if (cluster) out.push({ head: x.entity, tail: cluster.entity, relation: 'leads', rule: 'X为链主' });
-  }
-  // A、B等链主企业 (龙头企业) … 打造Y: each item leads the one cluster written after the list; a
-  // list of clusters there (打造Y、Z产业集群) is not paired with the leaders (the guideline)
-  for (const x of view.mentions) {
-    if (!LEADER(x) || !/^等(?:链主|龙头)企业/u.test(view.text.slice(x.le, x.le + 7))) continue;
-    const cluster = view.mentions.find((c) => c.ls >= x.le && CLUSTER(c));
-    if (!cluster || inClusterList(view, cluster)) continue;
-    for (const l of itemsEndingAt(view, x, LEADER)) out.push({ head: l.entity, tail: cluster.entity, relation: 'leads', rule: 'A、B等链主企业' });
+    if (!LEADER(x)) continue;
+    const after = view.text.slice(x.le, x.le + 7);
+    const listed = /^等(?:链主|龙头)企业/u.test(after);
+    if (!listed && !/^(?:为|作为|是)(?:链主|龙头)/u.test(after)) continue;
+    const leaders = itemsEndingAt(view, x, LEADER);
+    const cluster = view.mentions.find((c) => CLUSTER(c) && (!listed || c.ls >= x.le));
+    if (!cluster || (leaders.length > 1 && inClusterList(view, cluster))) continue;
+    for (const l of leaders) out.push({ head: l.entity, tail: cluster.entity, relation: 'leads', rule: listed ? 'A、B等链主企业' : 'X为链主' });
   }
   // A、B等数字经济项目: the listed projects belong to the industry named after 等
   for (const c of view.mentions) {
@@ -60,16 +61,19 @@ export function clusterRelations(view: SentenceView): Found[] {
 
 type Named = SentenceView['mentions'][number];
 
+/** The item of a 、-list written right before `m`, if any. */
+const itemBefore = (view: SentenceView, m: Named): Named | undefined => (view.text[m.ls - 1] === '、' ? mentionEndingAt(view, m.ls - 1) : undefined);
+
 /** The items of the 、-list whose last item is `last`, from the last back, each of a type that `fits`. */
 function itemsEndingAt(view: SentenceView, last: Named, fits: (m: Named) => boolean): Named[] {
   const items = [last];
-  for (let m = view.text[last.ls - 1] === '、' ? mentionEndingAt(view, last.ls - 1) : undefined; m && fits(m); m = view.text[m.ls - 1] === '、' ? mentionEndingAt(view, m.ls - 1) : undefined) items.push(m);
+  for (let m = itemBefore(view, last); m && fits(m); m = itemBefore(view, m)) items.push(m);
   return items;
 }
 
 /** Is the cluster an item of a 、-list of clusters (Y、Z产业集群)? */
 function inClusterList(view: SentenceView, c: Named): boolean {
-  const before = view.text[c.ls - 1] === '、' ? mentionEndingAt(view, c.ls - 1) : undefined;
-  const after = view.text[c.le] === '、' ? view.mentions.find((m) => m.ls === c.le + 1) : undefined;
+  const before = itemBefore(view, c);
+  const after = view.text[c.le] === '、' ? mentionAt(view, c.le + 1) : undefined;
   return (before !== undefined && CLUSTER(before)) || (after !== undefined && CLUSTER(after));
 }

@@ -56,7 +56,8 @@ const AMOUNT_LEAD = /^[^的，。；：、]{0,14}[0-9０-９][^的，。；：�
 /** The rest of a clause that makes a leading 以 the frame of the name after it (以X为龙头, 以X、Y为代表). */
 const FRAME_REST = /^[^，。；：！？,;:!?\n]{0,40}?为/u;
 /** What follows the 为 of 以X为代表, 以X为龙头 (and 为主, 为核心, 为骨干, 为链主, 为引领). */
-const FRAME_HEAD = /^(?:代表|龙头|核心|主|骨干|链主|引领)/u;
+const FRAME_ROLES = '代表|龙头|核心|主|骨干|链主|引领';
+const FRAME_HEAD = new RegExp(`^(?:${FRAME_ROLES})`, 'u');
 
 /** Where a 以 right after a division's name frames the rest of the span (X区以Y为龙头) stands inside [start, end), or 0. */
 function frameInside(ctx: RepairContext, start: number, end: number): number {
@@ -190,7 +191,7 @@ function placePrefix(ctx: RepairContext, start: number, end: number, type: Entit
  * whole), nor two characters (西安隆基: a short name used as one).
  */
 function shortNameAfter(ctx: RepairContext, outer: readonly Place[], at: number, end: number): boolean {
-  if (end - at < 3 || /(集团|公司|厂|银行|股份)$/u.test(ctx.text.slice(at, end))) return false;
+  if (end - at < 3 || /(集团|厂|银行|股份)$/u.test(ctx.text.slice(at, end))) return false;
   if (!outer.some((p) => p.level === 'province' || p.level === 'city')) return false;
   for (let k = ctx.tokenAt[at] ?? -1; k >= 0 && k < ctx.tokens.length && ctx.tokens[k]!.start < end; k++) {
     const t = ctx.tokens[k]!;
@@ -671,17 +672,19 @@ export function withPrefixedParks(ctx: RepairContext, spans: readonly LabelSpan[
   return out;
 }
 
+/** The words a frame's Y (below) ends at, the first of them it meets. */
+const CLUSTER_WORDS = '产业集群|产业链群|产业链|集群|产业|行业|制造业';
 /**
  * 以A、B为代表的Y, 以A为龙头的Y: the frame (以 and its A within one clause) and its Y, up to Y's
  * first cluster word (and a second one straight after it: …制造业产业集群, …产业联盟).
  */
-const FRAMED = /以[^，。；;,]{1,60}?为(?:代表|龙头|核心|主|骨干|引领|链主)的([\u4e00-\u9fffA-Za-z0-9]{2,24}?(?:产业集群|产业链群|产业链|集群|产业|行业|制造业)(?:产业集群|产业链|集群|链群|链|联盟)?)/gu;
+const FRAMED = new RegExp(`以[^，。；;,]{1,60}?为(?:${FRAME_ROLES})的([\\u4e00-\\u9fffA-Za-z0-9]{2,24}?(?:${CLUSTER_WORDS})(?:产业集群|产业链|集群|链群|链|联盟)?)`, 'gu');
 /**
  * what makes the frame's Y the start of a longer name of another kind (…产业基地, …行业协会); not
  * 项目: 以A、B为代表的汽车产业项目 names the industry its projects belong to (the guideline's Y产业项目…X)
  */
 const NOT_CLUSTER_AFTER = /^(?:园|基地|协会|商会|学会|研究院|中心|大会|联合会)/u;
-const FRAMED_END = /(?:产业集群|产业链群|产业链|集群|产业|行业|制造业|联盟)$/u;
+const FRAMED_END = new RegExp(`(?:${CLUSTER_WORDS}|联盟)$`, 'u');
 const genericFramed = (ctx: RepairContext, start: number, end: number) => genericName(ctx, start, end, FRAMED_END, (w) => GENERIC_MODIFIERS.has(w) || CLUSTER_MODIFIERS.has(w));
 
 /**
