@@ -17,8 +17,9 @@ export interface FileTask {
   /** the tagger model file deciding the mentions, or null for the rules alone */
   model: string | null;
   /**
-   * hand the document back instead of writing its record: for an in-process extraction into a
-   * temporary store, whose records would only be read back by this build
+   * hand the document back instead of writing its record: for a temporary store, whose records
+   * would only be read back by this build (from a worker, the document travels back with its
+   * mentions)
    */
   keep?: boolean;
 }
