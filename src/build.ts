@@ -32,9 +32,10 @@ const BYTES_PER_WORKER = 2_000_000;
  * A build without a cache keeps the documents of up to this many bytes of files in memory (≈ 3×
  * as much memory: the text as read and normalised, the offset map) instead of writing their
  * records to the temporary store and reading them back; past it, records go to the store as
- * before. Worker processes send such a document back with its mentions: the build's process
- * takes it in while it waits for the workers, and the corpus passes after, which no worker
- * shares, read no record back (×10 corpus, 2 workers: 16.5 → 15.7 s, bench/RESULTS.md).
+ * before. Worker processes send such a document back with its mentions, when the whole corpus
+ * fits: the build's process takes it in while it waits for the workers, and the corpus passes
+ * after, which no worker shares, read no record back (×10 corpus, 2 workers: 16.5 → 15.7 s).
+ * A larger corpus with workers keeps none: there the build's peak memory is what counts.
  */
 const KEEP_BYTES = 32_000_000;
 
@@ -175,8 +176,9 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   // --workers decides; by default, as many as there are cores and text to pay for them
   const workers = Math.max(1, Math.min(todo.length, options.workers ?? defaultWorkers(todoBytes, availableParallelism())));
   const extractor = createExtractor(workers);
-  // without a cache: documents stay in memory, up to KEEP_BYTES of files
-  let keepBytes = store.temporary ? KEEP_BYTES : 0;
+  // without a cache: documents stay in memory, up to KEEP_BYTES of files; with worker processes
+  // only when the whole corpus fits (past it, the build's peak memory is what counts)
+  let keepBytes = store.temporary && (workers === 1 || todoBytes <= KEEP_BYTES) ? KEEP_BYTES : 0;
   try {
     let next = 0;
     const lane = async () => {
