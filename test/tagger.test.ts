@@ -17,7 +17,7 @@ import { pruneRows } from '../src/tagger/rows.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/random.js';
 import { analyseDocument, extractMentions } from '../src/extract/index.js';
-import { repairSpans, withCountries, withListItems, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from '../src/tagger/repair.js';
+import { repairSpans, withCountries, withCountedLists, withListItems, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { findDatelines } from '../src/ingest/furniture.js';
@@ -486,6 +486,20 @@ test('a list with no head word gives the items the tagger left out the type most
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'company' as const });
   const out = withListItems(makeContext(text), [span('甲乙汽车'), span('丙丁机械')]);
   assert.deepEqual(out.map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`), ['company:甲乙汽车', 'company:丙丁机械', 'company:戊己']);
+});
+
+test('a list a count of companies follows gives that many companies, its last items, where the tagger left them out', () => {
+  const of = (text: string, decoded: string[] = []) =>
+    withCountedLists(makeContext(text), decoded.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'company' as const }))).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`);
+  // the count ends the last item; a decoded item stays as it is
+  assert.deepEqual(of('目前集聚了甲乙、丙丁、戊己车、庚辛四大整车企业及7家专用车厂', ['丙丁']), ['company:甲乙', 'company:丙丁', 'company:戊己车', 'company:庚辛']);
+  // the last two of what the list view took: not the word before the list, nor the frame's 以
+  assert.deepEqual(of('以甲公司为核心、以乙丙鞋业、丁戊鞋业2家生产型龙头企业为切入点'), ['company:乙丙鞋业', 'company:丁戊鞋业']);
+  // with 等 the list may name fewer than it counts
+  assert.deepEqual(of('聚集甲乙科技、丙丁玻璃等5家核心配套企业'), ['company:甲乙科技', 'company:丙丁玻璃']);
+  // a count of more than the list names (without 等), or of no companies, gives nothing
+  assert.deepEqual(of('引入了甲乙、丙丁三个百亿级龙头企业'), []);
+  assert.deepEqual(of('发展装备制造、汽摩产业、材料等四大主导产业'), []);
 });
 
 test('a project word after generic words only (重大招商项目) names no project', () => {

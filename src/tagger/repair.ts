@@ -640,6 +640,68 @@ export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): 
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The spans of a sentence, and the items of a 、-list that a count of companies follows (A、B、C、D
+ * 四大整车企业, A、B两个百亿级龙头企业, A、B等5家配套企业) where the tagger left them out: the
+ * count says what the list holds and how many, so the last that many items are companies (the
+ * list view may have taken a word before the list as its first item). With 等 the list may name
+ * fewer than it counts, without it no fewer. Items a span touches are left as decoded.
+ */
+export function withCountedLists(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
+  if (!ctx.text.includes('、')) return [...spans];
+  const view = listView(ctx.text, ctx.tokens, () => undefined);
+  const out = [...spans];
+  const text = ctx.text;
+  for (let i = 0; i < text.length; ) {
+    if (view.item[i] !== 1) {
+      i++;
+      continue;
+    }
+    // the list's items, in order, up to its last
+    const items: Array<[number, number]> = [];
+    let p = i;
+    while (p < text.length && view.item[p] !== 0) {
+      let q = p;
+      while (q < text.length && view.item[q] === view.item[p] && text[q] !== '、') q++;
+      items.push([p, q]);
+      const last = view.item[p] === 3;
+      p = q;
+      if (last) break;
+      while (text[p] === '、') p++;
+    }
+    i = Math.max(p, i + 1);
+    if (items.length < 2) continue;
+    // the count: inside the last item as the view cut it (…海马四大整车企业), or right after it
+    const [ls, le] = items[items.length - 1]!;
+    const c = COUNTED.exec(text.slice(ls, le + 16));
+    if (!c || ls + c.index > le || c.index < MIN_NAME) continue;
+    items[items.length - 1] = [ls, ls + c.index];
+    const n = countValue(c[2]!);
+    const etc = c[1] === '等';
+    if (n === undefined || n < 2 || (!etc && items.length < n) || (etc && items.length > n + 1)) continue;
+    for (let [a, b] of items.slice(Math.max(0, items.length - n))) {
+      // the 以 of a frame (以A、B两家龙头企业为…) opens no name
+      if (text[a] === '以') a++;
+      if (b - a < MIN_NAME || b - a > 12 || /^[为和与及]/u.test(text.slice(a, b))) continue;
+      if (out.some((sp) => sp.start < b && a < sp.end)) continue;
+      out.push({ start: a, end: b, type: 'company' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+/** a count of companies: 等?, the number, its measure word, a few words, the company word */
+const COUNTED = /(等)?([0-9０-９]+|[一二两三四五六七八九十]+)(?:大|家|个|户)[^，。；、,;：:]{0,5}?(?:企业|公司|车企|厂商|主机厂|名企)/u;
+
+/** 2 for 两 or 2, 12 for 十二; undefined for what is not a plain count */
+function countValue(s: string): number | undefined {
+  if (/^[0-9０-９]+$/u.test(s)) return Number(s.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const digit = (c: string | undefined) => (c === undefined ? undefined : '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : undefined));
+  if (s.length === 1) return s === '十' ? 10 : digit(s);
+  if (s.length === 2 && s[0] === '十') return 10 + (digit(s[1]) ?? NaN);
+  if (s.length === 2 && s[1] === '十') return (digit(s[0]) ?? NaN) * 10;
+  return undefined;
+}
+
 /** park words that name no park without the place before them (the guideline: 曲靖经开区, 海口国家高新区) */
 const PREFIXED_PARK = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|国家高新区|汽开区|综保区|综合保税区|保税区|自贸区|开发区)/u;
 /** what makes a park word the start of a body's name (某市高新区管委会) */
