@@ -94,6 +94,14 @@ test('a sentence that states hosting with no place or park near it speaks of the
   assert.ok(near.includes('瑞达科技有限公司 → 綦江区(elided-place) [located-in]'), near.join('\n'));
 });
 
+test('a park the sentence before builds or gathers is what was hosted there, not the elided place', () => {
+  const names: Array<[string, EntityType]> = [['甲乙经开区', 'industrial-park'], ['丙丁装备产业园', 'industrial-park'], ['戊己科技有限公司', 'company']];
+  const text = '甲乙经开区今年项目建设提速。载体平台方面，建成丙丁装备产业园等18个特色园区。目前集聚了戊己科技有限公司等企业。';
+  const p = pairsOf(text, names);
+  assert.ok(!p.some((x) => x.startsWith('戊己科技有限公司 → 丙丁装备产业园(')), p.join('\n'));
+  assert.ok(p.includes('戊己科技有限公司 → 甲乙经开区(elided-place) [located-in]'), p.join('\n'));
+});
+
 test('a place written as the venue of an event before is no elided place, nor is the topic then', () => {
   const names: Array<[string, EntityType]> = [['丙丁区', 'place'], ['戊己科技产业园项目', 'project']];
   const venue = pairsOf('丙丁区今年项目建设提速。丙丁区新开工项目过百个。本月上旬在丙丁区举行招商推介会。签约的项目有戊己科技产业园项目。', names);

@@ -157,12 +157,19 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   }
   // an elided place: a sentence that states hosting (A、B等企业已经入驻; 新引进X项目) but names no place
   // or park of its own speaks of the first place or park of the nearest sentence before (up to
-  // PLACE_REACH back) that names one; it stands where the hosting word is
+  // PLACE_REACH back) that names one before any hosting word of its own; it stands where the
+  // hosting word is
   const placeLike = (x: { type: EntityType }) => x.type === 'place' || x.type === 'industrial-park';
   const hit = sent.index > 0 && !own.some(placeLike) && !out.some(placeLike) ? HOSTING.exec(text) : null;
   if (hit) {
     let target: Linked | undefined;
-    for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) target = (bySentence.get(k) ?? []).find(placeLike);
+    for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) {
+      const prev = doc.sentences[k]!;
+      // a site a hosting word of its own sentence acts on (建成A、B等园区) is what was hosted, not the host
+      const verb = HOSTING.exec(doc.text.slice(prev.start, prev.end));
+      const at = verb ? prev.start + verb.index : Infinity;
+      target = (bySentence.get(k) ?? []).find((x) => placeLike(x) && x.nstart < at);
+    }
     // unless that place is where the sentence before held an event (在X举行签约仪式): a venue hosts
     // no project signed at it (the guideline), nor does the article's topic then
     const venue = target !== undefined && isVenue(doc.text, target);
