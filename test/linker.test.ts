@@ -100,6 +100,12 @@ test('a park the sentence before builds or gathers is what was hosted there, not
   const p = pairsOf(text, names);
   assert.ok(!p.some((x) => x.startsWith('戊己科技有限公司 → 丙丁装备产业园(')), p.join('\n'));
   assert.ok(p.includes('戊己科技有限公司 → 甲乙经开区(elided-place) [located-in]'), p.join('\n'));
+  // a hosting word used as a noun, or inside a name, acts on no site
+  const rd: Array<[string, EntityType]> = [['綦江区', 'place'], ['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company'], ['甲乙建设集团有限公司', 'company']];
+  const noun = pairsOf('綦江区今年经济稳中有进。綦江区新开工项目过百个。项目建设方面，双福工业园新开工项目12个。瑞达科技有限公司等企业已经入驻。', rd);
+  assert.ok(noun.includes('瑞达科技有限公司 → 双福工业园(elided-place) [located-in]'), noun.join('\n'));
+  const named = pairsOf('綦江区今年经济稳中有进。甲乙建设集团有限公司在双福工业园投资扩产。瑞达科技有限公司等企业已经入驻。', rd);
+  assert.ok(named.includes('瑞达科技有限公司 → 双福工业园(elided-place) [located-in]'), named.join('\n'));
 });
 
 test('a place written as the venue of an event before is no elided place, nor is the topic then', () => {

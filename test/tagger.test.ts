@@ -500,6 +500,12 @@ test('a list a count of companies follows gives that many companies, its last it
   // a count of more than the list names (without 等), or of no companies, gives nothing
   assert.deepEqual(of('引入了甲乙、丙丁三个百亿级龙头企业'), []);
   assert.deepEqual(of('发展装备制造、汽摩产业、材料等四大主导产业'), []);
+  // an industry's or a park's companies are no list of companies; 以 is cut only where it stands alone
+  assert.deepEqual(of('重点培育新能源汽车、电子信息、装备制造三大产业龙头企业'), []);
+  assert.deepEqual(of('依托双福、德感两个园区的龙头企业'), []);
+  assert.deepEqual(of('集聚了石药集团、以岭药业两家龙头企业'), ['company:石药集团', 'company:以岭药业']);
+  // an item holding a conjunction is two names: left to the tagger
+  assert.deepEqual(of('集聚了甲乙、丙丁和戊己、庚辛三家企业'), ['company:甲乙', 'company:庚辛']);
 });
 
 test('a project word after generic words only (重大招商项目) names no project', () => {

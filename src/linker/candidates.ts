@@ -164,11 +164,10 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   if (hit) {
     let target: Linked | undefined;
     for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) {
-      const prev = doc.sentences[k]!;
+      const list = bySentence.get(k) ?? [];
       // a site a hosting word of its own sentence acts on (建成A、B等园区) is what was hosted, not the host
-      const verb = HOSTING.exec(doc.text.slice(prev.start, prev.end));
-      const at = verb ? prev.start + verb.index : Infinity;
-      target = (bySentence.get(k) ?? []).find((x) => placeLike(x) && x.nstart < at);
+      const at = actsOnName(doc.text, doc.sentences[k]!, list);
+      target = list.find((x) => placeLike(x) && x.nstart < at);
     }
     // unless that place is where the sentence before held an event (在X举行签约仪式): a venue hosts
     // no project signed at it (the guideline), nor does the article's topic then
@@ -188,6 +187,26 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   }
   return out;
 }
+
+/**
+ * Where the first hosting word of a sentence stands that acts on a name written right after it
+ * (建成A产业园、B产业园等, 引进了C公司), Infinity if none does: not a word inside a name (甲乙建设集团)
+ * nor one used as a noun (项目建设方面).
+ */
+function actsOnName(text: string, sent: Document['sentences'][number], mentions: readonly Linked[]): number {
+  const re = new RegExp(HOSTING.source, 'gu');
+  const s = text.slice(sent.start, sent.end);
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const at = sent.start + m.index;
+    const end = at + m[0].length;
+    if (mentions.some((x) => x.nstart < end && at < x.nend)) continue;
+    const gap = OBJECT_GAP.exec(text.slice(end, end + 2))![0].length;
+    if (mentions.some((x) => x.nstart === end + gap)) return at;
+  }
+  return Infinity;
+}
+/** what may stand between a hosting word and the name it acts on: 了, 成, 起 */
+const OBJECT_GAP = /^[了成起]?/u;
 
 /** Is the mention written as an event's venue, 在X举行 (召开, 举办; 隆重举行, 成功举办)? */
 function isVenue(text: string, m: { nstart: number; nend: number }): boolean {

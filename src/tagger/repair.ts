@@ -645,7 +645,9 @@ export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): 
  * 四大整车企业, A、B两个百亿级龙头企业, A、B等5家配套企业) where the tagger left them out: the
  * count says what the list holds and how many, so the last that many items are companies (the
  * list view may have taken a word before the list as its first item). With 等 the list may name
- * fewer than it counts, without it no fewer. Items a span touches are left as decoded.
+ * fewer than it counts, without it no fewer. Not an industry's or a park's companies (三大产业龙头
+ * 企业, 两个园区的企业). Items a span touches are left as decoded (with the count, if the tagger
+ * took it in).
  */
 export function withCountedLists(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   if (!ctx.text.includes('、')) return [...spans];
@@ -674,15 +676,21 @@ export function withCountedLists(ctx: RepairContext, spans: readonly LabelSpan[]
     // the count: inside the last item as the view cut it (…海马四大整车企业), or right after it
     const [ls, le] = items[items.length - 1]!;
     const c = COUNTED.exec(text.slice(ls, le + 16));
-    if (!c || ls + c.index > le || c.index < MIN_NAME) continue;
+    // what stands between the count and 企业 says whose companies they are: not an industry's or a park's (三大产业龙头企业)
+    if (!c || ls + c.index > le || c.index < MIN_NAME || NOT_OF_COMPANIES.test(c[3]!)) continue;
     items[items.length - 1] = [ls, ls + c.index];
     const n = countValue(c[2]!);
     const etc = c[1] === '等';
     if (n === undefined || n < 2 || (!etc && items.length < n) || (etc && items.length > n + 1)) continue;
-    for (let [a, b] of items.slice(Math.max(0, items.length - n))) {
-      // the 以 of a frame (以A、B两家龙头企业为…) opens no name
-      if (text[a] === '以') a++;
-      if (b - a < MIN_NAME || b - a > 12 || /^[为和与及]/u.test(text.slice(a, b))) continue;
+    // a frame around the list (以A、B两家龙头企业为切入点): its 以 opens the first item, and is no part of it
+    const framed = /^[^，。；;,]*?为/u.test(text.slice(ls + c.index + c[0].length));
+    const taken = items.slice(Math.max(0, items.length - n));
+    for (let [a, b] of taken) {
+      if (framed && a === taken[0]![0] && text[a] === '以') a++;
+      const first = tokenAt(ctx, a);
+      // an item holding a conjunction is two names, and one opening with a verb or an adverb
+      // (培育A) is the list's lead-in, not a name
+      if (b - a < MIN_NAME || b - a > 12 || /[为和与及]/u.test(text.slice(a, b)) || (first !== undefined && first.start === a && /^[vd]/u.test(first.tag))) continue;
       if (out.some((sp) => sp.start < b && a < sp.end)) continue;
       out.push({ start: a, end: b, type: 'company' });
     }
@@ -690,16 +698,22 @@ export function withCountedLists(ctx: RepairContext, spans: readonly LabelSpan[]
   return out.sort((a, b) => a.start - b.start);
 }
 /** a count of companies: 等?, the number, its measure word, a few words, the company word */
-const COUNTED = /(等)?([0-9０-９]+|[一二两三四五六七八九十]+)(?:大|家|个|户)[^，。；、,;：:]{0,5}?(?:企业|公司|车企|厂商|主机厂|名企)/u;
+const COUNTED = /(等)?([0-9０-９]+|[一二两三四五六七八九十]+)(?:大|家|个|户)([^，。；、,;：:]{0,5}?)(?:企业|公司|车企|厂商|主机厂|名企)/u;
+/** words before 企业 that make them an industry's or a place's companies, not the list's */
+const NOT_OF_COMPANIES = /产业|行业|领域|园|区|链|基地|板块|方向|的/u;
+
+/** The jieba token that covers offset `at` of the sentence. */
+const tokenAt = (ctx: RepairContext, at: number): RepairContext['tokens'][number] | undefined => ctx.tokens[ctx.tokenAt[at] ?? -1];
 
 /** 2 for 两 or 2, 12 for 十二; undefined for what is not a plain count */
 function countValue(s: string): number | undefined {
   if (/^[0-9０-９]+$/u.test(s)) return Number(s.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));
   const digit = (c: string | undefined) => (c === undefined ? undefined : '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : undefined));
-  if (s.length === 1) return s === '十' ? 10 : digit(s);
-  if (s.length === 2 && s[0] === '十') return 10 + (digit(s[1]) ?? NaN);
-  if (s.length === 2 && s[1] === '十') return (digit(s[0]) ?? NaN) * 10;
-  return undefined;
+  let n: number | undefined;
+  if (s.length === 1) n = s === '十' ? 10 : digit(s);
+  else if (s.length === 2 && s[0] === '十') n = 10 + (digit(s[1]) ?? NaN);
+  else if (s.length === 2 && s[1] === '十') n = (digit(s[0]) ?? NaN) * 10;
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
 
 /** park words that name no park without the place before them (the guideline: 曲靖经开区, 海口国家高新区) */
