@@ -459,6 +459,8 @@ test('a person decoded with the word after the name (率, 向) loses it; a two-c
   assert.deepEqual(repairedOf('黄明到汽开区调研', [['黄明', 'person'], ['汽开区', 'person']]), ['person:黄明']);
   // nor as a park's: a three-character "person" ending in 园 is that park
   assert.deepEqual(repairedOf('高丰园重点发展食品产业', [['高丰园', 'person']]), ['industrial-park:高丰园']);
+  // and so is a "company" ending in 园; not a 家园 site
+  assert.deepEqual(repairedOf('九丰园重点发展智能装备，甲乙家园上线', [['九丰园', 'company'], ['甲乙家园', 'company']]), ['industrial-park:九丰园', 'company:甲乙家园']);
   // a "person" named exactly as a county, city or province is that place
   assert.deepEqual(repairedOf('永川、荣昌、黄明出席', [['荣昌', 'person'], ['黄明', 'person']]), ['place:荣昌', 'person:黄明']);
 });

@@ -478,8 +478,9 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     // a person's name does not end as a division's does (汽开区, 某某市)
     if (sp.type === 'person' && DIVISION_END.test(text.slice(start, end))) continue;
     // nor as a park's does: a "person" of three or more characters ending in 园 is that park (高X园
-    // in a list of a zone's parks; none of the 3,661 person names labelled in CLUENER ends so)
-    if (sp.type === 'person' && end - start >= 3 && text[end - 1] === PARK_END) sp = { ...sp, type: 'industrial-park' };
+    // in a list of a zone's parks; none of the 3,661 person names labelled in CLUENER ends so), and
+    // so is a "company" (no company of the annotated articles ends so; 2 of CLUENER's, both 家园 sites)
+    if ((sp.type === 'person' || sp.type === 'company') && end - start >= 3 && text[end - 1] === PARK_END && text[end - 2] !== '家') sp = { ...sp, type: 'industrial-park' };
     // a name cut inside a dictionary word is a piece of a longer one (once the words after a name are off)
     if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, start, end)) continue;
     // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理某某,
