@@ -597,10 +597,13 @@ test('a head title inside a decoded name ends it, and the name after the title i
 });
 
 test('a company’s short name decoded as a project (签约项目有：X科技、Y电子) is a company; a project’s name stays a project', () => {
-  const forms = ['甲乙科技', '丙丁电子', '戊己新材料产业园', '庚辛智能制造项目', '年产10万辆新能源汽车'];
+  const forms = ['甲乙科技', '丙丁电子', '壬癸医疗器械', '子丑医药包装', '寅卯机械制造', '戊己新材料产业园', '庚辛智能制造项目', '年产10万辆新能源汽车'];
   assert.deepEqual(repairedOf(`签约项目有：${forms.join('、')}`, forms.map((f) => [f, 'project'])), [
     'company:甲乙科技',
     'company:丙丁电子',
+    'company:壬癸医疗器械',
+    'company:子丑医药包装',
+    'company:寅卯机械制造',
     'project:戊己新材料产业园',
     'project:庚辛智能制造项目',
     'project:年产10万辆新能源汽车',

@@ -86,7 +86,7 @@ const LEGAL_FORM = new RegExp(`^(?:${LIMITED_FORMS.join('|')})`, 'u');
 /** Words of trades that companies' names are made of (X科技, Y电子, Z新材料). */
 const TRADE_WORDS = ['科技', '电子', '汽车', '新材料', '材料', '医药', '药业', '实业', '机械', '装备', '电气', '生物', '股份', '集团', '公司'];
 /** How companies' short names end (X科技, Y电子, Z新材料, W通讯), and how projects' names do. */
-const COMPANY_ENDING = new RegExp(`(?:${[...TRADE_WORDS, '通讯', '通信', '机器人', '用品', '经营', '食品', '电器', '光电', '精密', '动力', '信息'].join('|')})$`, 'u');
+const COMPANY_ENDING = new RegExp(`(?:${[...TRADE_WORDS, '通讯', '通信', '机器人', '用品', '经营', '食品', '电器', '光电', '精密', '动力', '信息', '器械', '包装', '制造'].join('|')})$`, 'u');
 const PROJECT_ENDING = /(?:项目|工程|基地|园|中心|厂|线|城|港|站|场|馆|楼|广场|小镇|工厂|车间|期|研究院)$/u;
 /** Words of companies and industries that no person's name runs into (X科技产业园, X装备). */
 const INDUSTRY_AFTER = new RegExp(`^(?:${[...TRADE_WORDS, '产业', '智能', '控股', '能源', '新能源', '物流', '制造'].join('|')})`, 'u');
