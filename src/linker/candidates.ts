@@ -194,8 +194,9 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
  * nor one used as a noun (项目建设方面).
  */
 function actsOnName(text: string, sent: Document['sentences'][number], mentions: readonly Linked[]): number {
-  const re = new RegExp(HOSTING.source, 'gu');
+  const re = HOSTING_ALL;
   const s = text.slice(sent.start, sent.end);
+  re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const at = sent.start + m.index;
     const end = at + m[0].length;
@@ -216,6 +217,8 @@ const VENUE_AFTER = /^(?:隆重|成功|顺利|正式)?(?:举行|召开|举办)/u
 
 /** words that state a place or park hosting something */
 const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/u;
+/** the same, for every one in a sentence */
+const HOSTING_ALL = new RegExp(HOSTING.source, 'gu');
 /** how many sentences back an elided place may look */
 const PLACE_REACH = 2;
 

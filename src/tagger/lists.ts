@@ -54,6 +54,15 @@ export function listView(text: string, tokens: readonly Token[], ruleWhole: (s: 
     return noList;
   }
   const view = zeroView(n);
+  for (const items of listItems(text, tokens)) mark(view, text, items, ruleWhole);
+  return view;
+}
+
+/** The 、-lists of a sentence, each as its items' [start, end), two or more, in order. */
+export function listItems(text: string, tokens: readonly Token[]): Array<Array<[number, number]>> {
+  const n = text.length;
+  const lists: Array<Array<[number, number]>> = [];
+  if (!text.includes('、')) return lists;
   const tokenAt = new Int32Array(n).fill(-1);
   tokens.forEach((t, k) => {
     for (let i = t.start; i < t.end && i < n; i++) tokenAt[i] = k;
@@ -90,10 +99,10 @@ export function listView(text: string, tokens: readonly Token[], ruleWhole: (s: 
     let e = lastStart;
     while (e < n && e - lastStart < MAX_ITEM && !ITEM_END.test(text[e]!)) e++;
     if (e > lastStart) items.push([lastStart, Math.min(e, n)]);
-    if (items.length >= 2) mark(view, text, items, ruleWhole);
+    if (items.length >= 2) lists.push(items);
     i = seps[seps.length - 1]! + 1;
   }
-  return view;
+  return lists;
 }
 
 function mark(view: ListView, text: string, items: Array<[number, number]>, ruleWhole: (s: number, e: number) => EntityType | undefined): void {

@@ -21,7 +21,7 @@ import { COUNTRY_NAMES } from './countries.js';
 import { shortens } from '../resolve/index.js';
 import { MIDDLE_DOTS } from '../resolve/keys.js';
 import { ENTITY_TYPES } from '../types.js';
-import { listView } from './lists.js';
+import { listItems, listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 import { isHanChar } from '../ingest/chars.js';
@@ -651,35 +651,15 @@ export function withListItems(ctx: RepairContext, spans: readonly LabelSpan[]): 
  * took it in).
  */
 export function withCountedLists(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
-  if (!ctx.text.includes('、')) return [...spans];
-  const view = listView(ctx.text, ctx.tokens, () => undefined);
   const out = [...spans];
   const text = ctx.text;
-  for (let i = 0; i < text.length; ) {
-    if (view.item[i] !== 1) {
-      i++;
-      continue;
-    }
-    // the list's items, in order, up to its last
-    const items: Array<[number, number]> = [];
-    let p = i;
-    while (p < text.length && view.item[p] !== 0) {
-      let q = p;
-      while (q < text.length && view.item[q] === view.item[p] && text[q] !== '、') q++;
-      items.push([p, q]);
-      const last = view.item[p] === 3;
-      p = q;
-      if (last) break;
-      while (text[p] === '、') p++;
-    }
-    i = Math.max(p, i + 1);
-    if (items.length < 2) continue;
-    // the count: inside the last item as the view cut it (…海马四大整车企业), or right after it
-    const [ls, le] = items[items.length - 1]!;
+  for (const list of listItems(text, ctx.tokens)) {
+    // the count: inside the last item as the list view cut it (…海马四大整车企业), or right after it
+    const [ls, le] = list[list.length - 1]!;
     const c = COUNTED.exec(text.slice(ls, le + 16));
     // what stands between the count and 企业 says whose companies they are: not an industry's or a park's (三大产业龙头企业)
     if (!c || ls + c.index > le || c.index < MIN_NAME || NOT_OF_COMPANIES.test(c[3]!)) continue;
-    items[items.length - 1] = [ls, ls + c.index];
+    const items = [...list.slice(0, -1), [ls, ls + c.index] as [number, number]];
     const n = countValue(c[2]!);
     const etc = c[1] === '等';
     if (n === undefined || n < 2 || (!etc && items.length < n) || (etc && items.length > n + 1)) continue;
@@ -688,23 +668,19 @@ export function withCountedLists(ctx: RepairContext, spans: readonly LabelSpan[]
     const taken = items.slice(Math.max(0, items.length - n));
     for (let [a, b] of taken) {
       if (framed && a === taken[0]![0] && text[a] === '以') a++;
-      const first = tokenAt(ctx, a);
       // an item holding a conjunction is two names, and one opening with a verb or an adverb
       // (培育A) is the list's lead-in, not a name
-      if (b - a < MIN_NAME || b - a > 12 || /[为和与及]/u.test(text.slice(a, b)) || (first !== undefined && first.start === a && /^[vd]/u.test(first.tag))) continue;
+      if (b - a < MIN_NAME || b - a > 12 || /[为和与及]/u.test(text.slice(a, b)) || /^[vd]/u.test(wordStarting(ctx, a)?.tag ?? '')) continue;
       if (out.some((sp) => sp.start < b && a < sp.end)) continue;
       out.push({ start: a, end: b, type: 'company' });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.length === spans.length ? out : out.sort((a, b) => a.start - b.start);
 }
 /** a count of companies: 等?, the number, its measure word, a few words, the company word */
 const COUNTED = /(等)?([0-9０-９]+|[一二两三四五六七八九十]+)(?:大|家|个|户)([^，。；、,;：:]{0,5}?)(?:企业|公司|车企|厂商|主机厂|名企)/u;
 /** words before 企业 that make them an industry's or a place's companies, not the list's */
 const NOT_OF_COMPANIES = /产业|行业|领域|园|区|链|基地|板块|方向|的/u;
-
-/** The jieba token that covers offset `at` of the sentence. */
-const tokenAt = (ctx: RepairContext, at: number): RepairContext['tokens'][number] | undefined => ctx.tokens[ctx.tokenAt[at] ?? -1];
 
 /** 2 for 两 or 2, 12 for 十二; undefined for what is not a plain count */
 function countValue(s: string): number | undefined {
