@@ -17,7 +17,7 @@ import { pruneRows } from '../src/tagger/rows.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/random.js';
 import { analyseDocument, extractMentions } from '../src/extract/index.js';
-import { repairSpans, withCountries, withCountedLists, withListItems, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from '../src/tagger/repair.js';
+import { repairSpans, withCountries, withCountedLists, withListItems, withListShapes, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { findDatelines } from '../src/ingest/furniture.js';
@@ -508,6 +508,18 @@ test('a list a count of companies follows gives that many companies, its last it
   assert.deepEqual(of('集聚了石药集团、以岭药业两家龙头企业'), ['company:石药集团', 'company:以岭药业']);
   // an item holding a conjunction is two names: left to the tagger
   assert.deepEqual(of('集聚了甲乙、丙丁和戊己、庚辛三家企业'), ['company:甲乙', 'company:庚辛']);
+});
+
+test('a list whose decoded parks share an ending gives its other items of that shape as parks', () => {
+  const of = (text: string, decoded: Array<[string, EntityType]>) =>
+    withListShapes(makeContext(text), decoded.map(([s, type]) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type }))).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`);
+  const text = '按甲乙园、丙丁园、戊己园、庚辛园、壬癸园“一区五园”规划布局';
+  // two parks decoded, both ending in 园: the other items so ending are parks, a place decoded inside one is its prefix
+  assert.deepEqual(of(text, [['甲乙园', 'industrial-park'], ['庚辛园', 'industrial-park'], ['壬癸', 'place']]), ['industrial-park:甲乙园', 'industrial-park:丙丁园', 'industrial-park:戊己园', 'industrial-park:庚辛园', 'industrial-park:壬癸园']);
+  // one decoded park is no shape; an item of another ending, or one a name of another kind overlaps, stays as decoded
+  assert.deepEqual(of(text, [['甲乙园', 'industrial-park']]), ['industrial-park:甲乙园']);
+  const mixed = '建成甲乙园、丙丁园、戊己中心、庚辛公司园';
+  assert.deepEqual(of(mixed, [['甲乙园', 'industrial-park'], ['丙丁园', 'industrial-park'], ['庚辛公司', 'company']]), ['industrial-park:甲乙园', 'industrial-park:丙丁园', 'company:庚辛公司']);
 });
 
 test('a project word after generic words only (重大招商项目) names no project', () => {

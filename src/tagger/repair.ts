@@ -776,3 +776,46 @@ export function withCountries(ctx: RepairContext, spans: readonly LabelSpan[]): 
   }
   return out.length === spans.length ? out : out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The spans of a sentence, and the items of a 、-list written in the shape of its decoded items
+ * where the tagger left them out: two or more items decoded as one type all end in one character
+ * (甲园、乙园、丙园 with 甲园 and 丙园 decoded as parks), and an item of about their length ends in it
+ * too, so it is one more of them. A place decoded inside such an item (新田 in 新田园) is its
+ * prefix, not a name of its own.
+ */
+export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
+  if (!ctx.text.includes('、')) return [...spans];
+  const text = ctx.text;
+  let out = [...spans];
+  let changed = false;
+  for (const listed of listItems(text, ctx.tokens)) {
+    // a decoded name right before the list's first 、 is its first item, whatever words it is made of (高峰|园)
+    const before = text[listed[0]![0] - 1] === '、' ? spans.find((sp) => sp.end === listed[0]![0] - 1) : undefined;
+    const items: Array<[number, number]> = before ? [[before.start, before.end], ...listed] : listed;
+    const decoded = items.map(([s, e]) => spans.find((sp) => sp.start === s && sp.end === e));
+    const byType = new Map<EntityType, Array<[number, number]>>();
+    decoded.forEach((sp, k) => { if (sp) (byType.get(sp.type) ?? byType.set(sp.type, []).get(sp.type)!).push(items[k]!); });
+    for (const [type, have] of byType) {
+      if (!SHAPED.has(type) || have.length < 2) continue;
+      const last = text[have[0]![1] - 1]!;
+      if (!have.every(([, e]) => text[e - 1] === last)) continue;
+      const min = Math.min(...have.map(([s, e]) => e - s));
+      const max = Math.max(...have.map(([s, e]) => e - s));
+      items.forEach(([s, e], k) => {
+        if (decoded[k] || text[e - 1] !== last || e - s < Math.max(MIN_NAME, min - 1) || e - s > max + 2) return;
+        const inside = out.filter((sp) => sp.start < e && s < sp.end);
+        if (inside.some((sp) => sp.start < s || sp.end > e || sp.type !== 'place')) return;
+        out = out.filter((sp) => !inside.includes(sp));
+        out.push({ start: s, end: e, type });
+        changed = true;
+      });
+    }
+  }
+  return changed ? out.sort((a, b) => a.start - b.start) : out;
+}
+/**
+ * Types whose lists are completed by shape: parks (甲园、乙园). For the other types the rule completed
+ * no list of the annotated articles, so it stays unmeasured and off for them.
+ */
+const SHAPED: ReadonlySet<EntityType> = new Set(['industrial-park']);
