@@ -375,3 +375,22 @@ test("the classifier finds each key's weights whatever the key: 0, 2³¹ and ove
   const twice = fromArrays(Uint32Array.from([5, 5]), Int16Array.from([0, 1, 0, 0, 0, 2, 0, 0]), 1);
   assert.deepEqual(decide(twice, Uint32Array.of(5), [0, 1]), { k: 1, margin: 2 });
 });
+
+test('in an article about a park, a hosting sentence with no site of its own puts what it names in that park', () => {
+  const text = '甲乙经开区召开招商大会。甲乙经开区位于丙丁市。目前已集聚戊己科技、庚辛电子等企业。甲乙经开区将持续优化营商环境。';
+  const names: Array<[string, EntityType]> = [['甲乙经开区', 'industrial-park'], ['丙丁市', 'place'], ['戊己科技', 'company'], ['庚辛电子', 'company']];
+  const { doc, mentions } = linked(text, names);
+  // a classifier that relates nothing: what stays is the topic's
+  const none = fromArrays(new Uint32Array(0), new Int16Array(0), 1);
+  const located = linkDocument(doc, mentions, none).filter((r) => r.relation === 'located-in' && r.tail === '甲乙经开区');
+  assert.deepEqual(located.map((r) => r.head).sort(), ['庚辛电子', '戊己科技']);
+  // the sentence that names the park stays as evidence beside the one that states the hosting
+  assert.deepEqual(located[0]!.evidence.map((e) => e.sentence), ['甲乙经开区召开招商大会。', '目前已集聚戊己科技、庚辛电子等企业。']);
+  // not where the article is about a place, nor for a sentence that names a site of its own, nor one that states no hosting
+  const aboutPlace = linked(text.replaceAll('甲乙经开区', '甲乙区'), [['甲乙区', 'place'], ...names.slice(1)]);
+  assert.deepEqual(linkDocument(aboutPlace.doc, aboutPlace.mentions, none).filter((r) => r.relation === 'located-in' && r.head !== '甲乙区'), []);
+  const ownSite = linked(text.replace('目前已集聚', '丙丁市目前已集聚'), names);
+  assert.deepEqual(linkDocument(ownSite.doc, ownSite.mentions, none).filter((r) => r.tail === '甲乙经开区'), []);
+  const noHosting = linked(text.replace('目前已集聚', '目前走访了'), names);
+  assert.deepEqual(linkDocument(noHosting.doc, noHosting.mentions, none).filter((r) => r.tail === '甲乙经开区'), []);
+});

@@ -92,7 +92,7 @@ export function candidatePairs(doc: Document, mentions: readonly Linked[]): Cand
 }
 
 /** The place or park an article names most often, the article's topic. */
-function mainSite(mentions: readonly Linked[]): Linked | undefined {
+export function mainSite(mentions: readonly Linked[]): Linked | undefined {
   return mostNamed(mentions, (m) => m.type === 'place' || m.type === 'industrial-park');
 }
 
@@ -216,7 +216,7 @@ function isVenue(text: string, m: { nstart: number; nend: number }): boolean {
 const VENUE_AFTER = /^(?:隆重|成功|顺利|正式)?(?:举行|召开|举办)/u;
 
 /** words that state a place or park hosting something */
-const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/u;
+export const HOSTING = /落户|落地|入驻|进驻|签约|签署|开工|竣工|投产|引进|招引|引入|集聚|聚集|汇聚|吸引|布局|建设|打造|建成|集中|拥有|依托|包括/u;
 /** the same, for every one in a sentence */
 const HOSTING_ALL = new RegExp(HOSTING.source, 'gu');
 /** how many sentences back an elided place may look */

@@ -13,7 +13,7 @@ import type { Document, Evidence, Relation, RelationType } from '../types.js';
 import { RELATION_TYPES } from '../types.js';
 import type { Found, Linked } from '../relate/sentence.js';
 import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js';
-import { candidatePairs, type Candidate } from './candidates.js';
+import { candidatePairs, mainSite, HOSTING, type Candidate } from './candidates.js';
 import { pairFeatures, type RuleVotes } from './features.js';
 import { classOf, decide, type Decision, type LinkExample, type LinkerModel } from './model.js';
 import { isCloseBracket, isOpenBracket } from '../strings.js';
@@ -118,8 +118,37 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     if (tails ? tails.has(relation.tail) : relation.tail === chosen || nested(relation.tail, chosen)) out.push(relation);
   }
   out.push(...ruled);
+  out.push(...hostedByTopicPark(doc, mentions, out));
   return out;
 }
+
+/**
+ * In an article about a park (the site it names most is a park), a company, project or park that
+ * a sentence stating hosting names (目前已集聚A、B等企业; 新签约C项目) with no place or park of
+ * its own, and that has no location in the document yet, is in that park: the sentence's elided
+ * subject is the article's topic (the guideline's elided subject). In cross-validation (tagger
+ * seed 1's mentions) 13 of the 27 relations this adds were right, where the classifier had
+ * declined them (its candidates to the topic stand far from the names and score low): more than
+ * the 31 % a relation must reach to raise F1 where it stands. The same for an article about a
+ * place added 57 relations, 7 right (a city hosts through its districts and parks).
+ */
+function hostedByTopicPark(doc: Document, mentions: readonly Linked[], found: readonly Relation[]): Relation[] {
+  const topic = mainSite(mentions);
+  if (!topic || topic.type !== 'industrial-park') return [];
+  const located = new Set(found.filter((r) => r.relation === 'located-in').map((r) => r.head));
+  const withSite = new Set(mentions.filter((m) => m.type === 'place' || m.type === 'industrial-park').map((m) => m.sentence));
+  const out: Relation[] = [];
+  for (const m of mentions) {
+    if (!HOSTED.has(m.type) || m.entity === topic.entity || located.has(m.entity) || withSite.has(m.sentence)) continue;
+    const s = doc.sentences[m.sentence]!;
+    if (!HOSTING.test(doc.text.slice(s.start, s.end))) continue;
+    located.add(m.entity);
+    const sentences = [...new Set([topic.sentence, m.sentence])].sort((a, b) => a - b);
+    out.push({ head: m.entity, tail: topic.entity, relation: 'located-in', evidence: sentences.map((i) => evidenceFor(doc, doc.sentences[i]!.start, doc.sentences[i]!.end)), derived: false });
+  }
+  return out;
+}
+const HOSTED: ReadonlySet<string> = new Set(['company', 'project', 'industrial-park']);
 
 /**
  * List distribution: what the classifier says of a 、-list's item nearest the pair's other end
