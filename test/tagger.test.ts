@@ -520,6 +520,10 @@ test('a list whose decoded parks share an ending gives its other items of that s
   assert.deepEqual(of(text, [['甲乙园', 'industrial-park']]), ['industrial-park:甲乙园']);
   const mixed = '建成甲乙园、丙丁园、戊己中心、庚辛公司园';
   assert.deepEqual(of(mixed, [['甲乙园', 'industrial-park'], ['丙丁园', 'industrial-park'], ['庚辛公司', 'company']]), ['industrial-park:甲乙园', 'industrial-park:丙丁园', 'company:庚辛公司']);
+  // a division written first is the region prefix, a place of its own (the guideline): the park starts after it
+  assert.deepEqual(of('已建成甲乙产业园、丙丁产业园、戊县庚辛园', [['甲乙产业园', 'industrial-park'], ['丙丁产业园', 'industrial-park'], ['戊县', 'place']]), ['industrial-park:甲乙产业园', 'industrial-park:丙丁产业园', 'place:戊县', 'industrial-park:庚辛园']);
+  // a kindergarten or a public park ends in 园 too, and is no industrial park
+  assert.deepEqual(of('配套建设了甲乙产业园、丙丁科技园、戊己幼儿园、庚辛公园', [['甲乙产业园', 'industrial-park'], ['丙丁科技园', 'industrial-park']]), ['industrial-park:甲乙产业园', 'industrial-park:丙丁科技园']);
 });
 
 test('a project word after generic words only (重大招商项目) names no project', () => {

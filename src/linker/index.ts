@@ -124,31 +124,52 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
 
 /**
  * In an article about a park (the site it names most is a park), a company, project or park that
- * a sentence stating hosting names (目前已集聚A、B等企业; 新签约C项目) with no place or park of
- * its own, and that has no location in the document yet, is in that park: the sentence's elided
- * subject is the article's topic (the guideline's elided subject). In cross-validation (tagger
- * seed 1's mentions) 13 of the 27 relations this adds were right, where the classifier had
- * declined them (its candidates to the topic stand far from the names and score low): more than
- * the 31 % a relation must reach to raise F1 where it stands. The same for an article about a
- * place added 57 relations, 7 right (a city hosts through its districts and parks).
+ * a sentence names as hosted (目前已集聚A、B等企业; 新签约C项目; D、E等项目开工) with no other place or
+ * park of its own, and that has no location in the document yet, is in that park: the sentence's
+ * elided subject is the article's topic (the guideline's elided subject). Hosted: a hosting word
+ * written before it, or a word of settling or starting work after it (A、B等企业落户; not A与B签约,
+ * where A is a party, nor A投资建设的B项目, where A is the investor). Not where a district's
+ * anaphor (该区, 全市) names the sentence's site, nor where the site named last in the two
+ * sentences before is another than the topic (the sentence may continue that one).
  */
 function hostedByTopicPark(doc: Document, mentions: readonly Linked[], found: readonly Relation[]): Relation[] {
   const topic = mainSite(mentions);
   if (!topic || topic.type !== 'industrial-park') return [];
   const located = new Set(found.filter((r) => r.relation === 'located-in').map((r) => r.head));
-  const withSite = new Set(mentions.filter((m) => m.type === 'place' || m.type === 'industrial-park').map((m) => m.sentence));
+  const sites = mentions.filter((m) => m.type === 'place' || m.type === 'industrial-park');
   const out: Relation[] = [];
   for (const m of mentions) {
-    if (!HOSTED.has(m.type) || m.entity === topic.entity || located.has(m.entity) || withSite.has(m.sentence)) continue;
+    if (!HOSTED.has(m.type) || m.entity === topic.entity || located.has(m.entity)) continue;
+    // a site of the sentence's own (not the head, nor a place inside the head's name) is where it is, if anywhere
+    if (sites.some((x) => x.sentence === m.sentence && !(x.nstart >= m.nstart && x.nend <= m.nend))) continue;
     const s = doc.sentences[m.sentence]!;
-    if (!HOSTING.test(doc.text.slice(s.start, s.end))) continue;
+    const hosted = HOSTING.test(doc.text.slice(s.start, m.nstart)) || SETTLES.test(doc.text.slice(m.nend, s.end));
+    if (!hosted || INVESTS.test(doc.text.slice(m.nend, m.nend + 2)) || DISTRICT_WORDS.test(doc.text.slice(s.start, s.end))) continue;
+    // the nearest sentence before (up to TOPIC_REACH back) that names a site: the first site it names is its subject
+    let prev: Linked | undefined;
+    for (const x of sites) {
+      if (x.sentence >= m.sentence || x.sentence < m.sentence - TOPIC_REACH) continue;
+      if (!prev || x.sentence > prev.sentence) prev = x;
+    }
+    if (prev && prev.entity !== topic.entity) continue;
     located.add(m.entity);
-    const sentences = [...new Set([topic.sentence, m.sentence])].sort((a, b) => a - b);
+    // the evidence: the sentence that names the park nearest before, and the one that states the hosting
+    let named = topic;
+    for (const x of sites) if (x.entity === topic.entity && x.sentence <= m.sentence) named = x;
+    const sentences = [...new Set([named.sentence, m.sentence])].sort((a, b) => a - b);
     out.push({ head: m.entity, tail: topic.entity, relation: 'located-in', evidence: sentences.map((i) => evidenceFor(doc, doc.sentences[i]!.start, doc.sentences[i]!.end)), derived: false });
   }
   return out;
 }
 const HOSTED: ReadonlySet<string> = new Set(['company', 'project', 'industrial-park']);
+/** words of settling or starting work, written after what settles (A、B等项目开工) */
+const SETTLES = /落户|落地|入驻|进驻|开工|竣工|投产|建成/u;
+/** what follows an investor, not what it invests in (A投资建设的B项目) */
+const INVESTS = /^(?:投资|出资)/u;
+/** the district anaphors of the candidates (该区, 我区, 全市…) */
+const DISTRICT_WORDS = /该区|我区|全区|本区|该市|我市|全市|本市|该县|我县|全县|本县|该镇|我镇|全镇/u;
+/** how many sentences back a site named last may say the sentence continues it instead */
+const TOPIC_REACH = 2;
 
 /**
  * List distribution: what the classifier says of a 、-list's item nearest the pair's other end

@@ -803,17 +803,24 @@ export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]):
       const min = Math.min(...have.map(([s, e]) => e - s));
       const max = Math.max(...have.map(([s, e]) => e - s));
       items.forEach(([s, e], k) => {
-        if (decoded[k] || text[e - 1] !== last || e - s < Math.max(MIN_NAME, min - 1) || e - s > max + 2) return;
+        if (decoded[k] || text[e - 1] !== last || e - s < Math.max(MIN_NAME, min - 1) || e - s > max + 2 || NOT_SHAPED.test(text.slice(s, e))) return;
         const inside = out.filter((sp) => sp.start < e && s < sp.end);
         if (inside.some((sp) => sp.start < s || sp.end > e || sp.type !== 'place')) return;
-        out = out.filter((sp) => !inside.includes(sp));
-        out.push({ start: s, end: e, type });
+        // a division written first (甲县|乙丙园) is the region prefix, a place of its own (the
+        // guideline): the name starts after it; any other place inside (新田 in 新田园) is part of it
+        const prefix = inside.find((sp) => sp.start === s && DIVISION_END.test(text.slice(sp.start, sp.end)));
+        const start = prefix ? prefix.end : s;
+        if (e - start < MIN_NAME) return;
+        out = out.filter((sp) => sp === prefix || !inside.includes(sp));
+        out.push({ start, end: e, type });
         changed = true;
       });
     }
   }
   return changed ? out.sort((a, b) => a.start - b.start) : out;
 }
+/** words ending as a park's name does that name no park: a kindergarten, a public park, an orchard */
+const NOT_SHAPED = /(?:幼儿园|公园|校园|家园|果园|茶园|花园|菜园|陵园|乐园|植物园|动物园)$/u;
 /**
  * Types whose lists are completed by shape: parks (甲园、乙园). For the other types the rule completed
  * no list of the annotated articles, so it stays unmeasured and off for them.
