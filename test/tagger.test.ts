@@ -17,7 +17,7 @@ import { pruneRows } from '../src/tagger/rows.js';
 import { emissions } from '../src/tagger/model.js';
 import { RUN_SEED_STEP } from '../src/random.js';
 import { analyseDocument, extractMentions } from '../src/extract/index.js';
-import { repairSpans, withCountries, withCountedLists, withListItems, withListShapes, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from '../src/tagger/repair.js';
+import { repairSpans, withCountries, withCountedLists, withListItems, withListShapes, withColonLists, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from '../src/tagger/repair.js';
 import { makeContext } from '../src/extract/context.js';
 import { documentFromText } from '../src/ingest/index.js';
 import { findDatelines } from '../src/ingest/furniture.js';
@@ -524,6 +524,17 @@ test('a list whose decoded parks share an ending gives its other items of that s
   assert.deepEqual(of('已建成甲乙产业园、丙丁产业园、戊县庚辛园', [['甲乙产业园', 'industrial-park'], ['丙丁产业园', 'industrial-park'], ['戊县', 'place']]), ['industrial-park:甲乙产业园', 'industrial-park:丙丁产业园', 'place:戊县', 'industrial-park:庚辛园']);
   // a kindergarten or a public park ends in 园 too, and is no industrial park
   assert.deepEqual(of('配套建设了甲乙产业园、丙丁科技园、戊己幼儿园、庚辛公园', [['甲乙产业园', 'industrial-park'], ['丙丁科技园', 'industrial-park']]), ['industrial-park:甲乙产业园', 'industrial-park:丙丁科技园']);
+});
+
+test('a list after a count and a colon in a sentence about projects holds that many projects, a company-shaped item a company', () => {
+  const of = (text: string, decoded: string[] = []) =>
+    withColonLists(makeContext(text), decoded.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const }))).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`);
+  const text = '当天还有9个项目集中开工，其中甲区本部3个：甲乙研发中心、丙丁智能停车设备、铭达宏科技；乙园2个：庚辛物流园、瑞晟特医药。';
+  assert.deepEqual(of(text, ['庚辛物流园']), ['project:甲乙研发中心', 'project:丙丁智能停车设备', 'company:铭达宏科技', 'project:庚辛物流园', 'company:瑞晟特医药']);
+  // a count the list does not match, a sentence not about projects, or dictionary words give nothing
+  assert.deepEqual(of('当天还有9个项目集中开工，其中甲区本部4个：甲乙研发中心、丙丁智能停车设备、铭达宏科技。'), []);
+  assert.deepEqual(of('当天共有3个：甲乙研发中心、丙丁智能停车设备、铭达宏科技。'), []);
+  assert.deepEqual(of('签约项目涉及2个：智能制造、生物医药。'), []);
 });
 
 test('a project word after generic words only (重大招商项目) names no project', () => {

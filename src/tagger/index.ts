@@ -8,7 +8,7 @@ import { loadModels } from '../model-file.js';
 import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
 import { decodeSpans } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
-import { repairSpans, withCountries, withCountedLists, withListItems, withListShapes, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from './repair.js';
+import { repairSpans, withCountries, withCountedLists, withListItems, withListShapes, withColonLists, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from './repair.js';
 import { withImpliedEntities } from '../extract/implied.js';
 
 export type { TaggerModel } from './model.js';
@@ -56,7 +56,7 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
     if (n === 0) return;
     const labels = decode(model, sentenceFeatures(input, buffer), n);
     const ctx = analysis.contexts[k]!;
-    for (const sp of withFramedClusters(ctx, withPrefixedParks(ctx, withCountries(ctx, withCountedLists(ctx, withListShapes(ctx, withListItems(ctx, repairSpans(ctx, decodeSpans(labels))))))))) {
+    for (const sp of withFramedClusters(ctx, withPrefixedParks(ctx, withCountries(ctx, withColonLists(ctx, withCountedLists(ctx, withListShapes(ctx, withListItems(ctx, repairSpans(ctx, decodeSpans(labels)))))))))) {
       if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
       const ns = sent.start + sp.start;
       const ne = sent.start + sp.end;

@@ -826,3 +826,56 @@ const NOT_SHAPED = /(?:幼儿园|公园|校园|家园|果园|茶园|花园|菜�
  * no list of the annotated articles, so it stays unmeasured and off for them.
  */
 const SHAPED: ReadonlySet<EntityType> = new Set(['industrial-park']);
+
+/**
+ * The spans of a sentence, and the items of a 、-list written after a count and a colon in a
+ * sentence about projects (12个项目集中开工，其中甲区6个：A、B、C、D、E、F；乙园3个：G、H、I) where the
+ * tagger left them out: the count says the list holds that many of the projects, so each item is
+ * one, a company where it is shaped as a company's short name (the guideline: a company listed
+ * among projects is a company). The list runs to the clause's end and names exactly as many as it
+ * counts; not an item holding a conjunction, nor a short one written in common dictionary words
+ * only (智能制造, 生物医药: an industry, not a name).
+ */
+export function withColonLists(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
+  const text = ctx.text;
+  if (!text.includes('项目') || !/[:：]/u.test(text)) return [...spans];
+  const out = [...spans];
+  COLON_COUNT.lastIndex = 0;
+  for (let m = COLON_COUNT.exec(text); m; m = COLON_COUNT.exec(text)) {
+    const n = countValue(m[1]!);
+    const at = m.index + m[0].length;
+    if (n === undefined || n < 2 || !text.slice(0, m.index).includes('项目')) continue;
+    let end = at;
+    while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+    const parts = text.slice(at, end).split('、');
+    if (parts.length !== n) continue;
+    let s = at;
+    for (const part of parts) {
+      const a = s;
+      const e = s + part.length;
+      s = e + 1;
+      if (part.length < MIN_NAME || part.length > 24 || /[和与及为的]/u.test(part)) continue;
+      // an industry (智能制造, 新材料) is a short run of common words; a name may be longer and still read as such (甲乙智能停车设备)
+      if (e - a <= 4 && commonWordsOnly(ctx, a, e)) continue;
+      if (out.some((sp) => sp.start < e && a < sp.end)) continue;
+      out.push({ start: a, end: e, type: COMPANY_ENDING.test(part) && !PROJECT_ENDING.test(part) ? 'company' : 'project' });
+    }
+  }
+  return out.length === spans.length ? out : out.sort((x, y) => x.start - y.start);
+}
+/** Is text[a, e) written in common dictionary words only (智能|制造, 生物医药), none a name, an abbreviation or a word jieba does not know? */
+function commonWordsOnly(ctx: RepairContext, a: number, e: number): boolean {
+  let at = a;
+  while (at < e) {
+    const t = wordStarting(ctx, at);
+    if (!t || t.end > e || NAME_TAGS.test(t.tag)) return false;
+    at = t.end;
+  }
+  return true;
+}
+/** jieba's tags of names, abbreviations and words it does not know */
+const NAME_TAGS = /^(?:x|nz|nr|ns|nt|j|eng)/u;
+/** a count of items and the colon before them (6个：) */
+const COLON_COUNT = /([0-9０-９]+|[一二两三四五六七八九十]+)个[:：]/gu;
+/** what ends a list written after a colon */
+const CLAUSE_END = /[；;。，,：:！？!?\n]/u;
