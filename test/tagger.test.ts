@@ -529,12 +529,20 @@ test('a list whose decoded parks share an ending gives its other items of that s
 test('a list after a count and a colon in a sentence about projects holds that many projects, a company-shaped item a company', () => {
   const of = (text: string, decoded: string[] = []) =>
     withColonLists(makeContext(text), decoded.map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'project' as const }))).map((sp) => `${sp.type}:${text.slice(sp.start, sp.end)}`);
-  const text = '当天还有9个项目集中开工，其中甲区本部3个：甲乙研发中心、丙丁智能停车设备、铭达宏科技；乙园2个：庚辛物流园、瑞晟特医药。';
-  assert.deepEqual(of(text, ['庚辛物流园']), ['project:甲乙研发中心', 'project:丙丁智能停车设备', 'company:铭达宏科技', 'project:庚辛物流园', 'company:瑞晟特医药']);
-  // a count the list does not match, a sentence not about projects, or dictionary words give nothing
-  assert.deepEqual(of('当天还有9个项目集中开工，其中甲区本部4个：甲乙研发中心、丙丁智能停车设备、铭达宏科技。'), []);
+  const opening = '当天还有9个项目集中开工，其中甲区本部3个：';
+  assert.deepEqual(of(`${opening}甲乙研发中心、丙丁智能停车设备、铭达宏科技。`, ['甲乙研发中心']), ['project:甲乙研发中心', 'project:丙丁智能停车设备', 'company:铭达宏科技']);
+  // the last item ends at 等 or a bracket; one that runs on past a name's ending is left out
+  assert.deepEqual(of(`${opening}铭达宏科技、瑞晟特医药、恒通物流园（总投资5亿元）。`), ['company:铭达宏科技', 'company:瑞晟特医药', 'project:恒通物流园']);
+  assert.deepEqual(of(`${opening}铭达宏科技、瑞晟特医药、恒通物流园等。`), ['company:铭达宏科技', 'company:瑞晟特医药', 'project:恒通物流园']);
+  assert.deepEqual(of(`${opening}甲乙研发中心、瑞晟特医药、恒通物流园均已开工。`), ['project:甲乙研发中心', 'company:瑞晟特医药']);
+  // a count the list does not match, or a sentence not about projects, gives nothing
+  assert.deepEqual(of(`当天还有9个项目集中开工，其中甲区本部4个：甲乙研发中心、丙丁智能停车设备、铭达宏科技。`), []);
   assert.deepEqual(of('当天共有3个：甲乙研发中心、丙丁智能停车设备、铭达宏科技。'), []);
-  assert.deepEqual(of('签约项目涉及2个：智能制造、生物医药。'), []);
+  // nor a list with no item ending as a project's name does: industries, places, dates, tasks
+  assert.deepEqual(of('今年新开工项目20个，其中战略性新兴产业3个：新一代信息技术、高端装备制造、新能源汽车。'), []);
+  assert.deepEqual(of('项目涉及的镇街有3个：长岭镇、白桥镇、丰源街道。'), []);
+  assert.deepEqual(of('本次签约项目9个，其中甲区3个：2024年、2025年、2026年。'), []);
+  assert.deepEqual(of('项目建设重点抓好3个：优化营商环境、强化要素保障、提升服务效能。'), []);
 });
 
 test('a project word after generic words only (重大招商项目) names no project', () => {

@@ -829,12 +829,15 @@ const SHAPED: ReadonlySet<EntityType> = new Set(['industrial-park']);
 
 /**
  * The spans of a sentence, and the items of a 、-list written after a count and a colon in a
- * sentence about projects (12个项目集中开工，其中甲区6个：A、B、C、D、E、F；乙园3个：G、H、I) where the
- * tagger left them out: the count says the list holds that many of the projects, so each item is
- * one, a company where it is shaped as a company's short name (the guideline: a company listed
- * among projects is a company). The list runs to the clause's end and names exactly as many as it
- * counts; not an item holding a conjunction, nor a short one written in common dictionary words
- * only (智能制造, 生物医药: an industry, not a name).
+ * sentence about projects (12个项目集中开工，其中甲区6个：A、B、C、D、E、F) where the tagger left them
+ * out: the count says the list holds that many of the projects, so each item is one, a company
+ * where it is shaped as a company's short name (the guideline: a company listed among projects is
+ * a company). The list runs to the clause's end (its last item to 等 or a bracket), names exactly as
+ * many as it counts, and has an item ending as a project's name does (…中心, …产业园, …项目): a list
+ * of industries, places, dates or tasks has none. Not an item holding a conjunction, a bracket, a
+ * quote or figures (年产5万吨X), one ending as a division's or a body's name does, a short one
+ * written in common dictionary words only (智能制造), nor a last item that does not end as a name
+ * does (…物流园均已开工). Within one sentence: a list after ；(a sentence of its own) is left out.
  */
 export function withColonLists(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   const text = ctx.text;
@@ -847,22 +850,34 @@ export function withColonLists(ctx: RepairContext, spans: readonly LabelSpan[]):
     if (n === undefined || n < 2 || !text.slice(0, m.index).includes('项目')) continue;
     let end = at;
     while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
-    const parts = text.slice(at, end).split('、');
-    if (parts.length !== n) continue;
+    // the last item ends at 等 or at a bracket (…C（总投资5亿元）, a list inside brackets: …C）)
+    let listed = text.slice(at, end);
+    const tail = listed.lastIndexOf('、');
+    const stop = listed.slice(tail + 1).search(/[等(（)）]/u);
+    if (stop >= 0) listed = listed.slice(0, tail + 1 + stop);
+    const parts = listed.split('、');
+    if (parts.length !== n || !parts.some((p) => PROJECT_ENDING.test(p))) continue;
+    const last = parts[parts.length - 1]!;
     let s = at;
-    for (const part of parts) {
+    parts.forEach((part, k) => {
       const a = s;
       const e = s + part.length;
       s = e + 1;
-      if (part.length < MIN_NAME || part.length > 24 || /[和与及为的]/u.test(part)) continue;
+      if (part.length < MIN_NAME || part.length > 24 || NOT_LISTED_NAME.test(part) || NOT_LISTED_END.test(part)) return;
+      if (/[0-9０-９]/u.test(part) && !PROJECT_ENDING.test(part)) return;
+      if (k === n - 1 && !PROJECT_ENDING.test(last) && !COMPANY_ENDING.test(last)) return;
       // an industry (智能制造, 新材料) is a short run of common words; a name may be longer and still read as such (甲乙智能停车设备)
-      if (e - a <= 4 && commonWordsOnly(ctx, a, e)) continue;
-      if (out.some((sp) => sp.start < e && a < sp.end)) continue;
+      if (e - a <= 4 && commonWordsOnly(ctx, a, e)) return;
+      if (out.some((sp) => sp.start < e && a < sp.end)) return;
       out.push({ start: a, end: e, type: COMPANY_ENDING.test(part) && !PROJECT_ENDING.test(part) ? 'company' : 'project' });
-    }
+    });
   }
   return out.length === spans.length ? out : out.sort((x, y) => x.start - y.start);
 }
+/** what a listed name does not hold: a conjunction, a bracket, a quote, an ellipsis */
+const NOT_LISTED_NAME = /[和与及为的()（）“”"‘’《》…]/u;
+/** how the names of divisions, bodies and schools end: no project's nor company's */
+const NOT_LISTED_END = /(?:省|市|县|区|镇|乡|街道|村|大学|学院|局|委|办|年)$/u;
 /** Is text[a, e) written in common dictionary words only (智能|制造, 生物医药), none a name, an abbreviation or a word jieba does not know? */
 function commonWordsOnly(ctx: RepairContext, a: number, e: number): boolean {
   let at = a;
@@ -878,4 +893,4 @@ const NAME_TAGS = /^(?:x|nz|nr|ns|nt|j|eng)/u;
 /** a count of items and the colon before them (6个：) */
 const COLON_COUNT = /([0-9０-９]+|[一二两三四五六七八九十]+)个[:：]/gu;
 /** what ends a list written after a colon */
-const CLAUSE_END = /[；;。，,：:！？!?\n]/u;
+const CLAUSE_END = /[；;。，,：:！？!?…\n]/u;
