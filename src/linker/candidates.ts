@@ -43,12 +43,14 @@ export function allowedRelations(head: EntityType, tail: EntityType): RelationTy
   return out;
 }
 
+/** The anaphors of a district, city, county or town (该区, 我市, 全县): the article's place of that kind. */
+export const DISTRICT_ANAPHORS = /该区|我区|全区|本区|该市|我市|全市|本市|该县|我县|全县|本县|该镇|我镇|全镇/u;
 /** Anaphors by the type of what they stand for: the nearest earlier mention of that type. */
 const ANAPHORS: Array<[RegExp, EntityType | 'district' | 'subject']> = [
   [/该园区|该园|园区内|园区/gu, 'industrial-park'],
   [/该公司|该企业|该集团/gu, 'company'],
   [/该项目|这些项目|上述项目|这批项目|此项目/gu, 'project'],
-  [/该区|我区|全区|本区|该市|我市|全市|本市|该县|我县|全县|本县|该镇|我镇|全镇/gu, 'district'],
+  [new RegExp(DISTRICT_ANAPHORS.source, 'gu'), 'district'],
   [/其(?=[\u4e00-\u9fff])/gu, 'subject'],
 ];
 /** how many sentences back an anaphor may look */

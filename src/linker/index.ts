@@ -13,7 +13,7 @@ import type { Document, Evidence, Relation, RelationType } from '../types.js';
 import { RELATION_TYPES } from '../types.js';
 import type { Found, Linked } from '../relate/sentence.js';
 import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js';
-import { candidatePairs, mainSite, HOSTING, type Candidate } from './candidates.js';
+import { candidatePairs, mainSite, DISTRICT_ANAPHORS, HOSTING, type Candidate } from './candidates.js';
 import { pairFeatures, type RuleVotes } from './features.js';
 import { classOf, decide, type Decision, type LinkExample, type LinkerModel } from './model.js';
 import { isCloseBracket, isOpenBracket } from '../strings.js';
@@ -129,34 +129,45 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
  * elided subject is the article's topic (the guideline's elided subject). Hosted: a hosting word
  * written before it, or a word of settling or starting work after it (A、B等企业落户; not A与B签约,
  * where A is a party, nor A投资建设的B项目, where A is the investor). Not where a district's
- * anaphor (该区, 全市) names the sentence's site, nor where the site named last in the two
- * sentences before is another than the topic (the sentence may continue that one).
+ * anaphor (该区, 全市) names the sentence's site, nor where the nearest of the two sentences before
+ * that names a site opens with another one (the sentence may continue that one). The evidence is
+ * the sentence that names the park nearest before and the one that states the hosting.
  */
 function hostedByTopicPark(doc: Document, mentions: readonly Linked[], found: readonly Relation[]): Relation[] {
   const topic = mainSite(mentions);
   if (!topic || topic.type !== 'industrial-park') return [];
   const located = new Set(found.filter((r) => r.relation === 'located-in').map((r) => r.head));
-  const sites = mentions.filter((m) => m.type === 'place' || m.type === 'industrial-park');
+  // each sentence's sites, in the order written
+  const sitesIn = new Map<number, Linked[]>();
+  for (const m of mentions) {
+    if (m.type !== 'place' && m.type !== 'industrial-park') continue;
+    const list = sitesIn.get(m.sentence);
+    if (list) list.push(m);
+    else sitesIn.set(m.sentence, [m]);
+  }
+  for (const list of sitesIn.values()) list.sort((a, b) => a.nstart - b.nstart);
+  // the sentences that name the park, ascending
+  const named = [...sitesIn.keys()].filter((k) => sitesIn.get(k)!.some((x) => x.entity === topic.entity)).sort((a, b) => a - b);
   const out: Relation[] = [];
   for (const m of mentions) {
     if (!HOSTED.has(m.type) || m.entity === topic.entity || located.has(m.entity)) continue;
     // a site of the sentence's own (not the head, nor a place inside the head's name) is where it is, if anywhere
-    if (sites.some((x) => x.sentence === m.sentence && !(x.nstart >= m.nstart && x.nend <= m.nend))) continue;
+    if (sitesIn.get(m.sentence)?.some((x) => x.nstart < m.nstart || x.nend > m.nend)) continue;
     const s = doc.sentences[m.sentence]!;
     const hosted = HOSTING.test(doc.text.slice(s.start, m.nstart)) || SETTLES.test(doc.text.slice(m.nend, s.end));
-    if (!hosted || INVESTS.test(doc.text.slice(m.nend, m.nend + 2)) || DISTRICT_WORDS.test(doc.text.slice(s.start, s.end))) continue;
-    // the nearest sentence before (up to TOPIC_REACH back) that names a site: the first site it names is its subject
-    let prev: Linked | undefined;
-    for (const x of sites) {
-      if (x.sentence >= m.sentence || x.sentence < m.sentence - TOPIC_REACH) continue;
-      if (!prev || x.sentence > prev.sentence) prev = x;
+    if (!hosted || INVESTS.test(doc.text.slice(m.nend, m.nend + 2)) || DISTRICT_ANAPHORS.test(doc.text.slice(s.start, s.end))) continue;
+    let before: Linked[] | undefined;
+    for (let k = m.sentence - 1; k >= m.sentence - TOPIC_REACH && !before; k--) before = sitesIn.get(k);
+    if (before && before[0]!.entity !== topic.entity) continue;
+    // the last sentence naming the park up to this one (the first, if the park is named only later)
+    let lo = 0;
+    for (let hi = named.length - 1; lo < hi; ) {
+      const mid = (lo + hi + 1) >> 1;
+      if (named[mid]! <= m.sentence) lo = mid;
+      else hi = mid - 1;
     }
-    if (prev && prev.entity !== topic.entity) continue;
     located.add(m.entity);
-    // the evidence: the sentence that names the park nearest before, and the one that states the hosting
-    let named = topic;
-    for (const x of sites) if (x.entity === topic.entity && x.sentence <= m.sentence) named = x;
-    const sentences = [...new Set([named.sentence, m.sentence])].sort((a, b) => a - b);
+    const sentences = [...new Set([named[lo]!, m.sentence])].sort((a, b) => a - b);
     out.push({ head: m.entity, tail: topic.entity, relation: 'located-in', evidence: sentences.map((i) => evidenceFor(doc, doc.sentences[i]!.start, doc.sentences[i]!.end)), derived: false });
   }
   return out;
@@ -166,9 +177,7 @@ const HOSTED: ReadonlySet<string> = new Set(['company', 'project', 'industrial-p
 const SETTLES = /落户|落地|入驻|进驻|开工|竣工|投产|建成/u;
 /** what follows an investor, not what it invests in (A投资建设的B项目) */
 const INVESTS = /^(?:投资|出资)/u;
-/** the district anaphors of the candidates (该区, 我区, 全市…) */
-const DISTRICT_WORDS = /该区|我区|全区|本区|该市|我市|全市|本市|该县|我县|全县|本县|该镇|我镇|全镇/u;
-/** how many sentences back a site named last may say the sentence continues it instead */
+/** how many sentences back a sentence that names a site may say the sentence continues it instead */
 const TOPIC_REACH = 2;
 
 /**

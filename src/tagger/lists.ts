@@ -58,8 +58,23 @@ export function listView(text: string, tokens: readonly Token[], ruleWhole: (s: 
   return view;
 }
 
-/** The 、-lists of a sentence, each as its items' [start, end), two or more, in order. */
-export function listItems(text: string, tokens: readonly Token[]): Array<Array<[number, number]>> {
+/**
+ * The 、-lists of a sentence, each as its items' [start, end), two or more, in order. The tagger's
+ * features and three of its repairs read the lists of one sentence: they are found once per
+ * sentence's tokens (the caller must not change them).
+ */
+export function listItems(text: string, tokens: readonly Token[]): ReadonlyArray<ReadonlyArray<readonly [number, number]>> {
+  if (!text.includes('、')) return NO_LISTS;
+  const known = FOUND.get(tokens);
+  if (known?.text === text) return known.lists;
+  const lists = findLists(text, tokens);
+  FOUND.set(tokens, { text, lists });
+  return lists;
+}
+const NO_LISTS: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [];
+const FOUND = new WeakMap<readonly Token[], { text: string; lists: Array<Array<[number, number]>> }>();
+
+function findLists(text: string, tokens: readonly Token[]): Array<Array<[number, number]>> {
   const n = text.length;
   const lists: Array<Array<[number, number]>> = [];
   if (!text.includes('、')) return lists;
@@ -105,7 +120,7 @@ export function listItems(text: string, tokens: readonly Token[]): Array<Array<[
   return lists;
 }
 
-function mark(view: ListView, text: string, items: Array<[number, number]>, ruleWhole: (s: number, e: number) => EntityType | undefined): void {
+function mark(view: ListView, text: string, items: ReadonlyArray<readonly [number, number]>, ruleWhole: (s: number, e: number) => EntityType | undefined): void {
   // what follows the list: 等, a count (三大, 6个), 为代表的 …, then the head word
   const end = items[items.length - 1]![1];
   let head = 0;

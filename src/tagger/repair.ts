@@ -105,6 +105,8 @@ const SCOPE_LEAD = /^全[省市区县国]/u;
 const DIVISION_END = /[区市县省镇]$/u;
 /** The character that ends many parks' names (X园, X产业园) and no person's. */
 const PARK_END = '园';
+/** words ending in 园 that name no park: a residential estate, a kindergarten, a public park, an orchard */
+const NOT_PARK = /(?:幼儿园|公园|校园|家园|果园|茶园|花园|菜园|陵园|乐园|植物园|动物园)$/u;
 /** The words that end a date (2017年, 3月, 15日), and what they follow. */
 const DATE_END = new Set([...'年月日号']);
 const NUMERAL_BEFORE = /[0-9０-９一二三四五六七八九十〇零]/u;
@@ -479,8 +481,8 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
     if (sp.type === 'person' && DIVISION_END.test(text.slice(start, end))) continue;
     // nor as a park's does: a "person" of three or more characters ending in 园 is that park (高X园
     // in a list of a zone's parks; none of the 3,661 person names labelled in CLUENER ends so), and
-    // so is a "company" (no company of the annotated articles ends so; 2 of CLUENER's, both 家园 sites)
-    if ((sp.type === 'person' || sp.type === 'company') && end - start >= 3 && text[end - 1] === PARK_END && text[end - 2] !== '家') sp = { ...sp, type: 'industrial-park' };
+    // so is a "company" (no company of the annotated articles ends so; 2 of CLUENER's, both 家园 sites, NOT_PARK)
+    if ((sp.type === 'person' || sp.type === 'company') && end - start >= 3 && text[end - 1] === PARK_END && !NOT_PARK.test(text.slice(start, end))) sp = { ...sp, type: 'industrial-park' };
     // a name cut inside a dictionary word is a piece of a longer one (once the words after a name are off)
     if (WHOLE_WORDS.has(sp.type) && cutsWord(ctx, start, end)) continue;
     // a title inside a name's span ends the name; a name after it is a person (X投资中心总经理某某,
@@ -781,8 +783,11 @@ export function withCountries(ctx: RepairContext, spans: readonly LabelSpan[]): 
  * The spans of a sentence, and the items of a 、-list written in the shape of its decoded items
  * where the tagger left them out: two or more items decoded as one type all end in one character
  * (甲园、乙园、丙园 with 甲园 and 丙园 decoded as parks), and an item of about their length ends in it
- * too, so it is one more of them. A place decoded inside such an item (新田 in 新田园) is its
- * prefix, not a name of its own.
+ * too, so it is one more of them. A place decoded inside such an item (新田 in 新田园) is part of
+ * its name, except a division written first (甲县|乙丙园), the guideline's region prefix; an item
+ * ending as a kindergarten or a public park does (NOT_PARK) is none. The list view misses a first
+ * item jieba writes as a word and a bound morpheme (高峰|园/zg): a name decoded right before the
+ * list's first 、 is taken as its first item.
  */
 export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   if (!ctx.text.includes('、')) return [...spans];
@@ -792,9 +797,9 @@ export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]):
   for (const listed of listItems(text, ctx.tokens)) {
     // a decoded name right before the list's first 、 is its first item, whatever words it is made of (高峰|园)
     const before = text[listed[0]![0] - 1] === '、' ? spans.find((sp) => sp.end === listed[0]![0] - 1) : undefined;
-    const items: Array<[number, number]> = before ? [[before.start, before.end], ...listed] : listed;
+    const items: ReadonlyArray<readonly [number, number]> = before ? [[before.start, before.end], ...listed] : listed;
     const decoded = items.map(([s, e]) => spans.find((sp) => sp.start === s && sp.end === e));
-    const byType = new Map<EntityType, Array<[number, number]>>();
+    const byType = new Map<EntityType, Array<readonly [number, number]>>();
     decoded.forEach((sp, k) => { if (sp) (byType.get(sp.type) ?? byType.set(sp.type, []).get(sp.type)!).push(items[k]!); });
     for (const [type, have] of byType) {
       if (!SHAPED.has(type) || have.length < 2) continue;
@@ -803,7 +808,7 @@ export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]):
       const min = Math.min(...have.map(([s, e]) => e - s));
       const max = Math.max(...have.map(([s, e]) => e - s));
       items.forEach(([s, e], k) => {
-        if (decoded[k] || text[e - 1] !== last || e - s < Math.max(MIN_NAME, min - 1) || e - s > max + 2 || NOT_SHAPED.test(text.slice(s, e))) return;
+        if (decoded[k] || text[e - 1] !== last || e - s < Math.max(MIN_NAME, min - 1) || e - s > max + 2 || NOT_PARK.test(text.slice(s, e))) return;
         const inside = out.filter((sp) => sp.start < e && s < sp.end);
         if (inside.some((sp) => sp.start < s || sp.end > e || sp.type !== 'place')) return;
         // a division written first (甲县|乙丙园) is the region prefix, a place of its own (the
@@ -819,8 +824,6 @@ export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]):
   }
   return changed ? out.sort((a, b) => a.start - b.start) : out;
 }
-/** words ending as a park's name does that name no park: a kindergarten, a public park, an orchard */
-const NOT_SHAPED = /(?:幼儿园|公园|校园|家园|果园|茶园|花园|菜园|陵园|乐园|植物园|动物园)$/u;
 /**
  * Types whose lists are completed by shape: parks (甲园、乙园). For the other types the rule completed
  * no list of the annotated articles, so it stays unmeasured and off for them.
@@ -857,7 +860,6 @@ export function withColonLists(ctx: RepairContext, spans: readonly LabelSpan[]):
     if (stop >= 0) listed = listed.slice(0, tail + 1 + stop);
     const parts = listed.split('、');
     if (parts.length !== n || !parts.some((p) => PROJECT_ENDING.test(p))) continue;
-    const last = parts[parts.length - 1]!;
     let s = at;
     parts.forEach((part, k) => {
       const a = s;
@@ -865,7 +867,7 @@ export function withColonLists(ctx: RepairContext, spans: readonly LabelSpan[]):
       s = e + 1;
       if (part.length < MIN_NAME || part.length > 24 || NOT_LISTED_NAME.test(part) || NOT_LISTED_END.test(part)) return;
       if (/[0-9０-９]/u.test(part) && !PROJECT_ENDING.test(part)) return;
-      if (k === n - 1 && !PROJECT_ENDING.test(last) && !COMPANY_ENDING.test(last)) return;
+      if (k === n - 1 && !PROJECT_ENDING.test(part) && !COMPANY_ENDING.test(part)) return;
       // an industry (智能制造, 新材料) is a short run of common words; a name may be longer and still read as such (甲乙智能停车设备)
       if (e - a <= 4 && commonWordsOnly(ctx, a, e)) return;
       if (out.some((sp) => sp.start < e && a < sp.end)) return;
