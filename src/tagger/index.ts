@@ -6,9 +6,9 @@ import { ENTITY_TYPES, type Document, type EntityType, type Mention } from '../t
 import { analyseDocument, extractMentions, toMention, withKnownNames, withoutDatelines, type RuleAnalysis } from '../extract/index.js';
 import { loadModels } from '../model-file.js';
 import { FEATURES_PER_CHAR, sentenceFeatures, type RuleSpan, type SentenceInput } from './features.js';
-import { decodeSpans } from './labels.js';
+import { decodeSpans, type LabelSpan } from './labels.js';
 import { decode, type TaggerModel } from './model.js';
-import { repairSpans, withCountries, withCountedLists, withListItems, withListShapes, withColonLists, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters } from './repair.js';
+import { repairSpans, withCountries, withCountedLists, withListItems, withListShapes, withColonLists, withoutGenericBodies, withoutGenericParks, withPrefixedParks, withFramedClusters, type RepairContext } from './repair.js';
 import { withImpliedEntities } from '../extract/implied.js';
 
 export type { TaggerModel } from './model.js';
@@ -56,7 +56,9 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
     if (n === 0) return;
     const labels = decode(model, sentenceFeatures(input, buffer), n);
     const ctx = analysis.contexts[k]!;
-    for (const sp of withFramedClusters(ctx, withPrefixedParks(ctx, withCountries(ctx, withColonLists(ctx, withCountedLists(ctx, withListShapes(ctx, withListItems(ctx, repairSpans(ctx, decodeSpans(labels)))))))))) {
+    let spans = repairSpans(ctx, decodeSpans(labels));
+    for (const repair of SENTENCE_REPAIRS) spans = repair(ctx, spans);
+    for (const sp of spans) {
       if (input.masked?.[sp.start] || input.masked?.[sp.end - 1]) continue;
       const ns = sent.start + sp.start;
       const ne = sent.start + sp.end;
@@ -68,6 +70,17 @@ export function tagMentions(doc: Document, model: TaggerModel, analysis: RuleAna
   });
   return withoutDatelines(doc, withImpliedEntities(doc, withKnownNames(doc, withoutGenericBodies(withoutGenericParks(mentions)))));
 }
+
+/** What completes a sentence's repaired spans, in this order: each takes the spans (sorted) and gives them back sorted, with what it adds or mends. */
+const SENTENCE_REPAIRS: ReadonlyArray<(ctx: RepairContext, spans: readonly LabelSpan[]) => LabelSpan[]> = [
+  withListItems,
+  withListShapes,
+  withCountedLists,
+  withColonLists,
+  withCountries,
+  withPrefixedParks,
+  withFramedClusters,
+];
 
 const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 

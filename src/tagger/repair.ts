@@ -787,7 +787,9 @@ export function withCountries(ctx: RepairContext, spans: readonly LabelSpan[]): 
  * its name, except a division written first (甲县|乙丙园), the guideline's region prefix; an item
  * ending as a kindergarten or a public park does (NOT_PARK) is none. The list view misses a first
  * item jieba writes as a word and a bound morpheme (高峰|园/zg): a name decoded right before the
- * list's first 、 is taken as its first item.
+ * list's first 、 is taken as its first item. (Letting the list view take such words in changes the
+ * tagger's features too: retrained so, tagger seed 1 scored typed F1 0.8133 and relations 0.6101
+ * in cross-validation, against 0.8170 and 0.6489.)
  */
 export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   if (!ctx.text.includes('、')) return [...spans];
