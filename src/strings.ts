@@ -28,3 +28,14 @@ export const CLOSING_OF: Readonly<Record<string, string>> = Object.fromEntries(O
 // Chinese character), which an object look-up must first hash; the maps above list the same pairs
 export const isOpenBracket = (c: string | undefined): boolean => c === '（' || c === '(';
 export const isCloseBracket = (c: string | undefined): boolean => c === '）' || c === ')';
+
+/** 2 for 两 or 2, 12 for 十二; undefined for what is not a plain count */
+export function countValue(s: string): number | undefined {
+  if (/^[0-9０-９]+$/u.test(s)) return Number(s.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const digit = (c: string | undefined) => (c === undefined ? undefined : '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : undefined));
+  let n: number | undefined;
+  if (s.length === 1) n = s === '十' ? 10 : digit(s);
+  else if (s.length === 2 && s[0] === '十') n = 10 + (digit(s[1]) ?? NaN);
+  else if (s.length === 2 && s[1] === '十') n = (digit(s[0]) ?? NaN) * 10;
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
+}

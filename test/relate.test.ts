@@ -298,3 +298,70 @@ test('merging keeps each evidence sentence of a relation once (by article and of
   const merged = mergeRelations([rel(...many.slice(0, 10)), rel(...many.slice(5, 30)), rel(...many), rel(ev('c', 3), ev('d', 3))]);
   assert.deepEqual(merged[0]!.evidence.map((e) => `${e.doc}${e.start}`), [...many.map((e) => `c${e.start}`), 'd3']);
 });
+
+test('the items a site’s count lists after a colon are in that site (其中甲区6个：A、B；乙园3个：C); a list longer than its count is no such list', () => {
+  const text = '当天，5个项目集中开工，其中甲区本部2个：乙丙研发中心、丁戊食品；己庚园3个：辛壬医药、癸子物流园。';
+  const { doc, mentions } = mentionsIn(text, [['甲区', 'place'], ['乙丙研发中心', 'project'], ['丁戊食品', 'company'], ['己庚园', 'industrial-park'], ['辛壬医药', 'company'], ['癸子物流园', 'industrial-park']]);
+  const sentenceOf = (m: Mention) => doc.sentences.find((s) => s.start <= m.nstart && m.nend <= s.end)!.index;
+  const placed = mentions.map((m) => ({ ...m, sentence: sentenceOf(m) }));
+  assert.deepEqual(patternsFind(doc, placed), [
+    'company:丁戊食品 located-in place:甲区',
+    'company:辛壬医药 located-in industrial-park:己庚园',
+    'industrial-park:癸子物流园 located-in industrial-park:己庚园',
+    'project:乙丙研发中心 located-in place:甲区',
+  ]);
+  // three items under a count of one: not that site's list
+  const over = mentionsIn('其中甲区1个：乙丙研发中心、丁戊食品、己庚医药。', [['甲区', 'place'], ['乙丙研发中心', 'project'], ['丁戊食品', 'company'], ['己庚医药', 'company']]);
+  assert.deepEqual(patternsFind(over.doc, over.mentions), []);
+  // the site right before the count, not one before it
+  const nearest = mentionsIn('其中甲区乙丙园2个：丁戊研发中心、己庚医药。', [['甲区', 'place'], ['乙丙园', 'industrial-park'], ['丁戊研发中心', 'project'], ['己庚医药', 'company']]);
+  assert.deepEqual(patternsFind(nearest.doc, nearest.mentions).filter((x) => !x.includes('乙丙园 located-in')), [
+    'company:己庚医药 located-in industrial-park:乙丙园',
+    'project:丁戊研发中心 located-in industrial-park:乙丙园',
+  ]);
+  // a place that projects come from or sign with is not where they are
+  for (const text of ['甲区与德国签约2个项目：丁戊研发中心、己庚医药。', '按投资方来源地分，德国2个：丁戊研发中心、己庚医药。']) {
+    const from = mentionsIn(text, [['德国', 'place'], ['丁戊研发中心', 'project'], ['己庚医药', 'company']]);
+    assert.deepEqual(patternsFind(from.doc, from.mentions), [], text);
+  }
+});
+
+test('a place or park in brackets right after a project or company is where it is; a park’s bracket names the park again', () => {
+  const listed = mentionsIn('重大产业项目包括甲乙半导体项目（丙丁经开区），戊己电子封装项目（庚县）。', [
+    ['甲乙半导体项目', 'project'],
+    ['丙丁经开区', 'industrial-park'],
+    ['戊己电子封装项目', 'project'],
+    ['庚县', 'place'],
+  ]);
+  assert.deepEqual(patternsFind(listed.doc, listed.mentions), ['project:戊己电子封装项目 located-in place:庚县', 'project:甲乙半导体项目 located-in industrial-park:丙丁经开区']);
+  const again = mentionsIn('辛壬新区（辛壬开发区）是国家级新区。', [['辛壬新区', 'industrial-park'], ['辛壬开发区', 'industrial-park']]);
+  assert.deepEqual(patternsFind(again.doc, again.mentions), []);
+  // a city in brackets may be where the investor is from; a bracket the name goes on after is part of it
+  const city = mentionsIn('签约项目包括年产10万吨新材料项目（深圳）、智能装备制造项目（苏州）等。', [['年产10万吨新材料项目', 'project'], ['深圳', 'place'], ['智能装备制造项目', 'project'], ['苏州', 'place']]);
+  assert.deepEqual(patternsFind(city.doc, city.mentions), []);
+  const inName = mentionsIn('甲乙（庚县）轻型汽车公司扩产。', [['甲乙', 'company'], ['庚县', 'place']]);
+  assert.deepEqual(patternsFind(inName.doc, inName.mentions), []);
+});
+
+test('the first, only or biggest one of a place is in it (X是甲市最大的…企业); X是甲市的重要企业 says nothing of where X is', () => {
+  const biggest = mentionsIn('甲乙油气分公司是丙丁地区最大的天然气生产企业。', [['甲乙油气分公司', 'company'], ['丙丁地区', 'place']]);
+  assert.deepEqual(patternsFind(biggest.doc, biggest.mentions), ['company:甲乙油气分公司 located-in place:丙丁地区']);
+  const ranked = mentionsIn('戊己产业园是庚市近年来投资规模最大的产业项目。', [['戊己产业园', 'industrial-park'], ['庚市', 'place']]);
+  assert.deepEqual(patternsFind(ranked.doc, ranked.mentions), ['industrial-park:戊己产业园 located-in place:庚市']);
+  const plain = mentionsIn('辛壬公司是癸市的重要企业。', [['辛壬公司', 'company'], ['癸市', 'place']]);
+  assert.deepEqual(patternsFind(plain.doc, plain.mentions), []);
+  // of a chain, the last link
+  const chain = mentionsIn('甲乙化工公司是重庆市江津区最大的化工企业。', [['甲乙化工公司', 'company'], ['重庆市', 'place'], ['江津区', 'place']]);
+  assert.ok(patternsFind(chain.doc, chain.mentions).includes('company:甲乙化工公司 located-in place:江津区'), patternsFind(chain.doc, chain.mentions).join('\n'));
+  assert.ok(!patternsFind(chain.doc, chain.mentions).includes('company:甲乙化工公司 located-in place:重庆市'));
+  // not the biggest of another name, nor a party to the place, nor a country's biggest
+  const refused: Array<[string, Array<[string, EntityType]>]> = [
+    ['甲乙科技是丙市丁戊汽车最大的零部件供应商。', [['甲乙科技', 'company'], ['丙市', 'place'], ['丁戊汽车', 'company']]],
+    ['甲乙集团是丙市最大的投资方。', [['甲乙集团', 'company'], ['丙市', 'place']]],
+    ['甲乙科技是中国最大的齿轮箱生产企业。', [['甲乙科技', 'company'], ['中国', 'place']]],
+  ];
+  for (const [text, forms] of refused) {
+    const r = mentionsIn(text, forms);
+    assert.deepEqual(patternsFind(r.doc, r.mentions).filter((x) => x.startsWith('company:甲乙')), [], text);
+  }
+});

@@ -1,9 +1,12 @@
 // located-in: appositive chains (江津区双福工业园渝丰科技), location verbs (X落户Y, X位于Y, a place
-// that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (某湾畔的X产业园), a place before a described company (意大利跨国企业X)
-// and a place that brings in listed projects (某区…引进建设A、B等项目).
+// that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (某湾畔的X产业园), a place before a described company (意大利跨国企业X),
+// a place that brings in listed projects (某区…引进建设A、B等项目), a site's counted list (甲区6个：A、B),
+// a site in brackets after a name (A项目（甲县）) and a place's first, only or biggest one (X是甲市最大的…).
 import type { Found, SentenceView } from './sentence.js';
-import { CLAUSE, clauseStartBefore, is, mentionAt } from './sentence.js';
+import { CLAUSE, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
+import { WORLD_PLACES } from '../extract/lexicon.js';
+import { countValue, isCloseBracket, isOpenBracket } from '../strings.js';
 
 const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
 const SITE = is('company', 'industrial-park', 'project');
@@ -12,7 +15,7 @@ const TAILS = is('industrial-park', 'place');
 const VERB_WORD = /(?:签约)?[“"]?(?:落户|落地|入驻|位于|地处|坐落于|坐落在|选址|扎根|定址|落子|安家)[”"]?(?:在|于|到)?/gu;
 
 export function locatedIn(view: SentenceView): Found[] {
-  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view)];
+  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view), ...countedAtSite(view), ...bracketed(view), ...designated(view)];
 }
 
 /** Adjacent mentions: a place or park written right before what it holds. */
@@ -157,6 +160,98 @@ function describedCompany(view: SentenceView): Found[] {
     }
   }
   return out;
+}
+
+/** A count of projects or companies and a colon: 6个：, 3家企业: (digits are half-width by now). */
+const COUNT_COLON = /([0-9]+|[一二两三四五六七八九十]+)(?:个|家|项)(?:项目|企业)?[：:]/gu;
+/** What may stand between a site and its count: a word for a part of it (甲区本部6个). */
+const SITE_PART = /(?:本部|片区|园区|区域|境内)?$/u;
+
+/**
+ * 12个项目集中开工，其中甲区6个：A、B、C；乙园3个：D、E、F: the items a site's count lists are in
+ * that site. The site is written right before its count (or its part: 甲区本部6个), and is no country
+ * or province (按来源地分，香港2个：… counts where projects come from); the list is the companies,
+ * projects and parks written one after another with 、 from the colon on, no more than the count
+ * says, and ends the clause (or at 等).
+ */
+function countedAtSite(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  COUNT_COLON.lastIndex = 0;
+  for (let m = COUNT_COLON.exec(view.text); m; m = COUNT_COLON.exec(view.text)) {
+    const site = mentionEndingAt(view, m.index - SITE_PART.exec(view.text.slice(0, m.index))![0].length);
+    const n = countValue(m[1]!);
+    if (!site || !TAILS(site) || (site.type === 'place' && broad(site.text, false)) || n === undefined) continue;
+    const items: SentenceView['mentions'] = [];
+    for (let item = mentionAt(view, m.index + m[0].length); item && SITE(item); item = view.text[item.le] === '、' ? mentionAt(view, item.le + 1) : undefined) items.push(item);
+    const last = items[items.length - 1];
+    if (!last || items.length > n || !/^(?:$|等|[，。；,;])/u.test(view.text.slice(last.le, last.le + 1))) continue;
+    for (const item of items) if (item.entity !== site.entity) out.push({ head: item.entity, tail: site.entity, relation: 'located-in', rule: 'counted-at-site' });
+  }
+  return out;
+}
+
+/**
+ * A项目（甲县）、B公司（乙经开区）: a county, a town or a park in brackets right after a company or
+ * project, closing the item (a 、, a clause mark, 和/及/等 or the sentence's end after it), is where it
+ * is. Not a city, province or country (A项目（深圳） may name where its investor is from), not a
+ * park's bracket (甲新区（甲经济技术开发区） names the park again), and not a bracket of two places
+ * (（甲县乙镇）, （甲县、乙县）), which is no one mention.
+ */
+function bracketed(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  for (const t of view.mentions) {
+    if (!TAILS(t) || !isOpenBracket(view.text[t.ls - 1]) || !isCloseBracket(view.text[t.le])) continue;
+    if (!/^(?:$|[、，。；,;和及等])/u.test(view.text.slice(t.le + 1, t.le + 2)) || (t.type === 'place' && broad(t.text, true))) continue;
+    const head = mentionEndingAt(view, t.ls - 1);
+    if (head && (head.type === 'company' || head.type === 'project') && head.entity !== t.entity) out.push({ head: head.entity, tail: t.entity, relation: 'located-in', rule: 'bracketed' });
+  }
+  return out;
+}
+
+/** What a designation names its subject (是, 成为, 获批为…). */
+const DESIGNATES = /(?:是|成为|获批为|获批成为|被评为|被认定为)/gu;
+/** What makes it the first, only or biggest one of a place: a ranking word within a few words. */
+const RANKED = /^的?[^，。；,;：:、]{0,12}?(?:第一|首个|首家|首批|唯一|最大|最早|最重要)/u;
+/**
+ * What the ranking may be of, that is no site (甲乙集团是丙区最大的投资方, 比亚迪成为泰国市场第一大
+ * 电动车品牌, 东盟是重庆第一大贸易伙伴): a party to the place, not a thing in it.
+ */
+const NOT_IN_PLACE = /^[^，。；,;]*?(?:投资方|投资商|股东|客户|供应商|伙伴|来源地|目的地|市场|品牌|出口)/u;
+
+/**
+ * X是Y…最大的企业, X是Y首个…项目, X是Y近年来规模最大的产业项目: a company, body, park or project that
+ * is the first, only or biggest of its kind in a place or park is in it (the guideline's Y是X的…之一
+ * names one of a place's). The subject is written right before the verb; of a chain after it
+ * (甲市乙区最大的…) the last link is the site, as in a chain; not a country or a province, nor a
+ * ranking with another name before it (丙是丁国戊公司最大的供应商) or of a party to the place (NOT_IN_PLACE).
+ */
+function designated(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  DESIGNATES.lastIndex = 0;
+  for (let m = DESIGNATES.exec(view.text); m; m = DESIGNATES.exec(view.text)) {
+    const head = mentionEndingAt(view, m.index);
+    const first = mentionAt(view, m.index + m[0].length);
+    if (!head || !first || !is('company', 'organization', 'industrial-park', 'project')(head) || !TAILS(first)) continue;
+    let tail = first;
+    for (let next = mentionAt(view, tail.le); next && TAILS(next); next = mentionAt(view, tail.le)) tail = next;
+    const ranked = RANKED.exec(view.text.slice(tail.le));
+    if (!ranked || head.entity === tail.entity || (tail.type === 'place' && broad(tail.text, false))) continue;
+    const rankEnd = tail.le + ranked[0].length;
+    if (view.mentions.some((x) => x.ls >= tail.le && x.ls < rankEnd) || NOT_IN_PLACE.test(view.text.slice(tail.le))) continue;
+    out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'designated' });
+  }
+  return out;
+}
+
+const WORLD = new Set(WORLD_PLACES);
+/**
+ * Is the place named so a country, or a division every reading of which is a province (with
+ * `cities`, or a city)? Broader than the site a sentence gives one company or project.
+ */
+function broad(name: string, cities: boolean): boolean {
+  if (WORLD.has(name)) return true;
+  const readings = placesNamed(loadGazetteer(), name);
+  return readings.length > 0 && readings.every((p) => p.level === 'province' || (cities && p.level === 'city'));
 }
 
 /** Verbs by which a place or zone brings in, builds or grows a project or a park. */

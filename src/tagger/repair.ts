@@ -25,7 +25,7 @@ import { listItems, listView } from './lists.js';
 import { PARTY_WORDS } from '../extract/implied.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 import { isHanChar } from '../ingest/chars.js';
-import { CLOSING_OF, isOpenBracket, OPENING_OF } from '../strings.js';
+import { CLOSING_OF, countValue, isOpenBracket, OPENING_OF } from '../strings.js';
 
 /** What the repair reads of a sentence: its text, jieba's words and the word at each character. */
 export type RepairContext = Pick<SentenceContext, 'text' | 'tokens' | 'tokenAt'>;
@@ -683,17 +683,6 @@ export function withCountedLists(ctx: RepairContext, spans: readonly LabelSpan[]
 const COUNTED = /(等)?([0-9０-９]+|[一二两三四五六七八九十]+)(?:大|家|个|户)([^，。；、,;：:]{0,5}?)(?:企业|公司|车企|厂商|主机厂|名企)/u;
 /** words before 企业 that make them an industry's or a place's companies, not the list's */
 const NOT_OF_COMPANIES = /产业|行业|领域|园|区|链|基地|板块|方向|的/u;
-
-/** 2 for 两 or 2, 12 for 十二; undefined for what is not a plain count */
-function countValue(s: string): number | undefined {
-  if (/^[0-9０-９]+$/u.test(s)) return Number(s.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));
-  const digit = (c: string | undefined) => (c === undefined ? undefined : '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : undefined));
-  let n: number | undefined;
-  if (s.length === 1) n = s === '十' ? 10 : digit(s);
-  else if (s.length === 2 && s[0] === '十') n = 10 + (digit(s[1]) ?? NaN);
-  else if (s.length === 2 && s[1] === '十') n = (digit(s[0]) ?? NaN) * 10;
-  return n !== undefined && Number.isFinite(n) ? n : undefined;
-}
 
 /** park words that name no park without the place before them (the guideline: 曲靖经开区, 海口国家高新区) */
 const PREFIXED_PARK = /^(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|国家高新区|汽开区|综保区|综合保税区|保税区|自贸区|开发区)/u;
