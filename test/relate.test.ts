@@ -104,6 +104,13 @@ test('位于Y的X: X is located in Y; a village after its town is a place in it'
   assert.ok(f.includes('头道村 located-in 四面山镇'), f.join('\n'));
 });
 
+test('定址Y的X, 落户Y的X: what the verb settles in Y is in it; 落户Y的是… names nothing there', () => {
+  const settled = mentionsIn('目前，定址甲区的乙丙工程技术研究院正在加紧建设。', [['甲区', 'place'], ['乙丙工程技术研究院', 'organization']]);
+  assert.deepEqual(patternsFind(settled.doc, settled.mentions), ['organization:乙丙工程技术研究院 located-in place:甲区']);
+  const what = mentionsIn('这次落户甲区的是丁戊公司的西部总部。', [['甲区', 'place'], ['丁戊公司', 'company']]);
+  assert.deepEqual(patternsFind(what.doc, what.mentions), []);
+});
+
 test('a place or zone opening a clause holds the projects and parks it builds or brings in', async () => {
   const g = await graphOf({
     'a.txt':

@@ -116,10 +116,10 @@ function atSite(view: SentenceView): Found[] {
   return out;
 }
 
-/** 位于Y的X: X is located in Y. */
+/** 位于Y的X (定址, 落户, 入驻, 扎根…Y的X): X is located in Y. */
 function locatedAt(view: SentenceView): Found[] {
   const out: Found[] = [];
-  const re = /(?:位于|坐落于|地处)/gu;
+  const re = /(?:位于|坐落于|坐落在|地处|定址|选址|落户|落地|入驻|进驻|扎根|安家)(?:在|于|到)?/gu;
   for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
     const tail = view.mentions.find((x) => x.ls === m!.index + m![0].length && TAILS(x));
     if (!tail) continue;
