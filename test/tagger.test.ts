@@ -398,6 +398,9 @@ test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙�
   assert.deepEqual(repairedOf('打造全省新型显示产业链', [['全省新型显示产业链', 'industry-cluster']]), ['industry-cluster:新型显示产业链']);
   // a name does not begin with a middle dot: the word before it is the name's first part
   assert.deepEqual(repairedOf('仪式暨华南•滨江湾产业园项目启动', [['•滨江湾产业园项目', 'project']]), ['project:华南•滨江湾产业园项目']);
+  // nor in the middle of Latin words a hyphen joins (Hi-|Lex集团); a Latin name after a Chinese word keeps its start
+  assert.deepEqual(repairedOf('日本Hi-Lex集团与甲乙签约', [['Lex集团', 'company']]), ['company:Hi-Lex集团']);
+  assert.deepEqual(repairedOf('引进德国Bosch公司', [['Bosch公司', 'company']]), ['company:Bosch公司']);
 });
 
 test('a project starts after the verb that acts on it, and two project names joined by 、 are split where the first ends as a name', () => {
