@@ -104,11 +104,24 @@ test('位于Y的X: X is located in Y; a village after its town is a place in it'
   assert.ok(f.includes('头道村 located-in 四面山镇'), f.join('\n'));
 });
 
-test('定址Y的X, 落户Y的X: what the verb settles in Y is in it; 落户Y的是… names nothing there', () => {
-  const settled = mentionsIn('目前，定址甲区的乙丙工程技术研究院正在加紧建设。', [['甲区', 'place'], ['乙丙工程技术研究院', 'organization']]);
-  assert.deepEqual(patternsFind(settled.doc, settled.mentions), ['organization:乙丙工程技术研究院 located-in place:甲区']);
-  const what = mentionsIn('这次落户甲区的是丁戊公司的西部总部。', [['甲区', 'place'], ['丁戊公司', 'company']]);
-  assert.deepEqual(patternsFind(what.doc, what.mentions), []);
+test('定址Y的X, 落户Y的X: what the verb settles in Y is in it, where the verb opens its clause', () => {
+  const cases: Array<[string, Array<[string, EntityType]>, string[]]> = [
+    ['目前，定址甲区的乙丙工程技术研究院正在加紧建设。', [['甲区', 'place'], ['乙丙工程技术研究院', 'organization']], ['organization:乙丙工程技术研究院 located-in place:甲区']],
+    ['新落户在甲区的乙丙公司已投产。', [['甲区', 'place'], ['乙丙公司', 'company']], ['company:乙丙公司 located-in place:甲区']],
+    // 位于 as before, and a place whose name starts with 于 after it
+    ['位于于洪区的乙丙公司投产。', [['于洪区', 'place'], ['乙丙公司', 'company']], ['company:乙丙公司 located-in place:于洪区']],
+    // the verb's own subject, a plan, a place after 的, a country, the holder of another: nothing
+    ['会上表彰了推动项目落户甲区的乙丙商会。', [['甲区', 'place'], ['乙丙商会', 'organization']], []],
+    ['原计划落户甲区的乙丙项目最终转投他处。', [['甲区', 'place'], ['乙丙项目', 'project']], []],
+    ['目前落户甲区的德国企业已达10家。', [['甲区', 'place'], ['德国', 'place']], []],
+    ['扎根中国的乙丙集团发布新品。', [['中国', 'place'], ['乙丙集团', 'company']], []],
+    ['进驻甲区的乙丙集团子公司投产。', [['甲区', 'place'], ['乙丙集团', 'company']], []],
+    ['这次落户甲区的是丁戊公司的西部总部。', [['甲区', 'place'], ['丁戊公司', 'company']], []],
+  ];
+  for (const [text, forms, want] of cases) {
+    const c = mentionsIn(text, forms);
+    assert.deepEqual(patternsFind(c.doc, c.mentions), want, text);
+  }
 });
 
 test('a place or zone opening a clause holds the projects and parks it builds or brings in', async () => {

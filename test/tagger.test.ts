@@ -400,7 +400,10 @@ test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙�
   assert.deepEqual(repairedOf('仪式暨华南•滨江湾产业园项目启动', [['•滨江湾产业园项目', 'project']]), ['project:华南•滨江湾产业园项目']);
   // nor in the middle of Latin words a hyphen joins (Hi-|Lex集团); a Latin name after a Chinese word keeps its start
   assert.deepEqual(repairedOf('日本Hi-Lex集团与甲乙签约', [['Lex集团', 'company']]), ['company:Hi-Lex集团']);
-  assert.deepEqual(repairedOf('引进德国Bosch公司', [['Bosch公司', 'company']]), ['company:Bosch公司']);
+  assert.deepEqual(repairedOf('美国3M公司投产', [['M公司', 'company']]), ['company:3M公司']);
+  // not a number's part (1.5|GW), nor figures before a hyphen (2023-|Lex)
+  assert.deepEqual(repairedOf('建设1.5GW光伏组件项目', [['GW光伏组件项目', 'project']]), ['project:GW光伏组件项目']);
+  assert.deepEqual(repairedOf('2023-Lex集团成立', [['Lex集团', 'company']]), ['company:Lex集团']);
 });
 
 test('a project starts after the verb that acts on it, and two project names joined by 、 are split where the first ends as a name', () => {

@@ -116,19 +116,42 @@ function atSite(view: SentenceView): Found[] {
   return out;
 }
 
-/** 位于Y的X (定址, 落户, 入驻, 扎根…Y的X): X is located in Y. */
+/** The verbs of 位于Y的X: where X is (位于, 地处), or where it settles (定址, 落户, 入驻…), and a preposition after. */
+const AT_VERB = /(位于|坐落于|地处|坐落在|定址|选址|落户|落地|入驻|进驻|扎根|安家)(在|于|到)?/gu;
+const STATE_VERB = /^(?:位于|坐落于|地处)$/u;
+/**
+ * What may stand before a settling verb in its clause (目前，定址…的X; 新落户…的Y): adverbs. A noun there
+ * is the verb's own subject (推动项目落户甲区的乙商会, 政策落地甲区的…), a plan or a negation (原计划,
+ * 未能) says the thing did not settle; then the name after 的 is not what settled.
+ */
+const BEFORE_SETTLING = /^(?:目前|现|现已|已|已经|新|均|先后|陆续|成功|签约|首批|相继)*$/u;
+/** what makes the name after 的 another one's part or holder (乙集团子公司丙, 乙公司旗下) */
+const NOT_THE_HEAD = /^(?:子公司|分公司|旗下|总部|工厂|基地)/u;
+
+/**
+ * 位于Y的X: X is located in Y; so with a settling verb (定址, 落户, 入驻, 扎根…Y的X), where the verb
+ * opens its clause (BEFORE_SETTLING), X is not a place (落户甲区的某国企业 says where the companies are
+ * from), Y is no country or province, and X is not followed by what makes it another's holder.
+ */
 function locatedAt(view: SentenceView): Found[] {
   const out: Found[] = [];
-  const re = /(?:位于|坐落于|坐落在|地处|定址|选址|落户|落地|入驻|进驻|扎根|安家)(?:在|于|到)?/gu;
-  for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
-    const tail = view.mentions.find((x) => x.ls === m!.index + m![0].length && TAILS(x));
+  AT_VERB.lastIndex = 0;
+  for (let m = AT_VERB.exec(view.text); m; m = AT_VERB.exec(view.text)) {
+    // the tail right after the verb and its preposition, or right after the verb (位于|于洪区)
+    const after = [m.index + m[0].length, m.index + m[1]!.length];
+    const tail = view.mentions.find((x) => after.includes(x.ls) && TAILS(x));
     if (!tail) continue;
     // the tail may be a chain (重庆江津综保区): take the last link before 的
     let last = tail;
     for (let next = mentionAt(view, last.le); next && TAILS(next); next = mentionAt(view, last.le)) last = next;
     if (view.text[last.le] !== '的') continue;
     const head = mentionAt(view, last.le + 1);
-    if (head && HEADS(head) && head.entity !== last.entity) out.push({ head: head.entity, tail: last.entity, relation: 'located-in', rule: '位于Y的X' });
+    if (!head || !HEADS(head) || head.entity === last.entity) continue;
+    if (!STATE_VERB.test(m[1]!)) {
+      const lead = view.text.slice(clauseStartBefore(view.text, m.index), m.index);
+      if (!BEFORE_SETTLING.test(lead) || head.type === 'place' || (last.type === 'place' && broad(last.text, false)) || NOT_THE_HEAD.test(view.text.slice(head.le))) continue;
+    }
+    out.push({ head: head.entity, tail: last.entity, relation: 'located-in', rule: '位于Y的X' });
   }
   return out;
 }

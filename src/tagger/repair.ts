@@ -105,9 +105,9 @@ const SCOPE_LEAD = /^全[省市区县国]/u;
 const DIVISION_END = /[区市县省镇]$/u;
 /** The character that ends many parks' names (X园, X产业园) and no person's. */
 const PARK_END = '园';
-/** A Latin letter; the Latin words (joined by hyphens) right before a name's start. */
+/** A Latin letter; the Latin words right before a name's start: hyphen-joined ones with a letter each, then letters and digits. */
 const LATIN = /[A-Za-z]/u;
-const LATIN_RUN_BEFORE = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-?$/u;
+const LATIN_RUN_BEFORE = /(?:[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*-)*[A-Za-z0-9]*$/u;
 /** words ending in 园 that name no park: a residential estate, a kindergarten, a public park, an orchard */
 const NOT_PARK = /(?:幼儿园|公园|校园|家园|果园|茶园|花园|菜园|陵园|乐园|植物园|动物园)$/u;
 /** The words that end a date (2017年, 3月, 15日), and what they follow. */
@@ -419,10 +419,14 @@ export function repairSpans(ctx: RepairContext, spans: readonly LabelSpan[]): La
       const before = wordEnding(ctx, start);
       if (before && before.end - before.start >= 2 && isHanChar(text[before.start]) && !/^[pcuvd]/u.test(before.tag)) start = before.start;
     }
-    // nor in the middle of a Latin word or of words a hyphen joins (Hi-|Lex集团): the run is one name
-    if (LATIN.test(text[start] ?? '') && /[A-Za-z0-9]-?$/u.test(text.slice(Math.max(0, start - 2), start))) {
-      const run = LATIN_RUN_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
-      if (run && !(out.at(-1) && out.at(-1)!.end > start - run[0].length)) start -= run[0].length;
+    // nor in the middle of a Latin word or of words a hyphen joins (Hi-|Lex集团, 3|M公司): the run is
+    // one name. Not across a space (Johnson Controls: the tagger's start stays), nor a run after a
+    // point, a slash or an @ (1.5|GW, www.abc-|Lex: a number or an address), nor a part of figures
+    // only before a hyphen (2023-|Lex)
+    if (LATIN.test(text[start] ?? '')) {
+      const run = LATIN_RUN_BEFORE.exec(text.slice(Math.max(0, start - 24), start))![0];
+      const from = start - run.length;
+      if (run && !/[.@/:_]/u.test(text[from - 1] ?? '') && !(out.at(-1) && out.at(-1)!.end > from)) start = from;
     }
     // the end of a date before the name (2017年|经开区) is not part of it
     if (DATE_END.has(text[start] ?? '') && NUMERAL_BEFORE.test(text[start - 1] ?? '') && end - start - 1 >= MIN_NAME) start += 1;
