@@ -116,7 +116,6 @@ test('定址Y的X, 落户Y的X: what the verb settles in Y is in it, where the v
     ['目前落户甲区的德国企业已达10家。', [['甲区', 'place'], ['德国', 'place']], []],
     ['扎根中国的乙丙集团发布新品。', [['中国', 'place'], ['乙丙集团', 'company']], []],
     ['进驻甲区的乙丙集团子公司投产。', [['甲区', 'place'], ['乙丙集团', 'company']], []],
-    ['这次落户甲区的是丁戊公司的西部总部。', [['甲区', 'place'], ['丁戊公司', 'company']], []],
   ];
   for (const [text, forms, want] of cases) {
     const c = mentionsIn(text, forms);
@@ -321,10 +320,9 @@ test('merging keeps each evidence sentence of a relation once (by article and of
 
 test('the items a site’s count lists after a colon are in that site (其中甲区6个：A、B；乙园3个：C); a list longer than its count is no such list', () => {
   const text = '当天，5个项目集中开工，其中甲区本部2个：乙丙研发中心、丁戊食品；己庚园3个：辛壬医药、癸子物流园。';
-  const { doc, mentions } = mentionsIn(text, [['甲区', 'place'], ['乙丙研发中心', 'project'], ['丁戊食品', 'company'], ['己庚园', 'industrial-park'], ['辛壬医药', 'company'], ['癸子物流园', 'industrial-park']]);
-  const sentenceOf = (m: Mention) => doc.sentences.find((s) => s.start <= m.nstart && m.nend <= s.end)!.index;
-  const placed = mentions.map((m) => ({ ...m, sentence: sentenceOf(m) }));
-  assert.deepEqual(patternsFind(doc, placed), [
+  // the splitter ends a sentence at ；: the second site's list is sentence 1
+  const { doc, mentions } = mentionsIn(text, [['甲区', 'place'], ['乙丙研发中心', 'project'], ['丁戊食品', 'company'], ['己庚园', 'industrial-park', 1], ['辛壬医药', 'company', 1], ['癸子物流园', 'industrial-park', 1]]);
+  assert.deepEqual(patternsFind(doc, mentions), [
     'company:丁戊食品 located-in place:甲区',
     'company:辛壬医药 located-in industrial-park:己庚园',
     'industrial-park:癸子物流园 located-in industrial-park:己庚园',

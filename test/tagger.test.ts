@@ -401,6 +401,8 @@ test('an amount before a name (总投资5亿元的X) and the 以 of 以X为龙�
   // nor in the middle of Latin words a hyphen joins (Hi-|Lex集团); a Latin name after a Chinese word keeps its start
   assert.deepEqual(repairedOf('日本Hi-Lex集团与甲乙签约', [['Lex集团', 'company']]), ['company:Hi-Lex集团']);
   assert.deepEqual(repairedOf('美国3M公司投产', [['M公司', 'company']]), ['company:3M公司']);
+  // not across a space: which words of Johnson Controls name the company, the tagger says
+  assert.deepEqual(repairedOf('江森Johnson Controls公司', [['Controls公司', 'company']]), ['company:Controls公司']);
   // not a number's part (1.5|GW), nor figures before a hyphen (2023-|Lex)
   assert.deepEqual(repairedOf('建设1.5GW光伏组件项目', [['GW光伏组件项目', 'project']]), ['project:GW光伏组件项目']);
   assert.deepEqual(repairedOf('2023-Lex集团成立', [['Lex集团', 'company']]), ['company:Lex集团']);

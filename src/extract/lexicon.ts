@@ -322,6 +322,8 @@ export const WORLD_PLACES = [
   '青藏高原', '云贵高原', '黄土高原', '四川盆地', '长江三角洲', '珠江三角洲', '粤港澳大湾区', '京津冀',
   '长三角', '珠三角',
 ];
+/** The same, for look-ups. */
+export const WORLD_PLACE_SET: ReadonlySet<string> = new Set(WORLD_PLACES);
 
 /** Endings of named regions and geographic features: 成渝地区双城经济圈, 长江经济带. */
 export const REGION_SUFFIXES = ['经济圈', '经济带', '经济区', '城市群', '都市圈', '都市区', '地区', '流域', '高原', '盆地', '平原', '三角洲', '大湾区'];

@@ -4,11 +4,10 @@
 import type { Span, SentenceContext } from './context.js';
 import { isStopToken } from './context.js';
 import { loadGazetteer, nameLengthsAt, placesNamed, type Gazetteer, type Place } from './gazetteer.js';
-import { REGION_SUFFIXES, WORLD_PLACES } from './lexicon.js';
+import { REGION_SUFFIXES, WORLD_PLACE_SET as WORLD, WORLD_PLACES } from './lexicon.js';
 import { tokenize } from '../segment/index.js';
 import { pairKey } from '../strings.js';
 
-const WORLD = new Set(WORLD_PLACES);
 /** World-place name lengths by their first two characters' codes (every name has two or more) */
 const WORLD_LENGTHS = new Map<number, number[]>();
 for (const w of WORLD_PLACES) {

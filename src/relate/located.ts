@@ -5,7 +5,7 @@
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
-import { WORLD_PLACES } from '../extract/lexicon.js';
+import { WORLD_PLACE_SET } from '../extract/lexicon.js';
 import { countValue, isCloseBracket, isOpenBracket } from '../strings.js';
 
 const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
@@ -116,6 +116,13 @@ function atSite(view: SentenceView): Found[] {
   return out;
 }
 
+/** The last link of the chain of places and parks that starts with `first` (重庆江津综保区: 江津综保区). */
+function lastLink(view: SentenceView, first: SentenceView['mentions'][number]): SentenceView['mentions'][number] {
+  let last = first;
+  for (let next = mentionAt(view, last.le); next && TAILS(next); next = mentionAt(view, last.le)) last = next;
+  return last;
+}
+
 /** The verbs of 位于Y的X: where X is (位于, 地处), or where it settles (定址, 落户, 入驻…), and a preposition after. */
 const AT_VERB = /(位于|坐落于|地处|坐落在|定址|选址|落户|落地|入驻|进驻|扎根|安家)(在|于|到)?/gu;
 const STATE_VERB = /^(?:位于|坐落于|地处)$/u;
@@ -142,8 +149,7 @@ function locatedAt(view: SentenceView): Found[] {
     const tail = view.mentions.find((x) => after.includes(x.ls) && TAILS(x));
     if (!tail) continue;
     // the tail may be a chain (重庆江津综保区): take the last link before 的
-    let last = tail;
-    for (let next = mentionAt(view, last.le); next && TAILS(next); next = mentionAt(view, last.le)) last = next;
+    const last = lastLink(view, tail);
     if (view.text[last.le] !== '的') continue;
     const head = mentionAt(view, last.le + 1);
     if (!head || !HEADS(head) || head.entity === last.entity) continue;
@@ -187,7 +193,7 @@ function describedCompany(view: SentenceView): Found[] {
 
 /** A count of projects or companies and a colon: 6个：, 3家企业: (digits are half-width by now). */
 const COUNT_COLON = /([0-9]+|[一二两三四五六七八九十]+)(?:个|家|项)(?:项目|企业)?[：:]/gu;
-/** What may stand between a site and its count: a word for a part of it (甲区本部6个). */
+/** What may stand between a site and its count: a two-character word for a part of it (甲区本部6个). */
 const SITE_PART = /(?:本部|片区|园区|区域|境内)?$/u;
 
 /**
@@ -201,7 +207,7 @@ function countedAtSite(view: SentenceView): Found[] {
   const out: Found[] = [];
   COUNT_COLON.lastIndex = 0;
   for (let m = COUNT_COLON.exec(view.text); m; m = COUNT_COLON.exec(view.text)) {
-    const site = mentionEndingAt(view, m.index - SITE_PART.exec(view.text.slice(0, m.index))![0].length);
+    const site = mentionEndingAt(view, m.index - SITE_PART.exec(view.text.slice(Math.max(0, m.index - 2), m.index))![0].length);
     const n = countValue(m[1]!);
     if (!site || !TAILS(site) || (site.type === 'place' && broad(site.text, false)) || n === undefined) continue;
     const items: SentenceView['mentions'] = [];
@@ -231,6 +237,8 @@ function bracketed(view: SentenceView): Found[] {
   return out;
 }
 
+/** What a designation may rank: not a place (东盟是重庆第一大贸易伙伴). */
+const DESIGNATED = is('company', 'organization', 'industrial-park', 'project');
 /** What a designation names its subject (是, 成为, 获批为…). */
 const DESIGNATES = /(?:是|成为|获批为|获批成为|被评为|被认定为)/gu;
 /** What makes it the first, only or biggest one of a place: a ranking word within a few words. */
@@ -254,9 +262,8 @@ function designated(view: SentenceView): Found[] {
   for (let m = DESIGNATES.exec(view.text); m; m = DESIGNATES.exec(view.text)) {
     const head = mentionEndingAt(view, m.index);
     const first = mentionAt(view, m.index + m[0].length);
-    if (!head || !first || !is('company', 'organization', 'industrial-park', 'project')(head) || !TAILS(first)) continue;
-    let tail = first;
-    for (let next = mentionAt(view, tail.le); next && TAILS(next); next = mentionAt(view, tail.le)) tail = next;
+    if (!head || !first || !DESIGNATED(head) || !TAILS(first)) continue;
+    const tail = lastLink(view, first);
     const ranked = RANKED.exec(view.text.slice(tail.le));
     if (!ranked || head.entity === tail.entity || (tail.type === 'place' && broad(tail.text, false))) continue;
     const rankEnd = tail.le + ranked[0].length;
@@ -266,13 +273,13 @@ function designated(view: SentenceView): Found[] {
   return out;
 }
 
-const WORLD = new Set(WORLD_PLACES);
 /**
- * Is the place named so a country, or a division every reading of which is a province (with
- * `cities`, or a city)? Broader than the site a sentence gives one company or project.
+ * Is the place named so a country or a region of the world list (WORLD_PLACES), or a division every
+ * reading of which is a province (with `cities`, or a city)? Broader than the site a sentence gives
+ * one company or project.
  */
 function broad(name: string, cities: boolean): boolean {
-  if (WORLD.has(name)) return true;
+  if (WORLD_PLACE_SET.has(name)) return true;
   const readings = placesNamed(loadGazetteer(), name);
   return readings.length > 0 && readings.every((p) => p.level === 'province' || (cities && p.level === 'city'));
 }
