@@ -383,3 +383,29 @@ test('the first, only or biggest one of a place is in it (X是甲市最大的…
     assert.deepEqual(patternsFind(r.doc, r.mentions).filter((x) => x.startsWith('company:甲乙')), [], text);
   }
 });
+
+test('the parks a zone’s layout lists (按A、B、C“一区三园”布局) are in the zone named before them, with both sentences as evidence; a list of another length or kind is none', () => {
+  const text = '甲乙经济开发区是国家级开发区。按丙园、丁园、戊己园“一区三园”规划布局，重点发展汽车产业。';
+  const parks: Array<[string, EntityType, number?]> = [['甲乙经济开发区', 'industrial-park'], ['丙园', 'industrial-park', 1], ['丁园', 'industrial-park', 1], ['戊己园', 'industrial-park', 1]];
+  const { doc, mentions } = mentionsIn(text, parks);
+  assert.deepEqual(patternsFind(doc, mentions), [
+    'industrial-park:丁园 located-in industrial-park:甲乙经济开发区',
+    'industrial-park:丙园 located-in industrial-park:甲乙经济开发区',
+    'industrial-park:戊己园 located-in industrial-park:甲乙经济开发区',
+  ]);
+  const { entityOf } = resolve(mentions);
+  const rels = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! })));
+  assert.deepEqual(rels[0]!.evidence.map((e) => e.sentence), ['甲乙经济开发区是国家级开发区。', '按丙园、丁园、戊己园“一区三园”规划布局，重点发展汽车产业。']);
+  // the layout counts four: three listed is not its list
+  const short = mentionsIn(text.replace('一区三园', '一区四园'), parks);
+  assert.deepEqual(patternsFind(short.doc, short.mentions), []);
+  // a company among the items: no list of parks
+  const mixed = mentionsIn('甲乙经济开发区是国家级开发区。按丙园、丁戊公司、己庚园“一区三园”规划布局。', [['甲乙经济开发区', 'industrial-park'], ['丙园', 'industrial-park', 1], ['丁戊公司', 'company', 1], ['己庚园', 'industrial-park', 1]]);
+  assert.deepEqual(patternsFind(mixed.doc, mixed.mentions), []);
+  // 园区分为 after the layout, an item's other name in brackets, 多 for the count
+  const split = mentionsIn('甲乙工业园区是市级特色园区。按照“一区多园”布局，园区分为：丙丁产业园（丙丁生态园）、戊己工业园。', [['甲乙工业园区', 'industrial-park'], ['丙丁产业园', 'industrial-park', 1], ['丙丁生态园', 'industrial-park', 1], ['戊己工业园', 'industrial-park', 1]]);
+  assert.deepEqual(patternsFind(split.doc, split.mentions), [
+    'industrial-park:丙丁产业园 located-in industrial-park:甲乙工业园区',
+    'industrial-park:戊己工业园 located-in industrial-park:甲乙工业园区',
+  ]);
+});

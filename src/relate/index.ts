@@ -6,7 +6,7 @@ import { namesBody } from '../extract/implied.js';
 import { clusterRelations } from './clusters.js';
 import { locatedIn } from './located.js';
 import { personLeads } from './people.js';
-import { subZones } from './subzones.js';
+import { layoutParts, subZones } from './subzones.js';
 import type { Found, Linked, SentenceView } from './sentence.js';
 import { TITLES } from '../extract/lexicon.js';
 
@@ -52,12 +52,19 @@ export function rulesBySentence(doc: Document, mentions: Linked[]): Map<number, 
   return out;
 }
 
-/** A part zone named after its whole (X产业园江津片区 in X产业园), with the sentence that names the part. */
+/**
+ * A zone's parts: a part named after its whole (X产业园江津片区 in X产业园), with the sentence that
+ * names the part; the parks a zone's layout lists (一区三园), with the sentences that name the zone
+ * and list them.
+ */
 export function subZoneRelations(doc: Document, mentions: readonly Linked[]): Relation[] {
   const out: Relation[] = [];
-  for (const { found: f, at } of subZones(mentions)) {
-    const sent = doc.sentences[at.sentence];
-    if (sent) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence: [evidenceFor(doc, sent.start, sent.end)], derived: false });
+  for (const { found: f, sentences } of [...subZones(mentions), ...layoutParts(doc, mentions)]) {
+    const evidence = sentences.flatMap((k) => {
+      const sent = doc.sentences[k];
+      return sent ? [evidenceFor(doc, sent.start, sent.end)] : [];
+    });
+    if (evidence.length > 0) out.push({ head: f.head, tail: f.tail, relation: f.relation, evidence, derived: false });
   }
   return out;
 }
