@@ -384,7 +384,7 @@ test('the first, only or biggest one of a place is in it (X是甲市最大的…
   }
 });
 
-test('the parks a zone’s layout lists (按A、B、C“一区三园”布局) are in the zone named before them, with both sentences as evidence; a list of another length or kind is none', () => {
+test('the parks a zone’s layout lists (按A、B、C“一区三园”布局) are in the zone the sentence or the one before opens with, with the stating sentence first as evidence', () => {
   const text = '甲乙经济开发区是国家级开发区。按丙园、丁园、戊己园“一区三园”规划布局，重点发展汽车产业。';
   const parks: Array<[string, EntityType, number?]> = [['甲乙经济开发区', 'industrial-park'], ['丙园', 'industrial-park', 1], ['丁园', 'industrial-park', 1], ['戊己园', 'industrial-park', 1]];
   const { doc, mentions } = mentionsIn(text, parks);
@@ -395,17 +395,30 @@ test('the parks a zone’s layout lists (按A、B、C“一区三园”布局) a
   ]);
   const { entityOf } = resolve(mentions);
   const rels = relateDocument(doc, mentions.map((m, i) => ({ ...m, entity: entityOf[i]! })));
-  assert.deepEqual(rels[0]!.evidence.map((e) => e.sentence), ['甲乙经济开发区是国家级开发区。', '按丙园、丁园、戊己园“一区三园”规划布局，重点发展汽车产业。']);
-  // the layout counts four: three listed is not its list
-  const short = mentionsIn(text.replace('一区三园', '一区四园'), parks);
-  assert.deepEqual(patternsFind(short.doc, short.mentions), []);
-  // a company among the items: no list of parks
-  const mixed = mentionsIn('甲乙经济开发区是国家级开发区。按丙园、丁戊公司、己庚园“一区三园”规划布局。', [['甲乙经济开发区', 'industrial-park'], ['丙园', 'industrial-park', 1], ['丁戊公司', 'company', 1], ['己庚园', 'industrial-park', 1]]);
-  assert.deepEqual(patternsFind(mixed.doc, mixed.mentions), []);
+  assert.deepEqual(rels[0]!.evidence.map((e) => e.sentence), ['按丙园、丁园、戊己园“一区三园”规划布局，重点发展汽车产业。', '甲乙经济开发区是国家级开发区。']);
   // 园区分为 after the layout, an item's other name in brackets, 多 for the count
   const split = mentionsIn('甲乙工业园区是市级特色园区。按照“一区多园”布局，园区分为：丙丁产业园（丙丁生态园）、戊己工业园。', [['甲乙工业园区', 'industrial-park'], ['丙丁产业园', 'industrial-park', 1], ['丙丁生态园', 'industrial-park', 1], ['戊己工业园', 'industrial-park', 1]]);
   assert.deepEqual(patternsFind(split.doc, split.mentions), [
     'industrial-park:丙丁产业园 located-in industrial-park:甲乙工业园区',
     'industrial-park:戊己工业园 located-in industrial-park:甲乙工业园区',
   ]);
+  // the park that opens the sentence is the zone, not a park it benchmarks against
+  const own = mentionsIn('甲乙高新区对标庚辛工业园区，按丙园、丁园、戊己园“一区三园”布局。', [['甲乙高新区', 'industrial-park'], ['庚辛工业园区', 'industrial-park'], ['丙园', 'industrial-park'], ['丁园', 'industrial-park'], ['戊己园', 'industrial-park']]);
+  assert.deepEqual(patternsFind(own.doc, own.mentions).map((x) => x.split(' ').at(-1)), Array(3).fill('industrial-park:甲乙高新区'));
+});
+
+test('a layout’s list is the one it counts and writes beside it: a list elsewhere in the sentence, of another length, with a company among its items, or a district’s layout gives no zone parts', () => {
+  const parks = (...names: string[]): Array<[string, EntityType, number?]> => [['甲乙经济开发区', 'industrial-park'], ...names.map((n): [string, EntityType, number] => [n, n.endsWith('公司') ? 'company' : 'industrial-park', 1])];
+  const none = (text: string, forms: Array<[string, EntityType, number?]>) => {
+    const { doc, mentions } = mentionsIn(text, forms);
+    assert.deepEqual(patternsFind(doc, mentions), [], text);
+  };
+  // the layout counts four: three listed is not its list
+  none('甲乙经济开发区是国家级开发区。按丙园、丁园、戊己园“一区四园”规划布局。', parks('丙园', '丁园', '戊己园'));
+  // a company among the items spoils the whole list, the items after it too
+  none('甲乙经济开发区是国家级开发区。按丙园、丁戊公司、己庚园、辛壬园“一区多园”规划布局。', parks('丙园', '丁戊公司', '己庚园', '辛壬园'));
+  // a policy phrase with other zones listed after it in the sentence
+  none('甲乙经济开发区加快发展。推广“一区多园”管理模式，支持丙丁工业园区、戊己经开区加快发展。', parks('丙丁工业园区', '戊己经开区'));
+  // a district opens the sentence: its layout, not the park's
+  none('甲乙经济开发区封关运行。庚辛区按丙园、丁园、戊己园“一区三园”布局。', [...parks('丙园', '丁园', '戊己园'), ['庚辛区', 'place', 1]]);
 });

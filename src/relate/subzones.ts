@@ -37,14 +37,20 @@ export function subZones(mentions: readonly Linked[]): PartFound[] {
 
 /** A zone's layout: one zone and its count of parts (一区五园, 一区多园, 一园三区). */
 const LAYOUT = /一[区园]([0-9]+|[一二两三四五六七八九十]+|多)[园区]/gu;
+/** between a list and the layout right after it (按A、B、C“一区三园”布局): a quote at most */
+const LIST_THEN_LAYOUT = /^[“"「『]?$/u;
+/** between a layout and the list after it (按照“一区三园”布局，园区分为：A、B、C): a word that lists the parts */
+const LAYOUT_THEN_LIST = /^[”"」』]?[^。；;！？!?]{0,12}?(?:分为|包括|即|分别为|分别是)[：:]?$/u;
 
 /**
- * 按A园、B园、C园“一区三园”规划布局 (or 按照“一区三园”布局，园区分为：A园、B园、C园): a sentence that
- * names a zone's layout and lists as many parks as the layout counts (two or more for 多) lists
- * the parts of the zone the article is describing, the nearest park named before the list that
- * is none of them. The list is parks one after another, joined by 、 (和, 及 before the last), each
- * perhaps with another name of it in brackets; a list of another length, or with a name of another
- * kind in it, is no layout's.
+ * 按A园、B园、C园“一区三园”规划布局 (or 按照“一区三园”布局，园区分为：A园、B园、C园): a layout and the
+ * parks it lists, as many as it counts (two or more for 多), written right before it or after a
+ * word that lists them, are the parts of the zone. The zone is the park written right before the
+ * layout (X“一区三园”), or the park that opens the sentence; where a place, a body or a company
+ * opens it, that is the subject and no zone is taken. Else the park that opens the sentence before,
+ * else the park the article names most, if named before the list. A list is parks one after
+ * another, joined by 、 (和, 及 before the last), each perhaps with a bracket after it; a name of
+ * another kind among them spoils the list.
  */
 export function layoutParts(doc: Document, mentions: readonly Linked[]): PartFound[] {
   const bySentence = new Map<number, Linked[]>();
@@ -63,59 +69,87 @@ export function layoutParts(doc: Document, mentions: readonly Linked[]): PartFou
     for (let hit = LAYOUT.exec(text); hit; hit = LAYOUT.exec(text)) {
       const count = hit[1] === '多' ? undefined : countValue(hit[1]!);
       if (hit[1] !== '多' && count === undefined) continue;
-      const parts = parkLists(doc.text, ms).find((list) => (count === undefined ? list.length >= 2 : list.length === count));
+      const at = sent.start + hit.index;
+      const after = at + hit[0].length;
+      const parts = parkLists(doc.text, ms).find(
+        (list) =>
+          (count === undefined ? list.items.length >= 2 : list.items.length === count) &&
+          ((list.end <= at && LIST_THEN_LAYOUT.test(doc.text.slice(list.end, at))) || (list.start >= after && LAYOUT_THEN_LIST.test(doc.text.slice(after, list.start)))),
+      );
       if (!parts) continue;
-      const whole = nearestParkBefore(bySentence, parts[0]!, new Set(parts.map((p) => p.entity)));
+      const items = new Set(parts.items.map((p) => p.entity));
+      const whole = zoneOf(doc, bySentence, mentions, sent.index, at, parts.items[0]!, items);
       if (!whole) continue;
-      const sentences = [...new Set([whole.sentence, sent.index])].sort((a, b) => a - b);
-      for (const p of parts) out.push({ found: { head: p.entity, tail: whole.entity, relation: 'located-in', rule: 'layout-part' }, sentences });
+      const sentences = [...new Set([sent.index, whole.sentence])];
+      for (const p of parts.items) out.push({ found: { head: p.entity, tail: whole.entity, relation: 'located-in', rule: 'layout-part' }, sentences });
       break;
     }
   }
   return out;
 }
 
+/** The zone whose layout is written at `at` in sentence `index` (layoutParts). */
+function zoneOf(doc: Document, bySentence: ReadonlyMap<number, readonly Linked[]>, mentions: readonly Linked[], index: number, at: number, first: Linked, items: ReadonlySet<string>): Linked | undefined {
+  const park = (m: Linked | undefined) => m !== undefined && m.type === 'industrial-park' && !items.has(m.entity);
+  const ms = bySentence.get(index) ?? [];
+  // X“一区三园”
+  const named = ms.find((m) => m.nend <= at && LIST_THEN_LAYOUT.test(doc.text.slice(m.nend, at)));
+  if (park(named)) return named;
+  // the sentence's subject
+  const opens = (k: number) => (bySentence.get(k) ?? []).find((m) => m.nstart - doc.sentences[k]!.start <= 2 && !items.has(m.entity));
+  const subject = opens(index);
+  if (subject) return park(subject) ? subject : undefined;
+  const before = index > 0 ? opens(index - 1) : undefined;
+  if (park(before)) return before;
+  // the park the article names most, named before the list
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (park(m)) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? mentions.find((m) => m.entity === best[0] && m.nend <= first.nstart) : undefined;
+}
+
+interface ParkList {
+  items: Linked[];
+  /** where the first item starts and the last (with its bracket) ends */
+  start: number;
+  end: number;
+}
+
 /** The 、-lists of parks among a sentence's mentions (sorted by start, longer first), each in text order. */
-function parkLists(text: string, ms: readonly Linked[]): Linked[][] {
-  const lists: Linked[][] = [];
+function parkLists(text: string, ms: readonly Linked[]): ParkList[] {
+  const lists: ParkList[] = [];
   let list: Linked[] = [];
   let end = -1; // where the list's last item, with its bracket, ends
   let cover = -1; // where the outer mentions so far end: one that starts before it is nested
+  let spoiled = false;
   const close = () => {
-    if (list.length >= 2) lists.push(list);
+    if (!spoiled && list.length >= 2) lists.push({ items: list, start: list[0]!.nstart, end });
     list = [];
+    spoiled = false;
   };
   for (const m of ms) {
     if (m.nstart < cover) continue;
     cover = m.nend;
-    // another name of the last item, in brackets right after it: A园(B园)、C园
-    if (list.length > 0 && m.nstart === end + 1 && isOpenBracket(text[end]) && isCloseBracket(text[m.nend])) {
-      end = cover = m.nend + 1;
-      continue;
-    }
+    if (list.length > 0 && m.nstart < end) continue; // inside the last item's bracket
     const joined = list.length > 0 && m.nstart === end + 1 && /[、和及]/u.test(text[end]!);
-    if (m.type !== 'industrial-park') {
-      // a name of another kind ends a list, or spoils the one it is an item of
-      if (joined) list = [];
-      else close();
-      continue;
-    }
     if (!joined) close();
-    list.push(m);
-    end = m.nend;
+    // a name of another kind spoils the list it is an item of
+    if (m.type !== 'industrial-park') spoiled = joined;
+    else if (!spoiled) list.push(m);
+    if (m.type === 'industrial-park' || spoiled) end = pastBracket(text, m.nend);
   }
   close();
   return lists;
 }
 
-/** The nearest park mention before `at` (its sentence first, then those before) that is none of `not`. */
-function nearestParkBefore(bySentence: ReadonlyMap<number, readonly Linked[]>, at: Linked, not: ReadonlySet<string>): Linked | undefined {
-  for (let k = at.sentence; k >= 0; k--) {
-    const list = bySentence.get(k) ?? [];
-    for (let j = list.length - 1; j >= 0; j--) {
-      const m = list[j]!;
-      if (m.nend <= at.nstart && m.type === 'industrial-park' && !not.has(m.entity)) return m;
-    }
+/** Where a bracket written at `at` closes (past it), or `at` if none opens there. */
+function pastBracket(text: string, at: number): number {
+  if (!isOpenBracket(text[at])) return at;
+  for (let i = at + 1; i < text.length && i <= at + BRACKET_REACH; i++) {
+    if (isCloseBracket(text[i])) return i + 1;
+    if (isOpenBracket(text[i])) break;
   }
-  return undefined;
+  return at;
 }
+/** the longest bracket after a list item that is taken as part of the item */
+const BRACKET_REACH = 30;
