@@ -422,3 +422,18 @@ test('a layout’s list is the one it counts and writes beside it: a list elsewh
   // a district opens the sentence: its layout, not the park's
   none('甲乙经济开发区封关运行。庚辛区按丙园、丁园、戊己园“一区三园”布局。', [...parks('丙园', '丁园', '戊己园'), ['庚辛区', 'place', 1]]);
 });
+
+test('the ones before in a place’s series are in it too (这是继A、B之后，甲区引进的第3家…); a series with no place that brings them in is not', () => {
+  const text = '这是继法国丙丁集团、戊己科技之后，甲乙经济开发区引进的第3家世界500强企业。';
+  const forms: Array<[string, EntityType, number?]> = [['法国', 'place'], ['丙丁集团', 'company'], ['戊己科技', 'company'], ['甲乙经济开发区', 'industrial-park']];
+  const { doc, mentions } = mentionsIn(text, forms);
+  assert.deepEqual(patternsFind(doc, mentions).filter((x) => !x.includes('法国')), [
+    'company:丙丁集团 located-in industrial-park:甲乙经济开发区',
+    'company:戊己科技 located-in industrial-park:甲乙经济开发区',
+  ]);
+  // the series is the place's own, not one the place merely follows (继丙丁集团之后，甲乙区也…)
+  for (const other of ['继丙丁集团之后，甲乙经济开发区也发布了招商政策。', '继丙丁集团之后，甲乙经济开发区引进了戊己科技。']) {
+    const x = mentionsIn(other, [['丙丁集团', 'company'], ['甲乙经济开发区', 'industrial-park']]);
+    assert.deepEqual(patternsFind(x.doc, x.mentions), [], other);
+  }
+});

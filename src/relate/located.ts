@@ -1,7 +1,8 @@
 // located-in: appositive chains (江津区双福工业园渝丰科技), location verbs (X落户Y, X位于Y, a place
 // that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (某湾畔的X产业园), a place before a described company (意大利跨国企业X),
 // a place that brings in listed projects (某区…引进建设A、B等项目), a site's counted list (甲区6个：A、B),
-// a site in brackets after a name (A项目（甲县）) and a place's first, only or biggest one (X是甲市最大的…).
+// a site in brackets after a name (A项目（甲县）), a place's first, only or biggest one (X是甲市最大的…)
+// and the ones before in a place's series (继A、B之后，甲区引进的第3家…).
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
@@ -15,7 +16,7 @@ const TAILS = is('industrial-park', 'place');
 const VERB_WORD = /(?:签约)?[“"]?(?:落户|落地|入驻|位于|地处|坐落于|坐落在|选址|扎根|定址|落子|安家)[”"]?(?:在|于|到)?/gu;
 
 export function locatedIn(view: SentenceView): Found[] {
-  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view), ...countedAtSite(view), ...bracketed(view), ...designated(view)];
+  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view), ...countedAtSite(view), ...bracketed(view), ...designated(view), ...successive(view)];
 }
 
 /** Adjacent mentions: a place or park written right before what it holds. */
@@ -362,3 +363,47 @@ function opensClause(view: SentenceView, at: number): boolean {
   }
   return i < 0 || CLAUSE.test(view.text[i]!);
 }
+
+/** 继A、B之后 … 的第5家 (又一, 再一): the ones before it in the series, and what closes the list */
+const SUCCESSIVE = /继/gu;
+const AFTER_LIST = /^之后[，,]?/u;
+/** the place or park brings it in (甲区引进的) */
+const BRINGS_IN = /^(?:又|再|再次|成功)?(?:引进|招引|引入|签约|吸引)(?:了)?的/u;
+const ORDINAL = /^(?:第[0-9一二两三四五六七八九十百]+|又一|再一|另一)/u;
+
+/**
+ * 这是继A、B之后，甲区引进的第5家世界500强企业: the ones the series counted before are where this
+ * one is, brought in by the same place or park. The list is the companies, projects and parks right
+ * after 继 (each may have a country or place before it, its region prefix), joined by 、和及, then
+ * 之后; then the place or park that brings them in, 的 and the ordinal (第N, 又一). (继A之后落户甲区的
+ * 又一… is the settling verb's, verbs above.)
+ */
+function successive(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  SUCCESSIVE.lastIndex = 0;
+  for (let m = SUCCESSIVE.exec(view.text); m; m = SUCCESSIVE.exec(view.text)) {
+    const items: SentenceView['mentions'] = [];
+    let at = m.index + 1;
+    for (;;) {
+      let item = mentionAt(view, at);
+      // a region prefix written before the item (法国甲公司)
+      if (item?.type === 'place') item = mentionAt(view, item.le);
+      if (!item || !SITE(item)) break;
+      items.push(item);
+      if (!/[、和及]/u.test(view.text[item.le] ?? '')) break;
+      at = item.le + 1;
+    }
+    const last = items.at(-1);
+    if (!last) continue;
+    const closes = AFTER_LIST.exec(view.text.slice(last.le));
+    if (!closes) continue;
+    const tail = mentionAt(view, last.le + closes[0].length);
+    const brings = tail && TAILS(tail) ? BRINGS_IN.exec(view.text.slice(tail.le)) : null;
+    if (!tail || !brings) continue;
+    const rest = tail.le + brings[0].length;
+    if (!ORDINAL.test(view.text.slice(rest)) || (tail.type === 'place' && broad(tail.text, false))) continue;
+    for (const item of items) if (item.entity !== tail.entity) out.push({ head: item.entity, tail: tail.entity, relation: 'located-in', rule: 'successive' });
+  }
+  return out;
+}
+
