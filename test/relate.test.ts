@@ -436,4 +436,38 @@ test('the ones before in a place’s series are in it too (这是继A、B之后�
     const x = mentionsIn(other, [['丙丁集团', 'company'], ['甲乙经济开发区', 'industrial-park']]);
     assert.deepEqual(patternsFind(x.doc, x.mentions), [], other);
   }
+  // no ordinal, a district signing with a bank or attracting a visit, a province after 之后: no series of the place's
+  for (const other of ['继丙丁集团之后，甲乙经济开发区引进的企业越来越多。', '这是继丙丁集团之后，甲乙经济开发区签约的第3家战略合作企业。', '这是继丙丁集团之后，甲乙经济开发区吸引的又一家前来考察的企业。', '这是继丙丁集团之后，四川省引进的第3家世界500强企业。']) {
+    const x = mentionsIn(other, [['丙丁集团', 'company'], ['甲乙经济开发区', 'industrial-park'], ['四川省', 'place']].filter(([f]) => other.includes(f as string)) as Array<[string, EntityType]>);
+    assert.deepEqual(patternsFind(x.doc, x.mentions), [], other);
+  }
+  // a domestic prefix that is not the tail's own: the item is where its prefix says, not in the tail
+  const prefixed = mentionsIn('这是继上海丙丁项目之后，宁波市引进的第二个外资整车项目。', [['上海', 'place'], ['丙丁项目', 'project'], ['宁波市', 'place']]);
+  assert.ok(!patternsFind(prefixed.doc, prefixed.mentions).includes('project:丙丁项目 located-in place:宁波市'));
+});
+
+test('what is taken into a zone lies in it (甲区乙镇、丙镇纳入丁科学城); what is taken into a plan or a list names no zone', () => {
+  const text = '其中在创新发展方面，甲区乙镇、丙镇纳入丁戊科学城。';
+  const { doc, mentions } = mentionsIn(text, [['甲区', 'place'], ['乙镇', 'place'], ['丙镇', 'place'], ['丁戊科学城', 'industrial-park']]);
+  const found = patternsFind(doc, mentions).filter((x) => x.endsWith('丁戊科学城'));
+  assert.deepEqual(found, ['place:丙镇 located-in industrial-park:丁戊科学城', 'place:乙镇 located-in industrial-park:丁戊科学城']);
+  // the names are not the clause's subject: someone else's action on them
+  const object = mentionsIn('市里推动乙镇纳入丁戊科学城。', [['乙镇', 'place'], ['丁戊科学城', 'industrial-park']]);
+  assert.deepEqual(patternsFind(object.doc, object.mentions), []);
+  // a province after 纳入 is a plan's scope, not a zone
+  const province = mentionsIn('乙镇纳入四川省重点镇名单。', [['乙镇', 'place'], ['四川省', 'place']]);
+  assert.deepEqual(patternsFind(province.doc, province.mentions), []);
+  // a district or a park that begins a list's, a plan's or a statistic's name is nested in it: no zone
+  for (const text of ['甲乙项目纳入丙丁区重点项目库。', '甲乙科技有限公司纳入丙丁区“专精特新”企业名单。', '甲乙科技有限公司纳入丙丁工业园企业培育库。', '甲乙科技有限公司纳入丙丁区规上企业统计。']) {
+    const head = text.startsWith('甲乙项目') ? '甲乙项目' : '甲乙科技有限公司';
+    const zone = text.includes('丙丁区') ? '丙丁区' : '丙丁工业园';
+    const x = mentionsIn(text, [[head, head.endsWith('项目') ? 'project' : 'company'], [zone, zone.endsWith('区') ? 'place' : 'industrial-park']]);
+    assert.deepEqual(patternsFind(x.doc, x.mentions), [], text);
+  }
+  // its range after the zone is the zone's; a chain after 纳入 gives its last link
+  const range = mentionsIn('乙镇纳入丁戊新区管理范围。', [['乙镇', 'place'], ['丁戊新区', 'industrial-park']]);
+  assert.deepEqual(patternsFind(range.doc, range.mentions), ['place:乙镇 located-in industrial-park:丁戊新区']);
+  const chain = mentionsIn('乙镇纳入甲区丁戊工业园。', [['乙镇', 'place'], ['甲区', 'place'], ['丁戊工业园', 'industrial-park']]);
+  assert.ok(patternsFind(chain.doc, chain.mentions).includes('place:乙镇 located-in industrial-park:丁戊工业园'), patternsFind(chain.doc, chain.mentions).join('\n'));
+  assert.ok(!patternsFind(chain.doc, chain.mentions).includes('place:乙镇 located-in place:甲区'));
 });

@@ -2,7 +2,7 @@
 // that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (某湾畔的X产业园), a place before a described company (意大利跨国企业X),
 // a place that brings in listed projects (某区…引进建设A、B等项目), a site's counted list (甲区6个：A、B),
 // a site in brackets after a name (A项目（甲县）), a place's first, only or biggest one (X是甲市最大的…)
-// and the ones before in a place's series (继A、B之后，甲区引进的第3家…).
+// the ones before in a place's series (继A、B之后，甲区引进的第3家…) and what is taken into a zone (A、B纳入C).
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
@@ -16,7 +16,7 @@ const TAILS = is('industrial-park', 'place');
 const VERB_WORD = /(?:签约)?[“"]?(?:落户|落地|入驻|位于|地处|坐落于|坐落在|选址|扎根|定址|落子|安家)[”"]?(?:在|于|到)?/gu;
 
 export function locatedIn(view: SentenceView): Found[] {
-  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view), ...countedAtSite(view), ...bracketed(view), ...designated(view), ...successive(view)];
+  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view), ...countedAtSite(view), ...bracketed(view), ...designated(view), ...successive(view), ...takenInto(view)];
 }
 
 /** Adjacent mentions: a place or park written right before what it holds. */
@@ -367,14 +367,18 @@ function opensClause(view: SentenceView, at: number): boolean {
 /** 继A、B之后 … 的第5家 (又一, 再一): the ones before it in the series, and what closes the list */
 const SUCCESSIVE = /继/gu;
 const AFTER_LIST = /^之后[，,]?/u;
-/** the place or park brings it in (甲区引进的) */
-const BRINGS_IN = /^(?:又|再|再次|成功)?(?:引进|招引|引入|签约|吸引)(?:了)?的/u;
+/**
+ * the place or park brings it in (甲区引进的); not 签约 (a district signs with banks that are not
+ * in it) nor 吸引 (吸引的又一家前来考察的企业)
+ */
+const BRINGS_IN = /^(?:又|再|再次|成功)?(?:引进|招引|引入)(?:了)?的/u;
+const SERIES_ITEM = is('company', 'project');
 const ORDINAL = /^(?:第[0-9一二两三四五六七八九十百]+|又一|再一|另一)/u;
 
 /**
  * 这是继A、B之后，甲区引进的第5家世界500强企业: the ones the series counted before are where this
- * one is, brought in by the same place or park. The list is the companies, projects and parks right
- * after 继 (each may have a country or place before it, its region prefix), joined by 、和及, then
+ * one is, brought in by the same place or park. The list is the companies and projects right after
+ * 继 (each may have a country or place before it, its region prefix), joined by 、和及, then
  * 之后; then the place or park that brings them in, 的 and the ordinal (第N, 又一). (继A之后落户甲区的
  * 又一… is the settling verb's, verbs above.)
  */
@@ -384,12 +388,15 @@ function successive(view: SentenceView): Found[] {
   for (let m = SUCCESSIVE.exec(view.text); m; m = SUCCESSIVE.exec(view.text)) {
     const items: SentenceView['mentions'] = [];
     let at = m.index + 1;
+    const prefixes: Array<SentenceView['mentions'][number] | undefined> = [];
     for (;;) {
       let item = mentionAt(view, at);
       // a region prefix written before the item (法国甲公司)
-      if (item?.type === 'place') item = mentionAt(view, item.le);
-      if (!item || !SITE(item)) break;
+      const prefix = item?.type === 'place' ? item : undefined;
+      if (prefix) item = mentionAt(view, prefix.le);
+      if (!item || !SERIES_ITEM(item)) break;
       items.push(item);
+      prefixes.push(prefix);
       if (!/[、和及]/u.test(view.text[item.le] ?? '')) break;
       at = item.le + 1;
     }
@@ -402,7 +409,52 @@ function successive(view: SentenceView): Found[] {
     if (!tail || !brings) continue;
     const rest = tail.le + brings[0].length;
     if (!ORDINAL.test(view.text.slice(rest)) || (tail.type === 'place' && broad(tail.text, false))) continue;
-    for (const item of items) if (item.entity !== tail.entity) out.push({ head: item.entity, tail: tail.entity, relation: 'located-in', rule: 'successive' });
+    items.forEach((item, k) => {
+      // a domestic place before an item that is not the tail's (继上海X之后，宁波市引进的第二个…): the
+      // series is counted beyond the tail, and the item is where its prefix says; a country before
+      // it is where the company comes from
+      const prefix = prefixes[k];
+      const elsewhere = prefix && !WORLD_PLACE_SET.has(prefix.text) && !(tail.type === 'place' && (placeInside(tail.text, prefix.text) || placeInside(prefix.text, tail.text)));
+      if (!elsewhere && item.entity !== tail.entity) out.push({ head: item.entity, tail: tail.entity, relation: 'located-in', rule: 'successive' });
+    });
+  }
+  return out;
+}
+
+/** 纳入 after what is taken in, with the adverbs it may have */
+const TAKEN_INTO = /(?:已|已经|被|全部|均|正式)*纳入/gu;
+const TAKEN = is('company', 'industrial-park', 'project', 'place');
+/**
+ * what may follow the zone: the clause's end, or a word for its range or its management (纳入甲新区
+ * 管理范围, 纳入乙区的版图); not more of a list's or a plan's name (纳入甲区重点项目库, 纳入乙市“专精特新”
+ * 企业名单, 纳入某经济圈建设规划), whose place is nested in that name and says nothing of where
+ */
+const ZONE_END = /^(?:的?(?:规划|建设|管理|管辖|托管)?(?:范围|区域|版图|范畴)(?:之?内)?|(?:统一)?(?:管理|管辖|托管))?(?:$|[，。；：！？,;:!?\n）)])/u;
+
+/**
+ * 甲镇、乙镇、丙镇纳入丁科学城: what is taken into a zone or a place lies in it. The names taken in are
+ * a list that opens its clause (after a place written before the first, its region prefix: 戊区甲镇、
+ * 乙镇…) and ends right before 纳入; the zone or place is right after it (a chain's last link), is no
+ * country or province, and ends the clause or is followed by its range (ZONE_END). What is taken into
+ * a plan or a list (纳入《…规划》, 纳入甲区重点项目库) names no zone and gives nothing.
+ */
+function takenInto(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  TAKEN_INTO.lastIndex = 0;
+  for (let m = TAKEN_INTO.exec(view.text); m; m = TAKEN_INTO.exec(view.text)) {
+    const first = mentionAt(view, m.index + m[0].length);
+    if (!first || !TAILS(first)) continue;
+    // a chain after 纳入 (甲区乙工业园): its last link
+    const tail = lastLink(view, first);
+    if ((tail.type === 'place' && broad(tail.text, false)) || !ZONE_END.test(view.text.slice(tail.le))) continue;
+    const heads: SentenceView['mentions'] = [];
+    for (let h = mentionEndingAt(view, m.index); h && TAKEN(h); h = /[、和及]/u.test(view.text[h.ls - 1] ?? '') ? mentionEndingAt(view, h.ls - 1) : undefined) heads.unshift(h);
+    const head = heads[0];
+    if (!head) continue;
+    const opens = clauseStartBefore(view.text, head.ls);
+    const prefix = mentionEndingAt(view, head.ls);
+    if (head.ls !== opens && !(prefix?.type === 'place' && prefix.ls === opens)) continue;
+    for (const h of heads) if (h.entity !== tail.entity) out.push({ head: h.entity, tail: tail.entity, relation: 'located-in', rule: 'taken-into' });
   }
   return out;
 }
