@@ -110,6 +110,8 @@ test('定址Y的X, 落户Y的X: what the verb settles in Y is in it, where the v
     ['新落户在甲区的乙丙公司已投产。', [['甲区', 'place'], ['乙丙公司', 'company']], ['company:乙丙公司 located-in place:甲区']],
     // 位于 as before, and a place whose name starts with 于 after it
     ['位于于洪区的乙丙公司投产。', [['于洪区', 'place'], ['乙丙公司', 'company']], ['company:乙丙公司 located-in place:于洪区']],
+    // the zone's other name in brackets before 的
+    ['位于甲乙科学城丙丁片区（戊己工业园）的庚辛科技迎来喜事。', [['甲乙科学城丙丁片区', 'industrial-park'], ['戊己工业园', 'industrial-park'], ['庚辛科技', 'company']], ['company:庚辛科技 located-in industrial-park:甲乙科学城丙丁片区']],
     // the verb's own subject, a plan, a place after 的, a country, the holder of another: nothing
     ['会上表彰了推动项目落户甲区的乙丙商会。', [['甲区', 'place'], ['乙丙商会', 'organization']], []],
     ['原计划落户甲区的乙丙项目最终转投他处。', [['甲区', 'place'], ['乙丙项目', 'project']], []],

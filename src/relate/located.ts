@@ -139,7 +139,8 @@ const NOT_THE_HEAD = /^(?:子公司|分公司|旗下|总部|工厂|基地)/u;
 /**
  * 位于Y的X: X is located in Y; so with a settling verb (定址, 落户, 入驻, 扎根…Y的X), where the verb
  * opens its clause (BEFORE_SETTLING), X is not a place (落户甲区的某国企业 says where the companies are
- * from), Y is no country or province, and X is not followed by what makes it another's holder.
+ * from), Y is no country or province, and X is not followed by what makes it another's holder. Y
+ * may have its other name in brackets before 的 (位于甲片区（乙工业园）的X: X is in 甲片区).
  */
 function locatedAt(view: SentenceView): Found[] {
   const out: Found[] = [];
@@ -151,8 +152,12 @@ function locatedAt(view: SentenceView): Found[] {
     if (!tail) continue;
     // the tail may be a chain (重庆江津综保区): take the last link before 的
     const last = lastLink(view, tail);
-    if (view.text[last.le] !== '的') continue;
-    const head = mentionAt(view, last.le + 1);
+    // 位于甲片区（乙工业园）的X: the zone's other name in brackets before 的
+    let end = last.le;
+    const other = isOpenBracket(view.text[end]) ? mentionAt(view, end + 1) : undefined;
+    if (other && TAILS(other) && isCloseBracket(view.text[other.le])) end = other.le + 1;
+    if (view.text[end] !== '的') continue;
+    const head = mentionAt(view, end + 1);
     if (!head || !HEADS(head) || head.entity === last.entity) continue;
     if (!STATE_VERB.test(m[1]!)) {
       const lead = view.text.slice(clauseStartBefore(view.text, m.index), m.index);
