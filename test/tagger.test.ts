@@ -530,6 +530,8 @@ test('a list whose decoded parks share an ending gives its other items of that s
   assert.deepEqual(of(mixed, [['甲乙园', 'industrial-park'], ['丙丁园', 'industrial-park'], ['庚辛公司', 'company']]), ['industrial-park:甲乙园', 'industrial-park:丙丁园', 'company:庚辛公司']);
   // a division written first is the region prefix, a place of its own (the guideline): the park starts after it
   assert.deepEqual(of('已建成甲乙产业园、丙丁产业园、戊县庚辛园', [['甲乙产业园', 'industrial-park'], ['丙丁产业园', 'industrial-park'], ['戊县', 'place']]), ['industrial-park:甲乙产业园', 'industrial-park:丙丁产业园', 'place:戊县', 'industrial-park:庚辛园']);
+  // an item of the shape decoded as a project is one more park; a project named so (…项目) is not of the shape
+  assert.deepEqual(of('园区分为：甲乙产业园、丙丁产业园、戊己工业园、庚辛产业园项目', [['甲乙产业园', 'industrial-park'], ['丙丁产业园', 'project'], ['戊己工业园', 'industrial-park'], ['庚辛产业园项目', 'project']]), ['industrial-park:甲乙产业园', 'industrial-park:丙丁产业园', 'industrial-park:戊己工业园', 'project:庚辛产业园项目']);
   // a kindergarten or a public park ends in 园 too, and is no industrial park
   assert.deepEqual(of('配套建设了甲乙产业园、丙丁科技园、戊己幼儿园、庚辛公园', [['甲乙产业园', 'industrial-park'], ['丙丁科技园', 'industrial-park']]), ['industrial-park:甲乙产业园', 'industrial-park:丙丁科技园']);
 });
