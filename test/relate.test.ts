@@ -406,7 +406,21 @@ test('the parks a zone’s layout lists (按A、B、C“一区三园”布局) a
   ]);
   // the park that opens the sentence is the zone, not a park it benchmarks against
   const own = mentionsIn('甲乙高新区对标庚辛工业园区，按丙园、丁园、戊己园“一区三园”布局。', [['甲乙高新区', 'industrial-park'], ['庚辛工业园区', 'industrial-park'], ['丙园', 'industrial-park'], ['丁园', 'industrial-park'], ['戊己园', 'industrial-park']]);
-  assert.deepEqual(patternsFind(own.doc, own.mentions).map((x) => x.split(' ').at(-1)), Array(3).fill('industrial-park:甲乙高新区'));
+  assert.deepEqual(patternsFind(own.doc, own.mentions), [
+    'industrial-park:丁园 located-in industrial-park:甲乙高新区',
+    'industrial-park:丙园 located-in industrial-park:甲乙高新区',
+    'industrial-park:戊己园 located-in industrial-park:甲乙高新区',
+  ]);
+  // the park written right before the layout is the zone; a region prefix before the first item is no subject, nor an item
+  const named = mentionsIn('会议介绍了庚辛高新区“一区三园”布局，即丙园、丁园、戊己园。', [['庚辛高新区', 'industrial-park'], ['丙园', 'industrial-park'], ['丁园', 'industrial-park'], ['戊己园', 'industrial-park']]);
+  assert.deepEqual(patternsFind(named.doc, named.mentions).map((x) => x.split(' ').at(-1)), Array(3).fill('industrial-park:庚辛高新区'));
+  const prefixed = mentionsIn('甲乙经济开发区是国家级开发区。按庚县丙园、丁园、戊己园“一区三园”规划布局。', [['甲乙经济开发区', 'industrial-park'], ['庚县', 'place', 1], ['丙园', 'industrial-park', 1], ['丁园', 'industrial-park', 1], ['戊己园', 'industrial-park', 1]]);
+  assert.deepEqual(patternsFind(prefixed.doc, prefixed.mentions).filter((x) => x.includes('甲乙经济开发区')).length, 3);
+  // the park opening the sentence before, rather than the park the article names most
+  const before = mentionsIn('庚辛园区、庚辛园区、庚辛园区。甲乙经济开发区是国家级开发区。按丙园、丁园、戊己园“一区三园”规划布局。', [['庚辛园区', 'industrial-park'], ['甲乙经济开发区', 'industrial-park', 1], ['丙园', 'industrial-park', 2], ['丁园', 'industrial-park', 2], ['戊己园', 'industrial-park', 2]]);
+  const repeat = before.mentions.filter((m) => m.text === '庚辛园区');
+  const more = [1, 2].map((k) => ({ ...repeat[0]!, start: repeat[0]!.start + 5 * k, end: repeat[0]!.end + 5 * k, nstart: repeat[0]!.nstart + 5 * k, nend: repeat[0]!.nend + 5 * k }));
+  assert.deepEqual(patternsFind(before.doc, [...before.mentions, ...more]).map((x) => x.split(' ').at(-1)), Array(3).fill('industrial-park:甲乙经济开发区'));
 });
 
 test('a layout’s list is the one it counts and writes beside it: a list elsewhere in the sentence, of another length, with a company among its items, or a district’s layout gives no zone parts', () => {
@@ -421,6 +435,9 @@ test('a layout’s list is the one it counts and writes beside it: a list elsewh
   none('甲乙经济开发区是国家级开发区。按丙园、丁戊公司、己庚园、辛壬园“一区多园”规划布局。', parks('丙园', '丁戊公司', '己庚园', '辛壬园'));
   // a policy phrase with other zones listed after it in the sentence
   none('甲乙经济开发区加快发展。推广“一区多园”管理模式，支持丙丁工业园区、戊己经开区加快发展。', parks('丙丁工业园区', '戊己经开区'));
+  none('甲乙经济开发区加快发展。推广“一区多园”管理模式，首批试点包括丙丁工业园区、戊己经开区。', parks('丙丁工业园区', '戊己经开区'));
+  // a place's layout written before it (对标庚辛区“一区三园”): not the park's
+  none('甲乙经济开发区加快发展。甲乙经济开发区对标庚辛区“一区三园”布局，即丙园、丁园、戊己园。', [['甲乙经济开发区', 'industrial-park'], ['庚辛区', 'place', 1], ['丙园', 'industrial-park', 1], ['丁园', 'industrial-park', 1], ['戊己园', 'industrial-park', 1]]);
   // a district opens the sentence: its layout, not the park's
   none('甲乙经济开发区封关运行。庚辛区按丙园、丁园、戊己园“一区三园”布局。', [...parks('丙园', '丁园', '戊己园'), ['庚辛区', 'place', 1]]);
 });
@@ -443,6 +460,11 @@ test('the ones before in a place’s series are in it too (这是继A、B之后�
     const x = mentionsIn(other, [['丙丁集团', 'company'], ['甲乙经济开发区', 'industrial-park'], ['四川省', 'place']].filter(([f]) => other.includes(f as string)) as Array<[string, EntityType]>);
     assert.deepEqual(patternsFind(x.doc, x.mentions), [], other);
   }
+  // a park is no item of a series; a chain after 之后 gives its last link
+  const park = mentionsIn('这是继丙丁产业园之后，甲乙区引进的第3个产业园。', [['丙丁产业园', 'industrial-park'], ['甲乙区', 'place']]);
+  assert.deepEqual(patternsFind(park.doc, park.mentions), []);
+  const chain = mentionsIn('这是继丙丁集团之后，甲市乙区引进的第3家世界500强企业。', [['丙丁集团', 'company'], ['甲市', 'place'], ['乙区', 'place']]);
+  assert.ok(patternsFind(chain.doc, chain.mentions).includes('company:丙丁集团 located-in place:乙区'), patternsFind(chain.doc, chain.mentions).join('\n'));
   // a domestic prefix that is not the tail's own: the item is where its prefix says, not in the tail
   const prefixed = mentionsIn('这是继上海丙丁项目之后，宁波市引进的第二个外资整车项目。', [['上海', 'place'], ['丙丁项目', 'project'], ['宁波市', 'place']]);
   assert.ok(!patternsFind(prefixed.doc, prefixed.mentions).includes('project:丙丁项目 located-in place:宁波市'));
@@ -457,7 +479,7 @@ test('what is taken into a zone lies in it (甲区乙镇、丙镇纳入丁科学
   const object = mentionsIn('市里推动乙镇纳入丁戊科学城。', [['乙镇', 'place'], ['丁戊科学城', 'industrial-park']]);
   assert.deepEqual(patternsFind(object.doc, object.mentions), []);
   // a province after 纳入 is a plan's scope, not a zone
-  const province = mentionsIn('乙镇纳入四川省重点镇名单。', [['乙镇', 'place'], ['四川省', 'place']]);
+  const province = mentionsIn('乙镇纳入四川省管理范围。', [['乙镇', 'place'], ['四川省', 'place']]);
   assert.deepEqual(patternsFind(province.doc, province.mentions), []);
   // a district or a park that begins a list's, a plan's or a statistic's name is nested in it: no zone
   for (const text of ['甲乙项目纳入丙丁区重点项目库。', '甲乙科技有限公司纳入丙丁区“专精特新”企业名单。', '甲乙科技有限公司纳入丙丁工业园企业培育库。', '甲乙科技有限公司纳入丙丁区规上企业统计。']) {

@@ -3,7 +3,7 @@
 // an elided subject, which stand for an entity named in an earlier sentence, and, for a sentence
 // that states hosting with no site near it, the place or park the article is about.
 import type { Document, EntityType, RelationType } from '../types.js';
-import type { Linked } from '../relate/sentence.js';
+import { mostNamed, type Linked } from '../relate/sentence.js';
 
 /** A mention in a candidate: a real one, or an anaphor standing for an earlier mention's entity. */
 export interface Arg {
@@ -108,17 +108,6 @@ function mainDistricts(mentions: readonly Linked[]): Map<string, Linked> {
   return out;
 }
 
-/** Of the mentions that fit, the first mention of the entity they name most often (the earliest first named, on a tie). */
-function mostNamed(mentions: readonly Linked[], fits: (m: Linked) => boolean): Linked | undefined {
-  const counts = new Map<string, { n: number; m: Linked }>();
-  for (const m of mentions) {
-    if (!fits(m)) continue;
-    const e = counts.get(m.entity) ?? { n: 0, m };
-    e.n++;
-    counts.set(m.entity, e);
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.m.nstart - b.m.nstart)[0]?.m;
-}
 
 function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Arg[], bySentence: Map<number, Linked[]>, districts: Map<string, Linked>, topic?: Linked): Arg[] {
   const text = doc.text.slice(sent.start, sent.end);

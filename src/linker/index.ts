@@ -99,8 +99,8 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     held.push({ key, relation });
   }
   // what the sentence patterns state stands (they are precise; the classifier adds what they
-  // miss), and so does a part zone named after its whole; where they give the head a tail of
-  // that type by that relation, the classifier's others of that type go
+  // miss), and so do a part zone named after its whole and a layout's parks; where they give the
+  // head a tail of that type by that relation, the classifier's others of that type go
   const ruled = relateDocument(doc, mentions, rules);
   const ruledTails = new Map<string, Set<string>>();
   for (const r of ruled) {

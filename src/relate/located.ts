@@ -1,10 +1,10 @@
 // located-in: appositive chains (江津区双福工业园渝丰科技), location verbs (X落户Y, X位于Y, a place
 // that opens its clause 地处/位于 another, X在Y开工), 畔/旁 (某湾畔的X产业园), a place before a described company (意大利跨国企业X),
 // a place that brings in listed projects (某区…引进建设A、B等项目), a site's counted list (甲区6个：A、B),
-// a site in brackets after a name (A项目（甲县）), a place's first, only or biggest one (X是甲市最大的…)
+// a site in brackets after a name (A项目（甲县）), a place's first, only or biggest one (X是甲市最大的…),
 // the ones before in a place's series (继A、B之后，甲区引进的第3家…) and what is taken into a zone (A、B纳入C).
 import type { Found, SentenceView } from './sentence.js';
-import { CLAUSE, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
+import { CLAUSE, JOIN, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 import { WORLD_PLACE_SET } from '../extract/lexicon.js';
 import { countValue, isCloseBracket, isOpenBracket } from '../strings.js';
@@ -140,7 +140,8 @@ const NOT_THE_HEAD = /^(?:子公司|分公司|旗下|总部|工厂|基地)/u;
  * 位于Y的X: X is located in Y; so with a settling verb (定址, 落户, 入驻, 扎根…Y的X), where the verb
  * opens its clause (BEFORE_SETTLING), X is not a place (落户甲区的某国企业 says where the companies are
  * from), Y is no country or province, and X is not followed by what makes it another's holder. Y
- * may have its other name in brackets before 的 (位于甲片区（乙工业园）的X: X is in 甲片区).
+ * may have a park or place in brackets before 的, its other name or where it is (位于甲片区（乙工业园）
+ * 的X: X is in 甲片区).
  */
 function locatedAt(view: SentenceView): Found[] {
   const out: Found[] = [];
@@ -378,6 +379,7 @@ const AFTER_LIST = /^之后[，,]?/u;
  */
 const BRINGS_IN = /^(?:又|再|再次|成功)?(?:引进|招引|引入)(?:了)?的/u;
 const SERIES_ITEM = is('company', 'project');
+/** the ordinal after 的 that makes it a series (第5家, 又一个, 再一, 另一) */
 const ORDINAL = /^(?:第[0-9一二两三四五六七八九十百]+|又一|再一|另一)/u;
 
 /**
@@ -402,22 +404,24 @@ function successive(view: SentenceView): Found[] {
       if (!item || !SERIES_ITEM(item)) break;
       items.push(item);
       prefixes.push(prefix);
-      if (!/[、和及]/u.test(view.text[item.le] ?? '')) break;
+      if (!JOIN.test(view.text[item.le] ?? '')) break;
       at = item.le + 1;
     }
     const last = items.at(-1);
     if (!last) continue;
     const closes = AFTER_LIST.exec(view.text.slice(last.le));
     if (!closes) continue;
-    const tail = mentionAt(view, last.le + closes[0].length);
-    const brings = tail && TAILS(tail) ? BRINGS_IN.exec(view.text.slice(tail.le)) : null;
+    // the tail may be a chain (甲市乙区引进的): its last link
+    const first = mentionAt(view, last.le + closes[0].length);
+    const tail = first && TAILS(first) ? lastLink(view, first) : undefined;
+    const brings = tail ? BRINGS_IN.exec(view.text.slice(tail.le)) : null;
     if (!tail || !brings) continue;
     const rest = tail.le + brings[0].length;
     if (!ORDINAL.test(view.text.slice(rest)) || (tail.type === 'place' && broad(tail.text, false))) continue;
     items.forEach((item, k) => {
-      // a domestic place before an item that is not the tail's (继上海X之后，宁波市引进的第二个…): the
-      // series is counted beyond the tail, and the item is where its prefix says; a country before
-      // it is where the company comes from
+      // a domestic place before an item that is not the tail's (继上海X之后，宁波市引进的第二个…; for a
+      // park's series, any domestic place): the series is counted beyond the tail, and the item is
+      // where its prefix says; a country before it is where the company comes from
       const prefix = prefixes[k];
       const elsewhere = prefix && !WORLD_PLACE_SET.has(prefix.text) && !(tail.type === 'place' && (placeInside(tail.text, prefix.text) || placeInside(prefix.text, tail.text)));
       if (!elsewhere && item.entity !== tail.entity) out.push({ head: item.entity, tail: tail.entity, relation: 'located-in', rule: 'successive' });
@@ -453,7 +457,7 @@ function takenInto(view: SentenceView): Found[] {
     const tail = lastLink(view, first);
     if ((tail.type === 'place' && broad(tail.text, false)) || !ZONE_END.test(view.text.slice(tail.le))) continue;
     const heads: SentenceView['mentions'] = [];
-    for (let h = mentionEndingAt(view, m.index); h && TAKEN(h); h = /[、和及]/u.test(view.text[h.ls - 1] ?? '') ? mentionEndingAt(view, h.ls - 1) : undefined) heads.unshift(h);
+    for (let h = mentionEndingAt(view, m.index); h && TAKEN(h); h = JOIN.test(view.text[h.ls - 1] ?? '') ? mentionEndingAt(view, h.ls - 1) : undefined) heads.unshift(h);
     const head = heads[0];
     if (!head) continue;
     const opens = clauseStartBefore(view.text, head.ls);

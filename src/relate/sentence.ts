@@ -27,6 +27,9 @@ export const is =
   (m: { type: EntityType }): boolean =>
     types.includes(m.type);
 
+/** What joins the items of a list of names (A、B和C). */
+export const JOIN = /[、和及与]/u;
+
 /** Clause punctuation, full- and half-width. */
 export const CLAUSE = /[，。；：！？,;:!?\n]/u;
 
@@ -44,4 +47,16 @@ export function mentionAt(view: SentenceView, at: number): SentenceView['mention
 /** The mention that ends exactly at local offset `at`, if any. */
 export function mentionEndingAt(view: SentenceView, at: number): SentenceView['mentions'][number] | undefined {
   return view.mentions.find((m) => m.le === at);
+}
+
+/** Of the mentions that fit, the first mention of the entity they name most often (the earliest first named, on a tie). */
+export function mostNamed(mentions: readonly Linked[], fits: (m: Linked) => boolean): Linked | undefined {
+  const counts = new Map<string, { n: number; m: Linked }>();
+  for (const m of mentions) {
+    if (!fits(m)) continue;
+    const e = counts.get(m.entity) ?? { n: 0, m };
+    e.n++;
+    counts.set(m.entity, e);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.m.nstart - b.m.nstart)[0]?.m;
 }

@@ -790,9 +790,9 @@ export function withCountries(ctx: RepairContext, spans: readonly LabelSpan[]): 
  * a project (园区分为：甲产业园、乙产业园、丙工业园 with 乙 a project) is a park too: among parks of
  * one shape, a name of that shape is one more of them (a project listed there is named …项目). The
  * list view misses a first item jieba writes as a word and a bound morpheme (高峰|园/zg): a name
- * decoded right before the list's first 、 is taken as its first item. (Letting the list view take such words in changes the
- * tagger's features too: retrained so, tagger seed 1 scored typed F1 0.8133 and relations 0.6101
- * in cross-validation, against 0.8170 and 0.6489.)
+ * decoded right before the list's first 、 is taken as its first item. (Letting the list view take
+ * such words in changes the tagger's features too: retrained so, tagger seed 1 scored typed F1
+ * 0.8133 and relations 0.6101 in cross-validation, against 0.8170 and 0.6489.)
  */
 export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]): LabelSpan[] {
   if (!ctx.text.includes('、')) return [...spans];
@@ -817,6 +817,7 @@ export function withListShapes(ctx: RepairContext, spans: readonly LabelSpan[]):
         // an item of the shape decoded as a project (甲产业园、乙工业园、丙产业园 with 乙 a project) is one more of them
         const retyped = decoded[k];
         if (retyped) {
+          // (type is a park while SHAPED holds parks only; the check keeps it so if SHAPED grows)
           if (retyped.type === 'project' && type === 'industrial-park') {
             out = out.map((sp) => (sp === retyped ? { ...sp, type } : sp));
             changed = true;
