@@ -28,6 +28,8 @@ export const CLOSING_OF: Readonly<Record<string, string>> = Object.fromEntries(O
 // Chinese character), which an object look-up must first hash; the maps above list the same pairs
 export const isOpenBracket = (c: string | undefined): boolean => c === '（' || c === '(';
 export const isCloseBracket = (c: string | undefined): boolean => c === '）' || c === ')';
+/** Is text[start, end) written in brackets (（甲县）)? */
+export const inBrackets = (text: string, start: number, end: number): boolean => isOpenBracket(text[start - 1]) && isCloseBracket(text[end]);
 
 /** 2 for 两 or 2, 12 for 十二; undefined for what is not a plain count */
 export function countValue(s: string): number | undefined {

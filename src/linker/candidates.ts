@@ -3,7 +3,7 @@
 // an elided subject, which stand for an entity named in an earlier sentence, and, for a sentence
 // that states hosting with no site near it, the place or park the article is about.
 import type { Document, EntityType, RelationType } from '../types.js';
-import { mostNamed, type Linked } from '../relate/sentence.js';
+import { bySentence, mostNamed, OUTER_FIRST, type Linked } from '../relate/sentence.js';
 
 /** A mention in a candidate: a real one, or an anaphor standing for an earlier mention's entity. */
 export interface Arg {
@@ -59,19 +59,13 @@ const REACH = 4;
 const MAX_GAP = 120;
 
 export function candidatePairs(doc: Document, mentions: readonly Linked[]): Candidate[] {
-  const bySentence = new Map<number, Linked[]>();
-  for (const m of mentions) {
-    const list = bySentence.get(m.sentence) ?? [];
-    list.push(m);
-    bySentence.set(m.sentence, list);
-  }
-  for (const list of bySentence.values()) list.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+  const sentences = bySentence(mentions, OUTER_FIRST);
   const districts = mainDistricts(mentions);
   const topic = mainSite(mentions);
   const out: Candidate[] = [];
   for (const sent of doc.sentences) {
-    const own: Arg[] = (bySentence.get(sent.index) ?? []).map((m) => ({ entity: m.entity, type: m.type, nstart: m.nstart, nend: m.nend, text: m.text, rule: m.rule }));
-    const args = [...own, ...anaphorArgs(doc, sent, own, bySentence, districts, topic)];
+    const own: Arg[] = (sentences.get(sent.index) ?? []).map((m) => ({ entity: m.entity, type: m.type, nstart: m.nstart, nend: m.nend, text: m.text, rule: m.rule }));
+    const args = [...own, ...anaphorArgs(doc, sent, own, sentences, districts, topic)];
     if (args.length < 2) continue;
     args.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
     // an item of a long list is as near as its list is (A、B、…、Z等项目落户D)
@@ -108,15 +102,14 @@ function mainDistricts(mentions: readonly Linked[]): Map<string, Linked> {
   return out;
 }
 
-
-function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Arg[], bySentence: Map<number, Linked[]>, districts: Map<string, Linked>, topic?: Linked): Arg[] {
+function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Arg[], sentences: ReadonlyMap<number, readonly Linked[]>, districts: Map<string, Linked>, topic?: Linked): Arg[] {
   const text = doc.text.slice(sent.start, sent.end);
   const out: Arg[] = [];
   const covered = (s: number, e: number) => own.some((m) => m.nstart < e && s < m.nend);
   /** the nearest mention before `at` (this sentence or up to REACH back) that fits */
   const nearest = (at: number, fits: (m: Linked) => boolean): Linked | undefined => {
     for (let k = sent.index; k >= Math.max(0, sent.index - REACH); k--) {
-      const list = bySentence.get(k) ?? [];
+      const list = sentences.get(k) ?? [];
       for (let j = list.length - 1; j >= 0; j--) {
         const m = list[j]!;
         if (m.nend <= at && fits(m)) return m;
@@ -141,7 +134,7 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   // an elided subject: the sentence does not open with a name (全力打造X，引进Y), and the previous
   // sentence opened with a park, a place or a company
   if (sent.index > 0 && !own.some((x) => x.nstart - sent.start <= 2) && !out.some((x) => x.nstart - sent.start <= 2)) {
-    const prev = bySentence.get(sent.index - 1)?.[0];
+    const prev = sentences.get(sent.index - 1)?.[0];
     if (prev && (prev.type === 'industrial-park' || prev.type === 'place' || prev.type === 'company') && prev.nstart - (doc.sentences[sent.index - 1]?.start ?? 0) <= 2) {
       out.push({ entity: prev.entity, type: prev.type, nstart: sent.start, nend: sent.start, text: '', anaphor: 'elided', antecedentSentence: prev.sentence, rule: 'anaphor' });
     }
@@ -155,7 +148,7 @@ function anaphorArgs(doc: Document, sent: Document['sentences'][number], own: Ar
   if (hit) {
     let target: Linked | undefined;
     for (let k = sent.index - 1; k >= Math.max(0, sent.index - PLACE_REACH) && !target; k--) {
-      const list = bySentence.get(k) ?? [];
+      const list = sentences.get(k) ?? [];
       // a site a hosting word of its own sentence acts on (建成A、B等园区) is what was hosted, not the host
       const at = actsOnName(doc.text, doc.sentences[k]!, list);
       target = list.find((x) => placeLike(x) && x.nstart < at);

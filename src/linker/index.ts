@@ -16,7 +16,7 @@ import { evidenceFor, relateDocument, rulesBySentence } from '../relate/index.js
 import { candidatePairs, mainSite, DISTRICT_ANAPHORS, HOSTING, type Candidate } from './candidates.js';
 import { pairFeatures, type RuleVotes } from './features.js';
 import { classOf, decide, type Decision, type LinkExample, type LinkerModel } from './model.js';
-import { isCloseBracket, isOpenBracket } from '../strings.js';
+import { inBrackets } from '../strings.js';
 import { placeInside } from '../extract/gazetteer.js';
 
 export { trainLinker, type LinkerModel } from './model.js';
@@ -31,7 +31,7 @@ const LOCATED_IN = classOf('located-in');
  */
 function locatesAnother(doc: Document, c: Candidate, endsAt: ReadonlyMap<number, string>): boolean {
   const t = c.tail;
-  if (t.anaphor || !isOpenBracket(doc.text[t.nstart - 1]) || !isCloseBracket(doc.text[t.nend])) return false;
+  if (t.anaphor || !inBrackets(doc.text, t.nstart, t.nend)) return false;
   const owner = endsAt.get(t.nstart - 1);
   return owner !== undefined && owner !== c.head.entity;
 }

@@ -7,7 +7,7 @@ import { clusterRelations } from './clusters.js';
 import { locatedIn } from './located.js';
 import { personLeads } from './people.js';
 import { layoutParts, subZones } from './subzones.js';
-import type { Found, Linked, SentenceView } from './sentence.js';
+import { bySentence, type Found, type Linked, type SentenceView } from './sentence.js';
 import { TITLES } from '../extract/lexicon.js';
 
 export type { Linked } from './sentence.js';
@@ -30,15 +30,10 @@ export function relateDocument(doc: Document, mentions: Linked[], found: Map<num
 /** What the sentence patterns find, by sentence index (the relation classifier reads them as votes). */
 export function rulesBySentence(doc: Document, mentions: Linked[]): Map<number, Found[]> {
   const bodies = impliedBodies(mentions);
-  const bySentence = new Map<number, Linked[]>();
-  for (const m of mentions) {
-    const list = bySentence.get(m.sentence) ?? [];
-    list.push(m);
-    bySentence.set(m.sentence, list);
-  }
+  const sentences = bySentence(mentions, (a, b) => a.nstart - b.nstart);
   const out = new Map<number, Found[]>();
   for (const sent of doc.sentences) {
-    const ms = (bySentence.get(sent.index) ?? []).sort((a, b) => a.nstart - b.nstart);
+    const ms = sentences.get(sent.index) ?? [];
     // one mention relates to nothing, unless it is a government head whose body is named elsewhere (代理市长X)
     if (ms.length < 2 && !(bodies.size > 0 && ms[0]?.type === 'person')) continue;
     const view: SentenceView = {

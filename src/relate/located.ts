@@ -7,7 +7,7 @@ import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, JOIN, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
 import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 import { WORLD_PLACE_SET } from '../extract/lexicon.js';
-import { countValue, isCloseBracket, isOpenBracket } from '../strings.js';
+import { countValue, inBrackets } from '../strings.js';
 
 const HEADS = is('company', 'organization', 'industrial-park', 'project', 'place');
 const SITE = is('company', 'industrial-park', 'project');
@@ -155,14 +155,14 @@ function locatedAt(view: SentenceView): Found[] {
     const last = lastLink(view, tail);
     // 位于甲片区（乙工业园）的X: the zone's other name in brackets before 的
     let end = last.le;
-    const other = isOpenBracket(view.text[end]) ? mentionAt(view, end + 1) : undefined;
-    if (other && TAILS(other) && isCloseBracket(view.text[other.le])) end = other.le + 1;
+    const other = mentionAt(view, end + 1);
+    if (other && TAILS(other) && inBrackets(view.text, other.ls, other.le)) end = other.le + 1;
     if (view.text[end] !== '的') continue;
     const head = mentionAt(view, end + 1);
     if (!head || !HEADS(head) || head.entity === last.entity) continue;
     if (!STATE_VERB.test(m[1]!)) {
       const lead = view.text.slice(clauseStartBefore(view.text, m.index), m.index);
-      if (!BEFORE_SETTLING.test(lead) || head.type === 'place' || (last.type === 'place' && broad(last.text, false)) || NOT_THE_HEAD.test(view.text.slice(head.le))) continue;
+      if (!BEFORE_SETTLING.test(lead) || head.type === 'place' || broadPlace(last) || NOT_THE_HEAD.test(view.text.slice(head.le))) continue;
     }
     out.push({ head: head.entity, tail: last.entity, relation: 'located-in', rule: '位于Y的X' });
   }
@@ -216,7 +216,7 @@ function countedAtSite(view: SentenceView): Found[] {
   for (let m = COUNT_COLON.exec(view.text); m; m = COUNT_COLON.exec(view.text)) {
     const site = mentionEndingAt(view, m.index - SITE_PART.exec(view.text.slice(Math.max(0, m.index - 2), m.index))![0].length);
     const n = countValue(m[1]!);
-    if (!site || !TAILS(site) || (site.type === 'place' && broad(site.text, false)) || n === undefined) continue;
+    if (!site || !TAILS(site) || broadPlace(site) || n === undefined) continue;
     const items: SentenceView['mentions'] = [];
     for (let item = mentionAt(view, m.index + m[0].length); item && SITE(item); item = view.text[item.le] === '、' ? mentionAt(view, item.le + 1) : undefined) items.push(item);
     const last = items[items.length - 1];
@@ -236,7 +236,7 @@ function countedAtSite(view: SentenceView): Found[] {
 function bracketed(view: SentenceView): Found[] {
   const out: Found[] = [];
   for (const t of view.mentions) {
-    if (!TAILS(t) || !isOpenBracket(view.text[t.ls - 1]) || !isCloseBracket(view.text[t.le])) continue;
+    if (!TAILS(t) || !inBrackets(view.text, t.ls, t.le)) continue;
     if (!/^(?:$|[、，。；,;和及等])/u.test(view.text.slice(t.le + 1, t.le + 2)) || (t.type === 'place' && broad(t.text, true))) continue;
     const head = mentionEndingAt(view, t.ls - 1);
     if (head && (head.type === 'company' || head.type === 'project') && head.entity !== t.entity) out.push({ head: head.entity, tail: t.entity, relation: 'located-in', rule: 'bracketed' });
@@ -272,7 +272,7 @@ function designated(view: SentenceView): Found[] {
     if (!head || !first || !DESIGNATED(head) || !TAILS(first)) continue;
     const tail = lastLink(view, first);
     const ranked = RANKED.exec(view.text.slice(tail.le));
-    if (!ranked || head.entity === tail.entity || (tail.type === 'place' && broad(tail.text, false))) continue;
+    if (!ranked || head.entity === tail.entity || broadPlace(tail)) continue;
     const rankEnd = tail.le + ranked[0].length;
     if (view.mentions.some((x) => x.ls >= tail.le && x.ls < rankEnd) || NOT_IN_PLACE.test(view.text.slice(tail.le))) continue;
     out.push({ head: head.entity, tail: tail.entity, relation: 'located-in', rule: 'designated' });
@@ -290,6 +290,9 @@ function broad(name: string, cities: boolean): boolean {
   const readings = placesNamed(loadGazetteer(), name);
   return readings.length > 0 && readings.every((p) => p.level === 'province' || (cities && p.level === 'city'));
 }
+
+/** A place that is a country, a region of the world or a province: broader than one site (broad). */
+const broadPlace = (m: { type: string; text: string }): boolean => m.type === 'place' && broad(m.text, false);
 
 /** Verbs by which a place or zone brings in, builds or grows a project or a park. */
 const BUILD_VERB = /(?:新引进|引进建设|引进|招引|加快建设|建设|新建|打造|落地|签约|推进|布局|集聚|聚集|汇聚|引入|入驻)(?:了|有)?/gu;
@@ -319,8 +322,7 @@ function introduced(view: SentenceView): Found[] {
       let item = firstObject(view, m.index + m[0].length, gathers);
       while (item && item.le <= end && fits(item)) {
         if (item.entity !== subject.entity) out.push({ head: item.entity, tail: subject.entity, relation: 'located-in', rule: 'introduced' });
-        const gap = /^[、和及与]/u.exec(view.text.slice(item.le));
-        item = gap ? mentionAt(view, item.le + 1) : undefined;
+        item = JOIN.test(view.text[item.le] ?? '') ? mentionAt(view, item.le + 1) : undefined;
       }
     }
   });
@@ -417,7 +419,7 @@ function successive(view: SentenceView): Found[] {
     const brings = tail ? BRINGS_IN.exec(view.text.slice(tail.le)) : null;
     if (!tail || !brings) continue;
     const rest = tail.le + brings[0].length;
-    if (!ORDINAL.test(view.text.slice(rest)) || (tail.type === 'place' && broad(tail.text, false))) continue;
+    if (!ORDINAL.test(view.text.slice(rest)) || broadPlace(tail)) continue;
     items.forEach((item, k) => {
       // a domestic place before an item that is not the tail's (继上海X之后，宁波市引进的第二个…; for a
       // park's series, any domestic place): the series is counted beyond the tail, and the item is
@@ -455,7 +457,7 @@ function takenInto(view: SentenceView): Found[] {
     if (!first || !TAILS(first)) continue;
     // a chain after 纳入 (甲区乙工业园): its last link
     const tail = lastLink(view, first);
-    if ((tail.type === 'place' && broad(tail.text, false)) || !ZONE_END.test(view.text.slice(tail.le))) continue;
+    if (broadPlace(tail) || !ZONE_END.test(view.text.slice(tail.le))) continue;
     const heads: SentenceView['mentions'] = [];
     for (let h = mentionEndingAt(view, m.index); h && TAKEN(h); h = JOIN.test(view.text[h.ls - 1] ?? '') ? mentionEndingAt(view, h.ls - 1) : undefined) heads.unshift(h);
     const head = heads[0];

@@ -49,6 +49,21 @@ export function mentionEndingAt(view: SentenceView, at: number): SentenceView['m
   return view.mentions.find((m) => m.le === at);
 }
 
+/** Mentions in text order, a longer one before one nested at its start. */
+export const OUTER_FIRST = (a: { nstart: number; nend: number }, b: { nstart: number; nend: number }): number => a.nstart - b.nstart || b.nend - a.nend;
+
+/** The mentions of each sentence, by sentence index: in the order given, or sorted by `order`. */
+export function bySentence<M extends { sentence: number }>(mentions: readonly M[], order?: (a: M, b: M) => number): Map<number, M[]> {
+  const out = new Map<number, M[]>();
+  for (const m of mentions) {
+    const list = out.get(m.sentence);
+    if (list) list.push(m);
+    else out.set(m.sentence, [m]);
+  }
+  if (order) for (const list of out.values()) list.sort(order);
+  return out;
+}
+
 /** Of the mentions that fit, the first mention of the entity they name most often (the earliest first named, on a tie). */
 export function mostNamed(mentions: readonly Linked[], fits: (m: Linked) => boolean): Linked | undefined {
   const counts = new Map<string, { n: number; m: Linked }>();

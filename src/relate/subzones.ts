@@ -3,7 +3,7 @@
 // layout: 按A园、B园、C园“一区三园”布局 lists the parts of the zone the article was describing, and
 // the sentences that name the zone and list its parts are the evidence.
 import type { Document } from '../types.js';
-import { JOIN, mostNamed, type Found, type Linked } from './sentence.js';
+import { bySentence, JOIN, mostNamed, OUTER_FIRST, type Found, type Linked } from './sentence.js';
 import { countValue, isCloseBracket, isOpenBracket } from '../strings.js';
 
 /** A part relation with the sentences that state it (by index). */
@@ -57,16 +57,12 @@ const LAYOUT_THEN_LIST = /^[”"」』]?(?:规划)?(?:布局|格局|架构)?[，
  * and a bracket after it; a name of another kind among them spoils the list.
  */
 export function layoutParts(doc: Document, mentions: readonly Linked[]): PartFound[] {
-  const bySentence = new Map<number, Linked[]>();
-  for (const m of mentions) {
-    const list = bySentence.get(m.sentence);
-    if (list) list.push(m);
-    else bySentence.set(m.sentence, [m]);
-  }
-  for (const list of bySentence.values()) list.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+  // most articles write no layout: no work for them
+  if (!doc.text.includes('一区') && !doc.text.includes('一园')) return [];
+  const inSentence = bySentence(mentions, OUTER_FIRST);
   const out: PartFound[] = [];
   for (const sent of doc.sentences) {
-    const ms = bySentence.get(sent.index);
+    const ms = inSentence.get(sent.index);
     if (!ms || ms.length < 2) continue;
     const text = doc.text.slice(sent.start, sent.end);
     LAYOUT.lastIndex = 0;
@@ -84,7 +80,7 @@ export function layoutParts(doc: Document, mentions: readonly Linked[]): PartFou
       );
       if (!parts) continue;
       const items = new Set(parts.items.map((p) => p.entity));
-      const whole = zoneOf(doc, bySentence, mentions, sent.index, at, parts.items[0]!, items);
+      const whole = zoneOf(doc, inSentence, mentions, sent.index, at, parts.items[0]!, items);
       if (!whole) continue;
       const sentences = [...new Set([sent.index, whole.sentence])];
       for (const p of parts.items) out.push({ found: { head: p.entity, tail: whole.entity, relation: 'located-in', rule: 'layout-part' }, sentences });
@@ -95,14 +91,14 @@ export function layoutParts(doc: Document, mentions: readonly Linked[]): PartFou
 }
 
 /** The zone whose layout is written at `at` in sentence `index` (layoutParts). */
-function zoneOf(doc: Document, bySentence: ReadonlyMap<number, readonly Linked[]>, mentions: readonly Linked[], index: number, at: number, first: Linked, items: ReadonlySet<string>): Linked | undefined {
+function zoneOf(doc: Document, inSentence: ReadonlyMap<number, readonly Linked[]>, mentions: readonly Linked[], index: number, at: number, first: Linked, items: ReadonlySet<string>): Linked | undefined {
   const park = (m: Linked | undefined) => m !== undefined && m.type === 'industrial-park' && !items.has(m.entity);
-  const ms = bySentence.get(index) ?? [];
+  const ms = inSentence.get(index) ?? [];
   // X“一区三园”: a park's layout, or a place's (对标甲区“一区三园”布局) and no zone
   const named = ms.find((m) => m.nend <= at && LIST_THEN_LAYOUT.test(doc.text.slice(m.nend, at)));
   if (named && !items.has(named.entity)) return park(named) ? named : undefined;
   // the sentence's subject: not the first item's region prefix (按庚县丙园、…)
-  const opens = (k: number) => (bySentence.get(k) ?? []).find((m) => m.nstart - doc.sentences[k]!.start <= 2 && !items.has(m.entity) && m.nend !== first.nstart);
+  const opens = (k: number) => (inSentence.get(k) ?? []).find((m) => m.nstart - doc.sentences[k]!.start <= 2 && !items.has(m.entity) && m.nend !== first.nstart);
   const subject = opens(index);
   if (subject) return park(subject) ? subject : undefined;
   const before = index > 0 ? opens(index - 1) : undefined;
