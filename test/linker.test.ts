@@ -59,6 +59,9 @@ test('an anaphor stands for the nearest earlier entity of its kind', () => {
   // 其 stands for the nearest earlier name that can hold or lead something (not a person or a cluster)
   const its = pairsOf('双福工业园今年产值增长。其新引进的瑞达科技有限公司已投产。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
   assert.ok(its.includes('瑞达科技有限公司 → 双福工业园(其) [located-in]'), its.join('\n'));
+  // 该集群 stands for the cluster named before (该集群以甲公司为龙头)
+  const cluster = pairsOf('电子信息产业集群集聚企业超千家。该集群以瑞达科技有限公司为龙头。', [['电子信息产业集群', 'industry-cluster'], ['瑞达科技有限公司', 'company']]);
+  assert.ok(cluster.includes('瑞达科技有限公司 → 电子信息产业集群(该集群) [belongs-to-cluster,leads]'), cluster.join('\n'));
 });
 
 test('an item of a long list is a candidate with what its list is near, however long the list', () => {
@@ -281,6 +284,26 @@ test("what the classifier says of a list's item nearest the other name, it says 
     .map((r) => r.head);
   assert.ok(inYongchuan.includes('永川区恒通机械项目'), inYongchuan.join(', '));
   assert.ok(!inYongchuan.includes('江津区瑞达电子项目'), inYongchuan.join(', '));
+});
+
+test('items that each carry a modifier (A、总投资5亿元的B) are one list: what the classifier says of the nearest it says of all', () => {
+  const text = '白沙工业园引进了总投资8亿元的甲科技有限公司、投资5亿元的乙科技有限公司。';
+  const names: Array<[string, EntityType]> = [['白沙工业园', 'industrial-park'], ['甲科技有限公司', 'company'], ['乙科技有限公司', 'company']];
+  const { doc, mentions } = linked(text, names);
+  const keys = pairKeys(doc, mentions);
+  const first = keysOnly(keys, (c) => c.head.entity === '甲科技有限公司');
+  const heads = linkDocument(doc, mentions, modelFor(keys, (k) => (first.has(k) ? 5 : 0)))
+    .filter((r) => r.relation === 'located-in' && r.tail === '白沙工业园')
+    .map((r) => r.head);
+  assert.deepEqual([...new Set(heads)].sort(), ['乙科技有限公司', '甲科技有限公司']);
+  // a clause between them ends the list
+  const apart = linked('白沙工业园引进了甲科技有限公司，投资5亿元的乙科技有限公司也已投产。', names);
+  const ak = pairKeys(apart.doc, apart.mentions);
+  const own = keysOnly(ak, (c) => c.head.entity === '甲科技有限公司');
+  const alone = linkDocument(apart.doc, apart.mentions, modelFor(ak, (k) => (own.has(k) ? 5 : 0)))
+    .filter((r) => r.relation === 'located-in' && r.tail === '白沙工业园')
+    .map((r) => r.head);
+  assert.deepEqual([...new Set(alone)], ['甲科技有限公司']);
 });
 
 test('a list may mix companies, projects and parks; a relation goes to the items the guideline allows it for', () => {

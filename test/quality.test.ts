@@ -37,8 +37,8 @@ test('5-fold cross-validation over the annotated articles stays above its floors
   assert.ok(m.entitiesTyped.f1 - r.rules.entitiesTyped.f1 >= 0.10, `model ${m.entitiesTyped.f1.toFixed(3)}, rules ${r.rules.entitiesTyped.f1.toFixed(3)}`);
   const unseen = r.byCorpus.find((c) => c.corpus === 'train-set')!;
   assert.ok(unseen.model.entities.f1 - unseen.rules.entities.f1 >= 0.14, `train-set: model ${unseen.model.entities.f1.toFixed(3)}, rules ${unseen.rules.entities.f1.toFixed(3)}`);
-  assert.ok(m.relations.f1 >= 0.665, `relation F1 ${m.relations.f1.toFixed(3)}`);
-  assert.ok(m.byRelationType['located-in'].recall >= 0.55, `located-in recall ${m.byRelationType['located-in'].recall.toFixed(3)}`);
+  assert.ok(m.relations.f1 >= 0.68, `relation F1 ${m.relations.f1.toFixed(3)}`);
+  assert.ok(m.byRelationType['located-in'].recall >= 0.565, `located-in recall ${m.byRelationType['located-in'].recall.toFixed(3)}`);
   assert.ok(unseen.model.relations.f1 - unseen.rules.relations.f1 >= 0.24, `train-set relations: model ${unseen.model.relations.f1.toFixed(3)}, rules ${unseen.rules.relations.f1.toFixed(3)}`);
   assert.ok(m.resolution.precision >= 0.95 && m.resolution.recall >= 0.88, `resolution P ${m.resolution.precision.toFixed(3)} R ${m.resolution.recall.toFixed(3)}`);
   // company's floor is lower: CLUENER labels 浙江某某 as one company, the guideline (and kg) as a place and a company

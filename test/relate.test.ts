@@ -276,6 +276,19 @@ test('a company named inside its party committee is an entity too, and a head ti
   assert.deepEqual(patternsFind(doc, mentions), ['person:丁戊己 leads company:甲乙丙发电有限公司', 'person:丁戊己 leads organization:甲乙丙发电有限公司党委']);
 });
 
+test('a body named inside its party committee is an entity too: the secretary leads the committee, the director the body, across a layout space', () => {
+  const { doc, mentions: found } = mentionsIn('甲乙工业园发展中心党委书记、主任 丙丁戊', [['甲乙工业园发展中心党委', 'organization'], ['丙丁戊', 'person']]);
+  const mentions = withImpliedEntities(doc, found);
+  assert.deepEqual(mentions.map((m) => `${m.type}:${m.text}`), ['organization:甲乙工业园发展中心党委', 'organization:甲乙工业园发展中心', 'person:丙丁戊']);
+  assert.deepEqual(patternsFind(doc, mentions), ['person:丙丁戊 leads organization:甲乙工业园发展中心', 'person:丙丁戊 leads organization:甲乙工业园发展中心党委']);
+  // a company's head title does not lead a body, nor a body's head a company
+  const chair = mentionsIn('甲乙工业园发展中心党委书记、董事长丙丁戊出席。', [['甲乙工业园发展中心党委', 'organization'], ['丙丁戊', 'person']]);
+  assert.deepEqual(patternsFind(chair.doc, withImpliedEntities(chair.doc, chair.mentions)), ['person:丙丁戊 leads organization:甲乙工业园发展中心党委']);
+  const director = mentionsIn('甲乙丙发电有限公司党委书记、主任丁戊己出席。', [['甲乙丙发电有限公司党委', 'organization'], ['丁戊己', 'person']]);
+  const dm = withImpliedEntities(director.doc, director.mentions);
+  assert.deepEqual(patternsFind(director.doc, dm), ['person:丁戊己 leads organization:甲乙丙发电有限公司党委']);
+});
+
 test('a secretary after a body leads the body’s party group, which the text writes (市政协党组书记)', () => {
   const { doc, mentions: found } = mentionsIn('市政协党组书记、主席甲乙丙出席。', [['市政协', 'organization'], ['甲乙丙', 'person']]);
   const mentions = withImpliedEntities(doc, found);
@@ -498,4 +511,57 @@ test('what is taken into a zone lies in it (甲区乙镇、丙镇纳入丁科学
   const chain = mentionsIn('乙镇纳入甲区丁戊工业园。', [['乙镇', 'place'], ['甲区', 'place'], ['丁戊工业园', 'industrial-park']]);
   assert.ok(patternsFind(chain.doc, chain.mentions).includes('place:乙镇 located-in industrial-park:丁戊工业园'), patternsFind(chain.doc, chain.mentions).join('\n'));
   assert.ok(!patternsFind(chain.doc, chain.mentions).includes('place:乙镇 located-in place:甲区'));
+});
+
+test('a clause that opens with 作为 and a place puts the next clause’s subject in that place (作为甲市重要的制造业基地，乙区…)', () => {
+  const find = (text: string, forms: Array<[string, EntityType]>) => {
+    const x = mentionsIn(text, forms);
+    return patternsFind(x.doc, x.mentions);
+  };
+  // a place in a region, a park after a time phrase
+  assert.deepEqual(find('作为丙丁湾区重要的制造业基地，戊己市拥有33个工业大类。', [['丙丁湾区', 'place'], ['戊己市', 'place']]), ['place:戊己市 located-in place:丙丁湾区']);
+  assert.deepEqual(find('作为甲乙区构建现代工业体系的开端，近年来，丙丁工业园锚定先进制造业。', [['甲乙区', 'place'], ['丙丁工业园', 'industrial-park']]), ['industrial-park:丙丁工业园 located-in place:甲乙区']);
+  // 作为 inside a clause (江津作为…) is the subject's role, not this construction; nor a subject that is
+  // not written first in the next clause, nor a clause that ends the sentence
+  assert.deepEqual(find('要把丙丁工业园作为甲乙区发展的重点，加大投入。', [['丙丁工业园', 'industrial-park'], ['甲乙区', 'place']]), []);
+  assert.deepEqual(find('作为甲乙区发展的重点，区里支持丙丁工业园加快建设。', [['甲乙区', 'place'], ['丙丁工业园', 'industrial-park']]), []);
+  assert.deepEqual(find('作为甲乙区发展的重点。丙丁工业园加快建设。', [['甲乙区', 'place'], ['丙丁工业园', 'industrial-park']]), []);
+  // a place is not in a park, nor in a place the gazetteer puts inside it; a company not in a province
+  assert.deepEqual(find('作为丙丁工业园的核心区，戊己镇加快发展。', [['丙丁工业园', 'industrial-park'], ['戊己镇', 'place']]), []);
+  assert.deepEqual(find('作为江津区发展的重点，重庆市加大投入。', [['江津区', 'place'], ['重庆市', 'place']]), []);
+  assert.deepEqual(find('作为四川省最大的民营企业，甲乙科技有限公司加快发展。', [['四川省', 'place'], ['甲乙科技有限公司', 'company']]), []);
+  // places the gazetteer knows must nest (a partner district is not inside); a country is in no place
+  assert.deepEqual(find('作为巫山县的对口帮扶单位，江津区今年投入资金。', [['巫山县', 'place'], ['江津区', 'place']]), []);
+  assert.deepEqual(find('作为綦江区的重要邻区，江津区加快发展。', [['綦江区', 'place'], ['江津区', 'place']]), []);
+  assert.deepEqual(find('作为丙丁湾区的重要门户，美国加快发展。', [['丙丁湾区', 'place'], ['美国', 'place']]), []);
+  assert.deepEqual(find('作为重庆市的重要门户，江津区加快发展。', [['重庆市', 'place'], ['江津区', 'place']]), ['place:江津区 located-in place:重庆市']);
+  // a role toward the site, not a part of it
+  for (const role of ['战略合作伙伴', '主要投资方', '招商引资的重点对象']) {
+    assert.deepEqual(find(`作为甲乙区的${role}，丙丁科技有限公司将提供支持。`, [['甲乙区', 'place'], ['丙丁科技有限公司', 'company']]), [], role);
+  }
+  // a site joined to another is no one site's
+  assert.deepEqual(find('作为甲乙市与丙丁区合作的重点项目，戊己项目开工。', [['甲乙市', 'place'], ['丙丁区', 'place'], ['戊己项目', 'project']]), []);
+  // a region prefix before the subject is not the subject; an agent of the thing the clause is about is not
+  assert.deepEqual(find('作为甲乙区的重点项目，四川省丙丁科技有限公司投资的戊己项目开工。', [['甲乙区', 'place'], ['四川省', 'place'], ['丙丁科技有限公司', 'company'], ['戊己项目', 'project']]).filter((x) => x.endsWith('甲乙区')), []);
+  assert.deepEqual(find('作为甲乙区的龙头企业，德国丙丁公司加快发展。', [['甲乙区', 'place'], ['德国', 'place'], ['丙丁公司', 'company']]).filter((x) => x.endsWith('甲乙区')), ['company:丙丁公司 located-in place:甲乙区']);
+  // a time phrase with a year opens the clause too
+  assert.deepEqual(find('作为甲乙区的重点项目，2024年，丙丁项目加快建设。', [['甲乙区', 'place'], ['丙丁项目', 'project']]), ['project:丙丁项目 located-in place:甲乙区']);
+});
+
+test('a list whose items each carry a modifier (A、总投资5亿元的B等落户C) is one list for the settling verb', () => {
+  const text = '总投资8亿元的甲乙智能制造项目、投资5亿元的丙丁新材料项目等纷纷落户戊己工业园。';
+  const x = mentionsIn(text, [['甲乙智能制造项目', 'project'], ['丙丁新材料项目', 'project'], ['戊己工业园', 'industrial-park']]);
+  assert.deepEqual(patternsFind(x.doc, x.mentions), ['project:丙丁新材料项目 located-in industrial-park:戊己工业园', 'project:甲乙智能制造项目 located-in industrial-park:戊己工业园']);
+  // a clause between two names ends the list: the first is not what settles
+  const clause = mentionsIn('甲乙智能制造项目已投产，投资5亿元的丙丁新材料项目落户戊己工业园。', [['甲乙智能制造项目', 'project'], ['丙丁新材料项目', 'project'], ['戊己工业园', 'industrial-park']]);
+  assert.deepEqual(patternsFind(clause.doc, clause.mentions), ['project:丙丁新材料项目 located-in industrial-park:戊己工业园']);
+  // a name in the modifier, or a joint action, makes the first name a party to the second, not an item
+  for (const [text, party] of [
+    ['甲乙集团有限公司、重庆大学共同建设的丙丁新材料项目落户戊己工业园。', ['重庆大学', 'organization']],
+    ['甲乙集团有限公司、张三创办的丙丁新材料项目落户戊己工业园。', ['张三', 'person']],
+    ['甲乙集团有限公司、庚辛公司合资建设的丙丁新材料项目落户戊己工业园。', ['庚辛公司', 'company']],
+  ] as Array<[string, [string, EntityType]]>) {
+    const x = mentionsIn(text, [['甲乙集团有限公司', 'company'], party, ['丙丁新材料项目', 'project'], ['戊己工业园', 'industrial-park']]);
+    assert.ok(!patternsFind(x.doc, x.mentions).includes('company:甲乙集团有限公司 located-in industrial-park:戊己工业园'), text);
+  }
 });

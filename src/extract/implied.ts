@@ -27,6 +27,8 @@ export const PARTY_BODY = new RegExp(`(?:${PARTY_WORDS})$`, 'u');
 /** A secretary's title right after a body's name: the body's party committee or group leads (X党组书记). */
 const SECRETARY = new RegExp(`^(${PARTY_WORDS})(?:副)?书记`, 'u');
 const COMPANY_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'company').map(([w]) => w);
+/** a body's endings that may own a party committee (not a party body itself: 区委党委 is no name) */
+const BODY_ENDINGS = SUFFIX_TYPES.filter(([w, t]) => t === 'organization' && !/党|[区市县省镇]委$/u.test(w)).map(([w]) => w);
 
 /**
  * The mentions, and: for a body's name followed by its secretary (市政协党组书记), the party
@@ -51,13 +53,17 @@ export function withImpliedEntities(doc: Document, mentions: Mention[]): Mention
     added.push(toMention(doc, m.nstart, end, { type: 'organization', rule: 'implied:party-committee', sentence: m.sentence }));
   }
   for (const m of [...mentions, ...added]) {
-    // 甲乙集团党委书记、董事长张某: the committee is 甲乙集团党委, and 甲乙集团 a company of its own
+    // 甲乙集团党委书记、董事长张某: the committee is 甲乙集团党委, and 甲乙集团 a company of its own;
+    // so is 甲乙发展中心 a body of its own in 甲乙发展中心党委书记、主任丙
     const party = m.type === 'organization' ? PARTY_BODY.exec(m.text) : null;
     if (!party) continue;
     const end = m.nend - party[0].length;
-    if (!COMPANY_ENDINGS.some((w) => doc.text.endsWith(w, end)) || end - m.nstart < 4) continue;
-    if (mentions.some((x) => x.type === 'company' && x.nstart === m.nstart && x.nend === end)) continue;
-    added.push(toMention(doc, m.nstart, end, { type: 'company', rule: 'implied:party-committee', sentence: m.sentence }));
+    // the committee's owner: a company (X有限公司党委), or a body (X发展中心党委书记、主任Y: the
+    // director leads the body, the secretary its committee)
+    const type = COMPANY_ENDINGS.some((w) => doc.text.endsWith(w, end)) ? 'company' : BODY_ENDINGS.some((w) => doc.text.endsWith(w, end)) ? 'organization' : undefined;
+    if (!type || end - m.nstart < 4) continue;
+    if (mentions.some((x) => x.type === type && x.nstart === m.nstart && x.nend === end)) continue;
+    added.push(toMention(doc, m.nstart, end, { type, rule: 'implied:party-committee', sentence: m.sentence }));
   }
   for (const p of mentions) {
     if (p.type !== 'person') continue;

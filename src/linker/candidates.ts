@@ -3,7 +3,7 @@
 // an elided subject, which stand for an entity named in an earlier sentence, and, for a sentence
 // that states hosting with no site near it, the place or park the article is about.
 import type { Document, EntityType, RelationType } from '../types.js';
-import { bySentence, mostNamed, OUTER_FIRST, type Linked } from '../relate/sentence.js';
+import { bySentence, ITEM_GAP, mostNamed, OUTER_FIRST, type Linked } from '../relate/sentence.js';
 
 /** A mention in a candidate: a real one, or an anaphor standing for an earlier mention's entity. */
 export interface Arg {
@@ -50,6 +50,7 @@ const ANAPHORS: Array<[RegExp, EntityType | 'district' | 'subject']> = [
   [/该园区|该园|园区内|园区/gu, 'industrial-park'],
   [/该公司|该企业|该集团/gu, 'company'],
   [/该项目|这些项目|上述项目|这批项目|此项目/gu, 'project'],
+  [/该产业集群|该集群|该产业链/gu, 'industry-cluster'],
   [new RegExp(DISTRICT_ANAPHORS.source, 'gu'), 'district'],
   [/其(?=[\u4e00-\u9fff])/gu, 'subject'],
 ];
@@ -221,8 +222,7 @@ function listSpans(text: string, args: readonly Arg[]): Map<Arg, [number, number
     let j = i;
     while (
       j + 1 < items.length &&
-      items[j + 1]!.nstart === items[j]!.nend + 1 &&
-      /[、和及与]/u.test(text[items[j]!.nend]!) &&
+      ITEM_GAP.test(text.slice(items[j]!.nend, items[j + 1]!.nstart)) &&
       listKin(items[j + 1]!.type, items[i]!.type) &&
       items[j + 1]!.nend - items[i]!.nstart <= LIST_REACH
     ) j++;

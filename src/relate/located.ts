@@ -4,8 +4,8 @@
 // a site in brackets after a name (A项目（甲县）), a place's first, only or biggest one (X是甲市最大的…),
 // the ones before in a place's series (继A、B之后，甲区引进的第3家…) and what is taken into a zone (A、B纳入C).
 import type { Found, SentenceView } from './sentence.js';
-import { CLAUSE, JOIN, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
-import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
+import { CLAUSE, ITEM_GAP, JOIN, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
+import { liesWithin, loadGazetteer, placeInside as nesting, placesNamed, type Place } from '../extract/gazetteer.js';
 import { WORLD_PLACE_SET } from '../extract/lexicon.js';
 import { countValue, inBrackets } from '../strings.js';
 
@@ -16,7 +16,7 @@ const TAILS = is('industrial-park', 'place');
 const VERB_WORD = /(?:签约)?[“"]?(?:落户|落地|入驻|位于|地处|坐落于|坐落在|选址|扎根|定址|落子|安家)[”"]?(?:在|于|到)?/gu;
 
 export function locatedIn(view: SentenceView): Found[] {
-  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view), ...countedAtSite(view), ...bracketed(view), ...designated(view), ...successive(view), ...takenInto(view)];
+  return [...chains(view), ...verbs(view), ...atSite(view), ...locatedAt(view), ...shores(view), ...describedCompany(view), ...introduced(view), ...countedAtSite(view), ...bracketed(view), ...designated(view), ...successive(view), ...takenInto(view), ...servesAs(view)];
 }
 
 /** Adjacent mentions: a place or park written right before what it holds. */
@@ -94,8 +94,9 @@ function headsBefore(view: SentenceView, at: number): SentenceView['mentions'] {
   const list = [last];
   for (let k = heads.indexOf(last) - 1; k >= 0; k--) {
     const h = heads[k]!;
-    const gap = view.text.slice(h.le, list[0]!.ls);
-    if (!/^(?:总部|全球总部)?[、和及与]$/u.test(gap)) break;
+    const gap = view.text.slice(h.le, list[0]!.ls).replace(/^(?:总部|全球总部)/u, '');
+    // no other name in a modifier between them (A、重庆大学共同建设的B; A、张三创办的B)
+    if (!ITEM_GAP.test(gap) || view.mentions.some((x) => x.ls >= h.le && x.le <= list[0]!.ls)) break;
     list.unshift(h);
   }
   return list;
@@ -470,3 +471,53 @@ function takenInto(view: SentenceView): Found[] {
   return out;
 }
 
+
+/**
+ * 作为甲市重要的制造业基地，乙区…; 作为甲区构建工业体系的开端，近年来，乙工业园…: a clause that opens
+ * with 作为 and a place or park (the last link of its chain) says what the subject of the next
+ * clause is to it, so that subject (a company, project, park or place, written first in the
+ * clause, after a time phrase if any; the last link of a chain there) is in it. Not a role toward
+ * the site (作为甲区的战略合作伙伴, 对口帮扶单位, 招商对象: ROLE_TOWARD), nor a site joined to another
+ * (作为甲市与乙区合作的重点项目), nor a subject that is an agent of the thing the clause is about
+ * (甲公司承建的乙项目). A place only in a place: inside it by the gazetteer where it knows both, and
+ * no country or a region of the world; a company, project or park not in a country or province.
+ */
+function servesAs(view: SentenceView): Found[] {
+  const out: Found[] = [];
+  AS.lastIndex = 0;
+  for (let m = AS.exec(view.text); m; m = AS.exec(view.text)) {
+    if (clauseStartBefore(view.text, m.index) !== m.index) continue;
+    const first = mentionAt(view, m.index + m[0].length);
+    if (!first || !TAILS(first)) continue;
+    const site = lastLink(view, first);
+    const end = view.text.slice(site.le).search(CLAUSE);
+    if (end < 0 || !/[，,]/u.test(view.text[site.le + end]!)) continue;
+    const phrase = view.text.slice(site.le, site.le + end);
+    const joined = JOIN.test(phrase[0] ?? '') && TAILS(mentionAt(view, site.le + 1) ?? { type: 'person' });
+    if (joined || ROLE_TOWARD.test(phrase)) continue;
+    let at = site.le + end + 1;
+    at += TIME_CLAUSE.exec(view.text.slice(at))?.[0].length ?? 0;
+    const opening = mentionAt(view, at);
+    if (!opening) continue;
+    // a region prefix or a chain before the subject: its last link is the subject
+    let subject = opening;
+    for (let next = mentionAt(view, subject.le); next; next = mentionAt(view, subject.le)) subject = next;
+    if (!SERVES(subject) || subject.entity === site.entity) continue;
+    // 甲公司投资的乙项目, 甲集团承建的乙工程: the clause is about what the subject made, not the subject
+    const after = view.mentions.find((x) => x.ls >= subject.le);
+    if (after && SITE(after) && /^[^，。；,;：:！？!?]{0,10}的$/u.test(view.text.slice(subject.le, after.ls))) continue;
+    if (subject.type === 'place') {
+      if (site.type !== 'place' || WORLD_PLACE_SET.has(subject.text)) continue;
+      const known = (name: string) => placesNamed(loadGazetteer(), name).length > 0;
+      if (known(subject.text) && known(site.text) && nesting(subject.text, site.text) !== 'in') continue;
+    } else if (broadPlace(site)) continue;
+    out.push({ head: subject.entity, tail: site.entity, relation: 'located-in', rule: '作为X，Y' });
+  }
+  return out;
+}
+const AS = /作为/gu;
+const SERVES = is('company', 'industrial-park', 'project', 'place');
+/** a role toward the site, not a part of it: a partner, an investor, a twin, a target of its work */
+const ROLE_TOWARD = /伙伴|合作方|投资方|投资商|股东|客户|供应商|对口|帮扶|协作|友好|结对|对象|代表|邻居|来源地|目的地|市场/u;
+/** a time phrase that may open the subject's clause (近年来，) */
+const TIME_CLAUSE = /^(?:近年来|近年|近些年|多年来|长期以来|今年以来|目前|如今|当前|截至目前|今年|去年|同时|[0-9０-９]{4}年(?:以来)?)[，,]?/u;

@@ -20,6 +20,8 @@ const TITLE_WORDS = [...RELATION_TITLES.keys()].sort((a, b) => b.length - a.leng
 /** what joins the titles of one person: 区委副书记、区长; 董事长兼CEO */
 const TITLE_JOINERS = new Set(['、', '兼']);
 const BODY = is('organization', 'company');
+/** spaces a layout puts between a title and a name */
+const LAYOUT_SPACE = /[ \u3000\u00a0]/u;
 /** titles that head a company (the guideline's table) */
 const COMPANY_HEADS = new Set(['董事长', '董事局主席', '执行董事', '总经理', '总裁', '执行总裁', 'CEO', '首席执行官']);
 
@@ -32,8 +34,10 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
     while (view.text[at - 1] === '、' && view.mentions.some((x) => x.le === at - 1 && x.type === 'person')) {
       at = view.mentions.find((x) => x.le === at - 1)!.ls;
     }
-    // a company's head title with no body of its own (…党委书记、董事长Y) heads the company whose
-    // party committee an earlier title of the chain names (甲乙集团党委 → 甲乙集团)
+    // a layout space may stand between the title and the name (主任 程某, a heading's style)
+    while (at > 0 && LAYOUT_SPACE.test(view.text[at - 1]!)) at--;
+    // a head title with no body of its own (…党委书记、董事长Y; …党委书记、主任Y) heads the company or
+    // body whose party committee an earlier title of the chain names (甲乙集团党委 → 甲乙集团)
     const bodiless: string[] = [];
     for (let guard = 0; guard < 6; guard++) {
       const found = titleBefore(view, at);
@@ -44,10 +48,11 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
         let tail = body?.entity;
         if (!tail && info.impliedBody) tail = docBodies.get(info.impliedBody);
         if (tail) out.push({ head: p.entity, tail, relation: 'leads', rule: `title:${title}` });
-        else if (COMPANY_HEADS.has(title)) bodiless.push(title);
+        else bodiless.push(title);
       }
-      const company = body && PARTY_BODY.test(body.text) ? view.mentions.find((x) => x.type === 'company' && x.ls === body.ls && x.le < body.le) : undefined;
-      if (company) for (const t of bodiless.splice(0)) out.push({ head: p.entity, tail: company.entity, relation: 'leads', rule: `title:${t}` });
+      // the owner named inside the committee: a company its heads lead, a body its other heads (主任)
+      const owner = body && PARTY_BODY.test(body.text) ? view.mentions.find((x) => BODY(x) && x.ls === body.ls && x.le < body.le) : undefined;
+      if (owner) for (const t of bodiless.splice(0)) if (COMPANY_HEADS.has(t) === (owner.type === 'company')) out.push({ head: p.entity, tail: owner.entity, relation: 'leads', rule: `title:${t}` });
       at = body ? body.ls : start;
       if (!TITLE_JOINERS.has(view.text[at - 1]!)) break;
       at -= 1;
