@@ -31,6 +31,9 @@ export const isCloseBracket = (c: string | undefined): boolean => c === '）' ||
 /** Is text[start, end) written in brackets (（甲县）)? */
 export const inBrackets = (text: string, start: number, end: number): boolean => isOpenBracket(text[start - 1]) && isCloseBracket(text[end]);
 
+/** A space that layout puts between words, as captions and interview headings set a name apart from its title (主任 李艳). */
+export const isLayoutSpace = (c: string | undefined): boolean => c === ' ' || c === '\u3000';
+
 /** 2 for 两 or 2, 12 for 十二; undefined for what is not a plain count */
 export function countValue(s: string): number | undefined {
   if (/^[0-9０-９]+$/u.test(s)) return Number(s.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));

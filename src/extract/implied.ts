@@ -31,6 +31,16 @@ const COMPANY_ENDINGS = SUFFIX_TYPES.filter(([, t]) => t === 'company').map(([w]
 const BODY_ENDINGS = SUFFIX_TYPES.filter(([w, t]) => t === 'organization' && !/党|[区市县省镇]委$/u.test(w)).map(([w]) => w);
 
 /**
+ * What owns the party committee whose name ends its owner's at `end`: a company (X有限公司党委), a
+ * body (X发展中心党委书记、主任Y: the director leads the body, the secretary its committee), or neither.
+ */
+function ownerType(text: string, end: number): 'company' | 'organization' | undefined {
+  if (COMPANY_ENDINGS.some((w) => text.endsWith(w, end))) return 'company';
+  if (BODY_ENDINGS.some((w) => text.endsWith(w, end))) return 'organization';
+  return undefined;
+}
+
+/**
  * The mentions, and: for a body's name followed by its secretary (市政协党组书记), the party
  * committee or group the text writes (市政协党组), replacing a bare 党委 decoded there; for each
  * party committee named after a company (X有限公司党委), a mention of the company X; for each
@@ -58,9 +68,7 @@ export function withImpliedEntities(doc: Document, mentions: Mention[]): Mention
     const party = m.type === 'organization' ? PARTY_BODY.exec(m.text) : null;
     if (!party) continue;
     const end = m.nend - party[0].length;
-    // the committee's owner: a company (X有限公司党委), or a body (X发展中心党委书记、主任Y: the
-    // director leads the body, the secretary its committee)
-    const type = COMPANY_ENDINGS.some((w) => doc.text.endsWith(w, end)) ? 'company' : BODY_ENDINGS.some((w) => doc.text.endsWith(w, end)) ? 'organization' : undefined;
+    const type = ownerType(doc.text, end);
     if (!type || end - m.nstart < 4) continue;
     if (mentions.some((x) => x.type === type && x.nstart === m.nstart && x.nend === end)) continue;
     added.push(toMention(doc, m.nstart, end, { type, rule: 'implied:party-committee', sentence: m.sentence }));

@@ -2,6 +2,7 @@
 // title (领导张某某、李某某参加), and names jieba reads as a person that then speak (田亚东说).
 import type { Span, SentenceContext } from './context.js';
 import { DOUBLE_SURNAMES, SPEECH_VERBS, SURNAMES, TITLES } from './lexicon.js';
+import { isLayoutSpace } from '../strings.js';
 
 const TITLE_WORDS = [...TITLES.keys(), '领导', '同志', '总书记'].sort((a, b) => b.length - a.length);
 const NAME_STOP = /^(出席|参加|主持|表示|说|指出|强调|介绍|一行|等|率|带领|陪同|来|到|在|对|和|与|及|同|会见|讲话|致辞|作|为|是|的|也|还|就|要|称|认为|希望|提出|要求|调研|考察|视察)/u;
@@ -87,7 +88,7 @@ export function findPersons(ctx: SentenceContext): Span[] {
   for (const [title, at] of titleHits) {
     let s = at + title.length;
     // captions and interview headers set the name apart by a space (主任 李艳)
-    if (text[s] === ' ' || text[s] === '\u3000') s++;
+    if (isLayoutSpace(text[s])) s++;
     // title NAME、NAME、NAME: a list of people after one title
     for (;;) {
       const e = nameAt(ctx, s);

@@ -68,7 +68,7 @@ export function candidatePairs(doc: Document, mentions: readonly Linked[]): Cand
     const own: Arg[] = (sentences.get(sent.index) ?? []).map((m) => ({ entity: m.entity, type: m.type, nstart: m.nstart, nend: m.nend, text: m.text, rule: m.rule }));
     const args = [...own, ...anaphorArgs(doc, sent, own, sentences, districts, topic)];
     if (args.length < 2) continue;
-    args.sort((a, b) => a.nstart - b.nstart || b.nend - a.nend);
+    args.sort(OUTER_FIRST);
     // an item of a long list is as near as its list is (A、B、…、Z等项目落户D)
     const span = listSpans(doc.text, args);
     for (const h of args) {

@@ -5,7 +5,7 @@
 // the ones before in a place's series (继A、B之后，甲区引进的第3家…) and what is taken into a zone (A、B纳入C).
 import type { Found, SentenceView } from './sentence.js';
 import { CLAUSE, ITEM_GAP, JOIN, clauseStartBefore, is, mentionAt, mentionEndingAt } from './sentence.js';
-import { liesWithin, loadGazetteer, placeInside as nesting, placesNamed, type Place } from '../extract/gazetteer.js';
+import { liesWithin, loadGazetteer, placesNamed, type Place } from '../extract/gazetteer.js';
 import { WORLD_PLACE_SET } from '../extract/lexicon.js';
 import { countValue, inBrackets } from '../strings.js';
 
@@ -251,11 +251,13 @@ const DESIGNATED = is('company', 'organization', 'industrial-park', 'project');
 const DESIGNATES = /(?:是|成为|获批为|获批成为|被评为|被认定为)/gu;
 /** What makes it the first, only or biggest one of a place: a ranking word within a few words. */
 const RANKED = /^的?[^，。；,;：:、]{0,12}?(?:第一|首个|首家|首批|唯一|最大|最早|最重要)/u;
+/** who deals with a place without being in it: investors, shareholders, customers, suppliers, partners, where goods come from or go */
+const PARTIES = '投资方|投资商|股东|客户|供应商|伙伴|来源地|目的地|市场';
 /**
  * What the ranking may be of, that is no site (甲乙集团是丙区最大的投资方, 比亚迪成为泰国市场第一大
  * 电动车品牌, 东盟是重庆第一大贸易伙伴): a party to the place, not a thing in it.
  */
-const NOT_IN_PLACE = /^[^，。；,;]*?(?:投资方|投资商|股东|客户|供应商|伙伴|来源地|目的地|市场|品牌|出口)/u;
+const NOT_IN_PLACE = new RegExp(`^[^，。；,;]*?(?:${PARTIES}|品牌|出口)`, 'u');
 
 /**
  * X是Y…最大的企业, X是Y首个…项目, X是Y近年来规模最大的产业项目: a company, body, park or project that
@@ -471,7 +473,6 @@ function takenInto(view: SentenceView): Found[] {
   return out;
 }
 
-
 /**
  * 作为甲市重要的制造业基地，乙区…; 作为甲区构建工业体系的开端，近年来，乙工业园…: a clause that opens
  * with 作为 and a place or park (the last link of its chain) says what the subject of the next
@@ -493,8 +494,8 @@ function servesAs(view: SentenceView): Found[] {
     const end = view.text.slice(site.le).search(CLAUSE);
     if (end < 0 || !/[，,]/u.test(view.text[site.le + end]!)) continue;
     const phrase = view.text.slice(site.le, site.le + end);
-    const joined = JOIN.test(phrase[0] ?? '') && TAILS(mentionAt(view, site.le + 1) ?? { type: 'person' });
-    if (joined || ROLE_TOWARD.test(phrase)) continue;
+    const joined = JOIN.test(phrase[0] ?? '') ? mentionAt(view, site.le + 1) : undefined;
+    if ((joined && TAILS(joined)) || ROLE_TOWARD.test(phrase)) continue;
     let at = site.le + end + 1;
     at += TIME_CLAUSE.exec(view.text.slice(at))?.[0].length ?? 0;
     const opening = mentionAt(view, at);
@@ -508,8 +509,8 @@ function servesAs(view: SentenceView): Found[] {
     if (after && SITE(after) && /^[^，。；,;：:！？!?]{0,10}的$/u.test(view.text.slice(subject.le, after.ls))) continue;
     if (subject.type === 'place') {
       if (site.type !== 'place' || WORLD_PLACE_SET.has(subject.text)) continue;
-      const known = (name: string) => placesNamed(loadGazetteer(), name).length > 0;
-      if (known(subject.text) && known(site.text) && nesting(subject.text, site.text) !== 'in') continue;
+      // where the gazetteer knows both, it must put the subject inside the site
+      if (candidates(subject.text).length > 0 && candidates(site.text).length > 0 && !placeInside(subject.text, site.text)) continue;
     } else if (broadPlace(site)) continue;
     out.push({ head: subject.entity, tail: site.entity, relation: 'located-in', rule: '作为X，Y' });
   }
@@ -517,7 +518,7 @@ function servesAs(view: SentenceView): Found[] {
 }
 const AS = /作为/gu;
 const SERVES = is('company', 'industrial-park', 'project', 'place');
-/** a role toward the site, not a part of it: a partner, an investor, a twin, a target of its work */
-const ROLE_TOWARD = /伙伴|合作方|投资方|投资商|股东|客户|供应商|对口|帮扶|协作|友好|结对|对象|代表|邻居|来源地|目的地|市场/u;
+/** a role toward the site, not a part of it: a party to it (PARTIES), a partner, a twin, a target of its work */
+const ROLE_TOWARD = new RegExp(`${PARTIES}|合作方|对口|帮扶|协作|友好|结对|对象|代表|邻居`, 'u');
 /** a time phrase that may open the subject's clause (近年来，) */
 const TIME_CLAUSE = /^(?:近年来|近年|近些年|多年来|长期以来|今年以来|目前|如今|当前|截至目前|今年|去年|同时|[0-9０-９]{4}年(?:以来)?)[，,]?/u;

@@ -6,6 +6,7 @@ import type { Found, SentenceView } from './sentence.js';
 import { is, mentionEndingAt } from './sentence.js';
 import { TITLES, type TitleInfo } from '../extract/lexicon.js';
 import { PARTY_BODY } from '../extract/implied.js';
+import { isLayoutSpace } from '../strings.js';
 
 /**
  * The titles a person may hold here: the lexicon's, and heads the guideline's title table adds
@@ -20,8 +21,6 @@ const TITLE_WORDS = [...RELATION_TITLES.keys()].sort((a, b) => b.length - a.leng
 /** what joins the titles of one person: 区委副书记、区长; 董事长兼CEO */
 const TITLE_JOINERS = new Set(['、', '兼']);
 const BODY = is('organization', 'company');
-/** spaces a layout puts between a title and a name */
-const LAYOUT_SPACE = /[ \u3000\u00a0]/u;
 /** titles that head a company (the guideline's table) */
 const COMPANY_HEADS = new Set(['董事长', '董事局主席', '执行董事', '总经理', '总裁', '执行总裁', 'CEO', '首席执行官']);
 
@@ -34,8 +33,8 @@ export function personLeads(view: SentenceView, docBodies: ReadonlyMap<string, s
     while (view.text[at - 1] === '、' && view.mentions.some((x) => x.le === at - 1 && x.type === 'person')) {
       at = view.mentions.find((x) => x.le === at - 1)!.ls;
     }
-    // a layout space may stand between the title and the name (主任 程某, a heading's style)
-    while (at > 0 && LAYOUT_SPACE.test(view.text[at - 1]!)) at--;
+    // a layout space may stand between the title and the name (主任 程某), as the person rule reads it
+    if (isLayoutSpace(view.text[at - 1])) at--;
     // a head title with no body of its own (…党委书记、董事长Y; …党委书记、主任Y) heads the company or
     // body whose party committee an earlier title of the chain names (甲乙集团党委 → 甲乙集团)
     const bodiless: string[] = [];
