@@ -17,6 +17,7 @@ import { loadModels } from './model-file.js';
 import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
+import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
@@ -58,7 +59,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   try {
-    const extracted = await extractAll(files, store, modelFile, options);
+    const extracted = await extractAll(files, store, modelFile, models?.linker !== undefined, options);
     options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
@@ -66,6 +67,11 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
     const graph = graphFromCorpus(
       {
         infos: kept.map((e) => e.info),
+        local: kept.map((e) => {
+          const local = e.local;
+          e.local = undefined;
+          return local;
+        }),
         // handed over: the corpus passes let each document's mentions go when done with them
         mentions: kept.map((e) => {
           const ms = e.mentions;
@@ -116,11 +122,13 @@ interface Extracted {
   cached: boolean;
   /** the document itself, when it was kept in memory (KEEP_BYTES) */
   doc?: Document;
+  /** its relations as the worker linked them (corpus/local-relations.ts) */
+  local?: LocalRelations;
 }
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, linker: boolean, options: BuildOptions): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -176,6 +184,9 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   // --workers decides; by default, as many as there are cores and text to pay for them
   const workers = Math.max(1, Math.min(todo.length, options.workers ?? defaultWorkers(todoBytes, availableParallelism())));
   const extractor = createExtractor(workers);
+  // worker processes link each article too, beside each other, leaving the serial corpus pass
+  // less to do; one worker runs in this process, where linking now or in that pass is the same work
+  const relate = linker && workers > 1;
   // without a cache: documents stay in memory, up to KEEP_BYTES of files; with worker processes
   // only when the whole corpus fits (past it, the build's peak memory is what counts)
   let keepBytes = store.temporary && (workers === 1 || todoBytes <= KEEP_BYTES) ? KEEP_BYTES : 0;
@@ -190,7 +201,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         if (keep) keepBytes -= sizes[i]!;
         let r: FileOutcome;
         try {
-          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model, ...(keep ? { keep } : {}) }), options.signal);
+          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model, ...(keep ? { keep } : {}), ...(relate ? { relate } : {}) }), options.signal);
         } catch (err) {
           if (options.signal?.aborted) throw err;
           // a bug or a store that cannot be written: fail, naming the article it happened on
@@ -200,7 +211,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         }
         if (r.kind === 'doc') {
           store.markUsed(recordKey(r.info.sha256, file.path));
-          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}) };
+          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}), ...(r.local ? { local: ownCopy(r.local) } : {}) };
         } else {
           if (r.key) store.markUsed(r.key);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);

@@ -13,6 +13,7 @@ import { resolve } from './resolve/index.js';
 import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
 import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
+import { relationsUnderCorpusIds, type LocalRelations } from './corpus/local-relations.js';
 import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
 
 export interface BuildOptions {
@@ -68,6 +69,12 @@ export interface ExtractedCorpus {
    */
   mentions: Mention[][];
   document(i: number): Document;
+  /**
+   * each document's relations as the worker that extracted it linked them, where it did
+   * (corpus/local-relations.ts), with the relation classifier the corpus passes are given as
+   * `linker` (the same model file); handed over like `mentions`
+   */
+  local?: Array<LocalRelations | undefined>;
 }
 
 /** Extraction and resolution of documents already ingested (all in memory). */
@@ -108,6 +115,14 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
     const { id, sha256 } = corpus.infos[i]!;
     const key = !cache ? '' : forms.size === 0 ? extractedRelationKey(cache.scope, id, sha256, entityOf.slice(from, k)) : relationKey(cache.scope, id, sha256, link());
     let found = cache?.get(key);
+    // linked by the worker with the article's own resolution: taken where the corpus's resolution
+    // groups the article's mentions alike and its names added none to the article
+    const local = corpus.local?.[i];
+    if (local && corpus.local) corpus.local[i] = undefined;
+    if (!found && local && options.linker && sameMentions(ms, corpus.mentions[i]!)) {
+      found = relationsUnderCorpusIds(local, id, entityOf.slice(from, k));
+      if (found) cache?.put(key, found);
+    }
     if (!found) {
       found = options.linker ? linkDocument(corpus.document(i), link(), options.linker) : relateDocument(corpus.document(i), link());
       cache?.put(key, found);
@@ -119,6 +134,7 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
   entityOf.length = 0;
   perDoc.length = 0;
   corpus.mentions.length = 0;
+  if (corpus.local) corpus.local.length = 0;
   for (const r of derivedPlaceEdges(entities)) merger.add(r);
   const relations = merger.result();
   return buildGraph(entities, relations, corpus.infos, {
@@ -127,6 +143,14 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
     builtAt: options.builtAt ?? new Date().toISOString(),
     releaseMentions: true,
   });
+}
+
+/** Are `a` and `b` the same mentions, in the same order (the corpus's names added none to a document)? */
+function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+  return true;
 }
 
 function* eachOf<T>(lists: T[][]): Generator<T> {

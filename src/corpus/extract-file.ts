@@ -1,6 +1,8 @@
 // The per-document work of a build, run in a worker process or in-process: read, decode and
-// normalise one file, find its mentions, and write the record to the store. Only the small
-// part the build's process needs (mentions, the document's info) travels back.
+// normalise one file, find its mentions, link them within the article when asked
+// (local-relations.ts), and write the record to the store. Only what the build's process needs
+// travels back: the mentions, the document's info, the article's relations, and the document
+// itself when it is kept in memory instead of stored.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Document, DocumentInfo, Mention } from '../types.js';
@@ -8,6 +10,8 @@ import { IngestError, documentInfo, ingestBytes } from '../ingest/index.js';
 import { describe } from '../ingest/files.js';
 import { findMentions } from '../tagger/index.js';
 import { recordKey, recordOf, skipRecord, writeRecord } from './store.js';
+import { loadModels } from '../model-file.js';
+import { localRelations, type LocalRelations } from './local-relations.js';
 
 export interface FileTask {
   path: string;
@@ -22,10 +26,12 @@ export interface FileTask {
    * mentions)
    */
   keep?: boolean;
+  /** also link the document's mentions, resolved within it, with the model's relation classifier (local-relations.ts) */
+  relate?: boolean;
 }
 
 export type FileOutcome =
-  | { kind: 'doc'; info: DocumentInfo; mentions: Mention[]; doc?: Document }
+  | { kind: 'doc'; info: DocumentInfo; mentions: Mention[]; doc?: Document; local?: LocalRelations }
   | { kind: 'skip'; /** the skip record's store key, when the file was read */ key?: string; reason: string };
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
@@ -47,9 +53,11 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
     if (sha256 && err instanceof IngestError) writeRecord(task.storeDir, skipRecord(sha256, task.path, reason));
     return sha256 && err instanceof IngestError ? { kind: 'skip', key: recordKey(sha256, task.path), reason } : { kind: 'skip', reason };
   }
-  if (task.keep) return { kind: 'doc', info: documentInfo(doc), mentions, doc };
+  const linker = task.relate && task.model !== null ? loadModels(task.model).linker : undefined;
+  const local = linker ? { local: localRelations(doc, mentions, linker) } : {};
+  if (task.keep) return { kind: 'doc', info: documentInfo(doc), mentions, doc, ...local };
   // Outside the try: a store that cannot be written (disk full) fails the build; it is not the
   // article's fault and must not pass as a skipped file.
   writeRecord(task.storeDir, recordOf(doc, mentions));
-  return { kind: 'doc', info: documentInfo(doc), mentions };
+  return { kind: 'doc', info: documentInfo(doc), mentions, ...local };
 }

@@ -339,16 +339,21 @@ let relationFingerprint: string | undefined;
 
 /** The code a document's cached relations were found with (linker, relate): part of their key (relation-cache.ts). */
 export function relationCodeFingerprint(): string {
-  relationFingerprint ??= hashShared(hashStages(createHash('sha256'), ['linker', 'relate'])).digest('hex').slice(0, 16);
+  relationFingerprint ??= hashShared(hashStages(createHash('sha256'), ['linker', 'relate']), RELATION_FILES).digest('hex').slice(0, 16);
   return relationFingerprint;
 }
 
 /** Files beside the stages that every stage reads: the types (their order of relation types) and the string helpers. */
 const SHARED_FILES = ['types', 'strings'];
+/** Beside linker and relate, what else makes the relations a cache keeps: the worker's linking and its merge (local-relations.ts) */
+const RELATION_FILES = [...SHARED_FILES, 'corpus/local-relations'];
 
-function hashShared<H extends ReturnType<typeof createHash>>(h: H): H {
-  const dir = fileURLToPath(new URL('../', import.meta.url));
-  for (const base of SHARED_FILES) {
+function hashShared<H extends ReturnType<typeof createHash>>(h: H, files: readonly string[] = SHARED_FILES): H {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  for (const file of files) {
+    const cut = file.lastIndexOf('/');
+    const dir = cut < 0 ? root : join(root, file.slice(0, cut));
+    const base = file.slice(cut + 1);
     const name = safeList(dir).find((n) => n === `${base}.ts` || n === `${base}.js`);
     if (!name) continue;
     h.update(`${name}\n`);

@@ -9,6 +9,10 @@
 // patterns find is kept too: in cross-validation the union scored above either alone. A fact
 // stated through an anaphor keeps the sentence that names the entity beside the one that states
 // it, as evidence.
+// What this stage finds depends on which mentions name one entity, never on the entities' ids
+// themselves (compared, used as keys, written out; never read, ordered or parsed): a build's
+// workers link each article with its own resolution and the build renames the ids after
+// (corpus/local-relations.ts).
 import type { Document, Evidence, Relation, RelationType } from '../types.js';
 import { RELATION_TYPES } from '../types.js';
 import type { Found, Linked } from '../relate/sentence.js';

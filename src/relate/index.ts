@@ -1,5 +1,7 @@
 // Relation extraction: per sentence patterns over linked mentions, each relation with the
 // sentence that states it; plus the gazetteer's place hierarchy as derived edges (derived.ts).
+// Like the linker, the patterns read which mentions name one entity, not the entities' ids
+// (corpus/local-relations.ts relies on it).
 import { detached } from '../strings.js';
 import type { Document, Evidence, Relation } from '../types.js';
 import { namesBody } from '../extract/implied.js';
