@@ -17,7 +17,7 @@ import { resolve } from '../src/resolve/index.js';
 import { linkDocument } from '../src/linker/index.js';
 import { mergeRelations } from '../src/relate/index.js';
 import { generateArticles } from '../bench/generate.js';
-import { writeCorpus } from './helpers.js';
+import { tempDir, writeCorpus } from './helpers.js';
 
 const FIXED = { layoutIterations: 0, builtAt: '2026-01-01T00:00:00.000Z' } as const;
 const SEEDS = fileURLToPath(new URL('../data/corpus/', import.meta.url));
@@ -64,7 +64,8 @@ test('a build whose workers link the articles gives the graph the build process 
   for (const name of readdirSync(SEEDS).filter((n) => n.endsWith('.txt'))) files[name] = readFileSync(join(SEEDS, name), 'utf8');
   for (const a of generateArticles({ documents: 6, sentences: 12, seed: 11 })) files[a.name] = a.text;
   const dir = writeCorpus(files);
-  const two = await build([dir], { ...FIXED, workers: 2 });
+  // with a cache the articles' texts are not kept in memory: the workers link them
+  const two = await build([dir], { ...FIXED, workers: 2, cacheDir: join(tempDir(), '.kg-cache') });
   const docs = Object.entries(files)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, text]) => documentFromText(name, text));
