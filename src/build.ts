@@ -59,7 +59,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   try {
-    const extracted = await extractAll(files, store, modelFile, models?.linker !== undefined, options);
+    const extracted = await extractAll(files, store, modelFile, options);
     options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
@@ -128,7 +128,7 @@ interface Extracted {
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, linker: boolean, options: BuildOptions): Promise<Outcome[]> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -196,14 +196,9 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         const file = files[i]!;
         const keep = sizes[i]! <= keepBytes;
         if (keep) keepBytes -= sizes[i]!;
-        // an article not kept in memory is linked where it is extracted, while its text is at hand:
-        // the corpus pass would read its record back to link it (×100 corpus, 2 workers: 223 → 161 s).
-        // A kept one is linked in that pass: on this 2-core machine linking beside the other
-        // worker's extraction cost more than it took off the pass (×10, 2 workers: 24.3 → 26.1 s)
-        const relate = linker && !keep;
         let r: FileOutcome;
         try {
-          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model, ...(keep ? { keep } : {}), ...(relate ? { relate } : {}) }), options.signal);
+          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model, ...(keep ? { keep } : {}) }), options.signal);
         } catch (err) {
           if (options.signal?.aborted) throw err;
           // a bug or a store that cannot be written: fail, naming the article it happened on

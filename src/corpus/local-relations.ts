@@ -13,7 +13,7 @@ import type { Document, Evidence, Mention, Relation, RelationType } from '../typ
 import { RELATION_TYPES } from '../types.js';
 import { resolve } from '../resolve/index.js';
 import { linkDocument, type LinkerModel } from '../linker/index.js';
-import type { Linked } from '../relate/index.js';
+import { RelationMerger, type Linked } from '../relate/index.js';
 
 /**
  * What travels back from the worker, and waits in the build's process until the corpus is
@@ -42,34 +42,28 @@ export function localRelations(doc: Document, mentions: readonly Mention[], link
     return k;
   });
   const linked = mentions.map((m, j): Linked => ({ ...m, entity: ids[j]! }));
+  // merged as the corpus merges them, so that each relation travels once
+  const merger = new RelationMerger();
+  for (const r of linkDocument(doc, linked, linker)) merger.add(r);
   const spans: number[] = [];
   const sentences: string[] = [];
   const sentenceAt = new Map<string, number>();
-  const merged = new Map<string, { head: number; tail: number; type: number; derived: boolean; evidence: number[]; starts: Set<number> }>();
-  for (const r of linkDocument(doc, linked, linker)) {
-    const key = `${r.head}\u0000${r.relation}\u0000${r.tail}`;
-    let m = merged.get(key);
-    // as RelationMerger merges them: the first occurrence's sentences as they are, a later one's
-    // only where none held starts
-    const first = !m;
-    if (!m) merged.set(key, (m = { head: entityIndex(index, r.head, doc), tail: entityIndex(index, r.tail, doc), type: RELATION_TYPES.indexOf(r.relation), derived: r.derived, evidence: [], starts: new Set() }));
-    else m.derived &&= r.derived;
+  const flat: number[] = [];
+  for (const r of merger.merged()) {
+    flat.push(entityIndex(index, r.head, doc), entityIndex(index, r.tail, doc), RELATION_TYPES.indexOf(r.relation), r.derived ? 1 : 0, r.evidence.length);
     for (const e of r.evidence) {
       if (e.doc !== doc.id) throw new Error(`evidence from another document (${e.doc}) in ${doc.id}`);
-      if (!first && m.starts.has(e.start)) continue;
-      m.starts.add(e.start);
-      const k = `${e.start}\u0000${e.end}\u0000${e.sentence}`;
+      // a sentence of the document is where it starts and ends
+      const k = `${e.start}:${e.end}`;
       let at = sentenceAt.get(k);
       if (at === undefined) {
         sentenceAt.set(k, (at = sentences.length));
         sentences.push(e.sentence);
         spans.push(e.start, e.end);
       }
-      m.evidence.push(at);
+      flat.push(at);
     }
   }
-  const flat: number[] = [];
-  for (const m of merged.values()) flat.push(m.head, m.tail, m.type, m.derived ? 1 : 0, m.evidence.length, ...m.evidence);
   return { entityOf, relations: Int32Array.from(flat), spans: Int32Array.from(spans), sentences };
 }
 

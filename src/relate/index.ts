@@ -153,15 +153,19 @@ export class RelationMerger {
     have.derived = have.derived && r.derived;
   }
 
+  /** The relations added so far, each once with its sentences, in the order first added; no corpus-wide rule applied. */
+  merged(): Relation[] {
+    return [...this.byKey.values()];
+  }
+
   /** The merged relations; the merger is done after this (it lets go of what it held). */
   result(): Relation[] {
-    const { byKey } = this;
     this.held.clear();
+    const all = this.merged();
     // a company that leads a cluster gets leads only, not also belongs-to-cluster (the guideline);
     // the graph holds one edge per ordered pair
-    const leads = new Set([...byKey.values()].filter((r) => r.relation === 'leads').map((r) => `${r.head}\u0000${r.tail}`));
-    const out = [...byKey.values()].filter((r) => r.relation !== 'belongs-to-cluster' || !leads.has(`${r.head}\u0000${r.tail}`));
-    byKey.clear();
-    return out;
+    const leads = new Set(all.filter((r) => r.relation === 'leads').map((r) => `${r.head}\u0000${r.tail}`));
+    this.byKey.clear();
+    return all.filter((r) => r.relation !== 'belongs-to-cluster' || !leads.has(`${r.head}\u0000${r.tail}`));
   }
 }

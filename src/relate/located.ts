@@ -118,10 +118,10 @@ function atSite(view: SentenceView): Found[] {
   return out;
 }
 
-/** The last link of the chain of places and parks that starts with `first` (重庆江津综保区: 江津综保区). */
-function lastLink(view: SentenceView, first: SentenceView['mentions'][number]): SentenceView['mentions'][number] {
+/** The last link of the chain of places and parks (or of the mentions `link` takes) that starts with `first` (重庆江津综保区: 江津综保区). */
+function lastLink(view: SentenceView, first: SentenceView['mentions'][number], link: (m: SentenceView['mentions'][number]) => boolean = TAILS): SentenceView['mentions'][number] {
   let last = first;
-  for (let next = mentionAt(view, last.le); next && TAILS(next); next = mentionAt(view, last.le)) last = next;
+  for (let next = mentionAt(view, last.le); next && link(next); next = mentionAt(view, last.le)) last = next;
   return last;
 }
 
@@ -500,9 +500,8 @@ function servesAs(view: SentenceView): Found[] {
     at += TIME_CLAUSE.exec(view.text.slice(at))?.[0].length ?? 0;
     const opening = mentionAt(view, at);
     if (!opening) continue;
-    // a region prefix or a chain before the subject: its last link is the subject
-    let subject = opening;
-    for (let next = mentionAt(view, subject.le); next; next = mentionAt(view, subject.le)) subject = next;
+    // a region prefix or a chain before the subject: its last link, of any type, is the subject
+    const subject = lastLink(view, opening, () => true);
     if (!SERVES(subject) || subject.entity === site.entity) continue;
     // 甲公司投资的乙项目, 甲集团承建的乙工程: the clause is about what the subject made, not the subject
     const after = view.mentions.find((x) => x.ls >= subject.le);

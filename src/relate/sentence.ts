@@ -35,7 +35,7 @@ export const JOIN = /[、和及与]/u;
  * 的 (A、总投资5亿元的B、投资2亿元的C), with no clause punctuation or quotes in it, and no joint
  * action (A、B共同建设的C: A is a party to C, not an item beside it).
  */
-export const ITEM_GAP = /^(?:[、和及与]|、(?![^的]*(?:共同|联合|合资|携手|合作))[^，。；：！？,;:!?\n、“”"]{1,24}的)$/u;
+export const ITEM_GAP = new RegExp(`^(?:${JOIN.source}|、(?![^的]*(?:共同|联合|合资|携手|合作))[^，。；：！？,;:!?\\n、“”"]{1,24}的)$`, 'u');
 
 /** Clause punctuation, full- and half-width. */
 export const CLAUSE = /[，。；：！？,;:!?\n]/u;
