@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { build } from '../src/build.js';
 import { writeFileAtomic, writeGraphFile } from '../src/graph/write.js';
 import { parseGraph, readGraphFile } from '../src/graph/read.js';
-import { ENTITY_TYPES, RELATION_TYPES } from '../src/types.js';
+import { ENTITY_TYPES, RELATION_TYPES, type Entity, type Relation } from '../src/types.js';
+import { buildGraph } from '../src/graph/build.js';
+import { compareCodeUnits } from '../src/strings.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
 const CORPUS = {
@@ -56,6 +58,24 @@ test('the same input gives the same graph, apart from builtAt', async () => {
   const a = (await build([dir], { layoutIterations: 50, builtAt: 'T' })).graph.export();
   const b = (await build([dir], { layoutIterations: 50, builtAt: 'T' })).graph.export();
   assert.equal(JSON.stringify(a), JSON.stringify(b));
+});
+
+test('edges come in the code-unit order of head, relation and tail, whatever order they were found in', () => {
+  // ids where one is the start of another, Chinese and ASCII, given out of order
+  const ids = ['place:江津区', 'company:宏远机械', 'place:江津', 'company:宏远', 'company:Z', 'industrial-park:双福工业园', 'place:江津区双福'];
+  const entities: Entity[] = ids.map((id) => ({ id, label: id.slice(id.indexOf(':') + 1), type: id.slice(0, id.indexOf(':')) as Entity['type'], aliases: [], mentions: [] }));
+  const ev = [{ doc: 'd', start: 0, end: 1, sentence: 's' }];
+  const relations: Relation[] = [];
+  // one edge per pair (a simple graph), the relations mixed
+  ids.forEach((head, i) => ids.forEach((tail, j) => {
+    if (i !== j) relations.push({ head, tail, relation: RELATION_TYPES[(i + 2 * j) % 3]!, evidence: ev, derived: false });
+  }));
+  relations.reverse();
+  relations.push({ head: 'company:宏远', tail: 'place:nowhere', relation: 'located-in', evidence: ev, derived: false });
+  const graph = buildGraph(entities, relations, [], { layoutIterations: 0, builtAt: 'now', generator: { name: 'kg', version: '0' } });
+  const keys = graph.mapEdges((_e, a, s, t) => `${s}\u0000${a.relation}\u0000${t}`);
+  assert.equal(keys.length, relations.length - 1, 'a relation whose end is no entity is left out');
+  assert.deepEqual(keys, [...keys].sort(compareCodeUnits));
 });
 
 test('writes are atomic: the target is replaced whole and no temporary file is left', () => {

@@ -34,29 +34,29 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
   const graph = new DirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ documents, builtAt: options.builtAt, generator: options.generator });
   const n = entities.length;
+  const iterations = options.layoutIterations === 'auto' ? autoIterations(n) : options.layoutIterations;
+  const laidOut = iterations > 0 && n > 1;
   entities.forEach((e, i) => {
     // deterministic start: a sunflower spiral in id order, so equal input gives an equal layout
     // and a graph too big to lay out is still spread evenly
     const angle = i * GOLDEN_ANGLE;
     const radius = 100 * Math.sqrt((i + 0.5) / Math.max(1, n));
+    const x = Math.cos(angle) * radius;
+    const y = Math.sin(angle) * radius;
     graph.addNode(e.id, {
       label: e.label,
       entityType: e.type,
       aliases: e.aliases,
       mentions: e.mentions.map((m) => ({ doc: m.doc, start: m.start, end: m.end, text: m.text, sentence: m.sentence, ...(m.implied ? { implied: m.implied } : {}) })),
-      x: Math.cos(angle) * radius,
-      y: Math.sin(angle) * radius,
+      // rounded here when no layout moves them
+      x: laidOut ? x : round(x),
+      y: laidOut ? y : round(y),
       size: nodeSize(e.mentions.length),
       color: TYPE_COLORS[e.type],
     });
     if (options.releaseMentions) e.mentions = [];
   });
-  // the key built once per relation, in code-unit order (the same under any locale)
-  const sorted = relations
-    .map((r) => ({ r, key: `${r.head}\u0000${r.relation}\u0000${r.tail}` }))
-    .sort((a, b) => compareCodeUnits(a.key, b.key))
-    .map((x) => x.r);
-  for (const r of sorted) {
+  for (const r of inKeyOrder(relations, entities)) {
     if (!graph.hasNode(r.head) || !graph.hasNode(r.tail)) continue;
     const key = `${r.head}->${r.relation}->${r.tail}`;
     graph.addDirectedEdgeWithKey(key, r.head, r.tail, {
@@ -66,17 +66,38 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
       weight: r.evidence.length,
     });
   }
-  const iterations = options.layoutIterations === 'auto' ? autoIterations(graph.order) : options.layoutIterations;
-  if (iterations > 0 && graph.order > 1) {
+  if (laidOut) {
     forceAtlas2.assign(graph, {
       iterations,
       settings: { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 0 },
     });
+    graph.updateEachNodeAttributes((_node, attrs) => ({ ...attrs, x: round(attrs.x as number), y: round(attrs.y as number) }), { attributes: ['x', 'y'] });
   }
-  graph.forEachNode((node: string, attrs: Record<string, unknown>) => {
-    graph.mergeNodeAttributes(node, { x: round(attrs.x as number), y: round(attrs.y as number) });
-  });
   return graph;
+}
+
+/**
+ * The relations in the order of their keys `head\u0000relation\u0000tail` by code unit, which is
+ * the order of (head, relation, tail) by code unit (no id holds a NUL): sorted as numbers, each
+ * id by its rank among the entities' ids, not as strings; those whose ends are no entity come
+ * last, as the graph leaves them out.
+ */
+function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[]): Relation[] {
+  let ids = entities.map((e) => e.id);
+  if (!ids.every((id, i) => i === 0 || ids[i - 1]! < id)) ids = [...new Set(ids)].sort(compareCodeUnits);
+  const rank = new Map<string, number>();
+  ids.forEach((id, i) => rank.set(id, i));
+  const types = [...new Set(relations.map((r) => r.relation))].sort(compareCodeUnits);
+  const n = ids.length;
+  const keys = new Float64Array(relations.length);
+  relations.forEach((r, i) => {
+    const h = rank.get(r.head);
+    const t = rank.get(r.tail);
+    keys[i] = h === undefined || t === undefined ? Infinity : (h * types.length + types.indexOf(r.relation)) * n + t;
+  });
+  return Array.from(relations.keys())
+    .sort((a, b) => keys[a]! - keys[b]! || a - b)
+    .map((i) => relations[i]!);
 }
 
 // graphology-layout-forceatlas2 is CommonJS with an `export default` typing; load it as such.
