@@ -49,6 +49,7 @@ export interface BuildSummary {
   entities: Record<EntityType, number>;
   relations: Record<RelationType, number>;
   derivedRelations: number;
+  /** how long build() took to the graph in memory; `kg build` reports its own, with the graph written */
   seconds: number;
 }
 
