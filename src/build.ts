@@ -175,7 +175,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       return;
     }
     if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
-    else out[i] = { kind: 'doc', file, info: infoOf(rec, file.path, file.id), mentions: shared(mentionsOf(rec, file.id)), cached: true };
+    else out[i] = { kind: 'doc', file, info: infoOf(rec, file.path, file.id), mentions: mentionsOf(rec, file.id, intern), cached: true };
   });
   const firstSkip = out.find((o) => o?.kind === 'skip');
   if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);

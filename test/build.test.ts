@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build, defaultWorkers } from '../src/build.js';
 import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
-import { DocStore, infoOf, recordOf, writeRecord } from '../src/corpus/store.js';
+import { DocStore, infoOf, mentionsOf, recordOf, writeRecord } from '../src/corpus/store.js';
 import { documentFromText, documentInfo } from '../src/ingest/index.js';
 import type { Linked } from '../src/relate/index.js';
 import type { DocumentInfo } from '../src/types.js';
@@ -171,7 +171,7 @@ test("a cached article's info and mentions are read from its record's first line
   const head = store.getHead(doc.sha256);
   assert.ok(head && !('skip' in head));
   assert.deepEqual(infoOf(head, 'a.txt', 'a.txt'), documentInfo(doc));
-  assert.deepEqual(head.mentions, [{ ...mention, doc: undefined }].map(({ doc: _d, ...m }) => m));
+  assert.deepEqual(mentionsOf(head, 'a.txt').map((m) => ({ ...m })), [mention]);
   // the record whole is damaged: get() gives nothing, and a build reads the file again (below)
   assert.equal(store.get(doc.sha256), undefined);
   // a head longer than one read
@@ -180,6 +180,16 @@ test("a cached article's info and mentions are read from its record's first line
   const long = store.getHead(doc.sha256);
   assert.ok(long && !('skip' in long) && long.mentions.length === 2000 && readFileSync(file).indexOf('\n') > 64 * 1024);
   assert.equal((store.get(doc.sha256) as { text: string }).text, doc.text);
+  // an alias, an implied name, both: each read back as written, under the id it is read for
+  const marked = [
+    { ...mention, aliasOf: '瑞达科技有限公司', text: '瑞达' },
+    { ...mention, type: 'organization' as const, implied: '区政府', rule: 'implied' },
+    { ...mention, aliasOf: '甲', implied: '乙' },
+  ];
+  writeRecord(store.dir, recordOf(doc, marked));
+  const again = store.getHead(doc.sha256);
+  assert.ok(again && !('skip' in again));
+  assert.deepEqual(mentionsOf(again, 'b.txt').map((m) => ({ ...m })), marked.map((m) => ({ ...m, doc: 'b.txt' })));
 });
 
 test('the same bytes in an .html and a .txt file are read two ways, and the cache keeps the two readings apart', async () => {
