@@ -180,11 +180,13 @@ test("a cached article's info and mentions are read from its record's first line
   const long = store.getHead(doc.sha256);
   assert.ok(long && !('skip' in long) && long.mentions.length === 2000 && readFileSync(file).indexOf('\n') > 64 * 1024);
   assert.equal((store.get(doc.sha256) as { text: string }).text, doc.text);
-  // an alias, an implied name, both: each read back as written, under the id it is read for
+  // an alias, an implied name, both, empty ones: each read back as written, under the id it is read for
   const marked = [
     { ...mention, aliasOf: '瑞达科技有限公司', text: '瑞达' },
     { ...mention, type: 'organization' as const, implied: '区政府', rule: 'implied' },
     { ...mention, aliasOf: '甲', implied: '乙' },
+    { ...mention, aliasOf: '' },
+    { ...mention, implied: '' },
   ];
   writeRecord(store.dir, recordOf(doc, marked));
   const again = store.getHead(doc.sha256);
