@@ -103,7 +103,7 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Raw nodejieba.tag over the same files, in this process: seconds for the tagging alone. */
+/** Raw nodejieba over the files, in a process of its own: its dictionary load and its tagging, in seconds. */
 function rawJieba(files: string[], root: string): { seconds: number; loadSeconds: number } {
   // in a process of its own each time: a second load() in one process is no load at all
   const list = join(root, 'raw-files.json');
@@ -157,12 +157,13 @@ export async function benchBuild(options: Partial<BuildBenchOptions> = {}): Prom
     const t = corpora.get(o.throughputScale)!;
     const mb = t.bytes / 1e6;
     if (o.throughputRounds < 1) throw new Error('throughputRounds must be at least 1');
+    const files = filesUnder(t.dir);
     const rounds: Array<{ raw: { seconds: number; loadSeconds: number }; one: number; two: number; apart: number; together: number }> = [];
     for (let r = 0; r < o.throughputRounds; r++) {
-      const raw = rawJieba(filesUnder(t.dir), root);
+      const raw = rawJieba(files, root);
       const one = kgBuild(t.dir, join(root, 'one.json'), ['--workers', '1', '--no-cache']).seconds;
       const two = kgBuild(t.dir, join(root, 'two.json'), ['--workers', '2', '--no-cache']).seconds;
-      const halves = await twoAtOnce(filesUnder(t.dir), root);
+      const halves = await twoAtOnce(files, root);
       rounds.push({ raw, one, two, ...halves });
       log(`round ${r + 1}: raw nodejieba load ${raw.loadSeconds.toFixed(2)} s and tag ${raw.seconds.toFixed(2)} s; 1 worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s; two halves one after the other ${halves.apart.toFixed(2)} s, both at once ${halves.together.toFixed(2)} s`);
     }

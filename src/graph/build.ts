@@ -84,8 +84,9 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
  * integer while ids² × types < 2⁵³: up to about 5 × 10⁷ entities with three relation types.
  */
 function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[]): Relation[] {
-  let ids = entities.map((e) => e.id);
-  if (!ids.every((id, i) => i === 0 || ids[i - 1]! < id)) ids = [...new Set(ids)].sort(compareCodeUnits);
+  const ids = entities.map((e) => e.id);
+  // resolution hands them in id order; another caller may not
+  if (!ids.every((id, i) => i === 0 || ids[i - 1]! < id)) ids.sort(compareCodeUnits);
   const rank = new Map<string, number>();
   ids.forEach((id, i) => rank.set(id, i));
   const types = [...new Set(relations.map((r) => r.relation))].sort(compareCodeUnits);
