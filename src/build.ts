@@ -12,7 +12,8 @@ import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
 import { IngestError, ingestBytes, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
-import { graphFromCorpus, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { modelFileOf, recordsFromCorpus, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { graphOf, type GraphRecords } from './graph/build.js';
 import { loadModels } from './model-file.js';
 import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
@@ -47,6 +48,18 @@ export function defaultWorkers(bytes: number, cores: number): number {
 
 /** Reads the inputs (files and folders) and builds the graph. */
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<{ graph: DirectedGraph; summary: BuildSummary }> {
+  const { records, summary } = await buildRecords(inputs, options);
+  const t0 = performance.now();
+  const graph = graphOf(records);
+  summary.seconds = Math.round((summary.seconds + (performance.now() - t0) / 1000) * 100) / 100;
+  return { graph, summary };
+}
+
+/**
+ * build(), the graph as its records (the shape of graphology's export()): what `kg build` writes
+ * (writeGraphFile takes them), without the graph's own structures.
+ */
+export async function buildRecords(inputs: string[], options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary }> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   options.signal?.throwIfAborted();
@@ -63,8 +76,8 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
     options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
-    const records = new Map<string, DocRecord>();
-    const graph = graphFromCorpus(
+    const read = new Map<string, DocRecord>();
+    const records = recordsFromCorpus(
       {
         infos: kept.map((e) => e.info),
         local: kept.map((e) => {
@@ -83,11 +96,11 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
           if (e.doc) return e.doc;
           // read back one document at a time; the last one stays for the next pass's first use
           const key = recordKey(e.info.sha256, e.file.path);
-          let rec = records.get(key);
+          let rec = read.get(key);
           if (!rec) {
             rec = store.get(key);
-            records.clear();
-            if (rec) records.set(key, rec);
+            read.clear();
+            if (rec) read.set(key, rec);
           }
           if (rec && !('skip' in rec)) return documentOf(rec, e.file.path, e.file.id);
           // a record whose head was read but whose text is damaged or gone: the file again, if
@@ -107,8 +120,8 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
     }
     const skipped = extracted.length - kept.length;
     const cached = kept.filter((e) => e.cached).length;
-    const summary = summarise(graph, kept.length, skipped, (performance.now() - t0) / 1000, cached);
-    return { graph, summary };
+    const summary = summarise(records, kept.length, skipped, (performance.now() - t0) / 1000, cached);
+    return { records, summary };
   } finally {
     store.close();
   }

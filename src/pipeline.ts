@@ -14,7 +14,7 @@ import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
 import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { relationsUnderCorpusIds, type LocalRelations } from './corpus/local-relations.js';
-import { buildGraph, DEFAULT_GRAPH_OPTIONS } from './graph/build.js';
+import { DEFAULT_GRAPH_OPTIONS, graphOf, graphRecords, type GraphRecords } from './graph/build.js';
 
 export interface BuildOptions {
   onWarning?: (message: string) => void;
@@ -96,6 +96,11 @@ export function buildGraphFromDocuments(documents: Document[], options: BuildOpt
  * classifier (`linker`) it decides the relations; without one, the sentence patterns do.
  */
 export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): DirectedGraph {
+  return graphOf(recordsFromCorpus(corpus, options));
+}
+
+/** graphFromCorpus, the graph as its records (graph/build.ts: what `kg build` writes). */
+export function recordsFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): GraphRecords {
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(eachOf(corpus.mentions));
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
@@ -138,7 +143,7 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
   if (corpus.local) corpus.local.length = 0;
   for (const r of derivedPlaceEdges(entities)) merger.add(r);
   const relations = merger.result();
-  return buildGraph(entities, relations, corpus.infos, {
+  return graphRecords(entities, relations, corpus.infos, {
     layoutIterations: options.layoutIterations ?? DEFAULT_GRAPH_OPTIONS.layoutIterations,
     generator: GENERATOR,
     builtAt: options.builtAt ?? new Date().toISOString(),
@@ -158,16 +163,14 @@ function* eachOf<T>(lists: T[][]): Generator<T> {
   for (const list of lists) yield* list;
 }
 
-export function summarise(graph: DirectedGraph, documents: number, skipped: number, seconds: number, cached = 0): BuildSummary {
+export function summarise(graph: GraphRecords, documents: number, skipped: number, seconds: number, cached = 0): BuildSummary {
   const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   const relations = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
   let derivedRelations = 0;
-  graph.forEachNode((_n: string, a: Record<string, unknown>) => {
-    entities[a.entityType as EntityType]++;
-  });
-  graph.forEachEdge((_e: string, a: Record<string, unknown>) => {
-    if (a.derived) derivedRelations++;
-    else relations[a.relation as RelationType]++;
-  });
+  for (const { attributes: a } of graph.nodes) entities[a!.entityType as EntityType]++;
+  for (const { attributes: a } of graph.edges) {
+    if (a!.derived) derivedRelations++;
+    else relations[a!.relation as RelationType]++;
+  }
   return { documents, skipped, cached, entities, relations, derivedRelations, seconds: Math.round(seconds * 100) / 100 };
 }

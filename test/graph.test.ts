@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from '../src/build.js';
+import { build, buildRecords } from '../src/build.js';
 import { writeFileAtomic, writeGraphFile } from '../src/graph/write.js';
 import { parseGraph, readGraphFile } from '../src/graph/read.js';
 import { ENTITY_TYPES, RELATION_TYPES, type Entity, type Relation } from '../src/types.js';
@@ -95,6 +95,26 @@ test('the graph file is written piece by piece, byte for byte what graph.export(
   writeGraphFile(join(dir, 'g.json'), graph);
   assert.equal(readFileSync(join(dir, 'g.json'), 'utf8'), JSON.stringify(graph.export()));
   assert.deepEqual(readdirSync(dir), ['g.json']);
+});
+
+test('kg build writes the graph from its records: the same bytes and skeleton as the library graph gives', async () => {
+  const dir = writeCorpus(CORPUS);
+  for (const layoutIterations of [0, 20]) {
+    const { records } = await buildRecords([dir], { layoutIterations, builtAt: 'T' });
+    const { graph } = await build([dir], { layoutIterations, builtAt: 'T' });
+    assert.equal(JSON.stringify(records), JSON.stringify(graph.export()), `layoutIterations ${layoutIterations}`);
+    const out = tempDir();
+    writeGraphFile(join(out, 'records.json'), records, { skeleton: true });
+    writeGraphFile(join(out, 'graph.json'), graph, { skeleton: true });
+    assert.equal(readFileSync(join(out, 'records.json'), 'utf8'), JSON.stringify(graph.export()));
+    const skeleton = (f: string) => {
+      const s = JSON.parse(readFileSync(join(out, f), 'utf8'));
+      delete s.graph; // stamped with its own file's size, time and inode
+      return s;
+    };
+    assert.ok(skeleton('records.skeleton.json').nodes.at.length > 0);
+    assert.deepEqual(skeleton('records.skeleton.json'), skeleton('graph.skeleton.json'));
+  }
 });
 
 test('reading a broken graph file names the file and the fault', () => {

@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
-import { build } from '../build.js';
+import { buildRecords } from '../build.js';
 import { GENERATOR } from '../pipeline.js';
 import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', onSignal);
       try {
         const started = performance.now();
-        const { graph, summary } = await build(inputs, {
+        const { records, summary } = await buildRecords(inputs, {
           strict: !!opts.strict,
           ...(opts.workers ? { workers: opts.workers } : {}),
           ...(opts.rulesOnly ? { model: null } : opts.model !== undefined ? { model: opts.model } : {}),
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<void> {
           onProgress: opts.quiet ? undefined : progressReporter(),
           signal: stop.signal,
         });
-        writeGraphFile(opts.out, graph, { skeleton: true });
+        writeGraphFile(opts.out, records, { skeleton: true });
         // what a killed build left beside the graph
         removeStaleTemps(opts.out);
         removeStaleTemps(skeletonPath(opts.out));

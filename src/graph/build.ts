@@ -30,12 +30,30 @@ export function autoIterations(order: number): number {
   return n < LAYOUT_BUDGET.minIterations ? 0 : n;
 }
 
+/**
+ * The graph as graphology's export() gives it (options, attributes, node and edge records in
+ * order): what `kg build` writes. It is made without a graphology instance where no layout
+ * runs, which at 100 MB of text saves the build the graph's own structures (a second of adding
+ * and attaching 366 k edges, and their garbage); graphOf() makes the instance.
+ */
+export type GraphRecords = ReturnType<DirectedGraph['export']>;
+
+/** The graph instance of `records`; it takes their attribute objects as they are. */
+export function graphOf(records: GraphRecords): DirectedGraph {
+  return DirectedGraph.from(records) as DirectedGraph;
+}
+
 export function buildGraph(entities: Entity[], relations: Relation[], documents: DocumentInfo[], options: GraphOptions): DirectedGraph {
-  const graph = new DirectedGraph({ allowSelfLoops: false });
-  graph.replaceAttributes({ documents, builtAt: options.builtAt, generator: options.generator });
+  return graphOf(graphRecords(entities, relations, documents, options));
+}
+
+/** The graph's records: one node per entity (in the entities' order), one edge per relation whose ends are entities, in key order. */
+export function graphRecords(entities: Entity[], relations: Relation[], documents: DocumentInfo[], options: GraphOptions): GraphRecords {
   const n = entities.length;
   const iterations = options.layoutIterations === 'auto' ? autoIterations(n) : options.layoutIterations;
   const laidOut = iterations > 0 && n > 1;
+  const nodes: GraphRecords['nodes'] = new Array(n);
+  const ids = new Set<string>();
   entities.forEach((e, i) => {
     // deterministic start: a sunflower spiral in id order, so equal input gives an equal layout
     // and a graph too big to lay out is still spread evenly
@@ -43,37 +61,54 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
     const radius = 100 * Math.sqrt((i + 0.5) / Math.max(1, n));
     const x = Math.cos(angle) * radius;
     const y = Math.sin(angle) * radius;
-    graph.addNode(e.id, {
-      label: e.label,
-      entityType: e.type,
-      aliases: e.aliases,
-      mentions: e.mentions.map((m) => ({ doc: m.doc, start: m.start, end: m.end, text: m.text, sentence: m.sentence, ...(m.implied ? { implied: m.implied } : {}) })),
-      // rounded here when no layout moves them
-      x: laidOut ? x : round(x),
-      y: laidOut ? y : round(y),
-      size: nodeSize(e.mentions.length),
-      color: TYPE_COLORS[e.type],
-    });
+    if (ids.has(e.id)) throw new Error(`kg: two entities with the id ${e.id}`);
+    ids.add(e.id);
+    nodes[i] = {
+      key: e.id,
+      attributes: {
+        label: e.label,
+        entityType: e.type,
+        aliases: e.aliases,
+        mentions: e.mentions.map((m) => ({ doc: m.doc, start: m.start, end: m.end, text: m.text, sentence: m.sentence, ...(m.implied ? { implied: m.implied } : {}) })),
+        // rounded here when no layout moves them
+        x: laidOut ? x : round(x),
+        y: laidOut ? y : round(y),
+        size: nodeSize(e.mentions.length),
+        color: TYPE_COLORS[e.type],
+      },
+    };
     if (options.releaseMentions) e.mentions = [];
   });
+  const edges: GraphRecords['edges'] = [];
+  let last = '';
   for (const r of inKeyOrder(relations, entities)) {
-    if (!graph.hasNode(r.head) || !graph.hasNode(r.tail)) continue;
+    // those whose ends are no entity come last: the graph leaves them out
+    if (!ids.has(r.head) || !ids.has(r.tail)) break;
     const key = `${r.head}->${r.relation}->${r.tail}`;
-    graph.addDirectedEdgeWithKey(key, r.head, r.tail, {
-      relation: r.relation,
-      evidence: r.evidence,
-      derived: r.derived,
-      weight: r.evidence.length,
-    });
+    // what graphology refuses (allowSelfLoops: false, one edge per key) fails here as it did there
+    if (r.head === r.tail) throw new Error(`kg: a relation from ${r.head} to itself`);
+    if (key === last) throw new Error(`kg: two relations ${key}`);
+    last = key;
+    edges.push({ key, source: r.head, target: r.tail, attributes: { relation: r.relation, evidence: r.evidence, derived: r.derived, weight: r.evidence.length } });
   }
+  const records: GraphRecords = {
+    options: { type: 'directed', multi: false, allowSelfLoops: false },
+    attributes: { documents, builtAt: options.builtAt, generator: options.generator },
+    nodes,
+    edges,
+  };
   if (laidOut) {
+    const graph = graphOf(records);
     forceAtlas2.assign(graph, {
       iterations,
       settings: { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 0 },
     });
-    graph.updateEachNodeAttributes((_node, attrs) => ({ ...attrs, x: round(attrs.x as number), y: round(attrs.y as number) }), { attributes: ['x', 'y'] });
+    for (const node of nodes) {
+      const attributes = graph.getNodeAttributes(node.key);
+      node.attributes = { ...attributes, x: round(attributes.x as number), y: round(attributes.y as number) };
+    }
   }
-  return graph;
+  return records;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import type { DirectedGraph } from 'graphology';
+import type { GraphRecords } from './build.js';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, removeSkeleton, skeletonPath } from './skeleton.js';
@@ -42,10 +43,11 @@ export interface WriteGraphOptions {
  * Writes `JSON.stringify(graph.export())` without building that string: a graph of a large corpus
  * serialises to hundreds of megabytes, which would double the build's peak memory (and can pass
  * V8's longest string). Written piece by piece to a temporary file, then renamed. With
- * `skeleton`, the skeleton follows, stamped with the renamed file's size and time.
+ * `skeleton`, the skeleton follows, stamped with the renamed file's size and time. The graph may
+ * be given as its records (the shape of export(), as `kg build` makes it): the same bytes.
  */
-export function writeGraphFile(path: string, graph: DirectedGraph, options: Partial<WriteGraphOptions> = {}): void {
-  const recorder = options.skeleton ? new SkeletonRecorder(graph.getAttributes()) : undefined;
+export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): void {
+  const recorder = options.skeleton ? new SkeletonRecorder(isRecords(graph) ? graph.attributes : graph.getAttributes()) : undefined;
   let written: { size: number; mtimeMs: number; ino: number } | undefined;
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
@@ -75,7 +77,7 @@ export function writeGraphFile(path: string, graph: DirectedGraph, options: Part
  * about 1 MB (each string encoded once, straight into the chunk); each node and edge record is
  * reported to `recorder` with its byte range. A chunk is reused once `emit` returns.
  */
-function writeGraphJson(graph: DirectedGraph, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder): void {
+function writeGraphJson(graph: DirectedGraph | GraphRecords, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder): void {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
@@ -95,10 +97,12 @@ function writeGraphJson(graph: DirectedGraph, emit: (chunk: Uint8Array) => void,
     used += n;
     bytes += n;
   };
-  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+  const records = isRecords(graph);
+  const mixed = records ? graph.options.type === 'mixed' : graph.type === 'mixed';
+  const options = records ? { type: graph.options.type, multi: graph.options.multi, allowSelfLoops: graph.options.allowSelfLoops } : { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(records ? graph.attributes : graph.getAttributes())},"nodes":[`);
   let first = true;
-  graph.forEachNode((key, attributes) => {
+  const node = (key: string, attributes: Record<string, unknown>) => {
     if (!first) put(',');
     first = false;
     // the shape of graphology's serializeNode: attributes only when there are some
@@ -106,21 +110,33 @@ function writeGraphJson(graph: DirectedGraph, emit: (chunk: Uint8Array) => void,
     const at = bytes;
     put(record);
     recorder?.node(key, attributes, at, bytes - at);
-  });
+  };
+  if (records) for (const n of graph.nodes) node(n.key, n.attributes ?? {});
+  else graph.forEachNode(node);
   put('],"edges":[');
   first = true;
-  graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => {
+  const edgeRecord = (key: string, attributes: Record<string, unknown>, source: string, target: string, undirected: boolean) => {
     if (!first) put(',');
     first = false;
     const edge: Record<string, unknown> = { key, source, target };
     if (Object.keys(attributes).length > 0) edge.attributes = attributes;
-    if (graph.type === 'mixed' && undirected) edge.undirected = true;
+    if (mixed && undirected) edge.undirected = true;
     const at = bytes;
     put(JSON.stringify(edge));
     recorder?.edge(key, attributes, source, target, at, bytes - at);
-  });
+  };
+  if (records) {
+    for (const e of graph.edges) {
+      if (e.key === undefined) throw new Error('kg: an edge record without its key');
+      edgeRecord(e.key, e.attributes ?? {}, e.source, e.target, e.undirected ?? graph.options.type === 'undirected');
+    }
+  } else graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => edgeRecord(key, attributes, source, target, undirected));
   put(']}');
   emit(chunk.subarray(0, used));
+}
+
+function isRecords(graph: DirectedGraph | GraphRecords): graph is GraphRecords {
+  return Array.isArray((graph as GraphRecords).nodes);
 }
 
 const CHUNK = 1 << 20;
