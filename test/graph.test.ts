@@ -103,6 +103,10 @@ test('kg build writes the graph from its records: the same bytes and skeleton as
     const { records } = await buildRecords([dir], { layoutIterations, builtAt: 'T' });
     const { graph } = await build([dir], { layoutIterations, builtAt: 'T' });
     assert.equal(JSON.stringify(records), JSON.stringify(graph.export()), `layoutIterations ${layoutIterations}`);
+    // the library's graph holds a node's mentions with the graph's fields alone, as a file read back does
+    graph.forEachNode((_n, a) => {
+      for (const m of a.mentions as object[]) assert.deepEqual(Object.keys(m).filter((k) => k !== 'implied'), ['doc', 'start', 'end', 'text', 'sentence']);
+    });
     const out = tempDir();
     writeGraphFile(join(out, 'records.json'), records, { skeleton: true });
     writeGraphFile(join(out, 'graph.json'), graph, { skeleton: true });
