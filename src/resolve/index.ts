@@ -57,6 +57,8 @@ function resolveAll(written: Mention[]): Resolution {
   const gaz = loadGazetteer();
   const uf = new UnionFind(mentions.length);
   const docPlace = mainPlaceByDoc(mentions);
+  // a corpus writes each name many times: what depends on the name alone is decided once per form
+  const forms = formsOf(mentions);
 
   // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
   //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name:
@@ -65,17 +67,27 @@ function resolveAll(written: Mention[]): Resolution {
 
   // 1. identical normal form and type; places through their gazetteer identity;
   //    relative bodies (区委) keyed by the document's place
+  const relative = forms.text.map((text, f) => forms.type[f] === 'organization' && RELATIVE.test(text));
   const firstByKey = new Map<string, number>();
+  // a form's first mention keyed by its identity (of a form that is no relative body)
+  const firstOfForm = new Int32Array(forms.text.length).fill(-1);
   mentions.forEach((m, i) => {
+    const f = forms.of[i]!;
+    const perMention = local.has(i) || relative[f];
+    if (!perMention && firstOfForm[f]! >= 0) {
+      uf.union(firstOfForm[f]!, i);
+      return;
+    }
     const identity = local.has(i) ? `${m.type}:${key(m.text, m.type)}@doc:${m.doc}` : identityKey(m, docPlace.get(m.doc), gaz);
     const first = firstByKey.get(identity);
     if (first === undefined) firstByKey.set(identity, i);
     else uf.union(first, i);
+    if (!perMention) firstOfForm[f] = first ?? i;
   });
   for (const [i, target] of local) uf.union(i, target);
 
   // 2. short forms within a type: join a longer form when exactly one candidate fits
-  const groups = groupForms(mentions, uf);
+  const groups = groupForms(forms, uf);
   for (const [type, forms] of groups) {
     const longer = longerFormIndex([...forms.keys()], type);
     for (const [form, root] of forms) {
@@ -90,13 +102,13 @@ function resolveAll(written: Mention[]): Resolution {
 
   // 3. relative bodies join the full name of the document's place: 区委 → 江津区委
   mentions.forEach((m, i) => {
-    if (m.type !== 'organization' || !RELATIVE.test(m.text)) return;
+    if (!relative[forms.of[i]!]) return;
     const place = docPlace.get(m.doc);
     if (!place || !place.name.endsWith(m.text[0]!)) return; // 市委 is not 江津区委
     const bare = m.text.replace(/^[区市县省镇乡]/u, '');
     const fulls = [place.name + bare, place.short + bare].filter((f) => f !== m.text);
     for (const full of fulls) {
-      const target = forms(groups, 'organization').get(surfaceKey(full));
+      const target = formsOfType(groups, 'organization').get(surfaceKey(full));
       if (target !== undefined) {
         uf.union(i, target);
         break;
@@ -104,7 +116,36 @@ function resolveAll(written: Mention[]): Resolution {
     }
   });
 
-  return buildEntities(mentions, uf, docPlace, written);
+  return buildEntities(mentions, forms, uf, docPlace, written);
+}
+
+/** The mentions' distinct (type, text) forms, numbered in the order they first appear. */
+interface Forms {
+  /** the form of each mention */
+  of: Int32Array;
+  text: string[];
+  type: EntityType[];
+  /** each form's first mention */
+  first: number[];
+}
+
+function formsOf(mentions: Mention[]): Forms {
+  const out: Forms = { of: new Int32Array(mentions.length), text: [], type: [], first: [] };
+  const byType = new Map<EntityType, Map<string, number>>();
+  mentions.forEach((m, i) => {
+    let byText = byType.get(m.type);
+    if (!byText) byType.set(m.type, (byText = new Map()));
+    let f = byText.get(m.text);
+    if (f === undefined) {
+      f = out.text.length;
+      byText.set(m.text, f);
+      out.text.push(m.text);
+      out.type.push(m.type);
+      out.first.push(i);
+    }
+    out.of[i] = f;
+  });
+  return out;
 }
 
 /** Types whose names an article shortens (a place's short name goes through the gazetteer). */
@@ -239,18 +280,20 @@ function mainPlaceByDoc(mentions: Mention[]): Map<string, Place> {
 
 type FormIndex = Map<EntityType, Map<string, number>>;
 
-function groupForms(mentions: Mention[], uf: UnionFind): FormIndex {
+/** Per type, each surface form with the group of its first mention. */
+function groupForms(forms: Forms, uf: UnionFind): FormIndex {
   const out: FormIndex = new Map();
-  mentions.forEach((m, i) => {
-    const byForm = out.get(m.type) ?? new Map<string, number>();
-    const key = surface(m.text);
-    if (!byForm.has(key)) byForm.set(key, uf.find(i));
-    out.set(m.type, byForm);
+  forms.text.forEach((text, f) => {
+    const type = forms.type[f]!;
+    let byForm = out.get(type);
+    if (!byForm) out.set(type, (byForm = new Map<string, number>()));
+    const key = surface(text);
+    if (!byForm.has(key)) byForm.set(key, uf.find(forms.first[f]!));
   });
   return out;
 }
 
-function forms(index: FormIndex, type: EntityType): Map<string, number> {
+function formsOfType(index: FormIndex, type: EntityType): Map<string, number> {
   return index.get(type) ?? new Map();
 }
 
@@ -348,40 +391,49 @@ function hasNameCore(name: string, type: EntityType): boolean {
 }
 
 /** Entities of the union-find's groups, named by `mentions`' forms and holding the `written` mentions (same order). */
-function buildEntities(mentions: Mention[], uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
-  const byRoot = new Map<number, number[]>();
-  mentions.forEach((_, i) => {
+function buildEntities(mentions: Mention[], forms: Forms, uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
+  // the groups in the order of their first mention, each with its mentions in order
+  const groupOfRoot = new Int32Array(mentions.length).fill(-1);
+  const groups: number[][] = [];
+  for (let i = 0; i < mentions.length; i++) {
     const r = uf.find(i);
-    const list = byRoot.get(r);
-    if (list) list.push(i);
-    else byRoot.set(r, [i]);
-  });
+    let g = groupOfRoot[r]!;
+    if (g < 0) {
+      groupOfRoot[r] = g = groups.length;
+      groups.push([]);
+    }
+    groups[g]!.push(i);
+  }
   const entities: Entity[] = [];
   const entityOf: string[] = new Array(mentions.length);
   const usedIds = new Set<string>();
-  for (const idx of byRoot.values()) {
-    const ms = idx.map((i) => mentions[i]!);
-    const type = majorityType(ms);
-    const forms = [...new Set(ms.map((m) => m.text))];
-    const label = pickLabel(forms, type);
+  for (const idx of groups) {
+    const type = majorityType(idx, forms);
+    const names = [...new Set(idx.map((i) => forms.text[forms.of[i]!]!))];
+    const label = pickLabel(names, type);
     let id = `${type}:${label}`;
     if (usedIds.has(id)) {
       // two different bodies written the same way (区委 of two districts)
-      const place = docPlace.get(ms[0]!.doc);
-      id = `${id}@${place?.name ?? ms[0]!.doc}`;
+      const place = docPlace.get(mentions[idx[0]!]!.doc);
+      id = `${id}@${place?.name ?? mentions[idx[0]!]!.doc}`;
       for (let n = 2; usedIds.has(id); n++) id = `${type}:${label}#${n}`;
     }
     usedIds.add(id);
     for (const i of idx) entityOf[i] = id;
-    entities.push({ id, label, type, aliases: forms.sort(), mentions: written === mentions ? ms : idx.map((i) => written[i]!) });
+    entities.push({ id, label, type, aliases: names.sort(), mentions: idx.map((i) => written[i]!) });
   }
   entities.sort((a, b) => compareCodeUnits(a.id, b.id));
   return { entities, entityOf };
 }
 
-function majorityType(ms: Mention[]): EntityType {
+/** The type most of a group's mentions have (ties: the first by code unit). */
+function majorityType(idx: number[], forms: Forms): EntityType {
   const c = new Map<EntityType, number>();
-  for (const m of ms) c.set(m.type, (c.get(m.type) ?? 0) + 1);
+  for (const i of idx) {
+    const t = forms.type[forms.of[i]!]!;
+    c.set(t, (c.get(t) ?? 0) + 1);
+  }
+  if (c.size === 1) return c.keys().next().value!;
   return [...c].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0];
 }
 
