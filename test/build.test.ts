@@ -262,3 +262,24 @@ test('closing the worker pool waits for the articles in progress and starts no m
   await closed;
   await assert.rejects(pool.run(task(2)), /closing/);
 });
+
+test('one worker process, started with the model it loads at once, extracts as the build\'s own process does; closing it as it starts waits for it', { timeout: 120_000 }, async () => {
+  const { createExtractor } = await import('../src/corpus/pool.js');
+  const { DEFAULT_MODEL } = await import('../src/tagger/paths.js');
+  const [a] = generateArticles({ documents: 1, sentences: 30, seed: 4 });
+  const dir = writeCorpus({ [a!.name]: a!.text });
+  const task = { path: join(dir, a!.name), id: a!.name, storeDir: tempDir(), model: DEFAULT_MODEL, keep: true };
+  const inProcess = createExtractor(1);
+  const own = await inProcess.run(task);
+  await inProcess.close();
+  const pool = createExtractor(1, { processes: true, model: DEFAULT_MODEL });
+  const there = await pool.run(task);
+  await pool.close();
+  assert.equal(own.kind, 'doc');
+  assert.ok(own.kind === 'doc' && own.mentions.length > 0);
+  assert.deepEqual(JSON.parse(JSON.stringify(there)), JSON.parse(JSON.stringify(own)));
+  // stopped while it loads jieba and the model: no abort, no hang
+  const early = createExtractor(1, { processes: true, model: DEFAULT_MODEL });
+  await early.close();
+  await assert.rejects(early.run(task), /closing/);
+});

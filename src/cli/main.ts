@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--strict', 'stop at the first file that cannot be read or decoded instead of skipping it')
-    .option('-w, --workers <n>', 'extraction worker processes (default: one per 2 MB of text to extract, up to the number of cores)', positiveInt)
+    .option('-w, --workers <n>', 'extraction worker processes (default: one per 2 MB of text to extract, up to the number of cores; one at least beside 2,000 cached articles)', positiveInt)
     .option('--no-cache', 'extract every article again instead of reusing .kg-cache/ beside the output')
     .option('-m, --model <file>', 'the tagger model that decides the entities (default: the committed data/model/entities.model)')
     .option('--rules-only', 'find entities with the rules alone, without the learned tagger')

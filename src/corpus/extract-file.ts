@@ -12,6 +12,8 @@ import { describe } from '../ingest/files.js';
 import { findMentions } from '../tagger/index.js';
 import { recordKey, recordOf, skipRecord, writeRecord } from './store.js';
 import { loadModels } from '../model-file.js';
+import { tokenize } from '../segment/index.js';
+import { loadGazetteer } from '../extract/gazetteer.js';
 import { localRelations, type LocalRelations } from './local-relations.js';
 
 export interface FileTask {
@@ -32,6 +34,17 @@ export interface FileTask {
 export type FileOutcome =
   | { kind: 'doc'; info: DocumentInfo; mentions: Mention[]; doc?: Document; local?: LocalRelations }
   | { kind: 'skip'; /** the skip record's store key, when the file was read */ key?: string; reason: string };
+
+/**
+ * Loads what extraction with `model` reads (jieba's dictionaries, the gazetteer, the model) before
+ * the first article asks for it: a worker started while the build reads the cache is ready when
+ * its first article comes.
+ */
+export function warmUp(model: string | null): void {
+  tokenize(''); // loads jieba's dictionaries
+  loadGazetteer();
+  if (model !== null) loadModels(model);
+}
 
 export async function extractFile(task: FileTask): Promise<FileOutcome> {
   let sha256: string | undefined;

@@ -15,9 +15,16 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
-export function createExtractor(workers: number): Extractor {
-  if (workers <= 1) return inProcess();
-  return new WorkerPool(workers);
+export interface ExtractorOptions {
+  /** worker processes even for one worker: its start-up then overlaps what the build does meanwhile */
+  processes?: boolean;
+  /** the model the tasks will name (FileTask.model): each worker loads it, and jieba, as it starts */
+  model?: string | null;
+}
+
+export function createExtractor(workers: number, options: ExtractorOptions = {}): Extractor {
+  if (workers <= 1 && !options.processes) return inProcess();
+  return new WorkerPool(Math.max(1, workers), options.model);
 }
 
 /**
@@ -56,9 +63,9 @@ class WorkerPool implements Extractor {
   private readonly finishTask = new Map<Worker, () => void>();
   private closing = false;
 
-  constructor(size: number) {
+  constructor(size: number, model?: string | null) {
     for (let i = 0; i < size; i++) {
-      const w = startWorker();
+      const w = startWorker(model);
       let started!: () => void;
       this.busy.set(w, new Promise<void>((resolve) => (started = resolve)));
       w.on('message', (msg: WorkerMessage) => {
@@ -155,8 +162,8 @@ function stop(w: Worker): Promise<void> {
  * Built code runs worker.js directly; under tsx (tests, benchmarks) the worker is TypeScript,
  * run with tsx's loader. Messages travel in V8's serialisation (as between threads), not JSON.
  */
-function startWorker(): Worker {
+function startWorker(model: string | null | undefined): Worker {
   const ts = import.meta.url.endsWith('.ts');
   const entry = fileURLToPath(new URL(ts ? './worker.ts' : './worker.js', import.meta.url));
-  return fork(entry, [], { serialization: 'advanced', execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(entry, model === undefined ? [] : [JSON.stringify({ model })], { serialization: 'advanced', execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }

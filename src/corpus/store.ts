@@ -9,7 +9,7 @@
 // map and the sentences, which only a pass that reads the document needs). A cached build reads
 // heads alone: an article's body is most of its record.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +102,11 @@ export class DocStore {
     } catch {
       return undefined; // missing, or a record a killed build left half-written elsewhere
     }
+  }
+
+  /** Is there a record under `key` (whole or not: getHead decides)? */
+  has(key: string): boolean {
+    return existsSync(this.path(key));
   }
 
   /** A record's head alone (its first line, read up to there): the article's info and mentions. */

@@ -1,6 +1,6 @@
 // A build worker (a child process): loads the segmenter and dictionaries once, then extracts
 // files as asked.
-import { extractFile, type FileTask } from './extract-file.js';
+import { extractFile, warmUp, type FileTask } from './extract-file.js';
 
 const send = (msg: unknown) => process.send?.(msg);
 
@@ -14,6 +14,11 @@ process.on('message', (msg: { task: FileTask }) => {
 process.on('SIGINT', () => {});
 // the build is gone (killed): nothing is left to do
 process.on('disconnect', () => process.exit(0));
+
+// what the build's model needs, loaded before the first article comes (the pool does not stop a
+// worker before it is ready: nodejieba must not be stopped inside its native code)
+const warm = process.argv[2];
+if (warm !== undefined) warmUp((JSON.parse(warm) as { model: string | null }).model);
 
 // loaded: from here on the pool may stop this worker whenever it is between articles
 send({ ready: true });
