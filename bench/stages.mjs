@@ -27,7 +27,7 @@ const rules = [
   ['store: read records back', 'document@dist/build', 'get@dist/corpus/store'],
   ['relation classifier (linker)', 'linkDocument@'],
   ['resolution', 'resolve@dist/resolve'],
-  ['graph build and layout', 'buildGraph@'],
+  ['graph records and layout', 'graphRecords@'],
   ['graph write (JSON, skeleton)', 'writeGraphFile@'],
   ['corpus passes (rest)', 'graphFromCorpus@'],
   ['garbage collection', '(garbage collector)'],

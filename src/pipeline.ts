@@ -135,7 +135,7 @@ export function recordsFromCorpus(corpus: ExtractedCorpus, options: BuildOptions
     }
     for (const r of found) merger.add(r);
   });
-  // the mentions live on in the entities alone from here (buildGraph lets them go as it copies them)
+  // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
   all.length = 0;
   entityOf.length = 0;
   perDoc.length = 0;
@@ -163,12 +163,12 @@ function* eachOf<T>(lists: T[][]): Generator<T> {
   for (const list of lists) yield* list;
 }
 
-export function summarise(graph: GraphRecords, documents: number, skipped: number, seconds: number, cached = 0): BuildSummary {
+export function summarise(records: GraphRecords, documents: number, skipped: number, seconds: number, cached = 0): BuildSummary {
   const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   const relations = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
   let derivedRelations = 0;
-  for (const { attributes: a } of graph.nodes) entities[a!.entityType as EntityType]++;
-  for (const { attributes: a } of graph.edges) {
+  for (const { attributes: a } of records.nodes) entities[a!.entityType as EntityType]++;
+  for (const { attributes: a } of records.edges) {
     if (a!.derived) derivedRelations++;
     else relations[a!.relation as RelationType]++;
   }

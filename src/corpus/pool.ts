@@ -24,7 +24,7 @@ export interface ExtractorOptions {
 
 export function createExtractor(workers: number, options: ExtractorOptions = {}): Extractor {
   if (workers <= 1 && !options.processes) return inProcess();
-  return new WorkerPool(Math.max(1, workers), options.model);
+  return new WorkerPool(workers, options.model);
 }
 
 /**

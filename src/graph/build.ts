@@ -44,14 +44,10 @@ export type GraphRecords = ReturnType<DirectedGraph['export']>;
  * nodes' mentions, which it holds as plain objects of the graph's fields (graphMentions).
  */
 export function graphOf(records: GraphRecords): DirectedGraph {
-  const graph = new DirectedGraph(records.options);
-  if (records.attributes) graph.replaceAttributes(records.attributes);
-  for (const { key, attributes } of records.nodes) {
-    const mentions = attributes?.mentions;
-    graph.addNode(key, Array.isArray(mentions) ? { ...attributes, mentions: mentions.map(graphMention) } : attributes);
-  }
-  for (const e of records.edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-  return graph;
+  const nodes = records.nodes.map(({ key, attributes }) =>
+    Array.isArray(attributes?.mentions) ? { key, attributes: { ...attributes, mentions: attributes.mentions.map(graphMention) } } : { key, attributes },
+  );
+  return DirectedGraph.from({ ...records, nodes }) as DirectedGraph;
 }
 
 /** A mention as the graph holds it: where it is, its text and its sentence's index. */

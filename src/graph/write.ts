@@ -47,13 +47,15 @@ export interface WriteGraphOptions {
  * be given as its records (the shape of export(), as `kg build` makes it): the same bytes.
  */
 export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): void {
-  const recorder = options.skeleton ? new SkeletonRecorder(isRecords(graph) ? graph.attributes : graph.getAttributes()) : undefined;
+  // a graph is written as its export(): the node and edge records (shallow copies of their attributes)
+  const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
+  const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}) : undefined;
   let written: { size: number; mtimeMs: number; ino: number } | undefined;
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
       writeGraphJson(
-        graph,
+        records,
         (chunk) => {
           for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
         },
@@ -77,7 +79,7 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
  * about 1 MB (each string encoded once, straight into the chunk); each node and edge record is
  * reported to `recorder` with its byte range. A chunk is reused once `emit` returns.
  */
-function writeGraphJson(graph: DirectedGraph | GraphRecords, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder): void {
+function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder): void {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
@@ -97,46 +99,33 @@ function writeGraphJson(graph: DirectedGraph | GraphRecords, emit: (chunk: Uint8
     used += n;
     bytes += n;
   };
-  const records = isRecords(graph);
-  const mixed = records ? graph.options.type === 'mixed' : graph.type === 'mixed';
-  const options = records ? { type: graph.options.type, multi: graph.options.multi, allowSelfLoops: graph.options.allowSelfLoops } : { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  put(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(records ? graph.attributes : graph.getAttributes())},"nodes":[`);
+  const { type, multi, allowSelfLoops } = graph.options;
+  put(`{"options":${JSON.stringify({ type, multi, allowSelfLoops })},"attributes":${JSON.stringify(graph.attributes ?? {})},"nodes":[`);
   let first = true;
-  const node = (key: string, attributes: Record<string, unknown>) => {
+  for (const { key, attributes = {} } of graph.nodes) {
     if (!first) put(',');
     first = false;
     // the shape of graphology's serializeNode: attributes only when there are some
-    const record = JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key });
     const at = bytes;
-    put(record);
+    put(JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key }));
     recorder?.node(key, attributes, at, bytes - at);
-  };
-  if (records) for (const n of graph.nodes) node(n.key, n.attributes ?? {});
-  else graph.forEachNode(node);
+  }
   put('],"edges":[');
   first = true;
-  const edgeRecord = (key: string, attributes: Record<string, unknown>, source: string, target: string, undirected: boolean) => {
+  for (const { key, source, target, attributes = {}, undirected } of graph.edges) {
+    if (key === undefined) throw new Error('kg: an edge record without its key');
     if (!first) put(',');
     first = false;
+    // and of serializeEdge: `undirected` only in a mixed graph
     const edge: Record<string, unknown> = { key, source, target };
     if (Object.keys(attributes).length > 0) edge.attributes = attributes;
-    if (mixed && undirected) edge.undirected = true;
+    if (undirected && type === 'mixed') edge.undirected = true;
     const at = bytes;
     put(JSON.stringify(edge));
     recorder?.edge(key, attributes, source, target, at, bytes - at);
-  };
-  if (records) {
-    for (const e of graph.edges) {
-      if (e.key === undefined) throw new Error('kg: an edge record without its key');
-      edgeRecord(e.key, e.attributes ?? {}, e.source, e.target, e.undirected ?? graph.options.type === 'undirected');
-    }
-  } else graph.forEachEdge((key, attributes, source, target, _s, _t, undirected) => edgeRecord(key, attributes, source, target, undirected));
+  }
   put(']}');
   emit(chunk.subarray(0, used));
-}
-
-function isRecords(graph: DirectedGraph | GraphRecords): graph is GraphRecords {
-  return Array.isArray((graph as GraphRecords).nodes);
 }
 
 const CHUNK = 1 << 20;

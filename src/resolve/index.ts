@@ -73,12 +73,13 @@ function resolveAll(written: Mention[]): Resolution {
   const firstOfForm = new Int32Array(forms.text.length).fill(-1);
   mentions.forEach((m, i) => {
     const f = forms.of[i]!;
-    const perMention = local.has(i) || relative[f];
+    const isLocal = local.has(i);
+    const perMention = isLocal || relative[f];
     if (!perMention && firstOfForm[f]! >= 0) {
       uf.union(firstOfForm[f]!, i);
       return;
     }
-    const identity = local.has(i) ? `${m.type}:${key(m.text, m.type)}@doc:${m.doc}` : identityKey(m, docPlace.get(m.doc), gaz);
+    const identity = isLocal ? `${m.type}:${key(m.text, m.type)}@doc:${m.doc}` : identityKey(m, docPlace.get(m.doc), gaz);
     const first = firstByKey.get(identity);
     if (first === undefined) firstByKey.set(identity, i);
     else uf.union(first, i);
