@@ -84,6 +84,10 @@ test('writes are atomic: the target is replaced whole and no temporary file is l
   writeFileAtomic(target, '{"old":true}');
   writeFileAtomic(target, '{"new":true}');
   assert.equal(readFileSync(target, 'utf8'), '{"new":true}');
+  // more than one write call's worth, in characters of three bytes
+  const long = `"${'园'.repeat(700_000)}"`;
+  writeFileAtomic(target, long);
+  assert.equal(readFileSync(target, 'utf8'), long);
   assert.deepEqual(readdirSync(join(dir, 'out')), ['graph.json']);
 });
 
@@ -91,6 +95,8 @@ test('the graph file is written piece by piece, byte for byte what graph.export(
   const { graph } = await build([writeCorpus(CORPUS)], { layoutIterations: 20 });
   graph.addNode('bare'); // no attributes: graphology leaves the key alone
   graph.addDirectedEdgeWithKey('bare->x', 'bare', graph.nodes()[0]!);
+  // a record longer than the writer's buffer, and a file of several write calls
+  graph.addNode('long', { note: '园'.repeat(500_000) });
   const dir = tempDir();
   writeGraphFile(join(dir, 'g.json'), graph);
   assert.equal(readFileSync(join(dir, 'g.json'), 'utf8'), JSON.stringify(graph.export()));
