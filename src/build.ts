@@ -232,7 +232,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         if (keep) keepBytes -= sizes[i]!;
         let r: FileOutcome;
         try {
-          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model, ...(keep ? { keep } : {}) }), options.signal);
+          r = await abortable(extractor.run({ path: file.path, id: file.id, storeDir: store.dir, model, ...(keep ? { keep, link: workers > 1 } : {}) }), options.signal);
         } catch (err) {
           if (options.signal?.aborted) throw err;
           // a bug or a store that cannot be written: fail, naming the article it happened on

@@ -75,6 +75,10 @@ test('a build whose workers link the articles gives the graph the build process 
   const expected = inMemory.export();
   assert.equal(JSON.stringify(edges), JSON.stringify(expected.edges));
   assert.equal(JSON.stringify(nodes), JSON.stringify(expected.nodes));
+  // without one, worker processes send the articles back and link them too
+  const kept = (await build([dir], { ...FIXED, workers: 2 })).graph.export();
+  assert.equal(JSON.stringify(kept.edges), JSON.stringify(expected.edges));
+  assert.equal(JSON.stringify(kept.nodes), JSON.stringify(expected.nodes));
 });
 
 test("relations linked by the workers are taken as they are, without reading an article back", () => {
