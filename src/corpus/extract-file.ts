@@ -1,7 +1,8 @@
 // The per-document work of a build, run in a worker process or in-process: read, decode and
-// normalise one file, find its mentions, and either hand the document back (keep) or write its
-// record to the store and link the mentions within the article (local-relations.ts), while the
-// text is at hand: the build would otherwise read the record back to link it. Only what the build's process needs
+// normalise one file, find its mentions, and either hand the document back (keep; linked within
+// the article too when a worker process runs it) or write its record to the store and link the
+// mentions within the article (local-relations.ts), while the text is at hand: the build would
+// otherwise read the record back to link it. Only what the build's process needs
 // travels back: the mentions, the document's info, the article's relations, and the document
 // itself when it is kept in memory instead of stored.
 import { createHash } from 'node:crypto';
