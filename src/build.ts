@@ -251,7 +251,8 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         progress(i);
       }
     };
-    await Promise.all(Array.from({ length: workers }, lane));
+    // as many articles in progress as the extractor takes at once (a worker process's next one waits in its queue)
+    await Promise.all(Array.from({ length: extractor.capacity }, lane));
   } finally {
     await extractor.close();
   }

@@ -246,21 +246,24 @@ test("a cached record whose text is damaged is read from its file again when a p
   assert.equal(JSON.stringify(graph.export()), clean);
 });
 
-test('closing the worker pool waits for the articles in progress and starts no more', { timeout: 120_000 }, async () => {
-  const { createExtractor } = await import('../src/corpus/pool.js');
-  const articles = generateArticles({ documents: 3, sentences: 200, seed: 9 });
+test('closing the worker pool waits for the articles handed to the workers and starts no more', { timeout: 120_000 }, async () => {
+  const { createExtractor, TASKS_PER_WORKER } = await import('../src/corpus/pool.js');
+  const pool = createExtractor(2);
+  assert.equal(pool.capacity, 2 * TASKS_PER_WORKER);
+  const articles = generateArticles({ documents: pool.capacity + 1, sentences: 200, seed: 9 });
   const dir = writeCorpus(Object.fromEntries(articles.map((a) => [a.name, a.text])));
   const storeDir = tempDir();
-  const pool = createExtractor(2);
   const task = (i: number) => ({ path: join(dir, articles[i]!.name), id: articles[i]!.name, storeDir, model: null });
-  const running = [pool.run(task(0)), pool.run(task(1))];
-  const queued = assert.rejects(pool.run(task(2)), /closing/); // was waiting for a free worker
+  // each worker's queue full: one article in progress, the next waiting in the worker
+  const running = Array.from({ length: pool.capacity }, (_, i) => pool.run(task(i)));
+  const queued = assert.rejects(pool.run(task(pool.capacity)), /closing/); // was waiting for a free place
   const closed = pool.close();
-  // the two in progress finish; the queued one never starts; nothing hangs
-  for (const outcome of await Promise.all(running)) assert.equal(outcome.kind, 'doc');
+  // the ones handed out finish, each with its own article; the one waiting never starts; nothing hangs
+  const outcomes = await Promise.all(running);
+  outcomes.forEach((outcome, i) => assert.ok(outcome.kind === 'doc' && outcome.info.id === articles[i]!.name, `task ${i} answered with its own article`));
   await queued;
   await closed;
-  await assert.rejects(pool.run(task(2)), /closing/);
+  await assert.rejects(pool.run(task(0)), /closing/);
 });
 
 test('one worker process, started with the model it loads at once, extracts as the build\'s own process does; closing it as it starts waits for it', { timeout: 120_000 }, async () => {

@@ -11,6 +11,8 @@ import { extractFile, type FileOutcome, type FileTask } from './extract-file.js'
 import { HEAP_FLAGS } from './heap.js';
 
 export interface Extractor {
+  /** how many tasks it takes at once: a build keeps this many running */
+  readonly capacity: number;
   run(task: FileTask): Promise<FileOutcome>;
   close(): Promise<void>;
 }
@@ -21,6 +23,13 @@ export interface ExtractorOptions {
   /** the model the tasks will name (FileTask.model): each worker loads it, and jieba, as it starts */
   model?: string | null;
 }
+
+/**
+ * Tasks posted to a worker process at once: the next article waits in its queue while it extracts
+ * one, so it does not idle while its reply crosses to the build's process and the next task comes
+ * back (×10 corpus, 2 workers: about 1.2 s of each worker's 22 s, 1.9 ms per article).
+ */
+export const TASKS_PER_WORKER = 2;
 
 export function createExtractor(workers: number, options: ExtractorOptions = {}): Extractor {
   if (workers <= 1 && !options.processes) return inProcess();
@@ -35,6 +44,7 @@ export function createExtractor(workers: number, options: ExtractorOptions = {})
 function inProcess(): Extractor {
   let closed = false;
   return {
+    capacity: 1,
     run: async (task) => {
       await new Promise((resolve) => setImmediate(resolve));
       if (closed) throw new Error('the extraction is closing');
@@ -46,33 +56,41 @@ function inProcess(): Extractor {
   };
 }
 
-// one task per worker at a time: a reply is the answer to that worker's current task
+// a worker answers its tasks in the order they were posted (worker.ts): a reply is the answer to
+// the oldest task it has not answered
 type Worker = ChildProcess;
 type WorkerMessage = { ready: true } | { outcome?: FileOutcome; error?: string; stack?: string };
-type Pending = { resolve: (o: FileOutcome) => void; reject: (e: Error) => void };
+interface Posted {
+  resolve: (o: FileOutcome) => void;
+  reject: (e: Error) => void;
+  /** marks the task ended, for close() */
+  done: () => void;
+}
 
 class WorkerPool implements Extractor {
-  private readonly idle: Worker[] = [];
+  readonly capacity: number;
+  /** a free place in a worker's queue: a worker appears once per task it can still take */
+  private readonly free: Worker[] = [];
   private readonly waiting: Array<{ resolve: (w: Worker) => void; reject: (e: Error) => void }> = [];
   /** workers that have not exited */
   private readonly alive = new Set<Worker>();
-  /** per worker, the task it is running and how to answer it */
-  private readonly current = new Map<Worker, Pending>();
-  /** per worker, what must end before it may be terminated: its start-up, then its current task */
+  /** per worker, the tasks posted to it and not yet answered, oldest first */
+  private readonly posted = new Map<Worker, Posted[]>();
+  /** per worker, what must end before it may be terminated: its start-up, then the tasks posted to it */
   private readonly busy = new Map<Worker, Promise<void>>();
-  private readonly finishTask = new Map<Worker, () => void>();
   private closing = false;
 
   constructor(size: number, model?: string | null) {
+    this.capacity = size * TASKS_PER_WORKER;
     for (let i = 0; i < size; i++) {
       const w = startWorker(model);
       let started!: () => void;
       this.busy.set(w, new Promise<void>((resolve) => (started = resolve)));
+      this.posted.set(w, []);
       w.on('message', (msg: WorkerMessage) => {
         if ('ready' in msg) return started();
-        const p = this.current.get(w);
-        this.current.delete(w);
-        this.finishTask.get(w)?.();
+        const p = this.posted.get(w)!.shift();
+        p?.done();
         this.release(w);
         if (!p) return;
         if (msg.error !== undefined) {
@@ -84,35 +102,41 @@ class WorkerPool implements Extractor {
       });
       let failure: Error | undefined;
       w.on('error', (err) => (failure = err));
-      // a worker that dies (an error, or terminated) takes no more work and answers its task
+      // a worker that dies (an error, or terminated) takes no more work and answers its tasks
       w.on('exit', (code) => {
         this.alive.delete(w);
-        const at = this.idle.indexOf(w);
-        if (at >= 0) this.idle.splice(at, 1);
+        for (let at = this.free.indexOf(w); at >= 0; at = this.free.indexOf(w)) this.free.splice(at, 1);
         started();
-        this.finishTask.get(w)?.();
-        this.current.get(w)?.reject(failure ?? new Error(`an extraction worker stopped (exit code ${code})`));
-        this.current.delete(w);
+        for (const p of this.posted.get(w)!.splice(0)) {
+          p.done();
+          p.reject(failure ?? new Error(`an extraction worker stopped (exit code ${code})`));
+        }
         if (this.alive.size === 0) for (const waiter of this.waiting.splice(0)) waiter.reject(failure ?? new Error('no extraction worker is left'));
       });
       this.alive.add(w);
-      this.idle.push(w);
     }
+    // each worker's first task before any worker's second
+    for (let k = 0; k < TASKS_PER_WORKER; k++) for (const w of this.alive) this.free.push(w);
+    this.free.reverse();
   }
 
   async run(task: FileTask): Promise<FileOutcome> {
-    const w = await this.acquire();
+    const { w, done } = await this.acquire();
     return new Promise((resolve, reject) => {
-      this.current.set(w, { resolve, reject });
+      if (!this.alive.has(w)) {
+        done();
+        return reject(new Error('an extraction worker stopped'));
+      }
+      this.posted.get(w)!.push({ resolve, reject, done });
       w.send({ task });
     });
   }
 
   /**
-   * Stops the workers once each has finished what it is doing; no task starts after this is
-   * called. A worker terminated inside nodejieba's native code makes node-addon-api throw a C++
-   * exception that nothing catches, and the whole process aborts (SIGABRT): so a stopped build
-   * waits for the articles in progress, at most one per worker.
+   * Stops the workers once each has finished the tasks posted to it (at most TASKS_PER_WORKER);
+   * no task is posted after this is called. A worker terminated inside nodejieba's native code
+   * makes node-addon-api throw a C++ exception that nothing catches, and the whole process aborts
+   * (SIGABRT): so a stopped build waits for the articles already handed to the workers.
    */
   async close(): Promise<void> {
     this.closing = true;
@@ -120,32 +144,31 @@ class WorkerPool implements Extractor {
     await Promise.all([...this.alive].map((w) => this.busy.get(w)!.then(() => stop(w))));
   }
 
-  private acquire(): Promise<Worker> {
+  private acquire(): Promise<{ w: Worker; done: () => void }> {
     if (this.closing) return Promise.reject(new Error('the extraction workers are closing'));
     if (this.alive.size === 0) return Promise.reject(new Error('no extraction worker is left'));
-    const w = this.idle.pop();
+    const w = this.free.pop();
     if (w) return Promise.resolve(this.reserve(w));
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve: (w) => resolve(this.reserve(w)), reject }));
   }
 
   private release(w: Worker): void {
     if (this.closing || !this.alive.has(w)) return;
     const waiter = this.waiting.shift();
-    if (waiter) waiter.resolve(this.reserve(w));
-    else this.idle.push(w);
+    if (waiter) waiter.resolve(w);
+    else this.free.push(w);
   }
 
   /**
-   * Marks `w` busy until its next task ends, at the moment it is handed out (not when the task
-   * is posted, a tick later): a close() in between waits for that task.
+   * Marks `w` busy until the task it is handed out for ends, at the moment it is handed out (not
+   * when the task is posted, a tick later): a close() in between waits for that task.
    */
-  private reserve(w: Worker): Worker {
-    const before = this.busy.get(w);
-    this.busy.set(
-      w,
-      new Promise<void>((resolve) => this.finishTask.set(w, resolve)).then(() => before),
-    );
-    return w;
+  private reserve(w: Worker): { w: Worker; done: () => void } {
+    let done!: () => void;
+    const ended = new Promise<void>((resolve) => (done = resolve));
+    const before = this.busy.get(w)!;
+    this.busy.set(w, ended.then(() => before));
+    return { w, done };
   }
 }
 
