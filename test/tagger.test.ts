@@ -108,7 +108,7 @@ test('CLUENER labels map onto the guideline: addresses split into places or the 
 
 const SMALL = seedTrainConfig();
 
-test('emission scores from the look-up table (bias apart, long rows apart, buffers reused) equal the sum of every key row', async () => {
+test('emission scores from the look-up table (keys told absent by their presence bit, bias apart, long rows apart, buffers reused) equal the sum of every key row', async () => {
   const data = await loadTrainingData(SMALL);
   const { tagger } = parseModels(serializeModels(trainOn(data, [0, 1, 2], SMALL)), 'm.model');
   const doc = data.docs[3]!.doc;

@@ -42,7 +42,15 @@ export interface TaggerModel {
   overflow: Int32Array;
   /** the bias feature's weights per label (every character's first key, added without a look-up) */
   bias: Int32Array;
+  /**
+   * One bit per value of a key's bits 12–31 (128 KB), set where the model has such a key: most
+   * keys the model lacks are told by this bit, without a probe into the 2 MB table.
+   */
+  present: Int32Array;
 }
+
+/** A key's bit in TaggerModel.present. */
+const presentBit = (key: number): number => (key >>> 12) & 0xfffff;
 
 /**
  * A model from dense weights (rows × labels), quantised to 16 bits as the file stores them, so a
@@ -91,7 +99,7 @@ export function makeModel(keys: Uint32Array, dense: Float32Array, transitions: F
 }
 
 /** The look-up structures of a model: the hash table with rows inline, and the long rows apart. */
-function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias'>): TaggerModel {
+function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias' | 'present'>): TaggerModel {
   // at most 36 % full (36 k keys: 2 MB): a third of the look-ups are for keys the model does
   // not have, and those probe until an empty slot. Timed on generated articles, emissions took
   // 0.9× as long as with the table half full.
@@ -100,8 +108,11 @@ function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias'>): 
   const table = new Int32Array(size * 4);
   const mask = size - 1;
   const long: number[] = [];
+  const present = new Int32Array(1 << 15);
   for (let r = 0; r < m.keys.length; r++) {
     const key = m.keys[r]!;
+    const bit = presentBit(key);
+    present[bit >>> 5]! |= 1 << (bit & 31);
     let slot = key & mask;
     while (table[slot * 4] !== 0) slot = (slot + 1) & mask;
     const s = slot * 4;
@@ -119,7 +130,7 @@ function indexed(m: Omit<TaggerModel, 'table' | 'mask' | 'overflow' | 'bias'>): 
   const bias = new Int32Array(L);
   const r = m.keys.indexOf(BIAS_KEY);
   if (r >= 0) for (let e = m.start[r]!; e < m.start[r + 1]!; e++) bias[m.labels[e]!] = m.values[e]!;
-  return { ...m, table, mask, overflow: Int32Array.from(long), bias };
+  return { ...m, table, mask, overflow: Int32Array.from(long), bias, present };
 }
 
 let scratch = new Int32Array(0);
@@ -158,6 +169,11 @@ function memoOf(model: TaggerModel): Memo {
 
 /** Adds the row of `key` (if the model has it) to out[o … o + L). */
 function addRow(model: TaggerModel, out: Int32Array, o: number, key: number): void {
+  // a third of the keys looked up are not in the model: most of them end here (train-set and
+  // generated articles: 33 % of the look-ups, 97 % of them told by the bit; emissions 0.86–0.92×
+  // as long as when the table was probed for them)
+  const bit = presentBit(key);
+  if ((model.present[bit >>> 5]! & (1 << (bit & 31))) === 0) return;
   const { table, mask, overflow } = model;
   const wrap = (mask << 2) | 3;
   let s = (key & mask) << 2;
