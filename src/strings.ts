@@ -44,3 +44,69 @@ export function countValue(s: string): number | undefined {
   else if (s.length === 2 && s[1] === '十') n = (digit(s[0]) ?? NaN) * 10;
   return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
+
+/** FNV-1a over UTF-16 units, one unit at a time: the hash SliceMap keys are looked up by. */
+export const FNV_START = 0x811c9dc5;
+export const fnvStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+
+/**
+ * A map from strings, looked up by a slice of a text (text, start, length) without cutting it
+ * out: a lexicon scanned at every position of every sentence tried each candidate length as a
+ * new string, hashed by the Map and then thrown away. Keys live in an open-addressing table by
+ * their FNV-1a hash; a hit is confirmed unit by unit. The first value given for a key is kept.
+ */
+export class SliceMap<V> {
+  private readonly keys: string[] = [];
+  private readonly values: V[] = [];
+  /** slot → key index + 1, 0 empty */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: Iterable<readonly [string, V]>) {
+    const seen = new Set<string>();
+    for (const [k, v] of entries) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      this.keys.push(k);
+      this.values.push(v);
+    }
+    let size = 16;
+    while (size < this.keys.length * 2) size <<= 1;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    this.keys.forEach((k, i) => {
+      let h = FNV_START;
+      for (let j = 0; j < k.length; j++) h = fnvStep(h, k.charCodeAt(j));
+      let slot = spread(h) & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = i + 1;
+    });
+  }
+
+  /** The value of the key text[at, at + length), or undefined. */
+  get(text: string, at: number, length: number): V | undefined {
+    let h = FNV_START;
+    for (let j = 0; j < length; j++) h = fnvStep(h, text.charCodeAt(at + j));
+    return this.getHashed(h, text, at, length);
+  }
+
+  /** get(), given the FNV-1a hash of the slice (fnvStep over its units from FNV_START). */
+  getHashed(hash: number, text: string, at: number, length: number): V | undefined {
+    const { table, mask, keys } = this;
+    for (let slot = spread(hash) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const i = table[slot]! - 1;
+      const k = keys[i]!;
+      if (k.length === length && sameUnitsAt(text, at, k)) return this.values[i];
+    }
+    return undefined;
+  }
+}
+
+/** A hash's high bits folded into its low ones, which pick the slot. */
+const spread = (h: number): number => h ^ (h >>> 15);
+
+/** Does `text` hold `word` at `at`? */
+function sameUnitsAt(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}

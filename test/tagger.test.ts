@@ -824,3 +824,18 @@ test('lexical weights the articles use are pruned harder; those only CLUENER use
   assert.deepEqual([out.dense[0 * L + 1], out.dense[0 * L + 2], out.dense[1 * L + 1], out.dense[2 * L + 1], out.dense[2 * L + 2]].map((v) => Math.round(v! * 100) / 100), [0, 0.06, 0.04, 0.04, 1]);
   assert.equal(out.transitions, transitions);
 });
+
+test('a word list finds the longest listed word at a position by the text\'s characters, the first class given for a word kept', async () => {
+  const { WordIndex } = await import('../src/tagger/word-index.js');
+  const index = new WordIndex([['北京', 1], ['北京市', 2], ['京', 3], ['北京', 9], ['市政府', 4]]);
+  const text = '在北京市和北京和京北';
+  assert.equal(index.longestAt(text, 0), undefined);
+  assert.deepEqual(index.longestAt(text, 1), { length: 3, cls: 2 });
+  assert.deepEqual(index.longestAt(text, 5), { length: 2, cls: 1 });
+  assert.deepEqual(index.longestAt(text, 6), { length: 1, cls: 3 });
+  assert.equal(index.longestAt(text, 9), undefined, 'the start of a word at the end of the text is no word');
+  assert.deepEqual(index.longestAt('北京', 0), { length: 2, cls: 1 }, 'a longer candidate past the end is skipped');
+  assert.equal(index.longestAt('北方', 0), undefined);
+  // left to right, no overlaps: 北京市 takes 市, so 市政府 is not found after it
+  assert.deepEqual([...index.cover('北京市政府')], [2 * 8 + 1, 2 * 8 + 2, 2 * 8 + 3, 0, 0]);
+});

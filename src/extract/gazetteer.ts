@@ -2,7 +2,7 @@
 // their hierarchy. Only the small dist/*.json files are read (the villages file is 81 MB).
 import { createRequire } from 'node:module';
 import { PLACE_SUFFIXES } from './lexicon.js';
-import { pairKey } from '../strings.js';
+import { SliceMap, pairKey } from '../strings.js';
 
 export type PlaceLevel = 'province' | 'city' | 'area' | 'street';
 
@@ -26,6 +26,9 @@ export interface Gazetteer {
    * their own, they are read only right after their district (江津双福)
    */
   townsByShort: Map<string, Place[]>;
+  /** byName and byShort, looked up by a slice of a text (no string cut per candidate length) */
+  nameAt: SliceMap<Place[]>;
+  shortAt: SliceMap<Place[]>;
   /** longest full or short name length, for scanning */
   maxLength: number;
   /** first two characters → lengths of the full or short names that start with them, longest first */
@@ -108,7 +111,7 @@ export function loadGazetteer(): Gazetteer {
     lengthsByPrefix.set(prefix, list);
   }
   for (const list of lengthsByPrefix.values()) list.sort((a, b) => b - a);
-  cached = { byCode, byName, byShort, townsByShort, maxLength, lengthsByPrefix };
+  cached = { byCode, byName, byShort, townsByShort, nameAt: new SliceMap(byName), shortAt: new SliceMap(byShort), maxLength, lengthsByPrefix };
   return cached;
 }
 

@@ -39,7 +39,7 @@ export function placesNamedIn(text: string): Set<string> {
   for (let s = 0; s < text.length; s++) {
     for (const len of nameLengthsAt(gaz, text, s)) {
       if (s + len > text.length) continue;
-      for (const p of gaz.byName.get(text.slice(s, s + len)) ?? []) {
+      for (const p of gaz.nameAt.get(text, s, len) ?? []) {
         if (p.level === 'street') continue;
         codes.add(p.code);
         for (const a of ancestors(gaz, p)) codes.add(a.code);

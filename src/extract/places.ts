@@ -6,7 +6,7 @@ import { isStopToken } from './context.js';
 import { loadGazetteer, nameLengthsAt, placesNamed, type Gazetteer, type Place } from './gazetteer.js';
 import { REGION_SUFFIXES, WORLD_PLACE_SET as WORLD, WORLD_PLACES } from './lexicon.js';
 import { tokenize } from '../segment/index.js';
-import { pairKey } from '../strings.js';
+import { FNV_START, SliceMap, fnvStep, pairKey } from '../strings.js';
 
 /** World-place name lengths by their first two characters' codes (every name has two or more) */
 const WORLD_LENGTHS = new Map<number, number[]>();
@@ -15,6 +15,8 @@ for (const w of WORLD_PLACES) {
   if (!list.includes(w.length)) list.push(w.length);
   WORLD_LENGTHS.set(pairKey(w, 0), list);
 }
+
+const WORLD_AT = new SliceMap(WORLD_PLACES.map((w) => [w, true] as const));
 
 /** Gazetteer and world-place name lengths that may start at `s`, longest first. */
 function lengthsAt(gaz: Gazetteer, text: string, s: number): number[] {
@@ -36,16 +38,19 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
       if (len > text.length - s) continue;
       const e = s + len;
       if (!boundary[e]) continue;
-      const w = text.slice(s, e);
-      if (gaz.byName.has(w) && (w.length > 2 || readsAsPlace(ctx, s, e))) {
+      // the candidate looked up in three lists by one hash of its characters, not cut out
+      let h = FNV_START;
+      for (let j = s; j < e; j++) h = fnvStep(h, text.charCodeAt(j));
+      if (gaz.nameAt.getHashed(h, text, s, len) && (len > 2 || readsAsPlace(ctx, s, e))) {
         spans.push({ start: s, end: e, type: 'place', rule: 'gazetteer', priority: 3 });
         break;
       }
-      if (WORLD.has(w)) {
+      if (WORLD_AT.getHashed(h, text, s, len)) {
         spans.push({ start: s, end: e, type: 'place', rule: 'world', priority: 3 });
         break;
       }
-      if (gaz.byShort.has(w) && acceptShort(ctx, s, e) && inContext(ctx, gaz.byShort.get(w)!)) {
+      const short = gaz.shortAt.getHashed(h, text, s, len);
+      if (short && acceptShort(ctx, s, e) && inContext(ctx, short)) {
         spans.push({ start: s, end: e, type: 'place', rule: 'gazetteer-short', priority: 2 });
         break;
       }

@@ -84,8 +84,7 @@ function leadingPlace(text: string, start: number, limit: number, gaz = loadGaze
     const e = start + len;
     if (e > limit - 1) continue;
     if (boundary && !boundary[e]) continue; // 杭州湾新区 does not begin with 杭州
-    const w = text.slice(start, e);
-    if (gaz.byName.has(w) || gaz.byShort.has(w)) return e;
+    if (gaz.nameAt.get(text, start, len) || gaz.shortAt.get(text, start, len)) return e;
   }
   return undefined;
 }

@@ -1,45 +1,66 @@
 // Longest-match look-up of a fixed word list in a text, each word with a small class number.
-import { pairKey } from '../strings.js';
+import { FNV_START, SliceMap, fnvStep, pairKey } from '../strings.js';
 
 export class WordIndex {
-  private readonly classOf = new Map<string, number>();
+  /** the words of two or more characters, by their text */
+  private readonly classOf: SliceMap<number>;
   /** first two characters' codes → lengths (≥ 2) of words starting with them, longest first */
   private readonly lengths = new Map<number, number[]>();
   /** one-character words by code */
   private readonly single = new Map<number, number>();
   /** per UTF-16 code: 1 if a word starts with it (most characters of a text begin none) */
   private readonly starts = new Uint8Array(65536);
+  /** per length from the match's start, the hash of the characters so far */
+  private prefix = new Int32Array(16);
+  /** the class of the word matchAt() found last */
+  private hitClass = 0;
 
   constructor(words: Iterable<readonly [string, number]>) {
+    const long: Array<readonly [string, number]> = [];
     for (const [w, c] of words) {
-      if (!w || this.classOf.has(w)) continue;
-      this.classOf.set(w, c);
+      if (!w) continue;
+      if (w.length > 1) long.push([w, c]);
+      else if (!this.single.has(w.charCodeAt(0))) this.single.set(w.charCodeAt(0), c);
       this.starts[w.charCodeAt(0)] = 1;
-      if (w.length === 1) {
-        this.single.set(w.charCodeAt(0), c);
-        continue;
-      }
       const k = pairKey(w, 0);
+      if (w.length === 1) continue;
       const list = this.lengths.get(k) ?? [];
       if (!list.includes(w.length)) list.push(w.length);
       this.lengths.set(k, list);
     }
     for (const list of this.lengths.values()) list.sort((a, b) => b - a);
+    this.classOf = new SliceMap(long);
   }
 
   /** The longest word starting at `at`: its length and class, or undefined. */
   longestAt(text: string, at: number): { length: number; cls: number } | undefined {
-    if (this.starts[text.charCodeAt(at)] === 0) return undefined;
+    const length = this.matchAt(text, at);
+    return length === 0 ? undefined : { length, cls: this.hitClass };
+  }
+
+  /** The length of the longest word starting at `at` (its class in hitClass), or 0. */
+  private matchAt(text: string, at: number): number {
+    if (this.starts[text.charCodeAt(at)] === 0) return 0;
     const lens = at + 1 < text.length ? this.lengths.get(pairKey(text, at)) : undefined;
     if (lens) {
+      // each candidate length's hash from one pass over the longest one's characters
+      const longest = Math.min(lens[0]!, text.length - at);
+      if (this.prefix.length <= longest) this.prefix = new Int32Array(2 * longest);
+      const prefix = this.prefix;
+      let h = FNV_START;
+      for (let k = 0; k < longest; k++) prefix[k + 1] = h = fnvStep(h, text.charCodeAt(at + k));
       for (const len of lens) {
-        if (at + len > text.length) continue;
-        const cls = this.classOf.get(len === 2 ? text.slice(at, at + 2) : text.slice(at, at + len));
-        if (cls !== undefined) return { length: len, cls };
+        if (len > longest) continue;
+        const cls = this.classOf.getHashed(prefix[len]!, text, at, len);
+        if (cls === undefined) continue;
+        this.hitClass = cls;
+        return len;
       }
     }
     const cls = this.single.get(text.charCodeAt(at));
-    return cls === undefined ? undefined : { length: 1, cls };
+    if (cls === undefined) return 0;
+    this.hitClass = cls;
+    return 1;
   }
 
   /**
@@ -50,13 +71,13 @@ export class WordIndex {
   cover(text: string, into?: Uint16Array): Uint16Array {
     const out = into ? into.fill(0, 0, text.length) : new Uint16Array(text.length);
     for (let i = 0; i < text.length; ) {
-      const hit = this.longestAt(text, i);
-      if (!hit) {
+      const length = this.matchAt(text, i);
+      if (length === 0) {
         i++;
         continue;
       }
-      markSpan(out, i, i + hit.length, hit.cls);
-      i += hit.length;
+      markSpan(out, i, i + length, this.hitClass);
+      i += length;
     }
     return out;
   }
