@@ -48,6 +48,12 @@ export function countValue(s: string): number | undefined {
 /** FNV-1a over UTF-16 units, one unit at a time: the hash SliceMap keys are looked up by. */
 export const FNV_START = 0x811c9dc5;
 export const fnvStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+/** FNV-1a of text[at, at + length). */
+export function fnvHashAt(text: string, at: number, length: number): number {
+  let h = FNV_START;
+  for (let j = at; j < at + length; j++) h = fnvStep(h, text.charCodeAt(j));
+  return h;
+}
 
 /**
  * A map from strings, looked up by a slice of a text (text, start, length) without cutting it
@@ -75,9 +81,7 @@ export class SliceMap<V> {
     this.table = new Int32Array(size);
     this.mask = size - 1;
     this.keys.forEach((k, i) => {
-      let h = FNV_START;
-      for (let j = 0; j < k.length; j++) h = fnvStep(h, k.charCodeAt(j));
-      let slot = spread(h) & this.mask;
+      let slot = spread(fnvHashAt(k, 0, k.length)) & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = i + 1;
     });
@@ -85,12 +89,10 @@ export class SliceMap<V> {
 
   /** The value of the key text[at, at + length), or undefined. */
   get(text: string, at: number, length: number): V | undefined {
-    let h = FNV_START;
-    for (let j = 0; j < length; j++) h = fnvStep(h, text.charCodeAt(at + j));
-    return this.getHashed(h, text, at, length);
+    return this.getHashed(fnvHashAt(text, at, length), text, at, length);
   }
 
-  /** get(), given the FNV-1a hash of the slice (fnvStep over its units from FNV_START). */
+  /** get(), given the slice's fnvHashAt (one hash for several maps, or made as a longer one is). */
   getHashed(hash: number, text: string, at: number, length: number): V | undefined {
     const { table, mask, keys } = this;
     for (let slot = spread(hash) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {

@@ -2,27 +2,20 @@
 // files as asked.
 import { extractFile, warmUp, type FileTask } from './extract-file.js';
 
-const send = (msg: unknown) => process.send?.(msg);
+const send = (msg: unknown): void => {
+  process.send?.(msg);
+};
 
 // tasks are extracted one at a time, in the order they came, and each is answered as soon as it
-// is done: the pool matches a reply to the oldest task it posted (pool.ts), and the next task
-// waits in the queue meanwhile
-const queue: FileTask[] = [];
-let draining = false;
-async function drain(): Promise<void> {
-  draining = true;
-  for (let task = queue.shift(); task; task = queue.shift()) {
-    try {
-      send({ outcome: await extractFile(task) });
-    } catch (err) {
-      send({ error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack });
-    }
-  }
-  draining = false;
-}
+// is done: the pool matches a reply to the oldest task it posted (pool.ts)
+let previous: Promise<void> = Promise.resolve();
 process.on('message', (msg: { task: FileTask }) => {
-  queue.push(msg.task);
-  if (!draining) void drain();
+  previous = previous.then(() =>
+    extractFile(msg.task).then(
+      (outcome) => send({ outcome }),
+      (err: unknown) => send({ error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
+    ),
+  );
 });
 // Ctrl-C in a terminal reaches the whole process group: the build decides when its workers stop
 process.on('SIGINT', () => {});

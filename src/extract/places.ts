@@ -6,7 +6,7 @@ import { isStopToken } from './context.js';
 import { loadGazetteer, nameLengthsAt, placesNamed, type Gazetteer, type Place } from './gazetteer.js';
 import { REGION_SUFFIXES, WORLD_PLACE_SET as WORLD, WORLD_PLACES } from './lexicon.js';
 import { tokenize } from '../segment/index.js';
-import { FNV_START, SliceMap, fnvStep, pairKey } from '../strings.js';
+import { SliceMap, fnvHashAt, pairKey } from '../strings.js';
 
 /** World-place name lengths by their first two characters' codes (every name has two or more) */
 const WORLD_LENGTHS = new Map<number, number[]>();
@@ -39,8 +39,7 @@ export function findPlaces(ctx: SentenceContext, gaz: Gazetteer = loadGazetteer(
       const e = s + len;
       if (!boundary[e]) continue;
       // the candidate looked up in three lists by one hash of its characters, not cut out
-      let h = FNV_START;
-      for (let j = s; j < e; j++) h = fnvStep(h, text.charCodeAt(j));
+      const h = fnvHashAt(text, s, len);
       if (gaz.nameAt.getHashed(h, text, s, len) && (len > 2 || readsAsPlace(ctx, s, e))) {
         spans.push({ start: s, end: e, type: 'place', rule: 'gazetteer', priority: 3 });
         break;

@@ -4,6 +4,7 @@
 // keys (a Uint32Array stores them so, and the mixing reads only the low 32 bits): V8 holds a
 // signed one unboxed, while an unsigned one of 2^31 or more returned from a call that is not
 // inlined is a heap number (a build made ≈ 40 million of them, 660 MB, for the collector).
+import { fnvHashAt } from '../strings.js';
 
 export function mix(h: number, v: number): number {
   let k = Math.imul(v | 0, 0xcc9e2d51);
@@ -31,8 +32,4 @@ export const key2 = (t: number, a: number, b: number): number => finish(mix(mix(
 export const key3 = (t: number, a: number, b: number, c: number): number => finish(mix(mix(mix(SEEDS[t]!, a), b), c));
 
 /** A string as one number (FNV-1a over UTF-16 units), for words and tags. */
-export function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
+export const stringHash = (s: string): number => fnvHashAt(s, 0, s.length);

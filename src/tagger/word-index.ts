@@ -19,11 +19,13 @@ export class WordIndex {
     const long: Array<readonly [string, number]> = [];
     for (const [w, c] of words) {
       if (!w) continue;
-      if (w.length > 1) long.push([w, c]);
-      else if (!this.single.has(w.charCodeAt(0))) this.single.set(w.charCodeAt(0), c);
       this.starts[w.charCodeAt(0)] = 1;
+      if (w.length === 1) {
+        if (!this.single.has(w.charCodeAt(0))) this.single.set(w.charCodeAt(0), c);
+        continue;
+      }
+      long.push([w, c]);
       const k = pairKey(w, 0);
-      if (w.length === 1) continue;
       const list = this.lengths.get(k) ?? [];
       if (!list.includes(w.length)) list.push(w.length);
       this.lengths.set(k, list);
