@@ -48,6 +48,8 @@ const KEEP_BYTES = 32_000_000;
  * where the reading (0.3 s) starts to be worth a process, reasoned from those costs, not timed.
  */
 const OVERLAP_HEADS = 2000;
+/** While worker processes extract, the cached heads are read in runs of about this long, each followed by a turn of the event loop. */
+const HEADS_BREAK_MS = 20;
 
 /** How many workers extract `bytes` of text when --workers is not given: one per 2 MB, at least one, at most one per core. */
 export function defaultWorkers(bytes: number, cores: number): number {
@@ -204,21 +206,11 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   const workers = Math.max(1, Math.min(todo.length, options.workers ?? defaultWorkers(todoBytes, availableParallelism())));
   // the extraction starts before the cached articles are read: with many to read, even one worker
   // is a process, whose start (jieba's dictionaries, the model) overlaps the reading
-  const extractor = createExtractor(workers, { model, processes: todo.length > 0 && cachedHeads >= OVERLAP_HEADS && options.workers === undefined });
+  const processes = todo.length > 0 && cachedHeads >= OVERLAP_HEADS && options.workers === undefined;
+  const extractor = createExtractor(workers, { model, processes });
+  // the files that could not be read are done
+  for (let i = 0; i < files.length; i++) if (out[i]) progress(i);
   try {
-    files.forEach((file, i) => {
-      const key = keys[i];
-      if (key === undefined) return;
-      const rec = store.getHead(key);
-      // a record whose head cannot be read: extracted again
-      if (!rec) extract(i, sizes[i]!);
-      else if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
-      else out[i] = { kind: 'doc', file, info: infoOf(rec, file.path, file.id), mentions: mentionsOf(rec, file.id, intern), cached: true };
-    });
-    todo.sort((a, b) => a - b);
-    const firstSkip = out.find((o) => o?.kind === 'skip');
-    if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
-    for (let i = 0; i < files.length; i++) if (out[i]) progress(i);
     // without a cache: documents stay in memory, up to KEEP_BYTES of files; with worker processes
     // only when the whole corpus fits (past it, the build's peak memory is what counts)
     let keepBytes = store.temporary && (workers === 1 || todoBytes <= KEEP_BYTES) ? KEEP_BYTES : 0;
@@ -252,7 +244,36 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       }
     };
     // as many articles in progress as the extractor takes at once (a worker process's next one waits in its queue)
-    await Promise.all(Array.from({ length: extractor.capacity }, lane));
+    const lanes = () => Promise.all(Array.from({ length: extractor.capacity }, lane));
+    // worker processes extract the new articles while this process reads the cached ones' heads,
+    // which it breaks off now and then to take their replies and post the next ones (the ×100
+    // rebuild's worker otherwise waited for all 13,200 heads, and the build for its 13 articles)
+    const early = processes || workers > 1 ? lanes() : undefined;
+    // a failure meanwhile is thrown where `early` is awaited, not as an unhandled rejection
+    early?.catch(() => {});
+    let sinceBreak = performance.now();
+    const unread: number[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const key = keys[i];
+      if (key === undefined) continue;
+      if (early && performance.now() - sinceBreak > HEADS_BREAK_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
+        sinceBreak = performance.now();
+      }
+      const file = files[i]!;
+      const rec = store.getHead(key);
+      // a record whose head cannot be read: extracted again
+      if (!rec) unread.push(i);
+      else if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
+      else out[i] = { kind: 'doc', file, info: infoOf(rec, file.path, file.id), mentions: mentionsOf(rec, file.id, intern), cached: true };
+    }
+    const firstSkip = out.find((o) => o?.kind === 'skip');
+    if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
+    for (let i = 0; i < files.length; i++) if (keys[i] !== undefined && out[i]) progress(i);
+    await early;
+    for (const i of unread) extract(i, sizes[i]!);
+    await lanes();
   } finally {
     await extractor.close();
   }

@@ -3,9 +3,10 @@
 // articles are added, changed or deleted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, defaultWorkers } from '../src/build.js';
 import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
@@ -85,11 +86,20 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   appendFileSync(join(dir, '000003.txt'), '\n重庆市江津区珞璜工业园重庆新晟泰机械有限公司今年新增产值十亿元。\n');
   rmSync(join(dir, '000005.txt'));
 
+  // the same rebuild with two worker processes, which extract the new articles while the cached ones are read
+  const cacheDir2 = join(tempDir(), '.kg-cache');
+  cpSync(cacheDir, cacheDir2, { recursive: true });
   const again = await build([dir], { ...FIXED, cacheDir, workers: 1 });
   assert.equal(again.summary.documents, 13);
   assert.equal(again.summary.cached, 10, 'only the new and the changed articles are extracted again');
   const full = await build([dir], FIXED);
   assert.equal(JSON.stringify(again.graph.export()), JSON.stringify(full.graph.export()));
+  // one cached record damaged too: its article is extracted after the heads are read
+  const folder2 = join(cacheDir2, readdirSync(cacheDir2)[0]!);
+  writeFileSync(join(folder2, `${createHash('sha256').update(readFileSync(join(dir, '000000.txt'))).digest('hex')}.json`), '{"format":1,"sha256":"trunc');
+  const again2 = await build([dir], { ...FIXED, cacheDir: cacheDir2, workers: 2 });
+  assert.equal(again2.summary.cached, 9);
+  assert.equal(JSON.stringify(again2.graph.export()), JSON.stringify(full.graph.export()));
   assert.equal(relationFiles(), 13, 'the deleted article\'s relations are gone from the cache');
 
   // nothing from the deleted article survives, the changed one's new fact is there
