@@ -46,6 +46,7 @@ const KEEP_BYTES = 32_000_000;
  * model) overlaps the reading instead of following it. Measured at 13,200 (the ×100 rebuild,
  * 3 alternating rounds: 28.1/27.3/23.9 s in-process, 24.0/25.5/20.8 s with the process); 2,000 is
  * where the reading (0.3 s) starts to be worth a process, reasoned from those costs, not timed.
+ * The process also extracts the new articles while the heads are read (HEADS_BREAK_MS).
  */
 const OVERLAP_HEADS = 2000;
 /** While worker processes extract, the cached heads are read in runs of about this long, each followed by a turn of the event loop. */
