@@ -257,9 +257,10 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     for (let i = 0; i < files.length; i++) {
       const key = keys[i];
       if (key === undefined) continue;
+      // (a stop asked for meanwhile is taken after the loop: a cache keeps only the records its
+      // build read, and would lose those not read yet)
       if (early && performance.now() - sinceBreak > HEADS_BREAK_MS) {
         await new Promise((resolve) => setImmediate(resolve));
-        options.signal?.throwIfAborted();
         sinceBreak = performance.now();
       }
       const file = files[i]!;
@@ -272,6 +273,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     const firstSkip = out.find((o) => o?.kind === 'skip');
     if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
     for (let i = 0; i < files.length; i++) if (keys[i] !== undefined && out[i]) progress(i);
+    options.signal?.throwIfAborted();
     await early;
     for (const i of unread) extract(i, sizes[i]!);
     await lanes();
