@@ -49,7 +49,7 @@ const KEEP_BYTES = 32_000_000;
  * The process also extracts the new articles while the heads are read (HEADS_BREAK_MS).
  */
 const OVERLAP_HEADS = 2000;
-/** While worker processes extract, the cached heads are read in runs of about this long, each followed by a turn of the event loop. */
+/** While the new articles are extracted, the cached heads are read in runs of about this long, each followed by a turn of the event loop. */
 const HEADS_BREAK_MS = 20;
 
 /** How many workers extract `bytes` of text when --workers is not given: one per 2 MB, at least one, at most one per core. */
@@ -193,6 +193,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       bytes = readFileSync(file.path);
     } catch (err) {
       out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
+      progress(i);
       return;
     }
     const key = recordKey(createHash('sha256').update(bytes).digest('hex'), file.path);
@@ -209,8 +210,6 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   // is a process, whose start (jieba's dictionaries, the model) overlaps the reading
   const processes = todo.length > 0 && cachedHeads >= OVERLAP_HEADS && options.workers === undefined;
   const extractor = createExtractor(workers, { model, processes });
-  // the files that could not be read are done
-  for (let i = 0; i < files.length; i++) if (out[i]) progress(i);
   try {
     // without a cache: documents stay in memory, up to KEEP_BYTES of files; with worker processes
     // only when the whole corpus fits (past it, the build's peak memory is what counts)
@@ -246,12 +245,13 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     };
     // as many articles in progress as the extractor takes at once (a worker process's next one waits in its queue)
     const lanes = () => Promise.all(Array.from({ length: extractor.capacity }, lane));
-    // worker processes extract the new articles while this process reads the cached ones' heads,
-    // which it breaks off now and then to take their replies and post the next ones (the ×100
-    // rebuild's worker otherwise waited for all 13,200 heads, and the build for its 13 articles)
-    const early = processes || workers > 1 ? lanes() : undefined;
+    // the new articles are extracted while the cached ones' heads are read, in runs broken off now
+    // and then to take the workers' replies and post the next ones (the ×100 rebuild's worker
+    // otherwise waited for all 13,200 heads, and the build for its 13 articles); in-process, the
+    // runs and the articles take turns
+    const early = lanes();
     // a failure meanwhile is thrown where `early` is awaited, not as an unhandled rejection
-    early?.catch(() => {});
+    early.catch(() => {});
     let sinceBreak = performance.now();
     const unread: number[] = [];
     for (let i = 0; i < files.length; i++) {
@@ -259,7 +259,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       if (key === undefined) continue;
       // (a stop asked for meanwhile is taken after the loop: a cache keeps only the records its
       // build read, and would lose those not read yet)
-      if (early && performance.now() - sinceBreak > HEADS_BREAK_MS) {
+      if (performance.now() - sinceBreak > HEADS_BREAK_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sinceBreak = performance.now();
       }
@@ -269,10 +269,10 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       if (!rec) unread.push(i);
       else if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
       else out[i] = { kind: 'doc', file, info: infoOf(rec, file.path, file.id), mentions: mentionsOf(rec, file.id, intern), cached: true };
+      if (rec) progress(i);
     }
     const firstSkip = out.find((o) => o?.kind === 'skip');
     if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
-    for (let i = 0; i < files.length; i++) if (keys[i] !== undefined && out[i]) progress(i);
     options.signal?.throwIfAborted();
     await early;
     for (const i of unread) extract(i, sizes[i]!);

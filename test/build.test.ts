@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, defaultWorkers } from '../src/build.js';
 import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
-import { DocStore, infoOf, mentionsOf, recordOf, writeRecord } from '../src/corpus/store.js';
+import { DocStore, infoOf, mentionsOf, recordKey, recordOf, writeRecord } from '../src/corpus/store.js';
 import { documentFromText, documentInfo } from '../src/ingest/index.js';
 import type { Linked } from '../src/relate/index.js';
 import type { DocumentInfo } from '../src/types.js';
@@ -96,7 +96,8 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   assert.equal(JSON.stringify(again.graph.export()), JSON.stringify(full.graph.export()));
   // one cached record damaged too: its article is extracted after the heads are read
   const folder2 = join(cacheDir2, readdirSync(cacheDir2)[0]!);
-  writeFileSync(join(folder2, `${createHash('sha256').update(readFileSync(join(dir, '000000.txt'))).digest('hex')}.json`), '{"format":1,"sha256":"trunc');
+  const damaged = recordKey(createHash('sha256').update(readFileSync(join(dir, '000000.txt'))).digest('hex'), '000000.txt');
+  writeFileSync(join(folder2, `${damaged}.json`), '{"format":1,"sha256":"trunc');
   const again2 = await build([dir], { ...FIXED, cacheDir: cacheDir2, workers: 2 });
   assert.equal(again2.summary.cached, 9);
   assert.equal(JSON.stringify(again2.graph.export()), JSON.stringify(full.graph.export()));
