@@ -12,7 +12,8 @@ import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
 import { IngestError, ingestBytes, listInputs, type InputFile } from './ingest/index.js';
 import { describe } from './ingest/files.js';
-import { modelFileOf, recordsFromCorpus, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { corpusRecords, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import type { RecordFingerprints } from './graph/reuse.js';
 import { graphOf, type GraphRecords } from './graph/build.js';
 import { loadModels } from './model-file.js';
 import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
@@ -70,7 +71,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
  * build(), the graph as its records (the shape of graphology's export()): what `kg build` writes
  * (writeGraphFile takes them), without the graph's own structures.
  */
-export async function buildRecords(inputs: string[], options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary }> {
+export async function buildRecords(inputs: string[], options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   options.signal?.throwIfAborted();
@@ -88,7 +89,7 @@ export async function buildRecords(inputs: string[], options: BuildOptions = {})
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const read = new Map<string, DocRecord>();
-    const records = recordsFromCorpus(
+    const { records, fingerprints } = corpusRecords(
       {
         infos: kept.map((e) => e.info),
         local: kept.map((e) => {
@@ -132,7 +133,7 @@ export async function buildRecords(inputs: string[], options: BuildOptions = {})
     const skipped = extracted.length - kept.length;
     const cached = kept.filter((e) => e.cached).length;
     const summary = summarise(records, kept.length, skipped, (performance.now() - t0) / 1000, cached);
-    return { records, summary };
+    return { records, summary, ...(fingerprints ? { fingerprints } : {}) };
   } finally {
     store.close();
   }

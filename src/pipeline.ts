@@ -15,6 +15,8 @@ import { derivedPlaceEdges } from './relate/derived.js';
 import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { relationsUnderCorpusIds, type LocalRelations } from './corpus/local-relations.js';
 import { DEFAULT_GRAPH_OPTIONS, graphOf, graphRecords, type GraphRecords } from './graph/build.js';
+import { RecordFingerprinter } from './corpus/fingerprints.js';
+import type { RecordFingerprints } from './graph/reuse.js';
 
 export interface BuildOptions {
   onWarning?: (message: string) => void;
@@ -101,16 +103,31 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
 
 /** graphFromCorpus, the graph as its records (graph/build.ts: what `kg build` writes). */
 export function recordsFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): GraphRecords {
+  return corpusRecords(corpus, options).records;
+}
+
+/**
+ * recordsFromCorpus, and with a relation cache the records' fingerprints (corpus/fingerprints.ts),
+ * by which the graph's writer copies unchanged records from the file it replaces.
+ */
+export function corpusRecords(
+  corpus: ExtractedCorpus,
+  options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {},
+): { records: GraphRecords; fingerprints?: RecordFingerprints } {
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(eachOf(corpus.mentions));
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
   const perDoc = forms.size === 0 ? corpus.mentions : corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
   const all: Mention[] = perDoc.flat();
   const { entities, entityOf } = resolve(all);
+  const cache = options.relationCache;
+  const fingerprinter = cache ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
+  // with names from other articles, a document's mentions are not its record's alone
+  if (fingerprinter && forms.size > 0) corpus.infos.forEach((_, i) => fingerprinter.notOwn(i));
+  const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   let k = 0;
   // each document's relations merged as they come: the per-document lists are never all held
   const merger = new RelationMerger();
-  const cache = options.relationCache;
   perDoc.forEach((ms, i) => {
     const from = k;
     k += ms.length;
@@ -134,6 +151,7 @@ export function recordsFromCorpus(corpus: ExtractedCorpus, options: BuildOptions
       cache?.put(key, found);
     }
     for (const r of found) merger.add(r);
+    fingerprinter?.relations(key, found);
   });
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
   all.length = 0;
@@ -141,14 +159,18 @@ export function recordsFromCorpus(corpus: ExtractedCorpus, options: BuildOptions
   perDoc.length = 0;
   corpus.mentions.length = 0;
   if (corpus.local) corpus.local.length = 0;
-  for (const r of derivedPlaceEdges(entities)) merger.add(r);
+  for (const r of derivedPlaceEdges(entities)) {
+    merger.add(r);
+    fingerprinter?.derived(r);
+  }
   const relations = merger.result();
-  return graphRecords(entities, relations, corpus.infos, {
+  const records = graphRecords(entities, relations, corpus.infos, {
     layoutIterations: options.layoutIterations ?? DEFAULT_GRAPH_OPTIONS.layoutIterations,
     generator: GENERATOR,
     builtAt: options.builtAt ?? new Date().toISOString(),
     releaseMentions: true,
   });
+  return fingerprinter && nodeLanes ? { records, fingerprints: fingerprinter.fingerprints(records, nodeLanes) } : { records };
 }
 
 /** Are `a` and `b` the same mentions, in the same order (the corpus's names added none to a document)? */

@@ -25,7 +25,13 @@ test('kg build writes the graph and prints a summary; --json for machines', () =
   const graph = JSON.parse(readFileSync(out, 'utf8'));
   assert.ok(graph.nodes.length >= 4);
   const j = kg('build', dir, '--out', out, '--json');
-  assert.equal(JSON.parse(j.stdout).documents, 1);
+  const summary = JSON.parse(j.stdout);
+  assert.equal(summary.documents, 1);
+  // built again unchanged, with the cache: every record is copied from the graph file it replaces
+  assert.equal(summary.records.total, graph.nodes.length + graph.edges.length);
+  assert.equal(summary.records.copied, summary.records.total);
+  const fresh = JSON.parse(kg('build', dir, '--out', out, '--json', '--no-cache').stdout);
+  assert.equal(fresh.records.copied, 0);
 });
 
 test('kg stats reads a graph', () => {

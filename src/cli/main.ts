@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
 import { buildRecords } from '../build.js';
+import { GRAPH_INDEX } from '../corpus/store.js';
 import { GENERATOR } from '../pipeline.js';
 import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
@@ -49,23 +50,26 @@ export async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', onSignal);
       try {
         const started = performance.now();
-        const { records, summary } = await buildRecords(inputs, {
+        const cacheDir = opts.cache ? join(dirname(opts.out), '.kg-cache') : undefined;
+        const { records, summary, fingerprints } = await buildRecords(inputs, {
           strict: !!opts.strict,
           ...(opts.workers ? { workers: opts.workers } : {}),
           ...(opts.rulesOnly ? { model: null } : opts.model !== undefined ? { model: opts.model } : {}),
-          ...(opts.cache ? { cacheDir: join(dirname(opts.out), '.kg-cache') } : {}),
+          ...(cacheDir ? { cacheDir } : {}),
           onWarning: (msg) => process.stderr.write(`${msg}\n`),
           onProgress: opts.quiet ? undefined : progressReporter(),
           signal: stop.signal,
         });
-        writeGraphFile(opts.out, records, { skeleton: true });
+        // with a cache, the records the last build wrote and this one did not change are copied
+        const written = writeGraphFile(opts.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: join(cacheDir, GRAPH_INDEX), fingerprints } } : {}) });
         // what a killed build left beside the graph
         removeStaleTemps(opts.out);
         removeStaleTemps(skeletonPath(opts.out));
         // the time a user waited: build() stops its clock before closing the store, and writing
         // the graph comes after it (seconds at 100 MB of text)
         summary.seconds = Math.round((performance.now() - started) / 10) / 100;
-        if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary }, null, 2)}\n`);
+        // --json also tells how many of the graph's records were copied from the file it replaced
+        if (opts.json) process.stdout.write(`${JSON.stringify({ out: opts.out, ...summary, records: written }, null, 2)}\n`);
         else process.stdout.write(formatSummary(summary, opts.out));
       } finally {
         process.off('SIGINT', onSignal);

@@ -68,6 +68,12 @@ interface RecordBody {
 /** What extraction of one file produced: a document and its mentions, or a reason to skip it. */
 export type DocRecord = (Exclude<RecordHead, { skip: string }> & RecordBody) | Extract<RecordHead, { skip: string }>;
 
+/**
+ * Beside the store's folders, the index of the graph last written with this cache (graph/reuse.ts):
+ * stamped with its graph file and kg's code, it outlives a change of either and is ignored then.
+ */
+export const GRAPH_INDEX = 'graph.index';
+
 export class DocStore {
   private readonly used = new Set<string>();
 
@@ -153,7 +159,7 @@ export class DocStore {
       if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(join(this.dir, name), { force: true });
     }
     for (const name of safeList(this.root)) {
-      if (join(this.root, name) !== this.dir) rmSync(join(this.root, name), { recursive: true, force: true });
+      if (join(this.root, name) !== this.dir && name !== GRAPH_INDEX) rmSync(join(this.root, name), { recursive: true, force: true });
     }
   }
 

@@ -5,9 +5,10 @@ import { createRequire } from 'node:module';
 import type { DocumentInfo, Entity, Mention, Relation } from '../types.js';
 import { TYPE_COLORS, nodeSize } from './style.js';
 import { compareCodeUnits } from '../strings.js';
+import { hashStringInto } from '../fingerprint.js';
 
 export interface GraphOptions {
-  /** ForceAtlas2 iterations; 0 keeps the seeded spiral; 'auto' scales them down as the graph grows */
+  /** ForceAtlas2 iterations; 0 places each node by a hash of its id; 'auto' scales them down as the graph grows */
   layoutIterations: number | 'auto';
   generator: { name: string; version: string };
   /** ISO time; tests fix it to compare builds */
@@ -80,11 +81,22 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
   const laidOut = iterations > 0 && n > 1;
   const nodes: GraphRecords['nodes'] = new Array(n);
   const ids = new Set<string>();
+  const drawn = new Uint32Array(2);
   entities.forEach((e, i) => {
-    // deterministic start: a sunflower spiral in id order, so equal input gives an equal layout
-    // and a graph too big to lay out is still spread evenly
-    const angle = i * GOLDEN_ANGLE;
-    const radius = 100 * Math.sqrt((i + 0.5) / Math.max(1, n));
+    // deterministic: equal input gives an equal layout. ForceAtlas2 starts from a sunflower
+    // spiral in id order; a graph too big to lay out is spread uniformly over the same disc by
+    // a hash of each id, so that a node keeps its place when others are added (a rebuild copies
+    // the records it did not change: graph/reuse.ts)
+    let angle: number;
+    let radius: number;
+    if (laidOut) {
+      angle = i * GOLDEN_ANGLE;
+      radius = 100 * Math.sqrt((i + 0.5) / Math.max(1, n));
+    } else {
+      hashStringInto(e.id, drawn, 0);
+      angle = (drawn[0]! / 2 ** 32) * 2 * Math.PI;
+      radius = 100 * Math.sqrt((drawn[1]! + 0.5) / 2 ** 32);
+    }
     const x = Math.cos(angle) * radius;
     const y = Math.sin(angle) * radius;
     if (ids.has(e.id)) throw new Error(`kg: two entities with the id ${e.id}`);

@@ -7,6 +7,7 @@ import type { GraphRecords } from './build.js';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, removeSkeleton, skeletonPath } from './skeleton.js';
+import { ReuseSource, indexBytes, type RecordFingerprints, type RecordRanges } from './reuse.js';
 
 /**
  * The temporary file beside `path`: hidden, ending in .tmp, unique per process, thread and call
@@ -55,6 +56,18 @@ const WRITE_PIECE = 1 << 18;
 export interface WriteGraphOptions {
   /** also write the graph's skeleton beside it, for fast queries (src/graph/skeleton.ts) */
   skeleton: boolean;
+  /**
+   * the records' fingerprints (corpus/fingerprints.ts) and the index file that keeps them with
+   * their byte ranges: a record whose fingerprint the index of the file at `path` holds is copied
+   * from that file instead of serialised (graph/reuse.ts), and the index is rewritten for the new file
+   */
+  reuse: { index: string; fingerprints: RecordFingerprints };
+}
+
+/** What writeGraphFile did: records (nodes and edges) written, and of those, copied from the graph file it replaced. */
+export interface WriteStats {
+  total: number;
+  copied: number;
 }
 
 /**
@@ -64,30 +77,44 @@ export interface WriteGraphOptions {
  * `skeleton`, the skeleton follows, stamped with the renamed file's size and time. The graph may
  * be given as its records (the shape of export(), as `kg build` makes it): the same bytes.
  */
-export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): void {
+export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): WriteStats {
   // a graph is written as its export(): the node and edge records (shallow copies of their attributes)
   const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
   const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}) : undefined;
+  const reuse = options.reuse;
+  const fingerprints = reuse?.fingerprints;
+  if (fingerprints && (fingerprints.nodes.length !== 2 * records.nodes.length || fingerprints.edges.length !== 2 * records.edges.length)) {
+    throw new Error('kg: the fingerprints do not match the records');
+  }
+  const source = reuse && fingerprints ? ReuseSource.open(reuse.index, path, fingerprints) : undefined;
+  const ranges: RecordRanges | undefined = reuse
+    ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(records.edges.length), edgeLen: new Uint32Array(records.edges.length) }
+    : undefined;
   let written: { size: number; mtimeMs: number; ino: number } | undefined;
-  atomically(path, (tmp) => {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeGraphJson(
-        records,
-        (chunk) => writeAll(fd, chunk),
-        recorder,
-      );
-    } finally {
-      closeSync(fd);
-    }
-    // stamped from the temporary file (a rename keeps size and time): another build renaming
-    // its own graph over `path` meanwhile cannot lend this skeleton its stamp
-    written = statSync(tmp);
-  });
-  if (!recorder || !written) return;
-  const skeleton = recorder.finish({ bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino });
+  try {
+    atomically(path, (tmp) => {
+      const fd = openSync(tmp, 'w');
+      try {
+        writeGraphJson(records, (chunk) => writeAll(fd, chunk), recorder, source, ranges);
+      } finally {
+        closeSync(fd);
+      }
+      // stamped from the temporary file (a rename keeps size and time): another build renaming
+      // its own graph over `path` meanwhile cannot lend this skeleton its stamp
+      written = statSync(tmp);
+    });
+  } finally {
+    source?.close();
+  }
+  const stats: WriteStats = { total: records.nodes.length + records.edges.length, copied: source?.copied ?? 0 };
+  if (!written) return stats;
+  const stamp = { bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino };
+  if (reuse && fingerprints && ranges) writeFileAtomic(reuse.index, indexBytes(stamp, fingerprints, ranges));
+  if (!recorder) return stats;
+  const skeleton = recorder.finish(stamp);
   if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
   else removeSkeleton(path);
+  return stats;
 }
 
 /**
@@ -95,7 +122,7 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
  * about 1 MB (each string encoded once, straight into the chunk); each node and edge record is
  * reported to `recorder` with its byte range. A chunk is reused once `emit` returns.
  */
-function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder): void {
+function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder, source?: ReuseSource, ranges?: RecordRanges): void {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
@@ -115,31 +142,60 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     used += n;
     bytes += n;
   };
+  // a record's bytes as the graph file it replaces has them
+  const putBytes = (b: Buffer) => {
+    if (used + b.length > CHUNK) {
+      emit(chunk.subarray(0, used));
+      used = 0;
+      if (b.length > CHUNK) {
+        emit(b);
+        bytes += b.length;
+        return;
+      }
+    }
+    b.copy(chunk, used);
+    used += b.length;
+    bytes += b.length;
+  };
   const { type, multi, allowSelfLoops } = graph.options;
   put(`{"options":${JSON.stringify({ type, multi, allowSelfLoops })},"attributes":${JSON.stringify(graph.attributes ?? {})},"nodes":[`);
   let first = true;
-  for (const { key, attributes = {} } of graph.nodes) {
+  graph.nodes.forEach(({ key, attributes = {} }, i) => {
     if (!first) put(',');
     first = false;
-    // the shape of graphology's serializeNode: attributes only when there are some
     const at = bytes;
-    put(JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key }));
+    const old = source?.node(i);
+    // the shape of graphology's serializeNode: attributes only when there are some
+    if (old) putBytes(old);
+    else put(JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key }));
     recorder?.node(key, attributes, at, bytes - at);
-  }
+    if (ranges) {
+      ranges.nodeAt[i] = at;
+      ranges.nodeLen[i] = bytes - at;
+    }
+  });
   put('],"edges":[');
   first = true;
-  for (const { key, source, target, attributes = {}, undirected } of graph.edges) {
+  graph.edges.forEach(({ key, source: from, target, attributes = {}, undirected }, i) => {
     if (key === undefined) throw new Error('kg: an edge record without its key');
     if (!first) put(',');
     first = false;
-    // and of serializeEdge: `undirected` only in a mixed graph
-    const edge: Record<string, unknown> = { key, source, target };
-    if (Object.keys(attributes).length > 0) edge.attributes = attributes;
-    if (undirected && type === 'mixed') edge.undirected = true;
     const at = bytes;
-    put(JSON.stringify(edge));
-    recorder?.edge(key, attributes, source, target, at, bytes - at);
-  }
+    const old = source?.edge(i);
+    if (old) putBytes(old);
+    else {
+      // and of serializeEdge: `undirected` only in a mixed graph
+      const edge: Record<string, unknown> = { key, source: from, target };
+      if (Object.keys(attributes).length > 0) edge.attributes = attributes;
+      if (undirected && type === 'mixed') edge.undirected = true;
+      put(JSON.stringify(edge));
+    }
+    recorder?.edge(key, attributes, from, target, at, bytes - at);
+    if (ranges) {
+      ranges.edgeAt[i] = at;
+      ranges.edgeLen[i] = bytes - at;
+    }
+  });
   put(']}');
   emit(chunk.subarray(0, used));
 }
