@@ -104,7 +104,7 @@ export class SkeletonRecorder {
       !Array.isArray(mentions) ||
       !(color === undefined || typeof color === 'string') ||
       !['x', 'y', 'size'].every((k) => a[k] === undefined || typeof a[k] === 'number') ||
-      Object.keys(a).some((k) => !NODE_FIELDS.has(k))
+      !onlyFields(a, NODE_FIELDS)
     ) {
       this.eligible = false;
       return;
@@ -136,7 +136,7 @@ export class SkeletonRecorder {
       !Array.isArray(evidence) ||
       !(derived === undefined || typeof derived === 'boolean') ||
       !(weight === undefined || typeof weight === 'number') ||
-      Object.keys(a).some((k) => !EDGE_FIELDS.has(k))
+      !onlyFields(a, EDGE_FIELDS)
     ) {
       this.eligible = false;
       return;
@@ -147,7 +147,7 @@ export class SkeletonRecorder {
     e.source.push(s);
     e.target.push(t);
     e.relation.push(this.names.relations.id(relation));
-    e.key.push(key === `${source}->${relation}->${target}` ? null : key);
+    e.key.push(isEdgeKey(key, source, relation, target) ? null : key);
     e.weight.push(weight ?? null);
     e.derived.push(derived === undefined ? null : derived ? 1 : 0);
   }
@@ -173,6 +173,26 @@ class Names {
     }
     return id;
   }
+}
+
+/** Does `a` hold no field but those of `fields`? (without a list of its keys per record: the writer asks for each of 500 k) */
+function onlyFields(a: Record<string, unknown>, fields: ReadonlySet<string>): boolean {
+  for (const k in a) if (Object.hasOwn(a, k) && !fields.has(k)) return false;
+  return true;
+}
+
+/** Is `key` `${source}->${relation}->${target}`? (compared in place, not made per edge) */
+function isEdgeKey(key: string, source: string, relation: string, target: string): boolean {
+  const r = source.length + 2;
+  const t = r + relation.length + 2;
+  return (
+    key.length === t + target.length &&
+    key.startsWith(source) &&
+    key.startsWith('->', source.length) &&
+    key.startsWith(relation, r) &&
+    key.startsWith('->', r + relation.length) &&
+    key.endsWith(target)
+  );
 }
 
 function isStringArray(v: unknown): v is string[] {
