@@ -150,8 +150,8 @@ export function corpusRecords(
       found = options.linker ? linkDocument(corpus.document(i), link(), options.linker) : relateDocument(corpus.document(i), link());
       cache?.put(key, found);
     }
-    for (const r of found) merger.add(r);
-    fingerprinter?.relations(key, found);
+    if (fingerprinter) fingerprinter.relations(key, found, (r) => merger.add(r));
+    else for (const r of found) merger.add(r);
   });
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
   all.length = 0;
@@ -160,8 +160,8 @@ export function corpusRecords(
   corpus.mentions.length = 0;
   if (corpus.local) corpus.local.length = 0;
   for (const r of derivedPlaceEdges(entities)) {
-    merger.add(r);
-    fingerprinter?.derived(r);
+    const merged = merger.add(r);
+    fingerprinter?.derived(merged);
   }
   const relations = merger.result();
   const records = graphRecords(entities, relations, corpus.infos, {

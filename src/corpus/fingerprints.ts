@@ -26,11 +26,11 @@ export class RecordFingerprinter {
   private readonly docs: Uint32Array;
   private readonly none: Uint8Array;
   /**
-   * the pair index of each merged relation's lanes, by relation, head and tail (maps of the strings
-   * the relations hold, whose hashes V8 keeps: a key string made per relation cost 1 s at 100 MB)
+   * the pair index of each merged relation's lanes, by its evidence list: the array the merged
+   * relation holds and its edge record's attributes hold after it (a map by identity: a key string
+   * made and hashed per relation cost 1 s at 100 MB)
    */
-  private readonly edgeOf = new Map<string, Map<string, Map<string, number>>>();
-  private edges = 0;
+  private readonly edgeOf = new Map<readonly unknown[], number>();
   private edgeLanes = new Uint32Array(2 * 1024);
   private readonly scratch = new Uint32Array(2);
 
@@ -45,17 +45,17 @@ export class RecordFingerprinter {
     this.none[d] = 1;
   }
 
-  /** A document's relations, found under `key` (its relation cache key), as they are merged. */
-  relations(key: string, found: readonly Relation[]): void {
+  /** A document's relations, found under `key` (its relation cache key), each merged by `merge` (which returns the relation it was merged into). */
+  relations(key: string, found: readonly Relation[], merge: (r: Relation) => Relation): void {
     hashStringInto(key, this.scratch, 0);
     const a = this.scratch[0]!;
     const b = this.scratch[1]!;
-    found.forEach((r, p) => this.mix(r, stepA(a, p), stepB(b, p)));
+    found.forEach((r, p) => this.mix(merge(r), stepA(a, p), stepB(b, p)));
   }
 
-  /** A relation derived from the gazetteer, as it is merged. */
-  derived(r: Relation): void {
-    this.mix(r, DERIVED, DERIVED);
+  /** A relation derived from the gazetteer, as the merger holds it once merged. */
+  derived(merged: Relation): void {
+    this.mix(merged, DERIVED, DERIVED);
   }
 
   /**
@@ -100,8 +100,8 @@ export class RecordFingerprinter {
       mixNumber(out.nodes, i, attributes?.y as number);
       finishPair(out.nodes, i);
     });
-    records.edges.forEach(({ key, source, target, attributes }, i) => {
-      const p = this.edgeOf.get(attributes?.relation as string)?.get(source)?.get(target);
+    records.edges.forEach(({ key, attributes }, i) => {
+      const p = this.edgeOf.get(attributes?.evidence as unknown[]);
       if (p === undefined || key === undefined) return;
       out.edges[2 * i] = this.edgeLanes[2 * p]!;
       out.edges[2 * i + 1] = this.edgeLanes[2 * p + 1]!;
@@ -112,14 +112,10 @@ export class RecordFingerprinter {
     return out;
   }
 
-  private mix(r: Relation, a: number, b: number): void {
-    let heads = this.edgeOf.get(r.relation);
-    if (!heads) this.edgeOf.set(r.relation, (heads = new Map()));
-    let tails = heads.get(r.head);
-    if (!tails) heads.set(r.head, (tails = new Map()));
-    let p = tails.get(r.tail);
+  private mix(merged: Relation, a: number, b: number): void {
+    let p = this.edgeOf.get(merged.evidence);
     if (p === undefined) {
-      tails.set(r.tail, (p = this.edges++));
+      this.edgeOf.set(merged.evidence, (p = this.edgeOf.size));
       if (2 * p + 2 > this.edgeLanes.length) {
         const grown = new Uint32Array(this.edgeLanes.length * 2);
         grown.set(this.edgeLanes);

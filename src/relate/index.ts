@@ -133,12 +133,14 @@ export class RelationMerger {
   // thousands of times; most relations have one sentence and need none
   private readonly held = new Map<string, Set<string>>();
 
-  add(r: Relation): void {
+  /** Merges `r` into the relation of its key; returns that relation (the one result() will hold). */
+  add(r: Relation): Relation {
     const key = `${r.head}\u0000${r.relation}\u0000${r.tail}`;
     const have = this.byKey.get(key);
     if (!have) {
-      this.byKey.set(key, { ...r, evidence: [...r.evidence] });
-      return;
+      const merged = { ...r, evidence: [...r.evidence] };
+      this.byKey.set(key, merged);
+      return merged;
     }
     let seen = this.held.get(key);
     if (!seen && have.evidence.length + r.evidence.length > SCAN_EVIDENCE) this.held.set(key, (seen = new Set(have.evidence.map(evidenceAt))));
@@ -151,6 +153,7 @@ export class RelationMerger {
       have.evidence.push(e);
     }
     have.derived = have.derived && r.derived;
+    return have;
   }
 
   /** The relations added so far, each once with its sentences, in the order first added; no corpus-wide rule applied. */
