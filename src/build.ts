@@ -69,7 +69,8 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
 
 /**
  * build(), the graph as its records (the shape of graphology's export()): what `kg build` writes
- * (writeGraphFile takes them), without the graph's own structures.
+ * (writeGraphFile takes them), without the graph's own structures. With a cache, the records'
+ * fingerprints too, for writeGraphFile's `reuse`.
  */
 export async function buildRecords(inputs: string[], options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
   const t0 = performance.now();

@@ -98,17 +98,13 @@ export function buildGraphFromDocuments(documents: Document[], options: BuildOpt
  * classifier (`linker`) it decides the relations; without one, the sentence patterns do.
  */
 export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): DirectedGraph {
-  return graphOf(recordsFromCorpus(corpus, options));
-}
-
-/** graphFromCorpus, the graph as its records (graph/build.ts: what `kg build` writes). */
-export function recordsFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): GraphRecords {
-  return corpusRecords(corpus, options).records;
+  return graphOf(corpusRecords(corpus, options).records);
 }
 
 /**
- * recordsFromCorpus, and with a relation cache the records' fingerprints (corpus/fingerprints.ts),
- * by which the graph's writer copies unchanged records from the file it replaces.
+ * graphFromCorpus, the graph as its records (graph/build.ts: what `kg build` writes); with a
+ * relation cache, also the records' fingerprints (corpus/fingerprints.ts), by which the graph's
+ * writer copies the records a rebuild did not change from the file it replaces (graph/reuse.ts).
  */
 export function corpusRecords(
   corpus: ExtractedCorpus,

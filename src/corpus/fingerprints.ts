@@ -11,8 +11,9 @@
 //   record's own (no names from other articles added): so (document, j). The label, type,
 //   aliases, size and colour follow from the mentions.
 // - an edge: its key, and the relations merged into it in order. The relations a document gives
-//   are a function of their cache key (corpus/relation-cache.ts), so (that key, position in the
-//   list); a relation derived from the gazetteer is a function of its key.
+//   are those its relation cache key stands for (corpus/relation-cache.ts: whatever list a key
+//   holds merges to the same edges), so (that key, position in the list); a relation derived from
+//   the gazetteer is a function of its key.
 import type { DocumentInfo, Entity, Relation } from '../types.js';
 import type { GraphRecords } from '../graph/build.js';
 import type { RecordFingerprints } from '../graph/reuse.js';

@@ -75,8 +75,9 @@ export class ReuseSource {
     } catch {
       return undefined;
     }
-    const nodes = lookup(arrays.nodeFp, arrays.nodeAt, arrays.nodeLen, fingerprints.nodes);
-    const edges = lookup(arrays.edgeFp, arrays.edgeAt, arrays.edgeLen, fingerprints.edges);
+    const bytes = head.graph.bytes;
+    const nodes = lookup(arrays.nodeFp, arrays.nodeAt, arrays.nodeLen, fingerprints.nodes, bytes);
+    const edges = lookup(arrays.edgeFp, arrays.edgeAt, arrays.edgeLen, fingerprints.edges, bytes);
     try {
       return new ReuseSource(graphFile, nodes, edges);
     } catch {
@@ -126,7 +127,7 @@ interface Lookup {
   len: Uint32Array;
 }
 
-function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, newFp: Uint32Array): Lookup {
+function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, newFp: Uint32Array, fileBytes: number): Lookup {
   const n = oldAt.length;
   let size = 1;
   while (size < 2 * n + 2) size <<= 1;
@@ -137,7 +138,9 @@ function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, ne
   for (let i = 0; i < n; i++) {
     const a = oldFp[2 * i]!;
     const b = oldFp[2 * i + 1]!;
-    if (a === 0 && b === 0) continue;
+    // a range outside the file (a damaged index) is no record
+    const at = oldAt[i]!;
+    if ((a === 0 && b === 0) || !Number.isInteger(at) || at < 0 || at + oldLen[i]! > fileBytes || oldLen[i]! < 2) continue;
     let s = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
     for (; slots[s]! >= 0; s = (s + 1) & mask) {
       const o = slots[s]!;
