@@ -2,6 +2,8 @@
 // different constants per lane), for telling which of a graph's records a build left unchanged
 // (corpus/fingerprints.ts, graph/reuse.ts). Not cryptographic: they are compared with what the
 // same code computed for the previous build of the same corpus, never with chosen input.
+// hashStringInto also places the nodes of a graph too big to lay out (graph/build.ts): changing
+// a constant here moves them.
 
 /** The lanes a fingerprint starts from. */
 export const LANE_A = 0x243f6a88;

@@ -118,8 +118,12 @@ export function corpusRecords(
   const { entities, entityOf } = resolve(all);
   const cache = options.relationCache;
   const fingerprinter = cache ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
-  // with names from other articles, a document's mentions are not its record's alone
-  if (fingerprinter && forms.size > 0) corpus.infos.forEach((_, i) => fingerprinter.notOwn(i));
+  // a document to which the names of other articles added mentions: they are not its record's alone
+  if (fingerprinter && forms.size > 0) {
+    perDoc.forEach((ms, i) => {
+      if (!sameMentions(ms, corpus.mentions[i]!)) fingerprinter.notOwn(i);
+    });
+  }
   const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   let k = 0;
   // each document's relations merged as they come: the per-document lists are never all held

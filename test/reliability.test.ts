@@ -369,9 +369,9 @@ test('a build killed (SIGKILL) at random moments leaves the previous graph whole
   // a successful build clears what the killed ones left
   assert.deepEqual(readdirSync(outDir).sort(), ['.kg-cache', 'graph.json', 'graph.skeleton.json']);
   // the cache: the store's folder, and the index of the graph written (graph/reuse.ts)
-  assert.ok(readdirSync(join(outDir, '.kg-cache')).includes('graph.index'));
+  assert.ok(readdirSync(join(outDir, '.kg-cache')).includes('graph.json.index'));
   for (const sub of readdirSync(join(outDir, '.kg-cache'))) {
-    if (sub === 'graph.index') continue;
+    if (sub === 'graph.json.index') continue;
     for (const name of readdirSync(join(outDir, '.kg-cache', sub))) assert.match(name, /^([0-9a-f]{64}|rel-[0-9a-f]{40})\.json$/);
   }
 });

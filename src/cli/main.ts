@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
 import { buildRecords } from '../build.js';
-import { GRAPH_INDEX } from '../corpus/store.js';
+import { graphIndexPath } from '../corpus/store.js';
 import { GENERATOR } from '../pipeline.js';
 import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<void> {
           signal: stop.signal,
         });
         // with a cache, the records the last build wrote and this one did not change are copied
-        const written = writeGraphFile(opts.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: join(cacheDir, GRAPH_INDEX), fingerprints } } : {}) });
+        const written = writeGraphFile(opts.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: graphIndexPath(cacheDir, opts.out), fingerprints } } : {}) });
         // what a killed build left beside the graph
         removeStaleTemps(opts.out);
         removeStaleTemps(skeletonPath(opts.out));

@@ -19,7 +19,13 @@ import type { GraphRecords } from '../graph/build.js';
 import type { RecordFingerprints } from '../graph/reuse.js';
 import { LANE_A, LANE_B, finishPair, hashStringInto, mixNumber, mixString, stepA, stepB } from '../fingerprint.js';
 
-/** A tag no document's relations list hashes to: a relation derived from the gazetteer. */
+/** Each entity's mentions folded into two lanes (entities' order), and whether any of them is not its record's own. */
+export interface NodeLanes {
+  lanes: Uint32Array;
+  none: Uint8Array;
+}
+
+/** The tag of a relation derived from the gazetteer (a document's relations are tagged by their cache key's hash instead). */
 const DERIVED = 0x6b676472;
 
 export class RecordFingerprinter {
@@ -64,7 +70,7 @@ export class RecordFingerprinter {
    * `entityOf` (the entity id of each mention, the documents' mentions one after the other, of
    * `counts[d]` mentions each). Call before the mentions are let go.
    */
-  nodeLanes(entities: readonly Entity[], entityOf: readonly string[], counts: readonly number[]): { lanes: Uint32Array; none: Uint8Array } {
+  nodeLanes(entities: readonly Entity[], entityOf: readonly string[], counts: readonly number[]): NodeLanes {
     const index = new Map<string, number>();
     entities.forEach((e, i) => index.set(e.id, i));
     const lanes = new Uint32Array(2 * entities.length);
@@ -90,10 +96,10 @@ export class RecordFingerprinter {
   }
 
   /** The records' fingerprints: each node's from its mentions' lanes (nodeLanes), its key and position; each edge's from its relations and key. */
-  fingerprints(records: GraphRecords, nodes: { lanes: Uint32Array; none: Uint8Array }): RecordFingerprints {
+  fingerprints(records: GraphRecords, nodes: NodeLanes): RecordFingerprints {
     const out: RecordFingerprints = { nodes: new Uint32Array(2 * records.nodes.length), edges: new Uint32Array(2 * records.edges.length) };
     records.nodes.forEach(({ key, attributes }, i) => {
-      if (nodes.none[i] === 1 || i >= nodes.lanes.length / 2) return;
+      if (nodes.none[i] === 1) return;
       out.nodes[2 * i] = nodes.lanes[2 * i]!;
       out.nodes[2 * i + 1] = nodes.lanes[2 * i + 1]!;
       mixString(out.nodes, i, key);
@@ -102,6 +108,7 @@ export class RecordFingerprinter {
       finishPair(out.nodes, i);
     });
     records.edges.forEach(({ key, attributes }, i) => {
+      // (every merged relation went through mix(): an edge without lanes would be serialised)
       const p = this.edgeOf.get(attributes?.evidence as unknown[]);
       if (p === undefined || key === undefined) return;
       out.edges[2 * i] = this.edgeLanes[2 * p]!;

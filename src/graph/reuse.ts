@@ -1,14 +1,17 @@
 // Records a rebuild takes from the graph file it replaces. Each node and edge record of a graph
 // built with a cache has a fingerprint of what determines its bytes (corpus/fingerprints.ts: the
-// documents and positions its mentions or evidence come from, its key and position), so the
+// documents its mentions come from and their places among the documents' mentions, the relation
+// lists its evidence comes from and the relations' places in them, its key and position), so the
 // writer knows a record is unchanged without serialising it. The fingerprints and byte ranges of
-// the last graph written go to an index beside the cache (.kg-cache/graph.index); the next build
+// the last graph written go to an index in the cache (store.ts: graphIndexPath); the next build
 // copies the bytes of each record whose fingerprint it finds there, and serialises the others.
 //
-// The index is a cache: stamped with the graph file's size, time and inode and with a hash of
-// kg's code, and ignored (everything serialised) when missing, stale or damaged.
+// The index is a cache: stamped with the graph file's size, time and inode (checked on the open
+// file, so a graph renamed over it meanwhile is not read with its ranges), with a hash of kg's
+// code and a checksum of its own arrays, and ignored (everything serialised) when missing, stale
+// or damaged.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +37,7 @@ export interface FileStamp {
   ino: number;
 }
 
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 interface IndexHead {
   kgGraphIndex: typeof INDEX_FORMAT;
@@ -42,11 +45,12 @@ interface IndexHead {
   graph: FileStamp;
   nodes: number;
   edges: number;
+  /** SHA-256 of the arrays after the head */
+  sha256: string;
 }
 
 /** Byte ranges in the old graph file of the records a new graph can copy, found by fingerprint. */
 export class ReuseSource {
-  private readonly fd: number;
   private window = Buffer.allocUnsafe(WINDOW);
   private windowAt = 0;
   private windowEnd = 0;
@@ -54,33 +58,35 @@ export class ReuseSource {
   copied = 0;
 
   private constructor(
-    graphFile: string,
+    private readonly fd: number,
     private readonly nodes: Lookup,
     private readonly edges: Lookup,
-  ) {
-    this.fd = openSync(graphFile, 'r');
-  }
+  ) {}
 
   /**
    * The reuse `fingerprints` allow from `graphFile` as `indexFile` describes it, or undefined when
    * the index is missing, stale (another graph file, other code) or damaged.
    */
   static open(indexFile: string, graphFile: string, fingerprints: RecordFingerprints): ReuseSource | undefined {
-    let head: IndexHead;
-    let arrays: ReturnType<typeof readIndex>['arrays'];
+    let fd: number;
     try {
-      ({ head, arrays } = readIndex(readFileSync(indexFile)));
-      const st = statSync(graphFile);
-      if (head.code !== codeHash() || st.size !== head.graph.bytes || st.mtimeMs !== head.graph.mtimeMs || st.ino !== head.graph.ino) return undefined;
+      fd = openSync(graphFile, 'r');
     } catch {
       return undefined;
     }
-    const bytes = head.graph.bytes;
-    const nodes = lookup(arrays.nodeFp, arrays.nodeAt, arrays.nodeLen, fingerprints.nodes, bytes);
-    const edges = lookup(arrays.edgeFp, arrays.edgeAt, arrays.edgeLen, fingerprints.edges, bytes);
     try {
-      return new ReuseSource(graphFile, nodes, edges);
+      const { head, arrays } = readIndex(readFileSync(indexFile));
+      // the file open, not the path: another build may rename its graph over the path meanwhile
+      const st = fstatSync(fd);
+      if (head.code !== codeHash() || st.size !== head.graph.bytes || st.mtimeMs !== head.graph.mtimeMs || st.ino !== head.graph.ino) {
+        closeSync(fd);
+        return undefined;
+      }
+      const nodes = lookup(arrays.nodeFp, arrays.nodeAt, arrays.nodeLen, fingerprints.nodes, st.size);
+      const edges = lookup(arrays.edgeFp, arrays.edgeAt, arrays.edgeLen, fingerprints.edges, st.size);
+      return new ReuseSource(fd, nodes, edges);
     } catch {
+      closeSync(fd);
       return undefined;
     }
   }
@@ -170,16 +176,24 @@ function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, ne
 
 /** The index of a graph file just written: its stamp, and each record's fingerprint and range. */
 export function indexBytes(stamp: FileStamp, fingerprints: RecordFingerprints, ranges: RecordRanges): Buffer {
-  const head: IndexHead = { kgGraphIndex: INDEX_FORMAT, code: codeHash(), graph: stamp, nodes: ranges.nodeAt.length, edges: ranges.edgeAt.length };
+  const body: Uint8Array[] = [];
+  for (const a of [fingerprints.nodes, ranges.nodeAt, ranges.nodeLen, fingerprints.edges, ranges.edgeAt, ranges.edgeLen]) {
+    body.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    if (a.byteLength % 8) body.push(Buffer.alloc(8 - (a.byteLength % 8)));
+  }
+  const arrays = Buffer.concat(body);
+  const head: IndexHead = {
+    kgGraphIndex: INDEX_FORMAT,
+    code: codeHash(),
+    graph: stamp,
+    nodes: ranges.nodeAt.length,
+    edges: ranges.edgeAt.length,
+    sha256: createHash('sha256').update(arrays).digest('hex'),
+  };
   const json = Buffer.from(`${JSON.stringify(head)}\n`, 'utf8');
   // the arrays start on an 8-byte boundary after the head
   const pad = (8 - ((4 + json.length) % 8)) % 8;
-  const parts: Uint8Array[] = [Buffer.from(new Uint32Array([json.length]).buffer), json, Buffer.alloc(pad)];
-  for (const a of [fingerprints.nodes, ranges.nodeAt, ranges.nodeLen, fingerprints.edges, ranges.edgeAt, ranges.edgeLen]) {
-    parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    if (a.byteLength % 8) parts.push(Buffer.alloc(8 - (a.byteLength % 8)));
-  }
-  return Buffer.concat(parts);
+  return Buffer.concat([Buffer.from(new Uint32Array([json.length]).buffer), json, Buffer.alloc(pad), arrays]);
 }
 
 function readIndex(buf: Buffer): { head: IndexHead; arrays: { nodeFp: Uint32Array; nodeAt: Float64Array; nodeLen: Uint32Array; edgeFp: Uint32Array; edgeAt: Float64Array; edgeLen: Uint32Array } } {
@@ -188,6 +202,7 @@ function readIndex(buf: Buffer): { head: IndexHead; arrays: { nodeFp: Uint32Arra
   if (head.kgGraphIndex !== INDEX_FORMAT || !Number.isInteger(head.nodes) || !Number.isInteger(head.edges)) throw new Error('not a graph index');
   let at = 4 + headLen;
   at += (8 - (at % 8)) % 8;
+  if (createHash('sha256').update(buf.subarray(at)).digest('hex') !== head.sha256) throw new Error('a damaged graph index');
   // copied out of the file's bytes: typed arrays need their own alignment
   const take = <T extends Uint32Array | Float64Array>(Kind: { new (n: number): T; BYTES_PER_ELEMENT: number }, n: number): T => {
     const bytes = n * Kind.BYTES_PER_ELEMENT;

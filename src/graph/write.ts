@@ -82,11 +82,10 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
   const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
   const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}) : undefined;
   const reuse = options.reuse;
-  const fingerprints = reuse?.fingerprints;
-  if (fingerprints && (fingerprints.nodes.length !== 2 * records.nodes.length || fingerprints.edges.length !== 2 * records.edges.length)) {
+  if (reuse && (reuse.fingerprints.nodes.length !== 2 * records.nodes.length || reuse.fingerprints.edges.length !== 2 * records.edges.length)) {
     throw new Error('kg: the fingerprints do not match the records');
   }
-  const source = reuse && fingerprints ? ReuseSource.open(reuse.index, path, fingerprints) : undefined;
+  const source = reuse ? ReuseSource.open(reuse.index, path, reuse.fingerprints) : undefined;
   const ranges: RecordRanges | undefined = reuse
     ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(records.edges.length), edgeLen: new Uint32Array(records.edges.length) }
     : undefined;
@@ -109,11 +108,19 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
   const stats: WriteStats = { total: records.nodes.length + records.edges.length, copied: source?.copied ?? 0 };
   if (!written) return stats;
   const stamp = { bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino };
-  if (reuse && fingerprints && ranges) writeFileAtomic(reuse.index, indexBytes(stamp, fingerprints, ranges));
-  if (!recorder) return stats;
-  const skeleton = recorder.finish(stamp);
-  if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
-  else removeSkeleton(path);
+  if (recorder) {
+    const skeleton = recorder.finish(stamp);
+    if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
+    else removeSkeleton(path);
+  }
+  if (reuse && ranges) {
+    // the index is a cache, written last: a graph written without it is only copied from less next time
+    try {
+      writeFileAtomic(reuse.index, indexBytes(stamp, reuse.fingerprints, ranges));
+    } catch {
+      // (an index left from before describes another file: its stamp no longer matches)
+    }
+  }
   return stats;
 }
 
