@@ -118,13 +118,6 @@ export function corpusRecords(
   const { entities, entityOf } = resolve(all);
   const cache = options.relationCache;
   const fingerprinter = cache ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
-  // a document to which the names of other articles added mentions: they are not its record's alone
-  if (fingerprinter && forms.size > 0) {
-    perDoc.forEach((ms, i) => {
-      if (!sameMentions(ms, corpus.mentions[i]!)) fingerprinter.notOwn(i);
-    });
-  }
-  const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   let k = 0;
   // each document's relations merged as they come: the per-document lists are never all held
   const merger = new RelationMerger();
@@ -133,6 +126,9 @@ export function corpusRecords(
     k += ms.length;
     let linked: Linked[] | undefined;
     const link = (): Linked[] => (linked ??= ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! })));
+    // the names of other articles added no mention to the document: its mentions are its record's
+    const own = sameMentions(ms, corpus.mentions[i]!);
+    if (!own) fingerprinter?.notOwn(i);
     // an incremental build finds most documents' relations as the last build left them; with no
     // names added from other articles, a document's mentions are its record's
     const { id, sha256 } = corpus.infos[i]!;
@@ -142,7 +138,7 @@ export function corpusRecords(
     // groups the article's mentions alike and its names added none to the article
     const local = corpus.local?.[i];
     if (local && corpus.local) corpus.local[i] = undefined;
-    if (!found && local && options.linker && sameMentions(ms, corpus.mentions[i]!)) {
+    if (!found && local && options.linker && own) {
       found = relationsUnderCorpusIds(local, id, entityOf.slice(from, k));
       if (found) cache?.put(key, found);
     }
@@ -153,6 +149,7 @@ export function corpusRecords(
     if (fingerprinter) fingerprinter.relations(key, found, (r) => merger.add(r));
     else for (const r of found) merger.add(r);
   });
+  const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
   all.length = 0;
   entityOf.length = 0;

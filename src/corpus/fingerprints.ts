@@ -68,7 +68,8 @@ export class RecordFingerprinter {
   /**
    * The fingerprints of `records`, made from `entities` (the nodes' order) whose mentions were
    * `entityOf` (the entity id of each mention, the documents' mentions one after the other, of
-   * `counts[d]` mentions each). Call before the mentions are let go.
+   * `counts[d]` mentions each), once every document not its record's own was told (notOwn),
+   * before the mentions are let go.
    */
   nodeLanes(entities: readonly Entity[], entityOf: readonly string[], counts: readonly number[]): NodeLanes {
     const index = new Map<string, number>();

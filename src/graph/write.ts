@@ -133,33 +133,28 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
+  // room for `n` more bytes in the chunk, emitting what it holds if needed; false: more than a chunk holds
+  const room = (n: number): boolean => {
+    if (used + n <= CHUNK) return true;
+    emit(chunk.subarray(0, used));
+    used = 0;
+    return n <= CHUNK;
+  };
+  // bytes too many for a chunk go out on their own
+  const emitWhole = (b: Uint8Array) => {
+    emit(b);
+    bytes += b.length;
+  };
   const put = (s: string) => {
     // a UTF-16 unit is at most 3 bytes of UTF-8
-    if (used + s.length * 3 > CHUNK) {
-      emit(chunk.subarray(0, used));
-      used = 0;
-      if (s.length * 3 > CHUNK) {
-        const whole = Buffer.from(s, 'utf8');
-        emit(whole);
-        bytes += whole.length;
-        return;
-      }
-    }
+    if (!room(s.length * 3)) return emitWhole(Buffer.from(s, 'utf8'));
     const n = chunk.write(s, used, 'utf8');
     used += n;
     bytes += n;
   };
   // a record's bytes as the graph file it replaces has them
   const putBytes = (b: Buffer) => {
-    if (used + b.length > CHUNK) {
-      emit(chunk.subarray(0, used));
-      used = 0;
-      if (b.length > CHUNK) {
-        emit(b);
-        bytes += b.length;
-        return;
-      }
-    }
+    if (!room(b.length)) return emitWhole(b);
     b.copy(chunk, used);
     used += b.length;
     bytes += b.length;
