@@ -116,3 +116,25 @@ test('an alias the article declares (以下简称“…”) joins the name befor
   assert.ok(key, 'the alias is found');
   assert.equal(key, nodeNamed(g, '重庆润通控股（集团）有限公司'));
 });
+
+test('mentions of one name spread over articles, interleaved, all reach its entity in their order', () => {
+  const ms = [
+    m('重庆润通科技有限公司', 'company', 'a.txt'),
+    m('润通科技', 'company', 'b.txt'),
+    m('润通科技', 'company', 'a.txt'),
+    m('重庆润通科技有限公司', 'company', 'b.txt'),
+    m('重庆润通科技有限公司', 'company', 'a.txt'),
+  ];
+  const { entities, entityOf } = resolve(ms);
+  assert.equal(entities.length, 1);
+  assert.deepEqual(entities[0]!.mentions, ms, 'every mention, each once, in the input order');
+  assert.deepEqual(entityOf, ms.map(() => entities[0]!.id));
+});
+
+test('a name the article declares an alias in one mention and writes plainly in another: only the declared one joins', () => {
+  const alias = { ...m('园区', 'industrial-park'), aliasOf: '重庆枢纽港产业园' };
+  const ms = [m('重庆枢纽港产业园', 'industrial-park'), alias, m('园区', 'industrial-park')];
+  const { entityOf } = resolve(ms);
+  assert.equal(entityOf[1], entityOf[0], 'the declared alias is the park');
+  assert.notEqual(entityOf[2], entityOf[0], 'the plain 园区 names no park of its own');
+});

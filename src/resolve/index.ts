@@ -48,44 +48,48 @@ export function resolve(written: Mention[]): Resolution {
     identityCache.clear();
     surfaceCache.clear();
     keyCache.clear();
+    shortFormsCache.clear();
+    baresCache.clear();
   }
 }
 
 function resolveAll(written: Mention[]): Resolution {
-  // a title standing for the body it implies (区长 → 区政府) is resolved as that body
-  const mentions = written.some((m) => m.implied !== undefined) ? written.map((m) => (m.implied === undefined ? m : { ...m, text: m.implied })) : written;
-  const gaz = loadGazetteer();
-  const uf = new UnionFind(mentions.length);
-  const docPlace = mainPlaceByDoc(mentions);
-  // a corpus writes each name many times: what depends on the name alone is decided once per form
-  const forms = formsOf(mentions);
+  // a corpus writes each name many times, mostly within one article: the passes below decide per
+  // unit (what one article writes alike), each unit standing for all its mentions
+  const units = unitsOf(written);
+  const uf = new UnionFind(units.doc.length);
+  const docPlace = mainPlaceByDoc(units);
+  // what depends on the name alone is decided once per form
+  const forms = formsOf(units);
 
   // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
   //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name:
   //    such forms are keyed per article, so two articles' 经开区 stay apart
-  const local = localForms(mentions);
+  const local = localForms(units);
 
   // 1. identical normal form and type; places through their gazetteer identity;
   //    relative bodies (区委) keyed by the document's place
   const relative = forms.text.map((text, f) => forms.type[f] === 'organization' && RELATIVE.test(text));
   const firstByKey = new Map<string, number>();
-  // a form's first mention keyed by its identity (of a form that is no relative body)
+  // a form's first unit keyed by its identity (of a form that is no relative body)
   const firstOfForm = new Int32Array(forms.text.length).fill(-1);
-  mentions.forEach((m, i) => {
-    const f = forms.of[i]!;
-    const isLocal = local.has(i);
-    const perMention = isLocal || relative[f];
-    if (!perMention && firstOfForm[f]! >= 0) {
-      uf.union(firstOfForm[f]!, i);
-      return;
+  for (let u = 0; u < units.doc.length; u++) {
+    const f = forms.of[u]!;
+    const isLocal = local.has(u);
+    const perUnit = isLocal || relative[f];
+    if (!perUnit && firstOfForm[f]! >= 0) {
+      uf.union(firstOfForm[f]!, u);
+      continue;
     }
-    const identity = isLocal ? `${m.type}:${key(m.text, m.type)}@doc:${m.doc}` : identityKey(m, docPlace.get(m.doc), gaz);
+    const type = units.type[u]!;
+    const doc = units.doc[u]!;
+    const identity = isLocal ? `${type}:${key(units.text[u]!, type)}@doc:${doc}` : identityKey(type, units.text[u]!, doc, docPlace.get(doc));
     const first = firstByKey.get(identity);
-    if (first === undefined) firstByKey.set(identity, i);
-    else uf.union(first, i);
-    if (!perMention) firstOfForm[f] = first ?? i;
-  });
-  for (const [i, target] of local) uf.union(i, target);
+    if (first === undefined) firstByKey.set(identity, u);
+    else uf.union(first, u);
+    if (!perUnit) firstOfForm[f] = first ?? u;
+  }
+  for (const [u, target] of local) uf.union(u, target);
 
   // 2. short forms within a type: join a longer form when exactly one candidate fits
   const groups = groupForms(forms, uf);
@@ -102,50 +106,108 @@ function resolveAll(written: Mention[]): Resolution {
   }
 
   // 3. relative bodies join the full name of the document's place: 区委 → 江津区委
-  mentions.forEach((m, i) => {
-    if (!relative[forms.of[i]!]) return;
-    const place = docPlace.get(m.doc);
-    if (!place || !place.name.endsWith(m.text[0]!)) return; // 市委 is not 江津区委
-    const bare = m.text.replace(/^[区市县省镇乡]/u, '');
-    const fulls = [place.name + bare, place.short + bare].filter((f) => f !== m.text);
+  for (let u = 0; u < units.doc.length; u++) {
+    if (!relative[forms.of[u]!]) continue;
+    const text = units.text[u]!;
+    const place = docPlace.get(units.doc[u]!);
+    if (!place || !place.name.endsWith(text[0]!)) continue; // 市委 is not 江津区委
+    const bare = text.replace(/^[区市县省镇乡]/u, '');
+    const fulls = [place.name + bare, place.short + bare].filter((f) => f !== text);
     for (const full of fulls) {
       const target = formsOfType(groups, 'organization').get(surfaceKey(full));
       if (target !== undefined) {
-        uf.union(i, target);
+        uf.union(u, target);
         break;
       }
     }
-  });
+  }
 
-  return buildEntities(mentions, forms, uf, docPlace, written);
+  return buildEntities(units, forms, uf, docPlace, written);
 }
 
-/** The mentions' distinct (type, text) forms, numbered in the order they first appear. */
+/**
+ * The mentions as units: the mentions of one article with the same type, name (a title standing
+ * for the body it implies, 区长 → 区政府, counts as that body) and declared alias are one unit,
+ * since every pass below decides them alike. Units are numbered in the order of their first
+ * mention, so a group's first unit holds its first mention.
+ */
+interface Units {
+  /** the unit of each mention */
+  of: Int32Array;
+  doc: string[];
+  type: EntityType[];
+  text: string[];
+  aliasOf: Array<string | undefined>;
+  /** how many mentions each unit stands for */
+  count: number[];
+  /** each unit's article and type: its names, each with its first unit */
+  names: Array<Map<string, number>>;
+}
+
+function unitsOf(mentions: Mention[]): Units {
+  const out: Units = { of: new Int32Array(mentions.length), doc: [], type: [], text: [], aliasOf: [], count: [], names: [] };
+  // per article (its mentions mostly come together), per type: its units by name (and declared
+  // alias), and its names
+  const byDoc = new Map<string, Map<EntityType, { units: Map<string, number>; names: Map<string, number> }>>();
+  let lastDoc: string | undefined;
+  let types: Map<EntityType, { units: Map<string, number>; names: Map<string, number> }> | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.doc !== lastDoc) {
+      lastDoc = m.doc;
+      types = byDoc.get(m.doc);
+      if (!types) byDoc.set(m.doc, (types = new Map()));
+    }
+    let of = types!.get(m.type);
+    if (!of) types!.set(m.type, (of = { units: new Map(), names: new Map() }));
+    const text = m.implied ?? m.text;
+    const k = m.aliasOf === undefined ? text : `${text}\u0000${m.aliasOf}`;
+    let u = of.units.get(k);
+    if (u === undefined) {
+      u = out.doc.length;
+      of.units.set(k, u);
+      if (!of.names.has(text)) of.names.set(text, u);
+      out.doc.push(m.doc);
+      out.type.push(m.type);
+      out.text.push(text);
+      out.aliasOf.push(m.aliasOf);
+      out.count.push(0);
+      out.names.push(of.names);
+    }
+    out.of[i] = u;
+    out.count[u]!++;
+  }
+  return out;
+}
+
+/** The units' distinct (type, text) forms, numbered in the order they first appear. */
 interface Forms {
-  /** the form of each mention */
+  /** the form of each unit */
   of: Int32Array;
   text: string[];
   type: EntityType[];
-  /** each form's first mention */
+  /** each form's first unit */
   first: number[];
 }
 
-function formsOf(mentions: Mention[]): Forms {
-  const out: Forms = { of: new Int32Array(mentions.length), text: [], type: [], first: [] };
+function formsOf(units: Units): Forms {
+  const out: Forms = { of: new Int32Array(units.doc.length), text: [], type: [], first: [] };
   const byType = new Map<EntityType, Map<string, number>>();
-  mentions.forEach((m, i) => {
-    let byText = byType.get(m.type);
-    if (!byText) byType.set(m.type, (byText = new Map()));
-    let f = byText.get(m.text);
+  for (let u = 0; u < units.doc.length; u++) {
+    const type = units.type[u]!;
+    const text = units.text[u]!;
+    let byText = byType.get(type);
+    if (!byText) byType.set(type, (byText = new Map()));
+    let f = byText.get(text);
     if (f === undefined) {
       f = out.text.length;
-      byText.set(m.text, f);
-      out.text.push(m.text);
-      out.type.push(m.type);
-      out.first.push(i);
+      byText.set(text, f);
+      out.text.push(text);
+      out.type.push(type);
+      out.first.push(u);
     }
-    out.of[i] = f;
-  });
+    out.of[u] = f;
+  }
   return out;
 }
 
@@ -155,42 +217,41 @@ const SHORTENED = new Set<EntityType>(['company', 'organization', 'industrial-pa
 const MAX_LOCAL_FORMS = 3000;
 
 /**
- * Mentions that stand for another name of the same article: declared aliases, and short forms
- * that fit exactly one longer name there. Index of the mention → index of a mention of that name.
+ * Units that stand for another name of the same article: declared aliases, and short forms that
+ * fit exactly one longer name there. Index of the unit → index of a unit of that name.
  */
-function localForms(mentions: Mention[]): Map<number, number> {
+function localForms(units: Units): Map<number, number> {
   const out = new Map<number, number>();
-  // per article and type: each form's first mention
-  const byDoc = new Map<string, Map<EntityType, Map<string, number>>>();
-  mentions.forEach((m, i) => {
-    let types = byDoc.get(m.doc);
-    if (!types) byDoc.set(m.doc, (types = new Map()));
-    let forms = types.get(m.type);
-    if (!forms) types.set(m.type, (forms = new Map()));
-    if (!forms.has(m.text)) forms.set(m.text, i);
-  });
-  const targetOf = new Map<Map<string, number>, Map<string, number | undefined>>();
-  mentions.forEach((m, i) => {
-    const forms = byDoc.get(m.doc)!.get(m.type)!;
-    if (m.aliasOf !== undefined) {
-      const t = forms.get(m.aliasOf);
-      if (t !== undefined) out.set(i, t);
-      return;
+  // per article and type: its forms listed once, and each form's target once
+  const targetOf = new Map<Map<string, number>, { list: string[]; keys: string[]; targets: Map<string, number | undefined> }>();
+  for (let u = 0; u < units.doc.length; u++) {
+    const forms = units.names[u]!;
+    const type = units.type[u]!;
+    const text = units.text[u]!;
+    const aliasOf = units.aliasOf[u];
+    if (aliasOf !== undefined) {
+      const t = forms.get(aliasOf);
+      if (t !== undefined) out.set(u, t);
+      continue;
     }
-    if (!SHORTENED.has(m.type) || forms.size > MAX_LOCAL_FORMS) return;
+    if (!SHORTENED.has(type) || forms.size > MAX_LOCAL_FORMS) continue;
     // one look-up per form of the article and type
-    let targets = targetOf.get(forms);
-    if (!targets) targetOf.set(forms, (targets = new Map()));
-    if (!targets.has(m.text)) targets.set(m.text, localTarget(m.text, m.type, forms));
-    const t = targets.get(m.text);
-    if (t !== undefined) out.set(i, t);
-  });
+    let of = targetOf.get(forms);
+    if (!of) {
+      const list = [...forms.keys()];
+      targetOf.set(forms, (of = { list, keys: list.map((l) => key(l, type)), targets: new Map() }));
+    }
+    if (!of.targets.has(text)) of.targets.set(text, localTarget(text, type, forms, of.list, of.keys));
+    const t = of.targets.get(text);
+    if (t !== undefined) out.set(u, t);
+  }
   return out;
 }
 
 /** The one longer form of the article that `short` shortens, when exactly one does. */
-function localTarget(short: string, type: EntityType, forms: Map<string, number>): number | undefined {
-  const longer = [...forms.keys()].filter((l) => l.length > short.length && shortens(short, l, type));
+function localTarget(short: string, type: EntityType, forms: Map<string, number>, list: string[], keys: string[]): number | undefined {
+  const shortensTo = shortener(short, type);
+  const longer = list.filter((l, j) => l.length > short.length && shortensTo(l, keys[j]!));
   // a candidate that itself shortens another candidate is the same name: count the longest only
   const maximal = longer.filter((l) => !longer.some((o) => o !== l && o.length > l.length && shortens(l, o, type)));
   return maximal.length === 1 ? forms.get(maximal[0]!) : undefined;
@@ -198,46 +259,64 @@ function localTarget(short: string, type: EntityType, forms: Map<string, number>
 
 /** Is `short` the article's short way of writing `long`? */
 export function shortens(short: string, long: string, type: EntityType): boolean {
-  if (short.length < 2) return false;
+  return shortener(short, type)(long, key(long, type));
+}
+
+/**
+ * shortens(short, ·, type) of a longer name and its key (matchKey), with what depends on `short`
+ * alone worked out once: an article's names are compared pairwise.
+ */
+function shortener(short: string, type: EntityType): (long: string, longKey: string) => boolean {
+  if (short.length < 2) return () => false;
   switch (type) {
     case 'place':
-      return shortPlaceName(long) === short;
+      return (long) => shortPlaceName(long) === short;
     case 'company': {
-      if (long.endsWith(short)) return true; // 中国某油西南某气田分公司 → 西南某气田分公司
       // a group is not its subsidiary: 甲乙集团 is not 甲乙科技股份有限公司
-      if (/(?:集团|控股)$/u.test(short) && !/集团|控股/u.test(long)) return false;
+      const group = /(?:集团|控股)$/u.test(short);
       const core = short.replace(/(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u, '');
-      if (core.length < 2) return false;
-      const bare = (f: string) => f.replace(/[（(][^）)]*[）)]/gu, '');
-      return [long, ...companyShortForms(long)].some((f) => bare(f).startsWith(core) || bare(key(f, type)).startsWith(core));
+      return (long) => {
+        if (long.endsWith(short)) return true; // 中国某油西南某气田分公司 → 西南某气田分公司
+        if ((group && !/集团|控股/u.test(long)) || core.length < 2) return false;
+        return companyBares(long).some((f) => f.startsWith(core));
+      };
     }
     case 'industry-cluster': {
-      // 装备制造 is not 智能装备制造: only filler words (keys.ts), a place or a rank before it may differ
-      if (key(long, type) === key(short, type)) return true;
-      if (!long.endsWith(short)) return false;
-      let prefix = long.slice(0, -short.length);
-      const gaz = loadGazetteer();
-      for (let len = prefix.length; len >= 2; len--) {
-        if (gaz.byName.has(prefix.slice(0, len)) || gaz.byShort.has(prefix.slice(0, len))) {
-          prefix = prefix.slice(len);
-          break;
-        }
-      }
-      return /^(?:国家级|省级|市级|区级|[千百万]亿级?|全省|全市|全区)?$/u.test(prefix);
+      const shortKey = key(short, type);
+      return (long, longKey) => clusterShortens(short, shortKey, long, longKey);
     }
-    default:
-      return long.endsWith(short) || key(long, type).endsWith(key(short, type));
+    default: {
+      const shortKey = key(short, type);
+      return (long, longKey) => long.endsWith(short) || longKey.endsWith(shortKey);
+    }
   }
 }
 
-function identityKey(m: Mention, place: Place | undefined, gaz = loadGazetteer()): string {
-  if (m.type === 'organization' && RELATIVE.test(m.text)) {
-    return `organization:${key(m.text, m.type)}@${place?.code ?? m.doc}`;
+/** shortens() for industry clusters: 装备制造 is not 智能装备制造; only filler words (keys.ts), a place or a rank before it may differ. */
+function clusterShortens(short: string, shortKey: string, long: string, longKey: string): boolean {
+  if (longKey === shortKey) return true;
+  if (!long.endsWith(short)) return false;
+  let prefix = long.slice(0, -short.length);
+  const gaz = loadGazetteer();
+  for (let len = prefix.length; len >= 2; len--) {
+    if (gaz.byName.has(prefix.slice(0, len)) || gaz.byShort.has(prefix.slice(0, len))) {
+      prefix = prefix.slice(len);
+      break;
+    }
   }
-  return memoised(identityCache, m.type, m.text, () => {
-    const p = m.type === 'place' ? placeFor(m.text, gaz) : undefined;
-    return p ? `place@${p.code}` : `${m.type}:${key(m.text, m.type)}`;
-  });
+  return /^(?:国家级|省级|市级|区级|[千百万]亿级?|全省|全市|全区)?$/u.test(prefix);
+}
+
+function identityKey(type: EntityType, text: string, doc: string, place: Place | undefined): string {
+  if (type === 'organization' && RELATIVE.test(text)) {
+    return `organization:${key(text, type)}@${place?.code ?? doc}`;
+  }
+  return memoised(identityCache, type, text, formIdentity);
+}
+/** identityKey of a form that is no relative body */
+function formIdentity(text: string, type: EntityType): string {
+  const p = type === 'place' ? placeFor(text) : undefined;
+  return p ? `place@${p.code}` : `${type}:${key(text, type)}`;
 }
 /** identity keys that depend on the form alone (not a relative body's), per type and form */
 const identityCache = new Map<EntityType, Map<string, string>>();
@@ -259,16 +338,17 @@ export function placeFor(name: string, gaz = loadGazetteer()): Place | undefined
 }
 
 /** The district (or city) a document is about: its most mentioned area-level place. */
-function mainPlaceByDoc(mentions: Mention[]): Map<string, Place> {
+function mainPlaceByDoc(units: Units): Map<string, Place> {
   const gaz = loadGazetteer();
   const counts = new Map<string, Map<string, number>>();
-  for (const m of mentions) {
-    if (m.type !== 'place') continue;
-    const p = placeFor(m.text, gaz);
+  for (let u = 0; u < units.doc.length; u++) {
+    if (units.type[u] !== 'place') continue;
+    const p = placeFor(units.text[u]!, gaz);
     if (!p || (p.level !== 'area' && p.level !== 'city')) continue;
-    const c = counts.get(m.doc) ?? new Map<string, number>();
-    c.set(p.code, (c.get(p.code) ?? 0) + (p.level === 'area' ? 2 : 1));
-    counts.set(m.doc, c);
+    const doc = units.doc[u]!;
+    const c = counts.get(doc) ?? new Map<string, number>();
+    c.set(p.code, (c.get(p.code) ?? 0) + (p.level === 'area' ? 2 : 1) * units.count[u]!);
+    counts.set(doc, c);
   }
   const out = new Map<string, Place>();
   for (const [doc, c] of counts) {
@@ -301,7 +381,31 @@ function formsOfType(index: FormIndex, type: EntityType): Map<string, number> {
 /** matchKey, memoised per type and form: resolution compares every form with its candidates. */
 const keyCache = new Map<EntityType, Map<string, string>>();
 function key(form: string, type: EntityType): string {
-  return memoised(keyCache, type, form, () => matchKey(form, type));
+  return memoised(keyCache, type, form, matchKey);
+}
+
+/** A company's name and short forms (companyShortForms), each also as its key, without bracketed parts: what shortens() matches a short name's core against, per name. */
+const baresCache = new Map<string, string[]>();
+function companyBares(name: string): string[] {
+  let v = baresCache.get(name);
+  if (v === undefined) {
+    if (baresCache.size > 1_000_000) baresCache.clear();
+    const bare = (f: string) => f.replace(/[（(][^）)]*[）)]/gu, '');
+    v = [name, ...shortFormsOf(name)].flatMap((f) => [bare(f), bare(key(f, 'company'))]);
+    baresCache.set(name, v);
+  }
+  return v;
+}
+
+/** companyShortForms, memoised: resolution asks for a name's short forms again and again */
+const shortFormsCache = new Map<string, string[]>();
+function shortFormsOf(name: string): string[] {
+  let v = shortFormsCache.get(name);
+  if (v === undefined) {
+    if (shortFormsCache.size > 1_000_000) shortFormsCache.clear();
+    shortFormsCache.set(name, (v = companyShortForms(name)));
+  }
+  return v;
 }
 
 /** surfaceKey, memoised: every mention is looked up by it */
@@ -312,14 +416,14 @@ function surface(form: string): string {
   return v;
 }
 
-/** the value for (type, form) in `cache`, made by `make` the first time; a cache past a million forms starts again */
-function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: () => string): string {
+/** the value for (type, form) in `cache`, made by `make(form, type)` the first time; a cache past a million forms starts again */
+function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: (form: string, type: EntityType) => string): string {
   let byForm = cache.get(type);
   if (!byForm) cache.set(type, (byForm = new Map()));
   let v = byForm.get(form);
   if (v === undefined) {
     if (byForm.size > 1_000_000) byForm.clear();
-    byForm.set(form, (v = make()));
+    byForm.set(form, (v = make(form, type)));
   }
   return v;
 }
@@ -341,7 +445,7 @@ function longerFormIndex(forms: string[], type: EntityType): { candidates(form: 
     const k = key(form, type);
     add(k, form);
     if (type === 'company') {
-      for (const f of companyShortForms(form)) add(surfaceKey(f), form);
+      for (const f of shortFormsOf(form)) add(surfaceKey(f), form);
     } else if (type === 'industrial-park' || type === 'organization' || type === 'project') {
       for (let start = 1; k.length - start >= 4; start++) add(k.slice(start), form);
     } else if (type === 'place') {
@@ -365,7 +469,7 @@ function isShortFormOf(short: string, long: string, type: EntityType): boolean {
   if (key(short, type) === key(long, type)) return true;
   switch (type) {
     case 'company':
-      return companyShortForms(long).some((f) => surfaceKey(f) === short) || key(long, type) === short;
+      return shortFormsOf(long).some((f) => surfaceKey(f) === short) || key(long, type) === short;
     case 'industrial-park':
     case 'organization':
     case 'project': {
@@ -391,48 +495,60 @@ function hasNameCore(name: string, type: EntityType): boolean {
   return core.length >= 2;
 }
 
-/** Entities of the union-find's groups, named by `mentions`' forms and holding the `written` mentions (same order). */
-function buildEntities(mentions: Mention[], forms: Forms, uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
-  // the groups in the order of their first mention, each with its mentions in order
-  const groupOfRoot = new Int32Array(mentions.length).fill(-1);
+/** Entities of the union-find's groups of units, named by their forms and holding the `written` mentions (same order). */
+function buildEntities(units: Units, forms: Forms, uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
+  // the groups in the order of their first unit (so of their first mention), each with its units in order
+  const n = units.doc.length;
+  const groupOfRoot = new Int32Array(n).fill(-1);
+  const groupOf = new Int32Array(n);
   const groups: number[][] = [];
-  for (let i = 0; i < mentions.length; i++) {
-    const r = uf.find(i);
+  for (let u = 0; u < n; u++) {
+    const r = uf.find(u);
     let g = groupOfRoot[r]!;
     if (g < 0) {
       groupOfRoot[r] = g = groups.length;
       groups.push([]);
     }
-    groups[g]!.push(i);
+    groups[g]!.push(u);
+    groupOf[u] = g;
   }
-  const entities: Entity[] = [];
-  const entityOf: string[] = new Array(mentions.length);
+  const entities: Entity[] = new Array(groups.length);
   const usedIds = new Set<string>();
-  for (const idx of groups) {
-    const type = majorityType(idx, forms);
-    const names = [...new Set(idx.map((i) => forms.text[forms.of[i]!]!))];
+  groups.forEach((idx, g) => {
+    const type = majorityType(idx, units);
+    const names = [...new Set(idx.map((u) => units.text[u]!))];
     const label = pickLabel(names, type);
     let id = `${type}:${label}`;
     if (usedIds.has(id)) {
       // two different bodies written the same way (区委 of two districts)
-      const place = docPlace.get(mentions[idx[0]!]!.doc);
-      id = `${id}@${place?.name ?? mentions[idx[0]!]!.doc}`;
+      const doc = units.doc[idx[0]!]!;
+      id = `${id}@${docPlace.get(doc)?.name ?? doc}`;
       for (let n = 2; usedIds.has(id); n++) id = `${type}:${label}#${n}`;
     }
     usedIds.add(id);
-    for (const i of idx) entityOf[i] = id;
-    entities.push({ id, label, type, aliases: names.sort(), mentions: idx.map((i) => written[i]!) });
+    let size = 0;
+    for (const u of idx) size += units.count[u]!;
+    entities[g] = { id, label, type, aliases: names.sort(), mentions: new Array<Mention>(size) };
+  });
+  // each group's mentions in order
+  const filled = new Int32Array(groups.length);
+  const entityOf: string[] = new Array(written.length);
+  for (let i = 0; i < written.length; i++) {
+    const g = groupOf[units.of[i]!]!;
+    const e = entities[g]!;
+    e.mentions[filled[g]!++] = written[i]!;
+    entityOf[i] = e.id;
   }
   entities.sort((a, b) => compareCodeUnits(a.id, b.id));
   return { entities, entityOf };
 }
 
 /** The type most of a group's mentions have (ties: the first by code unit). */
-function majorityType(idx: number[], forms: Forms): EntityType {
+function majorityType(idx: number[], units: Units): EntityType {
   const c = new Map<EntityType, number>();
-  for (const i of idx) {
-    const t = forms.type[forms.of[i]!]!;
-    c.set(t, (c.get(t) ?? 0) + 1);
+  for (const u of idx) {
+    const t = units.type[u]!;
+    c.set(t, (c.get(t) ?? 0) + units.count[u]!);
   }
   if (c.size === 1) return c.keys().next().value!;
   return [...c].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0];
