@@ -3,12 +3,9 @@
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
-import { buildRecords } from '../build.js';
-import { graphIndexPath } from '../corpus/store.js';
+import { buildInThread } from './build-thread.js';
 import { GENERATOR } from '../pipeline.js';
-import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { readGraphFile } from '../graph/read.js';
-import { skeletonPath } from '../graph/skeleton.js';
 import { statsOf, formatStats } from '../graph/stats.js';
 import { formatSummary } from './summary.js';
 import { registerQueryCommands } from './query-commands.js';
@@ -51,20 +48,20 @@ export async function main(argv: string[]): Promise<void> {
       try {
         const started = performance.now();
         const cacheDir = opts.cache ? join(dirname(opts.out), '.kg-cache') : undefined;
-        const { records, summary, fingerprints } = await buildRecords(inputs, {
-          strict: !!opts.strict,
-          ...(opts.workers ? { workers: opts.workers } : {}),
-          ...(opts.rulesOnly ? { model: null } : opts.model !== undefined ? { model: opts.model } : {}),
-          ...(cacheDir ? { cacheDir } : {}),
-          onWarning: (msg) => process.stderr.write(`${msg}\n`),
-          onProgress: opts.quiet ? undefined : progressReporter(),
-          signal: stop.signal,
-        });
-        // with a cache, the records the last build wrote and this one did not change are copied
-        const written = writeGraphFile(opts.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: graphIndexPath(cacheDir, opts.out), fingerprints } } : {}) });
-        // what a killed build left beside the graph
-        removeStaleTemps(opts.out);
-        removeStaleTemps(skeletonPath(opts.out));
+        const { summary, records: written } = await buildInThread(
+          {
+            inputs,
+            out: opts.out,
+            options: {
+              strict: !!opts.strict,
+              ...(opts.workers ? { workers: opts.workers } : {}),
+              ...(opts.rulesOnly ? { model: null } : opts.model !== undefined ? { model: opts.model } : {}),
+              ...(cacheDir ? { cacheDir } : {}),
+            },
+            progress: !opts.quiet,
+          },
+          { signal: stop.signal, onWarning: (msg) => process.stderr.write(`${msg}\n`), ...(opts.quiet ? {} : { onProgress: progressReporter() }) },
+        );
         // the time a user waited: build() stops its clock before closing the store, and writing
         // the graph comes after it (seconds at 100 MB of text)
         summary.seconds = Math.round((performance.now() - started) / 10) / 100;

@@ -1,0 +1,112 @@
+// `kg build` runs the build and writes the graph in a thread of its own, so that the thread's
+// heap can be given a young generation larger than V8's default (corpus/heap.ts): a build's
+// corpus passes keep millions of mentions, relations and strings alive, and with the default
+// 16 MB semi-spaces each of those objects was copied through some hundreds of scavenges
+// (bench/RESULTS.md). A process-wide flag (--max-semi-space-size) cannot be set once Node runs;
+// a worker thread's `resourceLimits` can. The thread reports progress and warnings as messages,
+// stops when the build's signal aborts, and hands back the summary.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { buildRecords, type BuildOptions, type BuildSummary } from '../build.js';
+import { graphIndexPath } from '../corpus/store.js';
+import { BUILD_YOUNG_GENERATION_MB } from '../corpus/heap.js';
+import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
+import { skeletonPath } from '../graph/skeleton.js';
+
+/** What `kg build` asks for: the inputs, the graph file, and the library's build options that a message can carry. */
+export interface BuildJob {
+  inputs: string[];
+  out: string;
+  options: Pick<BuildOptions, 'strict' | 'workers' | 'model' | 'cacheDir'>;
+  /** report each document extracted (onProgress) */
+  progress: boolean;
+}
+
+export interface BuildOutcome {
+  summary: BuildSummary;
+  /** the graph file's records, and how many of them were copied from the file it replaced */
+  records: { total: number; copied: number };
+}
+
+interface Hooks {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  onWarning?: (message: string) => void;
+}
+
+/** The build and the graph written (graph file, skeleton, the cache's index), in this thread. */
+export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
+  const { cacheDir } = job.options;
+  const { records, summary, fingerprints } = await buildRecords(job.inputs, {
+    ...job.options,
+    ...(hooks.onWarning ? { onWarning: hooks.onWarning } : {}),
+    ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+  });
+  // with a cache, the records the last build wrote and this one did not change are copied
+  const written = writeGraphFile(job.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: graphIndexPath(cacheDir, job.out), fingerprints } } : {}) });
+  // what a killed build left beside the graph
+  removeStaleTemps(job.out);
+  removeStaleTemps(skeletonPath(job.out));
+  return { summary, records: written };
+}
+
+type FromThread =
+  | { progress: [number, number] }
+  | { warning: string }
+  | { outcome: BuildOutcome }
+  | { error: { message: string; stack?: string; exitCode?: number } };
+
+/**
+ * buildAndWrite in a thread with the larger young generation. Rejects with the thread's error
+ * (its message and exit code), or with the signal's reason once the thread has stopped (workers
+ * terminated, temporary store removed) after the signal aborted.
+ */
+export function buildInThread(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
+  return new Promise((resolve, reject) => {
+    const options = { workerData: { kgBuildJob: job }, resourceLimits: { maxYoungGenerationSizeMb: BUILD_YOUNG_GENERATION_MB } };
+    // under tsx (tests) this module is TypeScript: the thread registers tsx's loader, then loads it
+    const thread = import.meta.url.endsWith('.ts')
+      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`, { ...options, eval: true })
+      : new Worker(new URL(import.meta.url), options);
+    let outcome: BuildOutcome | undefined;
+    let failure: Error | undefined;
+    const onAbort = () => thread.postMessage({ abort: true });
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    thread.on('message', (m: FromThread) => {
+      if ('progress' in m) hooks.onProgress?.(...m.progress);
+      else if ('warning' in m) hooks.onWarning?.(m.warning);
+      else if ('outcome' in m) outcome = m.outcome;
+      else failure = Object.assign(new Error(m.error.message), m.error);
+    });
+    thread.on('error', (err) => (failure ??= err));
+    thread.on('exit', (code) => {
+      hooks.signal?.removeEventListener('abort', onAbort);
+      if (hooks.signal?.aborted) reject(hooks.signal.reason);
+      else if (outcome) resolve(outcome);
+      else reject(failure ?? new Error(`the build's thread stopped (exit code ${code})`));
+    });
+  });
+}
+
+// the thread: the job from workerData, its messages to the build's process
+if (!isMainThread && parentPort && (workerData as { kgBuildJob?: BuildJob } | undefined)?.kgBuildJob) {
+  const port = parentPort;
+  const job = (workerData as { kgBuildJob: BuildJob }).kgBuildJob;
+  const stop = new AbortController();
+  port.on('message', (m: { abort?: boolean }) => {
+    if (m?.abort) stop.abort(new Error('stopped'));
+  });
+  const post = (m: FromThread) => port.postMessage(m);
+  buildAndWrite(job, {
+    signal: stop.signal,
+    onWarning: (warning) => post({ warning }),
+    ...(job.progress ? { onProgress: (done: number, total: number) => post({ progress: [done, total] }) } : {}),
+  })
+    .then((outcome) => post({ outcome }))
+    .catch((err: unknown) => {
+      const e = err as { message?: string; stack?: string; exitCode?: unknown };
+      post({ error: { message: e?.message ?? String(err), ...(e?.stack ? { stack: e.stack } : {}), ...(typeof e?.exitCode === 'number' ? { exitCode: e.exitCode } : {}) } });
+    })
+    // the port's listener would keep the thread alive
+    .finally(() => port.close());
+}
