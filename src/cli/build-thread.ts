@@ -3,8 +3,8 @@
 // corpus passes keep millions of mentions, relations and strings alive, and with the default
 // 16 MB semi-spaces each of those objects was copied through some hundreds of scavenges
 // (bench/RESULTS.md). A process-wide flag (--max-semi-space-size) cannot be set once Node runs;
-// a worker thread's `resourceLimits` can. The thread reports progress and warnings as messages,
-// stops when the build's signal aborts, and hands back the summary.
+// a worker thread's `resourceLimits` can. The thread sends what it writes to stderr (warnings,
+// progress lines) as messages, stops when the build's signal aborts, and hands back the summary.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { buildRecords, type BuildOptions, type BuildSummary } from '../build.js';
 import { graphIndexPath } from '../corpus/store.js';
@@ -17,8 +17,8 @@ export interface BuildJob {
   inputs: string[];
   out: string;
   options: Pick<BuildOptions, 'strict' | 'workers' | 'model' | 'cacheDir'>;
-  /** report each document extracted (onProgress) */
-  progress: boolean;
+  /** progress on stderr: none, a line per tenth of the documents, or a live line (a terminal) */
+  progress: 'none' | 'lines' | 'live';
 }
 
 export interface BuildOutcome {
@@ -29,17 +29,18 @@ export interface BuildOutcome {
 
 interface Hooks {
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  onWarning?: (message: string) => void;
+  /** warnings and progress, as text for stderr */
+  onStderr?: (text: string) => void;
 }
 
 /** The build and the graph written (graph file, skeleton, the cache's index), in this thread. */
 export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
   const { cacheDir } = job.options;
+  const stderr = hooks.onStderr ?? (() => {});
   const { records, summary, fingerprints } = await buildRecords(job.inputs, {
     ...job.options,
-    ...(hooks.onWarning ? { onWarning: hooks.onWarning } : {}),
-    ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+    onWarning: (message) => stderr(`${message}\n`),
+    ...(job.progress === 'none' ? {} : { onProgress: progressReporter(stderr, job.progress === 'live') }),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
   });
   // with a cache, the records the last build wrote and this one did not change are copied
@@ -50,9 +51,24 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}): Promise<B
   return { summary, records: written };
 }
 
+/** Progress for corpora of 20 documents or more: a live line (redrawn at most every 100 ms), or a line per tenth. */
+function progressReporter(write: (text: string) => void, live: boolean): (done: number, total: number) => void {
+  let drawn = 0;
+  return (done, total) => {
+    if (total < 20) return;
+    if (live) {
+      const now = performance.now();
+      if (done < total && now - drawn < 100) return;
+      drawn = now;
+      write(`\rkg: extracted ${done}/${total} documents${done === total ? '\n' : ''}`);
+    } else if (done === total || done % Math.ceil(total / 10) === 0) {
+      write(`kg: extracted ${done}/${total} documents\n`);
+    }
+  };
+}
+
 type FromThread =
-  | { progress: [number, number] }
-  | { warning: string }
+  | { stderr: string }
   | { outcome: BuildOutcome }
   | { error: { message: string; stack?: string; exitCode?: number } };
 
@@ -73,8 +89,7 @@ export function buildInThread(job: BuildJob, hooks: Hooks = {}): Promise<BuildOu
     const onAbort = () => thread.postMessage({ abort: true });
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
     thread.on('message', (m: FromThread) => {
-      if ('progress' in m) hooks.onProgress?.(...m.progress);
-      else if ('warning' in m) hooks.onWarning?.(m.warning);
+      if ('stderr' in m) hooks.onStderr?.(m.stderr);
       else if ('outcome' in m) outcome = m.outcome;
       else failure = Object.assign(new Error(m.error.message), m.error);
     });
@@ -97,11 +112,8 @@ if (!isMainThread && parentPort && (workerData as { kgBuildJob?: BuildJob } | un
     if (m?.abort) stop.abort(new Error('stopped'));
   });
   const post = (m: FromThread) => port.postMessage(m);
-  buildAndWrite(job, {
-    signal: stop.signal,
-    onWarning: (warning) => post({ warning }),
-    ...(job.progress ? { onProgress: (done: number, total: number) => post({ progress: [done, total] }) } : {}),
-  })
+  // (each document's progress is not a message: the reporter posts only the lines it writes)
+  buildAndWrite(job, { signal: stop.signal, onStderr: (stderr) => post({ stderr }) })
     .then((outcome) => post({ outcome }))
     .catch((err: unknown) => {
       const e = err as { message?: string; stack?: string; exitCode?: unknown };

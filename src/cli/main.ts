@@ -58,9 +58,10 @@ export async function main(argv: string[]): Promise<void> {
               ...(opts.rulesOnly ? { model: null } : opts.model !== undefined ? { model: opts.model } : {}),
               ...(cacheDir ? { cacheDir } : {}),
             },
-            progress: !opts.quiet,
+            // progress on stderr: a live line on a terminal, else a line per tenth
+            progress: opts.quiet ? 'none' : process.stderr.isTTY ? 'live' : 'lines',
           },
-          { signal: stop.signal, onWarning: (msg) => process.stderr.write(`${msg}\n`), ...(opts.quiet ? {} : { onProgress: progressReporter() }) },
+          { signal: stop.signal, onStderr: (text) => process.stderr.write(text) },
         );
         // the time a user waited: build() stops its clock before closing the store, and writing
         // the graph comes after it (seconds at 100 MB of text)
@@ -122,19 +123,6 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     process.exitCode = exitCodeFor(err);
   }
-}
-
-/** Progress on stderr for corpora of 20 documents or more: a live line on a terminal, else a line per tenth. */
-function progressReporter(): (done: number, total: number) => void {
-  const tty = process.stderr.isTTY;
-  return (done, total) => {
-    if (total < 20) return;
-    if (tty) {
-      process.stderr.write(`\rkg: extracted ${done}/${total} documents${done === total ? '\n' : ''}`);
-    } else if (done === total || done % Math.ceil(total / 10) === 0) {
-      process.stderr.write(`kg: extracted ${done}/${total} documents\n`);
-    }
-  };
 }
 
 /** A build stopped by a signal: exit status 128 + the signal's number, as a shell reports it. */
