@@ -60,7 +60,8 @@ export function defaultWorkers(bytes: number, cores: number): number {
 
 /** Reads the inputs (files and folders) and builds the graph. */
 export async function build(inputs: string[], options: BuildOptions = {}): Promise<{ graph: DirectedGraph; summary: BuildSummary }> {
-  const { records, summary } = await buildRecords(inputs, options);
+  // the graph stays in memory: no file will be written whose records a next build could copy
+  const { records, summary } = await recordsOf(inputs, options, false);
   const t0 = performance.now();
   const graph = graphOf(records);
   summary.seconds = Math.round((summary.seconds + (performance.now() - t0) / 1000) * 100) / 100;
@@ -72,7 +73,11 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
  * (writeGraphFile takes them), without the graph's own structures. With a cache, the records'
  * fingerprints too, for writeGraphFile's `reuse`.
  */
-export async function buildRecords(inputs: string[], options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+export function buildRecords(inputs: string[], options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+  return recordsOf(inputs, options, true);
+}
+
+async function recordsOf(inputs: string[], options: BuildOptions, withFingerprints: boolean): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   options.signal?.throwIfAborted();
@@ -124,7 +129,7 @@ export async function buildRecords(inputs: string[], options: BuildOptions = {})
         },
       },
       // a temporary store goes with this build: relations kept in it would never be read again
-      { ...options, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { scope: basename(store.dir), get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
+      { ...options, fingerprints: withFingerprints, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { scope: basename(store.dir), get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
     );
     // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
     if (options.signal) {

@@ -108,7 +108,7 @@ export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions &
  */
 export function corpusRecords(
   corpus: ExtractedCorpus,
-  options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {},
+  options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache; fingerprints?: boolean } = {},
 ): { records: GraphRecords; fingerprints?: RecordFingerprints } {
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(eachOf(corpus.mentions));
@@ -117,7 +117,8 @@ export function corpusRecords(
   const all: Mention[] = perDoc.flat();
   const { entities, entityOf } = resolve(all);
   const cache = options.relationCache;
-  const fingerprinter = cache ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
+  // (fingerprints: false — the caller writes no graph file that a next build could copy from)
+  const fingerprinter = cache && options.fingerprints !== false ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
   let k = 0;
   // each document's relations merged as they come: the per-document lists are never all held
   const merger = new RelationMerger();
