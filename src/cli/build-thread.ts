@@ -79,6 +79,7 @@ type FromThread =
  */
 export function buildInThread(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
   return new Promise((resolve, reject) => {
+    if (hooks.signal?.aborted) return reject(hooks.signal.reason);
     const options = { workerData: { kgBuildJob: job }, resourceLimits: { maxYoungGenerationSizeMb: BUILD_YOUNG_GENERATION_MB } };
     // under tsx (tests) this module is TypeScript: the thread registers tsx's loader, then loads it
     const thread = import.meta.url.endsWith('.ts')
@@ -96,8 +97,10 @@ export function buildInThread(job: BuildJob, hooks: Hooks = {}): Promise<BuildOu
     thread.on('error', (err) => (failure ??= err));
     thread.on('exit', (code) => {
       hooks.signal?.removeEventListener('abort', onAbort);
-      if (hooks.signal?.aborted) reject(hooks.signal.reason);
-      else if (outcome) resolve(outcome);
+      // a stop that came after the build's last check (while the graph was written) finds the
+      // build done: it succeeded, as it did when the writing ran in the process's one thread
+      if (outcome) resolve(outcome);
+      else if (hooks.signal?.aborted) reject(hooks.signal.reason);
       else reject(failure ?? new Error(`the build's thread stopped (exit code ${code})`));
     });
   });

@@ -146,11 +146,16 @@ interface Units {
 
 function unitsOf(mentions: Mention[]): Units {
   const out: Units = { of: new Int32Array(mentions.length), doc: [], type: [], text: [], aliasOf: [], count: [], names: [] };
-  // per article (its mentions mostly come together), per type: its units by name (and declared
-  // alias), and its names
-  const byDoc = new Map<string, Map<EntityType, { units: Map<string, number>; names: Map<string, number> }>>();
+  // per article (its mentions mostly come together), per type: its units by name, those of a name
+  // with a declared alias by name and alias, and its names
+  interface ArticleType {
+    units: Map<string, number>;
+    aliased: Map<string, Map<string, number>>;
+    names: Map<string, number>;
+  }
+  const byDoc = new Map<string, Map<EntityType, ArticleType>>();
   let lastDoc: string | undefined;
-  let types: Map<EntityType, { units: Map<string, number>; names: Map<string, number> }> | undefined;
+  let types: Map<EntityType, ArticleType> | undefined;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (m.doc !== lastDoc) {
@@ -159,13 +164,19 @@ function unitsOf(mentions: Mention[]): Units {
       if (!types) byDoc.set(m.doc, (types = new Map()));
     }
     let of = types!.get(m.type);
-    if (!of) types!.set(m.type, (of = { units: new Map(), names: new Map() }));
+    if (!of) types!.set(m.type, (of = { units: new Map(), aliased: new Map(), names: new Map() }));
     const text = m.implied ?? m.text;
-    const k = m.aliasOf === undefined ? text : `${text}\u0000${m.aliasOf}`;
-    let u = of.units.get(k);
+    let units = of.units;
+    let k = text;
+    if (m.aliasOf !== undefined) {
+      units = of.aliased.get(text) ?? new Map();
+      if (units.size === 0) of.aliased.set(text, units);
+      k = m.aliasOf;
+    }
+    let u = units.get(k);
     if (u === undefined) {
       u = out.doc.length;
-      of.units.set(k, u);
+      units.set(k, u);
       if (!of.names.has(text)) of.names.set(text, u);
       out.doc.push(m.doc);
       out.type.push(m.type);
