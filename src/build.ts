@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
-import { IngestError, ingestBytes, listInputs, type InputFile } from './ingest/index.js';
+import { IngestError, ingestBytes, listInputs, type InputFile, type InputList } from './ingest/index.js';
 import { describe } from './ingest/files.js';
 import { corpusRecords, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
 import type { RecordFingerprints } from './graph/reuse.js';
@@ -71,17 +71,18 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
 /**
  * build(), the graph as its records (the shape of graphology's export()): what `kg build` writes
  * (writeGraphFile takes them), without the graph's own structures. With a cache, the records'
- * fingerprints too, for writeGraphFile's `reuse`.
+ * fingerprints too, for writeGraphFile's `reuse`. The inputs are files and folders, or the list
+ * listInputs made of them.
  */
-export function buildRecords(inputs: string[], options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+export function buildRecords(inputs: string[] | InputList, options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
   return recordsOf(inputs, options, true);
 }
 
-async function recordsOf(inputs: string[], options: BuildOptions, withFingerprints: boolean): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+async function recordsOf(inputs: string[] | InputList, options: BuildOptions, withFingerprints: boolean): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   options.signal?.throwIfAborted();
-  const { files, warnings } = listInputs(inputs);
+  const { files, warnings } = Array.isArray(inputs) ? listInputs(inputs) : inputs;
   if (options.strict && warnings.length > 0) throw strictError(warnings[0]!);
   for (const w of warnings) warn(w);
 

@@ -3,7 +3,8 @@
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
-import { buildInThread } from './build-thread.js';
+import { buildAndWriteGraph } from './build-thread.js';
+import { listInputs } from '../ingest/index.js';
 import { GENERATOR } from '../pipeline.js';
 import { readGraphFile } from '../graph/read.js';
 import { statsOf, formatStats } from '../graph/stats.js';
@@ -48,9 +49,9 @@ export async function main(argv: string[]): Promise<void> {
       try {
         const started = performance.now();
         const cacheDir = opts.cache ? join(dirname(opts.out), '.kg-cache') : undefined;
-        const { summary, records: written } = await buildInThread(
+        const { summary, records: written } = await buildAndWriteGraph(
           {
-            inputs,
+            inputs: listInputs(inputs),
             out: opts.out,
             options: {
               strict: !!opts.strict,
