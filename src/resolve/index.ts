@@ -398,45 +398,34 @@ function key(form: string, type: EntityType): string {
 /** A company's name and short forms (companyShortForms), each also as its key, without bracketed parts: what shortens() matches a short name's core against, per name. */
 const baresCache = new Map<string, string[]>();
 function companyBares(name: string): string[] {
-  let v = baresCache.get(name);
-  if (v === undefined) {
-    if (baresCache.size > 1_000_000) baresCache.clear();
-    const bare = (f: string) => f.replace(/[（(][^）)]*[）)]/gu, '');
-    v = [name, ...shortFormsOf(name)].flatMap((f) => [bare(f), bare(key(f, 'company'))]);
-    baresCache.set(name, v);
-  }
-  return v;
+  return baresCache.get(name) ?? remember(baresCache, name, [name, ...shortFormsOf(name)].flatMap((f) => [withoutBrackets(f), withoutBrackets(key(f, 'company'))]));
 }
+const withoutBrackets = (f: string) => f.replace(/[（(][^）)]*[）)]/gu, '');
 
 /** companyShortForms, memoised: resolution asks for a name's short forms again and again */
 const shortFormsCache = new Map<string, string[]>();
 function shortFormsOf(name: string): string[] {
-  let v = shortFormsCache.get(name);
-  if (v === undefined) {
-    if (shortFormsCache.size > 1_000_000) shortFormsCache.clear();
-    shortFormsCache.set(name, (v = companyShortForms(name)));
-  }
-  return v;
+  return shortFormsCache.get(name) ?? remember(shortFormsCache, name, companyShortForms(name));
 }
 
 /** surfaceKey, memoised: every mention is looked up by it */
 const surfaceCache = new Map<string, string>();
 function surface(form: string): string {
-  let v = surfaceCache.get(form);
-  if (v === undefined) surfaceCache.set(form, (v = surfaceKey(form)));
-  return v;
+  return surfaceCache.get(form) ?? remember(surfaceCache, form, surfaceKey(form));
 }
 
-/** the value for (type, form) in `cache`, made by `make(form, type)` the first time; a cache past a million forms starts again */
+/** the value for (type, form) in `cache`, made by `make(form, type)` the first time */
 function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: (form: string, type: EntityType) => string): string {
   let byForm = cache.get(type);
   if (!byForm) cache.set(type, (byForm = new Map()));
-  let v = byForm.get(form);
-  if (v === undefined) {
-    if (byForm.size > 1_000_000) byForm.clear();
-    byForm.set(form, (v = make(form, type)));
-  }
-  return v;
+  return byForm.get(form) ?? remember(byForm, form, make(form, type));
+}
+
+/** `value`, kept in `cache` under `form` (the memos above); a cache past a million forms starts again */
+function remember<V>(cache: Map<string, V>, form: string, value: V): V {
+  if (cache.size > 1_000_000) cache.clear();
+  cache.set(form, value);
+  return value;
 }
 
 /**
