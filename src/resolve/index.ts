@@ -122,7 +122,7 @@ function resolveAll(written: Mention[]): Resolution {
     }
   }
 
-  return buildEntities(units, forms, uf, docPlace, written);
+  return buildEntities(units, uf, docPlace, written);
 }
 
 /**
@@ -150,7 +150,8 @@ function unitsOf(mentions: Mention[]): Units {
   // with a declared alias by name and alias, and its names
   interface ArticleType {
     units: Map<string, number>;
-    aliased: Map<string, Map<string, number>>;
+    /** made for the first declared alias (most articles declare none) */
+    aliased?: Map<string, Map<string, number>>;
     names: Map<string, number>;
   }
   const byDoc = new Map<string, Map<EntityType, ArticleType>>();
@@ -164,11 +165,12 @@ function unitsOf(mentions: Mention[]): Units {
       if (!types) byDoc.set(m.doc, (types = new Map()));
     }
     let of = types!.get(m.type);
-    if (!of) types!.set(m.type, (of = { units: new Map(), aliased: new Map(), names: new Map() }));
+    if (!of) types!.set(m.type, (of = { units: new Map(), names: new Map() }));
     const text = m.implied ?? m.text;
     let units = of.units;
     let k = text;
     if (m.aliasOf !== undefined) {
+      of.aliased ??= new Map();
       units = of.aliased.get(text) ?? new Map();
       if (units.size === 0) of.aliased.set(text, units);
       k = m.aliasOf;
@@ -496,7 +498,7 @@ function hasNameCore(name: string, type: EntityType): boolean {
 }
 
 /** Entities of the union-find's groups of units, named by their forms and holding the `written` mentions (same order). */
-function buildEntities(units: Units, forms: Forms, uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
+function buildEntities(units: Units, uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
   // the groups in the order of their first unit (so of their first mention), each with its units in order
   const n = units.doc.length;
   const groupOfRoot = new Int32Array(n).fill(-1);
