@@ -19,6 +19,7 @@ import { loadModels } from './model-file.js';
 import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
+import type { HeadFiles } from './corpus/heads.js';
 import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
@@ -91,9 +92,11 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   try {
-    const extracted = await extractAll(files, store, modelFile, options);
+    const { out: extracted, heads } = await extractAll(files, store, modelFile, options);
     options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
+    // the next build reads this build's heads from a few files
+    if (heads) store.keepHeads(heads, kept);
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const read = new Map<string, DocRecord>();
     const { records, fingerprints } = corpusRecords(
@@ -132,6 +135,8 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
       // a temporary store goes with this build: relations kept in it would never be read again
       { ...options, fingerprints: withFingerprints, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { scope: basename(store.dir), get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
     );
+    // the next build reads this build's relations from a few files
+    store.keepRelations();
     // the corpus-wide passes run without a break: let a stop asked for meanwhile arrive
     if (options.signal) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -149,6 +154,8 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
 interface Extracted {
   kind: 'doc';
   file: InputFile;
+  /** its record's key in the store */
+  key: string;
   info: DocumentInfo;
   mentions: Mention[];
   cached: boolean;
@@ -160,7 +167,7 @@ interface Extracted {
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<{ out: Outcome[]; heads: HeadFiles | undefined }> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -211,6 +218,8 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     } else extract(i, bytes.length);
   });
   const cachedHeads = keys.reduce((n, k) => (k === undefined ? n : n + 1), 0);
+  // the heads of the last builds' articles, in a few files: read at once rather than one record at a time
+  const heads = store.heads(intern);
 
   // --workers decides; by default, as many as there are cores and text to pay for them
   const workers = Math.max(1, Math.min(todo.length, options.workers ?? defaultWorkers(todoBytes, availableParallelism())));
@@ -241,8 +250,9 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
           throw failed;
         }
         if (r.kind === 'doc') {
-          store.markUsed(recordKey(r.info.sha256, file.path));
-          out[i] = { kind: 'doc', file, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}), ...(r.local ? { local: ownCopy(r.local) } : {}) };
+          const key = recordKey(r.info.sha256, file.path);
+          store.markUsed(key);
+          out[i] = { kind: 'doc', file, key, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}), ...(r.local ? { local: ownCopy(r.local) } : {}) };
         } else {
           if (r.key) store.markUsed(r.key);
           if (options.strict) throw new IngestError(file.path, `${r.reason} (--strict)`);
@@ -272,11 +282,18 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         sinceBreak = performance.now();
       }
       const file = files[i]!;
+      const held = heads?.find(key);
+      if (held) {
+        store.markUsed(key);
+        out[i] = { kind: 'doc', file, key, info: held.info(key, file.path, file.id), mentions: held.mentions(key, intern(file.id)), cached: true };
+        progress(i);
+        continue;
+      }
       const rec = store.getHead(key);
       // a record whose head cannot be read: extracted again
       if (!rec) unread.push(i);
       else if ('skip' in rec) out[i] = { kind: 'skip', file, reason: rec.skip };
-      else out[i] = { kind: 'doc', file, info: infoOf(rec, file.path, file.id), mentions: mentionsOf(rec, file.id, intern), cached: true };
+      else out[i] = { kind: 'doc', file, key, info: infoOf(rec, file.path, file.id), mentions: mentionsOf(rec, file.id, intern), cached: true };
       if (rec) progress(i);
     }
     const firstSkip = out.find((o) => o?.kind === 'skip');
@@ -288,7 +305,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   } finally {
     await extractor.close();
   }
-  return out;
+  return { out, heads };
 }
 
 /** `work`, or the signal's reason as soon as it is aborted (the work itself is stopped by the caller). */

@@ -3,7 +3,7 @@
 // articles are added, changed or deleted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -76,9 +76,16 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   const cacheDir = join(tempDir(), '.kg-cache');
   const first = await build([dir], { ...FIXED, cacheDir, workers: 1 });
   assert.equal(first.summary.cached, 0);
-  // each article's relations are kept too, under a key of its bytes and its mentions' entities
-  const relationFiles = () => readdirSync(join(cacheDir, readdirSync(cacheDir)[0]!)).filter((n) => n.startsWith('rel-')).length;
-  assert.equal(relationFiles(), 12);
+  // each article's relations are kept too, under a key of its bytes and its mentions' entities,
+  // and the heads of its record, in a file of each for the whole corpus (segments.ts)
+  const cacheFiles = () => readdirSync(join(cacheDir, readdirSync(cacheDir)[0]!)).filter((n) => n.endsWith('.bin')).sort();
+  assert.deepEqual(cacheFiles(), ['heads-1.bin', 'relations-1.bin']);
+  const stamps = () => cacheFiles().map((n) => `${n} ${statSync(join(cacheDir, readdirSync(cacheDir)[0]!, n)).mtimeMs}`);
+  const before = stamps();
+  // nothing changed: nothing written
+  const same = await build([dir], { ...FIXED, cacheDir, workers: 1 });
+  assert.equal(same.summary.cached, 12);
+  assert.deepEqual(stamps(), before);
 
   // add two articles, change one, delete one
   const extra = generateArticles({ documents: 2, sentences: 12, seed: 99 });
@@ -92,16 +99,19 @@ test('an incremental build equals a full rebuild after adding, changing and dele
   const again = await build([dir], { ...FIXED, cacheDir, workers: 1 });
   assert.equal(again.summary.documents, 13);
   assert.equal(again.summary.cached, 10, 'only the new and the changed articles are extracted again');
+  // the new and changed articles' heads go to a file of their own; one deleted article of 13 leaves the first file in use
+  assert.deepEqual(cacheFiles().filter((n) => n.startsWith('heads-')), ['heads-1.bin', 'heads-2.bin']);
   const full = await build([dir], FIXED);
   assert.equal(JSON.stringify(again.graph.export()), JSON.stringify(full.graph.export()));
   // one cached record damaged too: its article is extracted after the heads are read
   const folder2 = join(cacheDir2, readdirSync(cacheDir2)[0]!);
   const damaged = recordKey(createHash('sha256').update(readFileSync(join(dir, '000000.txt'))).digest('hex'), '000000.txt');
   writeFileSync(join(folder2, `${damaged}.json`), '{"format":1,"sha256":"trunc');
+  // (its head from the heads file would serve: without them, each head is read from its record)
+  for (const n of readdirSync(folder2)) if (n.startsWith('heads-')) rmSync(join(folder2, n));
   const again2 = await build([dir], { ...FIXED, cacheDir: cacheDir2, workers: 2 });
   assert.equal(again2.summary.cached, 9);
   assert.equal(JSON.stringify(again2.graph.export()), JSON.stringify(full.graph.export()));
-  assert.equal(relationFiles(), 13, 'the deleted article\'s relations are gone from the cache');
 
   // nothing from the deleted article survives, the changed one's new fact is there
   const docs = new Set<string>();
@@ -158,17 +168,27 @@ test("an extracted document's relation key is its bytes and its mentions' entiti
 });
 
 test("a document's relations come back from the cache as they were put, each sentence written once", () => {
-  const store = DocStore.open(join(tempDir(), '.kg-cache'));
+  const cacheDir = join(tempDir(), '.kg-cache');
+  let store = DocStore.open(cacheDir);
   const sentence = { doc: 'a.txt', start: 3, end: 20, sentence: '瑞达科技有限公司落户双福工业园。' };
   const relations = [
     { head: 'company:瑞达科技', tail: 'industrial-park:双福工业园', relation: 'located-in' as const, evidence: [sentence], derived: false },
     { head: 'industrial-park:双福工业园', tail: 'place:江津区', relation: 'located-in' as const, evidence: [sentence, { doc: 'b.txt', start: 0, end: 9, sentence: '双福工业园在江津区。' }], derived: true },
   ];
   store.putRelations('k1', relations);
+  assert.equal(store.getRelations('k2'), undefined);
+  // kept by the build that put them, for the next build
+  store.keepRelations();
+  store.close();
+  store = DocStore.open(cacheDir);
   assert.deepEqual(store.getRelations('k1'), relations);
   assert.equal(store.getRelations('k2'), undefined);
-  const [file] = readdirSync(store.dir).filter((f) => f.startsWith('rel-'));
-  assert.equal(readFileSync(join(store.dir, file!), 'utf8').split('瑞达科技有限公司落户双福工业园').length, 2, 'the shared sentence is written once');
+  const [file] = readdirSync(store.dir).filter((f) => f.startsWith('relations-'));
+  const shared = Buffer.from('瑞达科技有限公司落户双福工业园', 'utf16le');
+  const bytes = readFileSync(join(store.dir, file!));
+  assert.ok(bytes.indexOf(shared) >= 0 && bytes.indexOf(shared, bytes.indexOf(shared) + 1) < 0, 'the shared sentence is written once');
+  const [a, b] = store.getRelations('k1')!;
+  assert.equal(a!.evidence[0], b!.evidence[0], 'the relations that share a sentence share its evidence');
 });
 
 test("a cached article's info and mentions are read from its record's first line, without its text", () => {
@@ -234,7 +254,9 @@ test('a damaged cache record is ignored and extracted again', async () => {
   const cacheDir = join(tempDir(), '.kg-cache');
   const clean = await graphJson(dir, { cacheDir });
   const [version] = readdirSync(cacheDir);
-  const [record] = readdirSync(join(cacheDir, version!)).filter((n) => !n.startsWith('rel-'));
+  const [record] = readdirSync(join(cacheDir, version!)).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
+  // the records' heads are read from the heads file: without it, from the records
+  for (const n of readdirSync(join(cacheDir, version!))) if (n.startsWith('heads-')) rmSync(join(cacheDir, version!, n));
   writeFileSync(join(cacheDir, version!, record!), '{"format":1,"sha256":"trunc');
   const { graph, summary } = await build([dir], { ...FIXED, cacheDir });
   assert.equal(summary.cached, 2);
@@ -249,8 +271,8 @@ test("a cached record whose text is damaged is read from its file again when a p
   // every record keeps its head and loses its text; no relations are kept, so each document is read
   for (const name of readdirSync(folder)) {
     const file = join(folder, name);
-    if (name.startsWith('rel-')) rmSync(file);
-    else writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0]!);
+    if (name.startsWith('relations-')) rmSync(file);
+    else if (name.endsWith('.json')) writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0]!);
   }
   const { graph, summary } = await build([dir], { ...FIXED, cacheDir });
   assert.equal(summary.cached, 3);

@@ -14,9 +14,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Document, DocumentInfo, EntityType, Evidence, Mention, Relation, RelationType } from '../types.js';
+import type { Document, DocumentInfo, EntityType, Mention, Relation } from '../types.js';
 import { dated, readsAsPage } from '../ingest/index.js';
 import { writeFileAtomic } from '../graph/write.js';
+import { RelationFiles } from './relation-files.js';
+import { CachedMention, keepHeads, readHeadFiles, type HeadEntry, type HeadFiles } from './heads.js';
 
 /** Bump when the record layout changes. */
 const FORMAT = 6;
@@ -80,6 +82,7 @@ const INDEX_SUFFIX = '.index';
 
 export class DocStore {
   private readonly used = new Set<string>();
+  private relations: RelationFiles | undefined;
 
   private constructor(
     /** folder holding this code version's records */
@@ -130,22 +133,38 @@ export class DocStore {
     }
   }
 
-  /** A document's relations as an earlier build left them (see relation-cache.ts). */
+  /** A document's relations as an earlier build left them (relation-cache.ts, relation-files.ts). */
   getRelations(key: string): Relation[] | undefined {
-    const name = `rel-${key}`;
-    this.used.add(name);
-    try {
-      const rec = JSON.parse(readFileSync(join(this.dir, `${name}.json`), 'utf8')) as RelationsRecord;
-      return rec.format === FORMAT && rec.key === key ? relationsOf(rec) : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.relationFiles().get(key);
   }
 
+  /** A document's relations found by this build, kept for the next by keepRelations(). */
   putRelations(key: string, relations: Relation[]): void {
-    const name = `rel-${key}`;
-    this.used.add(name);
-    writeFileAtomic(join(this.dir, `${name}.json`), JSON.stringify(relationsRecord(key, relations)));
+    this.relationFiles().add(key, relations);
+  }
+
+  /** Keeps the relations this build got and put for the next build (relation-files.ts). */
+  keepRelations(): void {
+    if (!this.relations) return;
+    for (const name of this.relations.keep()) this.used.add(name);
+  }
+
+  private relationFiles(): RelationFiles {
+    this.relations ??= new RelationFiles(this.dir);
+    return this.relations;
+  }
+
+  /**
+   * The heads files earlier builds left (heads.ts), their strings shared through `intern`;
+   * undefined for a temporary store.
+   */
+  heads(intern?: (s: string) => string): HeadFiles | undefined {
+    return this.temporary ? undefined : readHeadFiles(this.dir, intern);
+  }
+
+  /** Keeps the heads of this build's articles, each once, for the next build (heads.ts). */
+  keepHeads(heads: HeadFiles, entries: readonly HeadEntry[]): void {
+    for (const name of keepHeads(heads, entries)) this.used.add(name);
   }
 
   /** Marks a record written by a worker as part of this build. */
@@ -170,61 +189,6 @@ export class DocStore {
   private path(key: string): string {
     return join(this.dir, `${key}.json`);
   }
-}
-
-/**
- * A document's relations on disk. Most of a document's relations share a few sentences as their
- * evidence: each sentence is written once, and each relation as its ends, its type, whether it is
- * derived and the indices of its sentences.
- */
-interface RelationsRecord {
-  format: number;
-  key: string;
-  docs: string[];
-  /** [doc index, start, end, sentence] */
-  sentences: Array<[number, number, number, string]>;
-  /** [head, tail, relation, derived (1) or not (0), sentence indices] */
-  relations: Array<[string, string, RelationType, 0 | 1, number[]]>;
-}
-
-function relationsRecord(key: string, relations: readonly Relation[]): RelationsRecord {
-  const docs = new Map<string, number>();
-  const sentences = new Map<string, number>();
-  const rec: RelationsRecord = { format: FORMAT, key, docs: [], sentences: [], relations: [] };
-  for (const r of relations) {
-    const ev = r.evidence.map((e) => {
-      let d = docs.get(e.doc);
-      if (d === undefined) {
-        docs.set(e.doc, (d = rec.docs.length));
-        rec.docs.push(e.doc);
-      }
-      const k = `${d}\u0000${e.start}\u0000${e.end}\u0000${e.sentence}`;
-      let s = sentences.get(k);
-      if (s === undefined) {
-        sentences.set(k, (s = rec.sentences.length));
-        rec.sentences.push([d, e.start, e.end, e.sentence]);
-      }
-      return s;
-    });
-    rec.relations.push([r.head, r.tail, r.relation, r.derived ? 1 : 0, ev]);
-  }
-  return rec;
-}
-
-/** The relations a record holds; the evidence of the relations that share a sentence is one object. */
-function relationsOf(rec: RelationsRecord): Relation[] {
-  const evidence: Evidence[] = rec.sentences.map(([d, start, end, sentence]) => ({ doc: rec.docs[d] ?? fail('damaged relations record'), start, end, sentence }));
-  return rec.relations.map(([head, tail, relation, derived, ev]) => ({
-    head,
-    tail,
-    relation,
-    evidence: ev.map((i) => evidence[i] ?? fail('damaged relations record')),
-    derived: derived === 1,
-  }));
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }
 
 /** Writes a record into a store folder, head and body each a line; workers call this with the folder the build opened. */
@@ -328,25 +292,6 @@ export function mentionsOf(rec: Exclude<RecordHead, { skip: string }>, id: strin
     if (r.length > 9) m.implied = intern(r[9]!);
     return m;
   });
-}
-
-/**
- * A mention read from a record: a class of its own, so that its objects' hidden class is not the
- * one that extraction's object literals share, which V8 may change as new articles are extracted
- * (a rebuild that read 13,200 heads spent 2.5 s migrating their objects on the first pass over them).
- */
-class CachedMention implements Mention {
-  constructor(
-    public doc: string,
-    public start: number,
-    public end: number,
-    public text: string,
-    public sentence: number,
-    public type: EntityType,
-    public nstart: number,
-    public nend: number,
-    public rule: string,
-  ) {}
 }
 
 /** A document's mentions as a record's head holds them: rows, and the tables of their types and rules. */

@@ -1,0 +1,121 @@
+// The files a cache keeps for the whole corpus: the records' heads and the documents' relations,
+// each in a few columns files (src/corpus/columns.ts, heads.ts, relation-files.ts, segments.ts).
+// A rebuild reads them instead of one file per article: what comes back must be what went in,
+// a damaged file must cost time only, and the files must not grow without bound.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ColumnsWriter, readColumns } from '../src/corpus/columns.js';
+import { Heads, headsBytes, keepHeads, readHeadFiles } from '../src/corpus/heads.js';
+import { RelationsSegment, relationsBytes } from '../src/corpus/relation-files.js';
+import { Segments } from '../src/corpus/segments.js';
+import { build } from '../src/build.js';
+import type { DocumentInfo, Mention } from '../src/types.js';
+import { generateArticles } from '../bench/generate.js';
+import { tempDir, writeCorpus } from './helpers.js';
+
+const FIXED = { layoutIterations: 20, builtAt: '2026-01-01T00:00:00.000Z' } as const;
+
+test('a columns file gives back its strings, lone surrogates and empty ones too, and its columns; a changed byte is refused', () => {
+  const w = new ColumnsWriter(2);
+  const strings = ['江津区', '', 'a\ud800b', '双福工业园'.repeat(100), 'x'];
+  for (const s of strings) w.push(0, w.string(s));
+  for (let i = 0; i < 3000; i++) w.push(1, i * 7 - 5000);
+  const bytes = Buffer.concat(w.bytes('test', 3));
+  const back = readColumns(bytes, 'test', 3);
+  assert.deepEqual([...back.columns[0]!].map((i) => back.strings[i]), strings);
+  assert.deepEqual([...back.columns[1]!], Array.from({ length: 3000 }, (_, i) => i * 7 - 5000));
+  assert.throws(() => readColumns(bytes, 'other', 3), /not a other file/);
+  assert.throws(() => readColumns(bytes, 'test', 4), /format/);
+  const damaged = Buffer.from(bytes);
+  damaged[damaged.length - 3]! ^= 1;
+  assert.throws(() => readColumns(damaged, 'test', 3), /damaged/);
+  assert.throws(() => readColumns(bytes.subarray(0, 10), 'test', 3));
+});
+
+test("the heads file gives back each article's info and mentions as they went in", () => {
+  const info = (id: string, date?: string): DocumentInfo => ({ id, path: `/c/${id}`, title: `标题${id}`, ...(date ? { date } : {}), sha256: `${id}`.repeat(8), chars: 120 });
+  const m = (doc: string, start: number, text: string, extra: Partial<Mention> = {}): Mention => ({ doc, start, end: start + text.length, text, sentence: 2, type: 'organization', nstart: start + 1, nend: start + 1 + text.length, rule: 'tagger', ...extra });
+  const entries = [
+    { key: 'k1', info: info('a.txt', '2024-03-05'), mentions: [m('a.txt', 3, '区政府'), m('a.txt', 9, '区长', { type: 'person', implied: '区政府' }), m('a.txt', 20, '瑞达', { type: 'company', aliasOf: '瑞达科技有限公司' })] },
+    { key: 'k2-page', info: info('b.html'), mentions: [] },
+    { key: 'k3', info: info('c.txt'), mentions: [m('c.txt', 0, '局', { implied: '区人民政府', aliasOf: undefined })] },
+  ];
+  const heads = Heads.from(Buffer.concat(headsBytes(entries)));
+  assert.equal(heads.size, 3);
+  assert.equal(heads.has('k4'), false);
+  for (const e of entries) {
+    // at this build's path and id
+    assert.deepEqual(heads.info(e.key, `/d/${e.info.id}`, `new/${e.info.id}`), { ...e.info, path: `/d/${e.info.id}`, id: `new/${e.info.id}` });
+    const strip = (x: Mention) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined));
+    assert.deepEqual(heads.mentions(e.key, e.info.id).map((x) => ({ ...x })), e.mentions.map(strip));
+  }
+});
+
+test("a relations file gives back each document's relations, derived ones and shared sentences as they were", () => {
+  const s1 = { doc: 'a.txt', start: 3, end: 20, sentence: '瑞达科技有限公司落户双福工业园。' };
+  const s2 = { doc: 'b.txt', start: 0, end: 9, sentence: '双福工业园在江津区。' };
+  const lists: Array<[string, Parameters<typeof relationsBytes>[0] extends Iterable<[string, infer L]> ? L : never]> = [
+    ['k1', [
+      { head: 'company:瑞达科技', tail: 'industrial-park:双福工业园', relation: 'located-in', evidence: [s1], derived: false },
+      { head: 'industrial-park:双福工业园', tail: 'place:江津区', relation: 'located-in', evidence: [s1, s2], derived: true },
+    ]],
+    ['k2', []],
+    ['k3', [{ head: 'company:瑞达科技', tail: 'cluster:汽摩', relation: 'belongs-to-cluster', evidence: [s2], derived: false }]],
+  ];
+  const segment = RelationsSegment.from(Buffer.concat(relationsBytes(lists)));
+  for (const [key, list] of lists) assert.deepEqual(segment.relations(key), list);
+  const [a, b] = segment.relations('k1');
+  assert.equal(a!.evidence[0], b!.evidence[0]);
+  assert.equal(segment.has('k4'), false);
+});
+
+test('a cache adds a file of the entries the others lack, and writes one file anew once they hold many others or are many', () => {
+  const dir = tempDir();
+  const entry = (key: string) => ({ key, info: { id: key, path: key, title: key, sha256: key, chars: 1 }, mentions: [] });
+  // as the build's store does: the files not named are removed
+  const keep = (keys: string[]) => {
+    const names = keepHeads(readHeadFiles(dir), keys.map(entry));
+    for (const n of readdirSync(dir)) if (!names.includes(n)) rmSync(join(dir, n));
+    return names;
+  };
+  const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+  assert.deepEqual(keep(keys), ['heads-1.bin']);
+  // nothing new: nothing written
+  assert.deepEqual(keep(keys), ['heads-1.bin']);
+  // two new articles and one gone (1 of 22 not used): a file of the two
+  assert.deepEqual(keep([...keys.slice(1), 'n1', 'n2']), ['heads-1.bin', 'heads-2.bin']);
+  const files = readHeadFiles(dir);
+  assert.ok(files.find('n1') && files.find('k5') && !files.find('x'));
+  // half of what the files hold not used: all written anew to one file
+  assert.deepEqual(keep(keys.slice(0, 10)), ['heads-3.bin']);
+  // a file damaged: left out, its entries written again
+  writeFileSync(join(dir, 'heads-3.bin'), 'not columns');
+  assert.equal(readHeadFiles(dir).find('k1'), undefined);
+  // at most 16 files: the 16th addition writes one file anew
+  let names: string[] = [];
+  for (let i = 0; i < 16; i++) names = keep([...keys.slice(0, 10), ...Array.from({ length: i + 1 }, (_, j) => `m${j}`)]);
+  assert.ok(names.length <= 16, `${names.length} files`);
+  const last = Segments.read(dir, 'heads', (b) => Heads.from(b));
+  for (const k of [...keys.slice(0, 10), 'm0', 'm15']) assert.ok(last.find(k), k);
+});
+
+test('a build with damaged heads and relations files gives the same graph, and mends them', async () => {
+  const dir = writeCorpus(Object.fromEntries(generateArticles({ documents: 4, sentences: 12, seed: 5 }).map((a) => [a.name, a.text])));
+  const cacheDir = join(tempDir(), '.kg-cache');
+  const clean = JSON.stringify((await build([dir], { ...FIXED, cacheDir, workers: 1 })).graph.export());
+  const folder = join(cacheDir, readdirSync(cacheDir).find((n) => !n.endsWith('.index'))!);
+  for (const name of readdirSync(folder).filter((n) => n.endsWith('.bin'))) {
+    const bytes = readFileSync(join(folder, name));
+    bytes[bytes.length - 1]! ^= 0xff;
+    writeFileSync(join(folder, name), bytes);
+  }
+  const again = await build([dir], { ...FIXED, cacheDir, workers: 1 });
+  assert.equal(again.summary.cached, 4);
+  assert.equal(JSON.stringify(again.graph.export()), clean);
+  // written anew: the next build reads them
+  const files = readdirSync(folder).filter((n) => n.endsWith('.bin')).sort();
+  assert.deepEqual(files, ['heads-1.bin', 'relations-1.bin']);
+  assert.ok(readHeadFiles(folder).find(readdirSync(folder).find((n) => n.endsWith('.json'))!.replace(/\.json$/, '')));
+});
