@@ -19,7 +19,6 @@ import { loadModels } from './model-file.js';
 import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import type { FileOutcome } from './corpus/extract-file.js';
-import type { HeadFiles } from './corpus/heads.js';
 import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
@@ -92,11 +91,9 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   try {
-    const { out: extracted, heads } = await extractAll(files, store, modelFile, options);
+    const extracted = await extractAll(files, store, modelFile, options);
     options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
-    // the next build reads this build's heads from a few files
-    if (heads) store.keepHeads(heads, kept);
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const read = new Map<string, DocRecord>();
     const { records, fingerprints } = corpusRecords(
@@ -167,7 +164,7 @@ interface Extracted {
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<{ out: Outcome[]; heads: HeadFiles | undefined }> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -299,13 +296,18 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     const firstSkip = out.find((o) => o?.kind === 'skip');
     if (options.strict && firstSkip?.kind === 'skip') throw new IngestError(firstSkip.file.path, `${firstSkip.reason} (--strict)`);
     options.signal?.throwIfAborted();
+    // while the new articles are still being extracted, the cached relations are read (the corpus
+    // passes would read them first thing)
+    if (todo.length > 0 && !store.temporary) store.readRelations();
     await early;
     for (const i of unread) extract(i, sizes[i]!);
     await lanes();
   } finally {
     await extractor.close();
   }
-  return { out, heads };
+  // the next build reads this build's heads from a few files
+  if (heads) store.keepHeads(heads, out.filter((o): o is Extracted => o?.kind === 'doc'));
+  return out;
 }
 
 /** `work`, or the signal's reason as soon as it is aborted (the work itself is stopped by the caller). */

@@ -63,13 +63,18 @@ export class ColumnsWriter {
       lengths[i] = s.length;
       units += s.length;
     });
+    // the strings encoded one by one into their place, not joined first (a full build's relations
+    // hold 40 M code units of sentences)
+    const encoded = Buffer.allocUnsafe(2 * units);
+    let at = 0;
+    for (const s of this.strings) at += encoded.write(s, at, 'utf16le');
     const body: Buffer[] = [];
     const add = (bytes: Buffer) => {
       body.push(bytes);
       if (bytes.length % 8) body.push(Buffer.alloc(8 - (bytes.length % 8)));
     };
     add(Buffer.from(lengths.buffer, 0, lengths.byteLength));
-    add(Buffer.from(this.strings.join(''), 'utf16le'));
+    add(encoded);
     this.columns.forEach((col, c) => add(Buffer.from(col.buffer, 0, this.lengths[c]! * 4)));
     const h = createHash('sha256');
     for (const b of body) h.update(b);

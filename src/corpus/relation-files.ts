@@ -114,32 +114,34 @@ export class RelationsSegment {
   }
 }
 
-/** The bytes of a relations file holding each key's list (buffers to write one after the other). */
-export function relationsBytes(lists: Iterable<[string, readonly Relation[]]>): Buffer[] {
-  const w = new ColumnsWriter(COLUMNS);
-  let relations = 0;
-  let refs = 0;
-  let rows = 0;
-  for (const [key, list] of lists) {
+/** Builds a relations file a list at a time: a list added is serialised at once, not held. */
+class RelationsWriter {
+  private readonly w = new ColumnsWriter(COLUMNS);
+  private relations = 0;
+  private refs = 0;
+  private rows = 0;
+
+  add(key: string, list: readonly Relation[]): void {
+    const w = this.w;
     w.push(C.Key, w.string(key));
-    w.push(C.First, relations);
+    w.push(C.First, this.relations);
     w.push(C.Count, list.length);
-    relations += list.length;
+    this.relations += list.length;
     // an evidence object the list's relations share is one row
     const rowOf = new Map<Evidence, number>();
-    const first = rows;
+    const first = this.rows;
     for (const r of list) {
       w.push(C.Head, w.string(r.head));
       w.push(C.Tail, w.string(r.tail));
       w.push(C.Relation, w.string(r.relation));
       w.push(C.Derived, r.derived ? 1 : 0);
-      w.push(C.RefFirst, refs);
+      w.push(C.RefFirst, this.refs);
       w.push(C.RefCount, r.evidence.length);
-      refs += r.evidence.length;
+      this.refs += r.evidence.length;
       for (const e of r.evidence) {
         let row = rowOf.get(e);
         if (row === undefined) {
-          rowOf.set(e, (row = rows++));
+          rowOf.set(e, (row = this.rows++));
           w.push(C.Doc, w.string(e.doc));
           w.push(C.Start, e.start);
           w.push(C.End, e.end);
@@ -149,21 +151,32 @@ export function relationsBytes(lists: Iterable<[string, readonly Relation[]]>): 
       }
     }
     w.push(C.EvidenceFirst, first);
-    w.push(C.EvidenceCount, rows - first);
+    w.push(C.EvidenceCount, this.rows - first);
   }
-  return w.bytes(KIND, FORMAT);
+
+  bytes(): Buffer[] {
+    return this.w.bytes(KIND, FORMAT);
+  }
+}
+
+/** The bytes of a relations file holding each key's list (buffers to write one after the other). */
+export function relationsBytes(lists: Iterable<[string, readonly Relation[]]>): Buffer[] {
+  const w = new RelationsWriter();
+  for (const [key, list] of lists) w.add(key, list);
+  return w.bytes();
 }
 
 /**
  * The relation lists of a store's folder, read as one, and those a build found elsewhere (made
- * anew, or read from an older per-document file) to be kept for the next build.
+ * anew), written as they come, to be kept for the next build.
  */
 export class RelationFiles {
   private readonly files: Segments<RelationsSegment>;
-  /** every key this build asked for or put */
+  /** every key this build asked for or added */
   private readonly used = new Set<string>();
-  /** the lists of this build no file holds */
-  private readonly pending = new Map<string, readonly Relation[]>();
+  /** the lists of this build no file holds, and any others keep() adds */
+  private readonly writer = new RelationsWriter();
+  private readonly written = new Set<string>();
 
   constructor(dir: string) {
     this.files = Segments.read(dir, 'relations', RelationsSegment.from);
@@ -179,13 +192,17 @@ export class RelationFiles {
   /** A list of this build that no file holds, to keep. */
   add(key: string, relations: readonly Relation[]): void {
     this.used.add(key);
-    this.pending.set(key, relations);
+    if (this.written.has(key)) return;
+    this.written.add(key);
+    this.writer.add(key, relations);
   }
 
-  /** Keeps this build's lists for the next build; the names of the files that hold them. */
+  /** Keeps this build's lists for the next build; the names of the files that hold them. Done with after. */
   keep(): string[] {
-    const names = this.files.keep([...this.used], (keys) => relationsBytes(keys.map((k): [string, readonly Relation[]] => [k, this.pending.get(k) ?? this.get(k)!])));
-    this.pending.clear();
-    return names;
+    return this.files.keep([...this.used], (keys) => {
+      // all of them, when the files are written anew: those the files hold too
+      for (const k of keys) if (!this.written.has(k)) this.add(k, this.get(k)!);
+      return this.writer.bytes();
+    });
   }
 }

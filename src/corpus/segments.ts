@@ -67,12 +67,12 @@ export class Segments<S extends Segment> {
     const dead = held - (keys.length - missing.length);
     const name = `${this.prefix}-${this.files.reduce((n, f) => Math.max(n, f.n), 0) + 1}.bin`;
     if (dead > DEAD_SHARE * keys.length || (missing.length > 0 && this.files.length >= MAX_FILES)) {
-      writeFileAtomic(join(this.dir, name), Buffer.concat(bytes(keys)));
+      writeFileAtomic(join(this.dir, name), bytes(keys));
       return [name];
     }
     const names = this.files.map((f) => f.name);
     if (missing.length === 0) return names;
-    writeFileAtomic(join(this.dir, name), Buffer.concat(bytes(missing)));
+    writeFileAtomic(join(this.dir, name), bytes(missing));
     return [...names, name];
   }
 }

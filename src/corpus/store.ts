@@ -147,6 +147,13 @@ export class DocStore {
   keepRelations(): void {
     if (!this.relations) return;
     for (const name of this.relations.keep()) this.used.add(name);
+    // (the files read, and the lists written, are let go)
+    this.relations = undefined;
+  }
+
+  /** Reads the relations files earlier builds left, if not read yet (getRelations reads them at its first call). */
+  readRelations(): void {
+    this.relationFiles();
   }
 
   private relationFiles(): RelationFiles {

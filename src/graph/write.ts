@@ -31,11 +31,14 @@ function atomically(path: string, write: (tmp: string) => void): void {
   }
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/** Writes `data` (text as UTF-8, bytes, or pieces of bytes one after the other) to `path` atomically. */
+export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
+      else if (data instanceof Uint8Array) writeAll(fd, data);
+      else for (const piece of data) writeAll(fd, piece);
     } finally {
       closeSync(fd);
     }
