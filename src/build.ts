@@ -123,7 +123,9 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
           }
           if (rec && !('skip' in rec)) return documentOf(rec, e.file.path, e.file.id);
           // a record whose head was read but whose text is damaged or gone: the file again, if
-          // it still has the bytes whose mentions the head gave
+          // it still has the bytes whose mentions the head gave; the record goes, and the next
+          // build extracts the article anew
+          store.drop(key);
           const doc = ingestBytes(readFileSync(e.file.path), e.file.path, e.file.id);
           if (doc.sha256 !== e.info.sha256) throw new Error(`kg: ${e.file.path} changed during the build; build again`);
           return doc;

@@ -93,12 +93,16 @@ test('a cache adds a file of the entries the others lack, and writes one file an
   // a file damaged: left out, its entries written again
   writeFileSync(join(dir, 'heads-3.bin'), 'not columns');
   assert.equal(readHeadFiles(dir).find('k1'), undefined);
-  // at most 16 files: the 16th addition writes one file anew
+  // at most 16 files: an addition to 16 writes one file anew
   let names: string[] = [];
-  for (let i = 0; i < 16; i++) names = keep([...keys.slice(0, 10), ...Array.from({ length: i + 1 }, (_, j) => `m${j}`)]);
-  assert.ok(names.length <= 16, `${names.length} files`);
+  for (let i = 0; i < 16; i++) {
+    names = keep([...keys.slice(0, 10), ...Array.from({ length: i + 1 }, (_, j) => `m${j}`)]);
+    assert.equal(names.length, i + 1);
+  }
+  names = keep([...keys.slice(0, 10), ...Array.from({ length: 17 }, (_, j) => `m${j}`)]);
+  assert.equal(names.length, 1);
   const last = Segments.read(dir, 'heads', (b) => Heads.from(b));
-  for (const k of [...keys.slice(0, 10), 'm0', 'm15']) assert.ok(last.find(k), k);
+  for (const k of [...keys.slice(0, 10), 'm0', 'm16']) assert.ok(last.find(k), k);
 });
 
 test('a build with damaged heads and relations files gives the same graph, and mends them', async () => {
@@ -118,4 +122,21 @@ test('a build with damaged heads and relations files gives the same graph, and m
   const files = readdirSync(folder).filter((n) => n.endsWith('.bin')).sort();
   assert.deepEqual(files, ['heads-1.bin', 'relations-1.bin']);
   assert.ok(readHeadFiles(folder).find(readdirSync(folder).find((n) => n.endsWith('.json'))!.replace(/\.json$/, '')));
+});
+
+test('a build that stops before it keeps its own leaves the heads and relations files as they were', async () => {
+  const dir = writeCorpus(Object.fromEntries(generateArticles({ documents: 4, sentences: 12, seed: 6 }).map((a) => [a.name, a.text])));
+  const cacheDir = join(tempDir(), '.kg-cache');
+  await build([dir], { ...FIXED, cacheDir, workers: 1 });
+  const folder = join(cacheDir, readdirSync(cacheDir).find((n) => !n.endsWith('.index'))!);
+  const files = () => readdirSync(folder).filter((n) => n.endsWith('.bin')).sort();
+  assert.deepEqual(files(), ['heads-1.bin', 'relations-1.bin']);
+  // an empty article stops a --strict build after the cached heads were read
+  writeFileSync(join(dir, 'zz-empty.txt'), '');
+  await assert.rejects(build([dir], { ...FIXED, cacheDir, workers: 1, strict: true }), /empty \(--strict\)/);
+  assert.deepEqual(files(), ['heads-1.bin', 'relations-1.bin']);
+  rmSync(join(dir, 'zz-empty.txt'));
+  const again = await build([dir], { ...FIXED, cacheDir, workers: 1 });
+  assert.equal(again.summary.cached, 4);
+  assert.deepEqual(files(), ['heads-1.bin', 'relations-1.bin']);
 });

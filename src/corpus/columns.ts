@@ -97,7 +97,8 @@ export function readColumns(buf: Buffer, kind: string, format: number): Columns 
   const headLen = buf.readUInt32LE(0);
   if (4 + headLen > buf.length) throw new Error('not a columns file');
   const head = JSON.parse(buf.toString('utf8', 4, 4 + headLen)) as ColumnsHead;
-  if (head.kind !== kind || head.format !== format || !Number.isInteger(head.strings) || !Number.isInteger(head.units) || !Array.isArray(head.columns)) {
+  const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  if (head.kind !== kind || head.format !== format || !count(head.strings) || !count(head.units) || !Array.isArray(head.columns) || !head.columns.every(count)) {
     throw new Error(`not a ${kind} file of format ${format}`);
   }
   let at = 4 + headLen;
@@ -109,10 +110,9 @@ export function readColumns(buf: Buffer, kind: string, format: number): Columns 
     at += bytes + ((8 - (bytes % 8)) % 8);
     return out;
   };
-  // views where the bytes are aligned (a file read whole starts its own buffer), else copies
-  const ints = <T extends Uint32Array | Int32Array>(Kind: { new (b: ArrayBufferLike, at: number, n: number): T; new (n: number): T }, n: number): T => {
+  // copied out of the file's bytes, which can go once read (and typed arrays need their alignment)
+  const ints = <T extends Uint32Array | Int32Array>(Kind: { new (n: number): T }, n: number): T => {
     const bytes = take(4 * n);
-    if (bytes.byteOffset % 4 === 0) return new Kind(bytes.buffer, bytes.byteOffset, n);
     const out = new Kind(n);
     new Uint8Array(out.buffer).set(bytes);
     return out;
@@ -127,9 +127,8 @@ export function readColumns(buf: Buffer, kind: string, format: number): Columns 
     p += len;
   }
   if (p !== all.length) throw new Error(`a damaged ${kind} file`);
-  const columns = head.columns.map((n) => {
-    if (!Number.isInteger(n) || n < 0) throw new Error(`a damaged ${kind} file`);
-    return ints(Int32Array, n);
-  });
+  const columns = head.columns.map((n) => ints(Int32Array, n));
+  // the head's counts account for every byte (the checksum covers what follows the head)
+  if (at !== buf.length) throw new Error(`a damaged ${kind} file`);
   return { strings, columns };
 }

@@ -4,7 +4,8 @@
 // the heads took 2.3 s to read and parse and 0.4 s more to share their strings.
 //
 // It is a cache of the records' heads, kept in the store's folder (valid for the code and model
-// that made its records): a record's head is a function of its key there, so an entry serves any
+// that made its records; its layout has a format number of its own, FORMAT, to bump when it
+// changes): a record's head is a function of its key there, so an entry serves any
 // build that finds the same key, whichever build wrote it. They are kept in a few files
 // (segments.ts): a rebuild after adding 13 articles adds a file of 13 heads.
 import type { DocumentInfo, EntityType, Mention } from '../types.js';

@@ -75,6 +75,15 @@ export class RelationsSegment {
     runs(C.First, C.Count, len(C.Head));
     runs(C.EvidenceFirst, C.EvidenceCount, len(C.Doc));
     runs(C.RefFirst, C.RefCount, len(C.Ref));
+    // a relation's evidence is among its own list's
+    const [first, count, evFirst, evCount, refFirst, refCount, ref] = [C.First, C.Count, C.EvidenceFirst, C.EvidenceCount, C.RefFirst, C.RefCount, C.Ref].map((c) => columns[c]!) as Int32Array[];
+    for (let i = 0; i < len(C.Key); i++) {
+      for (let r = first![i]!; r < first![i]! + count![i]!; r++) {
+        for (let j = refFirst![r]!; j < refFirst![r]! + refCount![r]!; j++) {
+          if (ref![j]! < evFirst![i]! || ref![j]! >= evFirst![i]! + evCount![i]!) throw damaged();
+        }
+      }
+    }
     return new RelationsSegment(strings, columns);
   }
 
@@ -103,11 +112,8 @@ export class RelationsSegment {
     for (let r = first; r < first + c[C.Count]![i]!; r++) {
       const refFirst = c[C.RefFirst]![r]!;
       const ev: Evidence[] = [];
-      for (let j = refFirst; j < refFirst + c[C.RefCount]![r]!; j++) {
-        const e = evidence[c[C.Ref]![j]! - evFirst];
-        if (e === undefined) throw new Error('a damaged relations file');
-        ev.push(e);
-      }
+      // (from() saw that each is one of the list's)
+      for (let j = refFirst; j < refFirst + c[C.RefCount]![r]!; j++) ev.push(evidence[c[C.Ref]![j]! - evFirst]!);
       out.push({ head: s[c[C.Head]![r]!]!, tail: s[c[C.Tail]![r]!]!, relation: s[c[C.Relation]![r]!] as RelationType, evidence: ev, derived: c[C.Derived]![r]! === 1 });
     }
     return out;
@@ -168,7 +174,7 @@ export function relationsBytes(lists: Iterable<[string, readonly Relation[]]>): 
 
 /**
  * The relation lists of a store's folder, read as one, and those a build found elsewhere (made
- * anew), written as they come, to be kept for the next build.
+ * anew), serialised as they come and written when the build keeps them.
  */
 export class RelationFiles {
   private readonly files: Segments<RelationsSegment>;
@@ -180,6 +186,11 @@ export class RelationFiles {
 
   constructor(dir: string) {
     this.files = Segments.read(dir, 'relations', RelationsSegment.from);
+  }
+
+  /** The names of the files read. */
+  names(): string[] {
+    return this.files.names();
   }
 
   /** The list under `key` from the files, or undefined. */

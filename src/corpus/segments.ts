@@ -50,6 +50,11 @@ export class Segments<S extends Segment> {
     return new Segments(dir, prefix, files);
   }
 
+  /** The names of the files read. */
+  names(): string[] {
+    return this.files.map((f) => f.name);
+  }
+
   /** The file holding `key` (the newest, if several do), or undefined. */
   find(key: string): S | undefined {
     for (let f = this.files.length - 1; f >= 0; f--) if (this.files[f]!.segment.has(key)) return this.files[f]!.segment;
@@ -66,14 +71,19 @@ export class Segments<S extends Segment> {
     const held = this.files.reduce((n, f) => n + f.segment.size, 0);
     const dead = held - (keys.length - missing.length);
     const name = `${this.prefix}-${this.files.reduce((n, f) => Math.max(n, f.n), 0) + 1}.bin`;
-    if (dead > DEAD_SHARE * keys.length || (missing.length > 0 && this.files.length >= MAX_FILES)) {
-      writeFileAtomic(join(this.dir, name), bytes(keys));
-      return [name];
-    }
-    const names = this.files.map((f) => f.name);
+    const names = this.names();
+    // a file that cannot be written (a full disk, another build's store removing it) costs the next build time only
+    const write = (keys: readonly string[]): boolean => {
+      try {
+        writeFileAtomic(join(this.dir, name), bytes(keys));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (dead > DEAD_SHARE * keys.length || (missing.length > 0 && this.files.length >= MAX_FILES)) return write(keys) ? [name] : names;
     if (missing.length === 0) return names;
-    writeFileAtomic(join(this.dir, name), bytes(missing));
-    return [...names, name];
+    return write(missing) ? [...names, name] : names;
   }
 }
 

@@ -146,7 +146,7 @@ export class DocStore {
   /** Keeps the relations this build got and put for the next build (relation-files.ts). */
   keepRelations(): void {
     if (!this.relations) return;
-    for (const name of this.relations.keep()) this.used.add(name);
+    this.keepFiles(this.relations.names(), this.relations.keep());
     // (the files read, and the lists written, are let go)
     this.relations = undefined;
   }
@@ -157,8 +157,18 @@ export class DocStore {
   }
 
   private relationFiles(): RelationFiles {
-    this.relations ??= new RelationFiles(this.dir);
+    if (!this.relations) {
+      this.relations = new RelationFiles(this.dir);
+      // kept by a build that stops before it keeps its own (keepFiles)
+      for (const name of this.relations.names()) this.used.add(name);
+    }
     return this.relations;
+  }
+
+  /** Of the files `read`, close() removes those not `kept`; it keeps those written. */
+  private keepFiles(read: readonly string[], kept: readonly string[]): void {
+    for (const name of read) this.used.delete(name);
+    for (const name of kept) this.used.add(name);
   }
 
   /**
@@ -166,12 +176,22 @@ export class DocStore {
    * undefined for a temporary store.
    */
   heads(intern?: (s: string) => string): HeadFiles | undefined {
-    return this.temporary ? undefined : readHeadFiles(this.dir, intern);
+    if (this.temporary) return undefined;
+    const heads = readHeadFiles(this.dir, intern);
+    // kept by a build that stops before it keeps its own (keepFiles)
+    for (const name of heads.names()) this.used.add(name);
+    return heads;
   }
 
   /** Keeps the heads of this build's articles, each once, for the next build (heads.ts). */
   keepHeads(heads: HeadFiles, entries: readonly HeadEntry[]): void {
-    for (const name of keepHeads(heads, entries)) this.used.add(name);
+    this.keepFiles(heads.names(), keepHeads(heads, entries));
+  }
+
+  /** Removes the record under `key` (damaged): the next build extracts its article again. */
+  drop(key: string): void {
+    this.used.delete(key);
+    rmSync(this.path(key), { force: true });
   }
 
   /** Marks a record written by a worker as part of this build. */
