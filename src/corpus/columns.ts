@@ -132,3 +132,32 @@ export function readColumns(buf: Buffer, kind: string, format: number): Columns 
   if (at !== buf.length) throw new Error(`a damaged ${kind} file`);
   return { strings, columns };
 }
+
+/** Columns whose first column holds each entry's key (a string): the entries found by key. */
+export class KeyedColumns {
+  private readonly row = new Map<string, number>();
+
+  protected constructor(
+    protected readonly strings: string[],
+    protected readonly cols: Int32Array[],
+  ) {
+    const keys = cols[0]!;
+    for (let i = 0; i < keys.length; i++) this.row.set(strings[keys[i]!]!, i);
+  }
+
+  /** How many entries it holds. */
+  get size(): number {
+    return this.row.size;
+  }
+
+  has(key: string): boolean {
+    return this.row.has(key);
+  }
+
+  /** The row of the entry under `key`, which it must hold. */
+  protected rowOf(key: string): number {
+    const i = this.row.get(key);
+    if (i === undefined) throw new Error(`no entry under ${key}`);
+    return i;
+  }
+}

@@ -10,7 +10,7 @@
 // (segments.ts): a rebuild after adding 13 articles adds a file of 13 heads.
 import type { DocumentInfo, EntityType, Mention } from '../types.js';
 import { dated } from '../ingest/index.js';
-import { ColumnsWriter, readColumns } from './columns.js';
+import { ColumnsWriter, KeyedColumns, readColumns } from './columns.js';
 import { Segments } from './segments.js';
 
 const KIND = 'kg-heads';
@@ -50,16 +50,7 @@ export interface HeadEntry {
 }
 
 /** The heads of one file. */
-export class Heads {
-  private readonly row = new Map<string, number>();
-
-  private constructor(
-    private readonly strings: string[],
-    private readonly cols: Int32Array[],
-  ) {
-    const keys = cols[C.Key]!;
-    for (let i = 0; i < keys.length; i++) this.row.set(strings[keys[i]!]!, i);
-  }
+export class Heads extends KeyedColumns {
 
   /** The heads in `bytes`, their strings shared through `intern`; throws when they are not a heads file or damaged. */
   static from(bytes: Buffer, intern: (s: string) => string = (s) => s): Heads {
@@ -80,23 +71,9 @@ export class Heads {
     return new Heads(strings.map(intern), columns);
   }
 
-  /** How many articles it holds. */
-  get size(): number {
-    return this.row.size;
-  }
-
-  has(key: string): boolean {
-    return this.row.has(key);
-  }
-
-  /** The keys of the articles it holds. */
-  keys(): IterableIterator<string> {
-    return this.row.keys();
-  }
-
   /** The info of the article under `key` (which it holds), at this build's path and id. */
   info(key: string, path: string, id: string): DocumentInfo {
-    const i = this.at(key);
+    const i = this.rowOf(key);
     const s = this.strings;
     const c = this.cols;
     const date = c[C.Date]![i]!;
@@ -105,7 +82,7 @@ export class Heads {
 
   /** The mentions of the article under `key` (which it holds), in article `doc`. */
   mentions(key: string, doc: string): Mention[] {
-    const i = this.at(key);
+    const i = this.rowOf(key);
     const s = this.strings;
     const [start, end, text, sentence, type, nstart, nend, rule, aliasOf, implied] = this.cols.slice(C.Start) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     const from = this.cols[C.First]![i]!;
@@ -120,11 +97,6 @@ export class Heads {
     return out;
   }
 
-  private at(key: string): number {
-    const i = this.row.get(key);
-    if (i === undefined) throw new Error(`no head for ${key}`);
-    return i;
-  }
 }
 
 /** The heads files of a store's folder, read as one. */

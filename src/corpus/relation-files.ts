@@ -2,7 +2,7 @@
 // list under its relation cache key (relation-cache.ts). A rebuild reads them at once instead of
 // one file per document: at ×100 the 13,200 lists took 1.2 s to open, read and parse.
 import type { Evidence, Relation, RelationType } from '../types.js';
-import { ColumnsWriter, readColumns } from './columns.js';
+import { ColumnsWriter, KeyedColumns, readColumns } from './columns.js';
 import { Segments } from './segments.js';
 
 const KIND = 'kg-relations';
@@ -35,16 +35,7 @@ const enum C {
 const COLUMNS = C.Sentence + 1;
 
 /** The relation lists of one file. */
-export class RelationsSegment {
-  private readonly row = new Map<string, number>();
-
-  private constructor(
-    private readonly strings: string[],
-    private readonly cols: Int32Array[],
-  ) {
-    const keys = cols[C.Key]!;
-    for (let i = 0; i < keys.length; i++) this.row.set(strings[keys[i]!]!, i);
-  }
+export class RelationsSegment extends KeyedColumns {
 
   /** The lists in `bytes`; throws when they are not a relations file or damaged. */
   static from(bytes: Buffer): RelationsSegment {
@@ -87,18 +78,9 @@ export class RelationsSegment {
     return new RelationsSegment(strings, columns);
   }
 
-  get size(): number {
-    return this.row.size;
-  }
-
-  has(key: string): boolean {
-    return this.row.has(key);
-  }
-
   /** The relations under `key` (which it holds); those that share a sentence share its evidence object. */
   relations(key: string): Relation[] {
-    const i = this.row.get(key);
-    if (i === undefined) throw new Error(`no relations under ${key}`);
+    const i = this.rowOf(key);
     const s = this.strings;
     const c = this.cols;
     const evFirst = c[C.EvidenceFirst]![i]!;
