@@ -114,7 +114,7 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
           const e = kept[i]!;
           if (e.doc) return e.doc;
           // read back one document at a time; the last one stays for the next pass's first use
-          const key = recordKey(e.info.sha256, e.file.path);
+          const key = e.key;
           let rec = read.get(key);
           if (!rec) {
             rec = store.get(key);
@@ -300,7 +300,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     options.signal?.throwIfAborted();
     // while the new articles are still being extracted, the cached relations are read (the corpus
     // passes would read them first thing)
-    if (todo.length > 0 && !store.temporary) store.readRelations();
+    if (todo.length > 0) store.readRelations();
     await early;
     for (const i of unread) extract(i, sizes[i]!);
     await lanes();

@@ -121,7 +121,8 @@ test('a build with damaged heads and relations files gives the same graph, and m
   // written anew: the next build reads them
   const files = readdirSync(folder).filter((n) => n.endsWith('.bin')).sort();
   assert.deepEqual(files, ['heads-1.bin', 'relations-1.bin']);
-  assert.ok(readHeadFiles(folder).find(readdirSync(folder).find((n) => n.endsWith('.json'))!.replace(/\.json$/, '')));
+  assert.equal(Heads.from(readFileSync(join(folder, 'heads-1.bin'))).size, 4);
+  assert.ok(RelationsSegment.from(readFileSync(join(folder, 'relations-1.bin'))).size > 0);
 });
 
 test('a build that stops before it keeps its own leaves the heads and relations files as they were', async () => {

@@ -1,12 +1,9 @@
 // A file of columns: a table of strings and columns of 32-bit integers (a string is its index in
-// the table), under a small JSON head naming its kind and format, checked by SHA-256. Read in one
-// go with no parsing: the columns are views of the file's bytes, the strings one decoded run of
-// UTF-16 cut by their lengths (UTF-16 keeps any string as it was, lone surrogates too).
-//
-// Layout: u32 length of the head, the head (JSON and a newline), then from an 8-byte boundary the
-// strings' lengths (u32 each), their code units (UTF-16LE), and each column (i32), each of these
-// padded to 8 bytes.
-import { createHash } from 'node:crypto';
+// the table), framed (framed-file.ts) under a head naming its kind and format. Read in one go
+// with no parsing: the strings are one decoded run of UTF-16 cut by their lengths (UTF-16 keeps
+// any string as it was, lone surrogates too). Parts: the strings' lengths (u32 each), their code
+// units (UTF-16LE), then each column (i32).
+import { framedBytes, readFramed } from '../framed-file.js';
 
 interface ColumnsHead {
   kind: string;
@@ -16,8 +13,6 @@ interface ColumnsHead {
   units: number;
   /** each column's length */
   columns: number[];
-  /** SHA-256 of everything after the head */
-  sha256: string;
 }
 
 /** Builds a columns file: strings are added once each (string()), columns grow as values are pushed. */
@@ -68,20 +63,9 @@ export class ColumnsWriter {
     const encoded = Buffer.allocUnsafe(2 * units);
     let at = 0;
     for (const s of this.strings) at += encoded.write(s, at, 'utf16le');
-    const body: Buffer[] = [];
-    const add = (bytes: Buffer) => {
-      body.push(bytes);
-      if (bytes.length % 8) body.push(Buffer.alloc(8 - (bytes.length % 8)));
-    };
-    add(Buffer.from(lengths.buffer, 0, lengths.byteLength));
-    add(encoded);
-    this.columns.forEach((col, c) => add(Buffer.from(col.buffer, 0, this.lengths[c]! * 4)));
-    const h = createHash('sha256');
-    for (const b of body) h.update(b);
-    const head: ColumnsHead = { kind, format, strings: this.strings.length, units, columns: this.lengths, sha256: h.digest('hex') };
-    const json = Buffer.from(`${JSON.stringify(head)}\n`, 'utf8');
-    const pad = (8 - ((4 + json.length) % 8)) % 8;
-    return [Buffer.from(new Uint32Array([json.length]).buffer), json, Buffer.alloc(pad), ...body];
+    const columns = this.columns.map((col, c) => col.subarray(0, this.lengths[c]!));
+    const head: ColumnsHead = { kind, format, strings: this.strings.length, units, columns: this.lengths };
+    return framedBytes({ ...head }, [lengths, encoded, ...columns].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)));
   }
 }
 
@@ -93,32 +77,14 @@ export interface Columns {
 
 /** The strings and columns of a columns file of this kind and format; throws when it is another or damaged. */
 export function readColumns(buf: Buffer, kind: string, format: number): Columns {
-  if (buf.length < 4) throw new Error('not a columns file');
-  const headLen = buf.readUInt32LE(0);
-  if (4 + headLen > buf.length) throw new Error('not a columns file');
-  const head = JSON.parse(buf.toString('utf8', 4, 4 + headLen)) as ColumnsHead;
-  const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  const file = readFramed(buf);
+  const head = file.head as Partial<ColumnsHead>;
+  const count = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
   if (head.kind !== kind || head.format !== format || !count(head.strings) || !count(head.units) || !Array.isArray(head.columns) || !head.columns.every(count)) {
     throw new Error(`not a ${kind} file of format ${format}`);
   }
-  let at = 4 + headLen;
-  at += (8 - (at % 8)) % 8;
-  if (createHash('sha256').update(buf.subarray(at)).digest('hex') !== head.sha256) throw new Error(`a damaged ${kind} file`);
-  const take = (bytes: number): Buffer => {
-    if (at + bytes > buf.length) throw new Error(`a short ${kind} file`);
-    const out = buf.subarray(at, at + bytes);
-    at += bytes + ((8 - (bytes % 8)) % 8);
-    return out;
-  };
-  // copied out of the file's bytes, which can go once read (and typed arrays need their alignment)
-  const ints = <T extends Uint32Array | Int32Array>(Kind: { new (n: number): T }, n: number): T => {
-    const bytes = take(4 * n);
-    const out = new Kind(n);
-    new Uint8Array(out.buffer).set(bytes);
-    return out;
-  };
-  const lengths = ints(Uint32Array, head.strings);
-  const all = take(2 * head.units).toString('utf16le');
+  const lengths = file.numbers(Uint32Array, head.strings);
+  const all = file.bytes(2 * head.units).toString('utf16le');
   const strings = new Array<string>(head.strings);
   let p = 0;
   for (let i = 0; i < head.strings; i++) {
@@ -127,9 +93,9 @@ export function readColumns(buf: Buffer, kind: string, format: number): Columns 
     p += len;
   }
   if (p !== all.length) throw new Error(`a damaged ${kind} file`);
-  const columns = head.columns.map((n) => ints(Int32Array, n));
+  const columns = head.columns.map((n) => file.numbers(Int32Array, n));
   // the head's counts account for every byte (the checksum covers what follows the head)
-  if (at !== buf.length) throw new Error(`a damaged ${kind} file`);
+  file.end();
   return { strings, columns };
 }
 

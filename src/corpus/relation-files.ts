@@ -55,7 +55,6 @@ export class RelationsSegment extends KeyedColumns {
     };
     for (const c of [C.Key, C.Head, C.Tail, C.Relation, C.Doc, C.Sentence]) inRange(c, 0, strings.length);
     inRange(C.Derived, 0, 2);
-    inRange(C.Ref, 0, len(C.Doc));
     const runs = (first: C, count: C, rows: number) => {
       for (let i = 0; i < len(first); i++) {
         const f = columns[first]![i]!;

@@ -73,9 +73,9 @@ export class Segments<S extends Segment> {
     const name = `${this.prefix}-${this.files.reduce((n, f) => Math.max(n, f.n), 0) + 1}.bin`;
     const names = this.names();
     // a file that cannot be written (a full disk, another build's store removing it) costs the next build time only
-    const write = (keys: readonly string[]): boolean => {
+    const write = (of: readonly string[]): boolean => {
       try {
-        writeFileAtomic(join(this.dir, name), bytes(keys));
+        writeFileAtomic(join(this.dir, name), bytes(of));
         return true;
       } catch {
         return false;

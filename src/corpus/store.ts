@@ -7,7 +7,9 @@
 // A record file is two lines of JSON: its head (the document's info and its mentions, all a
 // cached article gives the build's first pass) and its body (the text, the original, the offset
 // map and the sentences, which only a pass that reads the document needs). A cached build reads
-// heads alone: an article's body is most of its record.
+// the heads of the last builds' articles from the heads files (heads.ts) and a record's own head
+// only for an article they lack; an article's body is most of its record. The documents'
+// relations are kept beside them in the relations files (relation-files.ts).
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -151,9 +153,9 @@ export class DocStore {
     this.relations = undefined;
   }
 
-  /** Reads the relations files earlier builds left, if not read yet (getRelations reads them at its first call). */
+  /** Reads the relations files earlier builds left, if not read yet (getRelations reads them at its first call); none in a temporary store. */
   readRelations(): void {
-    this.relationFiles();
+    if (!this.temporary) this.relationFiles();
   }
 
   private relationFiles(): RelationFiles {

@@ -11,6 +11,7 @@
 // code and a checksum of its own arrays, and ignored (everything serialised) when missing, stale
 // or damaged.
 import { createHash } from 'node:crypto';
+import { framedBytes, readFramed } from '../framed-file.js';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -45,8 +46,6 @@ interface IndexHead {
   graph: FileStamp;
   nodes: number;
   edges: number;
-  /** SHA-256 of the arrays after the head */
-  sha256: string;
 }
 
 /** Byte ranges in the old graph file of the records a new graph can copy, found by fingerprint. */
@@ -174,50 +173,24 @@ function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, ne
   return out;
 }
 
-/** The index of a graph file just written: its stamp, and each record's fingerprint and range. */
-export function indexBytes(stamp: FileStamp, fingerprints: RecordFingerprints, ranges: RecordRanges): Buffer {
-  const body: Uint8Array[] = [];
-  for (const a of [fingerprints.nodes, ranges.nodeAt, ranges.nodeLen, fingerprints.edges, ranges.edgeAt, ranges.edgeLen]) {
-    body.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    if (a.byteLength % 8) body.push(Buffer.alloc(8 - (a.byteLength % 8)));
-  }
-  const arrays = Buffer.concat(body);
-  const head: IndexHead = {
-    kgGraphIndex: INDEX_FORMAT,
-    code: codeHash(),
-    graph: stamp,
-    nodes: ranges.nodeAt.length,
-    edges: ranges.edgeAt.length,
-    sha256: createHash('sha256').update(arrays).digest('hex'),
-  };
-  const json = Buffer.from(`${JSON.stringify(head)}\n`, 'utf8');
-  // the arrays start on an 8-byte boundary after the head
-  const pad = (8 - ((4 + json.length) % 8)) % 8;
-  return Buffer.concat([Buffer.from(new Uint32Array([json.length]).buffer), json, Buffer.alloc(pad), arrays]);
+/** The index of a graph file just written: its stamp, and each record's fingerprint and range (a framed file, framed-file.ts). */
+export function indexBytes(stamp: FileStamp, fingerprints: RecordFingerprints, ranges: RecordRanges): Buffer[] {
+  const head: IndexHead = { kgGraphIndex: INDEX_FORMAT, code: codeHash(), graph: stamp, nodes: ranges.nodeAt.length, edges: ranges.edgeAt.length };
+  const parts = [fingerprints.nodes, ranges.nodeAt, ranges.nodeLen, fingerprints.edges, ranges.edgeAt, ranges.edgeLen];
+  return framedBytes({ ...head }, parts.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)));
 }
 
 function readIndex(buf: Buffer): { head: IndexHead; arrays: { nodeFp: Uint32Array; nodeAt: Float64Array; nodeLen: Uint32Array; edgeFp: Uint32Array; edgeAt: Float64Array; edgeLen: Uint32Array } } {
-  const headLen = buf.readUInt32LE(0);
-  const head = JSON.parse(buf.toString('utf8', 4, 4 + headLen)) as IndexHead;
+  const file = readFramed(buf);
+  const head = file.head as unknown as IndexHead;
   if (head.kgGraphIndex !== INDEX_FORMAT || !Number.isInteger(head.nodes) || !Number.isInteger(head.edges)) throw new Error('not a graph index');
-  let at = 4 + headLen;
-  at += (8 - (at % 8)) % 8;
-  if (createHash('sha256').update(buf.subarray(at)).digest('hex') !== head.sha256) throw new Error('a damaged graph index');
-  // copied out of the file's bytes: typed arrays need their own alignment
-  const take = <T extends Uint32Array | Float64Array>(Kind: { new (n: number): T; BYTES_PER_ELEMENT: number }, n: number): T => {
-    const bytes = n * Kind.BYTES_PER_ELEMENT;
-    if (at + bytes > buf.length) throw new Error('a short graph index');
-    const out = new Kind(n);
-    new Uint8Array(out.buffer).set(buf.subarray(at, at + bytes));
-    at += bytes + ((8 - (bytes % 8)) % 8);
-    return out;
-  };
-  const nodeFp = take(Uint32Array, 2 * head.nodes);
-  const nodeAt = take(Float64Array, head.nodes);
-  const nodeLen = take(Uint32Array, head.nodes);
-  const edgeFp = take(Uint32Array, 2 * head.edges);
-  const edgeAt = take(Float64Array, head.edges);
-  const edgeLen = take(Uint32Array, head.edges);
+  const nodeFp = file.numbers(Uint32Array, 2 * head.nodes);
+  const nodeAt = file.numbers(Float64Array, head.nodes);
+  const nodeLen = file.numbers(Uint32Array, head.nodes);
+  const edgeFp = file.numbers(Uint32Array, 2 * head.edges);
+  const edgeAt = file.numbers(Float64Array, head.edges);
+  const edgeLen = file.numbers(Uint32Array, head.edges);
+  file.end();
   return { head, arrays: { nodeFp, nodeAt, nodeLen, edgeFp, edgeAt, edgeLen } };
 }
 

@@ -145,8 +145,8 @@ function walk(
       ancestors.delete(real);
     } else if (isFile) {
       if (!hasTextExtension(entry.name)) continue;
-      // a file that is not a link is where its folder really is (one realpath per file cost
-      // 0.3 s for 13,213 files)
+      // a file that is not a link is where its folder really is (listing 13,213 files took 308 ms
+      // with a realpath per file, 171 ms without)
       add(path, id, entry.isSymbolicLink() ? (safeRealpath(path) ?? nodePath.resolve(path)) : nodePath.join(realDir, entry.name));
     }
   }
