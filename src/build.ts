@@ -18,8 +18,10 @@ import { graphOf, type GraphRecords } from './graph/build.js';
 import { loadModels } from './model-file.js';
 import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
+import { OVERLAP_HEADS, type EarlyWorker } from './corpus/spawn.js';
 import type { FileOutcome } from './corpus/extract-file.js';
 import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
+import { articleUnits, type ArticleUnits } from './resolve/index.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
@@ -41,15 +43,6 @@ const BYTES_PER_WORKER = 2_000_000;
  * A larger corpus with workers keeps none: there the build's peak memory is what counts.
  */
 const KEEP_BYTES = 32_000_000;
-/**
- * Cached articles from which a rebuild's single worker is a process started before their heads
- * are read (about 0.15 ms each), so that its start (about 1 s: node, jieba's dictionaries, the
- * model) overlaps the reading instead of following it. Measured at 13,200 (the ×100 rebuild,
- * 3 alternating rounds: 28.1/27.3/23.9 s in-process, 24.0/25.5/20.8 s with the process); 2,000 is
- * where the reading (0.3 s) starts to be worth a process, reasoned from those costs, not timed.
- * The process also extracts the new articles while the heads are read (HEADS_BREAK_MS).
- */
-const OVERLAP_HEADS = 2000;
 /** While the new articles are extracted, the cached heads are read in runs of about this long, each followed by a turn of the event loop. */
 const HEADS_BREAK_MS = 20;
 
@@ -74,11 +67,20 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
  * fingerprints too, for writeGraphFile's `reuse`. The inputs are files and folders, or the list
  * listInputs made of them.
  */
-export function buildRecords(inputs: string[] | InputList, options: BuildOptions = {}): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
-  return recordsOf(inputs, options, true);
+export function buildRecords(inputs: string[] | InputList, options: BuildOptions = {}, early?: EarlyWorker): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+  return recordsOf(inputs, options, true, early);
 }
 
-async function recordsOf(inputs: string[] | InputList, options: BuildOptions, withFingerprints: boolean): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+/** `early`: a worker process started ahead (corpus/spawn.ts), taken by the extraction if it needs one, else stopped. */
+async function recordsOf(inputs: string[] | InputList, options: BuildOptions, withFingerprints: boolean, early?: EarlyWorker): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+  try {
+    return await recordsFrom(inputs, options, withFingerprints, early);
+  } finally {
+    early?.discard();
+  }
+}
+
+async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, withFingerprints: boolean, early?: EarlyWorker): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   options.signal?.throwIfAborted();
@@ -91,7 +93,7 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   try {
-    const extracted = await extractAll(files, store, modelFile, options);
+    const extracted = await extractAll(files, store, modelFile, options, early);
     options.signal?.throwIfAborted();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
@@ -104,6 +106,7 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
           e.local = undefined;
           return local;
         }),
+        units: kept.map((e) => e.units),
         // handed over: the corpus passes let each document's mentions go when done with them
         mentions: kept.map((e) => {
           const ms = e.mentions;
@@ -162,11 +165,13 @@ interface Extracted {
   doc?: Document;
   /** its relations as the worker linked them (corpus/local-relations.ts) */
   local?: LocalRelations;
+  /** its mentions' units (resolve/units.ts), from the heads files or worked out for them */
+  units?: ArticleUnits;
 }
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions): Promise<Outcome[]> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions, early?: EarlyWorker): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -225,7 +230,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   // the extraction starts before the cached articles are read: with many to read, even one worker
   // is a process, whose start (jieba's dictionaries, the model) overlaps the reading
   const processes = todo.length > 0 && cachedHeads >= OVERLAP_HEADS && options.workers === undefined;
-  const extractor = createExtractor(workers, { model, processes });
+  const extractor = createExtractor(workers, { model, processes, ...(early ? { early } : {}) });
   try {
     // without a cache: documents stay in memory, up to KEEP_BYTES of files; with worker processes
     // only when the whole corpus fits (past it, the build's peak memory is what counts)
@@ -284,7 +289,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       const held = heads?.find(key);
       if (held) {
         store.markUsed(key);
-        out[i] = { kind: 'doc', file, key, info: held.info(key, file.path, file.id), mentions: held.mentions(key, intern(file.id)), cached: true };
+        out[i] = { kind: 'doc', file, key, info: held.info(key, file.path, file.id), mentions: held.mentions(key, intern(file.id)), units: held.units(key), cached: true };
         progress(i);
         continue;
       }
@@ -307,8 +312,13 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   } finally {
     await extractor.close();
   }
-  // the next build reads this build's heads from a few files
-  if (heads) store.keepHeads(heads, out.filter((o): o is Extracted => o?.kind === 'doc'));
+  // the next build reads this build's heads, with their units, from a few files
+  if (heads) {
+    const docs = out.filter((o): o is Extracted => o?.kind === 'doc');
+    const fresh = docs.filter((e) => !e.units);
+    articleUnits(fresh.map((e) => e.mentions)).forEach((units, j) => (fresh[j]!.units = units));
+    store.keepHeads(heads, docs as Array<Extracted & { units: ArticleUnits }>);
+  }
   return out;
 }
 

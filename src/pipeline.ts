@@ -9,7 +9,7 @@ import { findMentions } from './tagger/index.js';
 import { DEFAULT_MODEL } from './tagger/paths.js';
 import { loadModels } from './model-file.js';
 import { linkDocument, type LinkerModel } from './linker/index.js';
-import { resolve } from './resolve/index.js';
+import { resolveArticles, type ArticleUnits } from './resolve/index.js';
 import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
 import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
@@ -78,6 +78,8 @@ export interface ExtractedCorpus {
    * `linker` (the same model file); handed over like `mentions`
    */
   local?: Array<LocalRelations | undefined>;
+  /** each document's mentions' units (resolve/units.ts), where a cache kept them, same order as `infos` */
+  units?: Array<ArticleUnits | undefined>;
 }
 
 /** Extraction and resolution of documents already ingested (all in memory). */
@@ -114,8 +116,15 @@ export function corpusRecords(
   const forms = corpusForms(eachOf(corpus.mentions));
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
   const perDoc = forms.size === 0 ? corpus.mentions : corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
-  const all: Mention[] = perDoc.flat();
-  const { entities, entityOf } = resolve(all);
+  // the names of other articles added no mention to a document: its mentions are its record's
+  const own = perDoc.map((ms, i) => sameMentions(ms, corpus.mentions[i]!));
+  const { entities, entityOf } = resolveArticles(
+    perDoc.map((mentions, i) => {
+      const units = own[i] ? corpus.units?.[i] : undefined;
+      return { doc: corpus.infos[i]!.id, mentions, ...(units ? { units } : {}) };
+    }),
+  );
+  if (corpus.units) corpus.units.length = 0;
   const cache = options.relationCache;
   // (fingerprints: false — the caller writes no graph file that a next build could copy from)
   const fingerprinter = cache && options.fingerprints !== false ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
@@ -127,9 +136,7 @@ export function corpusRecords(
     k += ms.length;
     let linked: Linked[] | undefined;
     const link = (): Linked[] => (linked ??= ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! })));
-    // the names of other articles added no mention to the document: its mentions are its record's
-    const own = sameMentions(ms, corpus.mentions[i]!);
-    if (!own) fingerprinter?.notOwn(i);
+    if (!own[i]) fingerprinter?.notOwn(i);
     // an incremental build finds most documents' relations as the last build left them; with no
     // names added from other articles, a document's mentions are its record's
     const { id, sha256 } = corpus.infos[i]!;
@@ -139,7 +146,7 @@ export function corpusRecords(
     // groups the article's mentions alike and its names added none to the article
     const local = corpus.local?.[i];
     if (local && corpus.local) corpus.local[i] = undefined;
-    if (!found && local && options.linker && own) {
+    if (!found && local && options.linker && own[i]) {
       found = relationsUnderCorpusIds(local, id, entityOf.slice(from, k));
       if (found) cache?.put(key, found);
     }
@@ -152,7 +159,6 @@ export function corpusRecords(
   });
   const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
-  all.length = 0;
   entityOf.length = 0;
   perDoc.length = 0;
   corpus.mentions.length = 0;

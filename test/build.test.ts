@@ -320,3 +320,37 @@ test('one worker process, started with the model it loads at once, extracts as t
   await early.close();
   await assert.rejects(early.run(task), /closing/);
 });
+
+test('a worker process started ahead of the build is the pool\'s first worker, or is stopped; one that cannot load its model exits without a word', { timeout: 120_000 }, async () => {
+  const { createExtractor } = await import('../src/corpus/pool.js');
+  const { EarlyWorker } = await import('../src/corpus/spawn.js');
+  const [a] = generateArticles({ documents: 1, sentences: 20, seed: 6 });
+  const dir = writeCorpus({ [a!.name]: a!.text });
+  const task = { path: join(dir, a!.name), id: a!.name, storeDir: tempDir(), model: null };
+  const exited = (w: import('node:child_process').ChildProcess) => new Promise<number | null>((resolve) => (w.exitCode !== null ? resolve(w.exitCode) : w.once('exit', (code) => resolve(code))));
+  // taken: the pool extracts with it, and it is no longer the early worker's to stop
+  const taken = new EarlyWorker(null);
+  const pool = createExtractor(1, { processes: true, model: null, early: taken });
+  assert.equal(taken.take(null), undefined, 'the pool took it');
+  const outcome = await pool.run(task);
+  assert.ok(outcome.kind === 'doc' && outcome.mentions.length > 0);
+  await pool.close();
+  // not needed (one worker in the build's own process): stopped
+  const unused = new EarlyWorker(null);
+  const w = (unused as unknown as { w: import('node:child_process').ChildProcess }).w;
+  await createExtractor(1, { model: null, early: unused }).close();
+  await exited(w);
+  assert.ok(w.exitCode !== null || w.signalCode !== null);
+  // for another model: stopped, and the pool starts its own
+  const other = new EarlyWorker(null);
+  const ow = (other as unknown as { w: import('node:child_process').ChildProcess }).w;
+  assert.equal(other.take('/some/other.model'), undefined);
+  await exited(ow);
+  // a model it cannot load: it exits with code 1 and writes nothing (the build reports the model in one line)
+  const bad = join(tempDir(), 'broken.model');
+  writeFileSync(bad, 'not a model');
+  const worker = fileURLToPath(new URL('../src/corpus/worker.ts', import.meta.url));
+  const quiet = spawnSync(process.execPath, ['--import', 'tsx', worker, JSON.stringify({ model: bad, quiet: true })], { encoding: 'utf8' });
+  assert.equal(quiet.status, 1);
+  assert.equal(quiet.stderr, '');
+});

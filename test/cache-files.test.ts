@@ -13,6 +13,7 @@ import { Segments } from '../src/corpus/segments.js';
 import { build } from '../src/build.js';
 import type { DocumentInfo, Mention } from '../src/types.js';
 import { generateArticles } from '../bench/generate.js';
+import { articleUnits } from '../src/resolve/index.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
 const FIXED = { layoutIterations: 20, builtAt: '2026-01-01T00:00:00.000Z' } as const;
@@ -34,14 +35,20 @@ test('a columns file gives back its strings, lone surrogates and empty ones too,
   assert.throws(() => readColumns(bytes.subarray(0, 10), 'test', 3));
 });
 
-test("the heads file gives back each article's info and mentions as they went in", () => {
+test("the heads file gives back each article's info, mentions and units as they went in", () => {
   const info = (id: string, date?: string): DocumentInfo => ({ id, path: `/c/${id}`, title: `标题${id}`, ...(date ? { date } : {}), sha256: `${id}`.repeat(8), chars: 120 });
   const m = (doc: string, start: number, text: string, extra: Partial<Mention> = {}): Mention => ({ doc, start, end: start + text.length, text, sentence: 2, type: 'organization', nstart: start + 1, nend: start + 1 + text.length, rule: 'tagger', ...extra });
-  const entries = [
-    { key: 'k1', info: info('a.txt', '2024-03-05'), mentions: [m('a.txt', 3, '区政府'), m('a.txt', 9, '区长', { type: 'person', implied: '区政府' }), m('a.txt', 20, '瑞达', { type: 'company', aliasOf: '瑞达科技有限公司' })] },
+  const listed = [
+    { key: 'k1', info: info('a.txt', '2024-03-05'), mentions: [m('a.txt', 3, '区政府'), m('a.txt', 9, '区长', { type: 'person', implied: '区政府' }), m('a.txt', 20, '瑞达', { type: 'company', aliasOf: '瑞达科技有限公司' }), m('a.txt', 30, '瑞达科技有限公司', { type: 'company' }), m('a.txt', 40, '江津区', { type: 'place' }), m('a.txt', 50, '区政府')] },
     { key: 'k2-page', info: info('b.html'), mentions: [] },
     { key: 'k3', info: info('c.txt'), mentions: [m('c.txt', 0, '局', { implied: '区人民政府', aliasOf: undefined })] },
   ];
+  const units = articleUnits(listed.map((e) => e.mentions));
+  const entries = listed.map((e, i) => ({ ...e, units: units[i]! }));
+  // what the units hold: shared units, an alias standing for its name, the article's place
+  assert.deepEqual([...units[0]!.of], [0, 1, 2, 3, 4, 0]);
+  assert.deepEqual([...units[0]!.target], [-1, -1, 3, -1, -1]);
+  assert.notEqual(units[0]!.place, '');
   const heads = Heads.from(Buffer.concat(headsBytes(entries)));
   assert.equal(heads.size, 3);
   assert.equal(heads.has('k4'), false);
@@ -50,6 +57,7 @@ test("the heads file gives back each article's info and mentions as they went in
     assert.deepEqual(heads.info(e.key, `/d/${e.info.id}`, `new/${e.info.id}`), { ...e.info, path: `/d/${e.info.id}`, id: `new/${e.info.id}` });
     const strip = (x: Mention) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined));
     assert.deepEqual(heads.mentions(e.key, e.info.id).map((x) => ({ ...x })), e.mentions.map(strip));
+    assert.deepEqual(heads.units(e.key), e.units);
   }
 });
 
@@ -73,7 +81,8 @@ test("a relations file gives back each document's relations, derived ones and sh
 
 test('a cache adds a file of the entries the others lack, and writes one file anew once they hold many others or are many', () => {
   const dir = tempDir();
-  const entry = (key: string) => ({ key, info: { id: key, path: key, title: key, sha256: key, chars: 1 }, mentions: [] });
+  const [none] = articleUnits([[]]);
+  const entry = (key: string) => ({ key, info: { id: key, path: key, title: key, sha256: key, chars: 1 }, mentions: [], units: none! });
   // as the build's store does: the files not named are removed
   const keep = (keys: string[]) => {
     const names = keepHeads(readHeadFiles(dir), keys.map(entry));

@@ -6,7 +6,8 @@
 // set once Node runs; a worker thread's `resourceLimits` can. The thread sends what it writes to
 // stderr (warnings, progress lines) as messages, stops when the build's signal aborts, and hands
 // back the summary.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
+import type { EarlyWorker } from '../corpus/spawn.js';
 import { buildRecords, type BuildOptions, type BuildSummary } from '../build.js';
 import { graphIndexPath } from '../corpus/store.js';
 import { BUILD_YOUNG_GENERATION_MB } from '../corpus/heap.js';
@@ -53,7 +54,7 @@ interface Hooks {
 }
 
 /** The build and the graph written (graph file, skeleton, the cache's index), in this thread. */
-export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
+export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: EarlyWorker): Promise<BuildOutcome> {
   const { cacheDir } = job.options;
   const stderr = hooks.onStderr ?? (() => {});
   const { records, summary, fingerprints } = await buildRecords(job.inputs, {
@@ -61,7 +62,7 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}): Promise<B
     onWarning: (message) => stderr(`${message}\n`),
     ...(job.progress === 'none' ? {} : { onProgress: progressReporter(stderr, job.progress === 'live') }),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
-  });
+  }, early);
   // with a cache, the records the last build wrote and this one did not change are copied
   const written = writeGraphFile(job.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: graphIndexPath(cacheDir, job.out), fingerprints } } : {}) });
   // what a killed build left beside the graph
@@ -100,10 +101,12 @@ export function buildInThread(job: BuildJob, hooks: Hooks = {}): Promise<BuildOu
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) return reject(hooks.signal.reason);
     const options = { workerData: { kgBuildJob: job }, resourceLimits: { maxYoungGenerationSizeMb: BUILD_YOUNG_GENERATION_MB } };
-    // under tsx (tests) this module is TypeScript: the thread registers tsx's loader, then loads it
-    const thread = import.meta.url.endsWith('.ts')
-      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`, { ...options, eval: true })
-      : new Worker(new URL(import.meta.url), options);
+    // the thread starts at build-thread-start; under tsx (tests) it is TypeScript: the thread registers tsx's loader, then loads it
+    const ts = import.meta.url.endsWith('.ts');
+    const start = new URL(ts ? './build-thread-start.ts' : './build-thread-start.js', import.meta.url);
+    const thread = ts
+      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(start.href)}); })`, { ...options, eval: true })
+      : new Worker(start, options);
     let outcome: BuildOutcome | undefined;
     let failure: Error | undefined;
     const onAbort = () => thread.postMessage({ abort: true });
@@ -125,17 +128,16 @@ export function buildInThread(job: BuildJob, hooks: Hooks = {}): Promise<BuildOu
   });
 }
 
-// the thread: the job from workerData, its messages to the build's process
-if (!isMainThread && parentPort && (workerData as { kgBuildJob?: BuildJob } | undefined)?.kgBuildJob) {
-  const port = parentPort;
-  const job = (workerData as { kgBuildJob: BuildJob }).kgBuildJob;
+/** The thread's work (started by build-thread-start.ts): the job, its messages to the build's process. */
+export function runThread(job: BuildJob, early?: EarlyWorker): void {
+  const port = parentPort!;
   const stop = new AbortController();
   port.on('message', (m: { abort?: boolean }) => {
     if (m?.abort) stop.abort(new Error('stopped'));
   });
   const post = (m: FromThread) => port.postMessage(m);
   // (each document's progress is not a message: the reporter posts only the lines it writes)
-  buildAndWrite(job, { signal: stop.signal, onStderr: (stderr) => post({ stderr }) })
+  buildAndWrite(job, { signal: stop.signal, onStderr: (stderr) => post({ stderr }) }, early)
     .then((outcome) => post({ outcome }))
     .catch((err: unknown) => {
       const e = err as { message?: string; stack?: string; exitCode?: unknown };

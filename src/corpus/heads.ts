@@ -9,14 +9,15 @@
 // build that finds the same key, whichever build wrote it. They are kept in a few files
 // (segments.ts): a rebuild after adding 13 articles adds a file of 13 heads.
 import type { DocumentInfo, EntityType, Mention } from '../types.js';
+import type { ArticleUnits } from '../resolve/index.js';
 import { dated } from '../ingest/index.js';
 import { ColumnsWriter, KeyedColumns, readColumns } from './columns.js';
 import { Segments } from './segments.js';
 
 const KIND = 'kg-heads';
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** Columns of the articles, then of their mentions. */
+/** Columns of the articles, then of their mentions, then of their units (resolve/units.ts). */
 const enum C {
   Key,
   Sha256,
@@ -27,6 +28,11 @@ const enum C {
   /** the article's first mention's row */
   First,
   Count,
+  /** the article's first unit's row */
+  FirstUnit,
+  Units,
+  /** the code of its place; −1: none */
+  Place,
   Start,
   End,
   Text,
@@ -39,14 +45,23 @@ const enum C {
   AliasOf,
   /** −1: none */
   Implied,
+  /** the mention's unit, from 0 in its article */
+  Unit,
+  UnitType,
+  UnitText,
+  UnitCount,
+  /** the unit it stands for, from 0 in its article; −1: none */
+  UnitTarget,
 }
-const COLUMNS = C.Implied + 1;
+const COLUMNS = C.UnitTarget + 1;
 
 /** An article as the heads file keeps it. */
 export interface HeadEntry {
   key: string;
   info: DocumentInfo;
   mentions: readonly Mention[];
+  /** the units of these mentions */
+  units: ArticleUnits;
 }
 
 /** The heads of one file. */
@@ -58,16 +73,23 @@ export class Heads extends KeyedColumns {
     if (columns.length !== COLUMNS) throw new Error('a damaged heads file');
     const n = columns[C.Key]!.length;
     const m = columns[C.Start]!.length;
-    for (let c = 0; c < COLUMNS; c++) if (columns[c]!.length !== (c < C.Start ? n : m)) throw new Error('a damaged heads file');
-    // every string index in range, every article's rows inside the mentions' columns
-    for (const c of [C.Key, C.Sha256, C.Title, C.Date, C.Text, C.Type, C.Rule, C.AliasOf, C.Implied]) {
+    const u = columns[C.UnitType]!.length;
+    for (let c = 0; c < COLUMNS; c++) if (columns[c]!.length !== (c < C.Start ? n : c < C.UnitType ? m : u)) throw new Error('a damaged heads file');
+    // every string index in range, every article's rows inside the mentions' and units' columns,
+    // every unit number inside its article's units
+    for (const c of [C.Key, C.Sha256, C.Title, C.Date, C.Place, C.Text, C.Type, C.Rule, C.AliasOf, C.Implied, C.UnitType, C.UnitText]) {
       const col = columns[c]!;
-      const least = c === C.Date || c === C.AliasOf || c === C.Implied ? -1 : 0;
+      const least = c === C.Date || c === C.Place || c === C.AliasOf || c === C.Implied ? -1 : 0;
       for (let i = 0; i < col.length; i++) if (col[i]! < least || col[i]! >= strings.length) throw new Error('a damaged heads file');
     }
-    const first = columns[C.First]!;
-    const count = columns[C.Count]!;
-    for (let i = 0; i < n; i++) if (first[i]! < 0 || count[i]! < 0 || first[i]! + count[i]! > m) throw new Error('a damaged heads file');
+    const [first, count, firstUnit, units] = [columns[C.First]!, columns[C.Count]!, columns[C.FirstUnit]!, columns[C.Units]!];
+    const [unit, target] = [columns[C.Unit]!, columns[C.UnitTarget]!];
+    for (let i = 0; i < n; i++) {
+      if (first[i]! < 0 || count[i]! < 0 || first[i]! + count[i]! > m) throw new Error('a damaged heads file');
+      if (firstUnit[i]! < 0 || units[i]! < 0 || firstUnit[i]! + units[i]! > u) throw new Error('a damaged heads file');
+      for (let r = first[i]!; r < first[i]! + count[i]!; r++) if (unit[r]! < 0 || unit[r]! >= units[i]!) throw new Error('a damaged heads file');
+      for (let r = firstUnit[i]!; r < firstUnit[i]! + units[i]!; r++) if (target[r]! < -1 || target[r]! >= units[i]!) throw new Error('a damaged heads file');
+    }
     return new Heads(strings.map(intern), columns);
   }
 
@@ -97,6 +119,31 @@ export class Heads extends KeyedColumns {
     return out;
   }
 
+  /** The units of the article under `key` (which it holds): those of its mentions(). */
+  units(key: string): ArticleUnits {
+    const i = this.rowOf(key);
+    const s = this.strings;
+    const c = this.cols;
+    const from = c[C.First]![i]!;
+    const to = from + c[C.Count]![i]!;
+    const firstUnit = c[C.FirstUnit]![i]!;
+    const end = firstUnit + c[C.Units]![i]!;
+    const type: EntityType[] = [];
+    const text: string[] = [];
+    for (let r = firstUnit; r < end; r++) {
+      type.push(s[c[C.UnitType]![r]!] as EntityType);
+      text.push(s[c[C.UnitText]![r]!]!);
+    }
+    const place = c[C.Place]![i]!;
+    return {
+      of: c[C.Unit]!.subarray(from, to),
+      type,
+      text,
+      count: c[C.UnitCount]!.subarray(firstUnit, end),
+      target: c[C.UnitTarget]!.subarray(firstUnit, end),
+      place: place < 0 ? '' : s[place]!,
+    };
+  }
 }
 
 /** The heads files of a store's folder, read as one. */
@@ -117,7 +164,9 @@ export function keepHeads(files: HeadFiles, entries: readonly HeadEntry[]): stri
 export function headsBytes(entries: Iterable<HeadEntry>): Buffer[] {
   const w = new ColumnsWriter(COLUMNS);
   let rows = 0;
-  for (const { key, info, mentions } of entries) {
+  let unitRows = 0;
+  for (const { key, info, mentions, units } of entries) {
+    if (units.of.length !== mentions.length) throw new Error(`kg: the units of ${key} are not those of its mentions`);
     w.push(C.Key, w.string(key));
     w.push(C.Sha256, w.string(info.sha256));
     w.push(C.Title, w.string(info.title));
@@ -126,7 +175,11 @@ export function headsBytes(entries: Iterable<HeadEntry>): Buffer[] {
     w.push(C.First, rows);
     w.push(C.Count, mentions.length);
     rows += mentions.length;
-    for (const m of mentions) {
+    w.push(C.FirstUnit, unitRows);
+    w.push(C.Units, units.type.length);
+    unitRows += units.type.length;
+    w.push(C.Place, units.place ? w.string(units.place) : -1);
+    mentions.forEach((m, j) => {
       w.push(C.Start, m.start);
       w.push(C.End, m.end);
       w.push(C.Text, w.string(m.text));
@@ -137,7 +190,14 @@ export function headsBytes(entries: Iterable<HeadEntry>): Buffer[] {
       w.push(C.Rule, w.string(m.rule));
       w.push(C.AliasOf, m.aliasOf === undefined ? -1 : w.string(m.aliasOf));
       w.push(C.Implied, m.implied === undefined ? -1 : w.string(m.implied));
-    }
+      w.push(C.Unit, units.of[j]!);
+    });
+    units.type.forEach((type, j) => {
+      w.push(C.UnitType, w.string(type));
+      w.push(C.UnitText, w.string(units.text[j]!));
+      w.push(C.UnitCount, units.count[j]!);
+      w.push(C.UnitTarget, units.target[j]!);
+    });
   }
   return w.bytes(KIND, FORMAT);
 }

@@ -5,10 +5,9 @@
 // which nodejieba never frees, and a thread's native memory stays with the process after the
 // thread ends: the corpus passes after extraction carried every worker's dictionaries along. A
 // worker process gives all of it back when it exits.
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { extractFile, type FileOutcome, type FileTask } from './extract-file.js';
-import { HEAP_FLAGS } from './heap.js';
+import { isReady, startWorker, type EarlyWorker } from './spawn.js';
 
 export interface Extractor {
   /** how many tasks it takes at once: a build keeps this many running */
@@ -22,6 +21,8 @@ export interface ExtractorOptions {
   processes?: boolean;
   /** the model the tasks will name (FileTask.model): each worker loads it, and jieba, as it starts */
   model?: string | null;
+  /** a worker process started ahead (spawn.ts): a pool takes it as its first worker */
+  early?: EarlyWorker;
 }
 
 /**
@@ -32,8 +33,12 @@ export interface ExtractorOptions {
 export const TASKS_PER_WORKER = 2;
 
 export function createExtractor(workers: number, options: ExtractorOptions = {}): Extractor {
-  if (workers <= 1 && !options.processes) return inProcess();
-  return new WorkerPool(workers, options.model);
+  if (workers <= 1 && !options.processes) {
+    options.early?.discard();
+    return inProcess();
+  }
+  const early = options.early?.take(options.model ?? null);
+  return new WorkerPool(workers, options.model, early);
 }
 
 /**
@@ -80,12 +85,15 @@ class WorkerPool implements Extractor {
   private readonly busy = new Map<Worker, Promise<void>>();
   private closing = false;
 
-  constructor(size: number, model?: string | null) {
+  constructor(size: number, model?: string | null, early?: ChildProcess) {
     this.capacity = size * TASKS_PER_WORKER;
     for (let i = 0; i < size; i++) {
-      const w = startWorker(model);
+      // one started ahead (spawn.ts) unless it is gone already
+      const w = i === 0 && early && early.exitCode === null && early.signalCode === null ? early : startWorker(model);
       let started!: () => void;
       this.busy.set(w, new Promise<void>((resolve) => (started = resolve)));
+      // (one started ahead may have said so already)
+      if (isReady(w)) started();
       this.posted.set(w, []);
       w.on('message', (msg: WorkerMessage) => {
         if ('ready' in msg) return started();
@@ -179,14 +187,4 @@ function stop(w: Worker): Promise<void> {
     w.once('exit', () => resolve());
     w.kill();
   });
-}
-
-/**
- * Built code runs worker.js directly; under tsx (tests, benchmarks) the worker is TypeScript,
- * run with tsx's loader. Messages travel in V8's serialisation (as between threads), not JSON.
- */
-function startWorker(model: string | null | undefined): Worker {
-  const ts = import.meta.url.endsWith('.ts');
-  const entry = fileURLToPath(new URL(ts ? './worker.ts' : './worker.js', import.meta.url));
-  return fork(entry, model === undefined ? [] : [JSON.stringify({ model })], { serialization: 'advanced', execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }

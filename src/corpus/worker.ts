@@ -24,8 +24,18 @@ process.on('disconnect', () => process.exit(0));
 
 // what the build's model needs, loaded before the first article comes (the pool does not stop a
 // worker before it is ready: nodejieba must not be stopped inside its native code)
+// (one started ahead of its build, spawn.ts, is quiet: a model that cannot be loaded is the
+// build's to report, in one line, before any work)
 const warm = process.argv[2];
-if (warm !== undefined) warmUp((JSON.parse(warm) as { model: string | null }).model);
+if (warm !== undefined) {
+  const { model, quiet } = JSON.parse(warm) as { model: string | null; quiet?: boolean };
+  try {
+    warmUp(model);
+  } catch (err) {
+    if (!quiet) throw err;
+    process.exit(1);
+  }
+}
 
 // loaded: from here on the pool may stop this worker whenever it is between articles
 send({ ready: true });

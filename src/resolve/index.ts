@@ -8,14 +8,24 @@
 // A short form that fits several candidates is left alone: no over-merging.
 import type { Entity, EntityType, Mention } from '../types.js';
 import { ancestors, loadGazetteer, shortPlaceName, type Place } from '../extract/gazetteer.js';
-import { companyShortForms } from '../extract/index.js';
-import { matchKey, surfaceKey } from './keys.js';
+import { surfaceKey } from './keys.js';
 import { compareCodeUnits } from '../strings.js';
+import { clearMemos, key, memoised, shortFormsOf, surface } from './memo.js';
+import { placeFor, unitsOfArticle, type ArticleUnits } from './units.js';
+
+export { articleUnits, placeFor, shortens, type ArticleUnits } from './units.js';
 
 export interface Resolution {
   entities: Entity[];
   /** entity id for each input mention, same order */
   entityOf: string[];
+}
+
+/** An article's mentions, with their units (units.ts) when a cache kept them for these very mentions. */
+export interface Article {
+  doc: string;
+  mentions: readonly Mention[];
+  units?: ArticleUnits;
 }
 
 /** A body named relative to the article's place: 区委, 区政府, 市发改委, 省工信厅. */
@@ -40,32 +50,100 @@ class UnionFind {
   }
 }
 
+/**
+ * Resolution of a list of mentions, taken article by article (an article: the mentions of one
+ * document, in the order of its first mention); an entity's mentions are in the order of `written`.
+ */
 export function resolve(written: Mention[]): Resolution {
+  const byDoc = new Map<string, number[]>();
+  let runs = 0;
+  for (let i = 0; i < written.length; i++) {
+    const doc = written[i]!.doc;
+    if (i === 0 || written[i - 1]!.doc !== doc) runs++;
+    const list = byDoc.get(doc);
+    if (list) list.push(i);
+    else byDoc.set(doc, [i]);
+  }
+  const articles = [...byDoc].map(([doc, idx]): Article => ({ doc, mentions: idx.map((i) => written[i]!) }));
+  const resolution = resolveArticles(articles);
+  // each article's mentions came together (as a corpus's do): the order is the same
+  if (runs === byDoc.size) return resolution;
+  let k = 0;
+  const entityOf: string[] = new Array(written.length);
+  for (const idx of byDoc.values()) for (const i of idx) entityOf[i] = resolution.entityOf[k++]!;
+  const byId = new Map(resolution.entities.map((e) => [e.id, e]));
+  for (const e of resolution.entities) e.mentions.length = 0;
+  written.forEach((m, i) => byId.get(entityOf[i]!)!.mentions.push(m));
+  return { entities: resolution.entities, entityOf };
+}
+
+/** Resolution of the articles' mentions; `entityOf` follows the articles' mentions one after the other. */
+export function resolveArticles(articles: readonly Article[]): Resolution {
   try {
-    return resolveAll(written);
+    return resolveAll(articles);
   } finally {
     // the per-form memos serve one resolution: a corpus's forms are not held past it
     identityCache.clear();
-    surfaceCache.clear();
-    keyCache.clear();
-    shortFormsCache.clear();
-    baresCache.clear();
+    clearMemos();
   }
 }
 
-function resolveAll(written: Mention[]): Resolution {
-  // a corpus writes each name many times, mostly within one article: the passes below decide per
-  // unit (what one article writes alike), each unit standing for all its mentions
-  const units = unitsOf(written);
-  const uf = new UnionFind(units.doc.length);
-  const docPlace = mainPlaceByDoc(units);
+/**
+ * The articles' units one after the other: a corpus writes each name many times, mostly within
+ * one article, and the passes decide per unit, each unit standing for all its mentions. A
+ * group's first unit holds its first mention.
+ */
+interface Units {
+  /** the unit of each mention, the articles' mentions one after the other */
+  of: Int32Array;
+  /** the article of each unit */
+  article: Int32Array;
+  type: EntityType[];
+  text: string[];
+  count: Int32Array;
+  /** pass 0: the unit each unit stands for in its article, −1 for none (ArticleUnits.target) */
+  target: Int32Array;
+}
+
+function unitsOf(articles: readonly Article[], each: readonly ArticleUnits[]): Units {
+  let mentions = 0;
+  let n = 0;
+  for (const a of each) {
+    mentions += a.of.length;
+    n += a.type.length;
+  }
+  const out: Units = { of: new Int32Array(mentions), article: new Int32Array(n), type: new Array(n), text: new Array(n), count: new Int32Array(n), target: new Int32Array(n) };
+  let m = 0;
+  let u = 0;
+  each.forEach((a, i) => {
+    if (a.of.length !== articles[i]!.mentions.length) throw new Error(`kg: the units of ${articles[i]!.doc} are not those of its mentions`);
+    for (let j = 0; j < a.of.length; j++) out.of[m++] = u + a.of[j]!;
+    out.article.fill(i, u, u + a.type.length);
+    for (let j = 0; j < a.type.length; j++) {
+      out.type[u + j] = a.type[j]!;
+      out.text[u + j] = a.text[j]!;
+      out.target[u + j] = a.target[j]! < 0 ? -1 : u + a.target[j]!;
+    }
+    out.count.set(a.count, u);
+    u += a.type.length;
+  });
+  return out;
+}
+
+function resolveAll(articles: readonly Article[]): Resolution {
+  const each = articles.map((a) => a.units ?? unitsOfArticle(a.mentions));
+  const units = unitsOf(articles, each);
+  const n = units.type.length;
+  const uf = new UnionFind(n);
+  const gaz = loadGazetteer();
+  const docPlace = each.map((a) => (a.place ? gaz.byCode.get(a.place) : undefined));
+  const docs = articles.map((a) => a.doc);
   // what depends on the name alone is decided once per form
   const forms = formsOf(units);
 
   // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
-  //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name:
-  //    such forms are keyed per article, so two articles' 经开区 stay apart
-  const local = localForms(units);
+  //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name
+  //    (units.ts): such forms are keyed per article, so two articles' 经开区 stay apart
 
   // 1. identical normal form and type; places through their gazetteer identity;
   //    relative bodies (区委) keyed by the document's place
@@ -73,23 +151,23 @@ function resolveAll(written: Mention[]): Resolution {
   const firstByKey = new Map<string, number>();
   // a form's first unit keyed by its identity (of a form that is no relative body)
   const firstOfForm = new Int32Array(forms.text.length).fill(-1);
-  for (let u = 0; u < units.doc.length; u++) {
+  for (let u = 0; u < n; u++) {
     const f = forms.of[u]!;
-    const isLocal = local.has(u);
+    const isLocal = units.target[u]! >= 0;
     const perUnit = isLocal || relative[f];
     if (!perUnit && firstOfForm[f]! >= 0) {
       uf.union(firstOfForm[f]!, u);
       continue;
     }
     const type = units.type[u]!;
-    const doc = units.doc[u]!;
-    const identity = isLocal ? `${type}:${key(units.text[u]!, type)}@doc:${doc}` : identityKey(type, units.text[u]!, doc, docPlace.get(doc));
+    const a = units.article[u]!;
+    const identity = isLocal ? `${type}:${key(units.text[u]!, type)}@doc:${docs[a]}` : identityKey(type, units.text[u]!, docs[a]!, docPlace[a]);
     const first = firstByKey.get(identity);
     if (first === undefined) firstByKey.set(identity, u);
     else uf.union(first, u);
     if (!perUnit) firstOfForm[f] = first ?? u;
   }
-  for (const [u, target] of local) uf.union(u, target);
+  for (let u = 0; u < n; u++) if (units.target[u]! >= 0) uf.union(u, units.target[u]!);
 
   // 2. short forms within a type: join a longer form when exactly one candidate fits
   const groups = groupForms(forms, uf);
@@ -106,10 +184,10 @@ function resolveAll(written: Mention[]): Resolution {
   }
 
   // 3. relative bodies join the full name of the document's place: 区委 → 江津区委
-  for (let u = 0; u < units.doc.length; u++) {
+  for (let u = 0; u < n; u++) {
     if (!relative[forms.of[u]!]) continue;
     const text = units.text[u]!;
-    const place = docPlace.get(units.doc[u]!);
+    const place = docPlace[units.article[u]!];
     if (!place || !place.name.endsWith(text[0]!)) continue; // 市委 is not 江津区委
     const bare = text.replace(/^[区市县省镇乡]/u, '');
     const fulls = [place.name + bare, place.short + bare].filter((f) => f !== text);
@@ -122,75 +200,7 @@ function resolveAll(written: Mention[]): Resolution {
     }
   }
 
-  return buildEntities(units, uf, docPlace, written);
-}
-
-/**
- * The mentions as units: the mentions of one article with the same type, name (a title standing
- * for the body it implies, 区长 → 区政府, counts as that body) and declared alias are one unit,
- * since every pass below decides them alike. Units are numbered in the order of their first
- * mention, so a group's first unit holds its first mention.
- */
-interface Units {
-  /** the unit of each mention */
-  of: Int32Array;
-  doc: string[];
-  type: EntityType[];
-  text: string[];
-  aliasOf: Array<string | undefined>;
-  /** how many mentions each unit stands for */
-  count: number[];
-  /** each unit's article and type: its names, each with its first unit */
-  names: Array<Map<string, number>>;
-}
-
-function unitsOf(mentions: Mention[]): Units {
-  const out: Units = { of: new Int32Array(mentions.length), doc: [], type: [], text: [], aliasOf: [], count: [], names: [] };
-  // per article (its mentions mostly come together), per type: its units by name, those of a name
-  // with a declared alias by name and alias, and its names
-  interface ArticleType {
-    units: Map<string, number>;
-    /** made for the first declared alias (most articles declare none) */
-    aliased?: Map<string, Map<string, number>>;
-    names: Map<string, number>;
-  }
-  const byDoc = new Map<string, Map<EntityType, ArticleType>>();
-  let lastDoc: string | undefined;
-  let types: Map<EntityType, ArticleType> | undefined;
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    if (m.doc !== lastDoc) {
-      lastDoc = m.doc;
-      types = byDoc.get(m.doc);
-      if (!types) byDoc.set(m.doc, (types = new Map()));
-    }
-    let of = types!.get(m.type);
-    if (!of) types!.set(m.type, (of = { units: new Map(), names: new Map() }));
-    const text = m.implied ?? m.text;
-    let units = of.units;
-    let k = text;
-    if (m.aliasOf !== undefined) {
-      of.aliased ??= new Map();
-      units = of.aliased.get(text) ?? new Map();
-      if (units.size === 0) of.aliased.set(text, units);
-      k = m.aliasOf;
-    }
-    let u = units.get(k);
-    if (u === undefined) {
-      u = out.doc.length;
-      units.set(k, u);
-      if (!of.names.has(text)) of.names.set(text, u);
-      out.doc.push(m.doc);
-      out.type.push(m.type);
-      out.text.push(text);
-      out.aliasOf.push(m.aliasOf);
-      out.count.push(0);
-      out.names.push(of.names);
-    }
-    out.of[i] = u;
-    out.count[u]!++;
-  }
-  return out;
+  return buildEntities(units, uf, (a) => docPlace[a]?.name ?? docs[a]!, articles);
 }
 
 /** The units' distinct (type, text) forms, numbered in the order they first appear. */
@@ -204,9 +214,9 @@ interface Forms {
 }
 
 function formsOf(units: Units): Forms {
-  const out: Forms = { of: new Int32Array(units.doc.length), text: [], type: [], first: [] };
+  const out: Forms = { of: new Int32Array(units.type.length), text: [], type: [], first: [] };
   const byType = new Map<EntityType, Map<string, number>>();
-  for (let u = 0; u < units.doc.length; u++) {
+  for (let u = 0; u < units.type.length; u++) {
     const type = units.type[u]!;
     const text = units.text[u]!;
     let byText = byType.get(type);
@@ -224,102 +234,6 @@ function formsOf(units: Units): Forms {
   return out;
 }
 
-/** Types whose names an article shortens (a place's short name goes through the gazetteer). */
-const SHORTENED = new Set<EntityType>(['company', 'organization', 'industrial-park', 'project', 'industry-cluster', 'place']);
-/** an article with more distinct names than this is not searched for short forms (quadratic) */
-const MAX_LOCAL_FORMS = 3000;
-
-/**
- * Units that stand for another name of the same article: declared aliases, and short forms that
- * fit exactly one longer name there. Index of the unit → index of a unit of that name.
- */
-function localForms(units: Units): Map<number, number> {
-  const out = new Map<number, number>();
-  // per article and type: its forms listed once, and each form's target once
-  const targetOf = new Map<Map<string, number>, { list: string[]; keys: string[]; targets: Map<string, number | undefined> }>();
-  for (let u = 0; u < units.doc.length; u++) {
-    const forms = units.names[u]!;
-    const type = units.type[u]!;
-    const text = units.text[u]!;
-    const aliasOf = units.aliasOf[u];
-    if (aliasOf !== undefined) {
-      const t = forms.get(aliasOf);
-      if (t !== undefined) out.set(u, t);
-      continue;
-    }
-    if (!SHORTENED.has(type) || forms.size > MAX_LOCAL_FORMS) continue;
-    // one look-up per form of the article and type
-    let of = targetOf.get(forms);
-    if (!of) {
-      const list = [...forms.keys()];
-      targetOf.set(forms, (of = { list, keys: list.map((l) => key(l, type)), targets: new Map() }));
-    }
-    if (!of.targets.has(text)) of.targets.set(text, localTarget(text, type, forms, of.list, of.keys));
-    const t = of.targets.get(text);
-    if (t !== undefined) out.set(u, t);
-  }
-  return out;
-}
-
-/** The one longer form of the article that `short` shortens, when exactly one does. */
-function localTarget(short: string, type: EntityType, forms: Map<string, number>, list: string[], keys: string[]): number | undefined {
-  const shortensTo = shortener(short, type);
-  const longer = list.filter((l, j) => l.length > short.length && shortensTo(l, keys[j]!));
-  // a candidate that itself shortens another candidate is the same name: count the longest only
-  const maximal = longer.filter((l) => !longer.some((o) => o !== l && o.length > l.length && shortens(l, o, type)));
-  return maximal.length === 1 ? forms.get(maximal[0]!) : undefined;
-}
-
-/** Is `short` the article's short way of writing `long`? */
-export function shortens(short: string, long: string, type: EntityType): boolean {
-  return shortener(short, type)(long, key(long, type));
-}
-
-/**
- * shortens(short, ·, type) of a longer name and its key (matchKey), with what depends on `short`
- * alone worked out once: an article's names are compared pairwise.
- */
-function shortener(short: string, type: EntityType): (long: string, longKey: string) => boolean {
-  if (short.length < 2) return () => false;
-  switch (type) {
-    case 'place':
-      return (long) => shortPlaceName(long) === short;
-    case 'company': {
-      // a group is not its subsidiary: 甲乙集团 is not 甲乙科技股份有限公司
-      const group = /(?:集团|控股)$/u.test(short);
-      const core = short.replace(/(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u, '');
-      return (long) => {
-        if (long.endsWith(short)) return true; // 中国某油西南某气田分公司 → 西南某气田分公司
-        if ((group && !/集团|控股/u.test(long)) || core.length < 2) return false;
-        return companyBares(long).some((f) => f.startsWith(core));
-      };
-    }
-    case 'industry-cluster': {
-      const shortKey = key(short, type);
-      return (long, longKey) => clusterShortens(short, shortKey, long, longKey);
-    }
-    default: {
-      const shortKey = key(short, type);
-      return (long, longKey) => long.endsWith(short) || longKey.endsWith(shortKey);
-    }
-  }
-}
-
-/** shortens() for industry clusters: 装备制造 is not 智能装备制造; only filler words (keys.ts), a place or a rank before it may differ. */
-function clusterShortens(short: string, shortKey: string, long: string, longKey: string): boolean {
-  if (longKey === shortKey) return true;
-  if (!long.endsWith(short)) return false;
-  let prefix = long.slice(0, -short.length);
-  const gaz = loadGazetteer();
-  for (let len = prefix.length; len >= 2; len--) {
-    if (gaz.byName.has(prefix.slice(0, len)) || gaz.byShort.has(prefix.slice(0, len))) {
-      prefix = prefix.slice(len);
-      break;
-    }
-  }
-  return /^(?:国家级|省级|市级|区级|[千百万]亿级?|全省|全市|全区)?$/u.test(prefix);
-}
-
 function identityKey(type: EntityType, text: string, doc: string, place: Place | undefined): string {
   if (type === 'organization' && RELATIVE.test(text)) {
     return `organization:${key(text, type)}@${place?.code ?? doc}`;
@@ -333,44 +247,6 @@ function formIdentity(text: string, type: EntityType): string {
 }
 /** identity keys that depend on the form alone (not a relative body's), per type and form */
 const identityCache = new Map<EntityType, Map<string, string>>();
-
-/** The one gazetteer place a name stands for, when it is unambiguous at its level. */
-export function placeFor(name: string, gaz = loadGazetteer()): Place | undefined {
-  const full = gaz.byName.get(name);
-  if (full && full.length === 1) return full[0];
-  if (full && full.length > 1) return undefined;
-  const short = (gaz.byShort.get(name) ?? []).filter((p) => p.level !== 'street');
-  // prefer the highest level: 吉林 the province over 吉林市
-  const levels: Place['level'][] = ['province', 'city', 'area'];
-  for (const level of levels) {
-    const at = short.filter((p) => p.level === level);
-    if (at.length === 1) return at[0];
-    if (at.length > 1) return undefined;
-  }
-  return undefined;
-}
-
-/** The district (or city) a document is about: its most mentioned area-level place. */
-function mainPlaceByDoc(units: Units): Map<string, Place> {
-  const gaz = loadGazetteer();
-  const counts = new Map<string, Map<string, number>>();
-  for (let u = 0; u < units.doc.length; u++) {
-    if (units.type[u] !== 'place') continue;
-    const p = placeFor(units.text[u]!, gaz);
-    if (!p || (p.level !== 'area' && p.level !== 'city')) continue;
-    const doc = units.doc[u]!;
-    const c = counts.get(doc) ?? new Map<string, number>();
-    c.set(p.code, (c.get(p.code) ?? 0) + (p.level === 'area' ? 2 : 1) * units.count[u]!);
-    counts.set(doc, c);
-  }
-  const out = new Map<string, Place>();
-  for (const [doc, c] of counts) {
-    const best = [...c].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0];
-    const place = best && gaz.byCode.get(best[0]);
-    if (place) out.set(doc, place);
-  }
-  return out;
-}
 
 type FormIndex = Map<EntityType, Map<string, number>>;
 
@@ -389,45 +265,6 @@ function groupForms(forms: Forms, uf: UnionFind): FormIndex {
 
 function formsOfType(index: FormIndex, type: EntityType): Map<string, number> {
   return index.get(type) ?? new Map();
-}
-
-/** matchKey, memoised per type and form: resolution compares every form with its candidates. */
-const keyCache = new Map<EntityType, Map<string, string>>();
-function key(form: string, type: EntityType): string {
-  return memoised(keyCache, type, form, matchKey);
-}
-
-/** A company's name and short forms (companyShortForms), each also as its key, without bracketed parts: what shortens() matches a short name's core against, per name. */
-const baresCache = new Map<string, string[]>();
-function companyBares(name: string): string[] {
-  return baresCache.get(name) ?? remember(baresCache, name, [name, ...shortFormsOf(name)].flatMap((f) => [withoutBrackets(f), withoutBrackets(key(f, 'company'))]));
-}
-const withoutBrackets = (f: string) => f.replace(/[（(][^）)]*[）)]/gu, '');
-
-/** companyShortForms, memoised: resolution asks for a name's short forms again and again */
-const shortFormsCache = new Map<string, string[]>();
-function shortFormsOf(name: string): string[] {
-  return shortFormsCache.get(name) ?? remember(shortFormsCache, name, companyShortForms(name));
-}
-
-/** surfaceKey, memoised: every mention is looked up by it */
-const surfaceCache = new Map<string, string>();
-function surface(form: string): string {
-  return surfaceCache.get(form) ?? remember(surfaceCache, form, surfaceKey(form));
-}
-
-/** the value for (type, form) in `cache`, made by `make(form, type)` the first time */
-function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: (form: string, type: EntityType) => string): string {
-  let byForm = cache.get(type);
-  if (!byForm) cache.set(type, (byForm = new Map()));
-  return byForm.get(form) ?? remember(byForm, form, make(form, type));
-}
-
-/** `value`, kept in `cache` under `form` (the memos above); a cache past a million forms starts again */
-function remember<V>(cache: Map<string, V>, form: string, value: V): V {
-  if (cache.size > 1_000_000) cache.clear();
-  cache.set(form, value);
-  return value;
 }
 
 /**
@@ -497,10 +334,14 @@ function hasNameCore(name: string, type: EntityType): boolean {
   return core.length >= 2;
 }
 
-/** Entities of the union-find's groups of units, named by their forms and holding the `written` mentions (same order). */
-function buildEntities(units: Units, uf: UnionFind, docPlace: Map<string, Place>, written: Mention[]): Resolution {
+/**
+ * Entities of the union-find's groups of units, named by their forms and holding the articles'
+ * mentions (same order); `placeName` names an article's place, which tells apart two bodies
+ * written alike.
+ */
+function buildEntities(units: Units, uf: UnionFind, placeName: (article: number) => string, articles: readonly Article[]): Resolution {
   // the groups in the order of their first unit (so of their first mention), each with its units in order
-  const n = units.doc.length;
+  const n = units.type.length;
   const groupOfRoot = new Int32Array(n).fill(-1);
   const groupOf = new Int32Array(n);
   const groups: number[][] = [];
@@ -523,8 +364,7 @@ function buildEntities(units: Units, uf: UnionFind, docPlace: Map<string, Place>
     let id = `${type}:${label}`;
     if (usedIds.has(id)) {
       // two different bodies written the same way (区委 of two districts)
-      const doc = units.doc[idx[0]!]!;
-      id = `${id}@${docPlace.get(doc)?.name ?? doc}`;
+      id = `${id}@${placeName(units.article[idx[0]!]!)}`;
       for (let n = 2; usedIds.has(id); n++) id = `${type}:${label}#${n}`;
     }
     usedIds.add(id);
@@ -534,12 +374,15 @@ function buildEntities(units: Units, uf: UnionFind, docPlace: Map<string, Place>
   });
   // each group's mentions in order
   const filled = new Int32Array(groups.length);
-  const entityOf: string[] = new Array(written.length);
-  for (let i = 0; i < written.length; i++) {
-    const g = groupOf[units.of[i]!]!;
-    const e = entities[g]!;
-    e.mentions[filled[g]!++] = written[i]!;
-    entityOf[i] = e.id;
+  const entityOf: string[] = new Array(units.of.length);
+  let i = 0;
+  for (const { mentions } of articles) {
+    for (const m of mentions) {
+      const g = groupOf[units.of[i]!]!;
+      const e = entities[g]!;
+      e.mentions[filled[g]!++] = m;
+      entityOf[i++] = e.id;
+    }
   }
   entities.sort((a, b) => compareCodeUnits(a.id, b.id));
   return { entities, entityOf };
