@@ -151,10 +151,10 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
 
 /**
  * The relations in the order of their keys `head\u0000relation\u0000tail` by code unit, which is
- * the order of (head, relation, tail) by code unit (no id holds a NUL): sorted as numbers, each
- * id by its rank among the entities' ids, not as strings; those whose ends are no entity come
- * last, as the graph leaves them out. The key (head × types + relation) × ids + tail is an exact
- * integer while ids² × types < 2⁵³: up to about 5 × 10⁷ entities with three relation types.
+ * the order of (head, relation, tail) by code unit (no id holds a NUL), ties in their given order:
+ * each id by its rank among the entities' ids, sorted by two stable counting sorts (by tail, then
+ * by head and relation) instead of comparing (388 k relations at ×100: 0.4 s with a comparator).
+ * Those whose ends are no entity come last, in their given order, as the graph leaves them out.
  */
 function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[]): Relation[] {
   const ids = entities.map((e) => e.id);
@@ -163,16 +163,46 @@ function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[])
   const rank = new Map<string, number>();
   ids.forEach((id, i) => rank.set(id, i));
   const types = [...new Set(relations.map((r) => r.relation))].sort(compareCodeUnits);
+  const typeRank = new Map(types.map((t, i) => [t, i]));
   const n = ids.length;
-  const keys = new Float64Array(relations.length);
-  relations.forEach((r, i) => {
+  const m = relations.length;
+  // per relation, its tail's rank and its head's and relation's bucket; −1: an end is no entity
+  const tailOf = new Int32Array(m);
+  const headOf = new Int32Array(m);
+  const order: number[] = [];
+  const outside: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const r = relations[i]!;
     const h = rank.get(r.head);
     const t = rank.get(r.tail);
-    keys[i] = h === undefined || t === undefined ? Infinity : (h * types.length + types.indexOf(r.relation)) * n + t;
-  });
-  return Array.from(relations.keys())
-    .sort((a, b) => keys[a]! - keys[b]! || a - b)
-    .map((i) => relations[i]!);
+    if (h === undefined || t === undefined) {
+      outside.push(i);
+      continue;
+    }
+    tailOf[i] = t;
+    headOf[i] = h * types.length + typeRank.get(r.relation)!;
+    order.push(i);
+  }
+  const byTail = countingSort(order, tailOf, n);
+  const sorted = countingSort(byTail, headOf, n * types.length);
+  const out: Relation[] = new Array(m);
+  let k = 0;
+  for (let j = 0; j < sorted.length; j++) out[k++] = relations[sorted[j]!]!;
+  for (const i of outside) out[k++] = relations[i]!;
+  return out;
+}
+
+/** The indices `order`, stably sorted by `key[i]` (each in 0 … buckets − 1). */
+function countingSort(order: ArrayLike<number>, key: Int32Array, buckets: number): Int32Array {
+  const start = new Int32Array(buckets + 1);
+  for (let j = 0; j < order.length; j++) start[key[order[j]!]! + 1]!++;
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+  const out = new Int32Array(order.length);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    out[start[key[i]!]!++] = i;
+  }
+  return out;
 }
 
 // graphology-layout-forceatlas2 is CommonJS with an `export default` typing; load it as such.
