@@ -271,9 +271,9 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     // and then to take the workers' replies and post the next ones (the ×100 rebuild's worker
     // otherwise waited for all 13,200 heads, and the build for its 13 articles); in-process, the
     // runs and the articles take turns
-    const early = lanes();
-    // a failure meanwhile is thrown where `early` is awaited, not as an unhandled rejection
-    early.catch(() => {});
+    const first = lanes();
+    // a failure meanwhile is thrown where `first` is awaited, not as an unhandled rejection
+    first.catch(() => {});
     let sinceBreak = performance.now();
     const unread: number[] = [];
     for (let i = 0; i < files.length; i++) {
@@ -306,7 +306,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     // while the new articles are still being extracted, the cached relations are read (the corpus
     // passes would read them first thing)
     if (todo.length > 0) store.readRelations();
-    await early;
+    await first;
     for (const i of unread) extract(i, sizes[i]!);
     await lanes();
   } finally {

@@ -6,7 +6,7 @@ import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 import { addCorpusMentions, corpusForms } from './extract/index.js';
 import { documentInfo } from './ingest/index.js';
 import { findMentions } from './tagger/index.js';
-import { DEFAULT_MODEL } from './tagger/paths.js';
+import { modelOrDefault } from './tagger/paths.js';
 import { loadModels } from './model-file.js';
 import { linkDocument, type LinkerModel } from './linker/index.js';
 import { resolveArticles, type ArticleUnits } from './resolve/index.js';
@@ -40,7 +40,7 @@ export interface BuildOptions {
 
 /** The model file a build uses: the option, else the committed model; null for the rules alone. */
 export function modelFileOf(options: BuildOptions): string | null {
-  return options.model === undefined ? DEFAULT_MODEL : options.model;
+  return modelOrDefault(options.model);
 }
 
 export interface BuildSummary {

@@ -324,28 +324,37 @@ test('one worker process, started with the model it loads at once, extracts as t
 test('a worker process started ahead of the build is the pool\'s first worker, or is stopped; one that cannot load its model exits without a word', { timeout: 120_000 }, async () => {
   const { createExtractor } = await import('../src/corpus/pool.js');
   const { EarlyWorker } = await import('../src/corpus/spawn.js');
+  type Process = import('node:child_process').ChildProcess;
   const [a] = generateArticles({ documents: 1, sentences: 20, seed: 6 });
   const dir = writeCorpus({ [a!.name]: a!.text });
   const task = { path: join(dir, a!.name), id: a!.name, storeDir: tempDir(), model: null };
-  const exited = (w: import('node:child_process').ChildProcess) => new Promise<number | null>((resolve) => (w.exitCode !== null ? resolve(w.exitCode) : w.once('exit', (code) => resolve(code))));
-  // taken: the pool extracts with it, and it is no longer the early worker's to stop
+  const processOf = (early: InstanceType<typeof EarlyWorker>) => (early as unknown as { w: Process }).w;
+  const ended = (w: Process) => w.exitCode !== null || w.signalCode !== null;
+  const exited = (w: Process) => new Promise<void>((resolve) => (ended(w) ? resolve() : w.once('exit', () => resolve())));
+  // taken once it said it is ready (as a rebuild's is, by the time its articles are hashed): the
+  // pool extracts with it, and stops it when closed
   const taken = new EarlyWorker(null);
+  const tw = processOf(taken);
+  await new Promise<void>((resolve) => tw.on('message', (m: { ready?: true }) => m?.ready && resolve()));
   const pool = createExtractor(1, { processes: true, model: null, early: taken });
   assert.equal(taken.take(null), undefined, 'the pool took it');
   const outcome = await pool.run(task);
   assert.ok(outcome.kind === 'doc' && outcome.mentions.length > 0);
+  assert.equal(ended(tw), false, 'it extracted the article');
   await pool.close();
+  await exited(tw);
   // not needed (one worker in the build's own process): stopped
   const unused = new EarlyWorker(null);
-  const w = (unused as unknown as { w: import('node:child_process').ChildProcess }).w;
+  const uw = processOf(unused);
   await createExtractor(1, { model: null, early: unused }).close();
-  await exited(w);
-  assert.ok(w.exitCode !== null || w.signalCode !== null);
+  await exited(uw);
+  assert.equal(uw.signalCode, 'SIGTERM');
   // for another model: stopped, and the pool starts its own
   const other = new EarlyWorker(null);
-  const ow = (other as unknown as { w: import('node:child_process').ChildProcess }).w;
+  const ow = processOf(other);
   assert.equal(other.take('/some/other.model'), undefined);
   await exited(ow);
+  assert.equal(ow.signalCode, 'SIGTERM');
   // a model it cannot load: it exits with code 1 and writes nothing (the build reports the model in one line)
   const bad = join(tempDir(), 'broken.model');
   writeFileSync(bad, 'not a model');
@@ -353,4 +362,6 @@ test('a worker process started ahead of the build is the pool\'s first worker, o
   const quiet = spawnSync(process.execPath, ['--import', 'tsx', worker, JSON.stringify({ model: bad, quiet: true })], { encoding: 'utf8' });
   assert.equal(quiet.status, 1);
   assert.equal(quiet.stderr, '');
+  const loud = spawnSync(process.execPath, ['--import', 'tsx', worker, JSON.stringify({ model: bad })], { encoding: 'utf8' });
+  assert.notEqual(loud.stderr, '', 'a pool\'s own worker says why');
 });

@@ -59,6 +59,13 @@ test("the heads file gives back each article's info, mentions and units as they 
     assert.deepEqual(heads.mentions(e.key, e.info.id).map((x) => ({ ...x })), e.mentions.map(strip));
     assert.deepEqual(heads.units(e.key), e.units);
   }
+  // units a heads file cannot hold for its mentions are refused: numbered out of the order of their
+  // first mention, one never used, a target outside the article's units
+  const withUnits = (of: number[], target: number[]) => [{ ...entries[0]!, units: { ...units[0]!, of: Int32Array.from(of), target: Int32Array.from(target) } }];
+  assert.ok(Heads.from(Buffer.concat(headsBytes(withUnits([0, 1, 2, 3, 4, 0], [-1, -1, 3, -1, -1])))));
+  assert.throws(() => Heads.from(Buffer.concat(headsBytes(withUnits([1, 0, 2, 3, 4, 0], [-1, -1, 3, -1, -1])))), /damaged/);
+  assert.throws(() => Heads.from(Buffer.concat(headsBytes(withUnits([0, 1, 2, 3, 4, 0], [-1, -1, 3, -1, -1, -1])))), /damaged/);
+  assert.throws(() => Heads.from(Buffer.concat(headsBytes(withUnits([0, 1, 2, 3, 4, 0], [-1, -1, 5, -1, -1])))), /damaged/);
 });
 
 test("a relations file gives back each document's relations, derived ones and shared sentences as they were", () => {

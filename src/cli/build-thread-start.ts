@@ -3,11 +3,16 @@
 // the thread most of a second to load; the build takes that worker if it has articles to extract.
 import { workerData } from 'node:worker_threads';
 import { EarlyWorker, OVERLAP_HEADS } from '../corpus/spawn.js';
-import { DEFAULT_MODEL } from '../tagger/paths.js';
+import { modelOrDefault } from '../tagger/paths.js';
 import type { BuildJob } from './build-thread.js';
 
 const job = (workerData as { kgBuildJob: BuildJob }).kgBuildJob;
 const { model, workers } = job.options;
-const early = workers === undefined && job.inputs.files.length >= OVERLAP_HEADS ? new EarlyWorker(model === undefined ? DEFAULT_MODEL : model) : undefined;
-const { runThread } = await import('./build-thread.js');
-runThread(job, early);
+const early = workers === undefined && job.inputs.files.length >= OVERLAP_HEADS ? new EarlyWorker(modelOrDefault(model)) : undefined;
+try {
+  const { runThread } = await import('./build-thread.js');
+  runThread(job, early);
+} catch (err) {
+  early?.discard();
+  throw err;
+}

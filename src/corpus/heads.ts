@@ -1,7 +1,9 @@
 // The heads of a build's articles in one file (a columns file, columns.ts): each article's info
-// and mentions, as their records' heads hold them, keyed by record key. A cached build reads it
-// once instead of opening and parsing one record per article: at ×100 (13,200 cached articles)
-// the heads took 2.3 s to read and parse and 0.4 s more to share their strings.
+// and mentions, as their records' heads hold them, and its mentions' units (resolve/units.ts: the
+// part of resolution that depends on the article alone), keyed by record key. A cached build
+// reads it once instead of opening and parsing one record per article: at ×100 (13,200 cached
+// articles) the heads took 2.3 s to read and parse and 0.4 s more to share their strings, and
+// working out the units again about 0.6 s.
 //
 // It is a cache of the records' heads, kept in the store's folder (valid for the code and model
 // that made its records; its layout has a format number of its own, FORMAT, to bump when it
@@ -17,7 +19,7 @@ import { Segments } from './segments.js';
 const KIND = 'kg-heads';
 const FORMAT = 2;
 
-/** Columns of the articles, then of their mentions, then of their units (resolve/units.ts). */
+/** Columns of the articles, then of their mentions, then of their units (resolve/units.ts: a unit's type, name and count are its mentions'). */
 const enum C {
   Key,
   Sha256,
@@ -45,11 +47,8 @@ const enum C {
   AliasOf,
   /** −1: none */
   Implied,
-  /** the mention's unit, from 0 in its article */
+  /** the mention's unit, from 0 in its article, numbered in the order of their first mention */
   Unit,
-  UnitType,
-  UnitText,
-  UnitCount,
   /** the unit it stands for, from 0 in its article; −1: none */
   UnitTarget,
 }
@@ -73,11 +72,11 @@ export class Heads extends KeyedColumns {
     if (columns.length !== COLUMNS) throw new Error('a damaged heads file');
     const n = columns[C.Key]!.length;
     const m = columns[C.Start]!.length;
-    const u = columns[C.UnitType]!.length;
-    for (let c = 0; c < COLUMNS; c++) if (columns[c]!.length !== (c < C.Start ? n : c < C.UnitType ? m : u)) throw new Error('a damaged heads file');
+    const u = columns[C.UnitTarget]!.length;
+    for (let c = 0; c < COLUMNS; c++) if (columns[c]!.length !== (c < C.Start ? n : c < C.UnitTarget ? m : u)) throw new Error('a damaged heads file');
     // every string index in range, every article's rows inside the mentions' and units' columns,
-    // every unit number inside its article's units
-    for (const c of [C.Key, C.Sha256, C.Title, C.Date, C.Place, C.Text, C.Type, C.Rule, C.AliasOf, C.Implied, C.UnitType, C.UnitText]) {
+    // its units numbered in the order of their first mention, each unit used, each target one of them
+    for (const c of [C.Key, C.Sha256, C.Title, C.Date, C.Place, C.Text, C.Type, C.Rule, C.AliasOf, C.Implied]) {
       const col = columns[c]!;
       const least = c === C.Date || c === C.Place || c === C.AliasOf || c === C.Implied ? -1 : 0;
       for (let i = 0; i < col.length; i++) if (col[i]! < least || col[i]! >= strings.length) throw new Error('a damaged heads file');
@@ -87,7 +86,12 @@ export class Heads extends KeyedColumns {
     for (let i = 0; i < n; i++) {
       if (first[i]! < 0 || count[i]! < 0 || first[i]! + count[i]! > m) throw new Error('a damaged heads file');
       if (firstUnit[i]! < 0 || units[i]! < 0 || firstUnit[i]! + units[i]! > u) throw new Error('a damaged heads file');
-      for (let r = first[i]!; r < first[i]! + count[i]!; r++) if (unit[r]! < 0 || unit[r]! >= units[i]!) throw new Error('a damaged heads file');
+      let seen = 0;
+      for (let r = first[i]!; r < first[i]! + count[i]!; r++) {
+        if (unit[r]! < 0 || unit[r]! > seen) throw new Error('a damaged heads file');
+        if (unit[r] === seen) seen++;
+      }
+      if (seen !== units[i]) throw new Error('a damaged heads file');
       for (let r = firstUnit[i]!; r < firstUnit[i]! + units[i]!; r++) if (target[r]! < -1 || target[r]! >= units[i]!) throw new Error('a damaged heads file');
     }
     return new Heads(strings.map(intern), columns);
@@ -119,30 +123,30 @@ export class Heads extends KeyedColumns {
     return out;
   }
 
-  /** The units of the article under `key` (which it holds): those of its mentions(). */
+  /** The units of the article under `key` (which it holds): those of its mentions(), each with the type and name of its mentions. */
   units(key: string): ArticleUnits {
     const i = this.rowOf(key);
     const s = this.strings;
     const c = this.cols;
+    const [unit, typeOf, textOf, implied] = [c[C.Unit]!, c[C.Type]!, c[C.Text]!, c[C.Implied]!];
     const from = c[C.First]![i]!;
     const to = from + c[C.Count]![i]!;
     const firstUnit = c[C.FirstUnit]![i]!;
     const end = firstUnit + c[C.Units]![i]!;
     const type: EntityType[] = [];
     const text: string[] = [];
-    for (let r = firstUnit; r < end; r++) {
-      type.push(s[c[C.UnitType]![r]!] as EntityType);
-      text.push(s[c[C.UnitText]![r]!]!);
+    const count = new Int32Array(end - firstUnit);
+    for (let r = from; r < to; r++) {
+      const u = unit[r]!;
+      // (numbered in the order of their first mention: checked when read)
+      if (u === type.length) {
+        type.push(s[typeOf[r]!] as EntityType);
+        text.push(s[implied[r]! >= 0 ? implied[r]! : textOf[r]!]!);
+      }
+      count[u]!++;
     }
     const place = c[C.Place]![i]!;
-    return {
-      of: c[C.Unit]!.subarray(from, to),
-      type,
-      text,
-      count: c[C.UnitCount]!.subarray(firstUnit, end),
-      target: c[C.UnitTarget]!.subarray(firstUnit, end),
-      place: place < 0 ? '' : s[place]!,
-    };
+    return { of: unit.subarray(from, to), type, text, count, target: c[C.UnitTarget]!.subarray(firstUnit, end), place: place < 0 ? '' : s[place]! };
   }
 }
 
@@ -176,8 +180,8 @@ export function headsBytes(entries: Iterable<HeadEntry>): Buffer[] {
     w.push(C.Count, mentions.length);
     rows += mentions.length;
     w.push(C.FirstUnit, unitRows);
-    w.push(C.Units, units.type.length);
-    unitRows += units.type.length;
+    w.push(C.Units, units.target.length);
+    unitRows += units.target.length;
     w.push(C.Place, units.place ? w.string(units.place) : -1);
     mentions.forEach((m, j) => {
       w.push(C.Start, m.start);
@@ -192,12 +196,7 @@ export function headsBytes(entries: Iterable<HeadEntry>): Buffer[] {
       w.push(C.Implied, m.implied === undefined ? -1 : w.string(m.implied));
       w.push(C.Unit, units.of[j]!);
     });
-    units.type.forEach((type, j) => {
-      w.push(C.UnitType, w.string(type));
-      w.push(C.UnitText, w.string(units.text[j]!));
-      w.push(C.UnitCount, units.count[j]!);
-      w.push(C.UnitTarget, units.target[j]!);
-    });
+    for (const t of units.target) w.push(C.UnitTarget, t);
   }
   return w.bytes(KIND, FORMAT);
 }

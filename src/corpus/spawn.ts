@@ -64,7 +64,10 @@ export class EarlyWorker {
     return w;
   }
 
-  /** Stops the worker unless it was taken. */
+  /**
+   * Stops the worker unless it was taken, at once, even while it loads jieba: a signal ends a
+   * process in native code as anywhere (the pool's close() waits for the articles it handed over).
+   */
   discard(): void {
     this.w?.kill();
     this.w = undefined;

@@ -166,7 +166,8 @@ function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[])
   const typeRank = new Map(types.map((t, i) => [t, i]));
   const n = ids.length;
   const m = relations.length;
-  // per relation, its tail's rank and its head's and relation's bucket; −1: an end is no entity
+  // per relation whose ends are entities, its tail's rank and its head's and relation's bucket
+  // (head rank × relation types + relation: under 2³¹ for any graph a build holds)
   const tailOf = new Int32Array(m);
   const headOf = new Int32Array(m);
   const order: number[] = [];

@@ -53,6 +53,9 @@ class UnionFind {
 /**
  * Resolution of a list of mentions, taken article by article (an article: the mentions of one
  * document, in the order of its first mention); an entity's mentions are in the order of `written`.
+ * Where the articles' mentions are interleaved, the groups are named in the order of their first
+ * article's first mention (which of two bodies written alike keeps the plain id), not of their
+ * first mention.
  */
 export function resolve(written: Mention[]): Resolution {
   const byDoc = new Map<string, number[]>();
@@ -143,7 +146,8 @@ function resolveAll(articles: readonly Article[]): Resolution {
 
   // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
   //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name
-  //    (units.ts): such forms are keyed per article, so two articles' 经开区 stay apart
+  //    (units.target, worked out per article in units.ts): such forms are keyed per article
+  //    below, so two articles' 经开区 stay apart, and join the name they stand for
 
   // 1. identical normal form and type; places through their gazetteer identity;
   //    relative bodies (区委) keyed by the document's place
@@ -167,6 +171,7 @@ function resolveAll(articles: readonly Article[]): Resolution {
     else uf.union(first, u);
     if (!perUnit) firstOfForm[f] = first ?? u;
   }
+  // (0.) each form that stands for another name of its article joins it
   for (let u = 0; u < n; u++) if (units.target[u]! >= 0) uf.union(u, units.target[u]!);
 
   // 2. short forms within a type: join a longer form when exactly one candidate fits
