@@ -5,7 +5,7 @@
 // on disk; the build's process keeps only the mentions. The corpus-wide passes (names across
 // articles, resolution, relations) then read the documents back one at a time.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { DirectedGraph } from 'graphology';
@@ -206,21 +206,36 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     sizes[i] = size;
     todoBytes += size;
   };
+  // (a file whose stat is what it was when an earlier build hashed it is not read again)
+  const hashes = store.inputHashes();
   files.forEach((file, i) => {
-    let bytes: Buffer;
+    let sha256: string | undefined;
+    let size: number;
     try {
-      bytes = readFileSync(file.path);
+      const stat = hashes ? statSync(file.path) : undefined;
+      sha256 = stat && hashes!.get(file.path, stat);
+      if (sha256 !== undefined) {
+        // still readable, as reading it would have found
+        accessSync(file.path, constants.R_OK);
+        size = stat!.size;
+      } else {
+        const bytes = readFileSync(file.path);
+        sha256 = createHash('sha256').update(bytes).digest('hex');
+        if (stat) hashes!.set(file.path, stat, sha256);
+        size = bytes.length;
+      }
     } catch (err) {
       out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
       progress(i);
       return;
     }
-    const key = recordKey(createHash('sha256').update(bytes).digest('hex'), file.path);
+    const key = recordKey(sha256, file.path);
     if (store.has(key)) {
       keys[i] = key;
-      sizes[i] = bytes.length;
-    } else extract(i, bytes.length);
+      sizes[i] = size;
+    } else extract(i, size);
   });
+  hashes?.keep();
   const cachedHeads = keys.reduce((n, k) => (k === undefined ? n : n + 1), 0);
   // the heads of the last builds' articles, in a few files: read at once rather than one record at a time
   const heads = store.heads(intern);

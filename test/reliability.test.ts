@@ -372,7 +372,7 @@ test('a build killed (SIGKILL) at random moments leaves the previous graph whole
   assert.ok(readdirSync(join(outDir, '.kg-cache')).includes('graph.json.index'));
   for (const sub of readdirSync(join(outDir, '.kg-cache'))) {
     if (sub === 'graph.json.index') continue;
-    for (const name of readdirSync(join(outDir, '.kg-cache', sub))) assert.match(name, /^([0-9a-f]{64}\.json|(heads|relations)-\d+\.bin)$/);
+    for (const name of readdirSync(join(outDir, '.kg-cache', sub))) assert.match(name, /^([0-9a-f]{64}\.json|inputs\.json|(heads|relations)-\d+\.bin)$/);
   }
 });
 

@@ -21,6 +21,7 @@ import { dated, readsAsPage } from '../ingest/index.js';
 import { writeFileAtomic } from '../graph/write.js';
 import { RelationFiles } from './relation-files.js';
 import { CachedMention, keepHeads, readHeadFiles, type HeadEntry, type HeadFiles } from './heads.js';
+import { INPUT_HASHES, InputHashes } from './input-hashes.js';
 
 /** Bump when the record layout changes. */
 const FORMAT = 6;
@@ -183,6 +184,13 @@ export class DocStore {
     // kept by a build that stops before it keeps its own (keepFiles)
     for (const name of heads.names()) this.used.add(name);
     return heads;
+  }
+
+  /** The content hashes of the input files earlier builds took, by their stat (input-hashes.ts); undefined for a temporary store. */
+  inputHashes(): InputHashes | undefined {
+    if (this.temporary) return undefined;
+    this.used.add(INPUT_HASHES);
+    return InputHashes.read(this.dir);
   }
 
   /** Keeps the heads of this build's articles, each once, for the next build (heads.ts). */
