@@ -5,7 +5,7 @@
 // on disk; the build's process keeps only the mentions. The corpus-wide passes (names across
 // articles, resolution, relations) then read the documents back one at a time.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { DirectedGraph } from 'graphology';
@@ -199,31 +199,41 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   let done = 0;
   const progress = (i: number) => options.onProgress?.(++done, files.length, files[i]!.id);
 
-  // each file read and hashed, and looked up in the cache by name
+  // each file hashed (or its hash kept by an earlier build taken), and looked up in the cache by name
   const keys: Array<string | undefined> = new Array(files.length);
   const extract = (i: number, size: number) => {
     todo.push(i);
     sizes[i] = size;
     todoBytes += size;
   };
-  // (a file whose stat is what it was when an earlier build hashed it is not read again)
+  // (a file whose stat is what it was when an earlier build hashed it is not read again; it is
+  // opened all the same, which proves it readable and makes a network file system fetch its stat
+  // afresh rather than answer from a cache)
   const hashes = store.inputHashes();
+  const hashOf: Array<string | undefined> = new Array(files.length);
   files.forEach((file, i) => {
     let sha256: string | undefined;
     let size: number;
     try {
-      const stat = hashes ? statSync(file.path) : undefined;
+      const since = Date.now();
+      let stat: Stats | undefined;
+      if (hashes) {
+        const fd = openSync(file.path, 'r');
+        try {
+          stat = fstatSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      }
       sha256 = stat && hashes!.get(file.path, stat);
-      if (sha256 !== undefined) {
-        // still readable, as reading it would have found
-        accessSync(file.path, constants.R_OK);
-        size = stat!.size;
-      } else {
+      if (sha256 !== undefined) size = stat!.size;
+      else {
         const bytes = readFileSync(file.path);
         sha256 = createHash('sha256').update(bytes).digest('hex');
-        if (stat) hashes!.set(file.path, stat, sha256);
+        if (stat) hashes!.set(file.path, stat, sha256, since);
         size = bytes.length;
       }
+      hashOf[i] = sha256;
     } catch (err) {
       out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
       progress(i);
@@ -235,7 +245,6 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       sizes[i] = size;
     } else extract(i, size);
   });
-  hashes?.keep();
   const cachedHeads = keys.reduce((n, k) => (k === undefined ? n : n + 1), 0);
   // the heads of the last builds' articles, in a few files: read at once rather than one record at a time
   const heads = store.heads(intern);
@@ -269,6 +278,9 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
           throw failed;
         }
         if (r.kind === 'doc') {
+          // the worker hashed the file anew: another hash than the build's says it changed since
+          // (or that a kept one was wrong), and the kept one goes
+          if (r.info.sha256 !== hashOf[i]) hashes?.forget(file.path);
           const key = recordKey(r.info.sha256, file.path);
           store.markUsed(key);
           out[i] = { kind: 'doc', file, key, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}), ...(r.local ? { local: ownCopy(r.local) } : {}) };
@@ -327,6 +339,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   } finally {
     await extractor.close();
   }
+  hashes?.keep();
   // the next build reads this build's heads, with their units, from a few files
   if (heads) {
     const docs = out.filter((o): o is Extracted => o?.kind === 'doc');

@@ -160,25 +160,25 @@ test('a build that stops before it keeps its own leaves the heads and relations 
   assert.deepEqual(files(), ['heads-1.bin', 'relations-1.bin']);
 });
 
-test('a rebuild reads and hashes only the files whose stat changed since a build hashed them; one rewritten with its size and times kept is read again', async () => {
+test('a rebuild reads and hashes only the files whose stat changed since a build hashed them; one rewritten with its size kept and its modification time set back is read again', async () => {
   const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
   const store = tempDir();
   const f = join(tempDir(), 'a.txt');
   writeFileSync(f, '江津区双福工业园。');
   const first = InputHashes.read(store);
   assert.equal(first.get(f, statSync(f)), undefined, 'nothing kept yet');
-  first.set(f, statSync(f), sha(readFileSync(f)));
+  first.set(f, statSync(f), sha(readFileSync(f)), Date.now());
   first.keep();
   // hashed right after it was written: hashed again (a write in the same tick would not show)
   assert.equal(InputHashes.read(store).get(f, statSync(f)), undefined);
   await new Promise((resolve) => setTimeout(resolve, 2100));
   const second = InputHashes.read(store);
-  second.set(f, statSync(f), sha(readFileSync(f)));
+  second.set(f, statSync(f), sha(readFileSync(f)), Date.now());
   second.keep();
   assert.equal(InputHashes.read(store).get(f, statSync(f)), sha('江津区双福工业园。'));
-  // another size, modification time or inode (a file put in its place) is another file
+  // another size, modification or change time, or inode (a file put in its place) is another file
   const now = statSync(f);
-  for (const other of [{ size: now.size + 3 }, { mtimeMs: now.mtimeMs - 5000 }, { ino: now.ino + 1 }]) {
+  for (const other of [{ size: now.size + 3 }, { mtimeMs: now.mtimeMs - 5000 }, { ctimeMs: now.ctimeMs + 1 }, { ino: now.ino + 1 }]) {
     assert.equal(InputHashes.read(store).get(f, { ...now, ...other } as typeof now), undefined, JSON.stringify(other));
   }
   // the same size, its times set back: the change time moved
@@ -192,15 +192,20 @@ test('a rebuild reads and hashes only the files whose stat changed since a build
   assert.equal(InputHashes.read(store).get(f, statSync(f)), undefined);
 });
 
-test('a cached rebuild of settled files gives the graph of their content, a file rewritten with its size and times kept included', async () => {
+test('a cached rebuild of settled files takes their kept hashes, and gives the graph of their content, a file rewritten with its size kept and its modification time set back included', async () => {
   const articles = generateArticles({ documents: 3, sentences: 10, seed: 8 });
   const dir = writeCorpus(Object.fromEntries(articles.map((a) => [a.name, a.text])));
   const cacheDir = join(tempDir(), '.kg-cache');
   // older than the settling time when first hashed, so that the next builds trust their hashes
   await new Promise((resolve) => setTimeout(resolve, 2100));
   await build([dir], { ...FIXED, cacheDir, workers: 1 });
+  const kept = join(cacheDir, readdirSync(cacheDir).find((n) => !n.endsWith('.index'))!, 'inputs.json');
+  const hashedAt = () => Object.values((JSON.parse(readFileSync(kept, 'utf8')) as { files: Record<string, { hashedAt: number }> }).files).map((e) => e.hashedAt);
+  const first = hashedAt();
+  assert.equal(first.length, 3);
   const again = await build([dir], { ...FIXED, cacheDir, workers: 1 });
   assert.equal(again.summary.cached, 3);
+  assert.deepEqual(hashedAt(), first, 'no file hashed again');
   // one article's text changed, same length, times set back
   const path = join(dir, articles[0]!.name);
   const before = statSync(path);

@@ -60,8 +60,8 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
   let doc: Document;
   let mentions: Mention[];
   try {
-    // read and hashed again here: the build read and hashed it to look it up in the cache, but a
-    // worker is handed the path, not the bytes
+    // read and hashed here: the build hashed it (or took the hash an earlier build kept) to look
+    // it up in the cache, but a worker is handed the path, not the bytes
     const bytes = readFileSync(task.path);
     sha256 = createHash('sha256').update(bytes).digest('hex');
     doc = ingestBytes(bytes, task.path, task.id, sha256);

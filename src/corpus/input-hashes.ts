@@ -3,11 +3,16 @@
 // only the files whose stat changed since a build hashed them (×100: 101 MB read and hashed in
 // about 0.65 s of the rebuild's critical path, where 13,200 stats take a few tens of ms).
 //
-// A file written again with the same size and times would keep its old hash. Its change time
-// (ctime) moves with every write and cannot be set back by the user, so that takes a write within
-// the same tick of the clock as the hashing: a hash is trusted only once the file's change time is
-// SETTLE_MS older than the moment it was hashed (a file hashed right after a write is hashed
-// again by the next build).
+// A file written again with the same size and times would keep its old hash. On a POSIX file
+// system its change time (ctime) moves with every write, rename or copy into place and cannot be
+// set back by the user; so that takes a write that starts after the hashing began and still gets
+// the file system's timestamp of the change before it. A hash is therefore trusted only once the
+// file's last change (ctime or mtime) is SETTLE_MS older than the moment its hashing began, by this
+// machine's clock (a file hashed right after a write is hashed again by the next build). Where
+// ctime is no change time (FAT, some FUSE and SMB mounts) or the file server's clock runs more than
+// that behind, a file rewritten with its size and modification time kept can keep its old hash:
+// `kg build --no-cache` reads everything. A worker that finds another hash for a file it extracts
+// drops the kept one.
 import { readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../graph/write.js';
@@ -62,10 +67,15 @@ export class InputHashes {
     return e.sha256;
   }
 
-  /** The file at `path`, as `stat` saw it before it was read, hashed to `sha256` just now. */
-  set(path: string, stat: Stats, sha256: string): void {
-    this.kept.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, sha256, hashedAt: Date.now() });
+  /** The file at `path`, as `stat` saw it before it was read, hashed to `sha256` by a hashing that began at `since` (ms since the epoch). */
+  set(path: string, stat: Stats, sha256: string, since: number): void {
+    this.kept.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, sha256, hashedAt: since });
     this.changed = true;
+  }
+
+  /** Keeps no hash for the file at `path` (found to be another). */
+  forget(path: string): void {
+    if (this.kept.delete(path)) this.changed = true;
   }
 
   /** Writes this build's entries for the next build, when they differ from those read; a failure costs the next build time only. */
