@@ -5,14 +5,15 @@
 // on disk; the build's process keeps only the mentions. The corpus-wide passes (names across
 // articles, resolution, relations) then read the documents back one at a time.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
 import { IngestError, ingestBytes, listInputs, type InputFile, type InputList } from './ingest/index.js';
 import { describe } from './ingest/files.js';
-import { corpusRecords, modelFileOf, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { corpusRecords, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { modelOrDefault } from './tagger/paths.js';
 import type { RecordFingerprints } from './graph/reuse.js';
 import { graphOf, type GraphRecords } from './graph/build.js';
 import { loadModels } from './model-file.js';
@@ -89,7 +90,7 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, 
   for (const w of warnings) warn(w);
 
   // a missing or damaged model fails here, with one line, before any work
-  const modelFile = modelFileOf(options);
+  const modelFile = modelOrDefault(options.model);
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   try {
@@ -216,22 +217,20 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     let size: number;
     try {
       const since = Date.now();
-      let stat: Stats | undefined;
-      if (hashes) {
-        const fd = openSync(file.path, 'r');
-        try {
-          stat = fstatSync(fd);
-        } finally {
-          closeSync(fd);
+      // one open per file: its stat, and its bytes when its hash is not kept
+      const fd = openSync(file.path, 'r');
+      try {
+        const stat = hashes ? fstatSync(fd) : undefined;
+        sha256 = stat && hashes!.get(file.path, stat);
+        if (sha256 !== undefined) size = stat!.size;
+        else {
+          const bytes = readFileSync(fd);
+          sha256 = createHash('sha256').update(bytes).digest('hex');
+          if (stat) hashes!.set(file.path, stat, sha256, since);
+          size = bytes.length;
         }
-      }
-      sha256 = stat && hashes!.get(file.path, stat);
-      if (sha256 !== undefined) size = stat!.size;
-      else {
-        const bytes = readFileSync(file.path);
-        sha256 = createHash('sha256').update(bytes).digest('hex');
-        if (stat) hashes!.set(file.path, stat, sha256, since);
-        size = bytes.length;
+      } finally {
+        closeSync(fd);
       }
       hashOf[i] = sha256;
     } catch (err) {
@@ -240,6 +239,8 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       return;
     }
     const key = recordKey(sha256, file.path);
+    // (the record's file, not the heads files, says whether an article is cached: a record dropped
+    // as damaged is extracted again though the heads files still name it)
     if (store.has(key)) {
       keys[i] = key;
       sizes[i] = size;
@@ -252,8 +253,9 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   // --workers decides; by default, as many as there are cores and text to pay for them
   const workers = Math.max(1, Math.min(todo.length, options.workers ?? defaultWorkers(todoBytes, availableParallelism())));
   // the extraction starts before the cached articles are read: with many to read, even one worker
-  // is a process, whose start (jieba's dictionaries, the model) overlaps the reading
-  const processes = todo.length > 0 && cachedHeads >= OVERLAP_HEADS && options.workers === undefined;
+  // is a process, whose start (jieba's dictionaries, the model) overlaps the reading; one started
+  // ahead (corpus/spawn.ts) is paid for already
+  const processes = todo.length > 0 && (early !== undefined || cachedHeads >= OVERLAP_HEADS) && options.workers === undefined;
   const extractor = createExtractor(workers, { model, processes, ...(early ? { early } : {}) });
   try {
     // without a cache: documents stay in memory, up to KEEP_BYTES of files; with worker processes

@@ -38,11 +38,6 @@ export interface BuildOptions {
   model?: string | null;
 }
 
-/** The model file a build uses: the option, else the committed model; null for the rules alone. */
-export function modelFileOf(options: BuildOptions): string | null {
-  return modelOrDefault(options.model);
-}
-
 export interface BuildSummary {
   documents: number;
   skipped: number;
@@ -84,7 +79,7 @@ export interface ExtractedCorpus {
 
 /** Extraction and resolution of documents already ingested (all in memory). */
 export function buildGraphFromDocuments(documents: Document[], options: BuildOptions = {}): DirectedGraph {
-  const modelFile = modelFileOf(options);
+  const modelFile = modelOrDefault(options.model);
   const linker = modelFile === null ? undefined : loadModels(modelFile).linker;
   const mentions = documents.map((doc, i) => {
     const found = findMentions(doc, modelFile);

@@ -340,7 +340,7 @@ test('a worker process started ahead of the build is the pool\'s first worker, o
   assert.equal(taken.take(null), undefined, 'the pool took it');
   const outcome = await pool.run(task);
   assert.ok(outcome.kind === 'doc' && outcome.mentions.length > 0);
-  assert.equal(ended(tw), false, 'it extracted the article');
+  assert.equal(ended(tw), false, 'still running until the pool is closed');
   await pool.close();
   await exited(tw);
   // not needed (one worker in the build's own process): stopped

@@ -7,8 +7,10 @@ import { modelOrDefault } from '../tagger/paths.js';
 import type { BuildJob } from './build-thread.js';
 
 const job = (workerData as { kgBuildJob: BuildJob }).kgBuildJob;
-const { model, workers } = job.options;
-const early = workers === undefined && job.inputs.files.length >= OVERLAP_HEADS ? new EarlyWorker(modelOrDefault(model)) : undefined;
+// (a build with a cache and that many files is a rebuild whose cached heads pay for a process:
+// build.ts decides, and stops it if it has nothing to extract)
+const { model, workers, cacheDir } = job.options;
+const early = workers === undefined && cacheDir !== undefined && job.inputs.files.length >= OVERLAP_HEADS ? new EarlyWorker(modelOrDefault(model)) : undefined;
 try {
   const { runThread } = await import('./build-thread.js');
   runThread(job, early);

@@ -13,6 +13,7 @@ export const HEAP_FLAGS = ['--heap-growing-percent=30'];
  * of scavenges. Measured with --max-semi-space-size=64 (bench/RESULTS.md): the ×100 rebuild after
  * adding 13 articles, 6 alternating rounds, median 17.5 → 15.2 s, user CPU 20.9 → 17.8 s, peak RSS
  * about 50 MB more; 128 MB semi-spaces gained nothing more for 150 MB. In the thread, the ×100 full
- * build peaked at 1,415 MB (1,304 MB before: `npm run bench`, 2026-12-04 09:15 UTC; 1,412 MB at 11:19 UTC, 1,406 MB at 13:18 UTC, 1,419 MB at 13:56 UTC, 1,413 MB at 14:24 UTC).
+ * build peaked at 1,415 MB (1,304 MB before: `npm run bench`, 2026-12-04 09:15 UTC); later
+ * recordings are in bench/RESULTS.md (1,413 MB at 14:24 UTC).
  */
 export const BUILD_YOUNG_GENERATION_MB = 192;

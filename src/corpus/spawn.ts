@@ -14,7 +14,7 @@ import { HEAP_FLAGS } from './heap.js';
  * process); 2,000 is where the reading (0.3 s) starts to be worth a process, reasoned from those
  * costs, not timed. The process also extracts the new articles while the heads are read. `kg
  * build` starts that process (an EarlyWorker) as its thread starts when it is given this many
- * files or more and no --workers.
+ * files or more, a cache and no --workers.
  */
 export const OVERLAP_HEADS = 2000;
 
