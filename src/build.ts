@@ -96,6 +96,7 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, 
   try {
     const extracted = await extractAll(files, store, modelFile, options, early);
     options.signal?.throwIfAborted();
+    options.onExtracted?.();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const read = new Map<string, DocRecord>();

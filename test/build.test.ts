@@ -48,6 +48,19 @@ test('one worker and two workers build byte-identical graphs', async () => {
   assert.equal(two, one);
 });
 
+test('a build says once that its extraction is done, after its last document', async () => {
+  const dir = writeCorpus(corpus(6));
+  const events: string[] = [];
+  await build([dir], {
+    ...FIXED,
+    workers: 2,
+    onProgress: (done, total) => events.push(`${done}/${total}`),
+    onExtracted: () => events.push('extracted'),
+    onWarning: (message) => events.push(message),
+  });
+  assert.deepEqual(events, ['1/6', '2/6', '3/6', '4/6', '5/6', '6/6', 'extracted']);
+});
+
 const BUILD_JSON = fileURLToPath(new URL('./fixtures/build-json.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

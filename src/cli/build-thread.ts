@@ -10,7 +10,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { EarlyWorker } from '../corpus/spawn.js';
 import { buildRecords, type BuildOptions, type BuildSummary } from '../build.js';
 import { graphIndexPath } from '../corpus/store.js';
-import { BUILD_YOUNG_GENERATION_MB } from '../corpus/heap.js';
+import { BUILD_YOUNG_GENERATION_MB, corpusPassHeap } from '../corpus/heap.js';
 import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { skeletonPath } from '../graph/skeleton.js';
 import type { InputList } from '../ingest/index.js';
@@ -62,6 +62,8 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
     onWarning: (message) => stderr(`${message}\n`),
     ...(job.progress === 'none' ? {} : { onProgress: progressReporter(stderr, job.progress === 'live') }),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
+    // the corpus passes and the writing in this process alone: its heap may grow more between collections
+    onExtracted: corpusPassHeap,
   }, early);
   // with a cache, the records the last build wrote and this one did not change are copied
   const written = writeGraphFile(job.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: graphIndexPath(cacheDir, job.out), fingerprints } } : {}) });
