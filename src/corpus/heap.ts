@@ -34,6 +34,6 @@ export function corpusPassHeap(): void {
  * adding 13 articles, 6 alternating rounds, median 17.5 → 15.2 s, user CPU 20.9 → 17.8 s, peak RSS
  * about 50 MB more; 128 MB semi-spaces gained nothing more for 150 MB. In the thread, the ×100 full
  * build peaked at 1,415 MB (1,304 MB before: `npm run bench`, 2026-12-04 09:15 UTC); later
- * recordings are in bench/RESULTS.md (1,413 MB at 14:24 UTC).
+ * recordings are in bench/RESULTS.md (1,419 MB at 16:11 UTC).
  */
 export const BUILD_YOUNG_GENERATION_MB = 192;
