@@ -28,7 +28,7 @@ export interface BuildOptions {
   cacheDir?: string;
   /** called after each document is extracted */
   onProgress?: (done: number, total: number, doc: string) => void;
-  /** called once every document's mentions are in hand (extraction's worker processes stopped), before the corpus-wide passes */
+  /** called once every document's mentions are in hand (any worker processes stopped), before the corpus-wide passes */
   onExtracted?: () => void;
   /** ForceAtlas2 iterations at build; default 'auto' (fewer as the graph grows) */
   layoutIterations?: number | 'auto';

@@ -10,7 +10,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { EarlyWorker } from '../corpus/spawn.js';
 import { buildRecords, type BuildOptions, type BuildSummary } from '../build.js';
 import { graphIndexPath } from '../corpus/store.js';
-import { BUILD_YOUNG_GENERATION_MB, corpusPassHeap } from '../corpus/heap.js';
+import { BUILD_YOUNG_GENERATION_MB, setCorpusPassHeapFlags } from '../corpus/heap.js';
 import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
 import { skeletonPath } from '../graph/skeleton.js';
 import type { InputList } from '../ingest/index.js';
@@ -39,6 +39,11 @@ export interface BuildJob {
   options: Pick<BuildOptions, 'strict' | 'workers' | 'model' | 'cacheDir' | 'builtAt' | 'layoutIterations'>;
   /** progress on stderr: none, a line per tenth of the documents, or a live line (a terminal) */
   progress: 'none' | 'lines' | 'live';
+  /**
+   * once the extraction is done, set V8's heap growth for the corpus passes (corpus/heap.ts), for
+   * the rest of the process: for `kg build`'s process, which ends with its build
+   */
+  corpusPassHeap?: boolean;
 }
 
 export interface BuildOutcome {
@@ -62,8 +67,7 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
     onWarning: (message) => stderr(`${message}\n`),
     ...(job.progress === 'none' ? {} : { onProgress: progressReporter(stderr, job.progress === 'live') }),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
-    // the corpus passes and the writing in this process alone: its heap may grow more between collections
-    onExtracted: corpusPassHeap,
+    ...(job.corpusPassHeap ? { onExtracted: setCorpusPassHeapFlags } : {}),
   }, early);
   // with a cache, the records the last build wrote and this one did not change are copied
   const written = writeGraphFile(job.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: graphIndexPath(cacheDir, job.out), fingerprints } } : {}) });

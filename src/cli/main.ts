@@ -61,6 +61,8 @@ export async function main(argv: string[]): Promise<void> {
             },
             // progress on stderr: a live line on a terminal, else a line per tenth
             progress: opts.quiet ? 'none' : process.stderr.isTTY ? 'live' : 'lines',
+            // this process ends with the build: its heap may grow more once the extraction is done
+            corpusPassHeap: true,
           },
           { signal: stop.signal, onStderr: (text) => process.stderr.write(text) },
         );

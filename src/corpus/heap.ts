@@ -9,20 +9,22 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_FLAGS = ['--heap-growing-percent=30'];
 
 /**
- * V8's heap growth in `kg build`'s process once the extraction is done (its worker processes
- * stopped): 60 % over what survived the last collection. The 30 % of HEAP_FLAGS holds down the
- * peak where it is, while the workers run beside the build's process: the ×100 full build peaked
- * at 1,417 MB with 30 % throughout and at 1,415 MB with 60 % after the extraction, ×10 at 988–993
- * against 979–991 MB (bench/rss-probe.mjs, 2026-12-04). The corpus passes after it hold 400–500 MB
- * alive and make garbage fast: at 30 %, V8 marked and compacted that heap once more than at 60 %
- * in the ×100 rebuild after adding 13 articles (`--trace-gc`: 3 such collections, 0.81 s of
- * pauses, against 2, 0.44 s), whose time fell from a median of 10.5 to 9.5 s (5 rounds each,
- * alternating; 100 %: 9.7 s), its peak RSS 1.10–1.14 → 1.10–1.24 GB.
+ * V8's heap growth in `kg build`'s process once the extraction is done: 60 % over what survived
+ * the last collection. Where worker processes extract, the build's peak is while they run beside
+ * its process, and the 30 % of HEAP_FLAGS holds that down: the ×100 full build peaked at 1,417 MB
+ * with 30 % throughout and at 1,415 MB with 60 % after the extraction, ×10 at 988–993 against
+ * 979–991 MB. Extracting in its own process (`--workers 1`, or a corpus under 4 MB) the peak did
+ * not move either: ×10 with --workers 1, 679–681 against 675–684 MB; ×1, 433 against 429–435 MB
+ * (bench/rss-probe.mjs, 2026-12-04). The corpus passes after the extraction hold 400–500 MB alive
+ * and make garbage fast: at 30 %, V8 marked and compacted that heap once more than at 60 % in the
+ * ×100 rebuild after adding 13 articles (`--trace-gc`: 3 such collections, 0.81 s of pauses,
+ * against 2, 0.44 s), whose time fell from a median of 10.5 to 9.5 s (5 rounds each,
+ * alternating; 100 %: 9.7 s) and whose peak RSS went from 1.10–1.14 to 1.10–1.24 GB.
  */
 export const CORPUS_PASS_HEAP_FLAGS = ['--heap-growing-percent=60'];
 
-/** Sets CORPUS_PASS_HEAP_FLAGS (for the rest of the process: `kg build` ends with its build). */
-export function corpusPassHeap(): void {
+/** Sets CORPUS_PASS_HEAP_FLAGS, for the rest of the process. */
+export function setCorpusPassHeapFlags(): void {
   for (const flag of CORPUS_PASS_HEAP_FLAGS) setFlagsFromString(flag);
 }
 

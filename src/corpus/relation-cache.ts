@@ -62,6 +62,6 @@ export function relationKey(scope: string, docId: string, sha256: string, linked
 export function extractedRelationKey(scope: string, docId: string, sha256: string, entities: readonly string[]): string {
   const h = createHash('sha256').update(`${relationCodeFingerprint()}\u0001${scope}\u0001${docId}\u0001${sha256}\u0001${entities.length}`);
   // each entity after a NUL; one joined string, not a string grown per mention (2 M at ×100)
-  if (entities.length > 0) h.update(`\u0000${entities.join('\u0000')}`);
+  if (entities.length > 0) h.update('\u0000').update(entities.join('\u0000'));
   return h.digest('hex').slice(0, 40);
 }
