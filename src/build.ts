@@ -212,7 +212,6 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   // opened all the same, which proves it readable and makes a network file system fetch its stat
   // afresh rather than answer from a cache)
   const hashes = store.inputHashes();
-  const hashOf: Array<string | undefined> = new Array(files.length);
   files.forEach((file, i) => {
     let sha256: string | undefined;
     let size: number;
@@ -233,7 +232,6 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
       } finally {
         closeSync(fd);
       }
-      hashOf[i] = sha256;
     } catch (err) {
       out[i] = { kind: 'skip', file, reason: describe(err, 'cannot read') };
       progress(i);
@@ -283,7 +281,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
         if (r.kind === 'doc') {
           // the worker hashed the file anew: another hash than the build's says it changed since
           // (or that a kept one was wrong), and the kept one goes
-          if (r.info.sha256 !== hashOf[i]) hashes?.forget(file.path);
+          hashes?.confirm(file.path, r.info.sha256);
           const key = recordKey(r.info.sha256, file.path);
           store.markUsed(key);
           out[i] = { kind: 'doc', file, key, info: r.info, mentions: shared(r.mentions), cached: false, ...(r.doc ? { doc: r.doc } : {}), ...(r.local ? { local: ownCopy(r.local) } : {}) };

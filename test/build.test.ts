@@ -341,7 +341,7 @@ test('a worker process started ahead of the build is the pool\'s first worker, o
   const [a] = generateArticles({ documents: 1, sentences: 20, seed: 6 });
   const dir = writeCorpus({ [a!.name]: a!.text });
   const task = { path: join(dir, a!.name), id: a!.name, storeDir: tempDir(), model: null };
-  const processOf = (early: InstanceType<typeof EarlyWorker>) => (early as unknown as { w: Process }).w;
+  const processOf = (early: InstanceType<typeof EarlyWorker>) => early.process!;
   const ended = (w: Process) => w.exitCode !== null || w.signalCode !== null;
   const exited = (w: Process) => new Promise<void>((resolve) => (ended(w) ? resolve() : w.once('exit', () => resolve())));
   // taken once it said it is ready (as a rebuild's is, by the time its articles are hashed): the
@@ -351,8 +351,11 @@ test('a worker process started ahead of the build is the pool\'s first worker, o
   await new Promise<void>((resolve) => tw.on('message', (m: { ready?: true }) => m?.ready && resolve()));
   const pool = createExtractor(1, { processes: true, model: null, early: taken });
   assert.equal(taken.take(null), undefined, 'the pool took it');
+  let replies = 0;
+  tw.on('message', (m: { ready?: true }) => (m?.ready ? undefined : replies++));
   const outcome = await pool.run(task);
   assert.ok(outcome.kind === 'doc' && outcome.mentions.length > 0);
+  assert.ok(replies > 0, 'the worker started ahead extracted the article');
   assert.equal(ended(tw), false, 'still running until the pool is closed');
   await pool.close();
   await exited(tw);

@@ -171,9 +171,10 @@ test('a rebuild reads and hashes only the files whose stat changed since a build
   first.keep();
   // hashed right after it was written: hashed again (a write in the same tick would not show)
   assert.equal(InputHashes.read(store).get(f, statSync(f)), undefined);
-  await new Promise((resolve) => setTimeout(resolve, 2100));
+  // hashed as if its hashing began 2 s after its last change (no need to wait for it)
+  const settled = statSync(f);
   const second = InputHashes.read(store);
-  second.set(f, statSync(f), sha(readFileSync(f)), Date.now());
+  second.set(f, settled, sha(readFileSync(f)), Math.max(settled.ctimeMs, settled.mtimeMs) + 2000);
   second.keep();
   assert.equal(InputHashes.read(store).get(f, statSync(f)), sha('江津区双福工业园。'));
   // another size, modification or change time, or inode (a file put in its place) is another file
@@ -187,6 +188,17 @@ test('a rebuild reads and hashes only the files whose stat changed since a build
   utimesSync(f, before.atime, before.mtime);
   assert.equal(statSync(f).size, before.size);
   assert.equal(InputHashes.read(store).get(f, statSync(f)), undefined);
+  // a worker that hashes the file anew confirms the kept hash, or finds another and drops it
+  const hashed = statSync(f);
+  const third = InputHashes.read(store);
+  third.set(f, hashed, sha(readFileSync(f)), Math.max(hashed.ctimeMs, hashed.mtimeMs) + 2000);
+  third.confirm(f, sha(readFileSync(f)));
+  third.keep();
+  const fourth = InputHashes.read(store);
+  assert.equal(fourth.get(f, hashed), sha('江津区双福产业园。'), 'the same hash stays');
+  fourth.confirm(f, 'f'.repeat(64));
+  fourth.keep();
+  assert.equal(InputHashes.read(store).get(f, hashed), undefined, 'another hash: dropped');
   // a damaged file of hashes: every file is hashed
   writeFileSync(join(store, 'inputs.json'), '{"format":1,"files":');
   assert.equal(InputHashes.read(store).get(f, statSync(f)), undefined);

@@ -21,7 +21,7 @@ export const HEAP_FLAGS = ['--heap-growing-percent=30'];
  * against 2, 0.44 s), whose time fell from a median of 10.5 to 9.5 s (5 rounds each,
  * alternating; 100 %: 9.7 s) and whose peak RSS went from 1.10–1.14 to 1.10–1.24 GB.
  */
-export const CORPUS_PASS_HEAP_FLAGS = ['--heap-growing-percent=60'];
+const CORPUS_PASS_HEAP_FLAGS = ['--heap-growing-percent=60'];
 
 /** Sets CORPUS_PASS_HEAP_FLAGS, for the rest of the process. */
 export function setCorpusPassHeapFlags(): void {

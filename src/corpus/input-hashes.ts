@@ -73,9 +73,9 @@ export class InputHashes {
     this.changed = true;
   }
 
-  /** Keeps no hash for the file at `path` (found to be another). */
-  forget(path: string): void {
-    if (this.kept.delete(path)) this.changed = true;
+  /** The file at `path` was hashed anew to `sha256` (by a worker): a kept hash that differs goes. */
+  confirm(path: string, sha256: string): void {
+    if (this.kept.get(path)?.sha256 !== sha256 && this.kept.delete(path)) this.changed = true;
   }
 
   /** Writes this build's entries for the next build, when they differ from those read; a failure costs the next build time only. */

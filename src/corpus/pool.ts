@@ -7,7 +7,7 @@
 // worker process gives all of it back when it exits.
 import type { ChildProcess } from 'node:child_process';
 import { extractFile, type FileOutcome, type FileTask } from './extract-file.js';
-import { isReady, startWorker, type EarlyWorker } from './spawn.js';
+import { startWorker, type EarlyWorker, type TakenWorker } from './spawn.js';
 
 export interface Extractor {
   /** how many tasks it takes at once: a build keeps this many running */
@@ -34,6 +34,7 @@ export const TASKS_PER_WORKER = 2;
 
 export function createExtractor(workers: number, options: ExtractorOptions = {}): Extractor {
   if (workers <= 1 && !options.processes) {
+    // (the build stops it too, when done; stopped now, it no longer loads jieba beside the work)
     options.early?.discard();
     return inProcess();
   }
@@ -85,15 +86,16 @@ class WorkerPool implements Extractor {
   private readonly busy = new Map<Worker, Promise<void>>();
   private closing = false;
 
-  constructor(size: number, model?: string | null, early?: ChildProcess) {
+  constructor(size: number, model?: string | null, early?: TakenWorker) {
     this.capacity = size * TASKS_PER_WORKER;
     for (let i = 0; i < size; i++) {
-      // one started ahead (spawn.ts) unless it is gone already
-      const w = i === 0 && early && early.exitCode === null && early.signalCode === null ? early : startWorker(model);
+      // one started ahead (spawn.ts) first
+      const ahead = i === 0 ? early : undefined;
+      const w = ahead ? ahead.process : startWorker(model);
       let started!: () => void;
       this.busy.set(w, new Promise<void>((resolve) => (started = resolve)));
       // (one started ahead may have said so already)
-      if (isReady(w)) started();
+      if (ahead?.ready) started();
       this.posted.set(w, []);
       w.on('message', (msg: WorkerMessage) => {
         if ('ready' in msg) return started();

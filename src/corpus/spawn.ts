@@ -18,14 +18,6 @@ import { HEAP_FLAGS } from './heap.js';
  */
 export const OVERLAP_HEADS = 2000;
 
-/** Workers that said they are ready (worker.ts posts `{ ready: true }` once loaded), whoever listens to them later. */
-const ready = new WeakSet<ChildProcess>();
-
-/** Has `w` loaded what its tasks need (so that it may be stopped between articles)? */
-export function isReady(w: ChildProcess): boolean {
-  return ready.has(w);
-}
-
 /**
  * A worker process loading `model` (and jieba) as it starts; a `quiet` one exits without a word
  * when it cannot load them. Built code runs worker.js directly;
@@ -35,11 +27,13 @@ export function isReady(w: ChildProcess): boolean {
 export function startWorker(model: string | null | undefined, quiet = false): ChildProcess {
   const ts = import.meta.url.endsWith('.ts');
   const entry = fileURLToPath(new URL(ts ? './worker.ts' : './worker.js', import.meta.url));
-  const w = fork(entry, model === undefined ? [] : [JSON.stringify({ model, ...(quiet ? { quiet } : {}) })], { serialization: 'advanced', execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  w.on('message', (msg: { ready?: true }) => {
-    if (msg?.ready) ready.add(w);
-  });
-  return w;
+  return fork(entry, model === undefined ? [] : [JSON.stringify({ model, ...(quiet ? { quiet } : {}) })], { serialization: 'advanced', execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+/** A worker process started ahead, as a pool takes it: whether it said it is ready (worker.ts posts `{ ready: true }` once loaded) before the pool listens to it. */
+export interface TakenWorker {
+  process: ChildProcess;
+  ready: boolean;
 }
 
 /**
@@ -49,19 +43,34 @@ export function startWorker(model: string | null | undefined, quiet = false): Ch
  */
 export class EarlyWorker {
   private w: ChildProcess | undefined;
+  private ready = false;
 
   constructor(readonly model: string | null) {
-    this.w = startWorker(model, true);
+    const w = (this.w = startWorker(model, true));
     // a failure to start is the pool's to report once it takes the worker; unused, it is nobody's
-    this.w.on('error', () => {});
+    w.on('error', () => {});
+    w.on('message', (msg: { ready?: true }) => {
+      if (msg?.ready) this.ready = true;
+    });
   }
 
-  /** The worker, for a pool whose workers load `model`; undefined (and the worker stopped) for another model, or once taken or discarded. */
-  take(model: string | null): ChildProcess | undefined {
-    if (model !== this.model) this.discard();
+  /** The process, until it is taken or discarded. */
+  get process(): ChildProcess | undefined {
+    return this.w;
+  }
+
+  /**
+   * The worker, for a pool whose workers load `model`; undefined (and the worker stopped) for
+   * another model, once it has exited, or once taken or discarded.
+   */
+  take(model: string | null): TakenWorker | undefined {
     const w = this.w;
+    if (!w || model !== this.model || w.exitCode !== null || w.signalCode !== null) {
+      this.discard();
+      return undefined;
+    }
     this.w = undefined;
-    return w;
+    return { process: w, ready: this.ready };
   }
 
   /**
