@@ -12,12 +12,12 @@ import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, Mention } from './types.js';
 import { IngestError, ingestBytes, listInputs, type InputFile, type InputList } from './ingest/index.js';
 import { describe } from './ingest/files.js';
-import { corpusRecords, summarise, type BuildOptions, type BuildSummary } from './pipeline.js';
+import { corpusRecords, summarise, type BuildOptions, type BuildSummary, type RecordReuse } from './pipeline.js';
 import { modelOrDefault } from './tagger/paths.js';
-import type { RecordFingerprints } from './graph/reuse.js';
+import { ReuseSource } from './graph/reuse.js';
 import { graphOf, type GraphRecords } from './graph/build.js';
 import { loadModels } from './model-file.js';
-import { DocStore, documentOf, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
+import { DocStore, documentOf, graphIndexPath, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import { OVERLAP_HEADS, type EarlyWorker } from './corpus/spawn.js';
 import type { FileOutcome } from './corpus/extract-file.js';
@@ -62,18 +62,31 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   return { graph, summary };
 }
 
+/** What buildRecords gives: the records, and with a cache what writeGraphFile's `reuse` takes with them. */
+export interface BuiltRecords {
+  records: GraphRecords;
+  summary: BuildSummary;
+  /**
+   * the records' fingerprints and where the edges came from; given the graph file the build
+   * replaces (`replaces`), that file as its index describes it (`source`: writeGraphFile closes
+   * it), and the edges copied from it (`copies`), which `records` do not hold
+   */
+  reuse?: RecordReuse & { source?: ReuseSource };
+}
+
 /**
  * build(), the graph as its records (the shape of graphology's export()): what `kg build` writes
- * (writeGraphFile takes them), without the graph's own structures. With a cache, the records'
- * fingerprints too, for writeGraphFile's `reuse`. The inputs are files and folders, or the list
- * listInputs made of them.
+ * (writeGraphFile takes them), without the graph's own structures. With a cache, what
+ * writeGraphFile's `reuse` takes too; with the graph file the records will replace (`replaces`),
+ * the edges the build can copy from it are not made. The inputs are files and folders, or the
+ * list listInputs made of them.
  */
-export function buildRecords(inputs: string[] | InputList, options: BuildOptions = {}, early?: EarlyWorker): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+export function buildRecords(inputs: string[] | InputList, options: BuildOptions & { replaces?: string } = {}, early?: EarlyWorker): Promise<BuiltRecords> {
   return recordsOf(inputs, options, true, early);
 }
 
 /** `early`: a worker process started ahead (corpus/spawn.ts), taken by the extraction if it needs one, else stopped. */
-async function recordsOf(inputs: string[] | InputList, options: BuildOptions, withFingerprints: boolean, early?: EarlyWorker): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+async function recordsOf(inputs: string[] | InputList, options: BuildOptions & { replaces?: string }, withFingerprints: boolean, early?: EarlyWorker): Promise<BuiltRecords> {
   try {
     return await recordsFrom(inputs, options, withFingerprints, early);
   } finally {
@@ -81,7 +94,7 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions, wi
   }
 }
 
-async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, withFingerprints: boolean, early?: EarlyWorker): Promise<{ records: GraphRecords; summary: BuildSummary; fingerprints?: RecordFingerprints }> {
+async function recordsFrom(inputs: string[] | InputList, options: BuildOptions & { replaces?: string }, withFingerprints: boolean, early?: EarlyWorker): Promise<BuiltRecords> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   options.signal?.throwIfAborted();
@@ -93,6 +106,7 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, 
   const modelFile = modelOrDefault(options.model);
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
+  let source: ReuseSource | undefined;
   try {
     const extracted = await extractAll(files, store, modelFile, options, early);
     options.signal?.throwIfAborted();
@@ -100,7 +114,10 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, 
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const read = new Map<string, DocRecord>();
-    const { records, fingerprints } = corpusRecords(
+    // the graph file this build replaces, open (its stamp checked) from here until it is written over
+    const { cacheDir, replaces } = options;
+    if (withFingerprints && cacheDir !== undefined && replaces !== undefined) source = ReuseSource.open(graphIndexPath(cacheDir, replaces), replaces);
+    const { records, reuse } = corpusRecords(
       {
         infos: kept.map((e) => e.info),
         local: kept.map((e) => {
@@ -137,7 +154,13 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, 
         },
       },
       // a temporary store goes with this build: relations kept in it would never be read again
-      { ...options, fingerprints: withFingerprints, linker: models?.linker, relationCache: options.cacheDir === undefined ? undefined : { scope: basename(store.dir), get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations) } },
+      {
+        ...options,
+        fingerprints: withFingerprints,
+        linker: models?.linker,
+        relationCache: cacheDir === undefined ? undefined : { scope: basename(store.dir), get: (key) => store.getRelations(key), put: (key, relations) => store.putRelations(key, relations), keep: (key) => store.holdRelations(key) },
+        ...(source ? { previous: source } : {}),
+      },
     );
     // the next build reads this build's relations from a few files
     store.keepRelations();
@@ -148,9 +171,13 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions, 
     }
     const skipped = extracted.length - kept.length;
     const cached = kept.filter((e) => e.cached).length;
-    const summary = summarise(records, kept.length, skipped, (performance.now() - t0) / 1000, cached);
-    return { records, summary, ...(fingerprints ? { fingerprints } : {}) };
+    const copied = reuse?.copies && source?.columns ? { copies: reuse.copies, columns: source.columns } : undefined;
+    const summary = summarise(records, kept.length, skipped, (performance.now() - t0) / 1000, cached, copied);
+    const out: BuiltRecords = { records, summary, ...(reuse ? { reuse: { ...reuse, ...(source ? { source } : {}) } } : {}) };
+    source = undefined;
+    return out;
   } finally {
+    source?.close();
     store.close();
   }
 }

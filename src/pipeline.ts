@@ -1,7 +1,7 @@
 // From ingested documents to the graph: extract → resolve → relate → graph.
 import { createRequire } from 'node:module';
 import type { DirectedGraph } from 'graphology';
-import type { Document, DocumentInfo, EntityType, Mention, RelationType } from './types.js';
+import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
 import { addCorpusMentions, corpusForms } from './extract/index.js';
 import { documentInfo } from './ingest/index.js';
@@ -14,9 +14,10 @@ import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
 import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { relationsUnderCorpusIds, type LocalRelations } from './corpus/local-relations.js';
-import { DEFAULT_GRAPH_OPTIONS, graphOf, graphRecords, type GraphRecords } from './graph/build.js';
+import { DEFAULT_GRAPH_OPTIONS, autoIterations, graphOf, graphRecords, type GraphRecords } from './graph/build.js';
 import { RecordFingerprinter } from './corpus/fingerprints.js';
-import type { RecordFingerprints } from './graph/reuse.js';
+import type { EdgeColumns, EdgeCopies, EdgeSources, RecordFingerprints, ReuseSource } from './graph/reuse.js';
+import { edgeKey, matchInputs, mergeEdges, planEdges, previousEdges, type EdgePlan, type InputMatch } from './corpus/clean-edges.js';
 
 export interface BuildOptions {
   onWarning?: (message: string) => void;
@@ -97,18 +98,29 @@ export function buildGraphFromDocuments(documents: Document[], options: BuildOpt
  * classifier (`linker`) it decides the relations; without one, the sentence patterns do.
  */
 export function graphFromCorpus(corpus: ExtractedCorpus, options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache } = {}): DirectedGraph {
-  return graphOf(corpusRecords(corpus, options).records);
+  return graphOf(corpusRecords(corpus, { ...options, fingerprints: false }).records);
+}
+
+/** What a build with a cache hands the writer for the next build: see corpusRecords. */
+export interface RecordReuse {
+  fingerprints: RecordFingerprints;
+  sources: EdgeSources;
+  /** the edges copied from the graph file replaced (options.previous), which `records` do not hold */
+  copies?: EdgeCopies;
 }
 
 /**
  * graphFromCorpus, the graph as its records (graph/build.ts: what `kg build` writes); with a
  * relation cache, also the records' fingerprints (corpus/fingerprints.ts), by which the graph's
- * writer copies the records a rebuild did not change from the file it replaces (graph/reuse.ts).
+ * writer copies the records a rebuild did not change from the file it replaces (graph/reuse.ts),
+ * and where the edges came from. Given that file (`previous`, its index saying where its edges
+ * came from) and no layout to run, the edges it can copy whole are not made (corpus/clean-edges.ts):
+ * `records.edges` holds those made, and `copies` orders them among the copied ones.
  */
 export function corpusRecords(
   corpus: ExtractedCorpus,
-  options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache; fingerprints?: boolean } = {},
-): { records: GraphRecords; fingerprints?: RecordFingerprints } {
+  options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache; fingerprints?: boolean; previous?: ReuseSource } = {},
+): { records: GraphRecords; reuse?: RecordReuse } {
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(eachOf(corpus.mentions));
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
@@ -125,53 +137,109 @@ export function corpusRecords(
   const cache = options.relationCache;
   // (fingerprints: false — the caller writes no graph file that a next build could copy from)
   const fingerprinter = cache && options.fingerprints !== false ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
-  let k = 0;
-  // each document's relations merged as they come: the per-document lists are never all held
-  const merger = new RelationMerger();
-  perDoc.forEach((ms, i) => {
-    const from = k;
-    k += ms.length;
-    let linked: Linked[] | undefined;
-    const link = (): Linked[] => (linked ??= ms.map((m, j): Linked => ({ ...m, entity: entityOf[from + j]! })));
-    if (!own[i]) fingerprinter?.notOwn(i);
-    // an incremental build finds most documents' relations as the last build left them; with no
-    // names added from other articles, a document's mentions are its record's
+  const layoutIterations = options.layoutIterations ?? DEFAULT_GRAPH_OPTIONS.layoutIterations;
+  // a layout moves every node as the edges pull: a laid-out graph's edges are all made
+  const laidOut = (layoutIterations === 'auto' ? autoIterations(entities.length) : layoutIterations) > 0 && entities.length > 1;
+  const previous = fingerprinter && !laidOut ? previousEdges(options.previous) : undefined;
+  const starts = new Int32Array(perDoc.length + 1);
+  perDoc.forEach((ms, i) => (starts[i + 1] = starts[i]! + ms.length));
+  const link = (i: number): Linked[] => perDoc[i]!.map((m, j): Linked => ({ ...m, entity: entityOf[starts[i]! + j]! }));
+  // an incremental build finds most documents' relations as the last build left them; with no
+  // names added from other articles, a document's mentions are its record's
+  const keyOf = (i: number, linked: () => Linked[]): string => {
+    if (!cache) return '';
     const { id, sha256 } = corpus.infos[i]!;
-    const key = !cache ? '' : forms.size === 0 ? extractedRelationKey(cache.scope, id, sha256, entityOf.slice(from, k)) : relationKey(cache.scope, id, sha256, link());
+    return forms.size === 0 ? extractedRelationKey(cache.scope, id, sha256, entityOf.slice(starts[i], starts[i + 1])) : relationKey(cache.scope, id, sha256, linked());
+  };
+  // a document's relations: kept under its key, or linked by the worker, or found now
+  const relationsOf = (i: number, key: string, linked: () => Linked[]): Relation[] => {
     let found = cache?.get(key);
     // linked by the worker with the article's own resolution: taken where the corpus's resolution
     // groups the article's mentions alike and its names added none to the article
     const local = corpus.local?.[i];
     if (local && corpus.local) corpus.local[i] = undefined;
     if (!found && local && options.linker && own[i]) {
-      found = relationsUnderCorpusIds(local, id, entityOf.slice(from, k));
+      found = relationsUnderCorpusIds(local, corpus.infos[i]!.id, entityOf.slice(starts[i], starts[i + 1]));
       if (found) cache?.put(key, found);
     }
     if (!found) {
-      found = options.linker ? linkDocument(corpus.document(i), link(), options.linker) : relateDocument(corpus.document(i), link());
+      found = options.linker ? linkDocument(corpus.document(i), linked(), options.linker) : relateDocument(corpus.document(i), linked());
       cache?.put(key, found);
     }
-    if (fingerprinter) fingerprinter.relations(key, found, (r) => merger.add(r));
-    else for (const r of found) merger.add(r);
+    return found;
+  };
+  perDoc.forEach((ms, i) => {
+    if (!own[i]) fingerprinter?.notOwn(i);
   });
+  const derived = derivedPlaceEdges(entities);
+  // each document's relations merged as they come: the per-document lists are never all held
+  const merger = new RelationMerger();
+  const merge = (r: Relation) => merger.add(r);
+  let plan: EdgePlan | undefined;
+  let match: InputMatch | undefined;
+  if (previous && fingerprinter) {
+    const linkedOnce = perDoc.map((_, i) => once(() => link(i)));
+    const keys = perDoc.map((_, i) => keyOf(i, linkedOnce[i]!));
+    match = matchInputs(previous, keys);
+    const fresh = new Map(match.fresh.map((i) => [i, relationsOf(i, keys[i]!, linkedOnce[i]!)]));
+    plan = planEdges(previous, match, entities.map((e) => e.id), fresh, derived, perDoc.length);
+    const dirty = plan.dirty;
+    const only = (r: Relation) => dirty.has(edgeKey(r));
+    keys.forEach((key, i) => {
+      linkedOnce[i] = undefined as unknown as () => Linked[];
+      if (plan!.read[i] === 1) fingerprinter.relations(i, key, fresh.get(i) ?? relationsOf(i, key, () => link(i)), merge, only);
+      else {
+        fingerprinter.input(i, key);
+        // its relations are those of edges copied: kept for the next build unread (or found again if the cache lost them)
+        if (!cache!.keep(key)) relationsOf(i, key, () => link(i));
+        if (corpus.local) corpus.local[i] = undefined;
+      }
+    });
+    for (const r of derived) if (dirty.has(edgeKey(r))) fingerprinter.derived(merger.add(r));
+  } else {
+    perDoc.forEach((_, i) => {
+      const linked = once(() => link(i));
+      const key = keyOf(i, linked);
+      const found = relationsOf(i, key, linked);
+      if (fingerprinter) fingerprinter.relations(i, key, found, merge);
+      else for (const r of found) merger.add(r);
+    });
+    for (const r of derived) {
+      const merged = merger.add(r);
+      fingerprinter?.derived(merged);
+    }
+  }
   const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
   entityOf.length = 0;
   perDoc.length = 0;
   corpus.mentions.length = 0;
   if (corpus.local) corpus.local.length = 0;
-  for (const r of derivedPlaceEdges(entities)) {
-    const merged = merger.add(r);
-    fingerprinter?.derived(merged);
-  }
   const relations = merger.result();
   const records = graphRecords(entities, relations, corpus.infos, {
-    layoutIterations: options.layoutIterations ?? DEFAULT_GRAPH_OPTIONS.layoutIterations,
+    layoutIterations,
     generator: GENERATOR,
     builtAt: options.builtAt ?? new Date().toISOString(),
     releaseMentions: true,
   });
-  return fingerprinter && nodeLanes ? { records, fingerprints: fingerprinter.fingerprints(records, nodeLanes) } : { records };
+  if (!fingerprinter || !nodeLanes) return { records };
+  const { fingerprints, sources } = fingerprinter.fingerprints(records, nodeLanes);
+  if (!previous || !plan || !match) return { records, reuse: { fingerprints, sources } };
+  const merged = mergeEdges(previous, match, plan, records.edges, fingerprints.edges, sources);
+  return { records, reuse: { fingerprints: { nodes: fingerprints.nodes, edges: merged.fingerprints }, sources: merged.sources, copies: merged.copies } };
+}
+
+/** `make()` the first time, its value after. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
 }
 
 /** Are `a` and `b` the same mentions, in the same order (the corpus's names added none to a document)? */
@@ -186,7 +254,8 @@ function* eachOf<T>(lists: T[][]): Generator<T> {
   for (const list of lists) yield* list;
 }
 
-export function summarise(records: GraphRecords, documents: number, skipped: number, seconds: number, cached = 0): BuildSummary {
+/** The summary of a build whose graph is `records`, and the edges `copied` from the graph file it replaces (as their columns have them). */
+export function summarise(records: GraphRecords, documents: number, skipped: number, seconds: number, cached = 0, copied?: { copies: EdgeCopies; columns: EdgeColumns }): BuildSummary {
   const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   const relations = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
   let derivedRelations = 0;
@@ -194,6 +263,14 @@ export function summarise(records: GraphRecords, documents: number, skipped: num
   for (const { attributes: a } of records.edges) {
     if (a!.derived) derivedRelations++;
     else relations[a!.relation as RelationType]++;
+  }
+  if (copied) {
+    const c = copied.columns;
+    for (const j of copied.copies.order) {
+      if (j < 0) continue;
+      if (c.derived[j] === 1) derivedRelations++;
+      else relations[c.relations[c.relation[j]!] as RelationType]++;
+    }
   }
   return { documents, skipped, cached, entities, relations, derivedRelations, seconds: Math.round(seconds * 100) / 100 };
 }

@@ -17,19 +17,23 @@ function corpus(n: number, seed: number): Record<string, string> {
   return Object.fromEntries(generateArticles({ documents: n, sentences: 12, seed }).map((a) => [a.name, a.text]));
 }
 
-/** What `kg build` does with a cache: build, then write the graph, copying what the index allows. */
-async function buildWithCache(dir: string, out: string, options: BuildOptions): Promise<ReturnType<typeof writeGraphFile>> {
+/**
+ * What `kg build` does with a cache: build, then write the graph, copying what the index allows;
+ * with how many edges the build made (the others it copied without making them).
+ */
+async function buildWithCache(dir: string, out: string, options: BuildOptions): Promise<ReturnType<typeof writeGraphFile> & { made: number; edges: number }> {
   const cacheDir = join(out, '..', '.kg-cache');
-  const { records, fingerprints } = await buildRecords([dir], { ...options, cacheDir });
-  assert.ok(fingerprints, 'a build with a cache gives its records fingerprints');
-  return writeGraphFile(out, records, { skeleton: true, reuse: { index: graphIndexPath(cacheDir, out), fingerprints } });
+  const { records, reuse } = await buildRecords([dir], { ...options, cacheDir, replaces: out });
+  assert.ok(reuse, 'a build with a cache gives its records fingerprints');
+  const written = writeGraphFile(out, records, { skeleton: true, reuse: { index: graphIndexPath(cacheDir, out), ...reuse } });
+  return { ...written, made: records.edges.length, edges: reuse.copies?.order.length ?? records.edges.length };
 }
 
 /** The graph file (and skeleton) a build without a cache writes: nothing to copy from. */
 async function fullFile(dir: string, options: BuildOptions): Promise<string> {
   const out = join(tempDir(), 'graph.json');
-  const { records, fingerprints } = await buildRecords([dir], options);
-  assert.equal(fingerprints, undefined);
+  const { records, reuse } = await buildRecords([dir], options);
+  assert.equal(reuse, undefined);
   writeGraphFile(out, records, { skeleton: true });
   return out;
 }
@@ -133,3 +137,57 @@ test('with the rules alone, names one article gives and others are rescanned for
   assert.ok(readFileSync(out).equals(readFileSync(await fullFile(dir, options))));
   assert.equal(person()?.attributes.mentions.length, 3);
 });
+
+test('a rebuild makes only the edges a changed article touches; where that decides other edges (a leader, places derived) it writes the bytes and index of a full build', async () => {
+  const options = { ...FIXED, layoutIterations: 0 };
+  const facts = {
+    // the company leads the cluster (a), and belongs to it (b): the graph has leads alone while a is there
+    'a.txt': '园区以华昌精密机械有限公司为龙头，打造智能装备产业集群。\n',
+    'b.txt': '以华昌精密机械有限公司为代表的智能装备产业集群发展迅速。\n',
+    // from the gazetteer, each place to its nearest ancestor in the graph: 南浔区 to 浙江省 alone,
+    // and to 湖州市 once q names it (吴兴区 in 浙江省 is said too, the gazetteer adds to it)
+    'p.txt': '浙江省吴兴区今年新增工业产值十亿元。\n',
+    'x.txt': '南浔区今年引进工业项目十个。\n',
+  };
+  const named = '湖州市召开全市工业大会。\n';
+  const dir = writeCorpus({ ...corpus(6, 21), ...facts });
+  const out = join(tempDir(), 'graph.json');
+  const edgesOf = () => (JSON.parse(readFileSync(out, 'utf8')) as { edges: Array<{ key: string; attributes: { derived: boolean } }> }).edges;
+  const has = (key: string) => edgesOf().some((e) => e.key === key);
+  const first = await buildWithCache(dir, out, options);
+  assert.equal(first.made, first.edges, 'the first build makes every edge');
+  const leads = 'company:华昌精密机械有限公司->leads->industry-cluster:智能装备产业集群';
+  const belongs = 'company:华昌精密机械有限公司->belongs-to-cluster->industry-cluster:智能装备产业集群';
+  const far = 'place:南浔区->located-in->place:浙江省';
+  const near = 'place:南浔区->located-in->place:湖州市';
+  assert.ok(has(leads) && !has(belongs) && has(far) && !has(near));
+
+  const steps: Array<[string, () => void, () => void]> = [
+    ['the leader goes', () => rmSync(join(dir, 'a.txt')), () => assert.ok(!has(leads) && has(belongs))],
+    ['the leader comes back', () => writeFileSync(join(dir, 'a.txt'), facts['a.txt']), () => assert.ok(has(leads) && !has(belongs))],
+    ['a nearer place is named', () => writeFileSync(join(dir, 'q.txt'), named), () => assert.ok(!has(far) && has(near))],
+    ['it goes again, and one article changes', () => {
+      rmSync(join(dir, 'q.txt'));
+      appendFileSync(join(dir, '000002.txt'), '\n华昌精密机械有限公司今年新增产值十亿元。\n');
+    }, () => assert.ok(has(far) && !has(near))],
+  ];
+  for (const [label, change, check] of steps) {
+    change();
+    const again = await buildWithCache(dir, out, options);
+    check();
+    assert.ok(again.made > 0 && again.made < again.edges / 2, `${label}: made ${again.made} of ${again.edges} edges`);
+    assert.ok(again.copied >= again.edges - again.made, `${label}: every edge not made is copied`);
+    // a full build with a cache of its own: the same graph file, skeleton, and index but for the stamp
+    const fresh = join(tempDir(), 'graph.json');
+    await buildWithCache(dir, fresh, options);
+    assert.ok(readFileSync(out).equals(readFileSync(fresh)), `${label}: the rebuild wrote other bytes than a full build`);
+    assert.deepEqual(skeletonOf(out), skeletonOf(fresh), label);
+    assert.ok(indexBody(out).equals(indexBody(fresh)), `${label}: the index differs from a full build's`);
+  }
+});
+
+/** The index of `graphFile` after its head (which holds the graph file's stamp). */
+function indexBody(graphFile: string): Buffer {
+  const index = readFileSync(graphIndexPath(join(graphFile, '..', '.kg-cache'), graphFile));
+  return index.subarray(4 + index.readUInt32LE(0));
+}

@@ -62,15 +62,16 @@ interface Hooks {
 export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: EarlyWorker): Promise<BuildOutcome> {
   const { cacheDir } = job.options;
   const stderr = hooks.onStderr ?? (() => {});
-  const { records, summary, fingerprints } = await buildRecords(job.inputs, {
+  const { records, summary, reuse } = await buildRecords(job.inputs, {
     ...job.options,
+    replaces: job.out,
     onWarning: (message) => stderr(`${message}\n`),
     ...(job.progress === 'none' ? {} : { onProgress: progressReporter(stderr, job.progress === 'live') }),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
     ...(job.corpusPassHeap ? { onExtracted: setCorpusPassHeapFlags } : {}),
   }, early);
   // with a cache, the records the last build wrote and this one did not change are copied
-  const written = writeGraphFile(job.out, records, { skeleton: true, ...(cacheDir && fingerprints ? { reuse: { index: graphIndexPath(cacheDir, job.out), fingerprints } } : {}) });
+  const written = writeGraphFile(job.out, records, { skeleton: true, ...(cacheDir && reuse ? { reuse: { index: graphIndexPath(cacheDir, job.out), ...reuse } } : {}) });
   // what a killed build left beside the graph
   removeStaleTemps(job.out);
   removeStaleTemps(skeletonPath(job.out));

@@ -16,7 +16,7 @@
 //   the gazetteer is a function of its key.
 import type { DocumentInfo, Entity, Relation } from '../types.js';
 import type { GraphRecords } from '../graph/build.js';
-import type { RecordFingerprints } from '../graph/reuse.js';
+import { SOURCE_KEY_LENGTH, type EdgeSources, type RecordFingerprints } from '../graph/reuse.js';
 import { LANE_A, LANE_B, finishPair, hashStringInto, mixNumber, mixString, stepA, stepB } from '../fingerprint.js';
 
 /** Each entity's mentions folded into two lanes (entities' order), and whether any of them is not its record's own. */
@@ -40,11 +40,26 @@ export class RecordFingerprinter {
   private readonly edgeOf = new Map<readonly unknown[], number>();
   private edgeLanes = new Uint32Array(2 * 1024);
   private readonly scratch = new Uint32Array(2);
+  /** each document's relation key (EdgeSources.inputs) */
+  private readonly inputs: string[];
+  /** the merged relation of each pair index, and the documents that went into it: pairs (pair index, document) in the order merged */
+  private readonly mergedOf: Relation[] = [];
+  private contributions = new Uint32Array(2 * 1024);
+  private contributed = 0;
+  private readonly derivedIn = new Set<number>();
+  private current = -1;
 
   constructor(scope: string, infos: readonly DocumentInfo[]) {
     this.docs = new Uint32Array(2 * infos.length);
     this.none = new Uint8Array(infos.length);
     infos.forEach((info, d) => hashStringInto(`${scope}\u0000${info.id}\u0000${info.sha256}`, this.docs, d));
+    this.inputs = new Array<string>(infos.length).fill('');
+  }
+
+  /** Document `d`'s relation key (corpus/relation-cache.ts): what its relations are, for the next build's EdgeSources. */
+  input(d: number, key: string): void {
+    if (key.length !== SOURCE_KEY_LENGTH) throw new Error(`kg: a relation key of ${key.length} characters`);
+    this.inputs[d] = key;
   }
 
   /** Document `d`'s mentions are not its record's own (names from other articles were added): its entities are serialised. */
@@ -52,17 +67,26 @@ export class RecordFingerprinter {
     this.none[d] = 1;
   }
 
-  /** A document's relations, found under `key` (its relation cache key), each merged by `merge` (which returns the relation it was merged into). */
-  relations(key: string, found: readonly Relation[], merge: (r: Relation) => Relation): void {
+  /**
+   * Document `d`'s relations, found under `key` (its relation cache key, given to input() too),
+   * each merged by `merge` (which returns the relation it was merged into); with `only`, those
+   * it holds alone (a rebuild merges only the relations of the edges it makes).
+   */
+  relations(d: number, key: string, found: readonly Relation[], merge: (r: Relation) => Relation, only?: (r: Relation) => boolean): void {
+    this.input(d, key);
     hashStringInto(key, this.scratch, 0);
     const a = this.scratch[0]!;
     const b = this.scratch[1]!;
-    found.forEach((r, p) => this.mix(merge(r), stepA(a, p), stepB(b, p)));
+    this.current = d;
+    found.forEach((r, p) => {
+      if (!only || only(r)) this.mix(merge(r), stepA(a, p), stepB(b, p));
+    });
+    this.current = -1;
   }
 
   /** A relation derived from the gazetteer, as the merger holds it once merged. */
   derived(merged: Relation): void {
-    this.mix(merged, DERIVED, DERIVED);
+    this.derivedIn.add(this.mix(merged, DERIVED, DERIVED));
   }
 
   /**
@@ -96,8 +120,13 @@ export class RecordFingerprinter {
     return { lanes, none };
   }
 
-  /** The records' fingerprints: each node's from its mentions' lanes (nodeLanes), its key and position; each edge's from its relations and key. */
-  fingerprints(records: GraphRecords, nodes: NodeLanes): RecordFingerprints {
+  /**
+   * The records' fingerprints: each node's from its mentions' lanes (nodeLanes), its key and
+   * position; each edge's from its relations and key. And where the edges came from: the
+   * documents and derived relations merged into each edge record, then into each relation merged
+   * that is no record (EdgeSources).
+   */
+  fingerprints(records: GraphRecords, nodes: NodeLanes): { fingerprints: RecordFingerprints; sources: EdgeSources } {
     const out: RecordFingerprints = { nodes: new Uint32Array(2 * records.nodes.length), edges: new Uint32Array(2 * records.edges.length) };
     records.nodes.forEach(({ key, attributes }, i) => {
       if (nodes.none[i] === 1) return;
@@ -118,13 +147,55 @@ export class RecordFingerprinter {
       mixString(out.edges, i, key);
       finishPair(out.edges, i);
     });
-    return out;
+    return { fingerprints: out, sources: this.sources(records) };
   }
 
-  private mix(merged: Relation, a: number, b: number): void {
+  /** EdgeSources of `records`' edges, then of the relations merged that are no record. */
+  private sources(records: GraphRecords): EdgeSources {
+    const n = this.mergedOf.length;
+    // each pair index's documents, in the order merged: a stable counting sort of the pairs by pair index
+    const first = new Uint32Array(n + 1);
+    for (let k = 0; k < this.contributed; k++) first[this.contributions[2 * k]! + 1]!++;
+    for (let p = 0; p < n; p++) first[p + 1]! += first[p]!;
+    const byPair = new Uint32Array(this.contributed);
+    const fill = first.slice(0, n);
+    for (let k = 0; k < this.contributed; k++) byPair[fill[this.contributions[2 * k]!]!++] = this.contributions[2 * k + 1]!;
+    // the entries: the edge records' pair indices, then the others'
+    const entries: number[] = [];
+    const isRecord = new Uint8Array(n);
+    for (const { attributes } of records.edges) {
+      const p = this.edgeOf.get(attributes?.evidence as unknown[]);
+      if (p === undefined) throw new Error('kg: an edge record not merged');
+      entries.push(p);
+      isRecord[p] = 1;
+    }
+    const hidden: string[] = [];
+    for (let p = 0; p < n; p++) {
+      if (isRecord[p] === 1) continue;
+      entries.push(p);
+      const r = this.mergedOf[p]!;
+      hidden.push(`${r.head}\u0000${r.relation}\u0000${r.tail}`);
+    }
+    const start = new Uint32Array(entries.length + 1);
+    const of = new Uint32Array(this.contributed);
+    const derived = new Uint8Array(entries.length);
+    let k = 0;
+    entries.forEach((p, e) => {
+      start[e] = k;
+      of.set(byPair.subarray(first[p]!, first[p + 1]!), k);
+      k += first[p + 1]! - first[p]!;
+      if (this.derivedIn.has(p)) derived[e] = 1;
+    });
+    start[entries.length] = k;
+    return { inputs: this.inputs.join(''), start, of, derived, hidden };
+  }
+
+  /** Mixes (a, b) into the lanes of the edge `merged` is, and notes the document being merged; its pair index. */
+  private mix(merged: Relation, a: number, b: number): number {
     let p = this.edgeOf.get(merged.evidence);
     if (p === undefined) {
       this.edgeOf.set(merged.evidence, (p = this.edgeOf.size));
+      this.mergedOf.push(merged);
       if (2 * p + 2 > this.edgeLanes.length) {
         const grown = new Uint32Array(this.edgeLanes.length * 2);
         grown.set(this.edgeLanes);
@@ -135,5 +206,19 @@ export class RecordFingerprinter {
     }
     this.edgeLanes[2 * p] = stepA(this.edgeLanes[2 * p]!, a);
     this.edgeLanes[2 * p + 1] = stepB(this.edgeLanes[2 * p + 1]!, b);
+    // (one document's relations of one edge are noted once)
+    const d = this.current;
+    const k = this.contributed;
+    if (d >= 0 && !(k > 0 && this.contributions[2 * k - 2] === p && this.contributions[2 * k - 1] === d)) {
+      if (2 * k + 2 > this.contributions.length) {
+        const grown = new Uint32Array(this.contributions.length * 2);
+        grown.set(this.contributions);
+        this.contributions = grown;
+      }
+      this.contributions[2 * k] = p;
+      this.contributions[2 * k + 1] = d;
+      this.contributed++;
+    }
+    return p;
   }
 }

@@ -16,6 +16,8 @@ export interface RelationCache {
   scope: string;
   get(key: string): Relation[] | undefined;
   put(key: string, relations: Relation[]): void;
+  /** keeps the list under `key` for the next build without reading it; false when there is none */
+  keep(key: string): boolean;
 }
 
 /**

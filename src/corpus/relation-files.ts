@@ -181,6 +181,13 @@ export class RelationFiles {
     return found;
   }
 
+  /** Keeps the list under `key` the files hold, unread; false if they hold none. */
+  hold(key: string): boolean {
+    if (!this.files.find(key)) return false;
+    this.used.add(key);
+    return true;
+  }
+
   /** A list of this build that no file holds, to keep. */
   add(key: string, relations: readonly Relation[]): void {
     this.used.add(key);

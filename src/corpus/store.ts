@@ -146,6 +146,11 @@ export class DocStore {
     this.relationFiles().add(key, relations);
   }
 
+  /** Keeps a document's relations an earlier build left for the next build, unread; false if there are none. */
+  holdRelations(key: string): boolean {
+    return this.relationFiles().hold(key);
+  }
+
   /** Keeps the relations this build got and put for the next build (relation-files.ts). */
   keepRelations(): void {
     if (!this.relations) return;

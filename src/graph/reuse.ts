@@ -38,7 +38,54 @@ export interface FileStamp {
   ino: number;
 }
 
-const INDEX_FORMAT = 2;
+/**
+ * Of each edge record, what the skeleton and a build's summary need of it without its bytes: its
+ * ends (node record indices), its relation (in `relations`), its weight, and `derived` (0 false,
+ * 1 true, 2 absent). With the nodes' keys, the writer keeps them in the index, so that a rebuild
+ * can copy an edge record it never made (EdgeCopies).
+ */
+export interface EdgeColumns {
+  nodeKeys: string[];
+  source: Uint32Array;
+  target: Uint32Array;
+  relation: Uint8Array;
+  relations: string[];
+  weight: Uint32Array;
+  derived: Uint8Array;
+}
+
+/**
+ * Where a graph's edges came from, as the build that wrote it knew (corpus/fingerprints.ts), kept
+ * in the index for the next build (corpus/clean-edges.ts). Its entries are the edge records in
+ * order, then the relations merged that the graph left out (`hidden`).
+ */
+export interface EdgeSources {
+  /** the build's inputs (each article's relation cache key), each SOURCE_KEY_LENGTH characters, one after the other */
+  inputs: string;
+  /** the inputs of entry e (ordinals into `inputs`, in the order they were merged): of[start[e]] … of[start[e + 1] − 1] */
+  start: Uint32Array;
+  of: Uint32Array;
+  /** per entry, 1 where a relation derived from the gazetteer went into it */
+  derived: Uint8Array;
+  /** the entries that are no record, as `head\u0000relation\u0000tail` */
+  hidden: string[];
+}
+
+/** The length of each input's key in EdgeSources.inputs (a relation cache key: 40 hex digits). */
+export const SOURCE_KEY_LENGTH = 40;
+
+/**
+ * The edge records a rebuild copies from the graph file it replaces without making them: the
+ * edges in the new file's order, each an old record's index (≥ 0) or −1 − the index of a record
+ * made (GraphRecords.edges); and the new index of each old node (−1: gone). Copied edges keep
+ * their old fingerprints (the fingerprints given hold them).
+ */
+export interface EdgeCopies {
+  order: Int32Array;
+  nodeOf: Int32Array;
+}
+
+const INDEX_FORMAT = 3;
 
 interface IndexHead {
   kgGraphIndex: typeof INDEX_FORMAT;
@@ -46,27 +93,41 @@ interface IndexHead {
   graph: FileStamp;
   nodes: number;
   edges: number;
+  /** the edge columns' relations and the bytes of the nodes' keys, when the index holds the columns */
+  columns?: { relations: string[]; keyBytes: number };
+  sources?: { inputs: number; entries: number; contributions: number; hidden: string[] };
 }
 
-/** Byte ranges in the old graph file of the records a new graph can copy, found by fingerprint. */
+/**
+ * The graph file a build replaces, as its index describes it: the byte ranges and fingerprints of
+ * its records, the edge columns and sources when kept, and the file itself, open, to copy records
+ * from. Opened before the build when the build means to copy edges it does not make, else by the
+ * writer.
+ */
 export class ReuseSource {
   private window = Buffer.allocUnsafe(WINDOW);
   private windowAt = 0;
   private windowEnd = 0;
+  private nodes: Lookup | undefined;
+  private edges: Lookup | undefined;
   /** records copied so far */
   copied = 0;
 
   private constructor(
     private readonly fd: number,
-    private readonly nodes: Lookup,
-    private readonly edges: Lookup,
+    private readonly size: number,
+    private readonly old: IndexArrays,
+    /** the old edges' columns, if the index kept them */
+    readonly columns: EdgeColumns | undefined,
+    /** where the old edges came from, if the build that wrote them said */
+    readonly sources: EdgeSources | undefined,
   ) {}
 
   /**
-   * The reuse `fingerprints` allow from `graphFile` as `indexFile` describes it, or undefined when
-   * the index is missing, stale (another graph file, other code) or damaged.
+   * The graph file `graphFile` as `indexFile` describes it, or undefined when the index is
+   * missing, stale (another graph file, other code) or damaged.
    */
-  static open(indexFile: string, graphFile: string, fingerprints: RecordFingerprints): ReuseSource | undefined {
+  static open(indexFile: string, graphFile: string): ReuseSource | undefined {
     let fd: number;
     try {
       fd = openSync(graphFile, 'r');
@@ -74,40 +135,54 @@ export class ReuseSource {
       return undefined;
     }
     try {
-      const { head, arrays } = readIndex(readFileSync(indexFile));
+      const { head, arrays, columns, sources } = readIndex(readFileSync(indexFile));
       // the file open, not the path: another build may rename its graph over the path meanwhile
       const st = fstatSync(fd);
       if (head.code !== codeHash() || st.size !== head.graph.bytes || st.mtimeMs !== head.graph.mtimeMs || st.ino !== head.graph.ino) {
         closeSync(fd);
         return undefined;
       }
-      const nodes = lookup(arrays.nodeFp, arrays.nodeAt, arrays.nodeLen, fingerprints.nodes, st.size);
-      const edges = lookup(arrays.edgeFp, arrays.edgeAt, arrays.edgeLen, fingerprints.edges, st.size);
-      return new ReuseSource(fd, nodes, edges);
+      return new ReuseSource(fd, st.size, arrays, columns, sources);
     } catch {
       closeSync(fd);
       return undefined;
     }
   }
 
+  /** Which old record each new record with a fingerprint is (by its fingerprint): node(i) and edge(i) give their bytes after this. */
+  match(fingerprints: RecordFingerprints): void {
+    const o = this.old;
+    this.nodes = lookup(o.nodeFp, o.nodeAt, o.nodeLen, fingerprints.nodes, this.size);
+    this.edges = lookup(o.edgeFp, o.edgeAt, o.edgeLen, fingerprints.edges, this.size);
+  }
+
   /** The old bytes of node record `i` (a view valid until the next call), or undefined. */
   node(i: number): Buffer | undefined {
-    return this.bytes(this.nodes, i);
+    return this.nodes && this.bytes(this.nodes.at[i]!, this.nodes.len[i]!);
   }
 
   /** The old bytes of edge record `i` (a view valid until the next call), or undefined. */
   edge(i: number): Buffer | undefined {
-    return this.bytes(this.edges, i);
+    return this.edges && this.bytes(this.edges.at[i]!, this.edges.len[i]!);
+  }
+
+  /** The bytes of the old file's edge record `j` (a view valid until the next call), or undefined. */
+  oldEdge(j: number): Buffer | undefined {
+    return this.bytes(this.old.edgeAt[j]!, this.old.edgeLen[j]!);
+  }
+
+  /** The fingerprint of the old file's edge record `j`, into `to` at pair `i`. */
+  oldEdgeFingerprint(j: number, to: Uint32Array, i: number): void {
+    to[2 * i] = this.old.edgeFp[2 * j]!;
+    to[2 * i + 1] = this.old.edgeFp[2 * j + 1]!;
   }
 
   close(): void {
     closeSync(this.fd);
   }
 
-  private bytes(l: Lookup, i: number): Buffer | undefined {
-    const at = l.at[i]!;
-    if (at < 0) return undefined;
-    const len = l.len[i]!;
+  private bytes(at: number, len: number): Buffer | undefined {
+    if (!(at >= 0) || len < 2 || at + len > this.size) return undefined;
     // records are copied in about the order they were written: the old file is read forward in windows
     if (at < this.windowAt || at + len > this.windowEnd) {
       if (len > this.window.length) this.window = Buffer.allocUnsafe(len);
@@ -122,6 +197,15 @@ export class ReuseSource {
     this.copied++;
     return out;
   }
+}
+
+interface IndexArrays {
+  nodeFp: Uint32Array;
+  nodeAt: Float64Array;
+  nodeLen: Uint32Array;
+  edgeFp: Uint32Array;
+  edgeAt: Float64Array;
+  edgeLen: Uint32Array;
 }
 
 const WINDOW = 4 << 20;
@@ -173,14 +257,28 @@ function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, ne
   return out;
 }
 
-/** The index of a graph file just written: its stamp, and each record's fingerprint and range (a framed file, framed-file.ts). */
-export function indexBytes(stamp: FileStamp, fingerprints: RecordFingerprints, ranges: RecordRanges): Buffer[] {
+/**
+ * The index of a graph file just written: its stamp, and each record's fingerprint and range (a
+ * framed file, framed-file.ts); the edge columns and sources when given.
+ */
+export function indexBytes(stamp: FileStamp, fingerprints: RecordFingerprints, ranges: RecordRanges, columns?: EdgeColumns, sources?: EdgeSources): Buffer[] {
   const head: IndexHead = { kgGraphIndex: INDEX_FORMAT, code: codeHash(), graph: stamp, nodes: ranges.nodeAt.length, edges: ranges.edgeAt.length };
-  const parts = [fingerprints.nodes, ranges.nodeAt, ranges.nodeLen, fingerprints.edges, ranges.edgeAt, ranges.edgeLen];
+  const parts: ArrayBufferView[] = [fingerprints.nodes, ranges.nodeAt, ranges.nodeLen, fingerprints.edges, ranges.edgeAt, ranges.edgeLen];
+  if (columns) {
+    const keys = Buffer.from(columns.nodeKeys.join('\u0000'), 'utf8');
+    head.columns = { relations: columns.relations, keyBytes: keys.length };
+    parts.push(keys, columns.source, columns.target, columns.relation, columns.weight, columns.derived);
+  }
+  // (sources describe the edge records: they are kept only with the columns that let a build copy them)
+  if (columns && sources) {
+    const inputs = Buffer.from(sources.inputs, 'latin1');
+    head.sources = { inputs: inputs.length, entries: sources.derived.length, contributions: sources.of.length, hidden: sources.hidden };
+    parts.push(inputs, sources.start, sources.of, sources.derived);
+  }
   return framedBytes({ ...head }, parts.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)));
 }
 
-function readIndex(buf: Buffer): { head: IndexHead; arrays: { nodeFp: Uint32Array; nodeAt: Float64Array; nodeLen: Uint32Array; edgeFp: Uint32Array; edgeAt: Float64Array; edgeLen: Uint32Array } } {
+function readIndex(buf: Buffer): { head: IndexHead; arrays: IndexArrays; columns?: EdgeColumns; sources?: EdgeSources } {
   const file = readFramed(buf);
   const head = file.head as unknown as IndexHead;
   if (head.kgGraphIndex !== INDEX_FORMAT || !Number.isInteger(head.nodes) || !Number.isInteger(head.edges)) throw new Error('not a graph index');
@@ -190,8 +288,42 @@ function readIndex(buf: Buffer): { head: IndexHead; arrays: { nodeFp: Uint32Arra
   const edgeFp = file.numbers(Uint32Array, 2 * head.edges);
   const edgeAt = file.numbers(Float64Array, head.edges);
   const edgeLen = file.numbers(Uint32Array, head.edges);
+  const arrays = { nodeFp, nodeAt, nodeLen, edgeFp, edgeAt, edgeLen };
+  let columns: EdgeColumns | undefined;
+  let sources: EdgeSources | undefined;
+  if (head.columns) {
+    const keys = file.bytes(head.columns.keyBytes).toString('utf8');
+    const nodeKeys = head.nodes === 0 ? [] : keys.split('\u0000');
+    columns = {
+      nodeKeys,
+      source: file.numbers(Uint32Array, head.edges),
+      target: file.numbers(Uint32Array, head.edges),
+      relation: Uint8Array.from(file.bytes(head.edges)),
+      relations: head.columns.relations,
+      weight: file.numbers(Uint32Array, head.edges),
+      derived: Uint8Array.from(file.bytes(head.edges)),
+    };
+    if (nodeKeys.length !== head.nodes || !Array.isArray(columns.relations)) throw new Error('a damaged index');
+    for (let j = 0; j < head.edges; j++) {
+      if (columns.source[j]! >= head.nodes || columns.target[j]! >= head.nodes || columns.relation[j]! >= columns.relations.length) throw new Error('a damaged index');
+    }
+  }
+  if (head.sources) {
+    const { inputs, entries, contributions, hidden } = head.sources;
+    sources = {
+      inputs: file.bytes(inputs).toString('latin1'),
+      start: file.numbers(Uint32Array, entries + 1),
+      of: file.numbers(Uint32Array, contributions),
+      derived: Uint8Array.from(file.bytes(entries)),
+      hidden,
+    };
+    const n = inputs / SOURCE_KEY_LENGTH;
+    if (!Number.isInteger(n) || !Array.isArray(hidden) || entries !== head.edges + hidden.length || sources.start[0] !== 0 || sources.start[entries] !== contributions) throw new Error('a damaged index');
+    for (let e = 0; e < entries; e++) if (sources.start[e]! > sources.start[e + 1]!) throw new Error('a damaged index');
+    for (let k = 0; k < contributions; k++) if (sources.of[k]! >= n) throw new Error('a damaged index');
+  }
   file.end();
-  return { head, arrays: { nodeFp, nodeAt, nodeLen, edgeFp, edgeAt, edgeLen } };
+  return { head, arrays, ...(columns ? { columns } : {}), ...(sources ? { sources } : {}) };
 }
 
 let code: string | undefined;

@@ -152,6 +152,24 @@ export class SkeletonRecorder {
     e.derived.push(derived === undefined ? null : derived ? 1 : 0);
   }
 
+  /**
+   * An edge record copied from another graph file without its attributes in hand: its ends as
+   * node record indices, its key `${source}->${relation}->${target}`, its weight, and `derived`
+   * (0 false, 1 true, 2 absent).
+   */
+  copiedEdge(source: number, target: number, relation: string, weight: number, derived: number, at: number, len: number): void {
+    if (!this.eligible) return;
+    const e = this.s.edges;
+    e.at.push(at);
+    e.len.push(len);
+    e.source.push(source);
+    e.target.push(target);
+    e.relation.push(this.names.relations.id(relation));
+    e.key.push(null);
+    e.weight.push(weight);
+    e.derived.push(derived === 2 ? null : derived === 1 ? 1 : 0);
+  }
+
   /** The skeleton of a graph file now `bytes` long, modified at `mtimeMs`, inode `ino`; undefined if not eligible. */
   finish(file: { bytes: number; mtimeMs: number; ino: number }): Skeleton | undefined {
     if (!this.eligible) return undefined;

@@ -7,7 +7,7 @@ import type { GraphRecords } from './build.js';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, removeSkeleton, skeletonPath } from './skeleton.js';
-import { ReuseSource, indexBytes, type RecordFingerprints, type RecordRanges } from './reuse.js';
+import { ReuseSource, indexBytes, type EdgeColumns, type EdgeCopies, type EdgeSources, type RecordFingerprints, type RecordRanges } from './reuse.js';
 
 /**
  * The temporary file beside `path`: hidden, ending in .tmp, unique per process, thread and call
@@ -62,9 +62,12 @@ export interface WriteGraphOptions {
   /**
    * the records' fingerprints (corpus/fingerprints.ts) and the index file that keeps them with
    * their byte ranges: a record whose fingerprint the index of the file at `path` holds is copied
-   * from that file instead of serialised (graph/reuse.ts), and the index is rewritten for the new file
+   * from that file instead of serialised (graph/reuse.ts), and the index is rewritten for the new
+   * file. A build that made only some of its edges gives the file it replaces as it opened it
+   * (`source`, closed here), the edges it copies (`copies`: the fingerprints are in their order),
+   * and where the edges came from (`sources`), kept in the index for the next build.
    */
-  reuse: { index: string; fingerprints: RecordFingerprints };
+  reuse: { index: string; fingerprints: RecordFingerprints; source?: ReuseSource; copies?: EdgeCopies; sources?: EdgeSources };
 }
 
 /** What writeGraphFile did: records (nodes and edges) written, and of those, copied from the graph file it replaced. */
@@ -81,23 +84,37 @@ export interface WriteStats {
  * be given as its records (the shape of export(), as `kg build` makes it): the same bytes.
  */
 export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): WriteStats {
+  const reuse = options.reuse;
+  try {
+    return writeGraph(path, graph, options);
+  } finally {
+    reuse?.source?.close();
+  }
+}
+
+function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>): WriteStats {
   // a graph is written as its export(): the node and edge records (shallow copies of their attributes)
   const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
   const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}) : undefined;
   const reuse = options.reuse;
-  if (reuse && (reuse.fingerprints.nodes.length !== 2 * records.nodes.length || reuse.fingerprints.edges.length !== 2 * records.edges.length)) {
+  const copies = reuse?.copies;
+  const edgeCount = copies ? copies.order.length : records.edges.length;
+  if (reuse && (reuse.fingerprints.nodes.length !== 2 * records.nodes.length || reuse.fingerprints.edges.length !== 2 * edgeCount)) {
     throw new Error('kg: the fingerprints do not match the records');
   }
-  const source = reuse ? ReuseSource.open(reuse.index, path, reuse.fingerprints) : undefined;
-  const ranges: RecordRanges | undefined = reuse
-    ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(records.edges.length), edgeLen: new Uint32Array(records.edges.length) }
-    : undefined;
-  let written: { size: number; mtimeMs: number; ino: number } | undefined;
+  const source = reuse ? (reuse.source ?? ReuseSource.open(reuse.index, path)) : undefined;
+  if (copies && !source?.columns) throw new Error('kg: edges to copy without the graph file they are in');
   try {
+    source?.match(reuse!.fingerprints);
+    const ranges: RecordRanges | undefined = reuse
+      ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(edgeCount), edgeLen: new Uint32Array(edgeCount) }
+      : undefined;
+    const columns = reuse ? new ColumnsRecorder(records.nodes, edgeCount) : undefined;
+    let written: { size: number; mtimeMs: number; ino: number } | undefined;
     atomically(path, (tmp) => {
       const fd = openSync(tmp, 'w');
       try {
-        writeGraphJson(records, (chunk) => writeAll(fd, chunk), recorder, source, ranges);
+        writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies });
       } finally {
         closeSync(fd);
       }
@@ -105,34 +122,101 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
       // its own graph over `path` meanwhile cannot lend this skeleton its stamp
       written = statSync(tmp);
     });
-  } finally {
-    source?.close();
-  }
-  const stats: WriteStats = { total: records.nodes.length + records.edges.length, copied: source?.copied ?? 0 };
-  if (!written) return stats;
-  const stamp = { bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino };
-  if (recorder) {
-    const skeleton = recorder.finish(stamp);
-    if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
-    else removeSkeleton(path);
-  }
-  if (reuse && ranges) {
-    // the index is a cache, written last: a graph written without it is only copied from less next time
-    try {
-      writeFileAtomic(reuse.index, indexBytes(stamp, reuse.fingerprints, ranges));
-    } catch {
-      // (an index left from before describes another file: its stamp no longer matches)
+    const stats: WriteStats = { total: records.nodes.length + edgeCount, copied: source?.copied ?? 0 };
+    if (!written) return stats;
+    const stamp = { bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino };
+    if (recorder) {
+      const skeleton = recorder.finish(stamp);
+      if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
+      else removeSkeleton(path);
     }
+    if (reuse && ranges) {
+      // the index is a cache, written last: a graph written without it is only copied from less next time
+      try {
+        writeFileAtomic(reuse.index, indexBytes(stamp, reuse.fingerprints, ranges, columns?.result(), reuse.sources));
+      } catch {
+        // (an index left from before describes another file: its stamp no longer matches)
+      }
+    }
+    return stats;
+  } finally {
+    if (!reuse?.source) source?.close();
   }
-  return stats;
+}
+
+/**
+ * Gathers the edge columns (graph/reuse.ts) as the edges are written; gives none for a graph whose
+ * edges they cannot describe (a key not `${source}->${relation}->${target}`, a weight that is no
+ * count, more than 255 relations, a node key holding a NUL).
+ */
+class ColumnsRecorder {
+  private readonly index = new Map<string, number>();
+  private readonly c: EdgeColumns;
+  private readonly relationIds = new Map<string, number>();
+  private ok = true;
+
+  constructor(nodes: GraphRecords['nodes'], edges: number) {
+    const nodeKeys = nodes.map((n) => n.key);
+    nodeKeys.forEach((k, i) => {
+      this.index.set(k, i);
+      if (k.includes('\u0000')) this.ok = false;
+    });
+    this.c = { nodeKeys, source: new Uint32Array(edges), target: new Uint32Array(edges), relation: new Uint8Array(edges), relations: [], weight: new Uint32Array(edges), derived: new Uint8Array(edges) };
+  }
+
+  /** Edge `i` of the file, made: from its record. */
+  made(i: number, key: string, source: string, target: string, a: Record<string, unknown>): void {
+    if (!this.ok) return;
+    const s = this.index.get(source);
+    const t = this.index.get(target);
+    const { relation, weight, derived } = a;
+    if (s === undefined || t === undefined || typeof relation !== 'string' || key !== `${source}->${relation}->${target}` || !(typeof weight === 'number' && Number.isInteger(weight) && weight >= 0 && weight < 2 ** 32) || !(derived === undefined || typeof derived === 'boolean')) {
+      this.ok = false;
+      return;
+    }
+    this.put(i, s, t, relation, weight, derived === undefined ? 2 : derived ? 1 : 0);
+  }
+
+  /** Edge `i` of the file, copied: as the old file's columns have it. */
+  put(i: number, s: number, t: number, relation: string, weight: number, derived: number): void {
+    let r = this.relationIds.get(relation);
+    if (r === undefined) {
+      r = this.c.relations.length;
+      if (r > 255) {
+        this.ok = false;
+        return;
+      }
+      this.relationIds.set(relation, r);
+      this.c.relations.push(relation);
+    }
+    const c = this.c;
+    c.source[i] = s;
+    c.target[i] = t;
+    c.relation[i] = r;
+    c.weight[i] = weight;
+    c.derived[i] = derived;
+  }
+
+  result(): EdgeColumns | undefined {
+    return this.ok ? this.c : undefined;
+  }
+}
+
+interface WriteAlong {
+  recorder?: SkeletonRecorder | undefined;
+  source?: ReuseSource | undefined;
+  ranges?: RecordRanges | undefined;
+  columns?: ColumnsRecorder | undefined;
+  copies?: EdgeCopies | undefined;
 }
 
 /**
  * The graph's JSON, in the shape of graphology's export(), handed to `emit` as UTF-8 in chunks of
  * about 1 MB (each string encoded once, straight into the chunk); each node and edge record is
- * reported to `recorder` with its byte range. A chunk is reused once `emit` returns.
+ * reported to `recorder` with its byte range. A chunk is reused once `emit` returns. With
+ * `copies`, the edges are those it orders: copied from `source`, or made (graph.edges).
  */
-function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, recorder?: SkeletonRecorder, source?: ReuseSource, ranges?: RecordRanges): void {
+function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies }: WriteAlong): void {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
@@ -180,11 +264,9 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     }
   });
   put('],"edges":[');
-  first = true;
-  graph.edges.forEach(({ key, source: from, target, attributes = {}, undirected }, i) => {
+  const made = (e: GraphRecords['edges'][number], i: number) => {
+    const { key, source: from, target, attributes = {}, undirected } = e;
     if (key === undefined) throw new Error('kg: an edge record without its key');
-    if (!first) put(',');
-    first = false;
     const at = bytes;
     const old = source?.edge(i);
     if (old) putBytes(old);
@@ -196,11 +278,34 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       put(JSON.stringify(edge));
     }
     recorder?.edge(key, attributes, from, target, at, bytes - at);
+    columns?.made(i, key, from, target, attributes);
+    return at;
+  };
+  const count = copies ? copies.order.length : graph.edges.length;
+  const old = source?.columns;
+  for (let i = 0; i < count; i++) {
+    if (i > 0) put(',');
+    let at: number;
+    const j = copies ? copies.order[i]! : -1 - i;
+    if (j < 0) at = made(graph.edges[-1 - j]!, i);
+    else {
+      // an edge this build did not make: its bytes, skeleton entry and columns are the old file's
+      const b = source!.oldEdge(j);
+      if (!b) throw new Error('kg: the graph file being replaced changed during the build; build again');
+      at = bytes;
+      putBytes(b);
+      const s = copies!.nodeOf[old!.source[j]!]!;
+      const t = copies!.nodeOf[old!.target[j]!]!;
+      if (!(s >= 0 && t >= 0)) throw new Error('kg: an edge copied whose node is gone');
+      const relation = old!.relations[old!.relation[j]!]!;
+      recorder?.copiedEdge(s, t, relation, old!.weight[j]!, old!.derived[j]!, at, bytes - at);
+      columns?.put(i, s, t, relation, old!.weight[j]!, old!.derived[j]!);
+    }
     if (ranges) {
       ranges.edgeAt[i] = at;
       ranges.edgeLen[i] = bytes - at;
     }
-  });
+  }
   put(']}');
   emit(chunk.subarray(0, used));
 }
