@@ -168,25 +168,27 @@ export function corpusRecords(
     }
     return found;
   };
-  perDoc.forEach((ms, i) => {
-    if (!own[i]) fingerprinter?.notOwn(i);
+  own.forEach((mine, i) => {
+    if (!mine) fingerprinter?.notOwn(i);
   });
   const derived = derivedPlaceEdges(entities);
   // each document's relations merged as they come: the per-document lists are never all held
+  // (a rebuild holds its fresh documents' lists, from planning until they are merged)
   const merger = new RelationMerger();
   const merge = (r: Relation) => merger.add(r);
   let plan: EdgePlan | undefined;
   let match: InputMatch | undefined;
-  if (previous && fingerprinter) {
-    const linkedOnce = perDoc.map((_, i) => once(() => link(i)));
-    const keys = perDoc.map((_, i) => keyOf(i, linkedOnce[i]!));
-    match = matchInputs(previous, keys);
-    const fresh = new Map(match.fresh.map((i) => [i, relationsOf(i, keys[i]!, linkedOnce[i]!)]));
+  // (a document's mentions linked for its key are let go: linked again if its relations are read)
+  const keys = previous ? perDoc.map((_, i) => keyOf(i, () => link(i))) : undefined;
+  if (keys) match = matchInputs(previous!, keys);
+  // with most documents fresh (another model, a first build with this cache) there is little to
+  // copy, and their lists would all be held at once: every edge is made
+  if (previous && fingerprinter && keys && match && match.fresh.length <= keys.length / 2) {
+    const fresh = new Map(match.fresh.map((i) => [i, relationsOf(i, keys[i]!, () => link(i))]));
     plan = planEdges(previous, match, entities.map((e) => e.id), fresh, derived, perDoc.length);
     const dirty = plan.dirty;
     const only = (r: Relation) => dirty.has(edgeKey(r));
     keys.forEach((key, i) => {
-      linkedOnce[i] = undefined as unknown as () => Linked[];
       if (plan!.read[i] === 1) fingerprinter.relations(i, key, fresh.get(i) ?? relationsOf(i, key, () => link(i)), merge, only);
       else {
         fingerprinter.input(i, key);
@@ -199,7 +201,7 @@ export function corpusRecords(
   } else {
     perDoc.forEach((_, i) => {
       const linked = once(() => link(i));
-      const key = keyOf(i, linked);
+      const key = keys?.[i] ?? keyOf(i, linked);
       const found = relationsOf(i, key, linked);
       if (fingerprinter) fingerprinter.relations(i, key, found, merge);
       else for (const r of found) merger.add(r);

@@ -1,20 +1,19 @@
 // The edges a rebuild copies from the graph file it replaces without making them. The index of
 // that file (graph/reuse.ts) says where each of its edges came from: the relation cache keys of the
 // articles whose relations were merged into it, and whether a relation derived from the gazetteer
-// was. An article whose key is the same in this build gives the same relations (its key stands
-// for them: corpus/relation-cache.ts). So an old edge all of whose articles are unchanged, to
-// which no new or changed article and no change of the derived relations adds or takes a
-// relation, is the same edge, byte for byte: its record, skeleton entry and fingerprint are
-// copied. The build reads the relations only of the articles that are new or changed and of
-// those that gave an edge that is not clean, and merges only the relations of those edges
-// (pipeline.ts), in article order as a full build does.
+// was. Whatever list an article's key holds merges to the same edges (corpus/relation-cache.ts), so
+// an old edge all of whose articles kept their keys, to which no new or changed article and no
+// change of the derived relations adds or takes a relation, is the same edge, byte for byte: its
+// record, skeleton entry and fingerprint are copied. The build reads the relations only of the
+// articles that are new or changed and of those that gave an edge that is not clean, and merges
+// only the relations of those edges (pipeline.ts), in article order as a full build does.
 //
 // Besides, every relation the old graph merged but left out (a cluster's leader also belongs to
 // it: leads only), and both relations of a pair whose leads or belongs-to-cluster is not clean,
 // are merged afresh: whether one is an edge depends on the other.
 import type { Relation } from '../types.js';
 import type { GraphRecords } from '../graph/build.js';
-import { SOURCE_KEY_LENGTH, type EdgeColumns, type EdgeCopies, type EdgeSources, type RecordFingerprints, type ReuseSource } from '../graph/reuse.js';
+import { SOURCE_KEY_LENGTH, type EdgeColumns, type EdgeCopies, type EdgeSources, type ReuseSource } from '../graph/reuse.js';
 
 /** A relation's edge, as the relation merger keys it: `head\0relation\0tail`. */
 export const edgeKey = (r: Pick<Relation, 'head' | 'relation' | 'tail'>): string => `${r.head}\u0000${r.relation}\u0000${r.tail}`;

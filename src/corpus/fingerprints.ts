@@ -47,6 +47,8 @@ export class RecordFingerprinter {
   private contributions = new Uint32Array(2 * 1024);
   private contributed = 0;
   private readonly derivedIn = new Set<number>();
+  /** the last document noted per pair index (−1 none) */
+  private lastDoc = new Int32Array(1024).fill(-1);
   private current = -1;
 
   constructor(scope: string, infos: readonly DocumentInfo[]) {
@@ -206,10 +208,17 @@ export class RecordFingerprinter {
     }
     this.edgeLanes[2 * p] = stepA(this.edgeLanes[2 * p]!, a);
     this.edgeLanes[2 * p + 1] = stepB(this.edgeLanes[2 * p + 1]!, b);
-    // (one document's relations of one edge are noted once)
+    // (a document is noted once per edge, however many of its relations the edge holds, and
+    // whichever of them a rebuild merges)
     const d = this.current;
     const k = this.contributed;
-    if (d >= 0 && !(k > 0 && this.contributions[2 * k - 2] === p && this.contributions[2 * k - 1] === d)) {
+    if (p >= this.lastDoc.length) {
+      const grown = new Int32Array(this.lastDoc.length * 2).fill(-1);
+      grown.set(this.lastDoc);
+      this.lastDoc = grown;
+    }
+    if (d >= 0 && this.lastDoc[p] !== d) {
+      this.lastDoc[p] = d;
       if (2 * k + 2 > this.contributions.length) {
         const grown = new Uint32Array(this.contributions.length * 2);
         grown.set(this.contributions);

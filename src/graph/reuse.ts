@@ -5,10 +5,12 @@
 // writer knows a record is unchanged without serialising it. The fingerprints and byte ranges of
 // the last graph written go to an index in the cache (store.ts: graphIndexPath); the next build
 // copies the bytes of each record whose fingerprint it finds there, and serialises the others.
+// The index also keeps each edge's columns (its ends, relation, weight) and where it came from
+// (EdgeSources), by which a rebuild copies edges it does not make at all (corpus/clean-edges.ts).
 //
 // The index is a cache: stamped with the graph file's size, time and inode (checked on the open
 // file, so a graph renamed over it meanwhile is not read with its ranges), with a hash of kg's
-// code and a checksum of its own arrays, and ignored (everything serialised) when missing, stale
+// code and a checksum of its parts (all but the head's counts), and ignored (everything serialised) when missing, stale
 // or damaged.
 import { createHash } from 'node:crypto';
 import { framedBytes, readFramed } from '../framed-file.js';
@@ -93,9 +95,10 @@ interface IndexHead {
   graph: FileStamp;
   nodes: number;
   edges: number;
-  /** the edge columns' relations and the bytes of the nodes' keys, when the index holds the columns */
-  columns?: { relations: string[]; keyBytes: number };
-  sources?: { inputs: number; entries: number; contributions: number; hidden: string[] };
+  /** the bytes of the nodes' keys and of the relations' names (JSON), when the index holds the columns */
+  columns?: { keyBytes: number; relationBytes: number };
+  /** the bytes of the inputs and of the hidden entries' keys (JSON) */
+  sources?: { inputs: number; entries: number; contributions: number; hiddenBytes: number };
 }
 
 /**
@@ -112,6 +115,7 @@ export class ReuseSource {
   private edges: Lookup | undefined;
   /** records copied so far */
   copied = 0;
+  private closed = false;
 
   private constructor(
     private readonly fd: number,
@@ -178,6 +182,8 @@ export class ReuseSource {
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 
@@ -265,15 +271,18 @@ export function indexBytes(stamp: FileStamp, fingerprints: RecordFingerprints, r
   const head: IndexHead = { kgGraphIndex: INDEX_FORMAT, code: codeHash(), graph: stamp, nodes: ranges.nodeAt.length, edges: ranges.edgeAt.length };
   const parts: ArrayBufferView[] = [fingerprints.nodes, ranges.nodeAt, ranges.nodeLen, fingerprints.edges, ranges.edgeAt, ranges.edgeLen];
   if (columns) {
+    // (strings in parts, not in the head: the checksum covers the parts)
     const keys = Buffer.from(columns.nodeKeys.join('\u0000'), 'utf8');
-    head.columns = { relations: columns.relations, keyBytes: keys.length };
-    parts.push(keys, columns.source, columns.target, columns.relation, columns.weight, columns.derived);
+    const relations = Buffer.from(JSON.stringify(columns.relations), 'utf8');
+    head.columns = { keyBytes: keys.length, relationBytes: relations.length };
+    parts.push(keys, relations, columns.source, columns.target, columns.relation, columns.weight, columns.derived);
   }
   // (sources describe the edge records: they are kept only with the columns that let a build copy them)
   if (columns && sources) {
     const inputs = Buffer.from(sources.inputs, 'latin1');
-    head.sources = { inputs: inputs.length, entries: sources.derived.length, contributions: sources.of.length, hidden: sources.hidden };
-    parts.push(inputs, sources.start, sources.of, sources.derived);
+    const hidden = Buffer.from(JSON.stringify(sources.hidden), 'utf8');
+    head.sources = { inputs: inputs.length, entries: sources.derived.length, contributions: sources.of.length, hiddenBytes: hidden.length };
+    parts.push(inputs, hidden, sources.start, sources.of, sources.derived);
   }
   return framedBytes({ ...head }, parts.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)));
 }
@@ -294,37 +303,43 @@ function readIndex(buf: Buffer): { head: IndexHead; arrays: IndexArrays; columns
   if (head.columns) {
     const keys = file.bytes(head.columns.keyBytes).toString('utf8');
     const nodeKeys = head.nodes === 0 ? [] : keys.split('\u0000');
+    const relations = JSON.parse(file.bytes(head.columns.relationBytes).toString('utf8')) as unknown;
+    if (nodeKeys.length !== head.nodes || !isStrings(relations)) throw new Error('a damaged index');
     columns = {
       nodeKeys,
+      relations,
       source: file.numbers(Uint32Array, head.edges),
       target: file.numbers(Uint32Array, head.edges),
       relation: Uint8Array.from(file.bytes(head.edges)),
-      relations: head.columns.relations,
       weight: file.numbers(Uint32Array, head.edges),
       derived: Uint8Array.from(file.bytes(head.edges)),
     };
-    if (nodeKeys.length !== head.nodes || !Array.isArray(columns.relations)) throw new Error('a damaged index');
     for (let j = 0; j < head.edges; j++) {
       if (columns.source[j]! >= head.nodes || columns.target[j]! >= head.nodes || columns.relation[j]! >= columns.relations.length) throw new Error('a damaged index');
     }
   }
   if (head.sources) {
-    const { inputs, entries, contributions, hidden } = head.sources;
+    const { inputs, entries, contributions, hiddenBytes } = head.sources;
+    const inputKeys = file.bytes(inputs).toString('latin1');
+    const hidden = JSON.parse(file.bytes(hiddenBytes).toString('utf8')) as unknown;
+    if (!isStrings(hidden) || !hidden.every((k) => k.split('\u0000').length === 3)) throw new Error('a damaged index');
     sources = {
-      inputs: file.bytes(inputs).toString('latin1'),
+      inputs: inputKeys,
       start: file.numbers(Uint32Array, entries + 1),
       of: file.numbers(Uint32Array, contributions),
       derived: Uint8Array.from(file.bytes(entries)),
       hidden,
     };
     const n = inputs / SOURCE_KEY_LENGTH;
-    if (!Number.isInteger(n) || !Array.isArray(hidden) || entries !== head.edges + hidden.length || sources.start[0] !== 0 || sources.start[entries] !== contributions) throw new Error('a damaged index');
+    if (!Number.isInteger(n) || entries !== head.edges + hidden.length || sources.start[0] !== 0 || sources.start[entries] !== contributions) throw new Error('a damaged index');
     for (let e = 0; e < entries; e++) if (sources.start[e]! > sources.start[e + 1]!) throw new Error('a damaged index');
     for (let k = 0; k < contributions; k++) if (sources.of[k]! >= n) throw new Error('a damaged index');
   }
   file.end();
   return { head, arrays, ...(columns ? { columns } : {}), ...(sources ? { sources } : {}) };
 }
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 let code: string | undefined;
 

@@ -115,6 +115,10 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
       const fd = openSync(tmp, 'w');
       try {
         writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies });
+      } catch (err) {
+        // an edge to copy that the file no longer holds: the next build must not count on the index
+        if (copies) rmSync(reuse!.index, { force: true });
+        throw err;
       } finally {
         closeSync(fd);
       }
@@ -147,7 +151,7 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
 /**
  * Gathers the edge columns (graph/reuse.ts) as the edges are written; gives none for a graph whose
  * edges they cannot describe (a key not `${source}->${relation}->${target}`, a weight that is no
- * count, more than 255 relations, a node key holding a NUL).
+ * count, more than 256 relations, a node key holding a NUL).
  */
 class ColumnsRecorder {
   private readonly index = new Map<string, number>();
@@ -282,7 +286,7 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     return at;
   };
   const count = copies ? copies.order.length : graph.edges.length;
-  const old = source?.columns;
+  const oldColumns = source?.columns;
   for (let i = 0; i < count; i++) {
     if (i > 0) put(',');
     let at: number;
@@ -294,12 +298,13 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       if (!b) throw new Error('kg: the graph file being replaced changed during the build; build again');
       at = bytes;
       putBytes(b);
-      const s = copies!.nodeOf[old!.source[j]!]!;
-      const t = copies!.nodeOf[old!.target[j]!]!;
+      const c = oldColumns!;
+      const s = copies!.nodeOf[c.source[j]!]!;
+      const t = copies!.nodeOf[c.target[j]!]!;
       if (!(s >= 0 && t >= 0)) throw new Error('kg: an edge copied whose node is gone');
-      const relation = old!.relations[old!.relation[j]!]!;
-      recorder?.copiedEdge(s, t, relation, old!.weight[j]!, old!.derived[j]!, at, bytes - at);
-      columns?.put(i, s, t, relation, old!.weight[j]!, old!.derived[j]!);
+      const relation = c.relations[c.relation[j]!]!;
+      recorder?.copiedEdge(s, t, relation, c.weight[j]!, c.derived[j]!, at, bytes - at);
+      columns?.put(i, s, t, relation, c.weight[j]!, c.derived[j]!);
     }
     if (ranges) {
       ranges.edgeAt[i] = at;
