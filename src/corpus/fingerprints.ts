@@ -198,11 +198,7 @@ export class RecordFingerprinter {
     if (p === undefined) {
       this.edgeOf.set(merged.evidence, (p = this.edgeOf.size));
       this.mergedOf.push(merged);
-      if (2 * p + 2 > this.edgeLanes.length) {
-        const grown = new Uint32Array(this.edgeLanes.length * 2);
-        grown.set(this.edgeLanes);
-        this.edgeLanes = grown;
-      }
+      if (2 * p + 2 > this.edgeLanes.length) this.edgeLanes = doubled(this.edgeLanes, 0);
       this.edgeLanes[2 * p] = LANE_A;
       this.edgeLanes[2 * p + 1] = LANE_B;
     }
@@ -212,22 +208,22 @@ export class RecordFingerprinter {
     // whichever of them a rebuild merges)
     const d = this.current;
     const k = this.contributed;
-    if (p >= this.lastDoc.length) {
-      const grown = new Int32Array(this.lastDoc.length * 2).fill(-1);
-      grown.set(this.lastDoc);
-      this.lastDoc = grown;
-    }
+    if (p >= this.lastDoc.length) this.lastDoc = doubled(this.lastDoc, -1);
     if (d >= 0 && this.lastDoc[p] !== d) {
       this.lastDoc[p] = d;
-      if (2 * k + 2 > this.contributions.length) {
-        const grown = new Uint32Array(this.contributions.length * 2);
-        grown.set(this.contributions);
-        this.contributions = grown;
-      }
+      if (2 * k + 2 > this.contributions.length) this.contributions = doubled(this.contributions, 0);
       this.contributions[2 * k] = p;
       this.contributions[2 * k + 1] = d;
       this.contributed++;
     }
     return p;
   }
+}
+
+/** `a` in an array twice as long, the rest filled with `fill`. */
+function doubled<T extends Uint32Array | Int32Array>(a: T, fill: number): T {
+  const grown = new (a.constructor as new (n: number) => T)(a.length * 2);
+  if (fill !== 0) grown.fill(fill);
+  grown.set(a);
+  return grown;
 }

@@ -141,15 +141,7 @@ export class SkeletonRecorder {
       this.eligible = false;
       return;
     }
-    const e = this.s.edges;
-    e.at.push(at);
-    e.len.push(len);
-    e.source.push(s);
-    e.target.push(t);
-    e.relation.push(this.names.relations.id(relation));
-    e.key.push(isEdgeKey(key, source, relation, target) ? null : key);
-    e.weight.push(weight ?? null);
-    e.derived.push(derived === undefined ? null : derived ? 1 : 0);
+    this.pushEdge(at, len, s, t, relation, isEdgeKey(key, source, relation, target) ? null : key, weight ?? null, derived === undefined ? null : derived ? 1 : 0);
   }
 
   /**
@@ -159,15 +151,19 @@ export class SkeletonRecorder {
    */
   copiedEdge(source: number, target: number, relation: string, weight: number, derived: number, at: number, len: number): void {
     if (!this.eligible) return;
+    this.pushEdge(at, len, source, target, relation, null, weight, derived === 2 ? null : derived === 1 ? 1 : 0);
+  }
+
+  private pushEdge(at: number, len: number, source: number, target: number, relation: string, key: string | null, weight: number | null, derived: 0 | 1 | null): void {
     const e = this.s.edges;
     e.at.push(at);
     e.len.push(len);
     e.source.push(source);
     e.target.push(target);
     e.relation.push(this.names.relations.id(relation));
-    e.key.push(null);
+    e.key.push(key);
     e.weight.push(weight);
-    e.derived.push(derived === 2 ? null : derived === 1 ? 1 : 0);
+    e.derived.push(derived);
   }
 
   /** The skeleton of a graph file now `bytes` long, modified at `mtimeMs`, inode `ino`; undefined if not eligible. */
