@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildRecords, type BuildOptions } from '../src/build.js';
+import { buildRecords, type BuildOptions, type BuildSummary } from '../src/build.js';
 import { graphIndexPath } from '../src/corpus/store.js';
 import { writeGraphFile } from '../src/graph/write.js';
 import { skeletonPath } from '../src/graph/skeleton.js';
@@ -21,12 +21,12 @@ function corpus(n: number, seed: number): Record<string, string> {
  * What `kg build` does with a cache: build, then write the graph, copying what the index allows;
  * with how many edges the build made (the others it copied without making them).
  */
-async function buildWithCache(dir: string, out: string, options: BuildOptions): Promise<ReturnType<typeof writeGraphFile> & { made: number; edges: number }> {
+async function buildWithCache(dir: string, out: string, options: BuildOptions): Promise<ReturnType<typeof writeGraphFile> & { made: number; edges: number; summary: BuildSummary }> {
   const cacheDir = join(out, '..', '.kg-cache');
-  const { records, reuse } = await buildRecords([dir], { ...options, cacheDir, replaces: out });
+  const { records, reuse, summary } = await buildRecords([dir], { ...options, cacheDir, replaces: out });
   assert.ok(reuse, 'a build with a cache gives its records fingerprints');
   const written = writeGraphFile(out, records, { skeleton: true, reuse: { index: graphIndexPath(cacheDir, out), ...reuse } });
-  return { ...written, made: records.edges.length, edges: reuse.copies?.order.length ?? records.edges.length };
+  return { ...written, made: records.edges.length, edges: reuse.copies?.order.length ?? records.edges.length, summary };
 }
 
 /** The graph file (and skeleton) a build without a cache writes: nothing to copy from. */
@@ -181,7 +181,9 @@ test('a rebuild makes only the edges a changed article touches; where that decid
     assert.ok(again.copied >= again.edges - again.made, `${label}: every edge not made is copied`);
     // a full build with a cache of its own: the same graph file, skeleton, and index but for the stamp
     const fresh = join(tempDir(), 'graph.json');
-    await buildWithCache(dir, fresh, options);
+    const full = await buildWithCache(dir, fresh, options);
+    // the summary counts the edges copied too
+    assert.deepEqual([again.summary.entities, again.summary.relations, again.summary.derivedRelations], [full.summary.entities, full.summary.relations, full.summary.derivedRelations], label);
     assert.ok(readFileSync(out).equals(readFileSync(fresh)), `${label}: the rebuild wrote other bytes than a full build`);
     assert.deepEqual(skeletonOf(out), skeletonOf(fresh), label);
     assert.ok(indexBody(out).equals(indexBody(fresh)), `${label}: the index differs from a full build's`);

@@ -76,11 +76,7 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
   const newIndex = new Map<string, number>();
   ids.forEach((id, i) => newIndex.set(id, i));
   const nodeOf = new Int32Array(c.nodeKeys.length);
-  const oldIndex = new Map<string, number>();
-  c.nodeKeys.forEach((key, i) => {
-    nodeOf[i] = newIndex.get(key) ?? -1;
-    oldIndex.set(key, i);
-  });
+  c.nodeKeys.forEach((key, i) => (nodeOf[i] = newIndex.get(key) ?? -1));
   const keyOf = (e: number): string => (e < records ? `${c.nodeKeys[c.source[e]!]}\u0000${c.relations[c.relation[e]!]}\u0000${c.nodeKeys[c.target[e]!]}` : s.hidden[e - records]!);
   const hiddenAt = new Map<string, number>();
   s.hidden.forEach((key, h) => hiddenAt.set(key, records + h));
@@ -89,7 +85,6 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
     const hidden = hiddenAt.get(key);
     if (hidden !== undefined) return hidden;
     const [head, relation, tail] = key.split('\u0000') as [string, string, string];
-    if (!oldIndex.has(head) || !oldIndex.has(tail)) return -1;
     let lo = 0;
     let hi = records;
     while (lo < hi) {

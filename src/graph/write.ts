@@ -85,14 +85,15 @@ export interface WriteStats {
  */
 export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): WriteStats {
   const reuse = options.reuse;
+  const source = reuse ? (reuse.source ?? ReuseSource.open(reuse.index, path)) : undefined;
   try {
-    return writeGraph(path, graph, options);
+    return writeGraph(path, graph, options, source);
   } finally {
-    reuse?.source?.close();
+    source?.close();
   }
 }
 
-function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>): WriteStats {
+function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>, source: ReuseSource | undefined): WriteStats {
   // a graph is written as its export(): the node and edge records (shallow copies of their attributes)
   const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
   const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}) : undefined;
@@ -102,50 +103,45 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
   if (reuse && (reuse.fingerprints.nodes.length !== 2 * records.nodes.length || reuse.fingerprints.edges.length !== 2 * edgeCount)) {
     throw new Error('kg: the fingerprints do not match the records');
   }
-  const source = reuse ? (reuse.source ?? ReuseSource.open(reuse.index, path)) : undefined;
   if (copies && !source?.columns) throw new Error('kg: edges to copy without the graph file they are in');
-  try {
-    source?.match(reuse!.fingerprints);
-    const ranges: RecordRanges | undefined = reuse
-      ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(edgeCount), edgeLen: new Uint32Array(edgeCount) }
-      : undefined;
-    const columns = reuse ? new ColumnsRecorder(records.nodes, edgeCount) : undefined;
-    let written: { size: number; mtimeMs: number; ino: number } | undefined;
-    atomically(path, (tmp) => {
-      const fd = openSync(tmp, 'w');
-      try {
-        writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies });
-      } catch (err) {
-        // an edge to copy that the file no longer holds: the next build must not count on the index
-        if (copies) rmSync(reuse!.index, { force: true });
-        throw err;
-      } finally {
-        closeSync(fd);
-      }
-      // stamped from the temporary file (a rename keeps size and time): another build renaming
-      // its own graph over `path` meanwhile cannot lend this skeleton its stamp
-      written = statSync(tmp);
-    });
-    const stats: WriteStats = { total: records.nodes.length + edgeCount, copied: source?.copied ?? 0 };
-    if (!written) return stats;
-    const stamp = { bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino };
-    if (recorder) {
-      const skeleton = recorder.finish(stamp);
-      if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
-      else removeSkeleton(path);
+  source?.match(reuse!.fingerprints);
+  const ranges: RecordRanges | undefined = reuse
+    ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(edgeCount), edgeLen: new Uint32Array(edgeCount) }
+    : undefined;
+  const columns = reuse ? new ColumnsRecorder(records.nodes, edgeCount) : undefined;
+  let written: { size: number; mtimeMs: number; ino: number } | undefined;
+  atomically(path, (tmp) => {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies });
+    } catch (err) {
+      // an edge to copy that the file no longer holds: the next build must not count on the index
+      if (copies) rmSync(reuse!.index, { force: true });
+      throw err;
+    } finally {
+      closeSync(fd);
     }
-    if (reuse && ranges) {
-      // the index is a cache, written last: a graph written without it is only copied from less next time
-      try {
-        writeFileAtomic(reuse.index, indexBytes(stamp, reuse.fingerprints, ranges, columns?.result(), reuse.sources));
-      } catch {
-        // (an index left from before describes another file: its stamp no longer matches)
-      }
-    }
-    return stats;
-  } finally {
-    if (!reuse?.source) source?.close();
+    // stamped from the temporary file (a rename keeps size and time): another build renaming
+    // its own graph over `path` meanwhile cannot lend this skeleton its stamp
+    written = statSync(tmp);
+  });
+  const stats: WriteStats = { total: records.nodes.length + edgeCount, copied: source?.copied ?? 0 };
+  if (!written) return stats;
+  const stamp = { bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino };
+  if (recorder) {
+    const skeleton = recorder.finish(stamp);
+    if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
+    else removeSkeleton(path);
   }
+  if (reuse && ranges) {
+    // the index is a cache, written last: a graph written without it is only copied from less next time
+    try {
+      writeFileAtomic(reuse.index, indexBytes(stamp, reuse.fingerprints, ranges, columns?.result(), reuse.sources));
+    } catch {
+      // (an index left from before describes another file: its stamp no longer matches)
+    }
+  }
+  return stats;
 }
 
 /**
