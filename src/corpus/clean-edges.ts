@@ -13,6 +13,7 @@
 // are merged afresh: whether one is an edge depends on the other.
 import type { Relation } from '../types.js';
 import type { GraphRecords } from '../graph/build.js';
+import { NodeIndex } from '../graph/node-index.js';
 import { SOURCE_KEY_LENGTH, type EdgeColumns, type EdgeCopies, type EdgeSources, type ReuseSource } from '../graph/reuse.js';
 
 /** A relation's edge, as the relation merger keys it: `head\0relation\0tail`. */
@@ -73,10 +74,7 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
   const { columns: c, sources: s } = previous;
   const records = c.source.length;
   const entries = s.derived.length;
-  const newIndex = new Map<string, number>();
-  ids.forEach((id, i) => newIndex.set(id, i));
-  const nodeOf = new Int32Array(c.nodeKeys.length);
-  c.nodeKeys.forEach((key, i) => (nodeOf[i] = newIndex.get(key) ?? -1));
+  const nodeOf = positionsIn(c.nodeKeys, ids);
   const keyOf = (e: number): string => (e < records ? `${c.nodeKeys[c.source[e]!]}\u0000${c.relations[c.relation[e]!]}\u0000${c.nodeKeys[c.target[e]!]}` : s.hidden[e - records]!);
   const hiddenAt = new Map<string, number>();
   s.hidden.forEach((key, h) => hiddenAt.set(key, records + h));
@@ -136,6 +134,23 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
     }
   }
   return { dirty, read, copied, nodeOf };
+}
+
+/** The position of each of `keys` among `ids` (−1: none): one walk along both when both are in code-unit order, as kg writes its nodes. */
+function positionsIn(keys: readonly string[], ids: readonly string[]): Int32Array {
+  const out = new Int32Array(keys.length).fill(-1);
+  const sorted = (a: readonly string[]) => a.every((k, i) => i === 0 || a[i - 1]! < k);
+  if (!sorted(keys) || !sorted(ids)) {
+    const index = new NodeIndex(ids);
+    keys.forEach((key, i) => (out[i] = index.get(key) ?? -1));
+    return out;
+  }
+  let k = 0;
+  keys.forEach((key, i) => {
+    while (k < ids.length && ids[k]! < key) k++;
+    if (k < ids.length && ids[k] === key) out[i] = k;
+  });
+  return out;
 }
 
 /** Old edge record `j` against (head, relation, tail): negative if it comes first in key order. */

@@ -153,16 +153,63 @@ export class ReuseSource {
     }
   }
 
-  /** Which old record each new record with a fingerprint is (by its fingerprint): node(i) and edge(i) give their bytes after this. */
-  match(fingerprints: RecordFingerprints): void {
+  /**
+   * Which old record each new record with a fingerprint is (by its fingerprint): node(i) and
+   * edge(i) give their bytes after this. Without `edges` the edges are not looked up (a build
+   * that copies the edges it did not make, EdgeCopies, serialises the few it made).
+   */
+  match(fingerprints: RecordFingerprints, edges = true): void {
     const o = this.old;
     this.nodes = lookup(o.nodeFp, o.nodeAt, o.nodeLen, fingerprints.nodes, this.size);
-    this.edges = lookup(o.edgeFp, o.edgeAt, o.edgeLen, fingerprints.edges, this.size);
+    if (edges) this.edges = lookup(o.edgeFp, o.edgeAt, o.edgeLen, fingerprints.edges, this.size);
   }
 
   /** The old bytes of node record `i` (a view valid until the next call), or undefined. */
   node(i: number): Buffer | undefined {
     return this.nodes && this.bytes(this.nodes.at[i]!, this.nodes.len[i]!);
+  }
+
+  /**
+   * How many node records from `i` on (at most `max`, and about RUN_BYTES) the old file holds one
+   * after the other, each followed by a comma, as this file will: 0 when node `i` is not copied.
+   * nodeRun(i, k) gives their bytes.
+   */
+  nodeRunLength(i: number, max: number): number {
+    const n = this.nodes;
+    if (!n || !(n.at[i]! >= 0)) return 0;
+    return runLength(n.at, n.len, i, max);
+  }
+
+  /** The old bytes of the `k` node records from `i` on (nodeRunLength), commas between (a view valid until the next call), or undefined. */
+  nodeRun(i: number, k: number): Buffer | undefined {
+    const n = this.nodes!;
+    return this.run(n.at, n.len, i, k);
+  }
+
+  /** Where node record `i`'s old bytes start, in the old file, and how many they are (after match()). */
+  nodeAt(i: number): number {
+    return this.nodes!.at[i]!;
+  }
+  nodeLength(i: number): number {
+    return this.nodes!.len[i]!;
+  }
+
+  /** How many old edge records from `j` on (at most `max`, and about RUN_BYTES) lie one after the other, commas between. */
+  oldEdgeRunLength(j: number, max: number): number {
+    return runLength(this.old.edgeAt, this.old.edgeLen, j, max);
+  }
+
+  /** The bytes of the `k` old edge records from `j` on (oldEdgeRunLength), commas between (a view valid until the next call), or undefined. */
+  oldEdgeRun(j: number, k: number): Buffer | undefined {
+    return this.run(this.old.edgeAt, this.old.edgeLen, j, k);
+  }
+
+  /** Where the old file's edge record `j` starts, and how many bytes it is. */
+  oldEdgeAt(j: number): number {
+    return this.old.edgeAt[j]!;
+  }
+  oldEdgeLength(j: number): number {
+    return this.old.edgeLen[j]!;
   }
 
   /** The old bytes of edge record `i` (a view valid until the next call), or undefined. */
@@ -187,7 +234,30 @@ export class ReuseSource {
     closeSync(this.fd);
   }
 
+  /** Records `i` … `i + k − 1` of `at`/`len` as one view (runLength said they lie one after the other), each checked to be an object and the separators commas. */
+  private run(at: Float64Array, len: Uint32Array, i: number, k: number): Buffer | undefined {
+    const from = at[i]!;
+    const out = this.span(from, at[i + k - 1]! + len[i + k - 1]! - from);
+    if (!out) return undefined;
+    for (let r = i; r < i + k; r++) {
+      const a = at[r]! - from;
+      const e = a + len[r]! - 1;
+      if (out[a] !== 0x7b || out[e] !== 0x7d || (r < i + k - 1 && out[e + 1] !== 0x2c)) return undefined;
+    }
+    this.copied += k;
+    return out;
+  }
+
   private bytes(at: number, len: number): Buffer | undefined {
+    const out = this.span(at, len);
+    // a record is an object: a range that is not one means the file is not what the index says
+    if (!out || out[0] !== 0x7b || out[len - 1] !== 0x7d) return undefined;
+    this.copied++;
+    return out;
+  }
+
+  /** `len` bytes of the file from `at` (a view valid until the next call), or undefined. */
+  private span(at: number, len: number): Buffer | undefined {
     if (!(at >= 0) || len < 2 || at + len > this.size) return undefined;
     // records are copied in about the order they were written: the old file is read forward in windows
     if (at < this.windowAt || at + len > this.windowEnd) {
@@ -197,12 +267,22 @@ export class ReuseSource {
       this.windowEnd = at + n;
       if (n < len) return undefined;
     }
-    const out = this.window.subarray(at - this.windowAt, at - this.windowAt + len);
-    // a record is an object: a range that is not one means the file is not what the index says
-    if (out[0] !== 0x7b || out[len - 1] !== 0x7d) return undefined;
-    this.copied++;
-    return out;
+    return this.window.subarray(at - this.windowAt, at - this.windowAt + len);
   }
+}
+
+/**
+ * Records copied in runs rather than one by one (a ×100 rebuild copies 600 k of them): a run is
+ * at most about this many bytes, a quarter of the window it is read through.
+ */
+const RUN_BYTES = 1 << 20;
+
+/** How many records from `i` on (at most `max`) lie one after the other in the file, a comma between each two, within about RUN_BYTES. */
+function runLength(at: Float64Array, len: Uint32Array, i: number, max: number): number {
+  let k = 1;
+  const from = at[i]!;
+  while (k < max && at[i + k]! === at[i + k - 1]! + len[i + k - 1]! + 1 && at[i + k]! - from < RUN_BYTES) k++;
+  return k;
 }
 
 interface IndexArrays {

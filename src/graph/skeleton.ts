@@ -12,6 +12,7 @@ import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'n
 import { DirectedGraph } from 'graphology';
 import { GraphFileError } from './errors.js';
 import { prepareForEdges } from './import.js';
+import type { NodeIndex } from './node-index.js';
 
 export const SKELETON_FORMAT = 1;
 
@@ -79,11 +80,11 @@ export interface Skeleton {
  */
 export class SkeletonRecorder {
   eligible = true;
-  private readonly index = new Map<string, number>();
   private readonly names = { types: new Names(), relations: new Names(), colors: new Names() };
   private readonly s: Skeleton;
 
-  constructor(attributes: Record<string, unknown>) {
+  /** `index`: each node's position among the records the writer reports, by key (an edge names its ends by key) */
+  constructor(attributes: Record<string, unknown>, private readonly index: NodeIndex) {
     this.s = {
       kgSkeleton: SKELETON_FORMAT,
       graph: { bytes: 0, mtimeMs: 0, ino: 0 },
@@ -110,7 +111,6 @@ export class SkeletonRecorder {
       return;
     }
     const n = this.s.nodes;
-    this.index.set(key, n.at.length);
     n.at.push(at);
     n.len.push(len);
     n.key.push(key === `${entityType}:${label}` ? null : key);

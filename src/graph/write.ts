@@ -7,6 +7,7 @@ import type { GraphRecords } from './build.js';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, removeSkeleton, skeletonPath } from './skeleton.js';
+import { NodeIndex } from './node-index.js';
 import { ReuseSource, indexBytes, type EdgeColumns, type EdgeCopies, type EdgeSources, type RecordFingerprints, type RecordRanges } from './reuse.js';
 
 /**
@@ -96,7 +97,9 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
 function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>, source: ReuseSource | undefined): WriteStats {
   // a graph is written as its export(): the node and edge records (shallow copies of their attributes)
   const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
-  const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}) : undefined;
+  const nodeKeys = records.nodes.map((n) => n.key);
+  const index = new NodeIndex(nodeKeys);
+  const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}, index) : undefined;
   const reuse = options.reuse;
   const copies = reuse?.copies;
   const edgeCount = copies ? copies.order.length : records.edges.length;
@@ -104,11 +107,12 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
     throw new Error('kg: the fingerprints do not match the records');
   }
   if (copies && !source?.columns) throw new Error('kg: edges to copy without the graph file they are in');
-  source?.match(reuse!.fingerprints);
+  // (edges copied whole: the few made are serialised, not looked up)
+  source?.match(reuse!.fingerprints, !copies);
   const ranges: RecordRanges | undefined = reuse
     ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(edgeCount), edgeLen: new Uint32Array(edgeCount) }
     : undefined;
-  const columns = reuse ? new ColumnsRecorder(records.nodes, edgeCount) : undefined;
+  const columns = reuse ? new ColumnsRecorder(nodeKeys, index, edgeCount) : undefined;
   let written: { size: number; mtimeMs: number; ino: number } | undefined;
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
@@ -150,17 +154,12 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
  * count, more than 256 relations, a node key holding a NUL).
  */
 class ColumnsRecorder {
-  private readonly index = new Map<string, number>();
   private readonly c: EdgeColumns;
   private readonly relationIds = new Map<string, number>();
   private ok = true;
 
-  constructor(nodes: GraphRecords['nodes'], edges: number) {
-    const nodeKeys = nodes.map((n) => n.key);
-    nodeKeys.forEach((k, i) => {
-      this.index.set(k, i);
-      if (k.includes('\u0000')) this.ok = false;
-    });
+  constructor(nodeKeys: string[], private readonly index: NodeIndex, edges: number) {
+    for (const k of nodeKeys) if (k.includes('\u0000')) this.ok = false;
     this.c = { nodeKeys, source: new Uint32Array(edges), target: new Uint32Array(edges), relation: new Uint8Array(edges), relations: [], weight: new Uint32Array(edges), derived: new Uint8Array(edges) };
   }
 
@@ -248,22 +247,46 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
   };
   const { type, multi, allowSelfLoops } = graph.options;
   put(`{"options":${JSON.stringify({ type, multi, allowSelfLoops })},"attributes":${JSON.stringify(graph.attributes ?? {})},"nodes":[`);
-  let first = true;
-  graph.nodes.forEach(({ key, attributes = {} }, i) => {
-    if (!first) put(',');
-    first = false;
-    const at = bytes;
-    const old = source?.node(i);
-    // the shape of graphology's serializeNode: attributes only when there are some
-    if (old) putBytes(old);
-    else put(JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key }));
-    recorder?.node(key, attributes, at, bytes - at);
+  const nodes = graph.nodes;
+  const nodeRange = (i: number, at: number, len: number) => {
     if (ranges) {
       ranges.nodeAt[i] = at;
-      ranges.nodeLen[i] = bytes - at;
+      ranges.nodeLen[i] = len;
     }
-  });
+  };
+  for (let i = 0; i < nodes.length; ) {
+    if (i > 0) put(',');
+    // the records the old file holds one after the other, copied as one run of bytes
+    const k = source ? source.nodeRunLength(i, nodes.length - i) : 0;
+    const run = k > 0 ? source!.nodeRun(i, k) : undefined;
+    if (run) {
+      const start = bytes;
+      putBytes(run);
+      const base = source!.nodeAt(i);
+      for (let r = i; r < i + k; r++) {
+        const at = start + (source!.nodeAt(r) - base);
+        const len = source!.nodeLength(r);
+        recorder?.node(nodes[r]!.key, nodes[r]!.attributes ?? {}, at, len);
+        nodeRange(r, at, len);
+      }
+      i += k;
+      continue;
+    }
+    const { key, attributes = {} } = nodes[i]!;
+    const at = bytes;
+    // the shape of graphology's serializeNode: attributes only when there are some
+    put(JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key }));
+    recorder?.node(key, attributes, at, bytes - at);
+    nodeRange(i, at, bytes - at);
+    i++;
+  }
   put('],"edges":[');
+  const edgeRange = (i: number, at: number, len: number) => {
+    if (ranges) {
+      ranges.edgeAt[i] = at;
+      ranges.edgeLen[i] = len;
+    }
+  };
   const made = (e: GraphRecords['edges'][number], i: number) => {
     const { key, source: from, target, attributes = {}, undirected } = e;
     if (key === undefined) throw new Error('kg: an edge record without its key');
@@ -279,33 +302,42 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     }
     recorder?.edge(key, attributes, from, target, at, bytes - at);
     columns?.made(i, key, from, target, attributes);
-    return at;
+    edgeRange(i, at, bytes - at);
   };
   const count = copies ? copies.order.length : graph.edges.length;
   const oldColumns = source?.columns;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count; ) {
     if (i > 0) put(',');
-    let at: number;
     const j = copies ? copies.order[i]! : -1 - i;
-    if (j < 0) at = made(graph.edges[-1 - j]!, i);
-    else {
-      // an edge this build did not make: its bytes, skeleton entry and columns are the old file's
-      const b = source!.oldEdge(j);
-      if (!b) throw new Error('kg: the graph file being replaced changed during the build; build again');
-      at = bytes;
-      putBytes(b);
-      const c = oldColumns!;
-      const s = copies!.nodeOf[c.source[j]!]!;
-      const t = copies!.nodeOf[c.target[j]!]!;
+    if (j < 0) {
+      made(graph.edges[-1 - j]!, i);
+      i++;
+      continue;
+    }
+    // edges this build did not make: their bytes, skeleton entries and columns are the old
+    // file's; old records that follow one another here and there are copied as one run
+    let m = 1;
+    while (i + m < count && copies!.order[i + m] === j + m) m++;
+    const k = source!.oldEdgeRunLength(j, m);
+    const run = source!.oldEdgeRun(j, k);
+    if (!run) throw new Error('kg: the graph file being replaced changed during the build; build again');
+    const start = bytes;
+    putBytes(run);
+    const base = source!.oldEdgeAt(j);
+    const c = oldColumns!;
+    for (let r = 0; r < k; r++) {
+      const o = j + r;
+      const at = start + (source!.oldEdgeAt(o) - base);
+      const len = source!.oldEdgeLength(o);
+      const s = copies!.nodeOf[c.source[o]!]!;
+      const t = copies!.nodeOf[c.target[o]!]!;
       if (!(s >= 0 && t >= 0)) throw new Error('kg: an edge copied whose node is gone');
-      const relation = c.relations[c.relation[j]!]!;
-      recorder?.copiedEdge(s, t, relation, c.weight[j]!, c.derived[j]!, at, bytes - at);
-      columns?.put(i, s, t, relation, c.weight[j]!, c.derived[j]!);
+      const relation = c.relations[c.relation[o]!]!;
+      recorder?.copiedEdge(s, t, relation, c.weight[o]!, c.derived[o]!, at, len);
+      columns?.put(i + r, s, t, relation, c.weight[o]!, c.derived[o]!);
+      edgeRange(i + r, at, len);
     }
-    if (ranges) {
-      ranges.edgeAt[i] = at;
-      ranges.edgeLen[i] = bytes - at;
-    }
+    i += k;
   }
   put(']}');
   emit(chunk.subarray(0, used));
