@@ -172,7 +172,7 @@ export class ReuseSource {
   /**
    * How many node records from `i` on (at most `max`, and about RUN_BYTES) the old file holds one
    * after the other, each followed by a comma, as this file will: 0 when node `i` is not copied.
-   * nodeRun(i, k) gives their bytes.
+   * nodeRun(i, k, …) reads their bytes.
    */
   nodeRunLength(i: number, max: number): number {
     const n = this.nodes;
@@ -180,10 +180,16 @@ export class ReuseSource {
     return runLength(n.at, n.len, i, max);
   }
 
-  /** The old bytes of the `k` node records from `i` on (nodeRunLength), commas between (a view valid until the next call), or undefined. */
-  nodeRun(i: number, k: number): Buffer | undefined {
+  /** The bytes of the `k` node records from `i` on (nodeRunLength), commas between. */
+  nodeRunBytes(i: number, k: number): number {
     const n = this.nodes!;
-    return this.run(n.at, n.len, i, k);
+    return n.at[i + k - 1]! + n.len[i + k - 1]! - n.at[i]!;
+  }
+
+  /** Reads those bytes into `into` at `offset`; false (nothing copied) when they are not the records the index says. */
+  nodeRun(i: number, k: number, into: Buffer, offset: number): boolean {
+    const n = this.nodes!;
+    return this.run(n.at, n.len, i, k, into, offset);
   }
 
   /** Where node record `i`'s old bytes start, in the old file, and how many they are (after match()). */
@@ -199,9 +205,14 @@ export class ReuseSource {
     return runLength(this.old.edgeAt, this.old.edgeLen, j, max);
   }
 
-  /** The bytes of the `k` old edge records from `j` on (oldEdgeRunLength), commas between (a view valid until the next call), or undefined. */
-  oldEdgeRun(j: number, k: number): Buffer | undefined {
-    return this.run(this.old.edgeAt, this.old.edgeLen, j, k);
+  /** The bytes of the `k` old edge records from `j` on (oldEdgeRunLength), commas between. */
+  oldEdgeRunBytes(j: number, k: number): number {
+    return this.old.edgeAt[j + k - 1]! + this.old.edgeLen[j + k - 1]! - this.old.edgeAt[j]!;
+  }
+
+  /** Reads those bytes into `into` at `offset`; false (nothing copied) when they are not the records the index says. */
+  oldEdgeRun(j: number, k: number, into: Buffer, offset: number): boolean {
+    return this.run(this.old.edgeAt, this.old.edgeLen, j, k, into, offset);
   }
 
   /** Where the old file's edge record `j` starts, and how many bytes it is. */
@@ -217,10 +228,6 @@ export class ReuseSource {
     return this.edges && this.bytes(this.edges.at[i]!, this.edges.len[i]!);
   }
 
-  /** The bytes of the old file's edge record `j` (a view valid until the next call), or undefined. */
-  oldEdge(j: number): Buffer | undefined {
-    return this.bytes(this.old.edgeAt[j]!, this.old.edgeLen[j]!);
-  }
 
   /** The fingerprint of the old file's edge record `j`, into `to` at pair `i`. */
   oldEdgeFingerprint(j: number, to: Uint32Array, i: number): void {
@@ -234,18 +241,27 @@ export class ReuseSource {
     closeSync(this.fd);
   }
 
-  /** Records `i` … `i + k − 1` of `at`/`len` as one view (runLength said they lie one after the other), each checked to be an object and the separators commas. */
-  private run(at: Float64Array, len: Uint32Array, i: number, k: number): Buffer | undefined {
+  /**
+   * Reads records `i` … `i + k − 1` of `at`/`len` (runLength said they lie one after the other)
+   * straight into `into` at `offset` (no window between: the writer's chunk takes them), each
+   * checked to be an object and the separators commas.
+   */
+  private run(at: Float64Array, len: Uint32Array, i: number, k: number, into: Buffer, offset: number): boolean {
     const from = at[i]!;
-    const out = this.span(from, at[i + k - 1]! + len[i + k - 1]! - from);
-    if (!out) return undefined;
+    const n = at[i + k - 1]! + len[i + k - 1]! - from;
+    if (!(from >= 0) || n < 2 || from + n > this.size || offset + n > into.length) return false;
+    for (let got = 0; got < n; ) {
+      const r = readSync(this.fd, into, offset + got, n - got, from + got);
+      if (r === 0) return false;
+      got += r;
+    }
     for (let r = i; r < i + k; r++) {
-      const a = at[r]! - from;
+      const a = offset + at[r]! - from;
       const e = a + len[r]! - 1;
-      if (out[a] !== 0x7b || out[e] !== 0x7d || (r < i + k - 1 && out[e + 1] !== 0x2c)) return undefined;
+      if (into[a] !== 0x7b || into[e] !== 0x7d || (r < i + k - 1 && into[e + 1] !== 0x2c)) return false;
     }
     this.copied += k;
-    return out;
+    return true;
   }
 
   private bytes(at: number, len: number): Buffer | undefined {
@@ -273,9 +289,9 @@ export class ReuseSource {
 
 /**
  * Records copied in runs rather than one by one (a ×100 rebuild copies 600 k of them): a run is
- * at most about this many bytes, a quarter of the window it is read through.
+ * at most about this many bytes, half the writer's chunk that it is read into.
  */
-const RUN_BYTES = 1 << 20;
+const RUN_BYTES = 1 << 19;
 
 /** How many records from `i` on (at most `max`) lie one after the other in the file, a comma between each two, within about RUN_BYTES. */
 function runLength(at: Float64Array, len: Uint32Array, i: number, max: number): number {

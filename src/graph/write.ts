@@ -245,6 +245,19 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     used += b.length;
     bytes += b.length;
   };
+  // `n` bytes of records that `read` puts into a buffer at an offset (false: it could not)
+  const putRun = (n: number, read: (into: Buffer, offset: number) => boolean): boolean => {
+    if (!room(n)) {
+      const whole = Buffer.allocUnsafe(n);
+      if (!read(whole, 0)) return false;
+      emitWhole(whole);
+      return true;
+    }
+    if (!read(chunk, used)) return false;
+    used += n;
+    bytes += n;
+    return true;
+  };
   const { type, multi, allowSelfLoops } = graph.options;
   put(`{"options":${JSON.stringify({ type, multi, allowSelfLoops })},"attributes":${JSON.stringify(graph.attributes ?? {})},"nodes":[`);
   const nodes = graph.nodes;
@@ -254,14 +267,15 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       ranges.nodeLen[i] = len;
     }
   };
+  // (a run the old file does not hold as its index says is serialised, record by record)
+  let serialiseUntil = 0;
   for (let i = 0; i < nodes.length; ) {
     if (i > 0) put(',');
     // the records the old file holds one after the other, copied as one run of bytes
-    const k = source ? source.nodeRunLength(i, nodes.length - i) : 0;
-    const run = k > 0 ? source!.nodeRun(i, k) : undefined;
-    if (run) {
-      const start = bytes;
-      putBytes(run);
+    const k = source && i >= serialiseUntil ? source.nodeRunLength(i, nodes.length - i) : 0;
+    const start = bytes;
+    if (k > 0 && !putRun(source!.nodeRunBytes(i, k), (into, offset) => source!.nodeRun(i, k, into, offset))) serialiseUntil = i + k;
+    else if (k > 0) {
       const base = source!.nodeAt(i);
       for (let r = i; r < i + k; r++) {
         const at = start + (source!.nodeAt(r) - base);
@@ -319,10 +333,10 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     let m = 1;
     while (i + m < count && copies!.order[i + m] === j + m) m++;
     const k = source!.oldEdgeRunLength(j, m);
-    const run = source!.oldEdgeRun(j, k);
-    if (!run) throw new Error('kg: the graph file being replaced changed during the build; build again');
     const start = bytes;
-    putBytes(run);
+    if (!putRun(source!.oldEdgeRunBytes(j, k), (into, offset) => source!.oldEdgeRun(j, k, into, offset))) {
+      throw new Error('kg: the graph file being replaced changed during the build; build again');
+    }
     const base = source!.oldEdgeAt(j);
     const c = oldColumns!;
     for (let r = 0; r < k; r++) {
