@@ -252,8 +252,23 @@ function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
   return true;
 }
 
-function* eachOf<T>(lists: T[][]): Generator<T> {
-  for (const list of lists) yield* list;
+/**
+ * The items of `lists` one after the other, as an iterator of its own rather than a generator:
+ * the 2 M mentions of a ×100 corpus took corpusForms 0.1 s longer through `yield*`.
+ */
+function eachOf<T>(lists: readonly T[][]): Iterable<T> {
+  return {
+    [Symbol.iterator]: () => {
+      let i = 0;
+      let j = 0;
+      return {
+        next: (): IteratorResult<T> => {
+          for (; i < lists.length; i++, j = 0) if (j < lists[i]!.length) return { value: lists[i]![j++]!, done: false };
+          return { value: undefined, done: true };
+        },
+      };
+    },
+  };
 }
 
 /** The summary of a build whose graph is `records`, and the edges `copied` from the graph file it replaces (as their columns have them). */
