@@ -176,6 +176,7 @@ export function mergeEdges(previous: PreviousEdges, match: InputMatch, plan: Edg
   const copyUpTo = (end: number) => {
     for (; j < end; j++) if (plan.copied[j] === 1) order[i++] = j;
   };
+  const sameKey = new Int32Array(made.length).fill(-1);
   made.forEach((edge, k) => {
     const { source: head, target: tail } = edge;
     const relation = edge.attributes!.relation as string;
@@ -187,6 +188,7 @@ export function mergeEdges(previous: PreviousEdges, match: InputMatch, plan: Edg
       if (compareEdge(c, mid, head, relation, tail) < 0) lo = mid + 1;
       else hi = mid;
     }
+    if (lo < records && compareEdge(c, lo, head, relation, tail) === 0) sameKey[k] = lo;
     copyUpTo(lo);
     order[i++] = -1 - k;
   });
@@ -221,7 +223,7 @@ export function mergeEdges(previous: PreviousEdges, match: InputMatch, plan: Edg
   });
   start[count + madeSources.hidden.length] = of.length;
   return {
-    copies: { order, nodeOf: plan.nodeOf },
+    copies: { order, nodeOf: plan.nodeOf, sameKey },
     fingerprints,
     sources: { inputs: madeSources.inputs, start, of: Uint32Array.from(of), derived, hidden: madeSources.hidden },
   };

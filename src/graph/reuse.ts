@@ -85,6 +85,8 @@ export const SOURCE_KEY_LENGTH = 40;
 export interface EdgeCopies {
   order: Int32Array;
   nodeOf: Int32Array;
+  /** per record made, the old record with its key (−1: none): copied if its fingerprint is the made one's */
+  sameKey: Int32Array;
 }
 
 const INDEX_FORMAT = 3;
@@ -154,19 +156,15 @@ export class ReuseSource {
   }
 
   /**
-   * Which old record each new record with a fingerprint is (by its fingerprint): node(i) and
+   * Which old record each new record with a fingerprint is (by its fingerprint): nodeRun() and
    * edge(i) give their bytes after this. Without `edges` the edges are not looked up (a build
-   * that copies the edges it did not make, EdgeCopies, serialises the few it made).
+   * that copies the edges it did not make, EdgeCopies, finds the old record of each edge it made
+   * by its key: oldEdgeIfSame).
    */
   match(fingerprints: RecordFingerprints, edges = true): void {
     const o = this.old;
     this.nodes = lookup(o.nodeFp, o.nodeAt, o.nodeLen, fingerprints.nodes, this.size);
     if (edges) this.edges = lookup(o.edgeFp, o.edgeAt, o.edgeLen, fingerprints.edges, this.size);
-  }
-
-  /** The old bytes of node record `i` (a view valid until the next call), or undefined. */
-  node(i: number): Buffer | undefined {
-    return this.nodes && this.bytes(this.nodes.at[i]!, this.nodes.len[i]!);
   }
 
   /**
@@ -228,6 +226,13 @@ export class ReuseSource {
     return this.edges && this.bytes(this.edges.at[i]!, this.edges.len[i]!);
   }
 
+  /** The bytes of the old file's edge record `j` (a view valid until the next call) if its fingerprint is pair `i` of `fingerprints` (not none), else undefined. */
+  oldEdgeIfSame(j: number, fingerprints: Uint32Array, i: number): Buffer | undefined {
+    const a = fingerprints[2 * i]!;
+    const b = fingerprints[2 * i + 1]!;
+    if ((a === 0 && b === 0) || this.old.edgeFp[2 * j] !== a || this.old.edgeFp[2 * j + 1] !== b) return undefined;
+    return this.bytes(this.old.edgeAt[j]!, this.old.edgeLen[j]!);
+  }
 
   /** The fingerprint of the old file's edge record `j`, into `to` at pair `i`. */
   oldEdgeFingerprint(j: number, to: Uint32Array, i: number): void {
@@ -289,7 +294,7 @@ export class ReuseSource {
 
 /**
  * Records copied in runs rather than one by one (a ×100 rebuild copies 600 k of them): a run is
- * at most about this many bytes, half the writer's chunk that it is read into.
+ * this many bytes or fewer, but for its last record (so usually it fits the writer's 1 MB chunk).
  */
 const RUN_BYTES = 1 << 19;
 

@@ -117,7 +117,7 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies });
+      writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies, edgeFingerprints: reuse?.fingerprints.edges });
     } catch (err) {
       // an edge to copy that the file no longer holds: the next build must not count on the index
       if (copies) rmSync(reuse!.index, { force: true });
@@ -207,6 +207,8 @@ interface WriteAlong {
   ranges?: RecordRanges | undefined;
   columns?: ColumnsRecorder | undefined;
   copies?: EdgeCopies | undefined;
+  /** the new file's edge fingerprints (with `copies`: an edge made is copied where its old record's is the same) */
+  edgeFingerprints?: Uint32Array | undefined;
 }
 
 /**
@@ -215,7 +217,7 @@ interface WriteAlong {
  * reported to `recorder` with its byte range. A chunk is reused once `emit` returns. With
  * `copies`, the edges are those it orders: copied from `source`, or made (graph.edges).
  */
-function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies }: WriteAlong): void {
+function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies, edgeFingerprints }: WriteAlong): void {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
@@ -280,7 +282,8 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       for (let r = i; r < i + k; r++) {
         const at = start + (source!.nodeAt(r) - base);
         const len = source!.nodeLength(r);
-        recorder?.node(nodes[r]!.key, nodes[r]!.attributes ?? {}, at, len);
+        const { key, attributes = {} } = nodes[r]!;
+        recorder?.node(key, attributes, at, len);
         nodeRange(r, at, len);
       }
       i += k;
@@ -301,11 +304,13 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       ranges.edgeLen[i] = len;
     }
   };
-  const made = (e: GraphRecords['edges'][number], i: number) => {
+  const made = (e: GraphRecords['edges'][number], i: number, k: number) => {
     const { key, source: from, target, attributes = {}, undirected } = e;
     if (key === undefined) throw new Error('kg: an edge record without its key');
     const at = bytes;
-    const old = source?.edge(i);
+    // (made, yet as the old file has it: its old record by fingerprint, or by key where the edges are copied whole)
+    const same = copies ? copies.sameKey[k]! : -1;
+    const old = same >= 0 ? source!.oldEdgeIfSame(same, edgeFingerprints!, i) : source?.edge(i);
     if (old) putBytes(old);
     else {
       // and of serializeEdge: `undirected` only in a mixed graph
@@ -324,7 +329,7 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     if (i > 0) put(',');
     const j = copies ? copies.order[i]! : -1 - i;
     if (j < 0) {
-      made(graph.edges[-1 - j]!, i);
+      made(graph.edges[-1 - j]!, i, -1 - j);
       i++;
       continue;
     }
