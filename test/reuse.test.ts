@@ -2,7 +2,7 @@
 // (graph/reuse.ts, corpus/fingerprints.ts): the file must be the bytes a full build writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRecords, type BuildOptions, type BuildSummary } from '../src/build.js';
 import { graphIndexPath } from '../src/corpus/store.js';
@@ -112,6 +112,48 @@ test('an index that does not describe the graph file (replaced, damaged, missing
   assert.equal((await buildWithCache(dir, out, options)).copied, 0);
   assert.ok(readFileSync(out).equals(full));
   assert.ok(existsSync(index), 'the index is written again');
+});
+
+test('a graph file changed in place under an index whose stamp still matches: the node records it no longer holds are serialised; an edge it no longer holds stops the build, and the next build writes the file anew', async () => {
+  const options = { ...FIXED, layoutIterations: 0 };
+  const dir = writeCorpus(corpus(8, 13));
+  const out = join(tempDir(), 'graph.json');
+  const index = graphIndexPath(join(out, '..', '.kg-cache'), out);
+  await buildWithCache(dir, out, options);
+  const full = readFileSync(await fullFile(dir, options));
+  // one byte of the graph file changed (same size, same inode), and the index stamped with the file as it now is
+  const damage = (marker: string, nth: number) => {
+    const bytes = readFileSync(out);
+    let at = -1;
+    for (let n = 0; n <= nth; n++) at = bytes.indexOf(marker, at + 1);
+    assert.ok(at > 0, `no ${marker} in the graph file`);
+    bytes[at + marker.indexOf('{')] = 0x20;
+    writeFileSync(out, bytes);
+    utimesSync(out, 1_800_000_000, 1_800_000_000);
+    const st = statSync(out);
+    const idx = readFileSync(index);
+    const len = idx.readUInt32LE(0);
+    const head = JSON.parse(idx.toString('utf8', 4, 4 + len)) as { graph: unknown };
+    head.graph = { bytes: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+    const json = JSON.stringify(head);
+    assert.ok(json.length < len);
+    idx.write(`${json.padEnd(len - 1)}\n`, 4, 'utf8');
+    writeFileSync(index, idx);
+  };
+
+  // a node record: the run of records around it is serialised, the others copied
+  damage('},{"key":', 1);
+  const nodes = await buildWithCache(dir, out, options);
+  assert.ok(nodes.copied > 0 && nodes.copied < nodes.total, `${nodes.copied} of ${nodes.total} records copied`);
+  assert.ok(readFileSync(out).equals(full), 'a damaged node record went into the graph');
+
+  // an edge record, copied without being made: the build stops, and the index goes
+  damage('},{"key":', (JSON.parse(full.toString('utf8')) as { nodes: unknown[] }).nodes.length + 1);
+  await assert.rejects(buildWithCache(dir, out, options), /changed during the build; build again/);
+  assert.ok(!existsSync(index), 'the index that no longer describes the graph file is removed');
+  const again = await buildWithCache(dir, out, options);
+  assert.equal(again.copied, 0);
+  assert.ok(readFileSync(out).equals(full));
 });
 
 test('with the rules alone, names one article gives and others are rescanned for: rebuilds after it goes and comes back write the bytes of a full build', async () => {
