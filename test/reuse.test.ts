@@ -72,12 +72,18 @@ for (const [label, options] of [
   });
 }
 
-test('an index that does not describe the graph file (replaced, damaged, missing) copies nothing and the bytes are right', async () => {
+/** A corpus of 8 articles built once with a cache and no layout: the options, its folder, the graph file and its index. */
+async function builtOnce(seed: number) {
   const options = { ...FIXED, layoutIterations: 0 };
-  const dir = writeCorpus(corpus(8, 11));
+  const dir = writeCorpus(corpus(8, seed));
   const out = join(tempDir(), 'graph.json');
   const index = graphIndexPath(join(out, '..', '.kg-cache'), out);
   await buildWithCache(dir, out, options);
+  return { options, dir, out, index };
+}
+
+test('an index that does not describe the graph file (replaced, damaged, missing) copies nothing and the bytes are right', async () => {
+  const { options, dir, out, index } = await builtOnce(11);
   writeFileSync(join(dir, 'new.txt'), generateArticles({ documents: 1, sentences: 12, seed: 5 })[0]!.text);
   const full = readFileSync(await fullFile(dir, options));
 
@@ -115,11 +121,7 @@ test('an index that does not describe the graph file (replaced, damaged, missing
 });
 
 test('a graph file changed in place under an index whose stamp still matches: the node records it no longer holds are serialised; an edge it no longer holds stops the build, and the next build writes the file anew', async () => {
-  const options = { ...FIXED, layoutIterations: 0 };
-  const dir = writeCorpus(corpus(8, 13));
-  const out = join(tempDir(), 'graph.json');
-  const index = graphIndexPath(join(out, '..', '.kg-cache'), out);
-  await buildWithCache(dir, out, options);
+  const { options, dir, out, index } = await builtOnce(13);
   const full = readFileSync(await fullFile(dir, options));
   // one byte of the graph file changed (same size, same inode), and the index stamped with the file as it now is
   const damage = (marker: string, nth: number) => {
