@@ -1,5 +1,5 @@
 // From ingested documents to the graph: extract → resolve → relate → graph.
-import { createRequire } from 'node:module';
+import { GENERATOR } from './generator.js';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
@@ -53,10 +53,7 @@ export interface BuildSummary {
   seconds: number;
 }
 
-export const GENERATOR = (() => {
-  const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
-  return { name: pkg.name, version: pkg.version };
-})();
+export { GENERATOR };
 
 /**
  * A corpus after per-document extraction: each document's mentions in memory, the documents

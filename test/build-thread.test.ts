@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAndWrite, buildInThread, type BuildJob } from '../src/cli/build-thread.js';
+import { buildInThread, type BuildJob } from '../src/cli/build-host.js';
+import { buildAndWrite } from '../src/cli/build-thread.js';
 import { listInputs } from '../src/ingest/index.js';
 import { tempDir } from './helpers.js';
 

@@ -4,7 +4,7 @@
 import { workerData } from 'node:worker_threads';
 import { EarlyWorker, OVERLAP_HEADS } from '../corpus/spawn.js';
 import { modelOrDefault } from '../tagger/paths.js';
-import type { BuildJob } from './build-thread.js';
+import type { BuildJob } from './build-host.js';
 
 const job = (workerData as { kgBuildJob: BuildJob }).kgBuildJob;
 // (a build with a cache and that many files is a rebuild whose cached heads pay for a process:

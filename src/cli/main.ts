@@ -1,13 +1,15 @@
 // The `kg` command: a thin layer over the library API. Results go to stdout, progress,
 // warnings and errors to stderr; `--json` for machines. Exit codes: 0 ok, 1 failure, 2 usage.
+// A command loads the modules it runs when it runs (the commands' registration reads only their
+// defaults): this module and its imports load in about 35 ms against 140 ms when they loaded every
+// command's, so `kg --help` takes 0.11 s instead of 0.24 s, and `kg build` starts its thread, which
+// forks the extraction's early worker, about 90 ms sooner (2026-12-04, timed by hand).
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 
-import { buildAndWriteGraph } from './build-thread.js';
-import { listInputs } from '../ingest/index.js';
-import { GENERATOR } from '../pipeline.js';
-import { readGraphFile } from '../graph/read.js';
-import { statsOf, formatStats } from '../graph/stats.js';
+import { buildAndWriteGraph } from './build-host.js';
+import { listInputs } from '../ingest/files.js';
+import { GENERATOR } from '../generator.js';
 import { formatSummary } from './summary.js';
 import { registerQueryCommands } from './query-commands.js';
 import { registerViewCommands } from './view-commands.js';
@@ -83,7 +85,8 @@ export async function main(argv: string[]): Promise<void> {
     .description('counts of a built graph: documents, entities and relations by type')
     .argument('[graph]', 'graph file', DEFAULT_GRAPH)
     .option('--json', 'print as JSON')
-    .action((file: string, opts: { json?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const [{ readGraphFile }, { statsOf, formatStats }] = await Promise.all([import('../graph/read.js'), import('../graph/stats.js')]);
       const stats = statsOf(readGraphFile(file));
       process.stdout.write(opts.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats));
     });

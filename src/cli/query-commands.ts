@@ -3,38 +3,15 @@
 // (1 not found, 2 ambiguous name or usage) and main.ts prints them.
 import { Command, InvalidArgumentError } from 'commander';
 import type { DirectedGraph } from 'graphology';
-import { openGraph, readGraphFile } from '../graph/read.js';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
-import {
-  AmbiguousEntityError,
-  EntityNotFoundError,
-  QueryError,
-  findPaths,
-  formatCard,
-  formatNeighbors,
-  formatPaths,
-  formatSearch,
-  neighbors,
-  resolveEntity,
-  searchEntities,
-  showEntity,
-  listEntities,
-  listDocuments,
-  showDocument,
-  entityMentions,
-  findDocument,
-  formatList,
-  formatDocuments,
-  formatDocument,
-  formatMentions,
-  LIST_DEFAULTS,
-  LIST_SORTS,
-  type ListSort,
-  PATH_DEFAULTS,
-  NEIGHBOR_DEFAULTS,
-  SEARCH_DEFAULTS,
-} from '../query/index.js';
-import { EXPORTERS, exportGraph, filterGraph, formatOfPath, type ExportFilter } from '../export/index.js';
+import { LIST_DEFAULTS, LIST_SORTS, NEIGHBOR_DEFAULTS, PATH_DEFAULTS, SEARCH_DEFAULTS, type ListSort } from '../query/defaults.js';
+import { QueryError } from '../query/errors.js';
+import { EXPORTERS, type ExportFilter } from '../export/index.js';
+
+// the queries and the graph's reading are loaded by the command that runs them (every kg command
+// would otherwise pay for their load at its start)
+const queries = () => import('../query/index.js');
+const reading = () => import('../graph/read.js');
 
 interface GraphOption {
   graph: string;
@@ -62,10 +39,11 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--type <types>', 'pass only through entities of these types; comma-separated or repeated', listOf(ENTITY_TYPES), [])
     .option('--directed', 'follow edges only in their direction (default: either way)')
     .option('--json', 'print as JSON')
-    .action((fromName: string, toName: string, opts: GraphOption & WalkFlags & { all?: boolean; maxHops?: number; limit: number }) => {
-      const graph = openForQueries(opts.graph);
-      const from = resolve(graph, fromName, opts.json);
-      const to = resolve(graph, toName, opts.json);
+    .action(async (fromName: string, toName: string, opts: GraphOption & WalkFlags & { all?: boolean; maxHops?: number; limit: number }) => {
+      const { findPaths, formatPaths } = await queries();
+      const graph = await openForQueries(opts.graph);
+      const from = await resolve(graph, fromName, opts.json);
+      const to = await resolve(graph, toName, opts.json);
       const result = findPaths(graph, from, to, {
         ...walkOptions(opts),
         all: !!opts.all,
@@ -92,9 +70,10 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--directed', 'follow edges only in their direction')
     .option('--limit <n>', 'at most n neighbours', positiveInt)
     .option('--json', 'print as JSON')
-    .action((name: string, opts: GraphOption & WalkFlags & { depth: number; limit?: number }) => {
-      const graph = openForQueries(opts.graph);
-      const result = neighbors(graph, resolve(graph, name, opts.json), {
+    .action(async (name: string, opts: GraphOption & WalkFlags & { depth: number; limit?: number }) => {
+      const { neighbors, formatNeighbors } = await queries();
+      const graph = await openForQueries(opts.graph);
+      const result = neighbors(graph, await resolve(graph, name, opts.json), {
         ...walkOptions(opts),
         depth: opts.depth,
         ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
@@ -109,9 +88,10 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .argument('<entity>', 'an entity: label, alias, pinyin, part of a name, or type:label')
     .option(...graphOption)
     .option('--json', 'print as JSON')
-    .action((name: string, opts: GraphOption) => {
-      const graph = openForQueries(opts.graph);
-      const card = showEntity(graph, resolve(graph, name, opts.json));
+    .action(async (name: string, opts: GraphOption) => {
+      const { showEntity, formatCard } = await queries();
+      const graph = await openForQueries(opts.graph);
+      const card = showEntity(graph, await resolve(graph, name, opts.json));
       if (opts.json) printJSON(card);
       else process.stdout.write(formatCard(card));
     });
@@ -125,8 +105,9 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--limit <n>', 'at most n entities', positiveInt, LIST_DEFAULTS.limit)
     .option('--isolated', 'only entities with no relation')
     .option('--json', 'print as JSON')
-    .action((opts: GraphOption & { type: string[]; sort: ListSort; limit: number; isolated?: boolean }) => {
-      const graph = openForQueries(opts.graph);
+    .action(async (opts: GraphOption & { type: string[]; sort: ListSort; limit: number; isolated?: boolean }) => {
+      const { listEntities, formatList } = await queries();
+      const graph = await openForQueries(opts.graph);
       const result = listEntities(graph, { sort: opts.sort, limit: opts.limit, isolated: !!opts.isolated, ...(opts.type.length ? { types: opts.type } : {}) });
       if (opts.json) printJSON(result);
       else process.stdout.write(formatList(result));
@@ -139,9 +120,10 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option(...graphOption)
     .option('--doc <document>', 'only in this document (its id, path, or the end of either)')
     .option('--json', 'print as JSON')
-    .action((name: string, opts: GraphOption & { doc?: string }) => {
-      const graph = openForQueries(opts.graph);
-      const result = entityMentions(graph, resolve(graph, name, opts.json), opts.doc === undefined ? {} : { doc: opts.doc });
+    .action(async (name: string, opts: GraphOption & { doc?: string }) => {
+      const { entityMentions, formatMentions } = await queries();
+      const graph = await openForQueries(opts.graph);
+      const result = entityMentions(graph, await resolve(graph, name, opts.json), opts.doc === undefined ? {} : { doc: opts.doc });
       if (opts.json) printJSON(result);
       else process.stdout.write(formatMentions(result));
     });
@@ -151,7 +133,8 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .description('the documents of the graph: title, date, entities and relations in each')
     .option(...graphOption)
     .option('--json', 'print as JSON')
-    .action((opts: GraphOption) => {
+    .action(async (opts: GraphOption) => {
+      const [{ listDocuments, formatDocuments }, { readGraphFile }] = await Promise.all([queries(), reading()]);
       // every mention and every evidence is read: the whole file at once beats the skeleton's one by one
       const rows = listDocuments(readGraphFile(opts.graph));
       if (opts.json) printJSON(rows);
@@ -164,7 +147,8 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .argument('<document>', 'its id, its path, or the end of either (003_3fb12ec0478f6414.txt)')
     .option(...graphOption)
     .option('--json', 'print as JSON')
-    .action((id: string, opts: GraphOption) => {
+    .action(async (id: string, opts: GraphOption) => {
+      const [{ showDocument, formatDocument }, { readGraphFile }] = await Promise.all([queries(), reading()]);
       // the same: every mention and every evidence is read
       const card = showDocument(readGraphFile(opts.graph), id);
       if (opts.json) printJSON(card);
@@ -179,8 +163,9 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--type <types>', 'only entities of these types', listOf(ENTITY_TYPES), [])
     .option('--limit <n>', 'at most n matches', positiveInt, SEARCH_DEFAULTS.limit)
     .option('--json', 'print as JSON')
-    .action((text: string, opts: GraphOption & { type: string[]; limit: number }) => {
-      const graph = openForQueries(opts.graph);
+    .action(async (text: string, opts: GraphOption & { type: string[]; limit: number }) => {
+      const { searchEntities, formatSearch } = await queries();
+      const graph = await openForQueries(opts.graph);
       const result = searchEntities(graph, text, { limit: opts.limit, ...(opts.type.length ? { types: opts.type } : {}) });
       if (opts.json) printJSON(result);
       else process.stdout.write(formatSearch(result));
@@ -200,7 +185,8 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .option('--min-degree <n>', 'only entities with at least n relations (after the other filters)', positiveInt)
     .option('--no-derived', "leave out the gazetteer's derived located-in edges")
     .option('--json', 'print the files written as JSON')
-    .action((opts: GraphOption & { format?: string; out: string; type: string[]; relation: string[]; doc: string[]; minDegree?: number; derived: boolean }) => {
+    .action(async (opts: GraphOption & { format?: string; out: string; type: string[]; relation: string[]; doc: string[]; minDegree?: number; derived: boolean }) => {
+      const [{ findDocument }, { readGraphFile }, { exportGraph, filterGraph, formatOfPath }] = await Promise.all([queries(), reading(), import('../export/index.js')]);
       const format = opts.format ?? formatOfPath(opts.out);
       if (format === undefined) throw new QueryError(`kg export: give --format (${formats}); "${opts.out}" does not say which`, 2);
       const graph = readGraphFile(opts.graph);
@@ -213,7 +199,8 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
 }
 
 /** The entity a name means; with --json an ambiguity or a miss is also reported on stdout. */
-function resolve(graph: DirectedGraph, name: string, json: boolean | undefined): string {
+async function resolve(graph: DirectedGraph, name: string, json: boolean | undefined): Promise<string> {
+  const { resolveEntity, AmbiguousEntityError, EntityNotFoundError } = await queries();
   try {
     return resolveEntity(graph, name);
   } catch (err) {
@@ -269,6 +256,7 @@ function listOf(allowed?: readonly string[]): (value: string, previous: string[]
 }
 
 /** The graph for a query (and `kg view`): its skeleton when current; a damaged skeleton is a warning, not a failure. */
-export function openForQueries(file: string): DirectedGraph {
+export async function openForQueries(file: string): Promise<DirectedGraph> {
+  const { openGraph } = await reading();
   return openGraph(file, { onWarning: (message) => process.stderr.write(`kg: ${message}\n`) });
 }

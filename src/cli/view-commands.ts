@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { InvalidArgumentError, type Command } from 'commander';
 import { openForQueries } from './query-commands.js';
-import { DEFAULT_VIEW_SERVER_OPTIONS, startViewServer } from '../view/server.js';
+import { DEFAULT_VIEW_SERVER_OPTIONS } from '../view/defaults.js';
 
 export function registerViewCommands(program: Command, defaultGraph: string): void {
   program
@@ -14,7 +14,8 @@ export function registerViewCommands(program: Command, defaultGraph: string): vo
     .option('--open', 'open the viewer in the default browser')
     .action(async (file: string, opts: { port: number; host: string; open?: boolean }) => {
       // a missing or broken graph fails here, not in the browser; the skeleton, when current, makes it quick
-      const graph = openForQueries(file);
+      const graph = await openForQueries(file);
+      const { startViewServer } = await import('../view/server.js');
       const server = await startViewServer(file, { port: opts.port, host: opts.host });
       process.stdout.write(`${server.url}\n`);
       process.stderr.write(`kg: serving ${file} (${graph.order} entities, ${graph.size} relations); Ctrl-C to stop\n`);

@@ -2,12 +2,12 @@
 // come from the skeleton when the graph was opened from one; documents are counted only for the
 // entities listed.
 import type { DirectedGraph } from 'graphology';
+import { LIST_DEFAULTS, LIST_SORTS, type ListSort } from './defaults.js';
 import { mentionCount } from '../graph/skeleton.js';
 import { QueryError } from './errors.js';
 import type { NodeRef } from './hops.js';
 
-export const LIST_SORTS = ['mentions', 'degree', 'name'] as const;
-export type ListSort = (typeof LIST_SORTS)[number];
+export { LIST_SORTS, LIST_DEFAULTS, type ListSort };
 
 export interface ListOptions {
   types?: readonly string[];
@@ -33,7 +33,6 @@ export interface ListResult {
   total: number;
 }
 
-export const LIST_DEFAULTS = { sort: 'mentions' as ListSort, limit: 50 };
 
 /** Made on first use: building it costs milliseconds that every other kg command would pay at load. */
 let collator: Intl.Collator | undefined;

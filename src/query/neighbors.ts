@@ -1,6 +1,7 @@
 // The neighbourhood of an entity: everything within a number of hops, each reached entity with
 // the hop that first reached it.
 import type { DirectedGraph } from 'graphology';
+import { NEIGHBOR_DEFAULTS } from './defaults.js';
 import { QueryError } from './errors.js';
 import { hopOf, nodeRef, type Hop, type NodeRef } from './hops.js';
 import { stepper, type WalkOptions } from './traverse.js';
@@ -27,7 +28,7 @@ export interface NeighborResult {
   total: number;
 }
 
-export const NEIGHBOR_DEFAULTS = { depth: 1, directed: false } as const;
+export { NEIGHBOR_DEFAULTS };
 
 export function neighbors(graph: DirectedGraph, key: string, options: NeighborOptions = {}): NeighborResult {
   const opts = { ...NEIGHBOR_DEFAULTS, ...options };

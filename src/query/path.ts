@@ -1,6 +1,7 @@
 // Paths between two entities: the shortest one, every shortest one, or every simple path up to
 // a number of hops, under the relation / type / direction filters of a walk.
 import type { DirectedGraph } from 'graphology';
+import { PATH_DEFAULTS } from './defaults.js';
 import { QueryError } from './errors.js';
 import { hopOf, nodeRef, type Hop, type NodeRef } from './hops.js';
 import { stepper, type Stepper, type WalkOptions } from './traverse.js';
@@ -28,7 +29,7 @@ export interface PathResult {
   truncated: boolean;
 }
 
-export const PATH_DEFAULTS = { directed: false, all: false, limit: 100 } as const;
+export { PATH_DEFAULTS };
 
 /** A path as the edges walked, each with the node the walk left it from. */
 type EdgeWalk = Array<{ from: string; edge: string }>;

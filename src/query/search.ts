@@ -1,5 +1,6 @@
 // `kg search`: every entity a text could mean, ranked as the look-up ranks them.
 import type { DirectedGraph } from 'graphology';
+import { SEARCH_DEFAULTS } from './defaults.js';
 import { findEntities, type Match } from './find.js';
 
 export interface SearchOptions {
@@ -15,7 +16,7 @@ export interface SearchResult {
   total: number;
 }
 
-export const SEARCH_DEFAULTS = { limit: 20 } as const;
+export { SEARCH_DEFAULTS };
 
 export function searchEntities(graph: DirectedGraph, text: string, options: SearchOptions = {}): SearchResult {
   const opts = { ...SEARCH_DEFAULTS, ...options };

@@ -7,19 +7,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { VIEWER_DIR, viewerFiles } from './assets.js';
+import { viewerFiles } from './assets.js';
+import { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions } from './defaults.js';
 import { readArticle } from '../query/documents.js';
 import { documentsOf, openGraph } from '../graph/read.js';
 import type { DocumentInfo } from '../types.js';
 
-export interface ViewServerOptions {
-  host: string;
-  /** 0 picks a free port */
-  port: number;
-  viewerDir: string;
-}
-
-export const DEFAULT_VIEW_SERVER_OPTIONS: ViewServerOptions = { host: '127.0.0.1', port: 4173, viewerDir: VIEWER_DIR };
+export { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions };
 
 export interface ViewServer {
   url: string;
