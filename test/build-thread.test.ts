@@ -1,4 +1,4 @@
-// `kg build` builds a big corpus in a thread of its own (src/cli/build-thread.ts): the same graph,
+// `kg build` builds a big corpus in a thread of its own (src/cli/build-host.ts starts it, build-thread.ts is its work): the same graph,
 // summary and stderr lines as in the process's own thread, and a stop or an error comes back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -7,8 +7,9 @@
 // `resourceLimits` can. The thread sends what it writes to stderr (warnings, progress lines) as
 // messages, stops when the build's signal aborts, and hands back the summary.
 //
-// Apart from build-thread.ts so that the CLI loads none of the build's modules itself: the thread
-// loads them, and starts the extraction's early worker (corpus/spawn.ts) before it does.
+// Apart from build-thread.ts so that the CLI loads none of the build's modules before it starts
+// the thread: the thread loads them, and starts the extraction's early worker (corpus/spawn.ts)
+// before it does. A smaller corpus, built in the CLI's own thread, loads them then.
 import { Worker } from 'node:worker_threads';
 import type { BuildOptions, BuildSummary } from '../build.js';
 import { BUILD_YOUNG_GENERATION_MB } from '../corpus/heap.js';

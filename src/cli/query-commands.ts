@@ -6,7 +6,8 @@ import type { DirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
 import { LIST_DEFAULTS, LIST_SORTS, NEIGHBOR_DEFAULTS, PATH_DEFAULTS, SEARCH_DEFAULTS, type ListSort } from '../query/defaults.js';
 import { QueryError } from '../query/errors.js';
-import { EXPORTERS, type ExportFilter } from '../export/index.js';
+import type { ExportFilter } from '../export/index.js';
+import { EXPORT_FORMATS } from '../export/formats.js';
 
 // the queries and the graph's reading are loaded by the command that runs them (every kg command
 // would otherwise pay for their load at its start)
@@ -172,7 +173,7 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
       if (result.total === 0) process.exitCode = 1;
     });
 
-  const formats = Object.keys(EXPORTERS).join(', ');
+  const formats = Object.keys(EXPORT_FORMATS).join(', ');
   program
     .command('export')
     .description(`write the graph for other tools: ${formats}`)

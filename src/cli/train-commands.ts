@@ -6,7 +6,6 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
 import type { EvalResult, Prf } from '../eval/score.js';
-import { writeFileAtomic } from '../graph/write.js';
 
 /** Mapped-type F1 of the published BERT-base baseline on CLUENER2020, as issue 12 quotes it. */
 export const CLUENER_BASELINE: Record<string, number> = { company: 0.66, organization: 0.74, person: 0.76 };
@@ -22,6 +21,7 @@ export function registerTrainCommands(program: Command, defaults: { config: stri
     .action(async (opts: { config: string; out: string; quiet?: boolean; json?: boolean }) => {
       const { readTrainConfig, loadTrainingData, trainOn } = await import('../tagger/train.js');
       const { serializeModels } = await import('../model-file.js');
+      const { writeFileAtomic } = await import('../graph/write.js');
       const t0 = performance.now();
       const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
       const config = readTrainConfig(opts.config);

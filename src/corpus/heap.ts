@@ -29,7 +29,7 @@ export function setCorpusPassHeapFlags(): void {
 }
 
 /**
- * The young generation (MB) of the thread `kg build` runs in (cli/build-thread.ts): 192, i.e.
+ * The young generation (MB) of the thread `kg build` runs in (cli/build-host.ts): 192, i.e.
  * semi-spaces of 64 MB where V8's default is 16. A build keeps millions of objects alive (the
  * mentions, relations and their strings); with small semi-spaces they are copied through hundreds
  * of scavenges. Measured with --max-semi-space-size=64 (bench/RESULTS.md): the ×100 rebuild after

@@ -1,5 +1,7 @@
 // Exports of a kg graph to the tools people already use, by format name. The registry is open:
-// another format (the viewer's `html`) is one more entry in EXPORTERS.
+// another format (the viewer's `html`) is one more entry in EXPORT_FORMATS (formats.ts: its name,
+// description and kind of output, which the CLI reads without loading the writers) and its
+// writer here; at run time, one more entry in EXPORTERS.
 import { existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DirectedGraph } from 'graphology';
@@ -9,6 +11,7 @@ import { toGEXF } from './gexf.js';
 import { toGraphML } from './graphml.js';
 import { toNeo4j } from './neo4j.js';
 import { writeHtmlExport } from '../view/html.js';
+import { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 export interface Exporter {
   description: string;
@@ -28,14 +31,18 @@ export class ExportError extends Error {
   }
 }
 
-export const EXPORTERS: Record<string, Exporter> = {
-  graphml: { description: 'GraphML (NetworkX, igraph, yEd, Cytoscape, Gephi)', output: 'file', write: oneFile(toGraphML) },
-  gexf: { description: 'GEXF 1.2 for Gephi, with colours, positions and sizes', output: 'file', write: oneFile(toGEXF) },
-  csv: { description: 'nodes.csv and edges.csv (UTF-8 with BOM, for Excel)', output: 'folder', write: folderOf(toCSV) },
-  neo4j: { description: 'neo4j-admin import CSVs (entities, documents, relations, mentions) and an import.cypher for LOAD CSV', output: 'folder', write: folderOf(toNeo4j) },
-  json: { description: 'the kg graph file (graphology JSON)', output: 'file', write: (graph, out) => (writeGraphFile(out, graph), [out]) },
-  html: { description: 'one self-contained HTML page: the viewer with the graph inlined, opens from disk', output: 'file', write: (graph, out) => (writeHtmlExport(graph, out), [out]) },
+const WRITERS: Record<ExportFormat, Exporter['write']> = {
+  graphml: oneFile(toGraphML),
+  gexf: oneFile(toGEXF),
+  csv: folderOf(toCSV),
+  neo4j: folderOf(toNeo4j),
+  json: (graph, out) => (writeGraphFile(out, graph), [out]),
+  html: (graph, out) => (writeHtmlExport(graph, out), [out]),
 };
+
+export const EXPORTERS: Record<string, Exporter> = Object.fromEntries(
+  (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((name) => [name, { ...EXPORT_FORMATS[name], write: WRITERS[name] }]),
+);
 
 /** The one-file format an output path asks for by its extension (kg.graphml → graphml, kg.htm → html), if one does. */
 export function formatOfPath(out: string): string | undefined {

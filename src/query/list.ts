@@ -33,7 +33,6 @@ export interface ListResult {
   total: number;
 }
 
-
 /** Made on first use: building it costs milliseconds that every other kg command would pay at load. */
 let collator: Intl.Collator | undefined;
 
