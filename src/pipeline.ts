@@ -14,7 +14,7 @@ import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
 import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
 import { relationsUnderCorpusIds, type LocalRelations } from './corpus/local-relations.js';
-import { DEFAULT_GRAPH_OPTIONS, autoIterations, graphOf, graphRecords, type GraphRecords } from './graph/build.js';
+import { DEFAULT_GRAPH_OPTIONS, graphOf, graphRecords, laysOut, type GraphRecords } from './graph/build.js';
 import { RecordFingerprinter } from './corpus/fingerprints.js';
 import type { EdgeColumns, EdgeCopies, EdgeSources, RecordFingerprints, ReuseSource } from './graph/reuse.js';
 import { edgeKey, matchInputs, mergeEdges, planEdges, previousEdges, type EdgePlan, type InputMatch } from './corpus/clean-edges.js';
@@ -53,7 +53,6 @@ export interface BuildSummary {
   seconds: number;
 }
 
-export { GENERATOR };
 
 /**
  * A corpus after per-document extraction: each document's mentions in memory, the documents
@@ -136,7 +135,7 @@ export function corpusRecords(
   const fingerprinter = cache && options.fingerprints !== false ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
   const layoutIterations = options.layoutIterations ?? DEFAULT_GRAPH_OPTIONS.layoutIterations;
   // a layout moves every node as the edges pull: a laid-out graph's edges are all made
-  const laidOut = (layoutIterations === 'auto' ? autoIterations(entities.length) : layoutIterations) > 0 && entities.length > 1;
+  const laidOut = laysOut(layoutIterations, entities.length);
   const previous = fingerprinter && !laidOut ? previousEdges(options.previous) : undefined;
   const starts = new Int32Array(perDoc.length + 1);
   perDoc.forEach((ms, i) => (starts[i + 1] = starts[i]! + ms.length));

@@ -227,7 +227,6 @@ test('a rebuild makes only the edges a changed article touches; where that decid
     const again = await buildWithCache(dir, out, options);
     check();
     assert.ok(again.made > 0 && again.made < again.edges / 2, `${label}: made ${again.made} of ${again.edges} edges`);
-    assert.ok(again.copied >= again.edges - again.made, `${label}: every edge not made is copied`);
     // a full build with a cache of its own: the same graph file, skeleton, and index but for the stamp
     const fresh = join(tempDir(), 'graph.json');
     const full = await buildWithCache(dir, fresh, options);

@@ -14,6 +14,7 @@
 import type { Relation } from '../types.js';
 import type { GraphRecords } from '../graph/build.js';
 import { NodeIndex } from '../graph/node-index.js';
+import { compareCodeUnits } from '../strings.js';
 import { SOURCE_KEY_LENGTH, type EdgeColumns, type EdgeCopies, type EdgeSources, type ReuseSource } from '../graph/reuse.js';
 
 /** A relation's edge, as the relation merger keys it: `head\0relation\0tail`. */
@@ -83,14 +84,8 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
     const hidden = hiddenAt.get(key);
     if (hidden !== undefined) return hidden;
     const [head, relation, tail] = key.split('\u0000') as [string, string, string];
-    let lo = 0;
-    let hi = records;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEdge(c, mid, head, relation, tail) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < records && compareEdge(c, lo, head, relation, tail) === 0 ? lo : -1;
+    const at = firstAtOrAfter(c, 0, head, relation, tail);
+    return at < records && compareEdge(c, at, head, relation, tail) === 0 ? at : -1;
   };
 
   const dirty = new Set<string>();
@@ -136,29 +131,28 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
   return { dirty, read, copied, nodeOf };
 }
 
-/** The position of each of `keys` among `ids` (−1: none): one walk along both when both are in code-unit order, as kg writes its nodes. */
+/** The position of each of `keys` among `ids` (−1: none). */
 function positionsIn(keys: readonly string[], ids: readonly string[]): Int32Array {
-  const out = new Int32Array(keys.length).fill(-1);
-  const sorted = (a: readonly string[]) => a.every((k, i) => i === 0 || a[i - 1]! < k);
-  if (!sorted(keys) || !sorted(ids)) {
-    const index = new NodeIndex(ids);
-    keys.forEach((key, i) => (out[i] = index.get(key) ?? -1));
-    return out;
+  const index = new NodeIndex(ids);
+  return Int32Array.from(keys, (key) => index.get(key) ?? -1);
+}
+
+/** The first old edge record from `from` on whose key is not before (head, relation, tail): the records are in key order. */
+function firstAtOrAfter(c: EdgeColumns, from: number, head: string, relation: string, tail: string): number {
+  let lo = from;
+  let hi = c.source.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareEdge(c, mid, head, relation, tail) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  let k = 0;
-  keys.forEach((key, i) => {
-    while (k < ids.length && ids[k]! < key) k++;
-    if (k < ids.length && ids[k] === key) out[i] = k;
-  });
-  return out;
+  return lo;
 }
 
 /** Old edge record `j` against (head, relation, tail): negative if it comes first in key order. */
 function compareEdge(c: EdgeColumns, j: number, head: string, relation: string, tail: string): number {
-  return compare(c.nodeKeys[c.source[j]!]!, head) || compare(c.relations[c.relation[j]!]!, relation) || compare(c.nodeKeys[c.target[j]!]!, tail);
+  return compareCodeUnits(c.nodeKeys[c.source[j]!]!, head) || compareCodeUnits(c.relations[c.relation[j]!]!, relation) || compareCodeUnits(c.nodeKeys[c.target[j]!]!, tail);
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The edges of the new graph file in key order: the old records `plan` copies, and the records
@@ -181,13 +175,7 @@ export function mergeEdges(previous: PreviousEdges, match: InputMatch, plan: Edg
     const { source: head, target: tail } = edge;
     const relation = edge.attributes!.relation as string;
     // the first old record at or after this one's key
-    let lo = j;
-    let hi = records;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEdge(c, mid, head, relation, tail) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(c, j, head, relation, tail);
     if (lo < records && compareEdge(c, lo, head, relation, tail) === 0) sameKey[k] = lo;
     copyUpTo(lo);
     order[i++] = -1 - k;

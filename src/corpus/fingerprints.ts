@@ -17,6 +17,7 @@
 import type { DocumentInfo, Entity, Relation } from '../types.js';
 import type { GraphRecords } from '../graph/build.js';
 import { SOURCE_KEY_LENGTH, type EdgeSources, type RecordFingerprints } from '../graph/reuse.js';
+import { edgeKey } from './clean-edges.js';
 import { LANE_A, LANE_B, finishPair, hashStringInto, mixNumber, mixString, stepA, stepB } from '../fingerprint.js';
 
 /** Each entity's mentions folded into two lanes (entities' order), and whether any of them is not its record's own. */
@@ -176,7 +177,7 @@ export class RecordFingerprinter {
       if (isRecord[p] === 1) continue;
       entries.push(p);
       const r = this.mergedOf[p]!;
-      hidden.push(`${r.head}\u0000${r.relation}\u0000${r.tail}`);
+      hidden.push(edgeKey(r));
     }
     const start = new Uint32Array(entries.length + 1);
     const of = new Uint32Array(this.contributed);
@@ -199,6 +200,7 @@ export class RecordFingerprinter {
       this.edgeOf.set(merged.evidence, (p = this.edgeOf.size));
       this.mergedOf.push(merged);
       if (2 * p + 2 > this.edgeLanes.length) this.edgeLanes = doubled(this.edgeLanes, 0);
+      if (p >= this.lastDoc.length) this.lastDoc = doubled(this.lastDoc, -1);
       this.edgeLanes[2 * p] = LANE_A;
       this.edgeLanes[2 * p + 1] = LANE_B;
     }
@@ -208,7 +210,6 @@ export class RecordFingerprinter {
     // whichever of them a rebuild merges)
     const d = this.current;
     const k = this.contributed;
-    if (p >= this.lastDoc.length) this.lastDoc = doubled(this.lastDoc, -1);
     if (d >= 0 && this.lastDoc[p] !== d) {
       this.lastDoc[p] = d;
       if (2 * k + 2 > this.contributions.length) this.contributions = doubled(this.contributions, 0);

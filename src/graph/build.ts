@@ -26,6 +26,11 @@ export const DEFAULT_GRAPH_OPTIONS: Omit<GraphOptions, 'builtAt' | 'generator'> 
  */
 export const LAYOUT_BUDGET = { maxIterations: 300, nodeIterations: 60_000, minIterations: 5 };
 
+/** Whether a graph of `order` nodes is laid out by ForceAtlas2 at build (graphRecords), given the iterations asked for. */
+export function laysOut(iterations: GraphOptions['layoutIterations'], order: number): boolean {
+  return (iterations === 'auto' ? autoIterations(order) : iterations) > 0 && order > 1;
+}
+
 export function autoIterations(order: number): number {
   const n = Math.min(LAYOUT_BUDGET.maxIterations, Math.round(LAYOUT_BUDGET.nodeIterations / Math.max(1, order)));
   return n < LAYOUT_BUDGET.minIterations ? 0 : n;
@@ -78,7 +83,7 @@ export function buildGraph(entities: Entity[], relations: Relation[], documents:
 export function graphRecords(entities: Entity[], relations: Relation[], documents: DocumentInfo[], options: GraphOptions): GraphRecords {
   const n = entities.length;
   const iterations = options.layoutIterations === 'auto' ? autoIterations(n) : options.layoutIterations;
-  const laidOut = iterations > 0 && n > 1;
+  const laidOut = laysOut(iterations, n);
   const nodes: GraphRecords['nodes'] = new Array(n);
   const ids = new Set<string>();
   const drawn = new Uint32Array(2);

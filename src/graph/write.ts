@@ -97,17 +97,18 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
 function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>, source: ReuseSource | undefined): WriteStats {
   // a graph is written as its export(): the node and edge records (shallow copies of their attributes)
   const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
-  const nodeKeys = records.nodes.map((n) => n.key);
+  const reuse = options.reuse;
+  // (the nodes' keys and their index serve the skeleton and the edge columns: a plain write needs neither)
+  const nodeKeys = options.skeleton || reuse ? records.nodes.map((n) => n.key) : [];
   const index = new NodeIndex(nodeKeys);
   const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}, index) : undefined;
-  const reuse = options.reuse;
   const copies = reuse?.copies;
   const edgeCount = copies ? copies.order.length : records.edges.length;
   if (reuse && (reuse.fingerprints.nodes.length !== 2 * records.nodes.length || reuse.fingerprints.edges.length !== 2 * edgeCount)) {
     throw new Error('kg: the fingerprints do not match the records');
   }
   if (copies && !source?.columns) throw new Error('kg: edges to copy without the graph file they are in');
-  // (edges copied whole: the few made are serialised, not looked up)
+  // (edges copied whole: the few made are found by their key instead, EdgeCopies.sameKey)
   source?.match(reuse!.fingerprints, !copies);
   const ranges: RecordRanges | undefined = reuse
     ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(edgeCount), edgeLen: new Uint32Array(edgeCount) }
@@ -120,7 +121,8 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
       writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies, edgeFingerprints: reuse?.fingerprints.edges });
     } catch (err) {
       // an edge to copy that the file no longer holds: the next build must not count on the index
-      if (copies) rmSync(reuse!.index, { force: true });
+      // (any other failure, a full disk, leaves it: it still describes the file, which stays)
+      if (err instanceof StaleGraphError) rmSync(reuse!.index, { force: true });
       throw err;
     } finally {
       closeSync(fd);
@@ -146,6 +148,13 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
     }
   }
   return stats;
+}
+
+/** The graph file being replaced no longer holds a record its index says it does. */
+class StaleGraphError extends Error {
+  constructor() {
+    super('kg: the graph file being replaced changed during the build; build again');
+  }
 }
 
 /**
@@ -340,7 +349,7 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     const k = source!.oldEdgeRunLength(j, m);
     const start = bytes;
     if (!putRun(source!.oldEdgeRunBytes(j, k), (into, offset) => source!.oldEdgeRun(j, k, into, offset))) {
-      throw new Error('kg: the graph file being replaced changed during the build; build again');
+      throw new StaleGraphError();
     }
     const base = source!.oldEdgeAt(j);
     const c = oldColumns!;
