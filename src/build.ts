@@ -23,6 +23,7 @@ import { OVERLAP_HEADS, type EarlyWorker } from './corpus/spawn.js';
 import type { FileOutcome } from './corpus/extract-file.js';
 import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
 import { articleUnits, type ArticleUnits } from './resolve/index.js';
+import { loadGazetteer } from './extract/gazetteer.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
@@ -107,16 +108,29 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions &
   const models = modelFile === null ? undefined : loadModels(modelFile);
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   let source: ReuseSource | undefined;
+  const { cacheDir, replaces } = options;
+  // the graph file this build replaces, open (its stamp checked) from here until it is written over
+  let opened = false;
+  const open = () => {
+    if (opened) return;
+    opened = true;
+    if (withFingerprints && cacheDir !== undefined && replaces !== undefined) source = ReuseSource.open(graphIndexPath(cacheDir, replaces), replaces);
+  };
+  // a rebuild's thread waits for its worker to extract the new articles once it has read the
+  // cached ones: it opens the graph file meanwhile, and loads the gazetteer resolution reads
+  // (a first build, whose peak memory is while its workers run, does both after)
+  const meanwhile = () => {
+    open();
+    loadGazetteer();
+  };
   try {
-    const extracted = await extractAll(files, store, modelFile, options, early);
+    const extracted = await extractAll(files, store, modelFile, options, early, meanwhile);
     options.signal?.throwIfAborted();
+    open();
     options.onExtracted?.();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const read = new Map<string, DocRecord>();
-    // the graph file this build replaces, open (its stamp checked) from here until it is written over
-    const { cacheDir, replaces } = options;
-    if (withFingerprints && cacheDir !== undefined && replaces !== undefined) source = ReuseSource.open(graphIndexPath(cacheDir, replaces), replaces);
     const { records, reuse } = corpusRecords(
       {
         infos: kept.map((e) => e.info),
@@ -199,8 +213,11 @@ interface Extracted {
 }
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
-/** Pass 1: every file's mentions, from the cache or extracted, in input (id) order. */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions, early?: EarlyWorker): Promise<Outcome[]> {
+/**
+ * Pass 1: every file's mentions, from the cache or extracted, in input (id) order. With cached
+ * articles, `meanwhile` runs once they are read, while the new ones may still be extracted.
+ */
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions, early?: EarlyWorker, meanwhile?: () => void): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -361,6 +378,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     // while the new articles are still being extracted, the cached relations are read (the corpus
     // passes would read them first thing)
     if (todo.length > 0) store.readRelations();
+    if (cachedHeads > 0) meanwhile?.();
     await first;
     for (const i of unread) extract(i, sizes[i]!);
     await lanes();
