@@ -115,3 +115,26 @@ test('a corpus of many documents reports progress on stderr, results stay on std
   assert.doesNotMatch(r.stdout, /extracted/);
   assert.match(kg('build', writeCorpus(files), '--out', out, '--quiet').stderr, /^$/);
 });
+
+test('kg starts without loading what its command does not run: --help and a query load no extraction, graph or graphology module', () => {
+  // a resolve hook lists the modules kg loads (src/cli/main.ts imports each command's work in its action)
+  const dir = tempDir();
+  const log = join(dir, 'loaded.txt');
+  writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
+  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${join(dir, 'hooks.mjs')}`).href)});\n`);
+  const loaded = (...args: string[]) => {
+    writeFileSync(log, '');
+    const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), ...CLI, ...args], { encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  };
+  const heavy = /\/src\/(pipeline|build|segment\/|extract\/|tagger\/(?!paths)|resolve\/|linker\/|relate\/|corpus\/(?!heap)|graph\/|query\/(?!defaults|errors))|\/node_modules\/(graphology|nodejieba|sigma)/;
+  const help = loaded('--help');
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Usage: kg/);
+  assert.ok(help.modules.some((m) => m.endsWith('/src/cli/main.ts')), 'the hook saw kg load');
+  assert.deepEqual(help.modules.filter((m) => heavy.test(m)), []);
+  // a command loads its own work when it runs: a query of a missing graph reads the graph module
+  const path = loaded('path', 'a', 'b', '--graph', join(dir, 'none.json'));
+  assert.notEqual(path.code, 0);
+  assert.ok(path.modules.some((m) => /\/src\/graph\//.test(m)), 'kg path loaded its graph reading');
+});

@@ -113,8 +113,8 @@ export class ReuseSource {
   private window = Buffer.allocUnsafe(WINDOW);
   private windowAt = 0;
   private windowEnd = 0;
-  private nodes: Lookup | undefined;
-  private edges: Lookup | undefined;
+  private nodes: Ranges | undefined;
+  private edges: Ranges | undefined;
   /** records copied so far */
   copied = 0;
   private closed = false;
@@ -156,82 +156,55 @@ export class ReuseSource {
   }
 
   /**
-   * Which old record each new record with a fingerprint is (by its fingerprint): nodeRun() and
-   * edge(i) give their bytes after this. Without `edges` the edges are not looked up (a build
-   * that copies the edges it did not make, EdgeCopies, finds the old record of each edge it made
-   * by its key: oldEdgeIfSame).
+   * Which old record each new record with a fingerprint is (by its fingerprint): nodeRanges() and
+   * edge(i) give their bytes after this. With `copies` (a build that copies the edges it did not
+   * make), the edges are not looked up by fingerprint: each edge made is its old record with its
+   * key (EdgeCopies.sameKey) when their fingerprints agree.
    */
-  match(fingerprints: RecordFingerprints, edges = true): void {
+  match(fingerprints: RecordFingerprints, copies?: EdgeCopies): void {
     const o = this.old;
     this.nodes = lookup(o.nodeFp, o.nodeAt, o.nodeLen, fingerprints.nodes, this.size);
-    if (edges) this.edges = lookup(o.edgeFp, o.edgeAt, o.edgeLen, fingerprints.edges, this.size);
+    this.edges = copies ? sameKeyLookup(o, copies, fingerprints.edges) : lookup(o.edgeFp, o.edgeAt, o.edgeLen, fingerprints.edges, this.size);
   }
 
-  /**
-   * How many node records from `i` on (at most `max`, and about RUN_BYTES) the old file holds one
-   * after the other, each followed by a comma, as this file will: 0 when node `i` is not copied.
-   * nodeRun(i, k, …) reads their bytes.
-   */
-  nodeRunLength(i: number, max: number): number {
-    const n = this.nodes;
-    if (!n || !(n.at[i]! >= 0)) return 0;
-    return runLength(n.at, n.len, i, max);
+  /** Per new node record, the old range of the record with its fingerprint (after match()). */
+  nodeRanges(): Ranges | undefined {
+    return this.nodes;
   }
 
-  /** The bytes of the `k` node records from `i` on (nodeRunLength), commas between. */
-  nodeRunBytes(i: number, k: number): number {
-    const n = this.nodes!;
-    return n.at[i + k - 1]! + n.len[i + k - 1]! - n.at[i]!;
+  /** The old file's edge records' ranges, in its order. */
+  get oldEdges(): Ranges {
+    return (this.oldEdgeRanges ??= { at: this.old.edgeAt, len: this.old.edgeLen });
   }
-
-  /** Reads those bytes into `into` at `offset`; false (nothing copied) when they are not the records the index says. */
-  nodeRun(i: number, k: number, into: Buffer, offset: number): boolean {
-    const n = this.nodes!;
-    return this.run(n.at, n.len, i, k, into, offset);
-  }
-
-  /** Where node record `i`'s old bytes start, in the old file, and how many they are (after match()). */
-  nodeAt(i: number): number {
-    return this.nodes!.at[i]!;
-  }
-  nodeLength(i: number): number {
-    return this.nodes!.len[i]!;
-  }
-
-  /** How many old edge records from `j` on (at most `max`, and about RUN_BYTES) lie one after the other, commas between. */
-  oldEdgeRunLength(j: number, max: number): number {
-    return runLength(this.old.edgeAt, this.old.edgeLen, j, max);
-  }
-
-  /** The bytes of the `k` old edge records from `j` on (oldEdgeRunLength), commas between. */
-  oldEdgeRunBytes(j: number, k: number): number {
-    return this.old.edgeAt[j + k - 1]! + this.old.edgeLen[j + k - 1]! - this.old.edgeAt[j]!;
-  }
-
-  /** Reads those bytes into `into` at `offset`; false (nothing copied) when they are not the records the index says. */
-  oldEdgeRun(j: number, k: number, into: Buffer, offset: number): boolean {
-    return this.run(this.old.edgeAt, this.old.edgeLen, j, k, into, offset);
-  }
-
-  /** Where the old file's edge record `j` starts, and how many bytes it is. */
-  oldEdgeAt(j: number): number {
-    return this.old.edgeAt[j]!;
-  }
-  oldEdgeLength(j: number): number {
-    return this.old.edgeLen[j]!;
-  }
+  private oldEdgeRanges: Ranges | undefined;
 
   /** The old bytes of edge record `i` (a view valid until the next call), or undefined. */
   edge(i: number): Buffer | undefined {
     return this.edges && this.bytes(this.edges.at[i]!, this.edges.len[i]!);
   }
 
-  /** The bytes of the old file's edge record `j` (a view valid until the next call) if its fingerprint is pair `i` of `fingerprints` (not none), else undefined. */
-  oldEdgeIfSame(j: number, fingerprints: Uint32Array, i: number): Buffer | undefined {
-    const a = fingerprints[2 * i]!;
-    const b = fingerprints[2 * i + 1]!;
-    if ((a === 0 && b === 0) || this.old.edgeFp[2 * j] !== a || this.old.edgeFp[2 * j + 1] !== b) return undefined;
-    return this.bytes(this.old.edgeAt[j]!, this.old.edgeLen[j]!);
+  /**
+   * Reads records `i` … `i + k − 1` of `r` (runLength said they lie one after the other, and
+   * runBytes how many bytes they are) straight into `into` at `offset` (no window between: the
+   * writer's chunk takes them), each checked to be an object and the separators commas; false
+   * (nothing copied) when they are not the records the index says.
+   */
+  readRun(r: Ranges, i: number, k: number, into: Buffer, offset: number): boolean {
+    const from = r.at[i]!;
+    const n = runBytes(r, i, k);
+    if (!(from >= 0) || n < 2 || from + n > this.size || offset + n > into.length) return false;
+    for (let got = 0; got < n; ) {
+      const read = readSync(this.fd, into, offset + got, n - got, from + got);
+      if (read === 0) return false;
+      got += read;
+    }
+    for (let x = i; x < i + k; x++) {
+      const a = offset + r.at[x]! - from;
+      const e = a + r.len[x]! - 1;
+      if (into[a] !== 0x7b || into[e] !== 0x7d || (x < i + k - 1 && into[e + 1] !== 0x2c)) return false;
+    }
+    this.copied += k;
+    return true;
   }
 
   /** The fingerprint of the old file's edge record `j`, into `to` at pair `i`. */
@@ -244,29 +217,6 @@ export class ReuseSource {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
-  }
-
-  /**
-   * Reads records `i` … `i + k − 1` of `at`/`len` (runLength said they lie one after the other)
-   * straight into `into` at `offset` (no window between: the writer's chunk takes them), each
-   * checked to be an object and the separators commas.
-   */
-  private run(at: Float64Array, len: Uint32Array, i: number, k: number, into: Buffer, offset: number): boolean {
-    const from = at[i]!;
-    const n = at[i + k - 1]! + len[i + k - 1]! - from;
-    if (!(from >= 0) || n < 2 || from + n > this.size || offset + n > into.length) return false;
-    for (let got = 0; got < n; ) {
-      const r = readSync(this.fd, into, offset + got, n - got, from + got);
-      if (r === 0) return false;
-      got += r;
-    }
-    for (let r = i; r < i + k; r++) {
-      const a = offset + at[r]! - from;
-      const e = a + len[r]! - 1;
-      if (into[a] !== 0x7b || into[e] !== 0x7d || (r < i + k - 1 && into[e + 1] !== 0x2c)) return false;
-    }
-    this.copied += k;
-    return true;
   }
 
   private bytes(at: number, len: number): Buffer | undefined {
@@ -298,12 +248,23 @@ export class ReuseSource {
  */
 const RUN_BYTES = 1 << 19;
 
-/** How many records from `i` on (at most `max`) lie one after the other in the file, a comma between each two, within about RUN_BYTES. */
-function runLength(at: Float64Array, len: Uint32Array, i: number, max: number): number {
-  let k = 1;
+/**
+ * How many records of `r` from `i` on (at most `max`) lie one after the other in the old file, a
+ * comma between each two, within about RUN_BYTES: 0 when record `i` has no old range.
+ * ReuseSource.readRun reads them.
+ */
+export function runLength(r: Ranges, i: number, max: number): number {
+  const { at, len } = r;
   const from = at[i]!;
+  if (!(from >= 0)) return 0;
+  let k = 1;
   while (k < max && at[i + k]! === at[i + k - 1]! + len[i + k - 1]! + 1 && at[i + k]! - from < RUN_BYTES) k++;
   return k;
+}
+
+/** The bytes of the `k` records of `r` from `i` on (runLength), commas between. */
+export function runBytes(r: Ranges, i: number, k: number): number {
+  return r.at[i + k - 1]! + r.len[i + k - 1]! - r.at[i]!;
 }
 
 interface IndexArrays {
@@ -317,13 +278,14 @@ interface IndexArrays {
 
 const WINDOW = 4 << 20;
 
-/** For each new record, the old byte range of the record with its fingerprint (at −1: none). */
-interface Lookup {
+/** Byte ranges of records in the old file, by record: `at` −1 where there is none. */
+export interface Ranges {
   at: Float64Array;
   len: Uint32Array;
 }
 
-function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, newFp: Uint32Array, fileBytes: number): Lookup {
+/** For each new record, the old byte range of the record with its fingerprint. */
+function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, newFp: Uint32Array, fileBytes: number): Ranges {
   const n = oldAt.length;
   let size = 1;
   while (size < 2 * n + 2) size <<= 1;
@@ -346,7 +308,7 @@ function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, ne
     else slots[s] = i;
   }
   const m = newFp.length / 2;
-  const out: Lookup = { at: new Float64Array(m).fill(-1), len: new Uint32Array(m) };
+  const out: Ranges = { at: new Float64Array(m).fill(-1), len: new Uint32Array(m) };
   for (let i = 0; i < m; i++) {
     const a = newFp[2 * i]!;
     const b = newFp[2 * i + 1]!;
@@ -360,6 +322,26 @@ function lookup(oldFp: Uint32Array, oldAt: Float64Array, oldLen: Uint32Array, ne
         break;
       }
     }
+  }
+  return out;
+}
+
+/**
+ * For each edge of the new file's order, the old range of the record with its key where the build
+ * made the edge and the fingerprints agree (an edge copied whole is read in runs, not looked up).
+ */
+function sameKeyLookup(o: IndexArrays, copies: EdgeCopies, newFp: Uint32Array): Ranges {
+  const m = copies.order.length;
+  const out: Ranges = { at: new Float64Array(m).fill(-1), len: new Uint32Array(m) };
+  for (let i = 0; i < m; i++) {
+    const made = copies.order[i]!;
+    const j = made < 0 ? copies.sameKey[-1 - made]! : -1;
+    if (j < 0) continue;
+    const a = newFp[2 * i]!;
+    const b = newFp[2 * i + 1]!;
+    if ((a === 0 && b === 0) || o.edgeFp[2 * j] !== a || o.edgeFp[2 * j + 1] !== b) continue;
+    out.at[i] = o.edgeAt[j]!;
+    out.len[i] = o.edgeLen[j]!;
   }
   return out;
 }

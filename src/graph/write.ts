@@ -8,7 +8,7 @@ import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, removeSkeleton, skeletonPath } from './skeleton.js';
 import { NodeIndex } from './node-index.js';
-import { ReuseSource, indexBytes, type EdgeColumns, type EdgeCopies, type EdgeSources, type RecordFingerprints, type RecordRanges } from './reuse.js';
+import { ReuseSource, indexBytes, runBytes, runLength, type EdgeColumns, type EdgeCopies, type EdgeSources, type Ranges, type RecordFingerprints, type RecordRanges } from './reuse.js';
 
 /**
  * The temporary file beside `path`: hidden, ending in .tmp, unique per process, thread and call
@@ -109,7 +109,7 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
   }
   if (copies && !source?.columns) throw new Error('kg: edges to copy without the graph file they are in');
   // (edges copied whole: the few made are found by their key instead, EdgeCopies.sameKey)
-  source?.match(reuse!.fingerprints, !copies);
+  source?.match(reuse!.fingerprints, copies);
   const ranges: RecordRanges | undefined = reuse
     ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(edgeCount), edgeLen: new Uint32Array(edgeCount) }
     : undefined;
@@ -118,7 +118,7 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies, edgeFingerprints: reuse?.fingerprints.edges });
+      writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies });
     } catch (err) {
       // an edge to copy that the file no longer holds: the next build must not count on the index
       // (any other failure, a full disk, leaves it: it still describes the file, which stays)
@@ -216,8 +216,6 @@ interface WriteAlong {
   ranges?: RecordRanges | undefined;
   columns?: ColumnsRecorder | undefined;
   copies?: EdgeCopies | undefined;
-  /** the new file's edge fingerprints (with `copies`: an edge made is copied where its old record's is the same) */
-  edgeFingerprints?: Uint32Array | undefined;
 }
 
 /**
@@ -226,7 +224,7 @@ interface WriteAlong {
  * reported to `recorder` with its byte range. A chunk is reused once `emit` returns. With
  * `copies`, the edges are those it orders: copied from `source`, or made (graph.edges).
  */
-function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies, edgeFingerprints }: WriteAlong): void {
+function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies }: WriteAlong): void {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
@@ -256,17 +254,23 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     used += b.length;
     bytes += b.length;
   };
-  // `n` bytes of records that `read` puts into a buffer at an offset (false: it could not)
-  const putRun = (n: number, read: (into: Buffer, offset: number) => boolean): boolean => {
+  // the `k` records of `r` from `i` on, as one run of the old file's bytes (runLength), each
+  // record's range in this file handed to `each` (n from 0); false: the old file does not hold them
+  // as its index says, and nothing is written
+  const copyRun = (r: Ranges, i: number, k: number, each: (n: number, at: number, len: number) => void): boolean => {
+    const n = runBytes(r, i, k);
+    const start = bytes;
     if (!room(n)) {
       const whole = Buffer.allocUnsafe(n);
-      if (!read(whole, 0)) return false;
+      if (!source!.readRun(r, i, k, whole, 0)) return false;
       emitWhole(whole);
-      return true;
+    } else {
+      if (!source!.readRun(r, i, k, chunk, used)) return false;
+      used += n;
+      bytes += n;
     }
-    if (!read(chunk, used)) return false;
-    used += n;
-    bytes += n;
+    const base = r.at[i]!;
+    for (let x = 0; x < k; x++) each(x, start + (r.at[i + x]! - base), r.len[i + x]!);
     return true;
   };
   const { type, multi, allowSelfLoops } = graph.options;
@@ -278,26 +282,23 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       ranges.nodeLen[i] = len;
     }
   };
+  const oldNodes = source?.nodeRanges();
+  const copiedNode = (i: number) => (n: number, at: number, len: number) => {
+    const { key, attributes = {} } = nodes[i + n]!;
+    recorder?.node(key, attributes, at, len);
+    nodeRange(i + n, at, len);
+  };
   // (a run the old file does not hold as its index says is serialised, record by record)
   let serialiseUntil = 0;
   for (let i = 0; i < nodes.length; ) {
     if (i > 0) put(',');
     // the records the old file holds one after the other, copied as one run of bytes
-    const k = source && i >= serialiseUntil ? source.nodeRunLength(i, nodes.length - i) : 0;
-    const start = bytes;
-    if (k > 0 && !putRun(source!.nodeRunBytes(i, k), (into, offset) => source!.nodeRun(i, k, into, offset))) serialiseUntil = i + k;
-    else if (k > 0) {
-      const base = source!.nodeAt(i);
-      for (let r = i; r < i + k; r++) {
-        const at = start + (source!.nodeAt(r) - base);
-        const len = source!.nodeLength(r);
-        const { key, attributes = {} } = nodes[r]!;
-        recorder?.node(key, attributes, at, len);
-        nodeRange(r, at, len);
-      }
+    const k = oldNodes && i >= serialiseUntil ? runLength(oldNodes, i, nodes.length - i) : 0;
+    if (k > 0 && copyRun(oldNodes!, i, k, copiedNode(i))) {
       i += k;
       continue;
     }
+    if (k > 0) serialiseUntil = i + k;
     const { key, attributes = {} } = nodes[i]!;
     const at = bytes;
     // the shape of graphology's serializeNode: attributes only when there are some
@@ -313,13 +314,12 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       ranges.edgeLen[i] = len;
     }
   };
-  const made = (e: GraphRecords['edges'][number], i: number, k: number) => {
+  const made = (e: GraphRecords['edges'][number], i: number) => {
     const { key, source: from, target, attributes = {}, undirected } = e;
     if (key === undefined) throw new Error('kg: an edge record without its key');
     const at = bytes;
     // (made, yet as the old file has it: its old record by fingerprint, or by key where the edges are copied whole)
-    const same = copies ? copies.sameKey[k]! : -1;
-    const old = same >= 0 ? source!.oldEdgeIfSame(same, edgeFingerprints!, i) : source?.edge(i);
+    const old = source?.edge(i);
     if (old) putBytes(old);
     else {
       // and of serializeEdge: `undirected` only in a mixed graph
@@ -334,11 +334,12 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
   };
   const count = copies ? copies.order.length : graph.edges.length;
   const oldColumns = source?.columns;
+  const oldEdges = copies ? source!.oldEdges : undefined;
   for (let i = 0; i < count; ) {
     if (i > 0) put(',');
     const j = copies ? copies.order[i]! : -1 - i;
     if (j < 0) {
-      made(graph.edges[-1 - j]!, i, -1 - j);
+      made(graph.edges[-1 - j]!, i);
       i++;
       continue;
     }
@@ -346,25 +347,19 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     // file's; old records that follow one another here and there are copied as one run
     let m = 1;
     while (i + m < count && copies!.order[i + m] === j + m) m++;
-    const k = source!.oldEdgeRunLength(j, m);
-    const start = bytes;
-    if (!putRun(source!.oldEdgeRunBytes(j, k), (into, offset) => source!.oldEdgeRun(j, k, into, offset))) {
-      throw new StaleGraphError();
-    }
-    const base = source!.oldEdgeAt(j);
+    const k = runLength(oldEdges!, j, m);
     const c = oldColumns!;
-    for (let r = 0; r < k; r++) {
-      const o = j + r;
-      const at = start + (source!.oldEdgeAt(o) - base);
-      const len = source!.oldEdgeLength(o);
+    const copied = (n: number, at: number, len: number) => {
+      const o = j + n;
       const s = copies!.nodeOf[c.source[o]!]!;
       const t = copies!.nodeOf[c.target[o]!]!;
       if (!(s >= 0 && t >= 0)) throw new Error('kg: an edge copied whose node is gone');
       const relation = c.relations[c.relation[o]!]!;
       recorder?.copiedEdge(s, t, relation, c.weight[o]!, c.derived[o]!, at, len);
-      columns?.put(i + r, s, t, relation, c.weight[o]!, c.derived[o]!);
-      edgeRange(i + r, at, len);
-    }
+      columns?.put(i + n, s, t, relation, c.weight[o]!, c.derived[o]!);
+      edgeRange(i + n, at, len);
+    };
+    if (!copyRun(oldEdges!, j, k, copied)) throw new StaleGraphError();
     i += k;
   }
   put(']}');
