@@ -12,7 +12,6 @@ import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'n
 import { DirectedGraph } from 'graphology';
 import { GraphFileError } from './errors.js';
 import { prepareForEdges } from './import.js';
-import type { NodeIndex } from './node-index.js';
 
 export const SKELETON_FORMAT = 1;
 
@@ -83,8 +82,7 @@ export class SkeletonRecorder {
   private readonly names = { types: new Names(), relations: new Names(), colors: new Names() };
   private readonly s: Skeleton;
 
-  /** `index`: each node's position among the records the writer reports, by key (an edge names its ends by key) */
-  constructor(attributes: Record<string, unknown>, private readonly index: NodeIndex) {
+  constructor(attributes: Record<string, unknown>) {
     this.s = {
       kgSkeleton: SKELETON_FORMAT,
       graph: { bytes: 0, mtimeMs: 0, ino: 0 },
@@ -124,11 +122,10 @@ export class SkeletonRecorder {
     n.color.push(color === undefined ? null : this.names.colors.id(color));
   }
 
-  edge(key: string, a: Record<string, unknown>, source: string, target: string, at: number, len: number): void {
+  /** An edge record as written: its key, attributes and ends (`s`, `t`: their node records' indices, undefined for no node). */
+  edge(key: string, a: Record<string, unknown>, source: string, target: string, s: number | undefined, t: number | undefined, at: number, len: number): void {
     if (!this.eligible) return;
     const { relation, evidence, derived, weight } = a;
-    const s = this.index.get(source);
-    const t = this.index.get(target);
     if (
       s === undefined ||
       t === undefined ||
@@ -196,7 +193,7 @@ function onlyFields(a: Record<string, unknown>, fields: ReadonlySet<string>): bo
 }
 
 /** Is `key` `${source}->${relation}->${target}`? (compared in place, not made per edge) */
-function isEdgeKey(key: string, source: string, relation: string, target: string): boolean {
+export function isEdgeKey(key: string, source: string, relation: string, target: string): boolean {
   const r = source.length + 2;
   const t = r + relation.length + 2;
   return (

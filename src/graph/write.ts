@@ -6,7 +6,7 @@ import type { DirectedGraph } from 'graphology';
 import type { GraphRecords } from './build.js';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { SkeletonRecorder, removeSkeleton, skeletonPath } from './skeleton.js';
+import { SkeletonRecorder, isEdgeKey, removeSkeleton, skeletonPath } from './skeleton.js';
 import { NodeIndex } from './node-index.js';
 import { ReuseSource, indexBytes, runBytes, runLength, type EdgeColumns, type EdgeCopies, type EdgeSources, type Ranges, type RecordFingerprints, type RecordRanges } from './reuse.js';
 
@@ -101,7 +101,7 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
   // (the nodes' keys and their index serve the skeleton and the edge columns: a plain write needs neither)
   const nodeKeys = options.skeleton || reuse ? records.nodes.map((n) => n.key) : [];
   const index = new NodeIndex(nodeKeys);
-  const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}, index) : undefined;
+  const recorder = options.skeleton ? new SkeletonRecorder(records.attributes ?? {}) : undefined;
   const copies = reuse?.copies;
   const edgeCount = copies ? copies.order.length : records.edges.length;
   if (reuse && (reuse.fingerprints.nodes.length !== 2 * records.nodes.length || reuse.fingerprints.edges.length !== 2 * edgeCount)) {
@@ -113,12 +113,12 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
   const ranges: RecordRanges | undefined = reuse
     ? { nodeAt: new Float64Array(records.nodes.length), nodeLen: new Uint32Array(records.nodes.length), edgeAt: new Float64Array(edgeCount), edgeLen: new Uint32Array(edgeCount) }
     : undefined;
-  const columns = reuse ? new ColumnsRecorder(nodeKeys, index, edgeCount) : undefined;
+  const columns = reuse ? new ColumnsRecorder(nodeKeys, edgeCount) : undefined;
   let written: { size: number; mtimeMs: number; ino: number } | undefined;
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies });
+      writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies, index });
     } catch (err) {
       // an edge to copy that the file no longer holds: the next build must not count on the index
       // (any other failure, a full disk, leaves it: it still describes the file, which stays)
@@ -167,18 +167,16 @@ class ColumnsRecorder {
   private readonly relationIds = new Map<string, number>();
   private ok = true;
 
-  constructor(nodeKeys: string[], private readonly index: NodeIndex, edges: number) {
+  constructor(nodeKeys: string[], edges: number) {
     for (const k of nodeKeys) if (k.includes('\u0000')) this.ok = false;
     this.c = { nodeKeys, source: new Uint32Array(edges), target: new Uint32Array(edges), relation: new Uint8Array(edges), relations: [], weight: new Uint32Array(edges), derived: new Uint8Array(edges) };
   }
 
-  /** Edge `i` of the file, made: from its record. */
-  made(i: number, key: string, source: string, target: string, a: Record<string, unknown>): void {
+  /** Edge `i` of the file, made: from its record (`s`, `t`: its ends' node records, undefined for no node). */
+  made(i: number, key: string, source: string, target: string, s: number | undefined, t: number | undefined, a: Record<string, unknown>): void {
     if (!this.ok) return;
-    const s = this.index.get(source);
-    const t = this.index.get(target);
     const { relation, weight, derived } = a;
-    if (s === undefined || t === undefined || typeof relation !== 'string' || key !== `${source}->${relation}->${target}` || !(typeof weight === 'number' && Number.isInteger(weight) && weight >= 0 && weight < 2 ** 32) || !(derived === undefined || typeof derived === 'boolean')) {
+    if (s === undefined || t === undefined || typeof relation !== 'string' || !isEdgeKey(key, source, relation, target) || !(typeof weight === 'number' && Number.isInteger(weight) && weight >= 0 && weight < 2 ** 32) || !(derived === undefined || typeof derived === 'boolean')) {
       this.ok = false;
       return;
     }
@@ -216,6 +214,8 @@ interface WriteAlong {
   ranges?: RecordRanges | undefined;
   columns?: ColumnsRecorder | undefined;
   copies?: EdgeCopies | undefined;
+  /** the nodes' positions by key, for the recorders: an edge made names its ends by key */
+  index?: NodeIndex | undefined;
 }
 
 /**
@@ -224,7 +224,7 @@ interface WriteAlong {
  * reported to `recorder` with its byte range. A chunk is reused once `emit` returns. With
  * `copies`, the edges are those it orders: copied from `source`, or made (graph.edges).
  */
-function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies }: WriteAlong): void {
+function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies, index }: WriteAlong): void {
   const chunk = Buffer.allocUnsafe(CHUNK);
   let used = 0;
   let bytes = 0; // written or buffered so far
@@ -328,8 +328,11 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       if (undirected && type === 'mixed') edge.undirected = true;
       put(JSON.stringify(edge));
     }
-    recorder?.edge(key, attributes, from, target, at, bytes - at);
-    columns?.made(i, key, from, target, attributes);
+    // (each end looked up once, for both recorders)
+    const s = recorder || columns ? index!.get(from) : undefined;
+    const t = recorder || columns ? index!.get(target) : undefined;
+    recorder?.edge(key, attributes, from, target, s, t, at, bytes - at);
+    columns?.made(i, key, from, target, s, t, attributes);
     edgeRange(i, at, bytes - at);
   };
   const count = copies ? copies.order.length : graph.edges.length;
