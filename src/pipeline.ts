@@ -179,33 +179,31 @@ export function corpusRecords(
   if (keys) match = matchInputs(previous!, keys);
   // with most documents fresh (another model, a first build with this cache) there is little to
   // copy, and their lists would all be held at once: every edge is made
-  if (previous && fingerprinter && keys && match && match.fresh.length <= keys.length / 2) {
-    const fresh = new Map(match.fresh.map((i) => [i, relationsOf(i, keys[i]!, () => link(i))]));
-    plan = planEdges(previous, match, entities.map((e) => e.id), fresh, derived, perDoc.length);
-    const dirty = plan.dirty;
-    const only = (r: Relation) => dirty.has(edgeKey(r));
-    keys.forEach((key, i) => {
-      if (plan!.read[i] === 1) fingerprinter.relations(i, key, fresh.get(i) ?? relationsOf(i, key, () => link(i)), merge, only);
-      else {
-        fingerprinter.input(i, key);
-        // its relations are those of edges copied: kept for the next build unread (or found again if the cache lost them)
-        if (!cache!.keep(key)) relationsOf(i, key, () => link(i));
-        if (corpus.local) corpus.local[i] = undefined;
-      }
-    });
-    for (const r of derived) if (dirty.has(edgeKey(r))) fingerprinter.derived(merger.add(r));
-  } else {
-    perDoc.forEach((_, i) => {
-      const linked = once(() => link(i));
-      const key = keys?.[i] ?? keyOf(i, linked);
-      const found = relationsOf(i, key, linked);
-      if (fingerprinter) fingerprinter.relations(i, key, found, merge);
-      else for (const r of found) merger.add(r);
-    });
-    for (const r of derived) {
-      const merged = merger.add(r);
-      fingerprinter?.derived(merged);
+  const planned = previous && fingerprinter && keys && match && match.fresh.length <= keys.length / 2;
+  // the fresh documents' relations, read (or found) to plan which edges are made again
+  const fresh = planned ? new Map(match!.fresh.map((i) => [i, relationsOf(i, keys![i]!, () => link(i))])) : undefined;
+  if (planned) plan = planEdges(previous!, match!, entities.map((e) => e.id), fresh!, derived, perDoc.length);
+  const dirty = plan?.dirty;
+  // with a plan, only the relations of the edges it makes again are merged
+  const only = dirty ? (r: Relation) => dirty.has(edgeKey(r)) : undefined;
+  perDoc.forEach((_, i) => {
+    const linked = once(() => link(i));
+    const key = keys?.[i] ?? keyOf(i, linked);
+    if (plan && plan.read[i] !== 1) {
+      // its relations are those of edges copied: kept for the next build unread (or found again if the cache lost them)
+      fingerprinter!.input(i, key);
+      if (!cache!.keep(key)) relationsOf(i, key, linked);
+      if (corpus.local) corpus.local[i] = undefined;
+      return;
     }
+    const found = fresh?.get(i) ?? relationsOf(i, key, linked);
+    if (fingerprinter) fingerprinter.relations(i, key, found, merge, only);
+    else for (const r of found) merger.add(r);
+  });
+  for (const r of derived) {
+    if (only && !only(r)) continue;
+    const merged = merger.add(r);
+    fingerprinter?.derived(merged);
   }
   const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
