@@ -95,6 +95,15 @@ async function recordsOf(inputs: string[] | InputList, options: BuildOptions & {
   }
 }
 
+/**
+ * The most new articles, as a share of the cached ones, for which a build prepares its corpus
+ * passes while they are extracted (extractAll): a rebuild that adds a few articles waits for
+ * them there (×100 after adding 13: 0.35–0.6 s); with many more, the extraction is long and its
+ * workers' memory is the build's peak, which the old graph's index and the gazetteer held from
+ * then on would raise. (A rule of thumb, not timed between 0.1 % and this share.)
+ */
+const PREPARE_SHARE = 0.1;
+
 async function recordsFrom(inputs: string[] | InputList, options: BuildOptions & { replaces?: string }, withFingerprints: boolean, early?: EarlyWorker): Promise<BuiltRecords> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
@@ -109,7 +118,7 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions &
   const store = DocStore.open(options.cacheDir, models?.sha256 ?? 'rules');
   let source: ReuseSource | undefined;
   const { cacheDir, replaces } = options;
-  // the graph file this build replaces, open (its stamp checked) from here until it is written over
+  // the graph file this build replaces, opened once (its stamp checked) and kept open until it is written over
   let opened = false;
   const open = () => {
     if (opened) return;
@@ -117,14 +126,15 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions &
     if (withFingerprints && cacheDir !== undefined && replaces !== undefined) source = ReuseSource.open(graphIndexPath(cacheDir, replaces), replaces);
   };
   // a rebuild's thread waits for its worker to extract the new articles once it has read the
-  // cached ones: it opens the graph file meanwhile, and loads the gazetteer resolution reads
-  // (a first build, whose peak memory is while its workers run, does both after)
-  const meanwhile = () => {
+  // cached ones: it opens the graph file then, and loads the gazetteer resolution reads (extractAll
+  // says when; a build with many articles to extract, whose peak memory is while its workers
+  // run, does both after)
+  const whileExtracting = () => {
     open();
     loadGazetteer();
   };
   try {
-    const extracted = await extractAll(files, store, modelFile, options, early, meanwhile);
+    const extracted = await extractAll(files, store, modelFile, options, early, whileExtracting);
     options.signal?.throwIfAborted();
     open();
     options.onExtracted?.();
@@ -214,10 +224,11 @@ interface Extracted {
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /**
- * Pass 1: every file's mentions, from the cache or extracted, in input (id) order. With cached
- * articles, `meanwhile` runs once they are read, while the new ones may still be extracted.
+ * Pass 1: every file's mentions, from the cache or extracted, in input (id) order. With few new
+ * articles among many cached (PREPARE_SHARE), `whileExtracting` runs once the cached ones are
+ * read, while the new ones may still be extracted.
  */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions, early?: EarlyWorker, meanwhile?: () => void): Promise<Outcome[]> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions, early?: EarlyWorker, whileExtracting?: () => void): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -378,7 +389,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     // while the new articles are still being extracted, the cached relations are read (the corpus
     // passes would read them first thing)
     if (todo.length > 0) store.readRelations();
-    if (cachedHeads > 0) meanwhile?.();
+    if (cachedHeads > 0 && todo.length <= cachedHeads * PREPARE_SHARE) whileExtracting?.();
     await first;
     for (const i of unread) extract(i, sizes[i]!);
     await lanes();

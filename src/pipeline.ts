@@ -197,6 +197,7 @@ export function corpusRecords(
       return;
     }
     const found = fresh?.get(i) ?? relationsOf(i, key, linked);
+    fresh?.delete(i);
     if (fingerprinter) fingerprinter.relations(i, key, found, merge, only);
     else for (const r of found) merger.add(r);
   });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { tempDir, writeCorpus } from './helpers.js';
 
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
@@ -116,25 +117,34 @@ test('a corpus of many documents reports progress on stderr, results stay on std
   assert.match(kg('build', writeCorpus(files), '--out', out, '--quiet').stderr, /^$/);
 });
 
-test('kg starts without loading what its command does not run: --help and a query load no extraction, graph or graphology module', () => {
+test('kg starts without loading what its command does not run: --help loads no extraction, graph or graphology module, a query neither the tagger, the linker nor jieba', () => {
   // a resolve hook lists the modules kg loads (src/cli/main.ts imports each command's work in its action)
   const dir = tempDir();
   const log = join(dir, 'loaded.txt');
   writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }\n`);
-  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${join(dir, 'hooks.mjs')}`).href)});\n`);
+  writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
   const loaded = (...args: string[]) => {
     writeFileSync(log, '');
     const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), ...CLI, ...args], { encoding: 'utf8' });
     return { code: r.status, stdout: r.stdout, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   };
-  const heavy = /\/src\/(pipeline|build|segment\/|extract\/|tagger\/(?!paths)|resolve\/|linker\/|relate\/|corpus\/(?!heap)|graph\/|query\/(?!defaults|errors))|\/node_modules\/(graphology|nodejieba|sigma)/;
+  // kg's own modules by their path under src/, and the packages by name
+  const src = new URL('../src/', import.meta.url).href;
+  const under = (modules: string[], pattern: RegExp) => modules.filter((m) => (m.startsWith(src) ? pattern.test(m.slice(src.length)) : false));
+  const packages = (modules: string[], pattern: RegExp) => modules.filter((m) => /\/node_modules\//.test(m) && pattern.test(m.slice(m.lastIndexOf('/node_modules/') + 14)));
+  const extraction = /^(pipeline|build|model-file|segment\/|extract\/|tagger\/(?!paths)|resolve\/|linker\/|relate\/|corpus\/(?!heap)|ingest\/(?!files|errors))/;
   const help = loaded('--help');
   assert.equal(help.code, 0);
   assert.match(help.stdout, /Usage: kg/);
-  assert.ok(help.modules.some((m) => m.endsWith('/src/cli/main.ts')), 'the hook saw kg load');
-  assert.deepEqual(help.modules.filter((m) => heavy.test(m)), []);
-  // a command loads its own work when it runs: a query of a missing graph reads the graph module
+  assert.ok(help.modules.some((m) => m === `${src}cli/main.ts`), 'the hook saw kg load');
+  assert.deepEqual(under(help.modules, extraction), []);
+  assert.deepEqual(under(help.modules, /^(graph\/|query\/(?!defaults|errors)|export\/(?!formats))/), []);
+  assert.deepEqual(packages(help.modules, /^(graphology|nodejieba|sigma)/), []);
+  // a query loads its graph reading when it runs (and the ingest and rule modules its text look-ups
+  // share), not the build's stages
   const path = loaded('path', 'a', 'b', '--graph', join(dir, 'none.json'));
   assert.notEqual(path.code, 0);
-  assert.ok(path.modules.some((m) => /\/src\/graph\//.test(m)), 'kg path loaded its graph reading');
+  assert.ok(under(path.modules, /^graph\//).length > 0, 'kg path loaded its graph reading');
+  assert.deepEqual(under(path.modules, /^(pipeline|build|model-file|tagger\/(?!paths)|resolve\/|linker\/|corpus\/(?!heap))/), []);
+  assert.deepEqual(packages(path.modules, /^nodejieba/), []);
 });

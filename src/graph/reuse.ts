@@ -156,8 +156,8 @@ export class ReuseSource {
   }
 
   /**
-   * Which old record each new record with a fingerprint is (by its fingerprint): nodeRanges() and
-   * edge(i) give their bytes after this. With `copies` (a build that copies the edges it did not
+   * Which old record each new record with a fingerprint is (by its fingerprint): nodeRanges() gives
+   * the nodes' old ranges after this, and edge(i) an edge's old bytes. With `copies` (a build that copies the edges it did not
    * make), the edges are not looked up by fingerprint: each edge made is its old record with its
    * key (EdgeCopies.sameKey) when their fingerprints agree.
    */
@@ -173,10 +173,9 @@ export class ReuseSource {
   }
 
   /** The old file's edge records' ranges, in its order. */
-  get oldEdges(): Ranges {
-    return (this.oldEdgeRanges ??= { at: this.old.edgeAt, len: this.old.edgeLen });
+  oldEdges(): Ranges {
+    return { at: this.old.edgeAt, len: this.old.edgeLen };
   }
-  private oldEdgeRanges: Ranges | undefined;
 
   /** The old bytes of edge record `i` (a view valid until the next call), or undefined. */
   edge(i: number): Buffer | undefined {
@@ -190,6 +189,7 @@ export class ReuseSource {
    * (nothing copied) when they are not the records the index says.
    */
   readRun(r: Ranges, i: number, k: number, into: Buffer, offset: number): boolean {
+    if (k < 1) return false;
     const from = r.at[i]!;
     const n = runBytes(r, i, k);
     if (!(from >= 0) || n < 2 || from + n > this.size || offset + n > into.length) return false;

@@ -215,7 +215,7 @@ interface WriteAlong {
   columns?: ColumnsRecorder | undefined;
   copies?: EdgeCopies | undefined;
   /** the nodes' positions by key, for the recorders: an edge made names its ends by key */
-  index?: NodeIndex | undefined;
+  index: NodeIndex;
 }
 
 /**
@@ -254,10 +254,12 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     used += b.length;
     bytes += b.length;
   };
-  // the `k` records of `r` from `i` on, as one run of the old file's bytes (runLength), each
-  // record's range in this file handed to `each` (n from 0); false: the old file does not hold them
-  // as its index says, and nothing is written
-  const copyRun = (r: Ranges, i: number, k: number, each: (n: number, at: number, len: number) => void): boolean => {
+  // the `k` records of `r` from `i` on, as one run of the old file's bytes (runLength: `n` of
+  // them), each record's range in this file handed to `each` (the x-th of the run, from 0); false:
+  // the old file does not hold them as its index says, and nothing is written
+  const copyRun = (r: Ranges, i: number, k: number, each: (x: number, at: number, len: number) => void): boolean => {
+    // (no run: record i has no old range)
+    if (k < 1) return false;
     const n = runBytes(r, i, k);
     const start = bytes;
     if (!room(n)) {
@@ -329,15 +331,15 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
       put(JSON.stringify(edge));
     }
     // (each end looked up once, for both recorders)
-    const s = recorder || columns ? index!.get(from) : undefined;
-    const t = recorder || columns ? index!.get(target) : undefined;
+    const s = recorder || columns ? index.get(from) : undefined;
+    const t = recorder || columns ? index.get(target) : undefined;
     recorder?.edge(key, attributes, from, target, s, t, at, bytes - at);
     columns?.made(i, key, from, target, s, t, attributes);
     edgeRange(i, at, bytes - at);
   };
   const count = copies ? copies.order.length : graph.edges.length;
   const oldColumns = source?.columns;
-  const oldEdges = copies ? source!.oldEdges : undefined;
+  const oldEdges = copies ? source!.oldEdges() : undefined;
   for (let i = 0; i < count; ) {
     if (i > 0) put(',');
     const j = copies ? copies.order[i]! : -1 - i;
