@@ -1,5 +1,4 @@
 // From ingested documents to the graph: extract → resolve → relate → graph.
-import { GENERATOR } from './generator.js';
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
@@ -18,6 +17,7 @@ import { DEFAULT_GRAPH_OPTIONS, graphOf, graphRecords, laysOut, type GraphRecord
 import { RecordFingerprinter } from './corpus/fingerprints.js';
 import type { EdgeColumns, EdgeCopies, EdgeSources, RecordFingerprints, ReuseSource } from './graph/reuse.js';
 import { edgeKey, matchInputs, mergeEdges, planEdges, previousEdges, type EdgePlan, type InputMatch } from './corpus/clean-edges.js';
+import { GENERATOR } from './generator.js';
 
 export interface BuildOptions {
   onWarning?: (message: string) => void;
@@ -52,7 +52,6 @@ export interface BuildSummary {
   /** how long build() took to the graph in memory; `kg build` reports its own, with the graph written */
   seconds: number;
 }
-
 
 /**
  * A corpus after per-document extraction: each document's mentions in memory, the documents
@@ -174,15 +173,19 @@ export function corpusRecords(
   const merge = (r: Relation) => merger.add(r);
   let plan: EdgePlan | undefined;
   let match: InputMatch | undefined;
+  // the fresh documents' relations, read (or found) to plan which edges are made again
+  let fresh: Map<number, Relation[]> | undefined;
   // (a document's mentions linked for its key are let go: linked again if its relations are read)
   const keys = previous ? perDoc.map((_, i) => keyOf(i, () => link(i))) : undefined;
-  if (keys) match = matchInputs(previous!, keys);
-  // with most documents fresh (another model, a first build with this cache) there is little to
-  // copy, and their lists would all be held at once: every edge is made
-  const planned = previous && fingerprinter && keys && match && match.fresh.length <= keys.length / 2;
-  // the fresh documents' relations, read (or found) to plan which edges are made again
-  const fresh = planned ? new Map(match!.fresh.map((i) => [i, relationsOf(i, keys![i]!, () => link(i))])) : undefined;
-  if (planned) plan = planEdges(previous!, match!, entities.map((e) => e.id), fresh!, derived, perDoc.length);
+  if (previous && keys) {
+    match = matchInputs(previous, keys);
+    // with most documents fresh (another model, a first build with this cache) there is little to
+    // copy, and their lists would all be held at once: every edge is made
+    if (match.fresh.length <= keys.length / 2) {
+      fresh = new Map(match.fresh.map((i) => [i, relationsOf(i, keys[i]!, () => link(i))]));
+      plan = planEdges(previous, match, entities.map((e) => e.id), fresh, derived, perDoc.length);
+    }
+  }
   const dirty = plan?.dirty;
   // with a plan, only the relations of the edges it makes again are merged
   const only = dirty ? (r: Relation) => dirty.has(edgeKey(r)) : undefined;

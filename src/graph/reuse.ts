@@ -219,16 +219,8 @@ export class ReuseSource {
     closeSync(this.fd);
   }
 
+  /** The record of `len` bytes from `at` (a view valid until the next call), or undefined. */
   private bytes(at: number, len: number): Buffer | undefined {
-    const out = this.span(at, len);
-    // a record is an object: a range that is not one means the file is not what the index says
-    if (!out || out[0] !== 0x7b || out[len - 1] !== 0x7d) return undefined;
-    this.copied++;
-    return out;
-  }
-
-  /** `len` bytes of the file from `at` (a view valid until the next call), or undefined. */
-  private span(at: number, len: number): Buffer | undefined {
     if (!(at >= 0) || len < 2 || at + len > this.size) return undefined;
     // records are copied in about the order they were written: the old file is read forward in windows
     if (at < this.windowAt || at + len > this.windowEnd) {
@@ -238,7 +230,11 @@ export class ReuseSource {
       this.windowEnd = at + n;
       if (n < len) return undefined;
     }
-    return this.window.subarray(at - this.windowAt, at - this.windowAt + len);
+    const out = this.window.subarray(at - this.windowAt, at - this.windowAt + len);
+    // a record is an object: a range that is not one means the file is not what the index says
+    if (out[0] !== 0x7b || out[len - 1] !== 0x7d) return undefined;
+    this.copied++;
+    return out;
   }
 }
 

@@ -285,10 +285,10 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     }
   };
   const oldNodes = source?.nodeRanges();
-  const copiedNode = (i: number) => (n: number, at: number, len: number) => {
-    const { key, attributes = {} } = nodes[i + n]!;
+  const copiedNode = (i: number) => (x: number, at: number, len: number) => {
+    const { key, attributes = {} } = nodes[i + x]!;
     recorder?.node(key, attributes, at, len);
-    nodeRange(i + n, at, len);
+    nodeRange(i + x, at, len);
   };
   // (a run the old file does not hold as its index says is serialised, record by record)
   let serialiseUntil = 0;
@@ -354,15 +354,15 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     while (i + m < count && copies!.order[i + m] === j + m) m++;
     const k = runLength(oldEdges!, j, m);
     const c = oldColumns!;
-    const copied = (n: number, at: number, len: number) => {
-      const o = j + n;
+    const copied = (x: number, at: number, len: number) => {
+      const o = j + x;
       const s = copies!.nodeOf[c.source[o]!]!;
       const t = copies!.nodeOf[c.target[o]!]!;
       if (!(s >= 0 && t >= 0)) throw new Error('kg: an edge copied whose node is gone');
       const relation = c.relations[c.relation[o]!]!;
       recorder?.copiedEdge(s, t, relation, c.weight[o]!, c.derived[o]!, at, len);
-      columns?.put(i + n, s, t, relation, c.weight[o]!, c.derived[o]!);
-      edgeRange(i + n, at, len);
+      columns?.put(i + x, s, t, relation, c.weight[o]!, c.derived[o]!);
+      edgeRange(i + x, at, len);
     };
     if (!copyRun(oldEdges!, j, k, copied)) throw new StaleGraphError();
     i += k;
