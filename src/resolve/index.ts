@@ -7,10 +7,10 @@
 //    (江津区委), else stay apart per place so two districts' 区委 are not merged.
 // A short form that fits several candidates is left alone: no over-merging.
 import type { Entity, EntityType, Mention } from '../types.js';
-import { ancestors, loadGazetteer, shortPlaceName, type Place } from '../extract/gazetteer.js';
+import { ancestors, loadGazetteer, shortPlaceName } from '../extract/gazetteer.js';
 import { surfaceKey } from './keys.js';
-import { compareCodeUnits } from '../strings.js';
-import { clearMemos, key, memoised, shortFormsOf, surface } from './memo.js';
+import { compareCodeUnits, pairKey } from '../strings.js';
+import { clearMemos, key, shortFormsOf, surface } from './memo.js';
 import { placeFor, unitsOfArticle, type ArticleUnits } from './units.js';
 
 export { articleUnits, placeFor, shortens, type ArticleUnits } from './units.js';
@@ -86,7 +86,6 @@ export function resolveArticles(articles: readonly Article[]): Resolution {
     return resolveAll(articles);
   } finally {
     // the per-form memos serve one resolution: a corpus's forms are not held past it
-    identityCache.clear();
     clearMemos();
   }
 }
@@ -165,7 +164,9 @@ function resolveAll(articles: readonly Article[]): Resolution {
     }
     const type = units.type[u]!;
     const a = units.article[u]!;
-    const identity = isLocal ? `${type}:${key(units.text[u]!, type)}@doc:${docs[a]}` : identityKey(type, units.text[u]!, docs[a]!, docPlace[a]);
+    const text = units.text[u]!;
+    // (a form that is neither is keyed once: its later units join its first above)
+    const identity = isLocal ? `${type}:${key(text, type)}@doc:${docs[a]}` : relative[f] ? `organization:${key(text, type)}@${docPlace[a]?.code ?? docs[a]}` : formIdentity(text, type);
     const first = firstByKey.get(identity);
     if (first === undefined) firstByKey.set(identity, u);
     else uf.union(first, u);
@@ -179,12 +180,19 @@ function resolveAll(articles: readonly Article[]): Resolution {
   for (const [type, forms] of groups) {
     const longer = longerFormIndex([...forms.keys()], type);
     for (const [form, root] of forms) {
-      const targets = new Set<number>();
+      // the one group the form's longer forms are in; none when they are in two or more
+      const length = key(form, type).length;
+      let target = -1;
       for (const other of longer.candidates(form)) {
-        if (other === form || key(other, type).length <= key(form, type).length) continue;
-        if (isShortFormOf(form, other, type)) targets.add(uf.find(forms.get(other)!));
+        if (other === form || key(other, type).length <= length || !isShortFormOf(form, other, type)) continue;
+        const group = uf.find(forms.get(other)!);
+        if (target < 0) target = group;
+        else if (group !== target) {
+          target = -1;
+          break;
+        }
       }
-      if (targets.size === 1) uf.union(root, [...targets][0]!);
+      if (target >= 0) uf.union(root, target);
     }
   }
 
@@ -239,19 +247,11 @@ function formsOf(units: Units): Forms {
   return out;
 }
 
-function identityKey(type: EntityType, text: string, doc: string, place: Place | undefined): string {
-  if (type === 'organization' && RELATIVE.test(text)) {
-    return `organization:${key(text, type)}@${place?.code ?? doc}`;
-  }
-  return memoised(identityCache, type, text, formIdentity);
-}
-/** identityKey of a form that is no relative body */
+/** The identity of a form that is neither local to its article nor a relative body: its place, or its type and key. */
 function formIdentity(text: string, type: EntityType): string {
   const p = type === 'place' ? placeFor(text) : undefined;
   return p ? `place@${p.code}` : `${type}:${key(text, type)}`;
 }
-/** identity keys that depend on the form alone (not a relative body's), per type and form */
-const identityCache = new Map<EntityType, Map<string, string>>();
 
 type FormIndex = Map<EntityType, Map<string, number>>;
 
@@ -279,7 +279,19 @@ function formsOfType(index: FormIndex, type: EntityType): Map<string, number> {
  */
 function longerFormIndex(forms: string[], type: EntityType): { candidates(form: string): string[] } {
   const index = new Map<string, string[]>();
+  // what candidates() looks up: the forms' keys, and a company's surface form unlike its key
+  const asked = new Set<string>();
+  // and the first two units of those a longer key can end with (pairKey): a key's ending is cut
+  // out to be looked up only when it starts as one of them
+  const starts = new Set<number>();
+  for (const form of forms) {
+    const k = key(form, type);
+    asked.add(k);
+    if (k.length >= 4) starts.add(pairKey(k, 0));
+    if (type === 'company' && form !== k) asked.add(form);
+  }
   const add = (k: string, form: string) => {
+    if (!asked.has(k)) return;
     const list = index.get(k);
     if (list) {
       if (list.at(-1) !== form) list.push(form);
@@ -291,7 +303,7 @@ function longerFormIndex(forms: string[], type: EntityType): { candidates(form: 
     if (type === 'company') {
       for (const f of shortFormsOf(form)) add(surfaceKey(f), form);
     } else if (type === 'industrial-park' || type === 'organization' || type === 'project') {
-      for (let start = 1; k.length - start >= 4; start++) add(k.slice(start), form);
+      for (let start = 1; k.length - start >= 4; start++) if (starts.has(pairKey(k, start))) add(k.slice(start), form);
     } else if (type === 'place') {
       const short = shortPlaceName(form);
       if (short) add(short, form);
@@ -345,40 +357,55 @@ function hasNameCore(name: string, type: EntityType): boolean {
  * written alike.
  */
 function buildEntities(units: Units, uf: UnionFind, placeName: (article: number) => string, articles: readonly Article[]): Resolution {
-  // the groups in the order of their first unit (so of their first mention), each with its units in order
+  // the groups in the order of their first unit (so of their first mention), each with its units
+  // in order: group g's units are members[start[g]], …, members[start[g + 1] − 1]
   const n = units.type.length;
-  const groupOfRoot = new Int32Array(n).fill(-1);
   const groupOf = new Int32Array(n);
-  const groups: number[][] = [];
+  const groupOfRoot = new Int32Array(n).fill(-1);
+  let groups = 0;
   for (let u = 0; u < n; u++) {
     const r = uf.find(u);
-    let g = groupOfRoot[r]!;
-    if (g < 0) {
-      groupOfRoot[r] = g = groups.length;
-      groups.push([]);
-    }
-    groups[g]!.push(u);
-    groupOf[u] = g;
+    if (groupOfRoot[r]! < 0) groupOfRoot[r] = groups++;
+    groupOf[u] = groupOfRoot[r]!;
   }
-  const entities: Entity[] = new Array(groups.length);
+  const start = new Int32Array(groups + 1);
+  for (let u = 0; u < n; u++) start[groupOf[u]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const members = new Int32Array(n);
+  const filled = start.slice(0, groups);
+  for (let u = 0; u < n; u++) members[filled[groupOf[u]!]!++] = u;
+
+  const entities: Entity[] = new Array(groups);
   const usedIds = new Set<string>();
-  groups.forEach((idx, g) => {
-    const type = majorityType(idx, units);
-    const names = [...new Set(idx.map((u) => units.text[u]!))];
-    const label = pickLabel(names, type);
+  for (let g = 0; g < groups; g++) {
+    const from = start[g]!;
+    const to = start[g + 1]!;
+    let type: EntityType;
+    let names: string[];
+    let size = 0;
+    if (to - from === 1) {
+      const u = members[from]!;
+      type = units.type[u]!;
+      names = [units.text[u]!];
+      size = units.count[u]!;
+    } else {
+      const idx = members.subarray(from, to);
+      type = majorityType(idx, units);
+      names = [...new Set(Array.from(idx, (u) => units.text[u]!))];
+      for (const u of idx) size += units.count[u]!;
+    }
+    const label = pickLabel(names);
     let id = `${type}:${label}`;
     if (usedIds.has(id)) {
       // two different bodies written the same way (区委 of two districts)
-      id = `${id}@${placeName(units.article[idx[0]!]!)}`;
+      id = `${id}@${placeName(units.article[members[from]!]!)}`;
       for (let n = 2; usedIds.has(id); n++) id = `${type}:${label}#${n}`;
     }
     usedIds.add(id);
-    let size = 0;
-    for (const u of idx) size += units.count[u]!;
-    entities[g] = { id, label, type, aliases: names.sort(), mentions: new Array<Mention>(size) };
-  });
+    entities[g] = { id, label, type, aliases: names.length === 1 ? names : names.sort(), mentions: new Array<Mention>(size) };
+  }
   // each group's mentions in order
-  const filled = new Int32Array(groups.length);
+  filled.fill(0);
   const entityOf: string[] = new Array(units.of.length);
   let i = 0;
   for (const { mentions } of articles) {
@@ -389,24 +416,59 @@ function buildEntities(units: Units, uf: UnionFind, placeName: (article: number)
       entityOf[i++] = e.id;
     }
   }
-  entities.sort((a, b) => compareCodeUnits(a.id, b.id));
-  return { entities, entityOf };
+  return { entities: byId(entities), entityOf };
+}
+
+/**
+ * The entities sorted by id (code unit), in buckets by type and the two units after it first:
+ * most buckets hold a few ids to compare (×100 corpus: 0.17 → 0.11 s for 129 k entities).
+ */
+function byId(entities: Entity[]): Entity[] {
+  // the types in the order of their ids' start (`type:`; no type name holds a colon)
+  const types = [...new Set(entities.map((e) => e.type))].sort((a, b) => compareCodeUnits(`${a}:`, `${b}:`));
+  const rank = new Map(types.map((t, r) => [t, r]));
+  // a bucket's number orders it: the type's rank, then each unit + 1 (0 past the id's end); < 2⁵³
+  const buckets = new Map<number, Entity[]>();
+  for (const e of entities) {
+    const { id } = e;
+    const at = e.type.length + 1;
+    let bucket = rank.get(e.type)!;
+    for (let d = at; d < at + 2; d++) bucket = bucket * 0x10001 + (d < id.length ? id.charCodeAt(d) + 1 : 0);
+    const list = buckets.get(bucket);
+    if (list) list.push(e);
+    else buckets.set(bucket, [e]);
+  }
+  const out: Entity[] = [];
+  for (const bucket of Float64Array.from(buckets.keys()).sort()) {
+    const list = buckets.get(bucket)!;
+    if (list.length > 1) list.sort((a, b) => compareCodeUnits(a.id, b.id));
+    for (const e of list) out.push(e);
+  }
+  return out;
 }
 
 /** The type most of a group's mentions have (ties: the first by code unit). */
-function majorityType(idx: number[], units: Units): EntityType {
+function majorityType(idx: Int32Array, units: Units): EntityType {
+  const first = units.type[idx[0]!]!;
+  let one = true;
+  for (const u of idx) if (units.type[u] !== first) one = false;
+  if (one) return first;
   const c = new Map<EntityType, number>();
   for (const u of idx) {
     const t = units.type[u]!;
     c.set(t, (c.get(t) ?? 0) + units.count[u]!);
   }
-  if (c.size === 1) return c.keys().next().value!;
   return [...c].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0];
 }
 
-/** The longest form; for a place, its full gazetteer name when the text uses it. */
-function pickLabel(forms: string[], _type: EntityType): string {
-  return [...forms].sort((a, b) => b.length - a.length || compareCodeUnits(a, b))[0]!;
+/** The longest form (of those as long, the first by code unit). */
+function pickLabel(forms: string[]): string {
+  let best = forms[0]!;
+  for (let j = 1; j < forms.length; j++) {
+    const f = forms[j]!;
+    if (f.length > best.length || (f.length === best.length && f < best)) best = f;
+  }
+  return best;
 }
 
 export { ancestors };
