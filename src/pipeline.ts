@@ -11,7 +11,7 @@ import { linkDocument, type LinkerModel } from './linker/index.js';
 import { resolveArticles, type ArticleUnits } from './resolve/index.js';
 import { RelationMerger, relateDocument, type Linked } from './relate/index.js';
 import { derivedPlaceEdges } from './relate/derived.js';
-import { extractedRelationKey, relationKey, type RelationCache } from './corpus/relation-cache.js';
+import { extractedRelationKey, relationKey, unitEntities, type RelationCache } from './corpus/relation-cache.js';
 import { relationsUnderCorpusIds, type LocalRelations } from './corpus/local-relations.js';
 import { DEFAULT_GRAPH_OPTIONS, graphOf, graphRecords, laysOut, type GraphRecords } from './graph/build.js';
 import { RecordFingerprinter } from './corpus/fingerprints.js';
@@ -128,7 +128,6 @@ export function corpusRecords(
       return { doc: corpus.infos[i]!.id, mentions, ...(units ? { units } : {}) };
     }),
   );
-  if (corpus.units) corpus.units.length = 0;
   const cache = options.relationCache;
   // (fingerprints: false — the caller writes no graph file that a next build could copy from)
   const fingerprinter = cache && options.fingerprints !== false ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
@@ -144,7 +143,9 @@ export function corpusRecords(
   const keyOf = (i: number, linked: () => Linked[]): string => {
     if (!cache) return '';
     const { id, sha256 } = corpus.infos[i]!;
-    return forms.size === 0 ? extractedRelationKey(cache.scope, id, sha256, entityOf.slice(starts[i], starts[i + 1])) : relationKey(cache.scope, id, sha256, linked());
+    if (forms.size > 0) return relationKey(cache.scope, id, sha256, linked());
+    const units = own[i] ? corpus.units?.[i] : undefined;
+    return units ? extractedRelationKey(cache.scope, id, sha256, unitEntities(units.of, entityOf, starts[i]!), 'unit') : extractedRelationKey(cache.scope, id, sha256, entityOf.slice(starts[i], starts[i + 1]));
   };
   // a document's relations: kept under its key, or linked by the worker, or found now
   const relationsOf = (i: number, key: string, linked: () => Linked[]): Relation[] => {
@@ -212,6 +213,7 @@ export function corpusRecords(
   const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
   entityOf.length = 0;
+  if (corpus.units) corpus.units.length = 0;
   perDoc.length = 0;
   corpus.mentions.length = 0;
   if (corpus.local) corpus.local.length = 0;

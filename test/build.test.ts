@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build, defaultWorkers } from '../src/build.js';
-import { extractedRelationKey, relationKey } from '../src/corpus/relation-cache.js';
+import { extractedRelationKey, relationKey, unitEntities } from '../src/corpus/relation-cache.js';
 import { DocStore, hashStages, infoOf, mentionsOf, recordKey, recordOf, writeRecord } from '../src/corpus/store.js';
 import { documentFromText, documentInfo } from '../src/ingest/index.js';
 import type { Linked } from '../src/relate/index.js';
@@ -166,7 +166,7 @@ test('a document\'s relation key covers every field of its mentions, in whatever
   assert.notEqual(relationKey('s', 'a.txt', sha, [{ ...m, confidence: 0.5 } as Linked]), key);
 });
 
-test("an extracted document's relation key is its bytes and its mentions' entities (its record holds the rest)", () => {
+test("an extracted document's relation key is its bytes and its mentions' (or units') entities (its record holds the rest)", () => {
   const sha = 'f'.repeat(64);
   const key = extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']);
   assert.notEqual(extractedRelationKey('s', 'b.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
@@ -178,6 +178,9 @@ test("an extracted document's relation key is its bytes and its mentions' entiti
   assert.equal(extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
   // another store folder (other extraction code or model) is another key
   assert.notEqual(extractedRelationKey('t', 'a.txt', sha, ['place:江津区', 'company:瑞达科技']), key);
+  // the entities of its units, in their order, are another list than those of its mentions
+  assert.deepEqual(unitEntities(Int32Array.from([0, 1, 0, 2, 1]), ['x', 'place:江津区', 'company:瑞达科技', 'place:江津区', 'place:重庆市', 'company:瑞达科技'], 1), ['place:江津区', 'company:瑞达科技', 'place:重庆市']);
+  assert.notEqual(extractedRelationKey('s', 'a.txt', sha, ['place:江津区', 'company:瑞达科技'], 'unit'), key);
 });
 
 test("the cache's records are kept through a change to the resolution across articles, and made again after a change to a stage that makes them", () => {

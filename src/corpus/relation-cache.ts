@@ -59,11 +59,21 @@ export function relationKey(scope: string, docId: string, sha256: string, linked
  * The key of the relations of a document whose mentions are those extraction found in it, as its
  * record in this store holds them (no name from other articles added): they are a function of its
  * bytes and of the store's code and model (its `scope`), so the key hashes only what resolution
- * across the corpus gave them, each mention's entity, in order.
+ * across the corpus gave them, in order: each mention's entity, or, given the document's units
+ * (resolve/units.ts, which its record's mentions make), each unit's (`per` 'unit'): resolution gives
+ * all the mentions of a unit one entity, and an article names a unit five times on average.
  */
-export function extractedRelationKey(scope: string, docId: string, sha256: string, entities: readonly string[]): string {
-  const h = createHash('sha256').update(`${relationCodeFingerprint()}\u0001${scope}\u0001${docId}\u0001${sha256}\u0001${entities.length}`);
+export function extractedRelationKey(scope: string, docId: string, sha256: string, entities: readonly string[], per: 'mention' | 'unit' = 'mention'): string {
+  const h = createHash('sha256').update(`${relationCodeFingerprint()}\u0001${scope}\u0001${docId}\u0001${sha256}\u0001${per}\u0001${entities.length}`);
   // each entity after a NUL; one joined string, not a string grown per mention (2 M at ×100)
   if (entities.length > 0) h.update('\u0000').update(entities.join('\u0000'));
   return h.digest('hex').slice(0, 40);
+}
+
+/** The entity of each of a document's units, in their order, given the entity of each of its mentions (`entityOf` from `start` on). */
+export function unitEntities(of: Int32Array, entityOf: readonly string[], start: number): string[] {
+  const out: string[] = [];
+  // units are numbered in the order of their first mention
+  for (let j = 0; j < of.length; j++) if (of[j] === out.length) out.push(entityOf[start + j]!);
+  return out;
 }
