@@ -160,7 +160,15 @@ export function corpusRecords(
     }
     if (!found) {
       found = options.linker ? linkDocument(corpus.document(i), linked(), options.linker) : relateDocument(corpus.document(i), linked());
-      cache?.put(key, found);
+      // kept merged within the document, each relation once with its sentences, as a worker's are
+      // (local-relations.ts; the corpus merges them alike): the linker gives one per pair of
+      // mentions, and a relinked ×100 corpus kept 1.57 M relations in 97 MB for 388 k in 66 MB
+      if (cache) {
+        const merger = new RelationMerger();
+        for (const r of found) merger.add(r);
+        found = merger.merged();
+        cache.put(key, found);
+      }
     }
     return found;
   };

@@ -18,6 +18,7 @@ import { linkDocument } from '../src/linker/index.js';
 import { mergeRelations } from '../src/relate/index.js';
 import { generateArticles } from '../bench/generate.js';
 import { tempDir, writeCorpus } from './helpers.js';
+import type { Relation } from '../src/types.js';
 
 const FIXED = { layoutIterations: 0, builtAt: '2026-01-01T00:00:00.000Z' } as const;
 const SEEDS = fileURLToPath(new URL('../data/corpus/', import.meta.url));
@@ -108,4 +109,24 @@ test('relations linked with a partition the corpus does not give are linked agai
   const taken = graphFromCorpus({ infos, mentions: mentions.map((ms) => [...ms]), document: (i) => docs[i]!, local: wrong }, { ...FIXED, linker });
   assert.ok(plain.size > 0);
   assert.equal(JSON.stringify(taken.export()), JSON.stringify(plain.export()));
+});
+
+test("the relations of a document the build's process links are kept in the cache each once with its sentences, as a worker's are, and give the same graph", () => {
+  const docs = [documentFromText('a.txt', ARTICLE), documentFromText('b.txt', '江津区双福工业园引进重庆润通科技有限公司。润通科技在双福工业园扩产。')];
+  const mentions = docs.map((d) => findMentions(d, DEFAULT_MODEL));
+  const infos = docs.map(documentInfo);
+  const plain = graphFromCorpus({ infos, mentions: mentions.map((ms) => [...ms]), document: (i) => docs[i]! }, { ...FIXED, linker });
+  const kept = new Map<string, Relation[]>();
+  const relationCache = { scope: 's', get: (k: string) => kept.get(k), put: (k: string, rs: Relation[]) => void kept.set(k, rs), keep: (k: string) => kept.has(k) };
+  const cached = graphFromCorpus({ infos, mentions: mentions.map((ms) => [...ms]), document: (i) => docs[i]! }, { ...FIXED, linker, relationCache });
+  assert.equal(kept.size, docs.length);
+  for (const list of kept.values()) assert.equal(new Set(list.map((r) => `${r.head} ${r.relation} ${r.tail}`)).size, list.length);
+  // the linker finds some relations more than once in the article (one per pair of mentions)
+  const found = docs.map((d, i) => linkDocument(d, mentions[i]!.map((m, j) => ({ ...m, entity: resolve(mentions[i]!).entityOf[j]! })), linker));
+  assert.ok(found.some((list) => new Set(list.map((r) => `${r.head} ${r.relation} ${r.tail}`)).size < list.length), 'a relation found twice in an article');
+  assert.ok(plain.size > 0);
+  assert.equal(JSON.stringify(cached.export()), JSON.stringify(plain.export()));
+  // and read back from the cache the next time
+  const again = graphFromCorpus({ infos, mentions: mentions.map((ms) => [...ms]), document: (i) => docs[i]! }, { ...FIXED, linker, relationCache });
+  assert.equal(JSON.stringify(again.export()), JSON.stringify(plain.export()));
 });
