@@ -122,7 +122,7 @@ export function corpusRecords(
   const perDoc = forms.size === 0 ? corpus.mentions : corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
   // the names of other articles added no mention to a document: its mentions are its record's
   const own = perDoc.map((ms, i) => sameMentions(ms, corpus.mentions[i]!));
-  const { entities, entityOf } = resolveArticles(
+  const { entities, entityOf, entityIndex } = resolveArticles(
     perDoc.map((mentions, i) => {
       const units = own[i] ? corpus.units?.[i] : undefined;
       return { doc: corpus.infos[i]!.id, mentions, ...(units ? { units } : {}) };
@@ -218,7 +218,7 @@ export function corpusRecords(
     const merged = merger.add(r);
     fingerprinter?.derived(merged);
   }
-  const nodeLanes = fingerprinter?.nodeLanes(entities, entityOf, perDoc.map((ms) => ms.length));
+  const nodeLanes = fingerprinter?.nodeLanes(entities, entityIndex, perDoc.map((ms) => ms.length));
   // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
   entityOf.length = 0;
   if (corpus.units) corpus.units.length = 0;

@@ -72,10 +72,13 @@ test('edges come in the code-unit order of head, relation and tail, whatever ord
   }));
   relations.reverse();
   relations.push({ head: 'company:宏远', tail: 'place:nowhere', relation: 'located-in', evidence: ev, derived: false });
-  const graph = buildGraph(entities, relations, [], { layoutIterations: 0, builtAt: 'now', generator: { name: 'kg', version: '0' } });
-  const keys = graph.mapEdges((_e, a, s, t) => `${s}\u0000${a.relation}\u0000${t}`);
+  const keysOf = (all: Entity[]) => buildGraph(all, relations, [], { layoutIterations: 0, builtAt: 'now', generator: { name: 'kg', version: '0' } }).mapEdges((_e, a, s, t) => `${s}\u0000${a.relation}\u0000${t}`);
+  const keys = keysOf(entities);
   assert.equal(keys.length, relations.length - 1, 'a relation whose end is no entity is left out');
   assert.deepEqual(keys, [...keys].sort(compareCodeUnits));
+  // among many more entities (a rebuild's few edges made again), the same order
+  const many = [...entities, ...Array.from({ length: 1500 }, (_, i): Entity => ({ id: `project:项目${i}`, label: `项目${i}`, type: 'project', aliases: [], mentions: [] }))];
+  assert.deepEqual(keysOf(many), keys);
 });
 
 test('writes are atomic: the target is replaced whole and no temporary file is left', () => {

@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, statSync, utimesSync,
 import { join } from 'node:path';
 import { buildRecords, type BuildOptions, type BuildSummary } from '../src/build.js';
 import { graphIndexPath } from '../src/corpus/store.js';
+import { positionsIn } from '../src/corpus/clean-edges.js';
 import { writeGraphFile } from '../src/graph/write.js';
 import { skeletonPath } from '../src/graph/skeleton.js';
 import { generateArticles } from '../bench/generate.js';
@@ -244,3 +245,14 @@ function indexBody(graphFile: string): Buffer {
   const head = 4 + index.readUInt32LE(0);
   return index.subarray(head + ((8 - (head % 8)) % 8));
 }
+
+test("the old graph's nodes are found among the new ones by key, whether both lists are in code-unit order or not", () => {
+  const ids = ['company:宏远', 'company:宏远机械', 'place:江津', 'place:江津区', 'project:Z项目'];
+  const keys = ['company:宏远机械', 'company:瑞达', 'place:江津区', 'project:Z项目', 'project:甲'];
+  const expected = Int32Array.from([1, -1, 3, 4, -1]);
+  assert.deepEqual(positionsIn(keys, ids), expected);
+  // out of order: looked up one by one, the same positions
+  assert.deepEqual(positionsIn([...keys].reverse(), ids), expected.slice().reverse());
+  const shuffled = [ids[3]!, ids[0]!, ids[4]!, ids[1]!, ids[2]!];
+  assert.deepEqual(positionsIn(keys, shuffled), Int32Array.from([3, -1, 0, 2, -1]));
+});

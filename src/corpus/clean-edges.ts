@@ -131,10 +131,30 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
   return { dirty, read, copied, nodeOf };
 }
 
-/** The position of each of `keys` among `ids` (−1: none). */
-function positionsIn(keys: readonly string[], ids: readonly string[]): Int32Array {
-  const index = new NodeIndex(ids);
-  return Int32Array.from(keys, (key) => index.get(key) ?? -1);
+/**
+ * The position of each of `keys` among `ids` (−1: none). Both in code-unit order, as a graph's
+ * node keys and a resolution's ids are, they are walked together (×100: 0.15 → 0.03 s against
+ * indexing 129 k ids); else the ids are indexed.
+ */
+export function positionsIn(keys: readonly string[], ids: readonly string[]): Int32Array {
+  if (!ascending(keys) || !ascending(ids)) {
+    const index = new NodeIndex(ids);
+    return Int32Array.from(keys, (key) => index.get(key) ?? -1);
+  }
+  const out = new Int32Array(keys.length);
+  let j = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    while (j < ids.length && ids[j]! < key) j++;
+    out[i] = j < ids.length && ids[j] === key ? j : -1;
+  }
+  return out;
+}
+
+/** Is each of `list` after the one before it, by code unit? */
+function ascending(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (!(list[i - 1]! < list[i]!)) return false;
+  return true;
 }
 
 /** The first old edge record from `from` on whose key is not before (head, relation, tail): the records are in key order. */

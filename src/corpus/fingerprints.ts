@@ -94,13 +94,11 @@ export class RecordFingerprinter {
 
   /**
    * The fingerprints of `records`, made from `entities` (the nodes' order) whose mentions were
-   * `entityOf` (the entity id of each mention, the documents' mentions one after the other, of
-   * `counts[d]` mentions each), once every document not its record's own was told (notOwn),
-   * before the mentions are let go.
+   * `entityIndex` (the index in `entities` of each mention's entity, the documents' mentions one
+   * after the other, of `counts[d]` mentions each), once every document not its record's own was
+   * told (notOwn), before the mentions are let go.
    */
-  nodeLanes(entities: readonly Entity[], entityOf: readonly string[], counts: readonly number[]): NodeLanes {
-    const index = new Map<string, number>();
-    entities.forEach((e, i) => index.set(e.id, i));
+  nodeLanes(entities: readonly Entity[], entityIndex: Int32Array, counts: readonly number[]): NodeLanes {
     const lanes = new Uint32Array(2 * entities.length);
     for (let i = 0; i < entities.length; i++) {
       lanes[2 * i] = LANE_A;
@@ -113,8 +111,7 @@ export class RecordFingerprinter {
       const db = this.docs[2 * d + 1]!;
       const skip = this.none[d] === 1;
       for (let j = 0; j < count; j++, k++) {
-        const e = index.get(entityOf[k]!);
-        if (e === undefined) continue;
+        const e = entityIndex[k]!;
         if (skip) none[e] = 1;
         lanes[2 * e] = stepA(stepA(lanes[2 * e]!, da), j);
         lanes[2 * e + 1] = stepB(stepB(lanes[2 * e + 1]!, db), j);

@@ -19,6 +19,8 @@ export interface Resolution {
   entities: Entity[];
   /** entity id for each input mention, same order */
   entityOf: string[];
+  /** the index in `entities` of each input mention's entity, same order */
+  entityIndex: Int32Array;
 }
 
 /** An article's mentions, with their units (units.ts) when a cache kept them for these very mentions. */
@@ -73,11 +75,16 @@ export function resolve(written: Mention[]): Resolution {
   if (runs === byDoc.size) return resolution;
   let k = 0;
   const entityOf: string[] = new Array(written.length);
-  for (const idx of byDoc.values()) for (const i of idx) entityOf[i] = resolution.entityOf[k++]!;
-  const byId = new Map(resolution.entities.map((e) => [e.id, e]));
+  const entityIndex = new Int32Array(written.length);
+  for (const idx of byDoc.values()) {
+    for (const i of idx) {
+      entityOf[i] = resolution.entityOf[k]!;
+      entityIndex[i] = resolution.entityIndex[k++]!;
+    }
+  }
   for (const e of resolution.entities) e.mentions.length = 0;
-  written.forEach((m, i) => byId.get(entityOf[i]!)!.mentions.push(m));
-  return { entities: resolution.entities, entityOf };
+  written.forEach((m, i) => resolution.entities[entityIndex[i]!]!.mentions.push(m));
+  return { entities: resolution.entities, entityOf, entityIndex };
 }
 
 /** Resolution of the articles' mentions; `entityOf` follows the articles' mentions one after the other. */
@@ -416,7 +423,14 @@ function buildEntities(units: Units, uf: UnionFind, placeName: (article: number)
       entityOf[i++] = e.id;
     }
   }
-  return { entities: byId(entities), entityOf };
+  const sorted = byId(entities);
+  // each group's place in the sorted entities, then each mention's
+  const at = new Map<Entity, number>();
+  sorted.forEach((e, j) => at.set(e, j));
+  const placeOf = Int32Array.from(entities, (e) => at.get(e)!);
+  const entityIndex = new Int32Array(units.of.length);
+  for (let j = 0; j < entityIndex.length; j++) entityIndex[j] = placeOf[groupOf[units.of[j]!]!]!;
+  return { entities: sorted, entityOf, entityIndex };
 }
 
 /**
