@@ -22,7 +22,7 @@ import { createExtractor } from './corpus/pool.js';
 import { OVERLAP_HEADS, type EarlyWorker } from './corpus/spawn.js';
 import type { FileOutcome } from './corpus/extract-file.js';
 import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
-import { articleUnits, type ArticleUnits } from './resolve/index.js';
+import { articleUnits, type ArticleUnits } from './resolve/units.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';

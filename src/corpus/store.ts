@@ -430,7 +430,8 @@ function hashShared<H extends ReturnType<typeof createHash>>(h: H, files: readon
 /**
  * Files of the stages that make a record which make nothing a record keeps: the resolution across
  * articles runs in the corpus passes alone, on the records' mentions and units, and the relations
- * a cache keeps are keyed by the entity ids it gives (relation-cache.ts).
+ * a cache keeps are keyed by the entity ids it gives (relation-cache.ts). What the other stages
+ * take from resolution they import from units.ts, which is hashed, not through index.ts.
  */
 export const CORPUS_PASS_FILES: ReadonlySet<string> = new Set(['resolve/index']);
 

@@ -4,7 +4,7 @@
 // its readings lies under a place the graph already has.
 import type { Entity, Relation } from '../types.js';
 import { ancestors, loadGazetteer, type Place } from '../extract/gazetteer.js';
-import { placeFor } from '../resolve/index.js';
+import { placeFor } from '../resolve/units.js';
 
 export function derivedPlaceEdges(entities: Entity[]): Relation[] {
   const gaz = loadGazetteer();

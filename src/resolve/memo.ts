@@ -44,7 +44,7 @@ function remember<V>(cache: Map<string, V>, form: string, value: V): V {
   return value;
 }
 
-/** Empties the memos above (index.ts empties its own memo of identity keys). */
+/** Empties the memos above. */
 export function clearMemos(): void {
   surfaceCache.clear();
   keyCache.clear();

@@ -18,7 +18,7 @@ import type { SentenceContext } from '../extract/context.js';
 import { GENERIC_MODIFIERS, LIMITED_FORMS, SUFFIX_TYPES, SURNAMES, TITLES } from '../extract/lexicon.js';
 import type { LabelSpan } from './labels.js';
 import { COUNTRY_NAMES } from './countries.js';
-import { shortens } from '../resolve/index.js';
+import { shortens } from '../resolve/units.js';
 import { MIDDLE_DOTS } from '../resolve/keys.js';
 import { ENTITY_TYPES } from '../types.js';
 import { listItems, listView } from './lists.js';
