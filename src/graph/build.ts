@@ -6,6 +6,7 @@ import type { DocumentInfo, Entity, Mention, Relation } from '../types.js';
 import { TYPE_COLORS, nodeSize } from './style.js';
 import { compareCodeUnits } from '../strings.js';
 import { hashStringInto } from '../fingerprint.js';
+import { NodeIndex } from './node-index.js';
 
 export interface GraphOptions {
   /** ForceAtlas2 iterations; 0 places each node by a hash of its id; 'auto' scales them down as the graph grows */
@@ -168,16 +169,9 @@ function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[])
   // resolution hands them in id order; another caller may not
   if (!ids.every((id, i) => i === 0 || ids[i - 1]! < id)) ids.sort(compareCodeUnits);
   if (relations.length * FEW_RELATIONS < ids.length) {
-    const isId = (id: string): boolean => {
-      let lo = 0;
-      let hi = ids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ids[mid]! < id) lo = mid + 1;
-        else hi = mid;
-      }
-      return ids[lo] === id;
-    };
+    // (ids in code-unit order: a few look-ups are binary searches)
+    const index = new NodeIndex(ids);
+    const isId = (id: string): boolean => index.get(id) !== undefined;
     const inside = relations.filter((r) => isId(r.head) && isId(r.tail));
     const outside = relations.filter((r) => !(isId(r.head) && isId(r.tail)));
     // (a stable sort: ties in their given order)
