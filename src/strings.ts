@@ -15,6 +15,12 @@ export function detached(s: string): string {
  */
 export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Is each of `list` after the one before it, by code unit (so no two alike)? */
+export function ascending(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (!(list[i - 1]! < list[i]!)) return false;
+  return true;
+}
+
 /**
  * The UTF-16 units at `at` and `at + 1` as one number (0 for a unit past the end): a two-character
  * prefix to look names up by, with no string made per position.

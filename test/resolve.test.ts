@@ -138,3 +138,33 @@ test('a name the article declares an alias in one mention and writes plainly in 
   assert.equal(entityOf[1], entityOf[0], 'the declared alias is the park');
   assert.notEqual(entityOf[2], entityOf[0], 'the plain 园区 names no park of its own');
 });
+
+test('entities come in the code-unit order of their ids, and each mention names its entity by id and by place in that list', () => {
+  // ids sharing their first units, a one-character name, ASCII and CJK, a character outside the BMP,
+  // and two bodies written alike in two districts (区委@…), the articles' mentions interleaved
+  const mentions = [
+    m('江津区委', 'organization', 'a.txt'),
+    m('区委', 'organization', 'a.txt'),
+    m('甲', 'person', 'a.txt'),
+    m('江津区', 'place', 'a.txt'),
+    m('綦江区', 'place', 'b.txt'),
+    m('区委', 'organization', 'b.txt'),
+    m('润通科技有限公司', 'company', 'a.txt'),
+    m('润通机械有限公司', 'company', 'b.txt'),
+    m('ABC科技有限公司', 'company', 'b.txt'),
+    m('𠀋润科技有限公司', 'company', 'a.txt'),
+    m('润通科技股份有限公司', 'company', 'b.txt'),
+    m('Z项目', 'project', 'a.txt'),
+    m('Z项目二期', 'project', 'b.txt'),
+  ];
+  const { entities, entityOf, entityIndex } = resolve(mentions);
+  const ids = entities.map((e) => e.id);
+  assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  assert.equal(new Set(ids).size, ids.length);
+  assert.equal(entityIndex.length, mentions.length);
+  mentions.forEach((mention, i) => {
+    const e = entities[entityIndex[i]!]!;
+    assert.equal(e.id, entityOf[i]);
+    assert.ok(e.mentions.includes(mention));
+  });
+});

@@ -14,7 +14,7 @@
 import type { Relation } from '../types.js';
 import type { GraphRecords } from '../graph/build.js';
 import { NodeIndex } from '../graph/node-index.js';
-import { compareCodeUnits } from '../strings.js';
+import { ascending, compareCodeUnits } from '../strings.js';
 import { SOURCE_KEY_LENGTH, type EdgeColumns, type EdgeCopies, type EdgeSources, type ReuseSource } from '../graph/reuse.js';
 
 /** A relation's edge, as the relation merger keys it: `head\0relation\0tail`. */
@@ -137,10 +137,8 @@ export function planEdges(previous: PreviousEdges, match: InputMatch, ids: reado
  * indexing 129 k ids); else the ids are indexed.
  */
 export function positionsIn(keys: readonly string[], ids: readonly string[]): Int32Array {
-  if (!ascending(keys) || !ascending(ids)) {
-    const index = new NodeIndex(ids);
-    return Int32Array.from(keys, (key) => index.get(key) ?? -1);
-  }
+  const index = new NodeIndex(ids);
+  if (!index.sorted || !ascending(keys)) return Int32Array.from(keys, (key) => index.get(key) ?? -1);
   const out = new Int32Array(keys.length);
   let j = 0;
   for (let i = 0; i < keys.length; i++) {
@@ -151,11 +149,6 @@ export function positionsIn(keys: readonly string[], ids: readonly string[]): In
   return out;
 }
 
-/** Is each of `list` after the one before it, by code unit? */
-function ascending(list: readonly string[]): boolean {
-  for (let i = 1; i < list.length; i++) if (!(list[i - 1]! < list[i]!)) return false;
-  return true;
-}
 
 /** The first old edge record from `from` on whose key is not before (head, relation, tail): the records are in key order. */
 function firstAtOrAfter(c: EdgeColumns, from: number, head: string, relation: string, tail: string): number {

@@ -13,7 +13,7 @@ import type { Document, Evidence, Mention, Relation, RelationType } from '../typ
 import { RELATION_TYPES } from '../types.js';
 import { resolve } from '../resolve/index.js';
 import { linkDocument, type LinkerModel } from '../linker/index.js';
-import { RelationMerger, type Linked } from '../relate/index.js';
+import { mergedWithin, type Linked } from '../relate/index.js';
 
 /**
  * What travels back from the worker, and waits in the build's process until the corpus is
@@ -43,13 +43,12 @@ export function localRelations(doc: Document, mentions: readonly Mention[], link
   });
   const linked = mentions.map((m, j): Linked => ({ ...m, entity: ids[j]! }));
   // merged as the corpus merges them, so that each relation travels once
-  const merger = new RelationMerger();
-  for (const r of linkDocument(doc, linked, linker)) merger.add(r);
+  const merged = mergedWithin(linkDocument(doc, linked, linker));
   const spans: number[] = [];
   const sentences: string[] = [];
   const sentenceAt = new Map<string, number>();
   const flat: number[] = [];
-  for (const r of merger.merged()) {
+  for (const r of merged) {
     flat.push(entityIndex(index, r.head, doc), entityIndex(index, r.tail, doc), RELATION_TYPES.indexOf(r.relation), r.derived ? 1 : 0, r.evidence.length);
     for (const e of r.evidence) {
       if (e.doc !== doc.id) throw new Error(`evidence from another document (${e.doc}) in ${doc.id}`);

@@ -4,7 +4,7 @@ import { DirectedGraph } from 'graphology';
 import { createRequire } from 'node:module';
 import type { DocumentInfo, Entity, Mention, Relation } from '../types.js';
 import { TYPE_COLORS, nodeSize } from './style.js';
-import { compareCodeUnits } from '../strings.js';
+import { ascending, compareCodeUnits } from '../strings.js';
 import { hashStringInto } from '../fingerprint.js';
 import { NodeIndex } from './node-index.js';
 
@@ -167,13 +167,13 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
 function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[]): Relation[] {
   const ids = entities.map((e) => e.id);
   // resolution hands them in id order; another caller may not
-  if (!ids.every((id, i) => i === 0 || ids[i - 1]! < id)) ids.sort(compareCodeUnits);
+  if (!ascending(ids)) ids.sort(compareCodeUnits);
   if (relations.length * FEW_RELATIONS < ids.length) {
     // (ids in code-unit order: a few look-ups are binary searches)
     const index = new NodeIndex(ids);
-    const isId = (id: string): boolean => index.get(id) !== undefined;
-    const inside = relations.filter((r) => isId(r.head) && isId(r.tail));
-    const outside = relations.filter((r) => !(isId(r.head) && isId(r.tail)));
+    const inside: Relation[] = [];
+    const outside: Relation[] = [];
+    for (const r of relations) (index.get(r.head) !== undefined && index.get(r.tail) !== undefined ? inside : outside).push(r);
     // (a stable sort: ties in their given order)
     inside.sort((a, b) => compareCodeUnits(a.head, b.head) || compareCodeUnits(a.relation, b.relation) || compareCodeUnits(a.tail, b.tail));
     return [...inside, ...outside];

@@ -118,6 +118,17 @@ export function mergeRelations(relations: Relation[]): Relation[] {
   return merger.result();
 }
 
+/**
+ * Each relation once, with its sentences, as the corpus merges them (RelationMerger), in the order
+ * first found; no corpus-wide rule applied: a document's relations as a cache or a message keeps
+ * them (the linker finds one per pair of mentions).
+ */
+export function mergedWithin(relations: Iterable<Relation>): Relation[] {
+  const merger = new RelationMerger();
+  for (const r of relations) merger.add(r);
+  return merger.merged();
+}
+
 /** up to this many sentences, a relation's evidence is scanned for a repeat instead of held in a Set */
 const SCAN_EVIDENCE = 16;
 const evidenceAt = (e: Evidence): string => `${e.doc}\u0000${e.start}`;

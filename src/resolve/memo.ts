@@ -31,7 +31,7 @@ export function surface(form: string): string {
 }
 
 /** the value for (type, form) in `cache`, made by `make(form, type)` the first time */
-export function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: (form: string, type: EntityType) => string): string {
+function memoised(cache: Map<EntityType, Map<string, string>>, type: EntityType, form: string, make: (form: string, type: EntityType) => string): string {
   let byForm = cache.get(type);
   if (!byForm) cache.set(type, (byForm = new Map()));
   return byForm.get(form) ?? remember(byForm, form, make(form, type));
