@@ -140,8 +140,9 @@ test('a name the article declares an alias in one mention and writes plainly in 
 });
 
 test('entities come in the code-unit order of their ids, and each mention names its entity by id and by place in that list', () => {
-  // ids sharing their first units, a one-character name, ASCII and CJK, a character outside the BMP,
-  // and two bodies written alike in two districts (区委@…), the articles' mentions interleaved
+  // ids sharing their first units (up to 4, and past them), a one-character name, ASCII and CJK, a
+  // character outside the BMP, and two bodies written alike in two districts (区委@…), the articles'
+  // mentions interleaved
   const mentions = [
     m('江津区委', 'organization', 'a.txt'),
     m('区委', 'organization', 'a.txt'),
@@ -156,6 +157,9 @@ test('entities come in the code-unit order of their ids, and each mention names 
     m('润通科技股份有限公司', 'company', 'b.txt'),
     m('Z项目', 'project', 'a.txt'),
     m('Z项目二期', 'project', 'b.txt'),
+    m('重庆市经济技术协作办公室', 'organization', 'a.txt'),
+    m('重庆', 'organization', 'a.txt'),
+    m('重庆市经济和信息化委员会', 'organization', 'b.txt'),
   ];
   const { entities, entityOf, entityIndex } = resolve(mentions);
   const ids = entities.map((e) => e.id);

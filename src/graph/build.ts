@@ -7,6 +7,7 @@ import { TYPE_COLORS, nodeSize } from './style.js';
 import { ascending, compareCodeUnits } from '../strings.js';
 import { hashStringInto } from '../fingerprint.js';
 import { NodeIndex } from './node-index.js';
+import { countingSort } from '../sort.js';
 
 export interface GraphOptions {
   /** ForceAtlas2 iterations; 0 places each node by a hash of its id; 'auto' scales them down as the graph grows */
@@ -213,19 +214,6 @@ function inKeyOrder(relations: readonly Relation[], entities: readonly Entity[])
 
 /** inKeyOrder compares the relations when there are this many times fewer of them than entities. */
 const FEW_RELATIONS = 32;
-
-/** The indices `order`, stably sorted by `key[i]` (each in 0 … buckets − 1). */
-function countingSort(order: ArrayLike<number>, key: Int32Array, buckets: number): Int32Array {
-  const start = new Int32Array(buckets + 1);
-  for (let j = 0; j < order.length; j++) start[key[order[j]!]! + 1]!++;
-  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
-  const out = new Int32Array(order.length);
-  for (let j = 0; j < order.length; j++) {
-    const i = order[j]!;
-    out[start[key[i]!]!++] = i;
-  }
-  return out;
-}
 
 // graphology-layout-forceatlas2 is CommonJS with an `export default` typing; load it as such.
 type FA2 = typeof import('graphology-layout-forceatlas2').default;

@@ -9,7 +9,8 @@
 import type { Entity, EntityType, Mention } from '../types.js';
 import { ancestors, loadGazetteer, shortPlaceName } from '../extract/gazetteer.js';
 import { surfaceKey } from './keys.js';
-import { compareCodeUnits, pairKey } from '../strings.js';
+import { SliceMap, compareCodeUnits, pairKey } from '../strings.js';
+import { countingSort } from '../sort.js';
 import { clearMemos, key, shortFormsOf, surface } from './memo.js';
 import { placeFor, unitsOfArticle, type ArticleUnits } from './units.js';
 
@@ -34,9 +35,10 @@ export interface Article {
 const RELATIVE = /^[区市县省镇乡](?:委|政府|人民政府|政协|人大|人大常委会|党委|党工委|管委会|[\u4e00-\u9fff]{1,6}?(?:局|委|厅|办|部))$/u;
 
 class UnionFind {
-  private parent: number[];
+  private parent: Int32Array;
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -149,6 +151,8 @@ function resolveAll(articles: readonly Article[]): Resolution {
   const docs = articles.map((a) => a.doc);
   // what depends on the name alone is decided once per form
   const forms = formsOf(units);
+  const formKeys: Array<string | undefined> = new Array(forms.text.length);
+  const formKey = (f: number): string => (formKeys[f] ??= key(forms.text[f]!, forms.type[f]!));
 
   // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
   //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name
@@ -158,7 +162,23 @@ function resolveAll(articles: readonly Article[]): Resolution {
   // 1. identical normal form and type; places through their gazetteer identity;
   //    relative bodies (区委) keyed by the document's place
   const relative = forms.text.map((text, f) => forms.type[f] === 'organization' && RELATIVE.test(text));
-  const firstByKey = new Map<string, number>();
+  // each identity's first unit. An identity is `${type}:${rest}` (rest: the key, then `@doc:…` for
+  // a form local to its article, `@place` for a relative body) or `place@${code}`: kept per type
+  // by its rest (no type name holds a colon), and per code, so that a form's key, a string
+  // already hashed, is looked up as it is rather than joined into a string to hash anew
+  const byRest = new Map<EntityType, Map<string, number>>();
+  const byPlace = new Map<string, number>();
+  const firstOf = (map: Map<string, number>, rest: string, u: number): number => {
+    const first = map.get(rest);
+    if (first === undefined) map.set(rest, u);
+    else uf.union(first, u);
+    return first ?? u;
+  };
+  const rests = (type: EntityType): Map<string, number> => {
+    let map = byRest.get(type);
+    if (!map) byRest.set(type, (map = new Map()));
+    return map;
+  };
   // a form's first unit keyed by its identity (of a form that is no relative body)
   const firstOfForm = new Int32Array(forms.text.length).fill(-1);
   for (let u = 0; u < n; u++) {
@@ -172,35 +192,42 @@ function resolveAll(articles: readonly Article[]): Resolution {
     const type = units.type[u]!;
     const a = units.article[u]!;
     const text = units.text[u]!;
-    // (a form that is neither is keyed once: its later units join its first above)
-    const identity = isLocal ? `${type}:${key(text, type)}@doc:${docs[a]}` : relative[f] ? `organization:${key(text, type)}@${docPlace[a]?.code ?? docs[a]}` : formIdentity(text, type);
-    const first = firstByKey.get(identity);
-    if (first === undefined) firstByKey.set(identity, u);
-    else uf.union(first, u);
-    if (!perUnit) firstOfForm[f] = first ?? u;
+    // (a form that is neither is keyed once: its later units join its first above; a place the
+    // gazetteer knows by its code, any other form by its type and key)
+    let first: number;
+    if (isLocal) first = firstOf(rests(type), `${formKey(f)}@doc:${docs[a]}`, u);
+    else if (relative[f]) first = firstOf(rests('organization'), `${formKey(f)}@${docPlace[a]?.code ?? docs[a]}`, u);
+    else {
+      const place = type === 'place' ? placeFor(text) : undefined;
+      first = place ? firstOf(byPlace, place.code, u) : firstOf(rests(type), formKey(f), u);
+    }
+    if (!perUnit) firstOfForm[f] = first;
   }
   // (0.) each form that stands for another name of its article joins it
   for (let u = 0; u < n; u++) if (units.target[u]! >= 0) uf.union(u, units.target[u]!);
 
   // 2. short forms within a type: join a longer form when exactly one candidate fits
   const groups = groupForms(forms, uf);
-  for (const [type, forms] of groups) {
-    const longer = longerFormIndex([...forms.keys()], type);
-    for (const [form, root] of forms) {
+  for (const [type, of] of groups) {
+    // (each surface form's key worked out once, as its form's where they are written alike; each
+    // candidate a surface form's number)
+    const keys = of.surfaces.map((s, i) => (s === forms.text[of.forms[i]!] ? formKey(of.forms[i]!) : key(s, type)));
+    const longer = longerFormIndex(of.surfaces, keys, type);
+    of.surfaces.forEach((form, i) => {
       // the one group the form's longer forms are in; none when they are in two or more
-      const length = key(form, type).length;
+      const length = keys[i]!.length;
       let target = -1;
-      for (const other of longer.candidates(form)) {
-        if (other === form || key(other, type).length <= length || !isShortFormOf(form, other, type)) continue;
-        const group = uf.find(forms.get(other)!);
+      for (const j of longer.candidates(i)) {
+        if (j === i || keys[j]!.length <= length || !isShortFormOf(form, keys[i]!, of.surfaces[j]!, keys[j]!, type)) continue;
+        const group = uf.find(of.roots[j]!);
         if (target < 0) target = group;
         else if (group !== target) {
           target = -1;
           break;
         }
       }
-      if (target >= 0) uf.union(root, target);
-    }
+      if (target >= 0) uf.union(of.roots[i]!, target);
+    });
   }
 
   // 3. relative bodies join the full name of the document's place: 区委 → 江津区委
@@ -212,9 +239,10 @@ function resolveAll(articles: readonly Article[]): Resolution {
     const bare = text.replace(/^[区市县省镇乡]/u, '');
     const fulls = [place.name + bare, place.short + bare].filter((f) => f !== text);
     for (const full of fulls) {
-      const target = formsOfType(groups, 'organization').get(surfaceKey(full));
-      if (target !== undefined) {
-        uf.union(u, target);
+      const bodies = groups.get('organization');
+      const i = bodies?.index.get(surfaceKey(full));
+      if (i !== undefined) {
+        uf.union(u, bodies!.roots[i]!);
         break;
       }
     }
@@ -254,99 +282,120 @@ function formsOf(units: Units): Forms {
   return out;
 }
 
-/** The identity of a form that is neither local to its article nor a relative body: its place, or its type and key. */
-function formIdentity(text: string, type: EntityType): string {
-  const p = type === 'place' ? placeFor(text) : undefined;
-  return p ? `place@${p.code}` : `${type}:${key(text, type)}`;
+/** A type's surface forms (surfaceKey), numbered in the order they first appear, each with the group of its first mention. */
+interface SurfaceForms {
+  surfaces: string[];
+  /** the form each was first written as */
+  forms: number[];
+  /** each surface form's number */
+  index: Map<string, number>;
+  /** the root of its group then (union-find) */
+  roots: number[];
 }
 
-type FormIndex = Map<EntityType, Map<string, number>>;
-
-/** Per type, each surface form with the group of its first mention. */
-function groupForms(forms: Forms, uf: UnionFind): FormIndex {
-  const out: FormIndex = new Map();
+/** Per type (in the order they first appear), its surface forms. */
+function groupForms(forms: Forms, uf: UnionFind): Map<EntityType, SurfaceForms> {
+  const out = new Map<EntityType, SurfaceForms>();
   forms.text.forEach((text, f) => {
     const type = forms.type[f]!;
-    let byForm = out.get(type);
-    if (!byForm) out.set(type, (byForm = new Map<string, number>()));
+    let of = out.get(type);
+    if (!of) out.set(type, (of = { surfaces: [], forms: [], index: new Map(), roots: [] }));
     const key = surface(text);
-    if (!byForm.has(key)) byForm.set(key, uf.find(forms.first[f]!));
+    if (of.index.has(key)) return;
+    of.index.set(key, of.surfaces.length);
+    of.surfaces.push(key);
+    of.forms.push(f);
+    of.roots.push(uf.find(forms.first[f]!));
   });
   return out;
 }
 
-function formsOfType(index: FormIndex, type: EntityType): Map<string, number> {
-  return index.get(type) ?? new Map();
-}
-
 /**
- * The forms that `isShortFormOf(form, ·)` could accept, found by look-up instead of comparing
- * every pair of forms (quadratic in the corpus): same key, a company's short forms, or — for
- * parks, bodies and projects — a longer key ending with the form's key.
+ * Per form (by number among `forms`, with their `keys`), the forms that `isShortFormOf(form, ·)`
+ * could accept, found by look-up instead of comparing every pair of forms (quadratic in the
+ * corpus): same key, a company's short forms, or — for parks, bodies and projects — a longer key
+ * ending with the form's key.
  */
-function longerFormIndex(forms: string[], type: EntityType): { candidates(form: string): string[] } {
-  const index = new Map<string, string[]>();
-  // what candidates() looks up: the forms' keys, and a company's surface form unlike its key
-  const asked = new Set<string>();
-  // and the first two units of those a longer key can end with (pairKey): a key's ending is cut
-  // out to be looked up only when it starts as one of them
-  const starts = new Set<number>();
-  for (const form of forms) {
-    const k = key(form, type);
-    asked.add(k);
-    if (k.length >= 4) starts.add(pairKey(k, 0));
-    if (type === 'company' && form !== k) asked.add(form);
-  }
-  const add = (k: string, form: string) => {
-    if (!asked.has(k)) return;
-    const list = index.get(k);
-    if (list) {
-      if (list.at(-1) !== form) list.push(form);
-    } else index.set(k, [form]);
+function longerFormIndex(forms: readonly string[], keys: readonly string[], type: EntityType): { candidates(i: number): number[] } {
+  // what candidates() looks up, numbered: the forms' keys, and a company's surface form unlike its key
+  const asked = new Map<string, number>();
+  const ask = (k: string): number => {
+    let a = asked.get(k);
+    if (a === undefined) asked.set(k, (a = asked.size));
+    return a;
   };
-  for (const form of forms) {
-    const k = key(form, type);
-    add(k, form);
+  const keyAsks = new Int32Array(forms.length);
+  const formAsks = new Int32Array(forms.length).fill(-1);
+  forms.forEach((form, i) => {
+    keyAsks[i] = ask(keys[i]!);
+    if (type === 'company' && form !== keys[i]) formAsks[i] = ask(form);
+  });
+  // per look-up, the forms that give it, in the order they come: the first, then any others (most
+  // look-ups are a form's own key, given by that form alone)
+  const firsts = new Int32Array(asked.size).fill(-1);
+  const others = new Map<number, number[]>();
+  const add = (a: number | undefined, i: number) => {
+    if (a === undefined) return;
+    if (firsts[a]! < 0) {
+      firsts[a] = i;
+      return;
+    }
+    const list = others.get(a);
+    if (!list) {
+      if (firsts[a] !== i) others.set(a, [i]);
+    } else if (list.at(-1) !== i) list.push(i);
+  };
+  const listOf = (a: number): number[] => {
+    const first = firsts[a]!;
+    if (first < 0) return [];
+    const more = others.get(a);
+    return more ? [first, ...more] : [first];
+  };
+  const suffixed = type === 'industrial-park' || type === 'organization' || type === 'project';
+  // a longer key's endings are looked up where they lie, none cut out: among the keys of 4 units
+  // or more, by their first two units first (pairKey), then whole (SliceMap)
+  const starts = new Set<number>();
+  const endings = suffixed ? new SliceMap([...asked].filter(([k]) => k.length >= 4)) : undefined;
+  if (endings) for (const k of asked.keys()) if (k.length >= 4) starts.add(pairKey(k, 0));
+  forms.forEach((form, i) => {
+    const k = keys[i]!;
+    add(keyAsks[i], i);
     if (type === 'company') {
-      for (const f of shortFormsOf(form)) add(surfaceKey(f), form);
-    } else if (type === 'industrial-park' || type === 'organization' || type === 'project') {
-      for (let start = 1; k.length - start >= 4; start++) if (starts.has(pairKey(k, start))) add(k.slice(start), form);
+      for (const f of shortFormsOf(form)) add(asked.get(surfaceKey(f)), i);
+    } else if (endings) {
+      for (let start = 1; k.length - start >= 4; start++) if (starts.has(pairKey(k, start))) add(endings.get(k, start, k.length - start), i);
     } else if (type === 'place') {
       const short = shortPlaceName(form);
-      if (short) add(short, form);
+      if (short) add(asked.get(short), i);
     }
-  }
+  });
   return {
-    candidates: (form: string) => {
-      const k = key(form, type);
-      const out = index.get(k) ?? [];
-      const bySurface = type === 'company' && form !== k ? index.get(form) ?? [] : [];
+    candidates: (i: number) => {
+      const out = listOf(keyAsks[i]!);
+      const bySurface = formAsks[i]! >= 0 ? listOf(formAsks[i]!) : [];
       return bySurface.length ? [...new Set([...out, ...bySurface])] : out;
     },
   };
 }
 
-/** Is `short` another way of writing `long` (same type)? */
-function isShortFormOf(short: string, long: string, type: EntityType): boolean {
+/** Is `short` another way of writing `long` (same type)? Each given with its key. */
+function isShortFormOf(short: string, shortKey: string, long: string, longKey: string, type: EntityType): boolean {
   if (short.length < 2) return false;
-  if (key(short, type) === key(long, type)) return true;
+  if (shortKey === longKey) return true;
   switch (type) {
     case 'company':
-      return shortFormsOf(long).some((f) => surfaceKey(f) === short) || key(long, type) === short;
+      return shortFormsOf(long).some((f) => surfaceKey(f) === short) || longKey === short;
     case 'industrial-park':
     case 'organization':
-    case 'project': {
+    case 'project':
       // the same name without the region (or parent park) written before it
-      const s = key(short, type);
-      if (!key(long, type).endsWith(s) || s.length < 4) return false;
-      return hasNameCore(s, type);
-    }
-    case 'industry-cluster':
-      return key(long, type) === key(short, type);
+      if (!longKey.endsWith(shortKey) || shortKey.length < 4) return false;
+      return hasNameCore(shortKey, type);
     case 'place':
       // a town or street by its bare name (双福 for 双福街道), when one such name is in the corpus
       return shortPlaceName(long) === short && loadGazetteer().byName.has(long);
     default:
+      // (an industry cluster: by its key alone, as above)
       return false;
   }
 }
@@ -383,7 +432,9 @@ function buildEntities(units: Units, uf: UnionFind, placeName: (article: number)
   for (let u = 0; u < n; u++) members[filled[groupOf[u]!]!++] = u;
 
   const entities: Entity[] = new Array(groups);
-  const usedIds = new Set<string>();
+  // the ids given, per type by what follows `type:` (no type name holds a colon): a label, a
+  // string already hashed, is looked up as it is rather than joined into an id to hash anew
+  const used = new Map<EntityType, Set<string>>();
   for (let g = 0; g < groups; g++) {
     const from = start[g]!;
     const to = start[g + 1]!;
@@ -398,18 +449,20 @@ function buildEntities(units: Units, uf: UnionFind, placeName: (article: number)
     } else {
       const idx = members.subarray(from, to);
       type = majorityType(idx, units);
-      names = [...new Set(Array.from(idx, (u) => units.text[u]!))];
+      names = distinctTexts(idx, units);
       for (const u of idx) size += units.count[u]!;
     }
     const label = pickLabel(names);
-    let id = `${type}:${label}`;
-    if (usedIds.has(id)) {
+    let rests = used.get(type);
+    if (!rests) used.set(type, (rests = new Set()));
+    let rest = label;
+    if (rests.has(rest)) {
       // two different bodies written the same way (区委 of two districts)
-      id = `${id}@${placeName(units.article[members[from]!]!)}`;
-      for (let n = 2; usedIds.has(id); n++) id = `${type}:${label}#${n}`;
+      rest = `${label}@${placeName(units.article[members[from]!]!)}`;
+      for (let n = 2; rests.has(rest); n++) rest = `${label}#${n}`;
     }
-    usedIds.add(id);
-    entities[g] = { id, label, type, aliases: names.length === 1 ? names : names.sort(), mentions: new Array<Mention>(size) };
+    rests.add(rest);
+    entities[g] = { id: `${type}:${rest}`, label, type, aliases: names.length === 1 ? names : names.sort(), mentions: new Array<Mention>(size) };
   }
   // each group's mentions in order
   filled.fill(0);
@@ -429,33 +482,51 @@ function buildEntities(units: Units, uf: UnionFind, placeName: (article: number)
   order.forEach((g, j) => (placeOf[g] = j));
   const entityIndex = new Int32Array(units.of.length);
   for (let j = 0; j < entityIndex.length; j++) entityIndex[j] = placeOf[groupOf[units.of[j]!]!]!;
-  return { entities: order.map((g) => entities[g]!), entityOf, entityIndex };
+  return { entities: Array.from(order, (g) => entities[g]!), entityOf, entityIndex };
 }
 
 /**
- * The entities' positions in the order of their ids (code unit), sorted in buckets by type and the
- * two units after it first: most buckets hold a few ids to compare (×100 corpus: 0.17 → 0.11 s
- * for 129 k entities).
+ * The entities' positions in the order of their ids (code unit): sorted by the type (its `type:`)
+ * and the ID_UNITS units after it, each a stable counting sort (radix, least significant first),
+ * then the few ids alike in all of those compared whole (×100 corpus, 129 k entities, medians of 8
+ * rounds: 0.15–0.17 s in buckets of the first two units compared, 0.07–0.08 s so).
  */
-function byId(entities: readonly Entity[]): number[] {
+function byId(entities: readonly Entity[]): Int32Array {
   // the types in the order of their ids' start (`type:`; no type name holds a colon)
   const types = [...new Set(entities.map((e) => e.type))].sort((a, b) => compareCodeUnits(`${a}:`, `${b}:`));
   const rank = new Map(types.map((t, r) => [t, r]));
-  // a bucket's number orders it: the type's rank, then each unit + 1 (0 past the id's end); < 2⁵³
-  const buckets = new Map<number, number[]>();
+  const n = entities.length;
+  const typeOf = new Int32Array(n);
+  // per unit after `type:`, each id's unit + 1 (0 past its end: a shorter id comes first)
+  const units = Array.from({ length: ID_UNITS }, () => new Int32Array(n));
   entities.forEach(({ id, type }, g) => {
+    typeOf[g] = rank.get(type)!;
     const at = type.length + 1;
-    let bucket = rank.get(type)!;
-    for (let d = at; d < at + 2; d++) bucket = bucket * 0x10001 + (d < id.length ? id.charCodeAt(d) + 1 : 0);
-    const list = buckets.get(bucket);
-    if (list) list.push(g);
-    else buckets.set(bucket, [g]);
+    for (let d = 0; d < ID_UNITS; d++) units[d]![g] = at + d < id.length ? id.charCodeAt(at + d) + 1 : 0;
   });
-  const out: number[] = [];
-  for (const bucket of Float64Array.from(buckets.keys()).sort()) {
-    const list = buckets.get(bucket)!;
-    if (list.length > 1) list.sort((a, b) => compareCodeUnits(entities[a]!.id, entities[b]!.id));
-    for (const g of list) out.push(g);
+  let order: ArrayLike<number> = Int32Array.from({ length: n }, (_, g) => g);
+  for (let d = ID_UNITS - 1; d >= 0; d--) order = countingSort(order, units[d]!, 0x10001);
+  const out = countingSort(order, typeOf, types.length);
+  const alike = (g: number, h: number) => typeOf[g] === typeOf[h] && units.every((u) => u[g] === u[h]);
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && alike(out[i]!, out[j]!)) j++;
+    if (j - i > 1) out.subarray(i, j).sort((a, b) => compareCodeUnits(entities[a]!.id, entities[b]!.id));
+    i = j;
+  }
+  return out;
+}
+
+/** How many units after an id's type byId sorts by counting. */
+const ID_UNITS = 4;
+
+/** The units' texts, each once (a group's units mostly share a few: compared, not hashed, in a small group). */
+function distinctTexts(idx: Int32Array, units: Units): string[] {
+  if (idx.length > 16) return [...new Set(Array.from(idx, (u) => units.text[u]!))];
+  const out: string[] = [];
+  for (const u of idx) {
+    const text = units.text[u]!;
+    if (!out.includes(text)) out.push(text);
   }
   return out;
 }
