@@ -13,8 +13,12 @@ export class NodeIndex {
   readonly sorted: boolean;
   private lookups = 0;
 
-  constructor(private readonly keys: readonly string[]) {
-    this.sorted = ascending(keys);
+  /** `sorted`: the caller knows the keys to be in code-unit order (else they are checked) */
+  constructor(
+    private readonly keys: readonly string[],
+    sorted?: boolean,
+  ) {
+    this.sorted = sorted ?? ascending(keys);
   }
 
   /** The position of the (last) node record with key `key`, or undefined. */
