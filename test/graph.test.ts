@@ -1,10 +1,10 @@
 // The serialised graph is a contract other tools read: its schema, determinism and atomic writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, buildRecords } from '../src/build.js';
-import { writeFileAtomic, writeGraphFile } from '../src/graph/write.js';
+import { writeFileAtomic, writeGraphFile, writeGraphFileOverlapped } from '../src/graph/write.js';
 import { parseGraph, readGraphFile } from '../src/graph/read.js';
 import { ENTITY_TYPES, RELATION_TYPES, type Entity, type Relation } from '../src/types.js';
 import { buildGraph } from '../src/graph/build.js';
@@ -97,6 +97,23 @@ test('writes are atomic: the target is replaced whole and no temporary file is l
   writeFileAtomic(target, long);
   assert.equal(readFileSync(target, 'utf8'), long);
   assert.deepEqual(readdirSync(join(dir, 'out')), ['graph.json']);
+});
+
+test('a graph written while its skeleton is worked out: a rename that fails leaves what was there and no temporary file', async () => {
+  const { graph } = await build([writeCorpus(CORPUS)], { layoutIterations: 0 });
+  const dir = tempDir();
+  // a folder where the graph file would go: the rename over it fails
+  const target = join(dir, 'graph.json');
+  mkdirSync(join(target, 'inside'), { recursive: true });
+  await assert.rejects(writeGraphFileOverlapped(target, graph, { skeleton: true }));
+  assert.deepEqual(readdirSync(dir).sort(), ['graph.json']);
+  assert.deepEqual(readdirSync(target), ['inside']);
+  // to a file: the bytes writeGraphFile writes, and the skeleton
+  const [a, b] = [join(dir, 'a.json'), join(dir, 'b.json')];
+  writeGraphFile(a, graph, { skeleton: true });
+  await writeGraphFileOverlapped(b, graph, { skeleton: true });
+  assert.ok(readFileSync(a).equals(readFileSync(b)));
+  assert.ok(existsSync(join(dir, 'b.skeleton.json')));
 });
 
 test('the graph file is written piece by piece, byte for byte what graph.export() serialises to', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildRecords, type BuildOptions, type BuildSummary } from '../src/build.js';
 import { graphIndexPath } from '../src/corpus/store.js';
 import { positionsIn } from '../src/corpus/clean-edges.js';
-import { writeGraphFile } from '../src/graph/write.js';
+import { writeGraphFile, writeGraphFileOverlapped } from '../src/graph/write.js';
 import { skeletonPath } from '../src/graph/skeleton.js';
 import { generateArticles } from '../bench/generate.js';
 import { tempDir, writeCorpus } from './helpers.js';
@@ -19,14 +19,16 @@ function corpus(n: number, seed: number): Record<string, string> {
 }
 
 /**
- * What `kg build` does with a cache: build, then write the graph, copying what the index allows;
- * with how many edges the build made (the others it copied without making them).
+ * What `kg build` does with a cache: build, then write the graph, copying what the index allows
+ * (the skeleton and index worked out while the graph is renamed into place); with how many edges
+ * the build made (the others it copied without making them). A full build writes its file with
+ * writeGraphFile: the same bytes from either.
  */
 async function buildWithCache(dir: string, out: string, options: BuildOptions): Promise<ReturnType<typeof writeGraphFile> & { made: number; edges: number; summary: BuildSummary }> {
   const cacheDir = join(out, '..', '.kg-cache');
   const { records, reuse, summary } = await buildRecords([dir], { ...options, cacheDir, replaces: out });
   assert.ok(reuse, 'a build with a cache gives its records fingerprints');
-  const written = writeGraphFile(out, records, { skeleton: true, reuse: { index: graphIndexPath(cacheDir, out), ...reuse } });
+  const written = await writeGraphFileOverlapped(out, records, { skeleton: true, reuse: { index: graphIndexPath(cacheDir, out), ...reuse } });
   return { ...written, made: records.edges.length, edges: reuse.copies?.order.length ?? records.edges.length, summary };
 }
 

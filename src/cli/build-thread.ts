@@ -7,7 +7,7 @@ import type { EarlyWorker } from '../corpus/spawn.js';
 import { buildRecords } from '../build.js';
 import { graphIndexPath } from '../corpus/store.js';
 import { setCorpusPassHeapFlags } from '../corpus/heap.js';
-import { removeStaleTemps, writeGraphFile } from '../graph/write.js';
+import { removeStaleTemps, writeGraphFileOverlapped } from '../graph/write.js';
 import { skeletonPath } from '../graph/skeleton.js';
 import type { BuildJob, BuildOutcome, FromThread, Hooks } from './build-host.js';
 
@@ -24,7 +24,7 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
     ...(job.corpusPassHeap ? { onExtracted: setCorpusPassHeapFlags } : {}),
   }, early);
   // with a cache, the records the last build wrote and this one did not change are copied
-  const written = writeGraphFile(job.out, records, { skeleton: true, ...(cacheDir !== undefined && reuse ? { reuse: { index: graphIndexPath(cacheDir, job.out), ...reuse } } : {}) });
+  const written = await writeGraphFileOverlapped(job.out, records, { skeleton: true, ...(cacheDir !== undefined && reuse ? { reuse: { index: graphIndexPath(cacheDir, job.out), ...reuse } } : {}) });
   // what a killed build left beside the graph
   removeStaleTemps(job.out);
   removeStaleTemps(skeletonPath(job.out));

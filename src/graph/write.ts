@@ -2,6 +2,7 @@
 // target, then rename it over the target (atomic on one filesystem).
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import type { DirectedGraph } from 'graphology';
 import type { GraphRecords } from './build.js';
 import { dirname, basename, join } from 'node:path';
@@ -21,10 +22,26 @@ function tempPath(path: string): string {
 
 /** Runs `write` on a temporary file beside `path`, then renames it over `path`; on failure no trace is left. */
 function atomically(path: string, write: (tmp: string) => void): void {
+  const tmp = writtenTemp(path, write);
+  renamedOver(tmp, path);
+}
+
+/** A temporary file beside `path` (its folder made if need be) that `write` filled; on failure none is left. */
+function writtenTemp(path: string, write: (tmp: string) => void): string {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPath(path);
   try {
     write(tmp);
+    return tmp;
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** `tmp` renamed over `path`; on failure it is removed. */
+function renamedOver(tmp: string, path: string): void {
+  try {
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -85,16 +102,60 @@ export interface WriteStats {
  * be given as its records (the shape of export(), as `kg build` makes it): the same bytes.
  */
 export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): WriteStats {
-  const reuse = options.reuse;
-  const source = reuse ? (reuse.source ?? ReuseSource.open(reuse.index, path)) : undefined;
+  const source = sourceOf(path, options);
   try {
-    return writeGraph(path, graph, options, source);
+    const written = writeGraphTemp(path, graph, options, source);
+    renamedOver(written.tmp, path);
+    written.sidecars()();
+    return written.stats;
   } finally {
     source?.close();
   }
 }
 
-function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>, source: ReuseSource | undefined): WriteStats {
+/**
+ * writeGraphFile, the skeleton and the index worked out while the graph file is renamed over
+ * `path` off the thread: renaming over a file, ext4 first writes out the new one's delayed blocks
+ * (`auto_da_alloc`), 0.12–0.16 s for the ×100 graph's 476 MB, and the skeleton's JSON took about as
+ * long.
+ */
+export async function writeGraphFileOverlapped(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): Promise<WriteStats> {
+  const source = sourceOf(path, options);
+  try {
+    const written = writeGraphTemp(path, graph, options, source);
+    const renamed = rename(written.tmp, path).catch((err: unknown) => {
+      rmSync(written.tmp, { force: true });
+      throw err;
+    });
+    let write: () => void;
+    try {
+      write = written.sidecars();
+    } catch (err) {
+      // (the rename in flight ends before the failure is told)
+      await renamed.catch(() => {});
+      throw err;
+    }
+    await renamed;
+    write();
+    return written.stats;
+  } finally {
+    source?.close();
+  }
+}
+
+function sourceOf(path: string, options: Partial<WriteGraphOptions>): ReuseSource | undefined {
+  const reuse = options.reuse;
+  return reuse ? (reuse.source ?? ReuseSource.open(reuse.index, path)) : undefined;
+}
+
+/** The graph written to a temporary file beside `path`, to be renamed over it; then the skeleton and index that describe it (worked out by `sidecars()`, whose result writes them). */
+interface GraphTemp {
+  tmp: string;
+  stats: WriteStats;
+  sidecars(): () => void;
+}
+
+function writeGraphTemp(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>, source: ReuseSource | undefined): GraphTemp {
   // a graph is written as its export(): the node and edge records (shallow copies of their attributes)
   const records = Array.isArray((graph as GraphRecords).nodes) ? (graph as GraphRecords) : (graph as DirectedGraph).export();
   const reuse = options.reuse;
@@ -115,7 +176,7 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
     : undefined;
   const columns = reuse ? new ColumnsRecorder(nodeKeys, edgeCount) : undefined;
   let written: { size: number; mtimeMs: number; ino: number } | undefined;
-  atomically(path, (tmp) => {
+  const tmp = writtenTemp(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
       writeGraphJson(records, (chunk) => writeAll(fd, chunk), { recorder, source, ranges, columns, copies, index });
@@ -132,22 +193,34 @@ function writeGraph(path: string, graph: DirectedGraph | GraphRecords, options: 
     written = statSync(tmp);
   });
   const stats: WriteStats = { total: records.nodes.length + edgeCount, copied: source?.copied ?? 0 };
-  if (!written) return stats;
-  const stamp = { bytes: written.size, mtimeMs: written.mtimeMs, ino: written.ino };
-  if (recorder) {
-    const skeleton = recorder.finish(stamp);
-    if (skeleton) writeFileAtomic(skeletonPath(path), JSON.stringify(skeleton));
-    else removeSkeleton(path);
-  }
-  if (reuse && ranges) {
-    // the index is a cache, written last: a graph written without it is only copied from less next time
-    try {
-      writeFileAtomic(reuse.index, indexBytes(stamp, reuse.fingerprints, ranges, columns?.result(), reuse.sources));
-    } catch {
-      // (an index left from before describes another file: its stamp no longer matches)
+  const stamp = { bytes: written!.size, mtimeMs: written!.mtimeMs, ino: written!.ino };
+  const sidecars = () => {
+    const skeleton = recorder?.finish(stamp);
+    const skeletonBytes = skeleton ? Buffer.from(JSON.stringify(skeleton), 'utf8') : undefined;
+    let indexData: Buffer[] | undefined;
+    if (reuse && ranges) {
+      try {
+        indexData = indexBytes(stamp, reuse.fingerprints, ranges, columns?.result(), reuse.sources);
+      } catch {
+        // (no index: the next build copies less)
+      }
     }
-  }
-  return stats;
+    return () => {
+      if (recorder) {
+        if (skeletonBytes) writeFileAtomic(skeletonPath(path), skeletonBytes);
+        else removeSkeleton(path);
+      }
+      if (reuse && indexData) {
+        // the index is a cache, written last: a graph written without it is only copied from less next time
+        try {
+          writeFileAtomic(reuse.index, indexData);
+        } catch {
+          // (an index left from before describes another file: its stamp no longer matches)
+        }
+      }
+    };
+  };
+  return { tmp, stats, sidecars };
 }
 
 /** The graph file being replaced no longer holds a record its index says it does. */
