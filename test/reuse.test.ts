@@ -20,16 +20,19 @@ function corpus(n: number, seed: number): Record<string, string> {
 
 /**
  * What `kg build` does with a cache: build, then write the graph, copying what the index allows
- * (the skeleton and index worked out while the graph is renamed into place); with how many edges
- * the build made (the others it copied without making them). A full build writes its file with
- * writeGraphFile: the same bytes from either.
+ * (the skeleton and index worked out while the graph is renamed into place, the records let go
+ * once written); with how many edges the build made (the others it copied without making them). A
+ * full build writes its file with writeGraphFile: the same bytes from either.
  */
 async function buildWithCache(dir: string, out: string, options: BuildOptions): Promise<ReturnType<typeof writeGraphFile> & { made: number; edges: number; summary: BuildSummary }> {
   const cacheDir = join(out, '..', '.kg-cache');
   const { records, reuse, summary } = await buildRecords([dir], { ...options, cacheDir, replaces: out });
   assert.ok(reuse, 'a build with a cache gives its records fingerprints');
-  const written = await writeGraphFileOverlapped(out, records, { skeleton: true, reuse: { index: graphIndexPath(cacheDir, out), ...reuse } });
-  return { ...written, made: records.edges.length, edges: reuse.copies?.order.length ?? records.edges.length, summary };
+  // (counted before the writer lets the records go)
+  const made = records.edges.length;
+  const written = await writeGraphFileOverlapped(out, records, { skeleton: true, release: true, reuse: { index: graphIndexPath(cacheDir, out), ...reuse } });
+  assert.equal(records.nodes.length + records.edges.length, 0, 'the records are let go once written');
+  return { ...written, made, edges: reuse.copies?.order.length ?? made, summary };
 }
 
 /** The graph file (and skeleton) a build without a cache writes: nothing to copy from. */

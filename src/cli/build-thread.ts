@@ -24,7 +24,7 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
     ...(job.corpusPassHeap ? { onExtracted: setCorpusPassHeapFlags } : {}),
   }, early);
   // with a cache, the records the last build wrote and this one did not change are copied
-  const written = await writeGraphFileOverlapped(job.out, records, { skeleton: true, ...(cacheDir !== undefined && reuse ? { reuse: { index: graphIndexPath(cacheDir, job.out), ...reuse } } : {}) });
+  const written = await writeGraphFileOverlapped(job.out, records, { skeleton: true, release: true, ...(cacheDir !== undefined && reuse ? { reuse: { index: graphIndexPath(cacheDir, job.out), ...reuse } } : {}) });
   // what a killed build left beside the graph
   removeStaleTemps(job.out);
   removeStaleTemps(skeletonPath(job.out));

@@ -86,6 +86,12 @@ export interface WriteGraphOptions {
    * and where the edges came from (`sources`), kept in the index for the next build.
    */
   reuse: { index: string; fingerprints: RecordFingerprints; source?: ReuseSource; copies?: EdgeCopies; sources?: EdgeSources };
+  /**
+   * the records (given as such) are let go once written: their node and edge lists are emptied.
+   * kg build's records hold the corpus's mentions (2 M objects at ×100), which a collection while
+   * the skeleton is worked out would otherwise mark.
+   */
+  release: boolean;
 }
 
 /** What writeGraphFile did: records (nodes and edges) written, and of those, copied from the graph file it replaced. */
@@ -192,7 +198,12 @@ function writeGraphTemp(path: string, graph: DirectedGraph | GraphRecords, optio
     // its own graph over `path` meanwhile cannot lend this skeleton its stamp
     written = statSync(tmp);
   });
-  const stats: WriteStats = { total: records.nodes.length + edgeCount, copied: source?.copied ?? 0 };
+  const total = records.nodes.length + edgeCount;
+  if (options.release && records === graph) {
+    records.nodes.length = 0;
+    records.edges.length = 0;
+  }
+  const stats: WriteStats = { total, copied: source?.copied ?? 0 };
   const stamp = { bytes: written!.size, mtimeMs: written!.mtimeMs, ino: written!.ino };
   const sidecars = () => {
     const skeleton = recorder?.finish(stamp);
