@@ -8,10 +8,10 @@
 // A short form that fits several candidates is left alone: no over-merging.
 import type { Entity, EntityType, Mention } from '../types.js';
 import { ancestors, loadGazetteer, shortPlaceName } from '../extract/gazetteer.js';
-import { surfaceKey } from './keys.js';
+import { matchKey, surfaceKey } from './keys.js';
 import { SliceMap, compareCodeUnits, pairKey } from '../strings.js';
 import { countingSort } from '../sort.js';
-import { clearMemos, key, shortFormsOf, surface } from './memo.js';
+import { clearMemos, shortFormsOf, surface } from './memo.js';
 import { placeFor, unitsOfArticle, type ArticleUnits } from './units.js';
 
 export { articleUnits, placeFor, shortens, type ArticleUnits } from './units.js';
@@ -151,8 +151,9 @@ function resolveAll(articles: readonly Article[]): Resolution {
   const docs = articles.map((a) => a.doc);
   // what depends on the name alone is decided once per form
   const forms = formsOf(units);
+  // (each form's key worked out here once: memo.ts's key() would keep what is asked for once)
   const formKeys: Array<string | undefined> = new Array(forms.text.length);
-  const formKey = (f: number): string => (formKeys[f] ??= key(forms.text[f]!, forms.type[f]!));
+  const formKey = (f: number): string => (formKeys[f] ??= matchKey(forms.text[f]!, forms.type[f]!));
 
   // 0. within one article, a form declared an alias (X（以下简称“Y”）) or written as the short
   //    form of exactly one longer name of its type (经开区 after 某市经开区) stands for that name
@@ -211,7 +212,7 @@ function resolveAll(articles: readonly Article[]): Resolution {
   for (const [type, of] of groups) {
     // (each surface form's key worked out once, as its form's where they are written alike; each
     // candidate a surface form's number)
-    const keys = of.surfaces.map((s, i) => (s === forms.text[of.forms[i]!] ? formKey(of.forms[i]!) : key(s, type)));
+    const keys = of.surfaces.map((s, i) => (s === forms.text[of.forms[i]!] ? formKey(of.forms[i]!) : matchKey(s, type)));
     const longer = longerFormIndex(of.surfaces, keys, type);
     of.surfaces.forEach((form, i) => {
       // the one group the form's longer forms are in; none when they are in two or more
