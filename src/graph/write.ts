@@ -87,7 +87,8 @@ export interface WriteGraphOptions {
    */
   reuse: { index: string; fingerprints: RecordFingerprints; source?: ReuseSource; copies?: EdgeCopies; sources?: EdgeSources };
   /**
-   * the records (given as such) are let go once written: their node and edge lists are emptied.
+   * the records (given as such) are let go once written to the temporary file, before it is renamed
+   * (so also when the rename fails): their node and edge lists are emptied.
    * kg build's records hold the corpus's mentions (2 M objects at ×100), which a collection while
    * the skeleton is worked out would otherwise mark.
    */

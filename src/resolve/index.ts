@@ -164,7 +164,7 @@ function resolveAll(articles: readonly Article[]): Resolution {
   //    relative bodies (区委) keyed by the document's place
   const relative = forms.text.map((text, f) => forms.type[f] === 'organization' && RELATIVE.test(text));
   // each identity's first unit. An identity is `${type}:${rest}` (rest: the key, then `@doc:…` for
-  // a form local to its article, `@place` for a relative body) or `place@${code}`: kept per type
+  // a form local to its article, `@` and the place's code (or the article) for a relative body) or `place@${code}`: kept per type
   // by its rest (no type name holds a colon), and per code, so that a form's key, a string
   // already hashed, is looked up as it is rather than joined into a string to hash anew
   const byRest = new Map<EntityType, Map<string, number>>();
