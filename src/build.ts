@@ -63,13 +63,13 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   return { graph, summary };
 }
 
-/** What buildRecords gives: the records, and with a cache what writeGraphFile's `reuse` takes with them. */
+/** What buildRecords gives: the records, and with a cache what the graph writer's `reuse` takes with them (graph/write.ts). */
 export interface BuiltRecords {
   records: GraphRecords;
   summary: BuildSummary;
   /**
    * the records' fingerprints and where the edges came from; given the graph file the build
-   * replaces (`replaces`), that file as its index describes it (`source`: writeGraphFile closes
+   * replaces (`replaces`), that file as its index describes it (`source`: the writer closes
    * it), and the edges copied from it (`copies`), which `records` do not hold
    */
   reuse?: RecordReuse & { source?: ReuseSource };
@@ -77,8 +77,8 @@ export interface BuiltRecords {
 
 /**
  * build(), the graph as its records (the shape of graphology's export()): what `kg build` writes
- * (writeGraphFile takes them), without the graph's own structures. With a cache, what
- * writeGraphFile's `reuse` takes too; with the graph file the records will replace (`replaces`),
+ * (writeGraphFileOverlapped takes them), without the graph's own structures. With a cache, what
+ * its `reuse` takes too; with the graph file the records will replace (`replaces`),
  * the edges the build can copy from it are not made. The inputs are files and folders, or the
  * list listInputs made of them.
  */
