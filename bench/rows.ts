@@ -7,10 +7,12 @@ export interface BenchRow {
   /** the target, in words, when the issue sets one */
   target?: string;
   met?: boolean;
+  /** beside a miss: why, in figures measured in the same run */
+  why?: string;
 }
 
 function verdict(r: BenchRow): string {
-  return r.met === undefined ? '' : r.met ? 'met' : 'MISSED';
+  return r.met === undefined ? '' : r.met ? 'met' : r.why ? `MISSED: ${r.why}` : 'MISSED';
 }
 
 /** A Markdown table of the rows (what bench/RESULTS.md records). */

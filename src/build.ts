@@ -20,7 +20,7 @@ import { loadModels } from './model-file.js';
 import { DocStore, documentOf, graphIndexPath, infoOf, mentionsOf, recordKey, type DocRecord } from './corpus/store.js';
 import { createExtractor } from './corpus/pool.js';
 import { OVERLAP_HEADS, type EarlyWorker } from './corpus/spawn.js';
-import type { FileOutcome } from './corpus/extract-file.js';
+import { addStages, noStages, type ExtractionStages, type FileOutcome } from './corpus/extract-file.js';
 import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
 import { articleUnits, type ArticleUnits } from './resolve/units.js';
 import { loadGazetteer } from './extract/gazetteer.js';
@@ -59,7 +59,9 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   const { records, summary } = await recordsOf(inputs, options, false);
   const t0 = performance.now();
   const graph = graphOf(records);
-  summary.seconds = Math.round((summary.seconds + (performance.now() - t0) / 1000) * 100) / 100;
+  const seconds = (performance.now() - t0) / 1000;
+  summary.seconds = Math.round((summary.seconds + seconds) * 100) / 100;
+  if (summary.phases) summary.phases.graph = toMilliseconds({ graph: summary.phases.graph + seconds }).graph;
   return { graph, summary };
 }
 
@@ -134,14 +136,16 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions &
     loadGazetteer();
   };
   try {
-    const extracted = await extractAll(files, store, modelFile, options, early, whileExtracting);
+    const stages = noStages();
+    const extracted = await extractAll(files, store, modelFile, options, stages, early, whileExtracting);
     options.signal?.throwIfAborted();
     open();
+    const extraction = (performance.now() - t0) / 1000;
     options.onExtracted?.();
     const kept = extracted.filter((e): e is Extracted => e.kind === 'doc');
     for (const e of extracted) if (e.kind === 'skip') warn(`kg: skipped ${e.file.path}: ${e.reason}`);
     const read = new Map<string, DocRecord>();
-    const { records, reuse } = corpusRecords(
+    const { records, reuse, phases } = corpusRecords(
       {
         infos: kept.map((e) => e.info),
         local: kept.map((e) => {
@@ -197,6 +201,8 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions &
     const cached = kept.filter((e) => e.cached).length;
     const copied = reuse?.copies && source?.columns ? { copies: reuse.copies, columns: source.columns } : undefined;
     const summary = summarise(records, kept.length, skipped, (performance.now() - t0) / 1000, cached, copied);
+    summary.phases = toMilliseconds({ extraction, ...phases });
+    summary.stages = toMilliseconds(stages);
     const out: BuiltRecords = { records, summary, ...(reuse ? { reuse: { ...reuse, ...(source ? { source } : {}) } } : {}) };
     source = undefined;
     return out;
@@ -224,11 +230,12 @@ interface Extracted {
 type Outcome = Extracted | { kind: 'skip'; file: InputFile; reason: string };
 
 /**
- * Pass 1: every file's mentions, from the cache or extracted, in input (id) order. With few new
- * articles among many cached (PREPARE_SHARE), `whileExtracting` runs once the cached ones are
- * read, while the new ones may still be extracted.
+ * Pass 1: every file's mentions, from the cache or extracted, in input (id) order; the time of
+ * each article extracted is added to `stages`. With few new articles among many cached
+ * (PREPARE_SHARE), `whileExtracting` runs once the cached ones are read, while the new ones may
+ * still be extracted.
  */
-async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions, early?: EarlyWorker, whileExtracting?: () => void): Promise<Outcome[]> {
+async function extractAll(files: InputFile[], store: DocStore, model: string | null, options: BuildOptions, stages: ExtractionStages, early?: EarlyWorker, whileExtracting?: () => void): Promise<Outcome[]> {
   const out: Outcome[] = new Array(files.length);
   // a corpus's mentions repeat a few strings (rules, types, doc ids, names) hundreds of thousands
   // of times; each copy from a worker or a record is a string of its own: hold one of each
@@ -333,6 +340,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
           if ((err as Error)?.stack) failed.stack = (err as Error).stack;
           throw failed;
         }
+        addStages(stages, r.times);
         if (r.kind === 'doc') {
           // the worker hashed the file anew: another hash than the build's says it changed since
           // (or that a kept one was wrong), and the kept one goes
@@ -405,6 +413,11 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     store.keepHeads(heads, docs as Array<Extracted & { units: ArticleUnits }>);
   }
   return out;
+}
+
+/** Each of `times` (seconds) rounded to the millisecond. */
+export function toMilliseconds<T extends object>(times: T): T {
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round((v as number) * 1000) / 1000])) as T;
 }
 
 /** `work`, or the signal's reason as soon as it is aborted (the work itself is stopped by the caller). */

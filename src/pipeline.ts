@@ -18,6 +18,9 @@ import { RecordFingerprinter } from './corpus/fingerprints.js';
 import type { EdgeColumns, EdgeCopies, EdgeSources, RecordFingerprints, ReuseSource } from './graph/reuse.js';
 import { edgeKey, matchInputs, mergeEdges, planEdges, previousEdges, type EdgePlan, type InputMatch } from './corpus/clean-edges.js';
 import { GENERATOR } from './generator.js';
+import type { ExtractionStages } from './corpus/extract-file.js';
+
+export type { ExtractionStages } from './corpus/extract-file.js';
 
 export interface BuildOptions {
   onWarning?: (message: string) => void;
@@ -51,7 +54,28 @@ export interface BuildSummary {
   derivedRelations: number;
   /** how long build() took to the graph in memory; `kg build` reports its own, with the graph written */
   seconds: number;
+  /** where the time went, phase by phase, on the build's own thread */
+  phases?: BuildPhases;
+  /** the extraction's work, stage by stage, summed over the articles extracted (each worker's own clock) */
+  stages?: ExtractionStages;
 }
+
+/** Seconds of wall-clock time of each phase of a build, one after the other on the build's thread. */
+export interface BuildPhases {
+  /** the inputs listed and hashed, the cached articles read and the others extracted, until every article's mentions are in hand (workers started and stopped) */
+  extraction: number;
+  /** names found in one article looked for in the others */
+  names: number;
+  /** mentions grouped into entities across articles */
+  resolution: number;
+  /** each article's relations taken from the cache or found, and merged into edges */
+  relations: number;
+  /** the graph's records (and layout), and the fingerprints by which the next build copies them */
+  graph: number;
+  /** the graph file, its skeleton and the cache's index written (kg build; build() writes none) */
+  writing?: number;
+}
+
 
 /**
  * A corpus after per-document extraction: each document's mentions in memory, the documents
@@ -115,19 +139,29 @@ export interface RecordReuse {
 export function corpusRecords(
   corpus: ExtractedCorpus,
   options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache; fingerprints?: boolean; previous?: ReuseSource } = {},
-): { records: GraphRecords; reuse?: RecordReuse } {
+): { records: GraphRecords; reuse?: RecordReuse; phases: Omit<BuildPhases, 'extraction' | 'writing'> } {
+  const phases = { names: 0, resolution: 0, relations: 0, graph: 0 };
+  let t = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const seconds = (now - t) / 1000;
+    t = now;
+    return seconds;
+  };
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(eachOf(corpus.mentions));
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
   const perDoc = forms.size === 0 ? corpus.mentions : corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
   // the names of other articles added no mention to a document: its mentions are its record's
   const own = perDoc.map((ms, i) => sameMentions(ms, corpus.mentions[i]!));
+  phases.names = lap();
   const { entities, entityOf, entityIndex } = resolveArticles(
     perDoc.map((mentions, i) => {
       const units = own[i] ? corpus.units?.[i] : undefined;
       return { doc: corpus.infos[i]!.id, mentions, ...(units ? { units } : {}) };
     }),
   );
+  phases.resolution = lap();
   const cache = options.relationCache;
   // (fingerprints: false — the caller writes no graph file that a next build could copy from)
   const fingerprinter = cache && options.fingerprints !== false ? new RecordFingerprinter(cache.scope, corpus.infos) : undefined;
@@ -223,17 +257,22 @@ export function corpusRecords(
   corpus.mentions.length = 0;
   if (corpus.local) corpus.local.length = 0;
   const relations = merger.result();
+  phases.relations = lap();
   const records = graphRecords(entities, relations, corpus.infos, {
     layoutIterations,
     generator: GENERATOR,
     builtAt: options.builtAt ?? new Date().toISOString(),
     releaseMentions: true,
   });
-  if (!fingerprinter || !nodeLanes) return { records };
+  const timed = <T>(out: T): T & { phases: typeof phases } => {
+    phases.graph = lap();
+    return { ...out, phases };
+  };
+  if (!fingerprinter || !nodeLanes) return timed({ records });
   const { fingerprints, sources } = fingerprinter.fingerprints(records, nodeLanes);
-  if (!previous || !plan || !match) return { records, reuse: { fingerprints, sources } };
+  if (!previous || !plan || !match) return timed({ records, reuse: { fingerprints, sources } });
   const merged = mergeEdges(previous, match, plan, records.edges, fingerprints.edges, sources);
-  return { records, reuse: { fingerprints: { nodes: fingerprints.nodes, edges: merged.fingerprints }, sources: merged.sources, copies: merged.copies } };
+  return timed({ records, reuse: { fingerprints: { nodes: fingerprints.nodes, edges: merged.fingerprints }, sources: merged.sources, copies: merged.copies } });
 }
 
 /** `make()` the first time, its value after. */

@@ -61,6 +61,31 @@ test('a build says once that its extraction is done, after its last document', a
   assert.deepEqual(events, ['1/6', '2/6', '3/6', '4/6', '5/6', '6/6', 'extracted']);
 });
 
+test('a build says where its time went: each phase on its thread, and each stage of the extraction summed over the articles it extracted (none from the cache)', async () => {
+  const dir = writeCorpus(corpus(6));
+  const cacheDir = join(tempDir(), '.kg-cache');
+  const { summary } = await build([dir], { ...FIXED, workers: 2, cacheDir });
+  const { phases, stages } = summary;
+  assert.ok(phases && stages);
+  for (const [name, seconds] of Object.entries(phases)) assert.ok(Number.isFinite(seconds) && seconds >= 0, `${name}: ${seconds}`);
+  // the phases follow one another within the build's own time (each rounded to the millisecond)
+  const sum = phases.extraction + phases.names + phases.resolution + phases.relations + phases.graph;
+  assert.ok(sum <= summary.seconds + 0.01, `${sum} > ${summary.seconds}`);
+  assert.equal(phases.writing, undefined);
+  // both workers' starts, and the rules and the tagger of each of the 6 articles
+  assert.equal(stages.articles, 6);
+  for (const [name, seconds] of Object.entries(stages)) assert.ok(Number.isFinite(seconds) && seconds >= 0, `${name}: ${seconds}`);
+  assert.ok(stages.load > 0 && stages.rules > 0 && stages.tagger > 0, JSON.stringify(stages));
+  // everything from the cache: nothing extracted, no time in any stage
+  const again = await build([dir], { ...FIXED, workers: 2, cacheDir });
+  assert.deepEqual(again.summary.stages, { articles: 0, load: 0, ingest: 0, rules: 0, tagger: 0, linker: 0, store: 0 });
+  // the rules alone: no tagger
+  const rules = await build([dir], { ...FIXED, workers: 1, model: null });
+  assert.equal(rules.summary.stages!.articles, 6);
+  assert.ok(rules.summary.stages!.rules > 0);
+  assert.equal(rules.summary.stages!.tagger, 0);
+});
+
 const BUILD_JSON = fileURLToPath(new URL('./fixtures/build-json.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -350,7 +375,9 @@ test('one worker process, started with the model it loads at once, extracts as t
   await pool.close();
   assert.equal(own.kind, 'doc');
   assert.ok(own.kind === 'doc' && own.mentions.length > 0);
-  assert.deepEqual(JSON.parse(JSON.stringify(there)), JSON.parse(JSON.stringify(own)));
+  // (the times apart: each its own; both loaded jieba and the model before the article)
+  assert.ok(own.times.load > 0 && there.times.load > 0);
+  assert.deepEqual(JSON.parse(JSON.stringify({ ...there, times: 0 })), JSON.parse(JSON.stringify({ ...own, times: 0 })));
   // stopped while it loads jieba and the model: no abort, no hang
   const early = createExtractor(1, { processes: true, model: DEFAULT_MODEL });
   await early.close();

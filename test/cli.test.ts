@@ -28,11 +28,17 @@ test('kg build writes the graph and prints a summary; --json for machines', () =
   const j = kg('build', dir, '--out', out, '--json');
   const summary = JSON.parse(j.stdout);
   assert.equal(summary.documents, 1);
+  // where the time went: the phases, the graph's writing among them; nothing extracted anew
+  assert.deepEqual(Object.keys(summary.phases), ['extraction', 'names', 'resolution', 'relations', 'graph', 'writing']);
+  for (const seconds of Object.values(summary.phases)) assert.ok(typeof seconds === 'number' && seconds >= 0);
+  assert.equal(summary.stages.articles, 0);
   // built again unchanged, with the cache: every record is copied from the graph file it replaces
   assert.equal(summary.records.total, graph.nodes.length + graph.edges.length);
   assert.equal(summary.records.copied, summary.records.total);
   const fresh = JSON.parse(kg('build', dir, '--out', out, '--json', '--no-cache').stdout);
   assert.equal(fresh.records.copied, 0);
+  assert.equal(fresh.stages.articles, 1);
+  assert.ok(fresh.stages.load > 0 && fresh.stages.tagger > 0);
 });
 
 test('kg stats reads a graph', () => {

@@ -4,7 +4,7 @@
 // hands back the summary.
 import { parentPort } from 'node:worker_threads';
 import type { EarlyWorker } from '../corpus/spawn.js';
-import { buildRecords } from '../build.js';
+import { buildRecords, toMilliseconds } from '../build.js';
 import { graphIndexPath } from '../corpus/store.js';
 import { setCorpusPassHeapFlags } from '../corpus/heap.js';
 import { removeStaleTemps, writeGraphFileOverlapped } from '../graph/write.js';
@@ -24,10 +24,12 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
     ...(job.corpusPassHeap ? { onExtracted: setCorpusPassHeapFlags } : {}),
   }, early);
   // with a cache, the records the last build wrote and this one did not change are copied
+  const t0 = performance.now();
   const written = await writeGraphFileOverlapped(job.out, records, { skeleton: true, release: true, ...(cacheDir !== undefined && reuse ? { reuse: { index: graphIndexPath(cacheDir, job.out), ...reuse } } : {}) });
   // what a killed build left beside the graph
   removeStaleTemps(job.out);
   removeStaleTemps(skeletonPath(job.out));
+  if (summary.phases) summary.phases.writing = toMilliseconds({ writing: (performance.now() - t0) / 1000 }).writing;
   return { summary, records: written };
 }
 

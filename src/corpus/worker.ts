@@ -9,10 +9,16 @@ const send = (msg: unknown): void => {
 // tasks are extracted one at a time, in the order they came, and each is answered as soon as it
 // is done: the pool matches a reply to the oldest task it posted (pool.ts)
 let previous: Promise<void> = Promise.resolve();
+// the seconds this worker took to start (below), told with its first article's times
+let loadSeconds = 0;
 process.on('message', (msg: { task: FileTask }) => {
   previous = previous.then(() =>
     extractFile(msg.task).then(
-      (outcome) => send({ outcome }),
+      (outcome) => {
+        outcome.times.load += loadSeconds;
+        loadSeconds = 0;
+        send({ outcome });
+      },
       (err: unknown) => send({ error: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }),
     ),
   );
@@ -30,7 +36,9 @@ const warm = process.argv[2];
 if (warm !== undefined) {
   const { model, quiet } = JSON.parse(warm) as { model: string | null; quiet?: boolean };
   try {
+    const t0 = performance.now();
     warmUp(model);
+    loadSeconds = (performance.now() - t0) / 1000;
   } catch (err) {
     if (!quiet) throw err;
     process.exit(1);
