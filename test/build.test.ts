@@ -384,6 +384,24 @@ test('one worker process, started with the model it loads at once, extracts as t
   await assert.rejects(early.run(task), /closing/);
 });
 
+test("a worker process asks glibc's malloc for huge pages, unless the user's GLIBC_TUNABLES say otherwise, and keeps the user's other tunables", async () => {
+  const { workerEnv } = await import('../src/corpus/spawn.js');
+  assert.equal(workerEnv({ PATH: '/bin' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=1');
+  assert.equal(workerEnv({ PATH: '/bin' }).PATH, '/bin');
+  assert.equal(workerEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }).GLIBC_TUNABLES, 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
+  assert.equal(workerEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=0');
+  // and a worker process is started with it (its environment read where Linux shows it)
+  if (process.platform !== 'linux' || process.env.GLIBC_TUNABLES) return;
+  const { startWorker } = await import('../src/corpus/spawn.js');
+  const w = startWorker(undefined);
+  const seen = await new Promise<string | undefined>((resolve, reject) => {
+    w.once('error', reject);
+    w.once('spawn', () => resolve(readFileSync(`/proc/${w.pid}/environ`, 'utf8').split('\0').find((v) => v.startsWith('GLIBC_TUNABLES='))));
+  });
+  w.kill();
+  assert.equal(seen, 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1');
+});
+
 test('a worker process started ahead of the build is the pool\'s first worker, or is stopped; one that cannot load its model exits without a word', { timeout: 120_000 }, async () => {
   const { createExtractor } = await import('../src/corpus/pool.js');
   const { EarlyWorker } = await import('../src/corpus/spawn.js');
