@@ -19,6 +19,7 @@ import type { EdgeColumns, EdgeCopies, EdgeSources, RecordFingerprints, ReuseSou
 import { edgeKey, matchInputs, mergeEdges, planEdges, previousEdges, type EdgePlan, type InputMatch } from './corpus/clean-edges.js';
 import { GENERATOR } from './generator.js';
 import type { ExtractionStages } from './corpus/extract-file.js';
+import { laps } from './laps.js';
 
 export type { ExtractionStages } from './corpus/extract-file.js';
 
@@ -141,13 +142,7 @@ export function corpusRecords(
   options: BuildOptions & { linker?: LinkerModel; relationCache?: RelationCache; fingerprints?: boolean; previous?: ReuseSource } = {},
 ): { records: GraphRecords; reuse?: RecordReuse; phases: Omit<BuildPhases, 'extraction' | 'writing'> } {
   const phases = { names: 0, resolution: 0, relations: 0, graph: 0 };
-  let t = performance.now();
-  const lap = (): number => {
-    const now = performance.now();
-    const seconds = (now - t) / 1000;
-    t = now;
-    return seconds;
-  };
+  const lap = laps();
   // a name found by a rule in one article is a name in the others too
   const forms = corpusForms(eachOf(corpus.mentions));
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back

@@ -17,6 +17,7 @@ import { loadModels } from '../model-file.js';
 import { tokenize } from '../segment/index.js';
 import { loadGazetteer } from '../extract/gazetteer.js';
 import { localRelations, type LocalRelations } from './local-relations.js';
+import { laps } from '../laps.js';
 
 export interface FileTask {
   path: string;
@@ -99,13 +100,7 @@ export async function extractFile(task: FileTask): Promise<FileOutcome> {
   let doc: Document;
   let mentions: Mention[];
   const times: StageTimes = { load: 0, ingest: 0, rules: 0, tagger: 0, linker: 0, store: 0 };
-  let t = performance.now();
-  const lap = (): number => {
-    const now = performance.now();
-    const seconds = (now - t) / 1000;
-    t = now;
-    return seconds;
-  };
+  const lap = laps();
   try {
     // read and hashed here: the build hashed it (or took the hash an earlier build kept) to look
     // it up in the cache, but a worker is handed the path, not the bytes
