@@ -68,9 +68,10 @@ test('a build says where its time went: each phase on its thread, and each stage
   const { phases, stages } = summary;
   assert.ok(phases && stages);
   for (const [name, seconds] of Object.entries(phases)) assert.ok(Number.isFinite(seconds) && seconds >= 0, `${name}: ${seconds}`);
-  // the phases follow one another within the build's own time (each rounded to the millisecond)
+  // the phases follow one another within the build's own time (each rounded to the millisecond,
+  // the build's seconds to the hundredth twice: once before the graph is made, once after)
   const sum = phases.extraction + phases.names + phases.resolution + phases.relations + phases.graph;
-  assert.ok(sum <= summary.seconds + 0.01, `${sum} > ${summary.seconds}`);
+  assert.ok(sum <= summary.seconds + 0.02, `${sum} > ${summary.seconds}`);
   assert.equal(phases.writing, undefined);
   // both workers' starts, and the rules and the tagger of each of the 6 articles
   assert.equal(stages.articles, 6);
