@@ -63,7 +63,12 @@ export interface BuildSummary {
 
 /** Seconds of wall-clock time of each phase of a build, one after the other on the build's thread. */
 export interface BuildPhases {
-  /** the inputs listed and hashed, the cached articles read and the others extracted, until every article's mentions are in hand (workers started and stopped) */
+  /**
+   * until every article's mentions are in hand: the model loaded, the inputs hashed (or their kept
+   * hashes checked), the cached articles' heads and relations read, the others extracted (workers
+   * started and stopped), the heads and hashes kept for the next build, the graph file to be
+   * replaced opened
+   */
   extraction: number;
   /** names found in one article looked for in the others */
   names: number;
@@ -73,8 +78,8 @@ export interface BuildPhases {
   relations: number;
   /** the graph's records (and layout), and the fingerprints by which the next build copies them */
   graph: number;
-  /** the graph file, its skeleton and the cache's index written (kg build; build() writes none) */
-  writing?: number;
+  /** the cache's relation files written and its unused records removed (or the temporary store); with kg build, the graph file, its skeleton and the cache's index too */
+  writing: number;
 }
 
 

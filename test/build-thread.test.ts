@@ -40,6 +40,8 @@ test('a corpus built in a thread of its own gives the graph, summary and stderr 
   const untimed = (s: typeof a.summary) => ({ ...s, seconds: 0, phases: undefined, stages: { ...s.stages, load: 0, ingest: 0, rules: 0, tagger: 0, linker: 0, store: 0 } });
   assert.deepEqual(untimed(b.summary), untimed(a.summary));
   assert.equal(b.summary.stages?.articles, 26);
+  // both tell their phases, the graph's writing among them
+  for (const s of [a.summary, b.summary]) assert.deepEqual(Object.keys(s.phases ?? {}), ['extraction', 'names', 'resolution', 'relations', 'graph', 'writing']);
   assert.deepEqual(b.records, a.records);
   assert.equal(b.summary.documents, 25);
   assert.deepEqual(there, here);

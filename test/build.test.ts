@@ -72,7 +72,8 @@ test('a build says where its time went: each phase on its thread, and each stage
   // the build's seconds to the hundredth twice: once before the graph is made, once after)
   const sum = phases.extraction + phases.names + phases.resolution + phases.relations + phases.graph;
   assert.ok(sum <= summary.seconds + 0.02, `${sum} > ${summary.seconds}`);
-  assert.equal(phases.writing, undefined);
+  // (build() writes no graph file: its writing is the cache's relation files and closing the store)
+  assert.ok(phases.writing >= 0);
   // both workers' starts, and the rules and the tagger of each of the 6 articles
   assert.equal(stages.articles, 6);
   for (const [name, seconds] of Object.entries(stages)) assert.ok(Number.isFinite(seconds) && seconds >= 0, `${name}: ${seconds}`);
@@ -376,8 +377,9 @@ test('one worker process, started with the model it loads at once, extracts as t
   await pool.close();
   assert.equal(own.kind, 'doc');
   assert.ok(own.kind === 'doc' && own.mentions.length > 0);
-  // (the times apart: each its own; both loaded jieba and the model before the article)
-  assert.ok(own.times.load > 0 && there.times.load > 0);
+  // (the times apart: each its own; the worker process loaded jieba and the model before the
+  // article, where this process, which earlier tests had load them, found them loaded)
+  assert.ok(there.times.load > 0);
   assert.deepEqual(JSON.parse(JSON.stringify({ ...there, times: 0 })), JSON.parse(JSON.stringify({ ...own, times: 0 })));
   // stopped while it loads jieba and the model: no abort, no hang
   const early = createExtractor(1, { processes: true, model: DEFAULT_MODEL });

@@ -38,7 +38,7 @@ test('kg build writes the graph and prints a summary; --json for machines', () =
   const fresh = JSON.parse(kg('build', dir, '--out', out, '--json', '--no-cache').stdout);
   assert.equal(fresh.records.copied, 0);
   assert.equal(fresh.stages.articles, 1);
-  assert.ok(fresh.stages.load > 0 && fresh.stages.tagger > 0);
+  assert.ok(fresh.stages.load > 0 && fresh.stages.tagger >= 0);
 });
 
 test('kg stats reads a graph', () => {

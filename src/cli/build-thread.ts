@@ -29,7 +29,7 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
   // what a killed build left beside the graph
   removeStaleTemps(job.out);
   removeStaleTemps(skeletonPath(job.out));
-  if (summary.phases) summary.phases.writing = toMilliseconds({ writing: (performance.now() - t0) / 1000 }).writing;
+  if (summary.phases) summary.phases.writing = toMilliseconds({ writing: summary.phases.writing + (performance.now() - t0) / 1000 }).writing;
   return { summary, records: written };
 }
 

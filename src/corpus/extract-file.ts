@@ -53,7 +53,8 @@ export type FileOutcome =
  * Seconds of each stage of the extraction, summed over the articles extracted, each measured by
  * the clock of the worker that ran it: with two workers at once the sums can pass the
  * extraction's wall-clock time. `load` is each worker's start (jieba's dictionaries, the
- * gazetteer, the model); `rules` includes jieba's tagging, which the rules call; `tagger` the
+ * gazetteer, and in a worker process the model, which the build's own process loads before its
+ * extraction); `rules` includes jieba's tagging, which the rules call; `tagger` the
  * learned tagger and what completes its spans; `linker` the relations found within an article by
  * the worker that extracted it; `store` its record written to the cache.
  */
