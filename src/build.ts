@@ -24,6 +24,7 @@ import { addStages, noStages, type ExtractionStages, type FileOutcome } from './
 import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
 import { articleUnits, type ArticleUnits } from './resolve/units.js';
 import { loadGazetteer } from './extract/gazetteer.js';
+import { addSeconds, toMilliseconds } from './laps.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
@@ -61,7 +62,7 @@ export async function build(inputs: string[], options: BuildOptions = {}): Promi
   const graph = graphOf(records);
   const seconds = (performance.now() - t0) / 1000;
   summary.seconds = Math.round((summary.seconds + seconds) * 100) / 100;
-  if (summary.phases) summary.phases.graph = toMilliseconds({ graph: summary.phases.graph + seconds }).graph;
+  if (summary.phases) addSeconds(summary.phases, 'graph', seconds);
   return { graph, summary };
 }
 
@@ -216,7 +217,7 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions &
     const closing = performance.now();
     store.close();
     // (the cache's records no build read are removed there, or the temporary store: writing too)
-    if (built?.phases) built.phases.writing = toMilliseconds({ writing: built.phases.writing + (performance.now() - closing) / 1000 }).writing;
+    if (built?.phases) addSeconds(built.phases, 'writing', (performance.now() - closing) / 1000);
   }
 }
 
@@ -421,11 +422,6 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
     store.keepHeads(heads, docs as Array<Extracted & { units: ArticleUnits }>);
   }
   return out;
-}
-
-/** Each of `times` (seconds) rounded to the millisecond. */
-export function toMilliseconds<T extends object>(times: T): T {
-  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round((v as number) * 1000) / 1000])) as T;
 }
 
 /** `work`, or the signal's reason as soon as it is aborted (the work itself is stopped by the caller). */

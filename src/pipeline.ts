@@ -82,7 +82,6 @@ export interface BuildPhases {
   writing: number;
 }
 
-
 /**
  * A corpus after per-document extraction: each document's mentions in memory, the documents
  * themselves loaded on demand (from the store) so the text is never held whole.

@@ -4,7 +4,8 @@
 // hands back the summary.
 import { parentPort } from 'node:worker_threads';
 import type { EarlyWorker } from '../corpus/spawn.js';
-import { buildRecords, toMilliseconds } from '../build.js';
+import { buildRecords } from '../build.js';
+import { addSeconds } from '../laps.js';
 import { graphIndexPath } from '../corpus/store.js';
 import { setCorpusPassHeapFlags } from '../corpus/heap.js';
 import { removeStaleTemps, writeGraphFileOverlapped } from '../graph/write.js';
@@ -29,7 +30,7 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
   // what a killed build left beside the graph
   removeStaleTemps(job.out);
   removeStaleTemps(skeletonPath(job.out));
-  if (summary.phases) summary.phases.writing = toMilliseconds({ writing: summary.phases.writing + (performance.now() - t0) / 1000 }).writing;
+  if (summary.phases) addSeconds(summary.phases, 'writing', (performance.now() - t0) / 1000);
   return { summary, records: written };
 }
 
