@@ -128,7 +128,7 @@ async function recordsFrom(inputs: string[] | InputList, options: BuildOptions &
     opened = true;
     if (withFingerprints && cacheDir !== undefined && replaces !== undefined) source = ReuseSource.open(graphIndexPath(cacheDir, replaces), replaces);
   };
-  // a rebuild's thread waits for its worker to extract the new articles once it has read the
+  // a rebuild's main thread waits for its worker to extract the new articles once it has read the
   // cached ones: it opens the graph file then, and loads the gazetteer resolution reads (extractAll
   // says when; a build with many articles to extract, whose peak memory is while its workers
   // run, does both after)

@@ -388,11 +388,11 @@ test('one worker process, started with the model it loads at once, extracts as t
 });
 
 test("a worker process asks glibc's malloc for huge pages, unless the user's GLIBC_TUNABLES say otherwise, and keeps the user's other tunables", async () => {
-  const { workerEnv } = await import('../src/corpus/spawn.js');
-  assert.equal(workerEnv({ PATH: '/bin' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=1');
-  assert.equal(workerEnv({ PATH: '/bin' }).PATH, '/bin');
-  assert.equal(workerEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }).GLIBC_TUNABLES, 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
-  assert.equal(workerEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=0');
+  const { hugePagesEnv } = await import('../src/corpus/heap.js');
+  assert.equal(hugePagesEnv({ PATH: '/bin' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=1');
+  assert.equal(hugePagesEnv({ PATH: '/bin' }).PATH, '/bin');
+  assert.equal(hugePagesEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }).GLIBC_TUNABLES, 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
+  assert.equal(hugePagesEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }).GLIBC_TUNABLES, 'glibc.malloc.hugetlb=0');
   // and a worker process is started with it (its environment read where Linux shows it)
   if (process.platform !== 'linux' || process.env.GLIBC_TUNABLES) return;
   const { startWorker } = await import('../src/corpus/spawn.js');

@@ -1,36 +1,42 @@
-// `kg build`'s side of the build's thread (build-thread.ts): the job it is given, and the thread
-// started for a corpus of THREAD_FILES files or more, so that the thread's heap can be given a
-// young generation larger than V8's default (corpus/heap.ts): a build's corpus passes keep
-// millions of mentions, relations and strings alive, and with the default 16 MB semi-spaces each
-// of those objects was copied through some hundreds of scavenges (bench/RESULTS.md). A
-// process-wide flag (--max-semi-space-size) cannot be set once Node runs; a worker thread's
-// `resourceLimits` can. The thread sends what it writes to stderr (warnings, progress lines) as
-// messages, stops when the build's signal aborts, and hands back the summary.
+// `kg build`'s side of the build's process (build-process.ts): the job it is given, and the
+// process forked for a corpus of PROCESS_FILES files or more, which starts with what only a new
+// process can be given: V8 semi-spaces larger than its default (corpus/heap.ts: a build's corpus
+// passes keep millions of mentions, relations and strings alive, and with the default 16 MB
+// semi-spaces each of those objects was copied through some hundreds of scavenges), and glibc's
+// malloc asking for transparent huge pages (corpus/spawn.ts: the cached heads, relations and
+// graph index a rebuild reads, and the graph file it writes, are hundreds of MB of buffers, paged
+// in one fault at a time without them). The process sends what it writes to stderr (warnings,
+// progress lines) as messages, stops when the build's signal aborts or when kg's process is gone,
+// and hands back the summary.
 //
-// Apart from build-thread.ts so that the CLI loads none of the build's modules before it starts
-// the thread: the thread loads them, and starts the extraction's early worker (corpus/spawn.ts)
-// before it does. A smaller corpus, built in the CLI's own thread, loads them then.
-import { Worker } from 'node:worker_threads';
+// Apart from build-process.ts so that the CLI loads none of the build's modules before it starts
+// the process: the process loads them, and starts the extraction's early worker (corpus/spawn.ts)
+// before it does. A smaller corpus, built in the CLI's own process, loads them then.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildSummary } from '../build.js';
-import { BUILD_YOUNG_GENERATION_MB } from '../corpus/heap.js';
+import { BUILD_PROCESS_FLAGS, HEAP_FLAGS, hugePagesEnv } from '../corpus/heap.js';
 import type { InputList } from '../ingest/index.js';
 
 /**
- * Corpora of fewer files are built in the process's own thread: a thread of its own costs a
- * second load of kg's modules and about 110 MB more memory at peak, and its larger young
- * generation pays only where the corpus passes hold many objects. Measured by hand, in the
+ * Corpora of fewer files are built in kg's own process: a process of its own costs a second load
+ * of kg's modules and about 110 MB more memory at peak, and its larger young generation pays only
+ * where the corpus passes hold many objects. Measured by hand when that was a thread, in the
  * process's thread → in a thread of its own: data/corpus (5 articles, --no-cache), 4 alternating
  * rounds, 2.30 → 2.67 s on average, 400 → 515 MB at peak; 132 articles (1 MB), 2 rounds, 4.6 and
  * 4.8 → 5.0 and 5.9 s, 440 → 568 MB; 1,320 articles (10 MB, --workers 1), 3 rounds, 22.1, 21.2,
  * 23.5 → 22.5, 19.7, 22.6 s, 575 → 690 MB; 13,200 articles rebuilt after adding 13, 4 rounds,
- * median 19.2 → 16.7 s. The threshold lies between the last two; it was not timed itself.
+ * median 19.2 → 16.7 s. The threshold lies between the last two; it was not timed itself. The
+ * thread became a process for the huge pages: the ×100 rebuild after adding 13 articles, with
+ * kg's process given them from the shell, 2 alternating rounds, 13.7 and 13.1 → 12.1 and 11.6 s
+ * (2026-12-05).
  */
-export const THREAD_FILES = 1000;
+export const PROCESS_FILES = 1000;
 
-/** buildInThread for corpora of THREAD_FILES files or more, else build-thread.ts's buildAndWrite in this thread. */
+/** buildInProcess for corpora of PROCESS_FILES files or more, else build-process.ts's buildAndWrite in this process. */
 export async function buildAndWriteGraph(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
-  if (job.inputs.files.length >= THREAD_FILES) return buildInThread(job, hooks);
-  const { buildAndWrite } = await import('./build-thread.js');
+  if (job.inputs.files.length >= PROCESS_FILES) return buildInProcess(job, hooks);
+  const { buildAndWrite } = await import('./build-process.js');
   return buildAndWrite(job, hooks);
 }
 
@@ -60,43 +66,56 @@ export interface Hooks {
   onStderr?: (text: string) => void;
 }
 
-export type FromThread =
+/** The build's process's messages to kg's process. */
+export type FromBuild =
   | { stderr: string }
   | { outcome: BuildOutcome }
   | { error: { message: string; stack?: string; exitCode?: number } };
 
+/** kg's process's messages to the build's process: the job first, then perhaps a stop. */
+export type ToBuild = { kgBuildJob: BuildJob } | { abort: true };
+
 /**
- * buildAndWrite in a thread with the larger young generation. Rejects with the thread's error
- * (its message and exit code), or with the signal's reason once the thread has stopped (workers
- * terminated, temporary store removed) after the signal aborted.
+ * buildAndWrite in a process of its own (build-process-start.ts), started with the build's heap
+ * flags and huge pages. Rejects with the process's error (its message and exit code), or with the
+ * signal's reason once the process has stopped (workers terminated, temporary store removed)
+ * after the signal aborted.
  */
-export function buildInThread(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
+export function buildInProcess(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) return reject(hooks.signal.reason);
-    const options = { workerData: { kgBuildJob: job }, resourceLimits: { maxYoungGenerationSizeMb: BUILD_YOUNG_GENERATION_MB } };
-    // the thread starts at build-thread-start; under tsx (tests) it is TypeScript: the thread registers tsx's loader, then loads it
+    // under tsx (tests) the process's modules are TypeScript, run with tsx's loader
     const ts = import.meta.url.endsWith('.ts');
-    const start = new URL(ts ? './build-thread-start.ts' : './build-thread-start.js', import.meta.url);
-    const thread = ts
-      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(start.href)}); })`, { ...options, eval: true })
-      : new Worker(start, options);
+    const entry = fileURLToPath(new URL(ts ? './build-process-start.ts' : './build-process-start.js', import.meta.url));
+    // (its stdout is kg's results' channel: the build writes nothing there, and nothing of it may land there)
+    const child = fork(entry, [], {
+      serialization: 'advanced',
+      execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS, ...BUILD_PROCESS_FLAGS],
+      env: hugePagesEnv(process.env),
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     let outcome: BuildOutcome | undefined;
     let failure: Error | undefined;
-    const onAbort = () => thread.postMessage({ abort: true });
+    const send = (m: ToBuild) => {
+      if (child.connected) child.send(m);
+    };
+    const onAbort = () => send({ abort: true });
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
-    thread.on('message', (m: FromThread) => {
+    child.on('message', (m: FromBuild) => {
       if ('stderr' in m) hooks.onStderr?.(m.stderr);
       else if ('outcome' in m) outcome = m.outcome;
       else failure = Object.assign(new Error(m.error.message), m.error);
     });
-    thread.on('error', (err) => (failure ??= err));
-    thread.on('exit', (code) => {
+    // (a process that cannot be started: its error, then its exit)
+    child.on('error', (err) => (failure ??= err));
+    child.on('exit', (code, signal) => {
       hooks.signal?.removeEventListener('abort', onAbort);
       // a stop that came after the build's last check (while the graph was written) finds the
-      // build done: it succeeded, as it did when the writing ran in the process's one thread
+      // build done: it succeeded, as it does when the build runs in kg's own process
       if (outcome) resolve(outcome);
       else if (hooks.signal?.aborted) reject(hooks.signal.reason);
-      else reject(failure ?? new Error(`the build's thread stopped (exit code ${code})`));
+      else reject(failure ?? new Error(`the build's process stopped (${signal ?? `exit code ${code}`})`));
     });
+    send({ kgBuildJob: job });
   });
 }

@@ -3,7 +3,7 @@
 // A command loads the modules it runs when it runs (the commands' registration reads only their
 // defaults, query/defaults.ts, export/formats.ts, view/defaults.ts): this module and its imports
 // load in about 22 ms against 140 ms when they loaded every command's, so `kg --help` takes 0.09 s
-// instead of 0.21 s, and `kg build` starts its thread, which forks the extraction's early worker,
+// instead of 0.21 s, and `kg build` starts its build process, which forks the extraction's early worker,
 // about 90 ms sooner (2026-12-04, timed by hand).
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';

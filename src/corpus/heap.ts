@@ -3,7 +3,8 @@
 // build's peak memory (10 MB of text: 126 MB live, 300 MB of heap). A worker holds one article's
 // data at a time (≈ 40 MB live beside jieba) but let its heap grow to 190 MB. Collecting once the
 // heap is 30 % over what survived lowers the peak at little cost in time. bin/kg.js sets these
-// flags in the build's process; the pool starts its worker processes with them.
+// flags in kg's process; the build's process and the worker processes start with them. Also here:
+// the other memory settings of the processes kg starts (the build's, the workers').
 import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_FLAGS = ['--heap-growing-percent=30'];
@@ -29,13 +30,31 @@ export function setCorpusPassHeapFlags(): void {
 }
 
 /**
- * The young generation (MB) of the thread `kg build` runs in (cli/build-host.ts): 192, i.e.
- * semi-spaces of 64 MB where V8's default is 16. A build keeps millions of objects alive (the
- * mentions, relations and their strings); with small semi-spaces they are copied through hundreds
- * of scavenges. Measured with --max-semi-space-size=64 (bench/RESULTS.md): the ×100 rebuild after
- * adding 13 articles, 6 alternating rounds, median 17.5 → 15.2 s, user CPU 20.9 → 17.8 s, peak RSS
- * about 50 MB more; 128 MB semi-spaces gained nothing more for 150 MB. In the thread, the ×100 full
- * build peaked at 1,415 MB (1,304 MB before: `npm run bench`, 2026-12-04 09:15 UTC); later
- * recordings are in bench/RESULTS.md (1,419 MB at 16:11 UTC).
+ * The V8 flags of the process `kg build` runs a large corpus in (cli/build-host.ts): semi-spaces of
+ * 64 MB where V8's default is 16. A build keeps millions of objects alive (the mentions, relations
+ * and their strings); with small semi-spaces they are copied through hundreds of scavenges.
+ * Measured with --max-semi-space-size=64 (bench/RESULTS.md): the ×100 rebuild after adding 13
+ * articles, 6 alternating rounds, median 17.5 → 15.2 s, user CPU 20.9 → 17.8 s, peak RSS about
+ * 50 MB more; 128 MB semi-spaces gained nothing more for 150 MB. In a thread given that young
+ * generation, the ×100 full build peaked at 1,415 MB (1,304 MB before: `npm run bench`,
+ * 2026-12-04 09:15 UTC); later recordings are in bench/RESULTS.md.
  */
-export const BUILD_YOUNG_GENERATION_MB = 192;
+export const BUILD_PROCESS_FLAGS = ['--max-semi-space-size=64'];
+
+/** The glibc tunable that has malloc ask for transparent huge pages (glibc 2.35 and later; others ignore it). */
+const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
+
+/**
+ * The environment of a process kg starts (a worker, the build's process): `env` with malloc asked
+ * to back its heap with transparent huge pages (GLIBC_TUNABLES), unless the user's tunables say
+ * otherwise. jieba builds its dictionaries from millions of small allocations, about 600 MB of
+ * pages touched one fault at a time; where the kernel gives huge pages on request (`madvise`, as
+ * on this project's machines) and a fault is dear (a virtual machine), that is most of the load:
+ * raw nodejieba.load() took 2.2 s with 153 k page faults, and 0.6–1.1 s with about 7 k
+ * (2026-12-05). A rebuild's cached heads and relations are read into buffers of 100 MB and more.
+ */
+export function hugePagesEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const tunables = env.GLIBC_TUNABLES;
+  if (tunables?.includes('glibc.malloc.hugetlb')) return env;
+  return { ...env, GLIBC_TUNABLES: tunables ? `${tunables}:${HUGE_PAGES}` : HUGE_PAGES };
+}

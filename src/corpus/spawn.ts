@@ -1,10 +1,10 @@
 // Starting an extraction worker process (worker.ts), and starting one early: a rebuild of a large
 // cached corpus hands its few new articles to one worker process, whose start (node, jieba's
-// dictionaries, the model: about 1–1.5 s) the build's thread used to wait for. Started before the
-// thread loads kg's modules and hashes the inputs, it is ready about when the build needs it.
+// dictionaries, the model: about 1–1.5 s) the build used to wait for. Started before the build's
+// process loads kg's modules and hashes the inputs, it is ready about when the build needs it.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { HEAP_FLAGS } from './heap.js';
+import { HEAP_FLAGS, hugePagesEnv } from './heap.js';
 
 /**
  * Cached articles from which a rebuild's single worker is a process started before their heads
@@ -13,7 +13,7 @@ import { HEAP_FLAGS } from './heap.js';
  * ×100 rebuild, 3 alternating rounds: 28.1/27.3/23.9 s in-process, 24.0/25.5/20.8 s with the
  * process); 2,000 is where the reading (0.3 s) starts to be worth a process, reasoned from those
  * costs, not timed. The process also extracts the new articles while the heads are read. `kg
- * build` starts that process (an EarlyWorker) as its thread starts when it is given this many
+ * build` starts that process (an EarlyWorker) as its build process starts when it is given this many
  * files or more, a cache and no --workers.
  */
 export const OVERLAP_HEADS = 2000;
@@ -30,26 +30,9 @@ export function startWorker(model: string | null | undefined, quiet = false): Ch
   return fork(entry, model === undefined ? [] : [JSON.stringify({ model, ...(quiet ? { quiet } : {}) })], {
     serialization: 'advanced',
     execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS],
-    env: workerEnv(process.env),
+    env: hugePagesEnv(process.env),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-}
-
-/** The glibc tunable that has malloc ask for transparent huge pages (glibc 2.35 and later; others ignore it). */
-const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
-
-/**
- * A worker process's environment: `env` with malloc asked to back its heap with transparent huge
- * pages (GLIBC_TUNABLES), unless the user's tunables say otherwise. jieba builds its dictionaries
- * from millions of small allocations, about 600 MB of pages touched one fault at a time; where the
- * kernel gives huge pages on request (`madvise`, as on this project's machines) and a fault is
- * dear (a virtual machine), that is most of the load: raw nodejieba.load() took 2.2 s with
- * 153 k page faults, and 0.6–1.1 s with about 7 k (2026-12-05).
- */
-export function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const tunables = env.GLIBC_TUNABLES;
-  if (tunables?.includes('glibc.malloc.hugetlb')) return env;
-  return { ...env, GLIBC_TUNABLES: tunables ? `${tunables}:${HUGE_PAGES}` : HUGE_PAGES };
 }
 
 /** A worker process started ahead, as a pool takes it: whether it said it is ready (worker.ts posts `{ ready: true }` once loaded) before the pool listens to it. */

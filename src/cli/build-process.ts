@@ -1,8 +1,7 @@
-// The work of `kg build`'s thread (started by build-host.ts, for a corpus of THREAD_FILES files or
-// more), or of the process's own thread for a smaller one: the build and the graph written. The
-// thread sends what it writes to stderr as messages, stops when the build's signal aborts, and
-// hands back the summary.
-import { parentPort } from 'node:worker_threads';
+// The work of `kg build`'s build process (started by build-host.ts, for a corpus of PROCESS_FILES
+// files or more), or of kg's own process for a smaller one: the build and the graph written. The
+// build's process sends what it writes to stderr as messages, stops when asked to, and hands back
+// the summary.
 import type { EarlyWorker } from '../corpus/spawn.js';
 import { buildRecords } from '../build.js';
 import { addSeconds } from '../laps.js';
@@ -10,9 +9,9 @@ import { graphIndexPath } from '../corpus/store.js';
 import { setCorpusPassHeapFlags } from '../corpus/heap.js';
 import { removeStaleTemps, writeGraphFileOverlapped } from '../graph/write.js';
 import { skeletonPath } from '../graph/skeleton.js';
-import type { BuildJob, BuildOutcome, FromThread, Hooks } from './build-host.js';
+import type { BuildJob, BuildOutcome, FromBuild, Hooks } from './build-host.js';
 
-/** The build and the graph written (graph file, skeleton, the cache's index), in this thread. */
+/** The build and the graph written (graph file, skeleton, the cache's index), in this process. */
 export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: EarlyWorker): Promise<BuildOutcome> {
   const { cacheDir } = job.options;
   const stderr = hooks.onStderr ?? (() => {});
@@ -50,21 +49,22 @@ function progressReporter(write: (text: string) => void, live: boolean): (done: 
   };
 }
 
-/** The thread's work (started by build-thread-start.ts): the job, its messages to the build's process. */
-export function runThread(job: BuildJob, early?: EarlyWorker): void {
-  const port = parentPort!;
-  const stop = new AbortController();
-  port.on('message', (m: { abort?: boolean }) => {
-    if (m?.abort) stop.abort(new Error('stopped'));
-  });
-  const post = (m: FromThread) => port.postMessage(m);
+/**
+ * The build process's work (started by build-process-start.ts, which took the job and listens for
+ * a stop): its messages to kg's process, over the process's IPC channel, which it closes once the
+ * outcome is sent (the process then exits).
+ */
+export function runInProcess(job: BuildJob, signal: AbortSignal, early?: EarlyWorker): void {
+  // (the channel would keep the process alive: it closes once the last message has gone)
+  const post = (m: FromBuild, last = false) => {
+    if (process.connected) process.send!(m, undefined, {}, last ? () => process.disconnect() : undefined);
+  };
   // (each document's progress is not a message: the reporter posts only the lines it writes)
-  buildAndWrite(job, { signal: stop.signal, onStderr: (stderr) => post({ stderr }) }, early)
-    .then((outcome) => post({ outcome }))
-    .catch((err: unknown) => {
+  buildAndWrite(job, { signal, onStderr: (stderr) => post({ stderr }) }, early).then(
+    (outcome) => post({ outcome }, true),
+    (err: unknown) => {
       const e = err as { message?: string; stack?: string; exitCode?: unknown };
-      post({ error: { message: e?.message ?? String(err), ...(e?.stack ? { stack: e.stack } : {}), ...(typeof e?.exitCode === 'number' ? { exitCode: e.exitCode } : {}) } });
-    })
-    // the port's listener would keep the thread alive
-    .finally(() => port.close());
+      post({ error: { message: e?.message ?? String(err), ...(e?.stack ? { stack: e.stack } : {}), ...(typeof e?.exitCode === 'number' ? { exitCode: e.exitCode } : {}) } }, true);
+    },
+  );
 }
