@@ -25,6 +25,7 @@ import { ownCopy, type LocalRelations } from './corpus/local-relations.js';
 import { articleUnits, type ArticleUnits } from './resolve/units.js';
 import { loadGazetteer } from './extract/gazetteer.js';
 import { addSeconds, toMilliseconds } from './laps.js';
+import { mentionList, type ArticleMentions } from './mentions.js';
 
 export type { BuildOptions, BuildSummary } from './pipeline.js';
 
@@ -227,7 +228,8 @@ interface Extracted {
   /** its record's key in the store */
   key: string;
   info: DocumentInfo;
-  mentions: Mention[];
+  /** as a worker sent them, as a record's head held them, or rows of the heads file (mentions.ts) */
+  mentions: ArticleMentions;
   cached: boolean;
   /** the document itself, when it was kept in memory (KEEP_BYTES) */
   doc?: Document;
@@ -418,7 +420,7 @@ async function extractAll(files: InputFile[], store: DocStore, model: string | n
   if (heads) {
     const docs = out.filter((o): o is Extracted => o?.kind === 'doc');
     const fresh = docs.filter((e) => !e.units);
-    articleUnits(fresh.map((e) => e.mentions)).forEach((units, j) => (fresh[j]!.units = units));
+    articleUnits(fresh.map((e) => mentionList(e.mentions))).forEach((units, j) => (fresh[j]!.units = units));
     store.keepHeads(heads, docs as Array<Extracted & { units: ArticleUnits }>);
   }
   return out;

@@ -2,6 +2,7 @@
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
+import { EntityMentions, mentionList, type ArticleMentions } from './mentions.js';
 import { addCorpusMentions, corpusForms } from './extract/index.js';
 import { documentInfo } from './ingest/index.js';
 import { findMentions } from './tagger/index.js';
@@ -89,10 +90,11 @@ export interface BuildPhases {
 export interface ExtractedCorpus {
   infos: DocumentInfo[];
   /**
-   * mentions found in each document on its own, same order as `infos`; handed over:
-   * graphFromCorpus empties this list as it goes, so the mentions live only in the graph after
+   * mentions found in each document on its own, same order as `infos` (a cached article's may be
+   * rows of the cache, mentions.ts); handed over: graphFromCorpus empties this list as it goes,
+   * so the mentions live only in the graph after
    */
-  mentions: Mention[][];
+  mentions: ArticleMentions[];
   document(i: number): Document;
   /**
    * each document's relations as the worker that extracted it linked them, where it did
@@ -148,17 +150,25 @@ export function corpusRecords(
   const phases = { names: 0, resolution: 0, relations: 0, graph: 0 };
   const lap = laps();
   // a name found by a rule in one article is a name in the others too
-  const forms = corpusForms(eachOf(corpus.mentions));
-  // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back
-  const perDoc = forms.size === 0 ? corpus.mentions : corpus.mentions.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
+  const forms = corpusForms(corpus.mentions);
+  // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back,
+  // and the mentions kept as rows stay so
+  let perDoc: ArticleMentions[] = corpus.mentions;
   // the names of other articles added no mention to a document: its mentions are its record's
-  const own = perDoc.map((ms, i) => sameMentions(ms, corpus.mentions[i]!));
+  let own = perDoc.map(() => true);
+  if (forms.size > 0) {
+    const lists = corpus.mentions.map(mentionList);
+    perDoc = lists.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
+    own = perDoc.map((ms, i) => sameMentions(ms as Mention[], lists[i]!));
+  }
   phases.names = lap();
+  // (the entities' lists of mentions are not made: graphRecords makes a node's when it is written)
   const { entities, entityOf, entityIndex } = resolveArticles(
     perDoc.map((mentions, i) => {
       const units = own[i] ? corpus.units?.[i] : undefined;
       return { doc: corpus.infos[i]!.id, mentions, ...(units ? { units } : {}) };
     }),
+    { listMentions: false },
   );
   phases.resolution = lap();
   const cache = options.relationCache;
@@ -170,7 +180,7 @@ export function corpusRecords(
   const previous = fingerprinter && !laidOut ? previousEdges(options.previous) : undefined;
   const starts = new Int32Array(perDoc.length + 1);
   perDoc.forEach((ms, i) => (starts[i + 1] = starts[i]! + ms.length));
-  const link = (i: number): Linked[] => perDoc[i]!.map((m, j): Linked => ({ ...m, entity: entityOf[starts[i]! + j]! }));
+  const link = (i: number): Linked[] => mentionList(perDoc[i]!).map((m, j): Linked => ({ ...m, entity: entityOf[starts[i]! + j]! }));
   // an incremental build finds most documents' relations as the last build left them; with no
   // names added from other articles, a document's mentions are its record's
   const keyOf = (i: number, linked: () => Linked[]): string => {
@@ -249,7 +259,8 @@ export function corpusRecords(
     fingerprinter?.derived(merged);
   }
   const nodeLanes = fingerprinter?.nodeLanes(entities, entityIndex, perDoc.map((ms) => ms.length));
-  // the mentions live on in the entities alone from here (graphRecords hands them to the nodes)
+  // the mentions live on in the nodes' records alone from here, made when a record's are read
+  const mentions = new EntityMentions(perDoc, entityIndex, entities.length);
   entityOf.length = 0;
   if (corpus.units) corpus.units.length = 0;
   perDoc.length = 0;
@@ -261,7 +272,7 @@ export function corpusRecords(
     layoutIterations,
     generator: GENERATOR,
     builtAt: options.builtAt ?? new Date().toISOString(),
-    releaseMentions: true,
+    mentions,
   });
   const timed = <T>(out: T): T & { phases: typeof phases } => {
     phases.graph = lap();
@@ -293,25 +304,6 @@ function sameMentions(a: readonly Mention[], b: readonly Mention[]): boolean {
   if (a.length !== b.length) return false;
   for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
   return true;
-}
-
-/**
- * The items of `lists` one after the other, as an iterator of its own rather than a generator:
- * the 2 M mentions of a ×100 corpus took corpusForms 0.1 s longer through `yield*`.
- */
-function eachOf<T>(lists: readonly T[][]): Iterable<T> {
-  return {
-    [Symbol.iterator]: () => {
-      let i = 0;
-      let j = 0;
-      return {
-        next: (): IteratorResult<T> => {
-          for (; i < lists.length; i++, j = 0) if (j < lists[i]!.length) return { value: lists[i]![j++]!, done: false };
-          return { value: undefined, done: true };
-        },
-      };
-    },
-  };
 }
 
 /** The summary of a build whose graph is `records`, and the edges `copied` from the graph file it replaces (as their columns have them). */

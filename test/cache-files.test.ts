@@ -16,6 +16,7 @@ import { build } from '../src/build.js';
 import type { DocumentInfo, Mention } from '../src/types.js';
 import { generateArticles } from '../bench/generate.js';
 import { articleUnits } from '../src/resolve/index.js';
+import { mentionList } from '../src/mentions.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
 const FIXED = { layoutIterations: 20, builtAt: '2026-01-01T00:00:00.000Z' } as const;
@@ -58,7 +59,14 @@ test("the heads file gives back each article's info, mentions and units as they 
     // at this build's path and id
     assert.deepEqual(heads.info(e.key, `/d/${e.info.id}`, `new/${e.info.id}`), { ...e.info, path: `/d/${e.info.id}`, id: `new/${e.info.id}` });
     const strip = (x: Mention) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined));
-    assert.deepEqual(heads.mentions(e.key, e.info.id).map((x) => ({ ...x })), e.mentions.map(strip));
+    // rows of the file, a mention made when one is asked for; their names read without making them
+    const rows = heads.mentions(e.key, e.info.id);
+    assert.equal(rows.length, e.mentions.length);
+    assert.deepEqual(mentionList(rows).map((x) => ({ ...x })), e.mentions.map(strip));
+    const names: string[][] = [];
+    rows.forEachName((text, type, rule) => names.push([text, type, rule]));
+    assert.deepEqual(names, e.mentions.map((x) => [x.text, x.type, x.rule]));
+    assert.throws(() => rows.at(e.mentions.length), RangeError);
     assert.deepEqual(heads.units(e.key), e.units);
   }
   // units a heads file cannot hold for its mentions are refused: numbered out of the order of their

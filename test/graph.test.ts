@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { build, buildRecords } from '../src/build.js';
 import { writeFileAtomic, writeGraphFile, writeGraphFileOverlapped } from '../src/graph/write.js';
 import { parseGraph, readGraphFile } from '../src/graph/read.js';
-import { ENTITY_TYPES, RELATION_TYPES, type Entity, type Relation } from '../src/types.js';
-import { buildGraph } from '../src/graph/build.js';
+import { ENTITY_TYPES, RELATION_TYPES, type Entity, type Mention, type Relation } from '../src/types.js';
+import { buildGraph, graphRecords } from '../src/graph/build.js';
+import { mentionCount } from '../src/graph/skeleton.js';
+import { EntityMentions, type MentionRows } from '../src/mentions.js';
+import { articleUnits, resolveArticles } from '../src/resolve/index.js';
 import { compareCodeUnits } from '../src/strings.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
@@ -165,4 +168,36 @@ test('reading a broken graph file names the file and the fault', () => {
     /g\.json: nodes\[0\] \(a\) has unknown entityType "firm"/,
   );
   assert.ok(!existsSync(join(dir, 'missing.json')));
+});
+
+test("a node's mentions left to be made when read: the same record, counted without making them, made only when serialised", () => {
+  const m = (doc: string, start: number, text: string, type: Mention['type'] = 'organization'): Mention => ({ doc, start, end: start + text.length, text, sentence: 0, type, nstart: start, nend: start + text.length, rule: 'tagger' });
+  const a = [m('a', 0, '高新区管委会'), m('a', 10, '某某科技有限公司', 'company'), m('a', 30, '高新区管委会')];
+  const b = [m('b', 5, '某某科技有限公司', 'company'), m('b', 20, '江津区', 'place')];
+  // article b as rows: its mentions made on request, counted
+  let made = 0;
+  const rows: MentionRows = {
+    length: b.length,
+    at: (j) => {
+      made++;
+      return { ...b[j]! };
+    },
+    forEachName: (visit) => b.forEach((x) => visit(x.text, x.type, x.rule)),
+  };
+  const options = { layoutIterations: 0, builtAt: 'now', generator: { name: 'kg', version: '0' } };
+  const eager = resolveArticles([{ doc: 'a', mentions: a }, { doc: 'b', mentions: b }]);
+  const expected = graphRecords(eager.entities, [], [], options);
+  // (with its units, as a cache keeps them: else they are worked out from its mentions)
+  const lazy = resolveArticles([{ doc: 'a', mentions: a }, { doc: 'b', mentions: rows, units: articleUnits([b])[0]! }], { listMentions: false });
+  assert.deepEqual(lazy.entityIndex, eager.entityIndex);
+  assert.ok(lazy.entities.every((e) => e.mentions.length === 0), 'resolution made no list');
+  const records = graphRecords(lazy.entities, [], [], { ...options, mentions: new EntityMentions([a, rows], lazy.entityIndex, lazy.entities.length) });
+  assert.equal(made, 0, 'no mention made by resolution or the records');
+  assert.deepEqual(records.nodes.map((n) => mentionCount(n.attributes!)), expected.nodes.map((n) => (n.attributes!.mentions as unknown[]).length));
+  assert.deepEqual(records.nodes.map((n) => n.attributes!.size), expected.nodes.map((n) => n.attributes!.size));
+  assert.equal(made, 0, 'counted without being made');
+  // serialised alike, keys in the same order; read once, the attribute is a plain list
+  assert.equal(JSON.stringify(records.nodes), JSON.stringify(expected.nodes));
+  assert.equal(made, b.length);
+  assert.ok(records.nodes.every((n) => Array.isArray(Object.getOwnPropertyDescriptor(n.attributes!, 'mentions')!.value)));
 });

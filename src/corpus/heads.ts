@@ -11,6 +11,7 @@
 // build that finds the same key, whichever build wrote it. They are kept in a few files
 // (segments.ts): a rebuild after adding 13 articles adds a file of 13 heads.
 import type { DocumentInfo, EntityType, Mention } from '../types.js';
+import { mentionList, type ArticleMentions, type MentionRows } from '../mentions.js';
 import type { ArticleUnits } from '../resolve/index.js';
 import { dated } from '../ingest/index.js';
 import { ColumnsWriter, KeyedColumns, readColumns } from './columns.js';
@@ -58,7 +59,7 @@ const COLUMNS = C.UnitTarget + 1;
 export interface HeadEntry {
   key: string;
   info: DocumentInfo;
-  mentions: readonly Mention[];
+  mentions: ArticleMentions;
   /** the units of these mentions */
   units: ArticleUnits;
 }
@@ -106,22 +107,14 @@ export class Heads extends KeyedColumns {
     return { id, path, title: s[c[C.Title]![i]!]!, ...dated(date < 0 ? undefined : s[date]), sha256: s[c[C.Sha256]![i]!]!, chars: c[C.Chars]![i]! };
   }
 
-  /** The mentions of the article under `key` (which it holds), in article `doc`. */
-  mentions(key: string, doc: string): Mention[] {
+  /** The mentions of the article under `key` (which it holds), in article `doc`: rows of this file, a mention made when one is asked for. */
+  mentions(key: string, doc: string): MentionRows {
     const i = this.rowOf(key);
-    const s = this.strings;
-    const [start, end, text, sentence, type, nstart, nend, rule, aliasOf, implied] = this.cols.slice(C.Start) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
-    const from = this.cols[C.First]![i]!;
-    const to = from + this.cols[C.Count]![i]!;
-    const out: Mention[] = [];
-    for (let r = from; r < to; r++) {
-      const m: Mention = new CachedMention(doc, start[r]!, end[r]!, s[text[r]!]!, sentence[r]!, s[type[r]!] as EntityType, nstart[r]!, nend[r]!, s[rule[r]!]!);
-      if (aliasOf[r]! >= 0) m.aliasOf = s[aliasOf[r]!]!;
-      if (implied[r]! >= 0) m.implied = s[implied[r]!]!;
-      out.push(m);
-    }
-    return out;
+    return new HeadMentions(this.mentionColumns ??= new MentionColumns(this.strings, this.cols), doc, this.cols[C.First]![i]!, this.cols[C.Count]![i]!);
   }
+
+  /** the mentions' columns, for the rows handed out (made once) */
+  private mentionColumns: MentionColumns | undefined;
 
   /** The units of the article under `key` (which it holds): those of its mentions(), each with the type and name of its mentions. */
   units(key: string): ArticleUnits {
@@ -182,7 +175,7 @@ export function headsBytes(entries: Iterable<HeadEntry>): Buffer[] {
     w.push(C.Units, units.target.length);
     unitRows += units.target.length;
     w.push(C.Place, units.place ? w.string(units.place) : -1);
-    mentions.forEach((m, j) => {
+    mentionList(mentions).forEach((m, j) => {
       w.push(C.Start, m.start);
       w.push(C.End, m.end);
       w.push(C.Text, w.string(m.text));
@@ -218,4 +211,52 @@ export class CachedMention implements Mention {
     public nend: number,
     public rule: string,
   ) {}
+}
+
+/** The columns of a heads file's mentions, and its strings. */
+class MentionColumns {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly text: Int32Array;
+  readonly sentence: Int32Array;
+  readonly type: Int32Array;
+  readonly nstart: Int32Array;
+  readonly nend: Int32Array;
+  readonly rule: Int32Array;
+  readonly aliasOf: Int32Array;
+  readonly implied: Int32Array;
+
+  constructor(
+    readonly strings: readonly string[],
+    cols: readonly Int32Array[],
+  ) {
+    [this.start, this.end, this.text, this.sentence, this.type, this.nstart, this.nend, this.rule, this.aliasOf, this.implied] = cols.slice(C.Start, C.Implied + 1) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  }
+}
+
+/** An article's mentions as rows of a heads file (mentions.ts). */
+class HeadMentions implements MentionRows {
+  constructor(
+    private readonly c: MentionColumns,
+    private readonly doc: string,
+    private readonly from: number,
+    readonly length: number,
+  ) {}
+
+  at(j: number): Mention {
+    if (!(j >= 0 && j < this.length)) throw new RangeError(`kg: no mention ${j} of ${this.length}`);
+    const { c } = this;
+    const s = c.strings;
+    const r = this.from + j;
+    const m: Mention = new CachedMention(this.doc, c.start[r]!, c.end[r]!, s[c.text[r]!]!, c.sentence[r]!, s[c.type[r]!] as EntityType, c.nstart[r]!, c.nend[r]!, s[c.rule[r]!]!);
+    if (c.aliasOf[r]! >= 0) m.aliasOf = s[c.aliasOf[r]!]!;
+    if (c.implied[r]! >= 0) m.implied = s[c.implied[r]!]!;
+    return m;
+  }
+
+  forEachName(visit: (text: string, type: EntityType, rule: string) => void): void {
+    const { c } = this;
+    const s = c.strings;
+    for (let r = this.from; r < this.from + this.length; r++) visit(s[c.text[r]!]!, s[c.type[r]!] as EntityType, s[c.rule[r]!]!);
+  }
 }

@@ -8,6 +8,8 @@ import { ascending, compareCodeUnits } from '../strings.js';
 import { hashStringInto } from '../fingerprint.js';
 import { NodeIndex } from './node-index.js';
 import { countingSort } from '../sort.js';
+import { defineLazyMentions } from './lazy-mentions.js';
+import type { EntityMentions } from '../mentions.js';
 
 export interface GraphOptions {
   /** ForceAtlas2 iterations; 0 places each node by a hash of its id; 'auto' scales them down as the graph grows */
@@ -15,8 +17,11 @@ export interface GraphOptions {
   generator: { name: string; version: string };
   /** ISO time; tests fix it to compare builds */
   builtAt: string;
-  /** empties each entity's mentions once the graph holds its copy of them (the caller is done with them) */
-  releaseMentions?: boolean;
+  /**
+   * the entities' mentions, where resolution left the entities' own lists empty: each node's
+   * are made when its record's are first read (lazy-mentions.ts)
+   */
+  mentions?: EntityMentions;
 }
 
 export const DEFAULT_GRAPH_OPTIONS: Omit<GraphOptions, 'builtAt' | 'generator'> = { layoutIterations: 'auto' };
@@ -94,6 +99,7 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
   const sorted = ascending(ids);
   const seen = sorted ? undefined : new Set<string>();
   const drawn = new Uint32Array(2);
+  const lazy = options.mentions;
   entities.forEach((e, i) => {
     // deterministic: equal input gives an equal layout. ForceAtlas2 starts from a sunflower
     // spiral in id order; a graph too big to lay out is spread uniformly over the same disc by
@@ -119,15 +125,15 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
         label: e.label,
         entityType: e.type,
         aliases: e.aliases,
-        mentions: graphMentions(options.releaseMentions ? e.mentions : [...e.mentions]),
+        mentions: lazy ? [] : graphMentions([...e.mentions]),
         // rounded here when no layout moves them
         x: laidOut ? x : round(x),
         y: laidOut ? y : round(y),
-        size: nodeSize(e.mentions.length),
+        size: nodeSize(lazy ? lazy.count(i) : e.mentions.length),
         color: TYPE_COLORS[e.type],
       },
     };
-    if (options.releaseMentions) e.mentions = [];
+    if (lazy) defineLazyMentions(nodes[i]!.attributes!, lazy.count(i), () => graphMentions(lazy.of(i)));
   });
   const edges: GraphRecords['edges'] = [];
   let last = '';

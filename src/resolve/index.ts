@@ -13,6 +13,7 @@ import { SliceMap, compareCodeUnits, pairKey } from '../strings.js';
 import { countingSort } from '../sort.js';
 import { clearMemos, shortFormsOf, surface } from './memo.js';
 import { placeFor, unitsOfArticle, type ArticleUnits } from './units.js';
+import { mentionList, type ArticleMentions } from '../mentions.js';
 
 export { articleUnits, placeFor, shortens, type ArticleUnits } from './units.js';
 
@@ -27,8 +28,17 @@ export interface Resolution {
 /** An article's mentions, with their units (units.ts) when a cache kept them for these very mentions. */
 export interface Article {
   doc: string;
-  mentions: readonly Mention[];
+  mentions: ArticleMentions;
   units?: ArticleUnits;
+}
+
+export interface ResolveOptions {
+  /**
+   * false: the entities' `mentions` are left empty, and no mention is asked for where the
+   * articles' units are given (mentions.ts's EntityMentions makes an entity's list from
+   * `entityIndex` when it is needed); default true
+   */
+  listMentions?: boolean;
 }
 
 /** A body named relative to the article's place: 区委, 区政府, 市发改委, 省工信厅. */
@@ -90,9 +100,9 @@ export function resolve(written: Mention[]): Resolution {
 }
 
 /** Resolution of the articles' mentions; `entityOf` follows the articles' mentions one after the other. */
-export function resolveArticles(articles: readonly Article[]): Resolution {
+export function resolveArticles(articles: readonly Article[], options: ResolveOptions = {}): Resolution {
   try {
-    return resolveAll(articles);
+    return resolveAll(articles, options.listMentions ?? true);
   } finally {
     // the per-form memos serve one resolution: a corpus's forms are not held past it
     clearMemos();
@@ -141,8 +151,8 @@ function unitsOf(articles: readonly Article[], each: readonly ArticleUnits[]): U
   return out;
 }
 
-function resolveAll(articles: readonly Article[]): Resolution {
-  const each = articles.map((a) => a.units ?? unitsOfArticle(a.mentions));
+function resolveAll(articles: readonly Article[], listMentions: boolean): Resolution {
+  const each = articles.map((a) => a.units ?? unitsOfArticle(mentionList(a.mentions)));
   const units = unitsOf(articles, each);
   const n = units.type.length;
   const uf = new UnionFind(n);
@@ -249,7 +259,7 @@ function resolveAll(articles: readonly Article[]): Resolution {
     }
   }
 
-  return buildEntities(units, uf, (a) => docPlace[a]?.name ?? docs[a]!, articles);
+  return buildEntities(units, uf, (a) => docPlace[a]?.name ?? docs[a]!, listMentions ? articles : undefined);
 }
 
 /** The units' distinct (type, text) forms, numbered in the order they first appear. */
@@ -413,7 +423,7 @@ function hasNameCore(name: string, type: EntityType): boolean {
  * mentions (same order); `placeName` names an article's place, which tells apart two bodies
  * written alike.
  */
-function buildEntities(units: Units, uf: UnionFind, placeName: (article: number) => string, articles: readonly Article[]): Resolution {
+function buildEntities(units: Units, uf: UnionFind, placeName: (article: number) => string, articles: readonly Article[] | undefined): Resolution {
   // the groups in the order of their first unit (so of their first mention), each with its units
   // in order: group g's units are members[start[g]], …, members[start[g + 1] − 1]
   const n = units.type.length;
@@ -463,18 +473,19 @@ function buildEntities(units: Units, uf: UnionFind, placeName: (article: number)
       for (let n = 2; rests.has(rest); n++) rest = `${label}#${n}`;
     }
     rests.add(rest);
-    entities[g] = { id: `${type}:${rest}`, label, type, aliases: names.length === 1 ? names : names.sort(), mentions: new Array<Mention>(size) };
+    entities[g] = { id: `${type}:${rest}`, label, type, aliases: names.length === 1 ? names : names.sort(), mentions: articles ? new Array<Mention>(size) : [] };
   }
-  // each group's mentions in order
-  filled.fill(0);
   const entityOf: string[] = new Array(units.of.length);
-  let i = 0;
-  for (const { mentions } of articles) {
-    for (const m of mentions) {
-      const g = groupOf[units.of[i]!]!;
-      const e = entities[g]!;
-      e.mentions[filled[g]!++] = m;
-      entityOf[i++] = e.id;
+  for (let i = 0; i < entityOf.length; i++) entityOf[i] = entities[groupOf[units.of[i]!]!]!.id;
+  // each group's mentions in order
+  if (articles) {
+    filled.fill(0);
+    let i = 0;
+    for (const { mentions } of articles) {
+      for (const m of mentionList(mentions)) {
+        const g = groupOf[units.of[i++]!]!;
+        entities[g]!.mentions[filled[g]!++] = m;
+      }
     }
   }
   // the groups in id order, each group's place there, then each mention's
