@@ -52,6 +52,7 @@ export class EntityMentions {
   private readonly order: Int32Array;
   /** where each article's mentions start among them all */
   private readonly starts: Int32Array;
+  private readonly rows: Uint8Array;
 
   private readonly articles: readonly ArticleMentions[];
 
@@ -67,9 +68,20 @@ export class EntityMentions {
     const starts = new Int32Array(articles.length + 1);
     articles.forEach((ms, a) => (starts[a + 1] = starts[a]! + ms.length));
     if (starts[articles.length] !== entityIndex.length) throw new Error('kg: an entity index of other mentions than the articles hold');
+    // the entities with a mention kept as rows
+    const rows = new Uint8Array(entities);
+    this.articles.forEach((ms, a) => {
+      if (!isMentionList(ms)) for (let k = starts[a]!; k < starts[a + 1]!; k++) rows[entityIndex[k]!] = 1;
+    });
     this.first = first;
     this.order = order;
     this.starts = starts;
+    this.rows = rows;
+  }
+
+  /** Would entity e's list make mentions of rows (rather than take those of lists)? */
+  fromRows(e: number): boolean {
+    return this.rows[e] === 1;
   }
 
   count(e: number): number {

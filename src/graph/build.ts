@@ -8,7 +8,7 @@ import { ascending, compareCodeUnits } from '../strings.js';
 import { hashStringInto } from '../fingerprint.js';
 import { NodeIndex } from './node-index.js';
 import { countingSort } from '../sort.js';
-import { defineLazyMentions } from './lazy-mentions.js';
+import { LaterMentions } from './lazy-mentions.js';
 import type { EntityMentions } from '../mentions.js';
 
 export interface GraphOptions {
@@ -18,8 +18,8 @@ export interface GraphOptions {
   /** ISO time; tests fix it to compare builds */
   builtAt: string;
   /**
-   * the entities' mentions, where resolution left the entities' own lists empty: each node's
-   * are made when its record's are first read (lazy-mentions.ts)
+   * the entities' mentions, where resolution left the entities' own lists empty: a node's that
+   * are rows of a cache are made when its record is serialised (lazy-mentions.ts)
    */
   mentions?: EntityMentions;
 }
@@ -51,15 +51,18 @@ export function autoIterations(order: number): number {
  * `mentions` is its entity's own list, which serialises (JSON.stringify) to the graph's fields.
  */
 export type GraphRecords = ReturnType<DirectedGraph['export']>;
+// (a node's `mentions` may also be a LaterMentions, lazy-mentions.ts: made when serialised, or by graphOf())
 
 /**
  * The graph instance of `records`; it takes their attribute objects as they are, but for the
  * nodes' mentions, which it holds as plain objects of the graph's fields (graphMentions).
  */
 export function graphOf(records: GraphRecords): DirectedGraph {
-  const nodes = records.nodes.map(({ key, attributes }) =>
-    Array.isArray(attributes?.mentions) ? { key, attributes: { ...attributes, mentions: attributes.mentions.map(graphMention) } } : { key, attributes },
-  );
+  const nodes = records.nodes.map(({ key, attributes }) => {
+    const mentions: unknown = attributes?.mentions;
+    if (mentions instanceof LaterMentions) return { key, attributes: { ...attributes, mentions: mentions.list() } };
+    return Array.isArray(mentions) ? { key, attributes: { ...attributes, mentions: mentions.map(graphMention) } } : { key, attributes };
+  });
   return DirectedGraph.from({ ...records, nodes }) as DirectedGraph;
 }
 
@@ -101,6 +104,7 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
   const drawn = new Uint32Array(2);
   const lazy = options.mentions;
   entities.forEach((e, i) => {
+    const later = lazy?.fromRows(i) === true;
     // deterministic: equal input gives an equal layout. ForceAtlas2 starts from a sunflower
     // spiral in id order; a graph too big to lay out is spread uniformly over the same disc by
     // a hash of each id, so that a node keeps its place when others are added (a rebuild copies
@@ -125,7 +129,8 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
         label: e.label,
         entityType: e.type,
         aliases: e.aliases,
-        mentions: lazy ? [] : graphMentions([...e.mentions]),
+        // (made now where they are lists already)
+        mentions: later ? new LaterMentions(lazy!.count(i), () => lazy!.of(i).map(graphMention)) : graphMentions(lazy ? lazy.of(i) : [...e.mentions]),
         // rounded here when no layout moves them
         x: laidOut ? x : round(x),
         y: laidOut ? y : round(y),
@@ -133,7 +138,6 @@ export function graphRecords(entities: Entity[], relations: Relation[], document
         color: TYPE_COLORS[e.type],
       },
     };
-    if (lazy) defineLazyMentions(nodes[i]!.attributes!, lazy.count(i), () => graphMentions(lazy.of(i)));
   });
   const edges: GraphRecords['edges'] = [];
   let last = '';

@@ -12,7 +12,7 @@ import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'n
 import { DirectedGraph } from 'graphology';
 import { GraphFileError } from './errors.js';
 import { prepareForEdges } from './import.js';
-import { lazyMentionCount } from './lazy-mentions.js';
+import { mentionsCount } from './lazy-mentions.js';
 
 export const SKELETON_FORMAT = 1;
 
@@ -21,12 +21,12 @@ export const SKELETON_FORMAT = 1;
  * mentions from the graph file: name look-up ranks every entity by mentions.
  */
 export function mentionCount(attributes: Record<string | symbol, unknown>): number {
-  const made = lazyMentionCount(attributes);
-  if (made !== undefined) return made;
-  const lazy = Object.getOwnPropertyDescriptor(attributes, 'mentions')?.get as LazyGetter | undefined;
+  // (the descriptor, not the attribute: reading a node's from the graph file is what this spares)
+  const own = Object.getOwnPropertyDescriptor(attributes, 'mentions');
+  const lazy = own?.get as LazyGetter | undefined;
   const i = attributes[INDEX];
   if (lazy?.source?.counts && typeof i === 'number') return lazy.source.counts[i]!;
-  return Array.isArray(attributes.mentions) ? attributes.mentions.length : 0;
+  return mentionsCount(own && !own.get ? own.value : attributes.mentions) ?? 0;
 }
 
 /** graph/graph.json → graph/graph.skeleton.json */
@@ -99,14 +99,13 @@ export class SkeletonRecorder {
   node(key: string, a: Record<string, unknown>, at: number, len: number): void {
     if (!this.eligible) return;
     const { label, entityType, aliases, color } = a;
-    // (a record's lazy mentions are counted without being made: graph/lazy-mentions.ts)
-    const lazyCount = lazyMentionCount(a);
-    const mentions = lazyCount === undefined ? a.mentions : undefined;
+    // (a record's mentions to be made are counted without being made: graph/lazy-mentions.ts)
+    const mentions = mentionsCount(a.mentions);
     if (
       typeof label !== 'string' ||
       typeof entityType !== 'string' ||
       !isStringArray(aliases) ||
-      (lazyCount === undefined && !Array.isArray(mentions)) ||
+      mentions === undefined ||
       !(color === undefined || typeof color === 'string') ||
       !['x', 'y', 'size'].every((k) => a[k] === undefined || typeof a[k] === 'number') ||
       !onlyFields(a, NODE_FIELDS)
@@ -121,7 +120,7 @@ export class SkeletonRecorder {
     n.label.push(label);
     n.type.push(this.names.types.id(entityType));
     n.aliases.push(aliases.length === 1 && aliases[0] === label ? 0 : aliases);
-    n.mentions.push(lazyCount ?? (mentions as unknown[]).length);
+    n.mentions.push(mentions);
     n.x.push((a.x as number | undefined) ?? null);
     n.y.push((a.y as number | undefined) ?? null);
     n.size.push((a.size as number | undefined) ?? null);
