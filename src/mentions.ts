@@ -3,16 +3,19 @@
 // is asked for. A rebuild of a large corpus reads most articles from the cache and writes most
 // graph records as the file it replaces has them: the ×100 rebuild made 2 M mention objects for
 // the 880 records it wrote, which took it 1–1.5 s with their collection.
-import type { EntityType, Mention } from './types.js';
+import type { Mention } from './types.js';
 
 /** An article's mentions kept as rows until asked for. */
 export interface MentionRows {
   readonly length: number;
   /** the j-th mention, made anew on each call */
   at(j: number): Mention;
-  /** the text, type and rule of each mention in order, no mention made */
-  forEachName(visit: (text: string, type: EntityType, rule: string) => void): void;
+  /** the j-th mention's text, type and rule, written into `into` (no mention made) */
+  nameAt(j: number, into: MentionName): MentionName;
 }
+
+/** What the names pass (extract/index.ts corpusForms) reads of a mention. */
+export type MentionName = Pick<Mention, 'text' | 'type' | 'rule'>;
 
 /** An article's mentions, in order. */
 export type ArticleMentions = Mention[] | MentionRows;
@@ -25,10 +28,28 @@ export function mentionList(mentions: ArticleMentions): Mention[] {
   return out;
 }
 
-/** The text, type and rule of each mention in order (of rows, no mention made). */
-export function forEachName(mentions: ArticleMentions, visit: (text: string, type: EntityType, rule: string) => void): void {
-  if (isMentionList(mentions)) for (const m of mentions) visit(m.text, m.type, m.rule);
-  else mentions.forEachName(visit);
+/**
+ * The articles' mentions one after the other, for a pass that reads only their text, type and
+ * rule: a list's mentions themselves, a row's name in one object written over for each row
+ * (valid until the next is taken).
+ */
+export function mentionNames(articles: readonly ArticleMentions[]): Iterable<MentionName> {
+  return {
+    [Symbol.iterator]: () => {
+      const name: MentionName = { text: '', type: 'organization', rule: '' };
+      let a = 0;
+      let j = 0;
+      return {
+        next: (): IteratorResult<MentionName> => {
+          for (; a < articles.length; a++, j = 0) {
+            const ms = articles[a]!;
+            if (j < ms.length) return { value: isMentionList(ms) ? ms[j++]! : ms.nameAt(j++, name), done: false };
+          }
+          return { value: undefined, done: true };
+        },
+      };
+    },
+  };
 }
 
 /** The j-th mention. */

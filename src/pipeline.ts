@@ -2,7 +2,7 @@
 import type { DirectedGraph } from 'graphology';
 import type { Document, DocumentInfo, EntityType, Mention, Relation, RelationType } from './types.js';
 import { ENTITY_TYPES, RELATION_TYPES } from './types.js';
-import { EntityMentions, mentionList, type ArticleMentions } from './mentions.js';
+import { EntityMentions, mentionList, mentionNames, type ArticleMentions } from './mentions.js';
 import { addCorpusMentions, corpusForms } from './extract/index.js';
 import { documentInfo } from './ingest/index.js';
 import { findMentions } from './tagger/index.js';
@@ -150,7 +150,8 @@ export function corpusRecords(
   const phases = { names: 0, resolution: 0, relations: 0, graph: 0 };
   const lap = laps();
   // a name found by a rule in one article is a name in the others too
-  const forms = corpusForms(corpus.mentions);
+  // (corpusForms reads a mention's text, type and rule alone: a cached one's are read from its rows)
+  const forms = corpusForms(mentionNames(corpus.mentions) as Iterable<Mention>);
   // no forms (the tagger decides every mention): the rescan would find nothing, read nothing back,
   // and the mentions kept as rows stay so
   let perDoc: ArticleMentions[] = corpus.mentions;

@@ -16,7 +16,7 @@ import { build } from '../src/build.js';
 import type { DocumentInfo, Mention } from '../src/types.js';
 import { generateArticles } from '../bench/generate.js';
 import { articleUnits } from '../src/resolve/index.js';
-import { mentionList } from '../src/mentions.js';
+import { mentionList, mentionNames } from '../src/mentions.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
 const FIXED = { layoutIterations: 20, builtAt: '2026-01-01T00:00:00.000Z' } as const;
@@ -63,10 +63,11 @@ test("the heads file gives back each article's info, mentions and units as they 
     const rows = heads.mentions(e.key, e.info.id);
     assert.equal(rows.length, e.mentions.length);
     assert.deepEqual(mentionList(rows).map((x) => ({ ...x })), e.mentions.map(strip));
-    const names: string[][] = [];
-    rows.forEachName((text, type, rule) => names.push([text, type, rule]));
-    assert.deepEqual(names, e.mentions.map((x) => [x.text, x.type, x.rule]));
+    // (a row's name is one object written over: each is read as it comes), after a list's
+    const names = Array.from(mentionNames([e.mentions.slice(0, 1), rows]), (x) => [x.text, x.type, x.rule]);
+    assert.deepEqual(names, [...e.mentions.slice(0, 1), ...e.mentions].map((x) => [x.text, x.type, x.rule]));
     assert.throws(() => rows.at(e.mentions.length), RangeError);
+    assert.throws(() => rows.nameAt(-1, { text: '', type: 'place', rule: '' }), RangeError);
     assert.deepEqual(heads.units(e.key), e.units);
   }
   // units a heads file cannot hold for its mentions are refused: numbered out of the order of their

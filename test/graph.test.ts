@@ -183,7 +183,7 @@ test("a node's mentions left to be made: the same record and graph, counted with
       made++;
       return { ...b[j]! };
     },
-    forEachName: (visit) => b.forEach((x) => visit(x.text, x.type, x.rule)),
+    nameAt: (j, into) => Object.assign(into, { text: b[j]!.text, type: b[j]!.type, rule: b[j]!.rule }),
   };
   const options = { layoutIterations: 0, builtAt: 'now', generator: { name: 'kg', version: '0' } };
   const eager = resolveArticles([{ doc: 'a', mentions: a }, { doc: 'b', mentions: b }]);

@@ -11,7 +11,7 @@
 // build that finds the same key, whichever build wrote it. They are kept in a few files
 // (segments.ts): a rebuild after adding 13 articles adds a file of 13 heads.
 import type { DocumentInfo, EntityType, Mention } from '../types.js';
-import { mentionList, type ArticleMentions, type MentionRows } from '../mentions.js';
+import { mentionList, type ArticleMentions, type MentionName, type MentionRows } from '../mentions.js';
 import type { ArticleUnits } from '../resolve/index.js';
 import { dated } from '../ingest/index.js';
 import { ColumnsWriter, KeyedColumns, readColumns } from './columns.js';
@@ -254,9 +254,13 @@ class HeadMentions implements MentionRows {
     return m;
   }
 
-  forEachName(visit: (text: string, type: EntityType, rule: string) => void): void {
+  nameAt(j: number, into: MentionName): MentionName {
+    if (!(j >= 0 && j < this.length)) throw new RangeError(`kg: no mention ${j} of ${this.length}`);
     const { c } = this;
-    const s = c.strings;
-    for (let r = this.from; r < this.from + this.length; r++) visit(s[c.text[r]!]!, s[c.type[r]!] as EntityType, s[c.rule[r]!]!);
+    const r = this.from + j;
+    into.text = c.strings[c.text[r]!]!;
+    into.type = c.strings[c.type[r]!] as EntityType;
+    into.rule = c.strings[c.rule[r]!]!;
+    return into;
   }
 }

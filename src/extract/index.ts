@@ -1,6 +1,5 @@
 // Entity extraction: finds mentions of the seven entity types in a normalised document.
 import type { Document, EntityType, Mention } from '../types.js';
-import { forEachName, type ArticleMentions } from '../mentions.js';
 import { makeContext, type SentenceContext, type Span } from './context.js';
 import { findListItems } from './lists.js';
 import { findSuffixNames } from './names.js';
@@ -163,18 +162,17 @@ function declaredAliases(doc: Document, mentions: Mention[]): Map<string, { name
  * enough not to be a common word (a person's name is kept at two characters). Places are
  * left to the gazetteer and bodies named relative to a place (区委) to each document.
  */
-export function corpusForms(articles: readonly ArticleMentions[]): Map<string, EntityType> {
+export function corpusForms(mentions: Iterable<Mention>): Map<string, EntityType> {
   const votes = new Map<string, Map<EntityType, number>>();
-  const vote = (text: string, type: EntityType, rule: string) => {
+  for (const m of mentions) {
     // the tagger decides each mention in its context: its names are not forced onto other articles
-    if (rule.startsWith('tagger')) return;
-    if (type === 'place' || rule === 'rescan' || rule.startsWith('relative')) return;
-    if (text.length < 3 && type !== 'person') return;
-    const v = votes.get(text) ?? new Map<EntityType, number>();
-    v.set(type, (v.get(type) ?? 0) + 1);
-    votes.set(text, v);
-  };
-  for (const mentions of articles) forEachName(mentions, vote);
+    if (m.rule.startsWith('tagger')) continue;
+    if (m.type === 'place' || m.rule === 'rescan' || m.rule.startsWith('relative')) continue;
+    if (m.text.length < 3 && m.type !== 'person') continue;
+    const v = votes.get(m.text) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(m.text, v);
+  }
   const out = new Map<string, EntityType>();
   for (const [form, v] of votes) out.set(form, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
   return out;
