@@ -50,16 +50,37 @@ test('a corpus built in a process of its own gives the graph, summary and stderr
   assert.ok(here.some((t) => t === 'kg: extracted 26/26 documents\n'), 'progress lines');
 });
 
-test("a stop posted to the build's process ends it with the stop's reason and leaves the graph it would replace", { timeout: 120_000 }, async () => {
+test("a stop posted to the build's process while it extracts ends it with the stop's reason, leaves the graph it would replace and removes its temporary store", { timeout: 120_000 }, async () => {
   const dir = corpus();
   const out = join(tempDir(), 'graph.json');
   writeFileSync(out, 'the previous graph');
   const stop = new AbortController();
   const reason = new Error('stopped by the test');
-  const built = buildInProcess(job(dir, out), { signal: stop.signal });
-  setTimeout(() => stop.abort(reason), 20);
+  // the build's process keeps its records in a temporary store under the TMPDIR it is started with
+  const tmp = tempDir();
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  let stderr = '';
+  let built: Promise<unknown>;
+  try {
+    built = buildInProcess(job(dir, out), {
+      signal: stop.signal,
+      onStderr: (t) => {
+        stderr += t;
+        if (stderr.includes('extracted') && !stop.signal.aborted) {
+          assert.ok(readdirSync(tmp).some((n) => n.startsWith('kg-store-')), 'the build has a temporary store');
+          stop.abort(reason);
+        }
+      },
+    });
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
   await assert.rejects(built, (err) => err === reason);
+  assert.ok(stop.signal.aborted, `stopped while extracting; stderr: ${stderr}`);
   assert.equal(readFileSync(out, 'utf8'), 'the previous graph');
+  assert.deepEqual(readdirSync(tmp).filter((n) => n.startsWith('kg-store-')), [], 'the temporary store is removed');
 });
 
 test("an error in the build's process reaches the caller with its message", { timeout: 120_000 }, async () => {
@@ -67,7 +88,7 @@ test("an error in the build's process reaches the caller with its message", { ti
   await assert.rejects(buildInProcess(job(dir, join(tempDir(), 'graph.json'), { strict: true })), (err: Error) => err.message === `${join(dir, 'empty.txt')}: empty (--strict)`);
 });
 
-test("the build's process starts with huge pages and 64 MB semi-spaces, and stops when kg's process is killed, leaving the graph it would replace", { timeout: 120_000 }, async () => {
+test("the build's process starts with huge pages and 64 MB semi-spaces, and stops when kg's process is killed, leaving the graph it would replace", { timeout: 120_000, skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
   const dir = corpus();
   const out = join(tempDir(), 'graph.json');
   writeFileSync(out, 'the previous graph');

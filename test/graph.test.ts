@@ -186,13 +186,17 @@ test("a node's mentions left to be made: the same record and graph, counted with
     nameAt: (j, into) => Object.assign(into, { text: b[j]!.text, type: b[j]!.type, rule: b[j]!.rule }),
   };
   const options = { layoutIterations: 0, builtAt: 'now', generator: { name: 'kg', version: '0' } };
-  const eager = resolveArticles([{ doc: 'a', mentions: a }, { doc: 'b', mentions: b }]);
+  // (articles without mentions between them, a list and rows: each mention found in its own article)
+  const none: MentionRows = { length: 0, at: () => assert.fail('no mention'), nameAt: () => assert.fail('no mention') };
+  const eager = resolveArticles([{ doc: 'a', mentions: a }, { doc: 'e', mentions: [] }, { doc: 'f', mentions: [] }, { doc: 'b', mentions: b }]);
   const expected = graphRecords(eager.entities, [], [], options);
   // (with its units, as a cache keeps them: else they are worked out from its mentions)
-  const lazy = resolveArticles([{ doc: 'a', mentions: a }, { doc: 'b', mentions: rows, units: articleUnits([b])[0]! }], { listMentions: false });
+  const units = articleUnits([[], b]);
+  const articles = [a, [], none, rows];
+  const lazy = resolveArticles([{ doc: 'a', mentions: a }, { doc: 'e', mentions: [] }, { doc: 'f', mentions: none, units: units[0]! }, { doc: 'b', mentions: rows, units: units[1]! }], { listMentions: false });
   assert.deepEqual(lazy.entityIndex, eager.entityIndex);
   assert.ok(lazy.entities.every((e) => e.mentions.length === 0), 'resolution made no list');
-  const records = graphRecords(lazy.entities, [], [], { ...options, mentions: new EntityMentions([a, rows], lazy.entityIndex, lazy.entities.length) });
+  const records = graphRecords(lazy.entities, [], [], { ...options, mentions: new EntityMentions(articles, lazy.entityIndex, lazy.entities.length) });
   assert.equal(made, 0, 'no mention made by resolution or the records');
   assert.deepEqual(records.nodes.map((n) => mentionCount(n.attributes!)), expected.nodes.map((n) => (n.attributes!.mentions as unknown[]).length));
   assert.deepEqual(records.nodes.map((n) => n.attributes!.size), expected.nodes.map((n) => n.attributes!.size));

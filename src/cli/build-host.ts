@@ -3,7 +3,7 @@
 // process can be given: V8 semi-spaces larger than its default (corpus/heap.ts: a build's corpus
 // passes keep millions of mentions, relations and strings alive, and with the default 16 MB
 // semi-spaces each of those objects was copied through some hundreds of scavenges), and glibc's
-// malloc asking for transparent huge pages (corpus/spawn.ts: the cached heads, relations and
+// malloc asking for transparent huge pages (corpus/heap.ts: the cached heads, relations and
 // graph index a rebuild reads, and the graph file it writes, are hundreds of MB of buffers, paged
 // in one fault at a time without them). The process sends what it writes to stderr (warnings,
 // progress lines) as messages, stops when the build's signal aborts or when kg's process is gone,
@@ -20,7 +20,7 @@ import type { InputList } from '../ingest/index.js';
 
 /**
  * Corpora of fewer files are built in kg's own process: a process of its own costs a second load
- * of kg's modules and about 110 MB more memory at peak, and its larger young generation pays only
+ * of kg's modules and more memory at peak (about 110 MB as a thread), and its larger young generation pays only
  * where the corpus passes hold many objects. Measured by hand when that was a thread, in the
  * process's thread → in a thread of its own: data/corpus (5 articles, --no-cache), 4 alternating
  * rounds, 2.30 → 2.67 s on average, 400 → 515 MB at peak; 132 articles (1 MB), 2 rounds, 4.6 and
@@ -87,35 +87,53 @@ export function buildInProcess(job: BuildJob, hooks: Hooks = {}): Promise<BuildO
     // under tsx (tests) the process's modules are TypeScript, run with tsx's loader
     const ts = import.meta.url.endsWith('.ts');
     const entry = fileURLToPath(new URL(ts ? './build-process-start.ts' : './build-process-start.js', import.meta.url));
-    // (its stdout is kg's results' channel: the build writes nothing there, and nothing of it may land there)
+    // (its stdout is kg's results' channel: the build writes nothing there, and nothing of it may
+    // land there). The node flags kg was started with (a heap size, say) go to it too, but a
+    // debugger's or the test runner's; its own heap flags come after them.
+    const inherited = process.execArgv.filter((a) => !/^--(inspect|debug|test)/.test(a));
+    const hasTsx = inherited.some((a, i) => a === '--import=tsx' || (a === '--import' && inherited[i + 1] === 'tsx'));
     const child = fork(entry, [], {
       serialization: 'advanced',
-      execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS, ...BUILD_PROCESS_FLAGS],
+      execArgv: [...inherited, ...(ts && !hasTsx ? ['--import', 'tsx'] : []), ...HEAP_FLAGS, ...BUILD_PROCESS_FLAGS],
       env: hugePagesEnv(process.env),
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     let outcome: BuildOutcome | undefined;
     let failure: Error | undefined;
+    let settled = false;
     const send = (m: ToBuild) => {
       if (child.connected) child.send(m);
     };
     const onAbort = () => send({ abort: true });
-    hooks.signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('message', (m: FromBuild) => {
-      if ('stderr' in m) hooks.onStderr?.(m.stderr);
-      else if ('outcome' in m) outcome = m.outcome;
-      else failure = Object.assign(new Error(m.error.message), m.error);
-    });
-    // (a process that cannot be started: its error, then its exit)
-    child.on('error', (err) => (failure ??= err));
-    child.on('exit', (code, signal) => {
+    const settle = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (settled) return;
+      settled = true;
       hooks.signal?.removeEventListener('abort', onAbort);
       // a stop that came after the build's last check (while the graph was written) finds the
       // build done: it succeeded, as it does when the build runs in kg's own process
       if (outcome) resolve(outcome);
       else if (hooks.signal?.aborted) reject(hooks.signal.reason);
       else reject(failure ?? new Error(`the build's process stopped (${signal ?? `exit code ${code}`})`));
+    };
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('message', (m: FromBuild) => {
+      if ('stderr' in m) hooks.onStderr?.(m.stderr);
+      else if ('outcome' in m) outcome = m.outcome;
+      else failure = Object.assign(new Error(m.error.message), m.error);
     });
-    send({ kgBuildJob: job });
+    // a process that could not be started is settled at once (it may never exit); one that ran
+    // is settled on 'close', once it has exited and its channel has delivered every message
+    child.on('error', (err) => {
+      failure ??= err;
+      if (child.pid === undefined) settle(null, null);
+    });
+    child.on('close', settle);
+    try {
+      send({ kgBuildJob: job });
+    } catch (err) {
+      // (a job that cannot be sent: the process waiting for it is stopped)
+      failure = err as Error;
+      child.kill();
+    }
   });
 }

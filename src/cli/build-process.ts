@@ -23,6 +23,8 @@ export async function buildAndWrite(job: BuildJob, hooks: Hooks = {}, early?: Ea
     ...(hooks.signal ? { signal: hooks.signal } : {}),
     ...(job.corpusPassHeap ? { onExtracted: setCorpusPassHeapFlags } : {}),
   }, early);
+  // (a stop asked for since the build's last check, kg's process gone among them, writes no graph)
+  hooks.signal?.throwIfAborted();
   // with a cache, the records the last build wrote and this one did not change are copied
   const t0 = performance.now();
   const written = await writeGraphFileOverlapped(job.out, records, { skeleton: true, release: true, ...(cacheDir !== undefined && reuse ? { reuse: { index: graphIndexPath(cacheDir, job.out), ...reuse } } : {}) });
@@ -60,11 +62,10 @@ export function runInProcess(job: BuildJob, signal: AbortSignal, early?: EarlyWo
     if (process.connected) process.send!(m, undefined, {}, last ? () => process.disconnect() : undefined);
   };
   // (each document's progress is not a message: the reporter posts only the lines it writes)
-  buildAndWrite(job, { signal, onStderr: (stderr) => post({ stderr }) }, early).then(
-    (outcome) => post({ outcome }, true),
-    (err: unknown) => {
+  buildAndWrite(job, { signal, onStderr: (stderr) => post({ stderr }) }, early)
+    .then((outcome) => post({ outcome }, true))
+    .catch((err: unknown) => {
       const e = err as { message?: string; stack?: string; exitCode?: unknown };
       post({ error: { message: e?.message ?? String(err), ...(e?.stack ? { stack: e.stack } : {}), ...(typeof e?.exitCode === 'number' ? { exitCode: e.exitCode } : {}) } }, true);
-    },
-  );
+    });
 }

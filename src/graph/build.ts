@@ -48,10 +48,11 @@ export function autoIterations(order: number): number {
  * order): what `kg build` writes. It is made without a graphology instance where no layout
  * runs, which at 100 MB of text saves the build the graph's own structures (a second of adding
  * and attaching 366 k edges, and their garbage); graphOf() makes the instance. A node's
- * `mentions` is its entity's own list, which serialises (JSON.stringify) to the graph's fields.
+ * `mentions` is a list of its entity's mentions that serialises (JSON.stringify) to the graph's
+ * fields, or, for a node with mentions kept as a cache's rows, a LaterMentions
+ * (lazy-mentions.ts) that makes that list when serialised or by graphOf().
  */
 export type GraphRecords = ReturnType<DirectedGraph['export']>;
-// (a node's `mentions` may also be a LaterMentions, lazy-mentions.ts: made when serialised, or by graphOf())
 
 /**
  * The graph instance of `records`; it takes their attribute objects as they are, but for the
