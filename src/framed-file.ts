@@ -24,8 +24,13 @@ export interface FramedReader {
   head: Record<string, unknown>;
   /** the next part's `bytes` bytes (a view of the file's) */
   bytes(bytes: number): Buffer;
-  /** the next part as `n` numbers of `Kind`, copied out (typed arrays need their alignment, and the file's bytes can go) */
-  numbers<T extends Uint32Array | Int32Array | Float64Array>(Kind: { new (n: number): T; BYTES_PER_ELEMENT: number }, n: number): T;
+  /**
+   * the next part as `n` numbers of `Kind`: a view of the file's bytes where they are aligned for
+   * it (a file read whole into a buffer of its own is: its parts start on 8-byte boundaries), else
+   * copied out. A view keeps the file's bytes as long as it lives; a copy of the ×100 rebuild's
+   * 190 MB of heads, relations and index took 0.25 s and as many fresh pages again.
+   */
+  numbers<T extends Uint32Array | Int32Array | Float64Array>(Kind: { new (n: number): T; new (buffer: ArrayBuffer, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }, n: number): T;
   /** throws unless every part was taken */
   end(): void;
 }
@@ -51,6 +56,7 @@ export function readFramed(buf: Buffer): FramedReader {
     bytes,
     numbers: (Kind, n) => {
       const part = bytes(n * Kind.BYTES_PER_ELEMENT);
+      if (part.byteOffset % Kind.BYTES_PER_ELEMENT === 0) return new Kind(part.buffer as ArrayBuffer, part.byteOffset, n);
       const out = new Kind(n);
       new Uint8Array(out.buffer).set(part);
       return out;

@@ -17,6 +17,7 @@ import type { DocumentInfo, Mention } from '../src/types.js';
 import { generateArticles } from '../bench/generate.js';
 import { articleUnits } from '../src/resolve/index.js';
 import { mentionList, mentionNames } from '../src/mentions.js';
+import { framedBytes, readFramed } from '../src/framed-file.js';
 import { tempDir, writeCorpus } from './helpers.js';
 
 const FIXED = { layoutIterations: 20, builtAt: '2026-01-01T00:00:00.000Z' } as const;
@@ -239,4 +240,18 @@ test('a cached rebuild of settled files takes their kept hashes, and gives the g
   assert.equal(rebuilt.summary.cached, 2, 'the changed file is read and extracted again');
   const fresh = await build([dir], { ...FIXED, workers: 1 });
   assert.equal(JSON.stringify(rebuilt.graph.export()), JSON.stringify(fresh.graph.export()));
+});
+
+test('a framed file reads the same numbers from a buffer of its own and from one at any offset (its parts copied out where they are not aligned)', () => {
+  const ints = Int32Array.from([1, -2, 3, 2 ** 31 - 1]);
+  const doubles = Float64Array.from([0.5, -1e300, 3]);
+  const bytes = Buffer.concat(framedBytes({ kind: 'test' }, [new Uint8Array(ints.buffer), new Uint8Array(doubles.buffer)]));
+  for (const offset of [0, 1, 4]) {
+    const buf = Buffer.alloc(bytes.length + offset).subarray(offset);
+    bytes.copy(buf);
+    const file = readFramed(buf);
+    assert.deepEqual([...file.numbers(Int32Array, ints.length)], [...ints]);
+    assert.deepEqual([...file.numbers(Float64Array, doubles.length)], [...doubles]);
+    file.end();
+  }
 });
