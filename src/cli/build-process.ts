@@ -58,8 +58,15 @@ function progressReporter(write: (text: string) => void, live: boolean): (done: 
  */
 export function runInProcess(job: BuildJob, signal: AbortSignal, early?: EarlyWorker): void {
   // (the channel would keep the process alive: it closes once the last message has gone)
+  // A send fails when kg's process is gone (its end of the channel closed while a message was on
+  // the way): without a callback that failure is an 'error' event on `process`, which would end
+  // this process before its stop removed the temporary store; the channel's closing stops the
+  // build instead (build-process-start.ts)
   const post = (m: FromBuild, last = false) => {
-    if (process.connected) process.send!(m, undefined, {}, last ? () => process.disconnect() : undefined);
+    if (!process.connected) return;
+    process.send!(m, undefined, {}, () => {
+      if (last && process.connected) process.disconnect();
+    });
   };
   // (each document's progress is not a message: the reporter posts only the lines it writes)
   buildAndWrite(job, { signal, onStderr: (stderr) => post({ stderr }) }, early)
