@@ -159,8 +159,9 @@ export function corpusRecords(
   let own = perDoc.map(() => true);
   if (forms.size > 0) {
     const lists = corpus.mentions.map(mentionList);
-    perDoc = lists.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
-    own = perDoc.map((ms, i) => sameMentions(ms as Mention[], lists[i]!));
+    const added = lists.map((ms, i) => addCorpusMentions(corpus.document(i), ms, forms));
+    own = added.map((ms, i) => sameMentions(ms, lists[i]!));
+    perDoc = added;
   }
   phases.names = lap();
   // (the entities' lists of mentions are not made: graphRecords makes a node's when it is written)

@@ -12,10 +12,9 @@
 // Apart from build-process.ts so that the CLI loads none of the build's modules before it starts
 // the process: the process loads them, and starts the extraction's early worker (corpus/spawn.ts)
 // before it does. A smaller corpus, built in the CLI's own process, loads them then.
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { BuildOptions, BuildSummary } from '../build.js';
-import { BUILD_PROCESS_FLAGS, HEAP_FLAGS, hugePagesEnv } from '../corpus/heap.js';
+import { BUILD_PROCESS_FLAGS } from '../corpus/heap.js';
+import { forkKg } from '../fork.js';
 import type { InputList } from '../ingest/index.js';
 
 /**
@@ -84,20 +83,9 @@ export type ToBuild = { kgBuildJob: BuildJob } | { abort: true };
 export function buildInProcess(job: BuildJob, hooks: Hooks = {}): Promise<BuildOutcome> {
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) return reject(hooks.signal.reason);
-    // under tsx (tests) the process's modules are TypeScript, run with tsx's loader
-    const ts = import.meta.url.endsWith('.ts');
-    const entry = fileURLToPath(new URL(ts ? './build-process-start.ts' : './build-process-start.js', import.meta.url));
     // (its stdout is kg's results' channel: the build writes nothing there, and nothing of it may
-    // land there). The node flags kg was started with (a heap size, say) go to it too, but a
-    // debugger's or the test runner's; its own heap flags come after them.
-    const inherited = process.execArgv.filter((a) => !/^--(inspect|debug|test)/.test(a));
-    const hasTsx = inherited.some((a, i) => a === '--import=tsx' || (a === '--import' && inherited[i + 1] === 'tsx'));
-    const child = fork(entry, [], {
-      serialization: 'advanced',
-      execArgv: [...inherited, ...(ts && !hasTsx ? ['--import', 'tsx'] : []), ...HEAP_FLAGS, ...BUILD_PROCESS_FLAGS],
-      env: hugePagesEnv(process.env),
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    // land there). The node flags kg was started with (a heap size, say) go to it too.
+    const child = forkKg({ module: './build-process-start', from: import.meta.url, flags: BUILD_PROCESS_FLAGS, inheritFlags: true, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     let outcome: BuildOutcome | undefined;
     let failure: Error | undefined;
     let settled = false;

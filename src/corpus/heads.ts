@@ -244,10 +244,9 @@ class HeadMentions implements MentionRows {
   ) {}
 
   at(j: number): Mention {
-    if (!(j >= 0 && j < this.length)) throw new RangeError(`kg: no mention ${j} of ${this.length}`);
     const { c } = this;
     const s = c.strings;
-    const r = this.from + j;
+    const r = this.row(j);
     const m: Mention = new CachedMention(this.doc, c.start[r]!, c.end[r]!, s[c.text[r]!]!, c.sentence[r]!, s[c.type[r]!] as EntityType, c.nstart[r]!, c.nend[r]!, s[c.rule[r]!]!);
     if (c.aliasOf[r]! >= 0) m.aliasOf = s[c.aliasOf[r]!]!;
     if (c.implied[r]! >= 0) m.implied = s[c.implied[r]!]!;
@@ -255,12 +254,17 @@ class HeadMentions implements MentionRows {
   }
 
   nameAt(j: number, into: MentionName): MentionName {
-    if (!(j >= 0 && j < this.length)) throw new RangeError(`kg: no mention ${j} of ${this.length}`);
     const { c } = this;
-    const r = this.from + j;
+    const r = this.row(j);
     into.text = c.strings[c.text[r]!]!;
     into.type = c.strings[c.type[r]!] as EntityType;
     into.rule = c.strings[c.rule[r]!]!;
     return into;
+  }
+
+  /** The file's row of the j-th mention. */
+  private row(j: number): number {
+    if (!(j >= 0 && j < this.length)) throw new RangeError(`kg: no mention ${j} of ${this.length}`);
+    return this.from + j;
   }
 }

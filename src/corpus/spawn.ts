@@ -2,9 +2,8 @@
 // cached corpus hands its few new articles to one worker process, whose start (node, jieba's
 // dictionaries, the model: about 1–1.5 s) the build used to wait for. Started before the build's
 // process loads kg's modules and hashes the inputs, it is ready about when the build needs it.
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { HEAP_FLAGS, hugePagesEnv } from './heap.js';
+import type { ChildProcess } from 'node:child_process';
+import { forkKg } from '../fork.js';
 
 /**
  * Cached articles from which a rebuild's single worker is a process started before their heads
@@ -18,21 +17,9 @@ import { HEAP_FLAGS, hugePagesEnv } from './heap.js';
  */
 export const OVERLAP_HEADS = 2000;
 
-/**
- * A worker process loading `model` (and jieba) as it starts; a `quiet` one exits without a word
- * when it cannot load them. Built code runs worker.js directly;
- * under tsx (tests, benchmarks) the worker is TypeScript, run with tsx's loader. Messages travel
- * in V8's serialisation (as between threads), not JSON.
- */
+/** A worker process (worker.ts, started by fork.ts) loading `model` (and jieba) as it starts; a `quiet` one exits without a word when it cannot load them. */
 export function startWorker(model: string | null | undefined, quiet = false): ChildProcess {
-  const ts = import.meta.url.endsWith('.ts');
-  const entry = fileURLToPath(new URL(ts ? './worker.ts' : './worker.js', import.meta.url));
-  return fork(entry, model === undefined ? [] : [JSON.stringify({ model, ...(quiet ? { quiet } : {}) })], {
-    serialization: 'advanced',
-    execArgv: [...(ts ? ['--import', 'tsx'] : []), ...HEAP_FLAGS],
-    env: hugePagesEnv(process.env),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  return forkKg({ module: './worker', from: import.meta.url, args: model === undefined ? [] : [JSON.stringify({ model, ...(quiet ? { quiet } : {}) })], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** A worker process started ahead, as a pool takes it: whether it said it is ready (worker.ts posts `{ ready: true }` once loaded) before the pool listens to it. */
