@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { build, buildRecords } from '../src/build.js';
 import { writeFileAtomic, writeGraphFile, writeGraphFileOverlapped } from '../src/graph/write.js';
+import { jsonPieces } from '../src/graph/json-pieces.js';
 import { parseGraph, readGraphFile } from '../src/graph/read.js';
 import { ENTITY_TYPES, RELATION_TYPES, type Entity, type Mention, type Relation } from '../src/types.js';
 import { buildGraph, graphOf, graphRecords } from '../src/graph/build.js';
@@ -102,7 +103,44 @@ test('writes are atomic: the target is replaced whole and no temporary file is l
   const long = `"${'园'.repeat(700_000)}"`;
   writeFileAtomic(target, long);
   assert.equal(readFileSync(target, 'utf8'), long);
+  // a long text is encoded in pieces: a character outside the BMP (a surrogate pair) at any
+  // offset around where a piece ends is written whole, as Buffer.from encodes it
+  for (let shift = 0; shift < 4; shift++) {
+    const astral = `${'a'.repeat(87_381 - shift)}${'𠮷'.repeat(120_000)}`;
+    writeFileAtomic(target, astral);
+    assert.ok(readFileSync(target).equals(Buffer.from(astral, 'utf8')), `shift ${shift}`);
+  }
   assert.deepEqual(readdirSync(join(dir, 'out')), ['graph.json']);
+});
+
+test('large JSON is written in pieces that make up exactly what JSON.stringify gives', () => {
+  class Lazy {
+    toJSON() {
+      return ['made', 'when', 'written'];
+    }
+  }
+  const bare = Object.create(null) as Record<string, unknown>;
+  bare.b = 1;
+  bare.a = [2, undefined];
+  const long = (n: number) => Array.from({ length: n }, (_, i) => (i % 5 === 0 ? { i, label: `园${i}`, skip: undefined } : i % 5 === 1 ? null : i % 5 === 2 ? undefined : i % 5 === 3 ? '𠮷"\\' : i + 0.5));
+  const values: unknown[] = [
+    {},
+    [],
+    { a: long(4096), b: long(4097), c: long(8192), d: long(10_001), '2': 'an index-like key', 1: 'first' },
+    { skipped: undefined, fn: () => 1, lazy: new Lazy(), bare, nested: { deeper: { list: long(5000), empty: [] } }, at: new Date(0) },
+    long(12_345),
+    'a string',
+    42,
+  ];
+  for (const value of values) {
+    const pieces: string[] = [];
+    jsonPieces(value, (p) => pieces.push(p));
+    assert.equal(pieces.join(''), JSON.stringify(value));
+  }
+  // a long list is handed out in several pieces, none of them the whole
+  const pieces: string[] = [];
+  jsonPieces({ list: long(20_000) }, (p) => pieces.push(p));
+  assert.ok(pieces.length > 4 && Math.max(...pieces.map((p) => p.length)) < JSON.stringify(long(20_000)).length / 3);
 });
 
 test('a graph written while its skeleton is worked out: a rename that fails leaves what was there and no temporary file', async () => {
@@ -128,9 +166,11 @@ test('the graph file is written piece by piece, byte for byte what graph.export(
   graph.addDirectedEdgeWithKey('bare->x', 'bare', graph.nodes()[0]!);
   // a record longer than the writer's buffer, and a file of several write calls
   graph.addNode('long', { note: '园'.repeat(500_000) });
+  // and graph attributes longer than it, characters outside the BMP among them, around where its pieces end
+  graph.setAttribute('note', `${'b'.repeat(349_500)}${'𠮷'.repeat(400_000)}`);
   const dir = tempDir();
   writeGraphFile(join(dir, 'g.json'), graph);
-  assert.equal(readFileSync(join(dir, 'g.json'), 'utf8'), JSON.stringify(graph.export()));
+  assert.ok(readFileSync(join(dir, 'g.json')).equals(Buffer.from(JSON.stringify(graph.export()), 'utf8')));
   assert.deepEqual(readdirSync(dir), ['g.json']);
 });
 

@@ -9,6 +9,7 @@ import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, isEdgeKey, removeSkeleton, skeletonPath } from './skeleton.js';
 import { NodeIndex } from './node-index.js';
+import { jsonPieces } from './json-pieces.js';
 import { ReuseSource, indexBytes, runBytes, runLength, type EdgeColumns, type EdgeCopies, type EdgeSources, type Ranges, type RecordFingerprints, type RecordRanges } from './reuse.js';
 
 /**
@@ -54,7 +55,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | readon
   atomically(path, (tmp) => {
     const fd = openSync(tmp, 'w');
     try {
-      if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
+      if (typeof data === 'string') writeText(fd, data);
       else if (data instanceof Uint8Array) writeAll(fd, data);
       else for (const piece of data) writeAll(fd, piece);
     } finally {
@@ -73,6 +74,56 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 const WRITE_PIECE = 1 << 18;
+
+/**
+ * Writes `text` to `fd` as UTF-8. A long text is encoded a piece at a time into one buffer
+ * (textSink): encoded whole, its bytes would be as much fresh memory, whose pages this host
+ * faults in at about 10 µs each.
+ */
+function writeText(fd: number, text: string): void {
+  // (a UTF-16 unit is at most 3 bytes of UTF-8)
+  if (text.length * 3 <= WRITE_PIECE) return writeAll(fd, Buffer.from(text, 'utf8'));
+  const sink = textSink(fd);
+  sink.put(text);
+  sink.flush();
+}
+
+/** Text written to `fd` as UTF-8 through one buffer of WRITE_PIECE bytes, each string encoded straight into it (a long one piece by piece). */
+function textSink(fd: number): { put(text: string): void; flush(): void } {
+  const buffer = Buffer.allocUnsafe(WRITE_PIECE);
+  let used = 0;
+  const flush = () => {
+    writeAll(fd, buffer.subarray(0, used));
+    used = 0;
+  };
+  const put = (text: string): void => {
+    if (text.length * 3 > WRITE_PIECE) return forEachPiece(text, WRITE_PIECE / 3, put);
+    if (used + text.length * 3 > WRITE_PIECE) flush();
+    used += buffer.write(text, used, 'utf8');
+  };
+  return { put, flush };
+}
+
+/** Writes `JSON.stringify(value)` to `fd` without making that string: piece by piece (json-pieces.ts). */
+function writeJson(fd: number, value: unknown): void {
+  const sink = textSink(fd);
+  jsonPieces(value, sink.put);
+  sink.flush();
+}
+
+/**
+ * `text` handed to `each` in pieces of at most `units` UTF-16 units, one after the other; none
+ * splits a surrogate pair (each half alone would be written as U+FFFD).
+ */
+export function forEachPiece(text: string, units: number, each: (piece: string) => void): void {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + Math.floor(units));
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && end - at > 1 && last >= 0xd800 && last <= 0xdbff) end--;
+    each(text.slice(at, end));
+    at = end;
+  }
+}
 
 export interface WriteGraphOptions {
   /** also write the graph's skeleton beside it, for fast queries (src/graph/skeleton.ts) */
@@ -112,8 +163,15 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
   const source = sourceOf(path, options);
   try {
     const written = writeGraphTemp(path, graph, options, source);
-    renamedOver(written.tmp, path);
-    written.sidecars()();
+    const sidecars = sidecarsOf(written);
+    try {
+      renamedOver(written.tmp, path);
+    } catch (err) {
+      sidecars.discard();
+      throw err;
+    }
+    sidecars.prepare();
+    sidecars.write();
     return written.stats;
   } finally {
     source?.close();
@@ -121,32 +179,47 @@ export function writeGraphFile(path: string, graph: DirectedGraph | GraphRecords
 }
 
 /**
- * writeGraphFile, the skeleton and the index worked out while the graph file is renamed over
- * `path` off the thread: renaming over a file, ext4 first writes out the new one's delayed blocks
- * (`auto_da_alloc`), 0.12–0.16 s for the ×100 graph's 476 MB, and the skeleton's JSON took about as
- * long.
+ * writeGraphFile, the skeleton and the index worked out (the skeleton written to its temporary
+ * file) while the graph file is renamed over `path` off the thread: renaming over a file, ext4
+ * first writes out the new one's delayed blocks (`auto_da_alloc`), 0.12–0.16 s for the ×100
+ * graph's 476 MB, and the skeleton's JSON took about as long.
  */
 export async function writeGraphFileOverlapped(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions> = {}): Promise<WriteStats> {
   const source = sourceOf(path, options);
   try {
     const written = writeGraphTemp(path, graph, options, source);
+    const sidecars = sidecarsOf(written);
     const renamed = rename(written.tmp, path).catch((err: unknown) => {
       rmSync(written.tmp, { force: true });
       throw err;
     });
-    let write: () => void;
     try {
-      write = written.sidecars();
+      sidecars.prepare();
     } catch (err) {
       // (the rename in flight ends before the failure is told)
       await renamed.catch(() => {});
       throw err;
     }
-    await renamed;
-    write();
+    try {
+      await renamed;
+    } catch (err) {
+      sidecars.discard();
+      throw err;
+    }
+    sidecars.write();
     return written.stats;
   } finally {
     source?.close();
+  }
+}
+
+/** The sidecars of a graph written to its temporary file; that file removed if they cannot be begun. */
+function sidecarsOf(written: GraphTemp): Sidecars {
+  try {
+    return written.sidecars();
+  } catch (err) {
+    rmSync(written.tmp, { force: true });
+    throw err;
   }
 }
 
@@ -155,11 +228,22 @@ function sourceOf(path: string, options: Partial<WriteGraphOptions>): ReuseSourc
   return reuse ? (reuse.source ?? ReuseSource.open(reuse.index, path)) : undefined;
 }
 
-/** The graph written to a temporary file beside `path`, to be renamed over it; then the skeleton and index that describe it (worked out by `sidecars()`, whose result writes them). */
+/** The graph written to a temporary file beside `path`, to be renamed over it; then the skeleton and index that describe it (`sidecars()`). */
 interface GraphTemp {
   tmp: string;
   stats: WriteStats;
-  sidecars(): () => void;
+  sidecars(): Sidecars;
+}
+
+/**
+ * The skeleton and index of a graph file written to its temporary file: worked out (`prepare`,
+ * the skeleton written to a temporary file of its own, opened when these were asked for), then
+ * put in place once the graph file is renamed (`write`), or dropped if it is not (`discard`).
+ */
+interface Sidecars {
+  prepare(): void;
+  write(): void;
+  discard(): void;
 }
 
 function writeGraphTemp(path: string, graph: DirectedGraph | GraphRecords, options: Partial<WriteGraphOptions>, source: ReuseSource | undefined): GraphTemp {
@@ -206,20 +290,42 @@ function writeGraphTemp(path: string, graph: DirectedGraph | GraphRecords, optio
   }
   const stats: WriteStats = { total, copied: source?.copied ?? 0 };
   const stamp = { bytes: written!.size, mtimeMs: written!.mtimeMs, ino: written!.ino };
-  const sidecars = () => {
+  const sidecars = (): Sidecars => {
     const skeleton = recorder?.finish(stamp);
-    const skeletonBytes = skeleton ? Buffer.from(JSON.stringify(skeleton), 'utf8') : undefined;
+    // the skeleton's temporary file opened now, before the graph file is renamed: a file made in
+    // the folder meanwhile waits for the rename (ext4 holds the folder while it writes the renamed
+    // file's blocks out; 0.13 s in a ×100 rebuild's profile), writes to an open one do not
+    const skeletonTmp = skeleton ? tempPath(skeletonPath(path)) : undefined;
+    let fd = skeletonTmp ? openSync(skeletonTmp, 'w') : undefined;
     let indexData: Buffer[] | undefined;
-    if (reuse && ranges) {
-      try {
-        indexData = indexBytes(stamp, reuse.fingerprints, ranges, columns?.result(), reuse.sources);
-      } catch {
-        // (no index: the next build copies less)
+    const discard = () => {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      if (skeletonTmp) rmSync(skeletonTmp, { force: true });
+    };
+    const prepare = () => {
+      if (fd !== undefined) {
+        try {
+          // (serialised as it is written: tens of megabytes of JSON for a large corpus)
+          writeJson(fd, skeleton);
+          closeSync(fd);
+          fd = undefined;
+        } catch (err) {
+          discard();
+          throw err;
+        }
       }
-    }
-    return () => {
+      if (reuse && ranges) {
+        try {
+          indexData = indexBytes(stamp, reuse.fingerprints, ranges, columns?.result(), reuse.sources);
+        } catch {
+          // (no index: the next build copies less)
+        }
+      }
+    };
+    const write = () => {
       if (recorder) {
-        if (skeletonBytes) writeFileAtomic(skeletonPath(path), skeletonBytes);
+        if (skeletonTmp) renamedOver(skeletonTmp, skeletonPath(path));
         else removeSkeleton(path);
       }
       if (reuse && indexData) {
@@ -231,6 +337,7 @@ function writeGraphTemp(path: string, graph: DirectedGraph | GraphRecords, optio
         }
       }
     };
+    return { prepare, write, discard };
   };
   return { tmp, stats, sidecars };
 }
@@ -325,9 +432,11 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     emit(b);
     bytes += b.length;
   };
-  const put = (s: string) => {
-    // a UTF-16 unit is at most 3 bytes of UTF-8
-    if (!room(s.length * 3)) return emitWhole(Buffer.from(s, 'utf8'));
+  const put = (s: string): void => {
+    // a UTF-16 unit is at most 3 bytes of UTF-8; a string too long for a chunk (the graph's
+    // attributes: a large corpus's list of documents) is encoded into chunks piece by piece
+    if (s.length * 3 > CHUNK) return forEachPiece(s, CHUNK / 3, put);
+    room(s.length * 3);
     const n = chunk.write(s, used, 'utf8');
     used += n;
     bytes += n;
@@ -361,7 +470,10 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     return true;
   };
   const { type, multi, allowSelfLoops } = graph.options;
-  put(`{"options":${JSON.stringify({ type, multi, allowSelfLoops })},"attributes":${JSON.stringify(graph.attributes ?? {})},"nodes":[`);
+  put(`{"options":${JSON.stringify({ type, multi, allowSelfLoops })},"attributes":`);
+  // (a large corpus's list of documents: megabytes, serialised piece by piece)
+  jsonPieces(graph.attributes ?? {}, put);
+  put(',"nodes":[');
   const nodes = graph.nodes;
   const nodeRange = (i: number, at: number, len: number) => {
     if (ranges) {
