@@ -1,7 +1,7 @@
 // Resolution: which mentions become one entity, and which must not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from '../src/resolve/index.js';
+import { COMPARED_IDS, resolve } from '../src/resolve/index.js';
 import type { EntityType, Mention } from '../src/types.js';
 
 let pos = 0;
@@ -161,14 +161,22 @@ test('entities come in the code-unit order of their ids, and each mention names 
     m('重庆', 'organization', 'a.txt'),
     m('重庆市经济和信息化委员会', 'organization', 'b.txt'),
   ];
-  const { entities, entityOf, entityIndex } = resolve(mentions);
-  const ids = entities.map((e) => e.id);
-  assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-  assert.equal(new Set(ids).size, ids.length);
-  assert.equal(entityIndex.length, mentions.length);
-  mentions.forEach((mention, i) => {
-    const e = entities[entityIndex[i]!]!;
-    assert.equal(e.id, entityOf[i]);
-    assert.ok(e.mentions.includes(mention));
+  // as many entities as an article has (their ids compared whole), and as a corpus has (sorted by their units)
+  const many = Array.from({ length: COMPARED_IDS + 500 }, (_, i) => {
+    const name = `${'润通甲乙'.slice(0, 1 + (i % 4))}${String.fromCodePoint(0x4e00 + ((i * 7919) % 2000))}${i % 3 === 0 ? '𠀋' : ''}${i}科技有限公司`;
+    return m(name, i % 5 === 0 ? 'organization' : 'company', `${i % 7}.txt`);
   });
+  for (const list of [mentions, many]) {
+    const { entities, entityOf, entityIndex } = resolve(list);
+    const ids = entities.map((e) => e.id);
+    assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    assert.equal(new Set(ids).size, ids.length);
+    assert.equal(entityIndex.length, list.length);
+    list.forEach((mention, i) => {
+      const e = entities[entityIndex[i]!]!;
+      assert.equal(e.id, entityOf[i]);
+      assert.ok(e.mentions.includes(mention));
+    });
+  }
+  assert.ok(resolve(many).entities.length > COMPARED_IDS);
 });

@@ -501,13 +501,18 @@ function buildEntities(units: Units, uf: UnionFind, placeName: (article: number)
  * The entities' positions in the order of their ids (code unit): sorted by the type (its `type:`)
  * and the ID_UNITS units after it, each a stable counting sort (radix, least significant first),
  * then the few ids alike in all of those compared whole (×100 corpus, 129 k entities, medians of 8
- * rounds: 0.15–0.17 s in buckets of the first two units compared, 0.07–0.08 s so).
+ * rounds: 0.15–0.17 s in buckets of the first two units compared, 0.07–0.08 s so). A few entities
+ * (one article's, as a worker resolves it to link it) are compared whole: each counting sort
+ * clears and sums 65,537 buckets, whatever the count (a 2-worker ×5 build's workers spent 0.5 s
+ * of their linking there).
  */
 function byId(entities: readonly Entity[]): Int32Array {
+  const n = entities.length;
+  // (ids are unique: compared whole, they sort as the radix sorts them)
+  if (n <= COMPARED_IDS) return Int32Array.from({ length: n }, (_, g) => g).sort((a, b) => compareCodeUnits(entities[a]!.id, entities[b]!.id));
   // the types in the order of their ids' start (`type:`; no type name holds a colon)
   const types = [...new Set(entities.map((e) => e.type))].sort((a, b) => compareCodeUnits(`${a}:`, `${b}:`));
   const rank = new Map(types.map((t, r) => [t, r]));
-  const n = entities.length;
   const typeOf = new Int32Array(n);
   // per unit after `type:`, each id's unit + 1 (0 past its end: a shorter id comes first)
   const units = Array.from({ length: ID_UNITS }, () => new Int32Array(n));
@@ -531,6 +536,8 @@ function byId(entities: readonly Entity[]): Int32Array {
 
 /** How many units after an id's type byId sorts by counting. */
 const ID_UNITS = 4;
+/** up to this many entities, byId compares their ids instead of sorting them by units (about n log n comparisons against 4 × 65,537 buckets) */
+export const COMPARED_IDS = 1024;
 
 /** The units' texts, each once (a group's units mostly share a few: compared, not hashed, in a small group). */
 function distinctTexts(idx: Int32Array, units: Units): string[] {
