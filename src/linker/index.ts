@@ -76,7 +76,8 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   const rules = rulesBySentence(doc, mentions);
   // one tail per head, relation and tail type in a document: the best-scoring one
   const best = new Map<string, { tail: string; margin: number }>();
-  const held: Array<{ key: string; relation: Relation }> = [];
+  // (a relation's evidence is made once it stays)
+  const held: Array<{ key: string; relation: Omit<Relation, 'evidence'>; c: Candidate }> = [];
   const endsAt = new Map<number, string>();
   // an entity's type and name, as its first mention gives them
   const typeOf = new Map<string, string>();
@@ -88,7 +89,7 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     textOf.set(m.entity, m.text);
   }
   // the slot a relation fills: its head, its relation and its tail's type
-  const slotOf = (r: Relation) => `${r.head}\u0000${r.relation}\u0000${typeOf.get(r.tail)}`;
+  const slotOf = (r: Pick<Relation, 'head' | 'relation' | 'tail'>) => `${r.head}\u0000${r.relation}\u0000${typeOf.get(r.tail)}`;
   const pairs = featured(doc, mentions, rules);
   const decided = distributed(pairs.map(({ c }) => c), pairs.map(({ c, features }) => decide(model, features, [0, ...c.allowed.map(classOf)])));
   for (let i = 0; i < pairs.length; i++) {
@@ -96,11 +97,11 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     const { k, margin } = decided[i]!;
     if (k === 0) continue;
     if (k === LOCATED_IN && locatesAnother(doc, c, endsAt)) continue;
-    const relation: Relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, evidence: evidenceOf(doc, c), derived: false };
+    const relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, derived: false };
     const key = slotOf(relation);
     const have = best.get(key);
     if (!have || margin > have.margin) best.set(key, { tail: relation.tail, margin });
-    held.push({ key, relation });
+    held.push({ key, relation, c });
   }
   // what the sentence patterns state stands (they are precise; the classifier adds what they
   // miss), and so do a part zone named after its whole and a layout's parks; where they give the
@@ -116,10 +117,10 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   // every sentence that states the chosen tail stays as evidence, and so does a place the
   // gazetteer nests with the chosen one (a project in 洛江区 and in 泉州市: the district and its city)
   const nested = (a: string, b: string) => typeOf.get(a) === 'place' && placeInside(textOf.get(a)!, textOf.get(b)!) !== undefined;
-  for (const { key, relation } of held) {
+  for (const { key, relation, c } of held) {
     const tails = ruledTails.get(key);
     const chosen = best.get(key)!.tail;
-    if (tails ? tails.has(relation.tail) : relation.tail === chosen || nested(relation.tail, chosen)) out.push(relation);
+    if (tails ? tails.has(relation.tail) : relation.tail === chosen || nested(relation.tail, chosen)) out.push({ head: relation.head, tail: relation.tail, relation: relation.relation, evidence: evidenceOf(doc, c), derived: false });
   }
   out.push(...ruled);
   out.push(...hostedByTopicPark(doc, mentions, out));
