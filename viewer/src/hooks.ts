@@ -3,6 +3,7 @@
 import type Sigma from 'sigma';
 import type { AppState } from './state.js';
 import type { KgGraph } from './types.js';
+import type { LayoutTimings } from './layout.js';
 
 export interface KgHooks {
   /**
@@ -33,6 +34,8 @@ export interface KgHooks {
   highlightedNodes?: () => string[];
   /** the PNG export (2×, title, legend) as a data URL */
   pngDataUrl?: () => Promise<string>;
+  /** how long writing ForceAtlas2's steps took since the layout last started */
+  layoutTimings?: () => LayoutTimings;
   /** the document squares drawn in the last frame (viewport coordinates) */
   documentMarks?: () => Array<{ doc: string; x: number; y: number }>;
 }
@@ -48,11 +51,20 @@ export function initHooks(): KgHooks {
   return window.__kg;
 }
 
-export function completeHooks(hooks: KgHooks, graph: KgGraph, sigma: Sigma<any, any, any>, state: AppState, highlighted: () => ReadonlySet<string> | null, png: () => Promise<HTMLCanvasElement>): void {
+export function completeHooks(
+  hooks: KgHooks,
+  graph: KgGraph,
+  sigma: Sigma<any, any, any>,
+  state: AppState,
+  highlighted: () => ReadonlySet<string> | null,
+  png: () => Promise<HTMLCanvasElement>,
+  layout: { timings(): LayoutTimings },
+): void {
   Object.assign(hooks, {
     graph,
     sigma,
     state,
+    layoutTimings: () => layout.timings(),
     snapshot: () => {
       const p = state.path.get();
       return {

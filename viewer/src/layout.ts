@@ -28,6 +28,15 @@ export interface LayoutControl {
   stop(): void;
   isRunning(): boolean;
   kill(): void;
+  /** how long writing the steps' positions took, since the layout last started (for the benchmark) */
+  timings(): LayoutTimings;
+}
+
+/** The steps written since the layout last started, and the longest write (its start by performance.now()). */
+export interface LayoutTimings {
+  steps: number;
+  longestMs: number;
+  longestAt: number;
 }
 
 // the supervisor's internals this relies on (graphology-layout-forceatlas2 0.10, worker.js)
@@ -85,7 +94,15 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edge
     sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
   };
 
+  let timings: LayoutTimings = { steps: 0, longestMs: 0, longestAt: 0 };
   const apply = () => {
+    const t = performance.now();
+    applyStep();
+    const ms = performance.now() - t;
+    timings.steps++;
+    if (ms > timings.longestMs) timings = { ...timings, longestMs: ms, longestAt: t };
+  };
+  const applyStep = () => {
     timer = 0;
     const m = latest;
     latest = null;
@@ -153,6 +170,7 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edge
   };
   return {
     start: () => {
+      timings = { steps: 0, longestMs: 0, longestAt: 0 };
       nodes = graph.nodes(); // in the order of the worker's matrix
       edges.paused = graph.size > MAX_EDGES_DRAWN_DURING_LAYOUT;
       get().start();
@@ -167,5 +185,6 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edge
       supervisor = null;
       settle();
     },
+    timings: () => ({ ...timings }),
   };
 }

@@ -153,7 +153,7 @@ async function start(): Promise<void> {
     }
   });
   window.addEventListener('pagehide', () => layout.kill());
-  completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null, png);
+  completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null, png, layout);
   hooks.documentMarks = () => documents.marks();
   hooks.ready = true;
 }
