@@ -11,6 +11,9 @@ export interface KgHooks {
    * frame that commits it (the commit waits for WebGL to finish drawing, seconds in software)
    */
   firstFrameAt: number | null;
+  /** performance.now() once the graph was fetched, parsed, checked and imported, and once sigma was made (its graph indexed) */
+  graphLoadedAt: number | null;
+  sigmaMadeAt: number | null;
   /** the message shown instead of the graph, if any */
   error: string | null;
   ready: boolean;
@@ -47,7 +50,7 @@ declare global {
 }
 
 export function initHooks(): KgHooks {
-  window.__kg = { firstFrameAt: null, error: null, ready: false };
+  window.__kg = { firstFrameAt: null, graphLoadedAt: null, sigmaMadeAt: null, error: null, ready: false };
   return window.__kg;
 }
 

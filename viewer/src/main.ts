@@ -39,6 +39,7 @@ async function start(): Promise<void> {
   let graph: KgGraph;
   try {
     graph = await loadGraph();
+    hooks.graphLoadedAt = performance.now();
   } catch (err) {
     if (err instanceof GraphProblem) fail(err.title, err.message);
     else fail('Cannot show the graph', (err as Error).message);
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
     // all settings at construction: changed later (setSettings), sigma's per-node code ran
     // ten times slower for its next few refreshes
     sigma = new Sigma(graph, stage, { ...settingsFor(graph, stage.clientWidth, stage.clientHeight, nodes.classes, edges), ...createReducers(graph, () => view) });
+    hooks.sigmaMadeAt = performance.now();
   } catch (err) {
     fail('This browser cannot draw the graph', `WebGL is not available (${(err as Error).message}).`);
     return;
