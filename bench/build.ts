@@ -61,9 +61,22 @@ interface Run {
   stages: ExtractionStages;
 }
 
+/**
+ * Before each timed run: the writes of the runs before it flushed to disk (`sync`, not timed). A
+ * ×100 build leaves about 1 GB written but not yet on disk, which Linux writes back within 30 s
+ * (vm.dirty_expire_centisecs); timed right after, a run paid for that write-back as well: a ×100
+ * rebuild's writing phase took 2.23–2.35 s with 1.2 GB of another file's writes pending and
+ * 1.41–1.48 s after `sync` (2 alternating rounds each, 2026-12-05), as a user's rebuild minutes
+ * after the last build would. The page cache is left as it is.
+ */
+function flushWrites(): void {
+  spawnSync('sync', [], { stdio: 'ignore' });
+}
+
 /** `kg build DIR` in a child process: wall-clock seconds, peak RSS and the summary. */
 function kgBuild(dir: string, out: string, flags: string[], nodeOptions?: string): Run {
   const rssFile = `${out}.rss`;
+  flushWrites();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(RSS_PROBE).href, KG, 'build', dir, '--out', out, '--json', '--quiet', ...flags], {
     encoding: 'utf8',
@@ -98,7 +111,11 @@ function kgBuildFiles(files: string[], out: string): Promise<number> {
 async function twoAtOnce(files: string[], root: string): Promise<{ apart: number; together: number }> {
   const halves = [files.filter((_f, i) => i % 2 === 0), files.filter((_f, i) => i % 2 === 1)];
   const outs = [join(root, 'half-a.json'), join(root, 'half-b.json')];
-  const apart = (await kgBuildFiles(halves[0]!, outs[0]!)) + (await kgBuildFiles(halves[1]!, outs[1]!));
+  flushWrites();
+  const first = await kgBuildFiles(halves[0]!, outs[0]!);
+  flushWrites();
+  const apart = first + (await kgBuildFiles(halves[1]!, outs[1]!));
+  flushWrites();
   const t0 = performance.now();
   await Promise.all(halves.map((h, i) => kgBuildFiles(h, outs[i]!)));
   return { apart, together: (performance.now() - t0) / 1000 };
@@ -127,6 +144,7 @@ function rawJieba(files: string[], root: string): { seconds: number; loadSeconds
     const t1 = performance.now();
     for (const t of texts) jieba.tag(t);
     process.stdout.write(JSON.stringify({ seconds: (performance.now() - t1) / 1000, loadSeconds }));`;
+  flushWrites();
   const r = spawnSync(process.execPath, ['-e', script, list], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`raw nodejieba failed (${r.status}): ${r.stderr.trim().split('\n').pop()}`);
   return JSON.parse(r.stdout) as { seconds: number; loadSeconds: number };
