@@ -128,6 +128,9 @@ test('large JSON is written in pieces that make up exactly what JSON.stringify g
     [],
     { a: long(4096), b: long(4097), c: long(8192), d: long(10_001), '2': 'an index-like key', 1: 'first' },
     { skipped: undefined, fn: () => 1, lazy: new Lazy(), bare, nested: { deeper: { list: long(5000), empty: [] } }, at: new Date(0) },
+    // a toJSON is handed its key (an item's index in the whole list), and one that gives undefined leaves its key out
+    { keyed: { toJSON: (k: string) => `under ${k}` }, gone: { toJSON: () => undefined }, after: 1 },
+    { list: Array.from({ length: 5000 }, (_, i) => (i % 1000 === 999 ? { toJSON: (k: string) => k } : i)) },
     long(12_345),
     'a string',
     42,

@@ -12,7 +12,8 @@ const BATCH = 4096;
  * JSON.stringify gives it. `value` must be JSON-serialisable as a whole (not undefined).
  */
 export function jsonPieces(value: unknown, put: (piece: string) => void): void {
-  if (Array.isArray(value) && value.length > BATCH) {
+  // (an item with a toJSON is handed its index: in a batch that would be its index there)
+  if (Array.isArray(value) && value.length > BATCH && !value.some(hasToJSON)) {
     for (let i = 0; i < value.length; i += BATCH) {
       const batch = JSON.stringify(value.slice(i, i + BATCH));
       // '[a,b' … ',c,d' … ',e]': the batches' brackets dropped, but the first's and the last's
@@ -27,6 +28,14 @@ export function jsonPieces(value: unknown, put: (piece: string) => void): void {
       const v = value[key];
       // (what JSON.stringify leaves out of an object)
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      if (hasToJSON(v)) {
+        // stringified under its key, as JSON.stringify hands it to toJSON; left out if that gives undefined
+        const member = JSON.stringify({ [key]: v });
+        if (member === '{}') continue;
+        put(`${first ? '' : ','}${member.slice(1, -1)}`);
+        first = false;
+        continue;
+      }
       put(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
       jsonPieces(v, put);
@@ -35,6 +44,10 @@ export function jsonPieces(value: unknown, put: (piece: string) => void): void {
     return;
   }
   put(JSON.stringify(value));
+}
+
+function hasToJSON(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

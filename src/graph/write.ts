@@ -298,20 +298,31 @@ function writeGraphTemp(path: string, graph: DirectedGraph | GraphRecords, optio
     const skeletonTmp = skeleton ? tempPath(skeletonPath(path)) : undefined;
     let fd = skeletonTmp ? openSync(skeletonTmp, 'w') : undefined;
     let indexData: Buffer[] | undefined;
-    const discard = () => {
-      if (fd !== undefined) closeSync(fd);
+    // (a descriptor is forgotten before it is closed: a close that fails has released it all the same)
+    const close = () => {
+      const open = fd;
       fd = undefined;
-      if (skeletonTmp) rmSync(skeletonTmp, { force: true });
+      if (open !== undefined) closeSync(open);
+    };
+    const discard = () => {
+      try {
+        close();
+      } finally {
+        if (skeletonTmp) rmSync(skeletonTmp, { force: true });
+      }
     };
     const prepare = () => {
       if (fd !== undefined) {
         try {
           // (serialised as it is written: tens of megabytes of JSON for a large corpus)
           writeJson(fd, skeleton);
-          closeSync(fd);
-          fd = undefined;
+          close();
         } catch (err) {
-          discard();
+          try {
+            discard();
+          } catch {
+            // (the failure told is the write's)
+          }
           throw err;
         }
       }
