@@ -53,7 +53,6 @@ interface PageMeasure {
   renderInStallMs: number;
   rendersInStall: number;
   longestRenderMs: number;
-  longTasks: number;
   /** ForceAtlas2's steps written to the page, the longest write, and whether it fell in the gap */
   steps: number;
   longestStepMs: number;
@@ -129,7 +128,7 @@ const LAYOUT_PROBE = `(ms) => new Promise((done) => {
       steps: steps.steps, longestStepMs: steps.longestMs, longestStepInStall: steps.longestMs > 0 && within([steps.longestAt, steps.longestMs]),
       maxStallMs: maxStall, fps: (frames * 1000) / (performance.now() - t0), layoutRan: graph.getNodeAttribute(first, 'x') !== x0,
       stallAtMs: from - t0, clickMs: t0 - c0, taskInStallMs: longest(tasks.filter(within)), renderInStallMs: longest(renders.filter(within)),
-      rendersInStall: renders.filter(within).length, longestRenderMs: longest(renders), longTasks: tasks.length,
+      rendersInStall: renders.filter(within).length, longestRenderMs: longest(renders),
     });
   }, ms);
 })`;

@@ -53,5 +53,5 @@ function hasToJSON(value: unknown): boolean {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  return (proto === Object.prototype || proto === null) && !hasToJSON(value);
 }

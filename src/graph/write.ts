@@ -115,7 +115,7 @@ function writeJson(fd: number, value: unknown): void {
  * `text` handed to `each` in pieces of at most `units` UTF-16 units, one after the other; none
  * splits a surrogate pair (each half alone would be written as U+FFFD).
  */
-export function forEachPiece(text: string, units: number, each: (piece: string) => void): void {
+function forEachPiece(text: string, units: number, each: (piece: string) => void): void {
   for (let at = 0; at < text.length; ) {
     let end = Math.min(text.length, at + Math.floor(units));
     const last = text.charCodeAt(end - 1);

@@ -76,8 +76,8 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   const rules = rulesBySentence(doc, mentions);
   // one tail per head, relation and tail type in a document: the best-scoring one
   const best = new Map<string, { tail: string; margin: number }>();
-  // (a relation's evidence is made once it stays)
-  const held: Array<{ key: string; relation: Omit<Relation, 'evidence'>; c: Candidate }> = [];
+  // each pair the classifier relates, by its slot (its relation made, with its evidence, once it stays)
+  const held: Array<{ key: string; c: Candidate; relation: RelationType }> = [];
   const endsAt = new Map<number, string>();
   // an entity's type and name, as its first mention gives them
   const typeOf = new Map<string, string>();
@@ -97,11 +97,11 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     const { k, margin } = decided[i]!;
     if (k === 0) continue;
     if (k === LOCATED_IN && locatesAnother(doc, c, endsAt)) continue;
-    const relation = { head: c.head.entity, tail: c.tail.entity, relation: RELATION_TYPES[k - 1]!, derived: false };
-    const key = slotOf(relation);
+    const relation = RELATION_TYPES[k - 1]!;
+    const key = slotOf({ head: c.head.entity, relation, tail: c.tail.entity });
     const have = best.get(key);
-    if (!have || margin > have.margin) best.set(key, { tail: relation.tail, margin });
-    held.push({ key, relation, c });
+    if (!have || margin > have.margin) best.set(key, { tail: c.tail.entity, margin });
+    held.push({ key, c, relation });
   }
   // what the sentence patterns state stands (they are precise; the classifier adds what they
   // miss), and so do a part zone named after its whole and a layout's parks; where they give the
@@ -117,10 +117,11 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
   // every sentence that states the chosen tail stays as evidence, and so does a place the
   // gazetteer nests with the chosen one (a project in 洛江区 and in 泉州市: the district and its city)
   const nested = (a: string, b: string) => typeOf.get(a) === 'place' && placeInside(textOf.get(a)!, textOf.get(b)!) !== undefined;
-  for (const { key, relation, c } of held) {
+  for (const { key, c, relation } of held) {
+    const tail = c.tail.entity;
     const tails = ruledTails.get(key);
     const chosen = best.get(key)!.tail;
-    if (tails ? tails.has(relation.tail) : relation.tail === chosen || nested(relation.tail, chosen)) out.push({ head: relation.head, tail: relation.tail, relation: relation.relation, evidence: evidenceOf(doc, c), derived: false });
+    if (tails ? tails.has(tail) : tail === chosen || nested(tail, chosen)) out.push({ head: c.head.entity, tail, relation, evidence: evidenceOf(doc, c), derived: false });
   }
   out.push(...ruled);
   out.push(...hostedByTopicPark(doc, mentions, out));

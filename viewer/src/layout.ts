@@ -94,13 +94,13 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edge
     sigma.refresh({ partialGraph: { nodes: [] }, skipIndexation: false, schedule: true });
   };
 
-  let timings: LayoutTimings = { steps: 0, longestMs: 0, longestAt: 0 };
+  const timings: LayoutTimings = { steps: 0, longestMs: 0, longestAt: 0 };
   const apply = () => {
     const t = performance.now();
     applyStep();
     const ms = performance.now() - t;
     timings.steps++;
-    if (ms > timings.longestMs) timings = { ...timings, longestMs: ms, longestAt: t };
+    if (ms > timings.longestMs) Object.assign(timings, { longestMs: ms, longestAt: t });
   };
   const applyStep = () => {
     timer = 0;
@@ -170,7 +170,7 @@ export function createLayout(graph: KgGraph, sigma: Sigma<any, any, any>, { edge
   };
   return {
     start: () => {
-      timings = { steps: 0, longestMs: 0, longestAt: 0 };
+      Object.assign(timings, { steps: 0, longestMs: 0, longestAt: 0 });
       nodes = graph.nodes(); // in the order of the worker's matrix
       edges.paused = graph.size > MAX_EDGES_DRAWN_DURING_LAYOUT;
       get().start();
