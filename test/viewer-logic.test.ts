@@ -9,6 +9,14 @@ import { formatHash, parseHash } from '../viewer/src/hash.js';
 import { markEvidence } from '../viewer/src/evidence.js';
 import { communityColors, OTHER_COMMUNITY } from '../viewer/src/communities.js';
 import type { KgGraph } from '../viewer/src/types.js';
+import { graphFromSkeleton, fillDetails } from '../viewer/src/skeleton.js';
+import { GraphProblem, parseGraphText } from '../viewer/src/schema.js';
+import { writeGraphFile } from '../src/graph/write.js';
+import { skeletonPath } from '../src/graph/skeleton.js';
+import { DirectedGraph } from 'graphology';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 /** a—b—c—d chain (a in doc 1, the rest in doc 2), e—f apart, g and h alone */
 function sample(): KgGraph {
@@ -103,4 +111,36 @@ test('the reader cuts an article at the sentence read and at each mention, losin
     ],
   );
   assert.deepEqual(segs.filter((s) => !s.sentence).map((s) => s.text), ['前言。', '后记。']);
+});
+
+test('a graph drawn from its skeleton, its mentions and evidence filled in from graph.json, is the graph read whole; a graph.json rebuilt meanwhile is refused', () => {
+  const g = new DirectedGraph();
+  g.replaceAttributes({ documents: [{ id: 'a.txt', path: 'a.txt', title: 'A', sha256: '', chars: 9 }], builtAt: '2026-01-01T00:00:00.000Z' });
+  const mention = (text: string, start: number) => ({ doc: 'a.txt', start, end: start + text.length, text, sentence: 0 });
+  g.addNode('company:甲公司', { label: '甲公司', entityType: 'company', aliases: ['甲公司'], mentions: [mention('甲公司', 0), mention('甲公司', 20)], x: 1.5, y: -2, size: 6, color: '#e6194b' });
+  g.addNode('place:乙区', { label: '乙区', entityType: 'place', aliases: ['乙区', '乙'], mentions: [mention('乙区', 5)], x: 3, y: 4.25, size: 4, color: '#3cb44b' });
+  // a key that is not `${type}:${label}`, and no position: placed on the circle as graphFromData places it
+  g.addNode('person:丙#2', { label: '丙', entityType: 'person', aliases: ['丙'], mentions: [], size: 3, color: '#f032e6' });
+  g.addDirectedEdgeWithKey('company:甲公司->located-in->place:乙区', 'company:甲公司', 'place:乙区', { relation: 'located-in', evidence: [{ doc: 'a.txt', start: 0, end: 9, sentence: '甲公司位于乙区。' }], derived: false, weight: 1 });
+  g.addDirectedEdgeWithKey('person:丙#2->leads->company:甲公司', 'person:丙#2', 'company:甲公司', { relation: 'leads', evidence: [], derived: true, weight: 2 });
+  const file = join(mkdtempSync(join(tmpdir(), 'kg-viewer-skeleton-')), 'graph.json');
+  try {
+    writeGraphFile(file, g, { skeleton: true });
+    const text = readFileSync(file, 'utf8');
+    const skeleton = JSON.parse(readFileSync(skeletonPath(file), 'utf8'));
+    const whole = parseGraphText(text, 'graph.json');
+    const drawn = graphFromSkeleton(skeleton);
+    assert.deepEqual(drawn.getNodeAttribute('company:甲公司', 'mentions'), [], 'drawn before the mentions arrive');
+    fillDetails(drawn, JSON.parse(text), 'graph.json');
+    assert.deepEqual(drawn.export(), whole.export());
+
+    // graph.json rebuilt with an entity more, or one renamed, after the skeleton was read
+    const more = JSON.parse(text);
+    more.nodes.push({ key: 'place:丁镇', attributes: { label: '丁镇', entityType: 'place', aliases: ['丁镇'], mentions: [] } });
+    assert.throws(() => fillDetails(graphFromSkeleton(skeleton), more, 'graph.json'), (e: Error) => e instanceof GraphProblem && /changed while it was loading/.test(e.title));
+    const renamed = JSON.parse(text.replace('place:乙区', 'place:戊区'));
+    assert.throws(() => fillDetails(graphFromSkeleton(skeleton), renamed, 'graph.json'), GraphProblem);
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
 });

@@ -17,6 +17,8 @@ import { VIEWER_DIR } from '../src/view/assets.js';
 import { startViewServer, type ViewServer } from '../src/view/server.js';
 import { writeHtmlExport } from '../src/view/html.js';
 import { TYPE_COLORS } from '../src/graph/style.js';
+import { writeGraphFile } from '../src/graph/write.js';
+import { skeletonPath } from '../src/graph/skeleton.js';
 import { graphOf, nodeNamed, tempDir, writeCorpus } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,7 +41,8 @@ before(async () => {
   }
   seed = (await build(['data/corpus'], {})).graph;
   seedFile = join(tempDir(), 'seeds.json');
-  writeFileSync(seedFile, JSON.stringify(seed.export()));
+  // as `kg build` writes it: with its skeleton, which the viewer draws from first
+  writeGraphFile(seedFile, seed, { skeleton: true });
   server = await serve(seedFile);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -135,6 +138,9 @@ const snapshot = (page: Page) => page.evaluate(() => window.__kg.snapshot!());
 describe('the viewer on the seed graph', { skip }, () => {
   test('draws the graph: coloured nodes and Chinese labels on the canvas, a legend', async () => {
     const page = await open(server.url);
+    const loading = await page.evaluate(() => ({ from: window.__kg.loadedFrom, first: window.__kg.firstFrameAt!, details: window.__kg.detailsLoadedAt ?? -1 }));
+    assert.equal(loading.from, 'skeleton', 'drawn first from the skeleton kg build wrote beside the graph');
+    assert.ok(loading.details >= loading.first, 'the mentions and evidence filled in after the first frame');
     assert.ok((await stagePixels(page, 'seed-overview')) > 5000, 'the canvas has drawn pixels');
     assert.equal(await page.locator('.legend-entry.type').count(), 7);
     const labels = await page.evaluate(() => [...window.__kg.sigma!.getNodeDisplayedLabels()]);
@@ -594,6 +600,31 @@ describe('kg view serves the viewer and the graph only', { skip }, () => {
     assert.equal(graph.status, 200);
     assert.match(graph.type, /^application\/json/);
     assert.equal(JSON.parse(graph.body).nodes.length, seed.order);
+  });
+
+  test('the skeleton is served while it describes the graph file; once the graph file changes, the viewer draws from graph.json', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'graph.json');
+    writeGraphFile(file, seed, { skeleton: true });
+    const own = await serve(file);
+    const fetchText = async (path: string) => {
+      const r = await fetch(new URL(path, own.url));
+      return { status: r.status, body: await r.text() };
+    };
+    const current = await fetchText('/graph.skeleton.json');
+    assert.equal(current.status, 200);
+    assert.equal(current.body, readFileSync(skeletonPath(file), 'utf8'));
+    // the same bytes written again: a new modification time, so the skeleton no longer describes it
+    const bytes = readFileSync(file);
+    await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(file, bytes);
+    assert.equal((await fetchText('/graph.skeleton.json')).status, 404);
+    const page = await open(own.url);
+    assert.equal(await page.evaluate(() => window.__kg.loadedFrom), 'graph');
+    await searchAndChoose(page, '江津');
+    await page.locator('#panel .evidence').first().waitFor();
+    assert.deepEqual(pageErrors(page), []);
+    await page.close();
   });
 
   test("an article of the graph is served as the build read it; other documents and changed files are not", async () => {

@@ -13,8 +13,7 @@ import { DirectedGraph } from 'graphology';
 import { GraphFileError } from './errors.js';
 import { prepareForEdges } from './import.js';
 import { mentionsCount } from './lazy-mentions.js';
-
-export const SKELETON_FORMAT = 1;
+import { SKELETON_FORMAT, type Skeleton } from './skeleton-format.js';
 
 /**
  * How many mentions a node has. A node loaded from a skeleton answers without reading its
@@ -38,43 +37,6 @@ export function skeletonPath(graphFile: string): string {
 const NODE_FIELDS = new Set(['label', 'entityType', 'aliases', 'mentions', 'x', 'y', 'size', 'color']);
 /** Edge attributes held in columns; `evidence` stays in graph.json. */
 const EDGE_FIELDS = new Set(['relation', 'evidence', 'derived', 'weight']);
-
-export interface Skeleton {
-  kgSkeleton: typeof SKELETON_FORMAT;
-  /** the graph file this describes, as it was when written (a rename keeps all three) */
-  graph: { bytes: number; mtimeMs: number; ino: number };
-  attributes: Record<string, unknown>;
-  /** strings the columns refer to by number */
-  names: { types: string[]; relations: string[]; colors: string[] };
-  nodes: {
-    /** byte offset and length of each node's record in graph.json */
-    at: number[];
-    len: number[];
-    /** null: the key is `${entityType}:${label}` */
-    key: Array<string | null>;
-    label: string[];
-    type: number[];
-    /** 0: `[label]` */
-    aliases: Array<string[] | 0>;
-    mentions: number[];
-    x: Array<number | null>;
-    y: Array<number | null>;
-    size: Array<number | null>;
-    color: Array<number | null>;
-  };
-  edges: {
-    at: number[];
-    len: number[];
-    source: number[];
-    target: number[];
-    relation: number[];
-    /** null: the key is `${source}->${relation}->${target}` */
-    key: Array<string | null>;
-    weight: Array<number | null>;
-    /** 1 true, 0 false, null absent */
-    derived: Array<0 | 1 | null>;
-  };
-}
 
 /**
  * Collects the skeleton while the graph file is written: the writer reports each record with
@@ -251,6 +213,31 @@ export function loadSkeleton(graphFile: string): SkeletonLoad {
   } catch (err) {
     return { reason: 'damaged', detail: `${path} does not describe a graph (${(err as Error).message.split('\n')[0]})` };
   }
+}
+
+/**
+ * The skeleton file's bytes, if it describes `graphFile` as that file is now (its stamp read from
+ * the head of the text, which the writer puts first: no parse of the whole skeleton); else
+ * undefined. For `kg view`, which hands the skeleton to the viewer to draw from first.
+ */
+export function currentSkeletonBytes(graphFile: string): Buffer | undefined {
+  let bytes: Buffer;
+  let stat;
+  try {
+    bytes = readFileSync(skeletonPath(graphFile));
+    stat = statSync(graphFile);
+  } catch {
+    return undefined;
+  }
+  const head = /^\{"kgSkeleton":(\d+),"graph":(\{[^{}]*\})/.exec(bytes.toString('utf8', 0, Math.min(bytes.length, 512)));
+  if (!head || Number(head[1]) !== SKELETON_FORMAT) return undefined;
+  let stamp: Skeleton['graph'];
+  try {
+    stamp = JSON.parse(head[2]!) as Skeleton['graph'];
+  } catch {
+    return undefined;
+  }
+  return stat.size === stamp.bytes && stat.mtimeMs === stamp.mtimeMs && stat.ino === stamp.ino ? bytes : undefined;
 }
 
 function graphOf(s: Skeleton, file: string): DirectedGraph {

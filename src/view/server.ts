@@ -1,8 +1,10 @@
 // `kg view`: a static server for the built viewer and one graph file, on 127.0.0.1 by default.
 // It serves only the files that exist in the built viewer (an allow-list made at start), the
-// graph at /graph.json, and at /articles/ID the text of an article the graph lists (read from the
-// path it was built from, and only while its bytes are the ones built: the viewer's reader marks
-// offsets in it); every other path, `../` or encoded, gets 404 or 400.
+// graph at /graph.json, its skeleton at /graph.skeleton.json while the skeleton describes the
+// graph file as it is now (the viewer draws from it before the mentions and evidence arrive), and
+// at /articles/ID the text of an article the graph lists (read from the path it was built from,
+// and only while its bytes are the ones built: the viewer's reader marks offsets in it); every
+// other path, `../` or encoded, gets 404 or 400.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -11,6 +13,7 @@ import { viewerFiles } from './assets.js';
 import { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions } from './defaults.js';
 import { readArticle } from '../query/documents.js';
 import { documentsOf, openGraph } from '../graph/read.js';
+import { currentSkeletonBytes } from '../graph/skeleton.js';
 import type { DocumentInfo } from '../types.js';
 
 export { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions };
@@ -42,6 +45,8 @@ const SECURITY_HEADERS = {
 };
 
 export const GRAPH_PATH = '/graph.json';
+/** the graph's skeleton (src/graph/skeleton.ts), while it describes the graph file as it is: the viewer draws from it first */
+export const SKELETON_PATH = '/graph.skeleton.json';
 export const ARTICLES_PATH = '/articles/';
 
 export function startViewServer(graphFile: string, options: Partial<ViewServerOptions> = {}): Promise<ViewServer> {
@@ -90,6 +95,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, files: Map<stri
     } catch {
       return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'no graph file' }));
     }
+    return send(res, 200, CONTENT_TYPES['.json']!, body, req.method === 'HEAD');
+  }
+  if (path === SKELETON_PATH) {
+    const body = currentSkeletonBytes(graphFile);
+    if (!body) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'no current skeleton beside the graph file' }));
     return send(res, 200, CONTENT_TYPES['.json']!, body, req.method === 'HEAD');
   }
   if (path.startsWith(ARTICLES_PATH)) return article(req, res, graphFile, path.slice(ARTICLES_PATH.length));

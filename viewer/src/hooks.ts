@@ -14,8 +14,13 @@ export interface KgHooks {
   /** performance.now() once the graph was fetched, parsed, checked and imported, and once sigma was made (its graph indexed) */
   graphLoadedAt: number | null;
   sigmaMadeAt: number | null;
+  /** what the first frame was drawn from (load.ts): the page's own graph, the skeleton, or graph.json */
+  loadedFrom: 'page' | 'skeleton' | 'graph' | null;
+  /** performance.now() once a graph drawn from its skeleton had its mentions and evidence filled in */
+  detailsLoadedAt: number | null;
   /** the message shown instead of the graph, if any */
   error: string | null;
+  /** the page wired to the whole graph, its mentions and evidence in hand */
   ready: boolean;
   graph?: KgGraph;
   sigma?: Sigma<any, any, any>;
@@ -50,7 +55,7 @@ declare global {
 }
 
 export function initHooks(): KgHooks {
-  window.__kg = { firstFrameAt: null, graphLoadedAt: null, sigmaMadeAt: null, error: null, ready: false };
+  window.__kg = { firstFrameAt: null, graphLoadedAt: null, sigmaMadeAt: null, loadedFrom: null, detailsLoadedAt: null, error: null, ready: false };
   return window.__kg;
 }
 

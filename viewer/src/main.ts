@@ -2,7 +2,7 @@
 // in plain modules (search, path, highlight, reducers); the UI components are thin.
 import './style.css';
 import Sigma from 'sigma';
-import { loadGraph } from './load.js';
+import { loadGraph, type LoadedGraph } from './load.js';
 import { GraphProblem } from './schema.js';
 import { createAppState, EMPTY_PATH, NO_FILTERS, type AppState, type Filters } from './state.js';
 import { highlightOf } from './highlight.js';
@@ -20,7 +20,7 @@ import { nodePrograms } from './programs.js';
 import type { EdgeGate } from './edge-programs.js';
 import { describeView, downloadCanvas, renderPng } from './png.js';
 import { completeHooks, initHooks } from './hooks.js';
-import { byId } from './ui/dom.js';
+import { byId, el } from './ui/dom.js';
 import { showMessage } from './ui/message.js';
 import { mountLegend } from './ui/legend.js';
 import { mountPanel } from './ui/panel.js';
@@ -35,16 +35,32 @@ async function start(): Promise<void> {
     hooks.error = `${title}: ${text}`;
     showMessage(title, text);
   };
-
-  let graph: KgGraph;
-  try {
-    graph = await loadGraph();
-    hooks.graphLoadedAt = performance.now();
-  } catch (err) {
+  const failWith = (err: unknown) => {
     if (err instanceof GraphProblem) fail(err.title, err.message);
     else fail('Cannot show the graph', (err as Error).message);
+  };
+  let loaded: LoadedGraph;
+  try {
+    loaded = await loadGraph();
+    hooks.graphLoadedAt = performance.now();
+    hooks.loadedFrom = loaded.from;
+  } catch (err) {
+    failWith(err);
     return;
   }
+  const graph = loaded.graph;
+  const details = async (): Promise<boolean> => {
+    if (!loaded.details) return true;
+    try {
+      await loaded.details();
+    } catch (err) {
+      failWith(err);
+      return false;
+    }
+    loaded.details = null;
+    hooks.detailsLoadedAt = performance.now();
+    return true;
+  };
   if (graph.order === 0) {
     fail('The graph is empty', 'It has no entities: the articles it was built from named none that kg recognises. Build it from other articles with `kg build`.');
     return;
@@ -54,6 +70,8 @@ async function start(): Promise<void> {
   // a graph mostly of isolated dots opens with them hidden, so the connected part gets the canvas
   const defaultMinDegree = unconnectedShare(graph) > 1 / 3 ? 1 : 0;
   applyHash(graph, state, location.hash, defaultMinDegree);
+  // a link to one document's part, or to the documents drawn, needs every mention before the first frame
+  if ((state.filters.get().doc || state.showDocuments.get()) && !(await details())) return;
   // one snapshot object, updated in place: the reducers read it for every node and edge
   const view: ViewSnapshot = { filters: state.filters.get(), visible: visibleOf(graph, state.filters.get()), selection: state.selection.get(), highlight: null, communities: null };
   const edges: EdgeGate = { paused: false };
@@ -78,9 +96,25 @@ async function start(): Promise<void> {
     fail('This browser cannot draw the graph', `WebGL is not available (${(err as Error).message}).`);
     return;
   }
+  frameFromState(graph, state, sigma);
   // the frame is on screen once the task of the next animation frame, which commits it (and,
   // with software WebGL, waits for the drawing to finish), is over
-  requestAnimationFrame(() => setTimeout(() => (hooks.firstFrameAt = performance.now()), 0));
+  const firstFrame = new Promise<void>((done) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        hooks.firstFrameAt = performance.now();
+        done();
+      }, 0),
+    ),
+  );
+  // drawn from the skeleton: the mentions and evidence are fetched once the frame is on screen,
+  // and the panel, search and reader are wired once they are in
+  if (loaded.details) {
+    const panel = byId('panel');
+    panel.replaceChildren(el('p', { className: 'hint' }, 'Loading the mentions and evidence…'));
+    await firstFrame;
+    if (!(await details())) return;
+  }
 
   drawEdgeLabels(sigma, () => view);
   const documents = documentLayer(sigma, graph, () => view, () => state.showDocuments.get());
@@ -142,7 +176,6 @@ async function start(): Promise<void> {
   if (state.selection.get().selected) searchBox.show(graph.getNodeAttribute(state.selection.get().selected!, 'label'));
 
   syncHash(graph, state, defaultMinDegree, sigma);
-  frameFromState(graph, state, sigma);
 
   // Escape closes the reader if it is open; else (outside a text field) it leaves path mode or
   // the selection. One handler, so that closing the reader does not also drop the selection.

@@ -14,26 +14,29 @@ export class GraphProblem extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** The items of `v` that pass `keep`: `v` itself when all do (the parsed data is ours; most are). */
-function only<T>(v: unknown, keep: (x: unknown) => x is T): T[] {
+export function only<T>(v: unknown, keep: (x: unknown) => x is T): T[] {
   if (!Array.isArray(v)) return [];
   return v.every(keep) ? (v as T[]) : v.filter(keep);
 }
 
 /** Parses the text of a graph file; throws GraphProblem with a readable message. */
 export function parseGraphText(text: string, source: string): KgGraph {
+  return graphFromData(parseGraphJson(text, source), source);
+}
+
+/** The JSON of a graph file's text; throws GraphProblem when it is not JSON. */
+export function parseGraphJson(text: string, source: string): unknown {
   if (text.trim() === '') throw new GraphProblem('The graph file is empty', `${source} has no content. Build a graph with \`kg build\`.`);
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new GraphProblem('The graph file is not valid JSON', `${source}: ${(err as Error).message}`);
   }
-  return graphFromData(data, source);
 }
 
 /** Validates the shape other tools rely on and imports it; fills in positions, sizes and colours when missing. */

@@ -1,0 +1,107 @@
+// Drawing before the bulk has arrived. `kg build` writes graph.skeleton.json beside graph.json
+// (src/graph/skeleton.ts): keys, names, types, positions and edges in columns, without each
+// entity's mentions and each relation's evidence, which make most of graph.json (a built graph of
+// 19k entities: 37 of its 49 MB). The viewer draws from the skeleton, then fills in the mentions
+// and evidence from graph.json (fillDetails) before the rest of the page is wired to them.
+import { DirectedGraph } from 'graphology';
+import type { Skeleton } from '../../src/graph/skeleton-format.js';
+import { SKELETON_FORMAT } from '../../src/graph/skeleton-format.js';
+import { TYPE_COLORS, nodeSize } from '../../src/graph/style.js';
+import { GraphProblem, isObject, only } from './schema.js';
+import { ENTITY_TYPES, RELATION_TYPES, type EdgeAttrs, type EntityType, type GraphAttrs, type KgGraph, type NodeAttrs, type RelationType } from './types.js';
+
+const NO_MENTIONS: NodeAttrs['mentions'] = [];
+const NO_EVIDENCE: EdgeAttrs['evidence'] = [];
+
+/**
+ * The graph a skeleton describes, each node's mentions and each edge's evidence empty until
+ * fillDetails; as graphFromData would import the whole file otherwise (positions on a circle
+ * where the file has none, sizes from the mention counts, colours by type, self-loops left out).
+ * Throws on a skeleton that does not describe a graph: the caller then loads graph.json instead.
+ */
+export function graphFromSkeleton(s: Skeleton): KgGraph {
+  if (s?.kgSkeleton !== SKELETON_FORMAT) throw new Error(`not in skeleton format ${SKELETON_FORMAT}`);
+  const { nodes: n, edges: e, names } = s;
+  const count = n.label.length;
+  if ([n.key, n.type, n.aliases, n.mentions, n.x, n.y, n.size].some((c) => c.length !== count)) throw new Error('node columns of different lengths');
+  const edgeCount = e.source.length;
+  if ([e.target, e.relation, e.key, e.weight, e.derived].some((c) => c.length !== edgeCount)) throw new Error('edge columns of different lengths');
+  const types = names.types.map((t) => ((ENTITY_TYPES as readonly string[]).includes(t) ? (t as EntityType) : undefined));
+  const relations = names.relations.map((r) => ((RELATION_TYPES as readonly string[]).includes(r) ? (r as RelationType) : undefined));
+
+  const graph: KgGraph = new DirectedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>({ allowSelfLoops: false });
+  const attrs = s.attributes ?? {};
+  graph.replaceAttributes({
+    documents: (Array.isArray(attrs.documents) ? attrs.documents : []) as GraphAttrs['documents'],
+    builtAt: typeof attrs.builtAt === 'string' ? attrs.builtAt : undefined,
+  });
+  const keys: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const label = n.label[i]!;
+    const type = types[n.type[i]!];
+    if (typeof label !== 'string' || type === undefined) throw new Error(`node ${i} has no label or a type the viewer does not know`);
+    const key = n.key[i] ?? `${type}:${label}`;
+    keys[i] = key;
+    const aliases = n.aliases[i];
+    const x = n.x[i];
+    const y = n.y[i];
+    const size = n.size[i];
+    const angle = (2 * Math.PI * i) / Math.max(1, count);
+    graph.addNode(key, {
+      label,
+      entityType: type,
+      aliases: aliases === 0 ? [label] : aliases!,
+      mentions: NO_MENTIONS,
+      x: typeof x === 'number' && Number.isFinite(x) ? x : Math.cos(angle) * 100,
+      y: typeof y === 'number' && Number.isFinite(y) ? y : Math.sin(angle) * 100,
+      size: typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : nodeSize(n.mentions[i]!),
+      color: TYPE_COLORS[type],
+    });
+  }
+  const arrows = relations.map((r) => `->${r}->`);
+  for (let i = 0; i < edgeCount; i++) {
+    const source = keys[e.source[i]!];
+    const target = keys[e.target[i]!];
+    const relation = relations[e.relation[i]!];
+    if (source === undefined || target === undefined || relation === undefined) throw new Error(`edge ${i} refers to no node or to a relation the viewer does not know`);
+    if (source === target) continue;
+    const weight = e.weight[i];
+    graph.addDirectedEdgeWithKey(e.key[i] ?? source + arrows[e.relation[i]!] + target, source, target, {
+      relation,
+      evidence: NO_EVIDENCE,
+      derived: e.derived[i] === 1,
+      // (a file without weights: graphFromData's count of the evidence, set by fillDetails)
+      weight: typeof weight === 'number' && Number.isFinite(weight) ? weight : Number.NaN,
+    });
+  }
+  return graph;
+}
+
+/**
+ * Each node's mentions and each edge's evidence from `data` (graph.json, parsed) into `drawn`
+ * (made from the skeleton that describes that file, so its records are read for these two
+ * fields only, as graphFromData reads them). The attribute objects are written in place: sigma
+ * draws nothing from these, so it needs no event. A graph.json with other entities or relations
+ * than the skeleton (rebuilt between the two requests) is a GraphProblem.
+ */
+export function fillDetails(drawn: KgGraph, data: unknown, source: string): void {
+  const changed = () => new GraphProblem('The graph changed while it was loading', `${source} was rebuilt after its skeleton was read: reload the page.`);
+  if (!isObject(data) || !Array.isArray(data.nodes) || !Array.isArray(data.edges) || data.nodes.length !== drawn.order) throw changed();
+  for (const n of data.nodes as unknown[]) {
+    if (!isObject(n) || typeof n.key !== 'string' || !isObject(n.attributes) || !drawn.hasNode(n.key)) throw changed();
+    drawn.getNodeAttributes(n.key).mentions = only(n.attributes.mentions, isObject) as unknown as NodeAttrs['mentions'];
+  }
+  let edges = 0;
+  for (const e of data.edges as unknown[]) {
+    if (!isObject(e) || !isObject(e.attributes)) throw changed();
+    const { source: s, target: t } = e;
+    if (s === t) continue;
+    const key = typeof e.key === 'string' ? e.key : `${String(s)}->${String(e.attributes.relation)}->${String(t)}`;
+    if (!drawn.hasEdge(key)) throw changed();
+    const mine = drawn.getEdgeAttributes(key);
+    mine.evidence = only(e.attributes.evidence, isObject) as unknown as EdgeAttrs['evidence'];
+    if (Number.isNaN(mine.weight)) mine.weight = mine.evidence.length;
+    edges++;
+  }
+  if (edges !== drawn.size) throw changed();
+}
