@@ -123,6 +123,9 @@ test('a graph drawn from its skeleton, its mentions and evidence filled in from 
   g.addNode('person:丙#2', { label: '丙', entityType: 'person', aliases: ['丙'], mentions: [], size: 3, color: '#f032e6' });
   g.addDirectedEdgeWithKey('company:甲公司->located-in->place:乙区', 'company:甲公司', 'place:乙区', { relation: 'located-in', evidence: [{ doc: 'a.txt', start: 0, end: 9, sentence: '甲公司位于乙区。' }], derived: false, weight: 1 });
   g.addDirectedEdgeWithKey('person:丙#2->leads->company:甲公司', 'person:丙#2', 'company:甲公司', { relation: 'leads', evidence: [], derived: true, weight: 2 });
+  // a key of its own, and a self-loop (which the viewer leaves out)
+  g.addDirectedEdgeWithKey('e7', 'place:乙区', 'company:甲公司', { relation: 'leads', evidence: [{ doc: 'a.txt', start: 0, end: 9, sentence: '甲公司位于乙区。' }], derived: false, weight: 1 });
+  g.addDirectedEdgeWithKey('place:乙区->located-in->place:乙区', 'place:乙区', 'place:乙区', { relation: 'located-in', evidence: [], derived: false, weight: 1 });
   const file = join(mkdtempSync(join(tmpdir(), 'kg-viewer-skeleton-')), 'graph.json');
   try {
     writeGraphFile(file, g, { skeleton: true });
@@ -133,6 +136,12 @@ test('a graph drawn from its skeleton, its mentions and evidence filled in from 
     assert.deepEqual(drawn.getNodeAttribute('company:甲公司', 'mentions'), [], 'drawn before the mentions arrive');
     fillDetails(drawn, JSON.parse(text), 'graph.json');
     assert.deepEqual(drawn.export(), whole.export());
+    assert.equal(drawn.size, 3, 'the self-loop left out, as graphFromData leaves it');
+
+    // an edge without a weight: graphFromData counts its evidence, which the skeleton lacks, so it is not drawn from
+    const unweighted = structuredClone(skeleton);
+    unweighted.edges.weight[0] = null;
+    assert.throws(() => graphFromSkeleton(unweighted), /no weight/);
 
     // graph.json rebuilt with an entity more, or one renamed, after the skeleton was read
     const more = JSON.parse(text);

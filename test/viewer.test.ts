@@ -5,7 +5,7 @@
 // test-output/viewer/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -614,10 +614,23 @@ describe('kg view serves the viewer and the graph only', { skip }, () => {
     const current = await fetchText('/graph.skeleton.json');
     assert.equal(current.status, 200);
     assert.equal(current.body, readFileSync(skeletonPath(file), 'utf8'));
-    // the same bytes written again: a new modification time, so the skeleton no longer describes it
-    const bytes = readFileSync(file);
-    await new Promise((r) => setTimeout(r, 20));
-    writeFileSync(file, bytes);
+    // graph.json served with the stamp of the file read, the one the skeleton records
+    const served = await fetch(new URL('/graph.json', own.url));
+    assert.deepEqual(JSON.parse(served.headers.get('x-kg-graph-stamp')!), JSON.parse(current.body).graph);
+    // a graph drawn from its skeleton, then handed a graph.json of another stamp (rebuilt in
+    // between), says so instead of mixing the two
+    const raced = await browser.newPage();
+    await raced.route('**/graph.json', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'x-kg-graph-stamp': JSON.stringify({ bytes: 1, mtimeMs: 2, ino: 3 }) } });
+    });
+    await raced.goto(own.url);
+    await raced.waitForFunction(() => window.__kg && (window.__kg.ready || window.__kg.error), null, { timeout: 20_000 });
+    assert.match((await raced.evaluate(() => window.__kg.error))!, /changed while it was loading/);
+    assert.match((await raced.locator('#message').textContent())!, /reload the page/);
+    await raced.close();
+    // a new modification time: the skeleton no longer describes the file
+    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
     assert.equal((await fetchText('/graph.skeleton.json')).status, 404);
     const page = await open(own.url);
     assert.equal(await page.evaluate(() => window.__kg.loadedFrom), 'graph');

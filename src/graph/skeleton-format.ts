@@ -1,7 +1,10 @@
 // The skeleton file's format (src/graph/skeleton.ts writes and reads it; the viewer draws from
-// it first): types and the format number only, so that the browser's code can share them.
+// it first): types and constants only, so that the browser's code can share them.
 
 export const SKELETON_FORMAT = 1;
+
+/** The header `kg view` sends with graph.json: the stamp ({bytes, mtimeMs, ino}) of the file it read, as a skeleton records it. */
+export const GRAPH_STAMP_HEADER = 'X-Kg-Graph-Stamp';
 
 export interface Skeleton {
   kgSkeleton: typeof SKELETON_FORMAT;

@@ -5,9 +5,10 @@
 // see bench/RESULTS.md); the mentions and evidence of the few entities and relations a query
 // prints are read from graph.json on first access, by the byte range recorded here.
 //
-// It is a cache: stamped with graph.json's size and modification time, and ignored (the graph is
-// read in full) when missing, stale or damaged. A record read on demand must carry the key the
-// skeleton expects, so a graph.json replaced after loading is reported, never silently mixed in.
+// It is a cache: stamped with graph.json's size, modification time and inode, and ignored (the
+// graph is read in full) when missing, stale or damaged. A record read on demand must carry the
+// key the skeleton expects, so a graph.json replaced after loading is reported, never silently
+// mixed in.
 import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { DirectedGraph } from 'graphology';
 import { GraphFileError } from './errors.js';
@@ -216,28 +217,19 @@ export function loadSkeleton(graphFile: string): SkeletonLoad {
 }
 
 /**
- * The skeleton file's bytes, if it describes `graphFile` as that file is now (its stamp read from
- * the head of the text, which the writer puts first: no parse of the whole skeleton); else
- * undefined. For `kg view`, which hands the skeleton to the viewer to draw from first.
+ * The stamp at the head of a skeleton's text (the writer puts `kgSkeleton` and `graph` first), read
+ * without parsing the whole skeleton; undefined when the head is not a skeleton of this format.
+ * `kg view` compares it with the graph file before handing the skeleton to the viewer.
  */
-export function currentSkeletonBytes(graphFile: string): Buffer | undefined {
-  let bytes: Buffer;
-  let stat;
+export function skeletonStamp(head: string): Skeleton['graph'] | undefined {
+  const m = /^\{"kgSkeleton":(\d+),"graph":(\{[^{}]*\})/.exec(head);
+  if (!m || Number(m[1]) !== SKELETON_FORMAT) return undefined;
   try {
-    bytes = readFileSync(skeletonPath(graphFile));
-    stat = statSync(graphFile);
+    const stamp = JSON.parse(m[2]!) as Skeleton['graph'];
+    return typeof stamp.bytes === 'number' && typeof stamp.mtimeMs === 'number' && typeof stamp.ino === 'number' ? stamp : undefined;
   } catch {
     return undefined;
   }
-  const head = /^\{"kgSkeleton":(\d+),"graph":(\{[^{}]*\})/.exec(bytes.toString('utf8', 0, Math.min(bytes.length, 512)));
-  if (!head || Number(head[1]) !== SKELETON_FORMAT) return undefined;
-  let stamp: Skeleton['graph'];
-  try {
-    stamp = JSON.parse(head[2]!) as Skeleton['graph'];
-  } catch {
-    return undefined;
-  }
-  return stat.size === stamp.bytes && stat.mtimeMs === stamp.mtimeMs && stat.ino === stamp.ino ? bytes : undefined;
 }
 
 function graphOf(s: Skeleton, file: string): DirectedGraph {

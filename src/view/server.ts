@@ -6,14 +6,15 @@
 // and only while its bytes are the ones built: the viewer's reader marks offsets in it); every
 // other path, `../` or encoded, gets 404 or 400.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { viewerFiles } from './assets.js';
 import { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions } from './defaults.js';
 import { readArticle } from '../query/documents.js';
 import { documentsOf, openGraph } from '../graph/read.js';
-import { currentSkeletonBytes } from '../graph/skeleton.js';
+import { skeletonPath, skeletonStamp } from '../graph/skeleton.js';
+import { GRAPH_STAMP_HEADER } from '../graph/skeleton-format.js';
 import type { DocumentInfo } from '../types.js';
 
 export { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions };
@@ -89,16 +90,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, files: Map<stri
   const path = requestPath(req.url ?? '/');
   if (path === null) return send(res, 400, 'text/plain; charset=utf-8', 'bad request\n');
   if (path === GRAPH_PATH) {
-    let body: Buffer;
-    try {
-      body = await readFile(graphFile); // read per request: a rebuilt graph shows on reload
-    } catch {
-      return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'no graph file' }));
-    }
-    return send(res, 200, CONTENT_TYPES['.json']!, body, req.method === 'HEAD');
+    // read per request (a rebuilt graph shows on reload), with the stamp of the file read: a
+    // page drawn from the skeleton checks that this is the graph the skeleton describes
+    const read = await readStamped(graphFile);
+    if (!read) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'no graph file' }));
+    return send(res, 200, CONTENT_TYPES['.json']!, read.bytes, req.method === 'HEAD', { [GRAPH_STAMP_HEADER]: JSON.stringify(read.stamp) });
   }
   if (path === SKELETON_PATH) {
-    const body = currentSkeletonBytes(graphFile);
+    const body = await currentSkeleton(graphFile);
     if (!body) return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error: 'no current skeleton beside the graph file' }));
     return send(res, 200, CONTENT_TYPES['.json']!, body, req.method === 'HEAD');
   }
@@ -160,7 +159,47 @@ export function requestPath(url: string): string | null {
   return path;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headOnly = false): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache', ...SECURITY_HEADERS });
+/** A file's bytes and the stamp (size, modification time, inode) of the file they were read from. */
+async function readStamped(file: string): Promise<{ bytes: Buffer; stamp: { bytes: number; mtimeMs: number; ino: number } } | undefined> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = await handle.stat();
+    return { bytes: await handle.readFile(), stamp: { bytes: st.size, mtimeMs: st.mtimeMs, ino: st.ino } };
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The skeleton beside `graphFile` while its stamp (at its head, read first) matches the graph file as it is now. */
+async function currentSkeleton(graphFile: string): Promise<Buffer | undefined> {
+  let handle;
+  try {
+    handle = await open(skeletonPath(graphFile), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const stamp = skeletonStamp(head.toString('utf8', 0, bytesRead));
+    const graph = await stat(graphFile);
+    if (!stamp || graph.size !== stamp.bytes || graph.mtimeMs !== stamp.mtimeMs || graph.ino !== stamp.ino) return undefined;
+    return await handle.readFile();
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headOnly = false, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...headers });
   res.end(headOnly ? undefined : body);
 }

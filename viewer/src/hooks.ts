@@ -11,7 +11,7 @@ export interface KgHooks {
    * frame that commits it (the commit waits for WebGL to finish drawing, seconds in software)
    */
   firstFrameAt: number | null;
-  /** performance.now() once the graph was fetched, parsed, checked and imported, and once sigma was made (its graph indexed) */
+  /** performance.now() once the graph (its skeleton, when kg view has a current one) was fetched, parsed and imported, and once sigma was made (its graph indexed) */
   graphLoadedAt: number | null;
   sigmaMadeAt: number | null;
   /** what the first frame was drawn from (load.ts): the page's own graph, the skeleton, or graph.json */

@@ -2,7 +2,8 @@
 // ./graph.json beside the viewer as served by `kg view` — drawn first from its skeleton
 // (./graph.skeleton.json, skeleton.ts) when the server has a current one.
 import { GraphProblem, parseGraphJson, parseGraphText } from './schema.js';
-import { fillDetails, graphFromSkeleton } from './skeleton.js';
+import { fillDetails, graphChanged, graphFromSkeleton } from './skeleton.js';
+import { GRAPH_STAMP_HEADER, type Skeleton } from '../../src/graph/skeleton-format.js';
 import type { KgGraph } from './types.js';
 
 export const INLINE_GRAPH_ID = 'kg-graph';
@@ -23,27 +24,37 @@ export interface LoadedGraph {
 export async function loadGraph(): Promise<LoadedGraph> {
   const inline = document.getElementById(INLINE_GRAPH_ID);
   if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null };
-  const drawn = await skeletonGraph();
-  if (drawn) return { graph: drawn, from: 'skeleton', details: async () => fillDetails(drawn, parseGraphJson(await fetchGraphText(), 'graph.json'), 'graph.json') };
-  return { graph: await fetchGraph(), from: 'graph', details: null };
+  const skeleton = await fetchSkeleton();
+  if (skeleton) {
+    const { graph, stamp } = skeleton;
+    const details = async () => {
+      const { text, served } = await fetchGraphText();
+      // the server's stamp of the file it sent: the one the skeleton describes, or a rebuilt one
+      if (!served || served.bytes !== stamp.bytes || served.mtimeMs !== stamp.mtimeMs || served.ino !== stamp.ino) throw graphChanged('graph.json');
+      fillDetails(graph, parseGraphJson(text, 'graph.json'), 'graph.json');
+    };
+    return { graph, from: 'skeleton', details };
+  }
+  const { text } = await fetchGraphText();
+  return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null };
 }
 
-/** The graph from the server's skeleton; null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
-async function skeletonGraph(): Promise<KgGraph | null> {
+type Stamp = Skeleton['graph'];
+
+/** The graph from the server's skeleton, and the stamp of the graph file it describes; null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
+async function fetchSkeleton(): Promise<{ graph: KgGraph; stamp: Stamp } | null> {
   try {
     const response = await fetch(SKELETON_URL, { cache: 'no-store' });
     if (!response.ok) return null;
-    return graphFromSkeleton(await response.json());
+    const skeleton = (await response.json()) as Skeleton;
+    return { graph: graphFromSkeleton(skeleton), stamp: skeleton.graph };
   } catch {
     return null;
   }
 }
 
-async function fetchGraph(): Promise<KgGraph> {
-  return parseGraphText(await fetchGraphText(), 'graph.json');
-}
-
-async function fetchGraphText(): Promise<string> {
+/** graph.json's text, and the stamp of the file the server read it from (null without one). */
+async function fetchGraphText(): Promise<{ text: string; served: Stamp | null }> {
   let response: Response;
   try {
     response = await fetch(GRAPH_URL, { cache: 'no-store' });
@@ -52,5 +63,11 @@ async function fetchGraphText(): Promise<string> {
   }
   if (response.status === 404) throw new GraphProblem('No graph', 'There is no graph file to show. Build one with `kg build` and open it with `kg view GRAPH`.');
   if (!response.ok) throw new GraphProblem('Cannot load the graph', `${GRAPH_URL}: HTTP ${response.status} ${response.statusText}`);
-  return response.text();
+  let served: Stamp | null = null;
+  try {
+    served = JSON.parse(response.headers.get(GRAPH_STAMP_HEADER) ?? 'null') as Stamp | null;
+  } catch {
+    // no usable stamp: a page drawn from the skeleton then takes the graph as changed
+  }
+  return { text: await response.text(), served };
 }

@@ -2,7 +2,9 @@
 // (src/graph/skeleton.ts): keys, names, types, positions and edges in columns, without each
 // entity's mentions and each relation's evidence, which make most of graph.json (a built graph of
 // 19k entities: 37 of its 49 MB). The viewer draws from the skeleton, then fills in the mentions
-// and evidence from graph.json (fillDetails) before the rest of the page is wired to them.
+// and evidence from graph.json (fillDetails) before the rest of the page is wired to them. A
+// skeleton that cannot stand for the file (another format, unknown types, edges without weights)
+// throws, and the page reads graph.json instead.
 import { DirectedGraph } from 'graphology';
 import type { Skeleton } from '../../src/graph/skeleton-format.js';
 import { SKELETON_FORMAT } from '../../src/graph/skeleton-format.js';
@@ -32,7 +34,7 @@ export function graphFromSkeleton(s: Skeleton): KgGraph {
   const graph: KgGraph = new DirectedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>({ allowSelfLoops: false });
   const attrs = s.attributes ?? {};
   graph.replaceAttributes({
-    documents: (Array.isArray(attrs.documents) ? attrs.documents : []) as GraphAttrs['documents'],
+    documents: only(attrs.documents, isObject) as unknown as GraphAttrs['documents'],
     builtAt: typeof attrs.builtAt === 'string' ? attrs.builtAt : undefined,
   });
   const keys: string[] = new Array(count);
@@ -66,26 +68,27 @@ export function graphFromSkeleton(s: Skeleton): KgGraph {
     if (source === undefined || target === undefined || relation === undefined) throw new Error(`edge ${i} refers to no node or to a relation the viewer does not know`);
     if (source === target) continue;
     const weight = e.weight[i];
-    graph.addDirectedEdgeWithKey(e.key[i] ?? source + arrows[e.relation[i]!] + target, source, target, {
-      relation,
-      evidence: NO_EVIDENCE,
-      derived: e.derived[i] === 1,
-      // (a file without weights: graphFromData's count of the evidence, set by fillDetails)
-      weight: typeof weight === 'number' && Number.isFinite(weight) ? weight : Number.NaN,
-    });
+    // (a file without weights gets graphFromData's count of the evidence, which the skeleton lacks: graph.json is read instead)
+    if (typeof weight !== 'number' || !Number.isFinite(weight)) throw new Error(`edge ${i} has no weight`);
+    graph.addDirectedEdgeWithKey(e.key[i] ?? source + arrows[e.relation[i]!] + target, source, target, { relation, evidence: NO_EVIDENCE, derived: e.derived[i] === 1, weight });
   }
   return graph;
 }
+
+/** What the page says when graph.json is not the file its skeleton describes. */
+export const graphChanged = (source: string): GraphProblem =>
+  new GraphProblem('The graph changed while it was loading', `${source} was rebuilt after its skeleton was read: reload the page.`);
 
 /**
  * Each node's mentions and each edge's evidence from `data` (graph.json, parsed) into `drawn`
  * (made from the skeleton that describes that file, so its records are read for these two
  * fields only, as graphFromData reads them). The attribute objects are written in place: sigma
- * draws nothing from these, so it needs no event. A graph.json with other entities or relations
- * than the skeleton (rebuilt between the two requests) is a GraphProblem.
+ * draws neither field, so it needs no event. The caller has checked that graph.json is the file
+ * the skeleton describes (load.ts: the server's stamp of the file it sent); other entities or
+ * relations than the skeleton's are a GraphProblem all the same.
  */
 export function fillDetails(drawn: KgGraph, data: unknown, source: string): void {
-  const changed = () => new GraphProblem('The graph changed while it was loading', `${source} was rebuilt after its skeleton was read: reload the page.`);
+  const changed = () => graphChanged(source);
   if (!isObject(data) || !Array.isArray(data.nodes) || !Array.isArray(data.edges) || data.nodes.length !== drawn.order) throw changed();
   for (const n of data.nodes as unknown[]) {
     if (!isObject(n) || typeof n.key !== 'string' || !isObject(n.attributes) || !drawn.hasNode(n.key)) throw changed();
@@ -100,7 +103,6 @@ export function fillDetails(drawn: KgGraph, data: unknown, source: string): void
     if (!drawn.hasEdge(key)) throw changed();
     const mine = drawn.getEdgeAttributes(key);
     mine.evidence = only(e.attributes.evidence, isObject) as unknown as EdgeAttrs['evidence'];
-    if (Number.isNaN(mine.weight)) mine.weight = mine.evidence.length;
     edges++;
   }
   if (edges !== drawn.size) throw changed();
