@@ -143,18 +143,15 @@ async function measure(browser: Browser, url: string, watchMs: number): Promise<
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
   try {
     await page.goto(url);
-    await page.waitForFunction(() => window.__kg && (window.__kg.firstFrameAt !== null || window.__kg.error), null, { timeout: 120_000, polling: 50 });
+    // (the marks of loading, read once the page is wired: none of them changes after it is set)
+    await page.waitForFunction(() => window.__kg && (window.__kg.ready || window.__kg.error), null, { timeout: 120_000, polling: 50 });
     const start = await page.evaluate(() => {
       if (window.__kg.error) throw new Error(window.__kg.error);
-      return { firstFrameMs: window.__kg.firstFrameAt!, graphLoadedMs: window.__kg.graphLoadedAt ?? 0, sigmaMadeMs: window.__kg.sigmaMadeAt ?? 0 };
-    });
-    await page.waitForFunction(() => window.__kg.ready || window.__kg.error, null, { timeout: 120_000, polling: 50 });
-    const details = await page.evaluate(() => {
-      if (window.__kg.error) throw new Error(window.__kg.error);
-      return { loadedFrom: window.__kg.loadedFrom ?? '', detailsMs: window.__kg.detailsLoadedAt ?? window.__kg.firstFrameAt! };
+      const k = window.__kg;
+      return { firstFrameMs: k.firstFrameAt!, graphLoadedMs: k.graphLoadedAt ?? 0, sigmaMadeMs: k.sigmaMadeAt ?? 0, loadedFrom: k.loadedFrom ?? '', detailsMs: k.detailsLoadedAt ?? k.firstFrameAt! };
     });
     const probe = (await page.evaluate(`(${LAYOUT_PROBE})(${watchMs})`)) as Omit<PageMeasure, 'firstFrameMs' | 'graphLoadedMs' | 'sigmaMadeMs' | 'loadedFrom' | 'detailsMs'>;
-    return { ...start, ...details, ...probe };
+    return { ...start, ...probe };
   } finally {
     await page.close();
   }

@@ -14,7 +14,7 @@ import { DirectedGraph } from 'graphology';
 import { GraphFileError } from './errors.js';
 import { prepareForEdges } from './import.js';
 import { mentionsCount } from './lazy-mentions.js';
-import { SKELETON_FORMAT, type Skeleton } from './skeleton-format.js';
+import { SKELETON_FORMAT, sameStamp, skeletonAliases, skeletonKeys, type Skeleton, type Stamp } from './skeleton-format.js';
 
 /**
  * How many mentions a node has. A node loaded from a skeleton answers without reading its
@@ -132,7 +132,7 @@ export class SkeletonRecorder {
   }
 
   /** The skeleton of a graph file now `bytes` long, modified at `mtimeMs`, inode `ino`; undefined if not eligible. */
-  finish(file: { bytes: number; mtimeMs: number; ino: number }): Skeleton | undefined {
+  finish(file: Stamp): Skeleton | undefined {
     if (!this.eligible) return undefined;
     this.s.graph = { bytes: file.bytes, mtimeMs: file.mtimeMs, ino: file.ino };
     this.s.names = { types: this.names.types.list, relations: this.names.relations.list, colors: this.names.colors.list };
@@ -208,7 +208,7 @@ export function loadSkeleton(graphFile: string): SkeletonLoad {
   } catch {
     return { reason: 'missing', detail: `${graphFile} cannot be read` };
   }
-  if (stat.size !== s.graph?.bytes || stat.mtimeMs !== s.graph?.mtimeMs || stat.ino !== s.graph?.ino) return { reason: 'stale', detail: `${graphFile} changed after ${path} was written` };
+  if (!s.graph || !sameStamp(stampOf(stat), s.graph)) return { reason: 'stale', detail: `${graphFile} changed after ${path} was written` };
   try {
     return { graph: graphOf(s, graphFile) };
   } catch (err) {
@@ -216,16 +216,19 @@ export function loadSkeleton(graphFile: string): SkeletonLoad {
   }
 }
 
+/** A graph file's stamp from its stats. */
+export const stampOf = (stat: { size: number; mtimeMs: number; ino: number }): Stamp => ({ bytes: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
+
 /**
  * The stamp at the head of a skeleton's text (the writer puts `kgSkeleton` and `graph` first), read
  * without parsing the whole skeleton; undefined when the head is not a skeleton of this format.
  * `kg view` compares it with the graph file before handing the skeleton to the viewer.
  */
-export function skeletonStamp(head: string): Skeleton['graph'] | undefined {
+export function skeletonStamp(head: string): Stamp | undefined {
   const m = /^\{"kgSkeleton":(\d+),"graph":(\{[^{}]*\})/.exec(head);
   if (!m || Number(m[1]) !== SKELETON_FORMAT) return undefined;
   try {
-    const stamp = JSON.parse(m[2]!) as Skeleton['graph'];
+    const stamp = JSON.parse(m[2]!) as Stamp;
     return typeof stamp.bytes === 'number' && typeof stamp.mtimeMs === 'number' && typeof stamp.ino === 'number' ? stamp : undefined;
   } catch {
     return undefined;
@@ -234,50 +237,28 @@ export function skeletonStamp(head: string): Skeleton['graph'] | undefined {
 
 function graphOf(s: Skeleton, file: string): DirectedGraph {
   const { nodes: n, edges: e, names } = s;
-  const nodeCount = n.at.length;
-  const columns = [n.len, n.key, n.label, n.type, n.aliases, n.mentions, n.x, n.y, n.size, n.color];
-  if (columns.some((c) => c.length !== nodeCount)) throw new Error('node columns of different lengths');
-  const edgeCount = e.at.length;
-  if ([e.len, e.source, e.target, e.relation, e.key, e.weight, e.derived].some((c) => c.length !== edgeCount)) {
-    throw new Error('edge columns of different lengths');
-  }
+  const keys = skeletonKeys(s);
   const graph = new DirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes(s.attributes);
-  const keys: string[] = new Array(nodeCount);
-  const prefixes = names.types.map((t) => `${t}:`);
-  const lazyMentions = lazyAttribute('mentions', { file, keys, at: n.at, len: n.len, counts: n.mentions });
-  for (let i = 0; i < nodeCount; i++) {
-    const label = n.label[i]!;
-    const entityType = names.types[n.type[i]!];
-    if (typeof label !== 'string' || typeof entityType !== 'string') throw new Error(`node ${i} has no label or type`);
-    const key = n.key[i] ?? prefixes[n.type[i]!] + label;
-    keys[i] = key;
-    const a: Record<string | symbol, unknown> = { label, entityType, aliases: n.aliases[i] === 0 ? [label] : n.aliases[i] };
+  const lazyMentions = lazyAttribute('mentions', { file, keys: keys.nodes, at: n.at, len: n.len, counts: n.mentions });
+  keys.nodes.forEach((key, i) => {
+    const a: Record<string | symbol, unknown> = { label: n.label[i], entityType: names.types[n.type[i]!], aliases: skeletonAliases(s, i) };
     inFile(a, 'mentions', lazyMentions, i);
     if (n.x[i] !== null) a.x = n.x[i];
     if (n.y[i] !== null) a.y = n.y[i];
     if (n.size[i] !== null) a.size = n.size[i];
     if (n.color[i] !== null) a.color = names.colors[n.color[i]!];
     graph.addNode(key, a);
-  }
+  });
   prepareForEdges(graph);
-  const edgeKeys: string[] = new Array(edgeCount);
-  // `${source}->${relation}->${target}` from two joins, not four: 300k edge keys are 600k fewer strings
-  const arrows = names.relations.map((r) => `->${r}->`);
-  const lazyEvidence = lazyAttribute('evidence', { file, keys: edgeKeys, at: e.at, len: e.len });
-  for (let i = 0; i < edgeCount; i++) {
-    const source = keys[e.source[i]!];
-    const target = keys[e.target[i]!];
-    const relation = names.relations[e.relation[i]!];
-    if (source === undefined || target === undefined || relation === undefined) throw new Error(`edge ${i} refers to no node or relation`);
-    const key = e.key[i] ?? source + arrows[e.relation[i]!] + target;
-    edgeKeys[i] = key;
-    const a: Record<string | symbol, unknown> = { relation };
+  const lazyEvidence = lazyAttribute('evidence', { file, keys: keys.edges, at: e.at, len: e.len });
+  keys.edges.forEach((key, i) => {
+    const a: Record<string | symbol, unknown> = { relation: names.relations[e.relation[i]!] };
     inFile(a, 'evidence', lazyEvidence, i);
     if (e.derived[i] !== null) a.derived = e.derived[i] === 1;
     if (e.weight[i] !== null) a.weight = e.weight[i];
-    graph.addDirectedEdgeWithKey(key, source, target, a);
-  }
+    graph.addDirectedEdgeWithKey(key, keys.nodes[e.source[i]!], keys.nodes[e.target[i]!], a);
+  });
   return graph;
 }
 

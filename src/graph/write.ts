@@ -7,7 +7,7 @@ import type { DirectedGraph } from 'graphology';
 import type { GraphRecords } from './build.js';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { SkeletonRecorder, isEdgeKey, removeSkeleton, skeletonPath } from './skeleton.js';
+import { SkeletonRecorder, isEdgeKey, removeSkeleton, skeletonPath, stampOf } from './skeleton.js';
 import { NodeIndex } from './node-index.js';
 import { jsonPieces } from './json-pieces.js';
 import { ReuseSource, indexBytes, runBytes, runLength, type EdgeColumns, type EdgeCopies, type EdgeSources, type Ranges, type RecordFingerprints, type RecordRanges } from './reuse.js';
@@ -289,7 +289,7 @@ function writeGraphTemp(path: string, graph: DirectedGraph | GraphRecords, optio
     records.edges.length = 0;
   }
   const stats: WriteStats = { total, copied: source?.copied ?? 0 };
-  const stamp = { bytes: written!.size, mtimeMs: written!.mtimeMs, ino: written!.ino };
+  const stamp = stampOf(written!);
   const sidecars = (): Sidecars => {
     const skeleton = recorder?.finish(stamp);
     // the skeleton's temporary file opened now, before the graph file is renamed: a file made in

@@ -6,15 +6,15 @@
 // and only while its bytes are the ones built: the viewer's reader marks offsets in it); every
 // other path, `../` or encoded, gets 404 or 400.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { viewerFiles } from './assets.js';
 import { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions } from './defaults.js';
 import { readArticle } from '../query/documents.js';
 import { documentsOf, openGraph } from '../graph/read.js';
-import { skeletonPath, skeletonStamp } from '../graph/skeleton.js';
-import { GRAPH_STAMP_HEADER } from '../graph/skeleton-format.js';
+import { skeletonPath, skeletonStamp, stampOf } from '../graph/skeleton.js';
+import { GRAPH_STAMP_HEADER, sameStamp } from '../graph/skeleton-format.js';
 import type { DocumentInfo } from '../types.js';
 
 export { DEFAULT_VIEW_SERVER_OPTIONS, type ViewServerOptions };
@@ -159,45 +159,34 @@ export function requestPath(url: string): string | null {
   return path;
 }
 
-/** A file's bytes and the stamp (size, modification time, inode) of the file they were read from. */
-async function readStamped(file: string): Promise<{ bytes: Buffer; stamp: { bytes: number; mtimeMs: number; ino: number } } | undefined> {
-  let handle;
+/** `use` of the file at `path` opened for reading, closed after; undefined if it cannot be opened or read. */
+async function withFile<T>(path: string, use: (file: FileHandle) => Promise<T | undefined>): Promise<T | undefined> {
+  let file: FileHandle;
   try {
-    handle = await open(file, 'r');
+    file = await open(path, 'r');
   } catch {
     return undefined;
   }
   try {
-    const st = await handle.stat();
-    return { bytes: await handle.readFile(), stamp: { bytes: st.size, mtimeMs: st.mtimeMs, ino: st.ino } };
+    return await use(file);
   } catch {
     return undefined;
   } finally {
-    await handle.close();
+    await file.close();
   }
 }
 
+/** A file's bytes and the stamp of the file they were read from. */
+const readStamped = (path: string) => withFile(path, async (file) => ({ stamp: stampOf(await file.stat()), bytes: await file.readFile() }));
+
 /** The skeleton beside `graphFile` while its stamp (at its head, read first) matches the graph file as it is now. */
-async function currentSkeleton(graphFile: string): Promise<Buffer | undefined> {
-  let handle;
-  try {
-    handle = await open(skeletonPath(graphFile), 'r');
-  } catch {
-    return undefined;
-  }
-  try {
+const currentSkeleton = (graphFile: string) =>
+  withFile(skeletonPath(graphFile), async (file) => {
     const head = Buffer.alloc(512);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
     const stamp = skeletonStamp(head.toString('utf8', 0, bytesRead));
-    const graph = await stat(graphFile);
-    if (!stamp || graph.size !== stamp.bytes || graph.mtimeMs !== stamp.mtimeMs || graph.ino !== stamp.ino) return undefined;
-    return await handle.readFile();
-  } catch {
-    return undefined;
-  } finally {
-    await handle.close();
-  }
-}
+    return stamp && sameStamp(stamp, stampOf(await stat(graphFile))) ? file.readFile() : undefined;
+  });
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headOnly = false, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...headers });

@@ -3,7 +3,7 @@
 // (./graph.skeleton.json, skeleton.ts) when the server has a current one.
 import { GraphProblem, parseGraphJson, parseGraphText } from './schema.js';
 import { fillDetails, graphChanged, graphFromSkeleton } from './skeleton.js';
-import { GRAPH_STAMP_HEADER, type Skeleton } from '../../src/graph/skeleton-format.js';
+import { GRAPH_STAMP_HEADER, sameStamp, type Skeleton, type Stamp } from '../../src/graph/skeleton-format.js';
 import type { KgGraph } from './types.js';
 
 export const INLINE_GRAPH_ID = 'kg-graph';
@@ -30,7 +30,7 @@ export async function loadGraph(): Promise<LoadedGraph> {
     const details = async () => {
       const { text, served } = await fetchGraphText();
       // the server's stamp of the file it sent: the one the skeleton describes, or a rebuilt one
-      if (!served || served.bytes !== stamp.bytes || served.mtimeMs !== stamp.mtimeMs || served.ino !== stamp.ino) throw graphChanged('graph.json');
+      if (!served || !sameStamp(served, stamp)) throw graphChanged('graph.json');
       fillDetails(graph, parseGraphJson(text, 'graph.json'), 'graph.json');
     };
     return { graph, from: 'skeleton', details };
@@ -38,8 +38,6 @@ export async function loadGraph(): Promise<LoadedGraph> {
   const { text } = await fetchGraphText();
   return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null };
 }
-
-type Stamp = Skeleton['graph'];
 
 /** The graph from the server's skeleton, and the stamp of the graph file it describes; null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
 async function fetchSkeleton(): Promise<{ graph: KgGraph; stamp: Stamp } | null> {

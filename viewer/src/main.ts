@@ -49,15 +49,18 @@ async function start(): Promise<void> {
     return;
   }
   const graph = loaded.graph;
+  // a graph drawn from its skeleton: its mentions and evidence still to fetch (once)
+  let pending = loaded.details;
   const details = async (): Promise<boolean> => {
-    if (!loaded.details) return true;
+    if (!pending) return true;
+    const fill = pending;
+    pending = null;
     try {
-      await loaded.details();
+      await fill();
     } catch (err) {
       failWith(err);
       return false;
     }
-    loaded.details = null;
     hooks.detailsLoadedAt = performance.now();
     return true;
   };
@@ -109,7 +112,7 @@ async function start(): Promise<void> {
   );
   // drawn from the skeleton: the mentions and evidence are fetched once the frame is on screen,
   // and the panel, search and reader are wired once they are in
-  if (loaded.details) {
+  if (pending) {
     const panel = byId('panel');
     panel.replaceChildren(el('p', { className: 'hint' }, 'Loading the mentions and evidence…'));
     await firstFrame;

@@ -6,8 +6,7 @@
 // skeleton that cannot stand for the file (another format, unknown types, edges without weights)
 // throws, and the page reads graph.json instead.
 import { DirectedGraph } from 'graphology';
-import type { Skeleton } from '../../src/graph/skeleton-format.js';
-import { SKELETON_FORMAT } from '../../src/graph/skeleton-format.js';
+import { SKELETON_FORMAT, skeletonAliases, skeletonKeys, type Skeleton } from '../../src/graph/skeleton-format.js';
 import { TYPE_COLORS, nodeSize } from '../../src/graph/style.js';
 import { GraphProblem, isObject, only } from './schema.js';
 import { ENTITY_TYPES, RELATION_TYPES, type EdgeAttrs, type EntityType, type GraphAttrs, type KgGraph, type NodeAttrs, type RelationType } from './types.js';
@@ -24,10 +23,7 @@ const NO_EVIDENCE: EdgeAttrs['evidence'] = [];
 export function graphFromSkeleton(s: Skeleton): KgGraph {
   if (s?.kgSkeleton !== SKELETON_FORMAT) throw new Error(`not in skeleton format ${SKELETON_FORMAT}`);
   const { nodes: n, edges: e, names } = s;
-  const count = n.label.length;
-  if ([n.key, n.type, n.aliases, n.mentions, n.x, n.y, n.size].some((c) => c.length !== count)) throw new Error('node columns of different lengths');
-  const edgeCount = e.source.length;
-  if ([e.target, e.relation, e.key, e.weight, e.derived].some((c) => c.length !== edgeCount)) throw new Error('edge columns of different lengths');
+  const keys = skeletonKeys(s);
   const types = names.types.map((t) => ((ENTITY_TYPES as readonly string[]).includes(t) ? (t as EntityType) : undefined));
   const relations = names.relations.map((r) => ((RELATION_TYPES as readonly string[]).includes(r) ? (r as RelationType) : undefined));
 
@@ -37,41 +33,35 @@ export function graphFromSkeleton(s: Skeleton): KgGraph {
     documents: only(attrs.documents, isObject) as unknown as GraphAttrs['documents'],
     builtAt: typeof attrs.builtAt === 'string' ? attrs.builtAt : undefined,
   });
-  const keys: string[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const label = n.label[i]!;
+  const count = keys.nodes.length;
+  keys.nodes.forEach((key, i) => {
     const type = types[n.type[i]!];
-    if (typeof label !== 'string' || type === undefined) throw new Error(`node ${i} has no label or a type the viewer does not know`);
-    const key = n.key[i] ?? `${type}:${label}`;
-    keys[i] = key;
-    const aliases = n.aliases[i];
+    if (type === undefined) throw new Error(`node ${i} has a type the viewer does not know`);
     const x = n.x[i];
     const y = n.y[i];
     const size = n.size[i];
     const angle = (2 * Math.PI * i) / Math.max(1, count);
     graph.addNode(key, {
-      label,
+      label: n.label[i]!,
       entityType: type,
-      aliases: aliases === 0 ? [label] : aliases!,
+      aliases: skeletonAliases(s, i),
       mentions: NO_MENTIONS,
       x: typeof x === 'number' && Number.isFinite(x) ? x : Math.cos(angle) * 100,
       y: typeof y === 'number' && Number.isFinite(y) ? y : Math.sin(angle) * 100,
       size: typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : nodeSize(n.mentions[i]!),
       color: TYPE_COLORS[type],
     });
-  }
-  const arrows = relations.map((r) => `->${r}->`);
-  for (let i = 0; i < edgeCount; i++) {
-    const source = keys[e.source[i]!];
-    const target = keys[e.target[i]!];
+  });
+  keys.edges.forEach((key, i) => {
+    const source = keys.nodes[e.source[i]!]!;
+    const target = keys.nodes[e.target[i]!]!;
     const relation = relations[e.relation[i]!];
-    if (source === undefined || target === undefined || relation === undefined) throw new Error(`edge ${i} refers to no node or to a relation the viewer does not know`);
-    if (source === target) continue;
     const weight = e.weight[i];
+    if (relation === undefined) throw new Error(`edge ${i} has a relation the viewer does not know`);
     // (a file without weights gets graphFromData's count of the evidence, which the skeleton lacks: graph.json is read instead)
     if (typeof weight !== 'number' || !Number.isFinite(weight)) throw new Error(`edge ${i} has no weight`);
-    graph.addDirectedEdgeWithKey(e.key[i] ?? source + arrows[e.relation[i]!] + target, source, target, { relation, evidence: NO_EVIDENCE, derived: e.derived[i] === 1, weight });
-  }
+    if (source !== target) graph.addDirectedEdgeWithKey(key, source, target, { relation, evidence: NO_EVIDENCE, derived: e.derived[i] === 1, weight });
+  });
   return graph;
 }
 
