@@ -241,24 +241,24 @@ function graphOf(s: Skeleton, file: string): DirectedGraph {
   const graph = new DirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes(s.attributes);
   const lazyMentions = lazyAttribute('mentions', { file, keys: keys.nodes, at: n.at, len: n.len, counts: n.mentions });
-  keys.nodes.forEach((key, i) => {
+  for (let i = 0; i < keys.nodes.length; i++) {
     const a: Record<string | symbol, unknown> = { label: n.label[i], entityType: names.types[n.type[i]!], aliases: skeletonAliases(s, i) };
     inFile(a, 'mentions', lazyMentions, i);
     if (n.x[i] !== null) a.x = n.x[i];
     if (n.y[i] !== null) a.y = n.y[i];
     if (n.size[i] !== null) a.size = n.size[i];
     if (n.color[i] !== null) a.color = names.colors[n.color[i]!];
-    graph.addNode(key, a);
-  });
+    graph.addNode(keys.nodes[i], a);
+  }
   prepareForEdges(graph);
   const lazyEvidence = lazyAttribute('evidence', { file, keys: keys.edges, at: e.at, len: e.len });
-  keys.edges.forEach((key, i) => {
+  for (let i = 0; i < keys.edges.length; i++) {
     const a: Record<string | symbol, unknown> = { relation: names.relations[e.relation[i]!] };
     inFile(a, 'evidence', lazyEvidence, i);
     if (e.derived[i] !== null) a.derived = e.derived[i] === 1;
     if (e.weight[i] !== null) a.weight = e.weight[i];
-    graph.addDirectedEdgeWithKey(key, keys.nodes[e.source[i]!], keys.nodes[e.target[i]!], a);
-  });
+    graph.addDirectedEdgeWithKey(keys.edges[i], keys.nodes[e.source[i]!], keys.nodes[e.target[i]!], a);
+  }
   return graph;
 }
 
