@@ -9,7 +9,7 @@ import { formatHash, parseHash } from '../viewer/src/hash.js';
 import { markEvidence } from '../viewer/src/evidence.js';
 import { communityColors, OTHER_COMMUNITY } from '../viewer/src/communities.js';
 import type { KgGraph } from '../viewer/src/types.js';
-import { graphFromSkeleton, fillDetails } from '../viewer/src/skeleton.js';
+import { graphFromSkeleton, fillDetails, skeletonMentionCounts } from '../viewer/src/skeleton.js';
 import { GraphProblem, parseGraphText } from '../viewer/src/schema.js';
 import { writeGraphFile } from '../src/graph/write.js';
 import { skeletonPath } from '../src/graph/skeleton.js';
@@ -134,8 +134,12 @@ test('a graph drawn from its skeleton, its mentions and evidence filled in from 
     const whole = parseGraphText(text, 'graph.json');
     const drawn = graphFromSkeleton(skeleton);
     assert.deepEqual(drawn.getNodeAttribute('company:甲公司', 'mentions'), [], 'drawn before the mentions arrive');
+    // what ranks the entities meanwhile: each one's count of the mentions to come
+    const counts = skeletonMentionCounts(skeleton, drawn);
     fillDetails(drawn, JSON.parse(text), 'graph.json');
     assert.deepEqual(drawn.export(), whole.export());
+    assert.deepEqual([...counts], drawn.mapNodes((n, a) => [n, a.mentions.length]));
+    assert.deepEqual([...counts.values()], [2, 1, 0]);
     assert.equal(drawn.size, 3, 'the self-loop left out, as graphFromData leaves it');
 
     // an edge without a weight: graphFromData counts its evidence, which the skeleton lacks, so it is not drawn from

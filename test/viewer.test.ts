@@ -173,6 +173,56 @@ describe('the viewer on the seed graph', { skip }, () => {
     await page.close();
   });
 
+  test('drawn from the skeleton, the page answers search and clicks before the mentions and evidence are in, and fills them in when they come', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // graph.json held back until released
+    let release!: () => void;
+    const released = new Promise<void>((done) => (release = done));
+    await page.route('**/graph.json', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__kg && (window.__kg.interactiveAt !== null || window.__kg.error), null, { timeout: 20_000 });
+    assert.equal(await page.evaluate(() => window.__kg.error), null);
+    assert.deepEqual(await page.evaluate(() => ({ from: window.__kg.loadedFrom, ready: window.__kg.ready, details: window.__kg.detailsLoadedAt })), { from: 'skeleton', ready: false, details: null });
+    // the overview ranks by the skeleton's mention counts: the same list as once the mentions are in
+    const ranked = () => page.locator('#most-mentioned li').allTextContents();
+    const before = await ranked();
+    assert.ok(before.length > 0, 'the most mentioned entities are listed before the mentions are in');
+    // the two filters that read the mentions wait for them
+    assert.equal(await page.locator('#doc-filter').isDisabled(), true);
+    assert.equal(await page.locator('#show-documents').isDisabled(), true);
+    // search and choose: the entity's panel, its count from the skeleton, its documents and evidence loading
+    const expected = nodeNamed(seed, '江津')!;
+    await searchAndChoose(page, '江津');
+    assert.equal((await snapshot(page)).selected, expected);
+    const panel = page.locator('#panel');
+    assert.equal(await panel.locator('.entity-title').textContent(), seed.getNodeAttribute(expected, 'label'));
+    assert.equal(await panel.locator('.mention-count').textContent(), String(seed.getNodeAttribute(expected, 'mentions').length));
+    assert.equal(await panel.locator('.documents-loading').count(), 1);
+    assert.ok((await panel.locator('.evidence-loading').count()) > 0, 'each relation says its evidence is loading');
+    assert.equal(await panel.locator('.evidence').count(), 0);
+
+    release();
+    await page.waitForFunction(() => window.__kg.ready || window.__kg.error, null, { timeout: 20_000 });
+    assert.equal(await page.evaluate(() => window.__kg.error), null);
+    // the same panel, filled in
+    assert.equal((await snapshot(page)).selected, expected);
+    assert.match((await panel.locator('.mention-count').textContent()) ?? '', new RegExp(`^${seed.getNodeAttribute(expected, 'mentions').length} in`));
+    assert.equal(await panel.locator('.evidence-loading').count(), 0);
+    assert.ok((await panel.locator('.evidence').count()) > 0, 'the evidence sentences are shown once they are in');
+    assert.ok((await panel.locator('.documents .doc-link').count()) > 0, 'and the documents');
+    assert.equal(await page.locator('#doc-filter').isDisabled(), false);
+    assert.equal(await page.locator('#show-documents').isDisabled(), false);
+    await page.evaluate(() => window.__kg.state!.selection.set((s) => ({ ...s, selected: null })));
+    assert.deepEqual(await ranked(), before);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('pinyin finds entities: jiangjin and its initials', async () => {
     const page = await open(server.url);
     for (const query of ['jiangjin', 'jjq']) {

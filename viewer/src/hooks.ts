@@ -18,6 +18,8 @@ export interface KgHooks {
   loadedFrom: 'page' | 'skeleton' | 'graph' | null;
   /** performance.now() once a graph drawn from its skeleton had its mentions and evidence filled in */
   detailsLoadedAt: number | null;
+  /** performance.now() once the page answers hover, clicks and search (drawn from the skeleton: before the mentions and evidence are in) */
+  interactiveAt: number | null;
   /** the message shown instead of the graph, if any */
   error: string | null;
   /** the page wired to the whole graph, its mentions and evidence in hand */
@@ -55,7 +57,7 @@ declare global {
 }
 
 export function initHooks(): KgHooks {
-  window.__kg = { firstFrameAt: null, graphLoadedAt: null, sigmaMadeAt: null, loadedFrom: null, detailsLoadedAt: null, error: null, ready: false };
+  window.__kg = { firstFrameAt: null, graphLoadedAt: null, sigmaMadeAt: null, loadedFrom: null, detailsLoadedAt: null, interactiveAt: null, error: null, ready: false };
   return window.__kg;
 }
 

@@ -2,7 +2,7 @@
 // ./graph.json beside the viewer as served by `kg view` — drawn first from its skeleton
 // (./graph.skeleton.json, skeleton.ts) when the server has a current one.
 import { GraphProblem, parseGraphJson, parseGraphText } from './schema.js';
-import { fillDetails, graphChanged, graphFromSkeleton } from './skeleton.js';
+import { fillDetails, graphChanged, graphFromSkeleton, skeletonMentionCounts } from './skeleton.js';
 import { GRAPH_STAMP_HEADER, sameStamp, type Skeleton, type Stamp } from '../../src/graph/skeleton-format.js';
 import type { KgGraph } from './types.js';
 
@@ -19,33 +19,36 @@ export interface LoadedGraph {
    * evidence (rejects with a GraphProblem). Null when the graph came whole.
    */
   details: (() => Promise<void>) | null;
+  /** with `details`: each node's number of mentions, as the skeleton counts them */
+  mentionCounts: ReadonlyMap<string, number> | null;
 }
 
 export async function loadGraph(): Promise<LoadedGraph> {
   const inline = document.getElementById(INLINE_GRAPH_ID);
-  if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null };
+  if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null, mentionCounts: null };
   const skeleton = await fetchSkeleton();
   if (skeleton) {
-    const { graph, stamp } = skeleton;
+    const { graph, stamp, mentionCounts } = skeleton;
     const details = async () => {
       const { text, served } = await fetchGraphText();
       // the server's stamp of the file it sent: the one the skeleton describes, or a rebuilt one
       if (!served || !sameStamp(served, stamp)) throw graphChanged('graph.json');
       fillDetails(graph, parseGraphJson(text, 'graph.json'), 'graph.json');
     };
-    return { graph, from: 'skeleton', details };
+    return { graph, from: 'skeleton', details, mentionCounts };
   }
   const { text } = await fetchGraphText();
-  return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null };
+  return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null, mentionCounts: null };
 }
 
 /** The graph from the server's skeleton, and the stamp of the graph file it describes; null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
-async function fetchSkeleton(): Promise<{ graph: KgGraph; stamp: Stamp } | null> {
+async function fetchSkeleton(): Promise<{ graph: KgGraph; stamp: Stamp; mentionCounts: Map<string, number> } | null> {
   try {
     const response = await fetch(SKELETON_URL, { cache: 'no-store' });
     if (!response.ok) return null;
     const skeleton = (await response.json()) as Skeleton;
-    return { graph: graphFromSkeleton(skeleton), stamp: skeleton.graph };
+    const graph = graphFromSkeleton(skeleton);
+    return { graph, stamp: skeleton.graph, mentionCounts: skeletonMentionCounts(skeleton, graph) };
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 import './style.css';
 import Sigma from 'sigma';
 import { loadGraph, type LoadedGraph } from './load.js';
+import { pendingDetails, wholeDetails, type Details } from './details.js';
 import { GraphProblem } from './schema.js';
 import { createAppState, EMPTY_PATH, NO_FILTERS, type AppState, type Filters } from './state.js';
 import { highlightOf } from './highlight.js';
@@ -49,20 +50,26 @@ async function start(): Promise<void> {
     return;
   }
   const graph = loaded.graph;
-  // a graph drawn from its skeleton: its mentions and evidence still to fetch (once)
-  let pending = loaded.details;
-  const details = async (): Promise<boolean> => {
-    if (!pending) return true;
-    const fill = pending;
-    pending = null;
-    try {
-      await fill();
-    } catch (err) {
-      failWith(err);
-      return false;
-    }
-    hooks.detailsLoadedAt = performance.now();
-    return true;
+  // a graph drawn from its skeleton: its mentions and evidence still to fetch (once), the page
+  // wired meanwhile (details.ts)
+  const pending = loaded.details ? pendingDetails(graph, loaded.mentionCounts ?? new Map()) : null;
+  const details: Details = pending ?? wholeDetails(graph);
+  let filling: Promise<boolean> | null = null;
+  const fillDetails = (): Promise<boolean> => {
+    const fill = loaded.details;
+    if (!fill || !pending) return Promise.resolve(true);
+    filling ??= fill().then(
+      () => {
+        hooks.detailsLoadedAt = performance.now();
+        pending.done();
+        return true;
+      },
+      (err: unknown) => {
+        failWith(err);
+        return false;
+      },
+    );
+    return filling;
   };
   if (graph.order === 0) {
     fail('The graph is empty', 'It has no entities: the articles it was built from named none that kg recognises. Build it from other articles with `kg build`.');
@@ -74,7 +81,7 @@ async function start(): Promise<void> {
   const defaultMinDegree = unconnectedShare(graph) > 1 / 3 ? 1 : 0;
   applyHash(graph, state, location.hash, defaultMinDegree);
   // a link to one document's part, or to the documents drawn, needs every mention before the first frame
-  if ((state.filters.get().doc || state.showDocuments.get()) && !(await details())) return;
+  if ((state.filters.get().doc || state.showDocuments.get()) && !(await fillDetails())) return;
   // one snapshot object, updated in place: the reducers read it for every node and edge
   const view: ViewSnapshot = { filters: state.filters.get(), visible: visibleOf(graph, state.filters.get()), selection: state.selection.get(), highlight: null, communities: null };
   const edges: EdgeGate = { paused: false };
@@ -110,13 +117,12 @@ async function start(): Promise<void> {
       }, 0),
     ),
   );
-  // drawn from the skeleton: the mentions and evidence are fetched once the frame is on screen,
-  // and the panel, search and reader are wired once they are in
-  if (pending) {
-    const panel = byId('panel');
-    panel.replaceChildren(el('p', { className: 'hint' }, 'Loading the mentions and evidence…'));
+  // drawn from the skeleton: once the frame is on screen, the mentions and evidence are fetched
+  // while the page is wired (what needs them says it is loading until they are in)
+  let filled: Promise<boolean> = Promise.resolve(true);
+  if (!details.ready()) {
     await firstFrame;
-    if (!(await details())) return;
+    filled = fillDetails();
   }
 
   drawEdgeLabels(sigma, () => view);
@@ -158,10 +164,11 @@ async function start(): Promise<void> {
   });
 
   mountLegend(byId('legend'), graph, state);
-  mountFilters(byId('filters'), graph, state, actions);
+  mountFilters(byId('filters'), graph, state, actions, details);
   const reader = mountReader(graph, (node) => actions.select(node));
-  mountPanel(byId('panel'), graph, state, { ...actions, read: (doc, sentence) => void reader.open(doc, sentence) });
-  const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }));
+  // the reader underlines the article's mentions: it opens once they are in
+  mountPanel(byId('panel'), graph, state, { ...actions, read: (doc, sentence) => details.whenReady(() => void reader.open(doc, sentence)) }, details);
+  const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }), details.mentionCount);
   // the PNG: the view at 2×, titled, with a legend of what is shown
   const png = () =>
     renderPng(sigma, {
@@ -178,7 +185,7 @@ async function start(): Promise<void> {
   });
   if (state.selection.get().selected) searchBox.show(graph.getNodeAttribute(state.selection.get().selected!, 'label'));
 
-  syncHash(graph, state, defaultMinDegree, sigma);
+  syncHash(graph, state, defaultMinDegree, sigma, details);
 
   // Escape closes the reader if it is open; else (outside a text field) it leaves path mode or
   // the selection. One handler, so that closing the reader does not also drop the selection.
@@ -193,7 +200,8 @@ async function start(): Promise<void> {
   window.addEventListener('pagehide', () => layout.kill());
   completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null, png, layout);
   hooks.documentMarks = () => documents.marks();
-  hooks.ready = true;
+  hooks.interactiveAt = performance.now();
+  if (await filled) hooks.ready = true;
 }
 
 function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, any>) {
@@ -319,7 +327,7 @@ function frameFromState(graph: KgGraph, state: AppState, sigma: Sigma<any, any, 
 }
 
 /** Keeps the hash in step with the state, and the state with a hash typed or pasted in. */
-function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sigma: Sigma<any, any, any>): void {
+function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sigma: Sigma<any, any, any>, details: Details): void {
   const current = () => {
     const p = state.path.get();
     const f = state.filters.get();
@@ -346,11 +354,17 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
   state.path.subscribe(write);
   state.colorBy.subscribe(write);
   state.showDocuments.subscribe(write);
-  window.addEventListener('hashchange', () => {
+  const follow = () => {
     if (location.hash === current()) return;
     applyHash(graph, state, location.hash, defaultMinDegree);
     // the camera follows, as when the link was first opened
     frameFromState(graph, state, sigma);
+  };
+  window.addEventListener('hashchange', () => {
+    // a link to one document's part, or to the documents drawn, reads the mentions
+    const h = parseHash(location.hash, graph);
+    if ((h.doc || h.showDocuments) && !details.ready()) details.whenReady(follow);
+    else follow();
   });
   write();
 }

@@ -33,11 +33,12 @@ export interface SearchOptions {
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { limit: 12 };
 
-export function createSearchIndex(graph: KgGraph): SearchIndex {
+/** `mentionCount` ranks ties (default: the node's mentions; details.ts's before they are in). */
+export function createSearchIndex(graph: KgGraph, mentionCount: (node: string) => number = (node) => graph.getNodeAttribute(node, 'mentions').length): SearchIndex {
   const entries: Entry[] = [];
   graph.forEachNode((node, a) => {
     const names = [a.label, ...a.aliases.filter((x) => x !== a.label)];
-    entries.push({ node, label: a.label, entityType: a.entityType, names, lowerNames: names.map((n) => n.toLowerCase()), weight: a.mentions.length });
+    entries.push({ node, label: a.label, entityType: a.entityType, names, lowerNames: names.map((n) => n.toLowerCase()), weight: mentionCount(node) });
   });
   return { entries };
 }

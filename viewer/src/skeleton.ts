@@ -65,6 +65,21 @@ export function graphFromSkeleton(s: Skeleton): KgGraph {
   return graph;
 }
 
+/**
+ * Each node's number of mentions as the skeleton counts them, by key, for a graph that
+ * graphFromSkeleton made from it (its nodes in the skeleton's order): what ranks entities until
+ * the mentions themselves are in (details.ts).
+ */
+export function skeletonMentionCounts(s: Skeleton, graph: KgGraph): Map<string, number> {
+  const counts = new Map<string, number>();
+  let i = 0;
+  graph.forEachNode((node) => {
+    const n = s.nodes.mentions[i++];
+    counts.set(node, typeof n === 'number' && n >= 0 ? n : 0);
+  });
+  return counts;
+}
+
 /** What the page says when graph.json is not the file its skeleton describes. */
 export const graphChanged = (source: string): GraphProblem =>
   new GraphProblem('The graph changed while it was loading', `${source} was rebuilt after its skeleton was read: reload the page.`);

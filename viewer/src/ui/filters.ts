@@ -5,6 +5,7 @@
 import { MAX_HOPS, type AppState, type Filters } from '../state.js';
 import type { KgGraph } from '../types.js';
 import { partSizes, visibleOf } from '../visibility.js';
+import type { Details } from '../details.js';
 
 /** connected parts offered in the list, largest first */
 const MAX_PARTS = 20;
@@ -23,7 +24,7 @@ const DEGREES: Array<[number, string]> = [
   [5, '5 or more'],
 ];
 
-export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState, actions: FilterActions): void {
+export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState, actions: FilterActions, details: Details): void {
   const degree = el('select', { attrs: { id: 'min-degree', 'aria-label': 'Minimum relations per entity' } });
   for (const [n, text] of DEGREES) degree.append(el('option', { attrs: { value: String(n) } }, text));
   degree.addEventListener('change', () => actions.setFilters({ minDegree: Number(degree.value) }));
@@ -44,6 +45,20 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
   showDocs.addEventListener('change', () => state.showDocuments.set(showDocs.checked));
   state.showDocuments.subscribe((on) => (showDocs.checked = on));
   showDocs.checked = state.showDocuments.get();
+
+  // one document's part and the documents drawn read the mentions: offered once they are in
+  if (!details.ready()) {
+    for (const control of [docs, showDocs]) {
+      control.disabled = true;
+      control.title = 'Loading the mentions…';
+    }
+    details.whenReady(() => {
+      for (const control of [docs, showDocs]) {
+        control.disabled = false;
+        control.removeAttribute('title');
+      }
+    });
+  }
 
   const focusBar = el('div', { className: 'focus-bar', attrs: { id: 'focus-bar' } });
   const shown = el('p', { className: 'shown-count', attrs: { id: 'shown-count' } });

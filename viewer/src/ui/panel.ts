@@ -9,6 +9,7 @@ import { RELATION_COLORS, TYPE_COLORS } from '../settings.js';
 import { el, swatch } from './dom.js';
 import { evidenceList } from './evidence-view.js';
 import { hopButtons } from './filters.js';
+import type { Details } from '../details.js';
 
 /** Relation groups are long on hub nodes; past this many the rest is summarised. */
 const MAX_EDGES_PER_GROUP = 100;
@@ -25,14 +26,20 @@ export interface PanelActions {
   read(doc: string, sentence?: { start: number; end: number }): void;
 }
 
-export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, actions: PanelActions): void {
+/**
+ * Until the mentions and evidence are in (`details`: a graph drawn from its skeleton), an
+ * entity's documents and each relation's evidence say they are loading; the panel is drawn again
+ * once they are.
+ */
+export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, actions: PanelActions, details: Details): void {
   const docTitles = new Map(graph.getAttribute('documents').map((d) => [d.id, d.title]));
+  const view: PanelView = { graph, state, docTitles, actions, details };
   const render = () => {
     const path = state.path.get();
     const selected = state.selection.get().selected;
-    if (path.active) root.replaceChildren(...pathView(graph, state, docTitles, actions));
-    else if (selected && graph.hasNode(selected)) root.replaceChildren(...nodeView(graph, state, selected, docTitles, actions));
-    else root.replaceChildren(...overview(graph, state, actions));
+    if (path.active) root.replaceChildren(...pathView(view));
+    else if (selected && graph.hasNode(selected)) root.replaceChildren(...nodeView(view, selected));
+    else root.replaceChildren(...overview(view));
     root.scrollTop = 0;
     root.dataset.view = path.active ? 'path' : selected ? 'node' : 'overview';
   };
@@ -50,6 +57,28 @@ export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, a
   state.path.subscribe(maybeRender);
   state.filters.subscribe(maybeRender);
   maybeRender();
+  // (where the reader had scrolled to stays)
+  if (!details.ready())
+    details.whenReady(() => {
+      const top = root.scrollTop;
+      render();
+      root.scrollTop = top;
+    });
+}
+
+/** What each of the panel's views reads. */
+interface PanelView {
+  graph: KgGraph;
+  state: AppState;
+  docTitles: Map<string, string>;
+  actions: PanelActions;
+  details: Details;
+}
+
+/** An edge's evidence, or a line saying it is on its way. */
+function evidenceOf(v: PanelView, edge: string, self: string): HTMLElement {
+  if (!v.details.ready()) return el('p', { className: 'hint evidence-loading' }, 'Loading the evidence…');
+  return evidenceList(v.graph, edge, self, v.docTitles, v.actions.read);
 }
 
 function docButton(doc: string, text: string, actions: PanelActions): HTMLElement {
@@ -61,11 +90,11 @@ function entityButton(graph: KgGraph, node: string, actions: PanelActions): HTML
   return el('button', { className: 'entity-link', attrs: { type: 'button', 'data-node': node }, title: a.entityType, onClick: () => actions.select(node) }, swatch(TYPE_COLORS[a.entityType]), a.label);
 }
 
-function overview(graph: KgGraph, state: AppState, actions: PanelActions): HTMLElement[] {
+function overview({ graph, state, actions, details }: PanelView): HTMLElement[] {
   const docs = graph.getAttribute('documents');
   const visible = visibleOf(graph, state.filters.get());
   const shown = [...visible.nodes];
-  const mentions = (n: string) => graph.getNodeAttribute(n, 'mentions').length;
+  const mentions = details.mentionCount;
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const ranked = (id: string, title: string, count: (n: string) => number, unit: string) => {
     // the best RANKED in one pass (a full sort of 100k entities on every filter change is not needed)
@@ -98,11 +127,13 @@ function overview(graph: KgGraph, state: AppState, actions: PanelActions): HTMLE
   ];
 }
 
-function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<string, string>, actions: PanelActions): HTMLElement[] {
+function nodeView(v: PanelView, node: string): HTMLElement[] {
+  const { graph, state, docTitles, actions, details } = v;
   const a = graph.getNodeAttributes(node);
   const aliases = a.aliases.filter((x) => x !== a.label);
   const perDoc = new Map<string, number>();
   for (const m of a.mentions) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
+  const loading = !details.ready();
   const out: HTMLElement[] = [
     el('h2', { className: 'entity-title' }, a.label),
     el('p', { className: 'entity-type' }, swatch(TYPE_COLORS[a.entityType]), a.entityType),
@@ -113,10 +144,12 @@ function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<
       el('dt', {}, 'Aliases'),
       el('dd', { className: 'aliases' }, aliases.length ? aliases.join('、') : '—'),
       el('dt', {}, 'Mentions'),
-      el('dd', { className: 'mention-count' }, `${a.mentions.length} in ${perDoc.size} document${perDoc.size === 1 ? '' : 's'}`),
+      el('dd', { className: 'mention-count' }, loading ? `${details.mentionCount(node)}` : `${a.mentions.length} in ${perDoc.size} document${perDoc.size === 1 ? '' : 's'}`),
     ),
     el('h3', {}, 'Documents'),
-    el('ul', { className: 'documents' }, ...[...perDoc].map(([doc, n]) => el('li', {}, docButton(doc, `${docTitles.get(doc) ? `${docTitles.get(doc)} · ${doc}` : doc} (${n})`, actions)))),
+    loading
+      ? el('p', { className: 'hint documents-loading' }, 'Loading the mentions…')
+      : el('ul', { className: 'documents' }, ...[...perDoc].map(([doc, n]) => el('li', {}, docButton(doc, `${docTitles.get(doc) ? `${docTitles.get(doc)} · ${doc}` : doc} (${n})`, actions)))),
     el('h3', {}, 'Relations'),
   ];
   const filters = state.filters.get();
@@ -127,7 +160,7 @@ function nodeView(graph: KgGraph, state: AppState, node: string, docTitles: Map<
       const mine = edges.filter((e) => graph.getEdgeAttribute(e, 'relation') === relation && isEdgeVisible(graph, filters, e));
       if (mine.length === 0) continue;
       any = true;
-      out.push(relationGroup(graph, node, relation, direction, mine, docTitles, actions));
+      out.push(relationGroup(v, node, relation, direction, mine));
     }
   }
   if (!any) out.push(el('p', { className: 'hint' }, 'No relations (or all hidden by the filters).'));
@@ -141,14 +174,15 @@ function focusActions(state: AppState, node: string, actions: PanelActions): HTM
   return el('p', { className: 'focus-actions' }, 'Show only its neighbourhood: ', hopButtons(node, here, actions.focusOn));
 }
 
-function relationGroup(graph: KgGraph, node: string, relation: RelationType, direction: 'out' | 'in', edges: string[], docTitles: Map<string, string>, actions: PanelActions): HTMLElement {
+function relationGroup(v: PanelView, node: string, relation: RelationType, direction: 'out' | 'in', edges: string[]): HTMLElement {
+  const { graph, actions } = v;
   const heading = direction === 'out' ? `${relation} →` : `← ${relation}`;
   const items = edges.slice(0, MAX_EDGES_PER_GROUP).map((edge) =>
     el(
       'li',
       { className: 'relation', attrs: { 'data-edge': edge } },
       el('div', { className: 'relation-head' }, direction === 'out' ? '→ ' : '← ', entityButton(graph, graph.opposite(node, edge), actions)),
-      evidenceList(graph, edge, node, docTitles, actions.read),
+      evidenceOf(v, edge, node),
     ),
   );
   const group = el('section', { className: 'relation-group', attrs: { 'data-relation': relation, 'data-direction': direction } });
@@ -158,7 +192,8 @@ function relationGroup(graph: KgGraph, node: string, relation: RelationType, dir
   return group;
 }
 
-function pathView(graph: KgGraph, state: AppState, docTitles: Map<string, string>, actions: PanelActions): HTMLElement[] {
+function pathView(v: PanelView): HTMLElement[] {
+  const { graph, state, actions } = v;
   const { from, to, result } = state.path.get();
   const end = (node: string | null, which: string) =>
     el('p', { className: 'path-end' }, `${which}: `, node ? entityButton(graph, node, actions) : el('em', {}, 'click an entity or search for one'));
@@ -189,7 +224,7 @@ function pathView(graph: KgGraph, state: AppState, docTitles: Map<string, string
       'li',
       { className: 'hop', attrs: { 'data-edge': edge } },
       el('div', { className: 'relation-head' }, entityButton(graph, here, actions), forward ? ` —${relation}→ ` : ` ←${relation}— `, entityButton(graph, next, actions)),
-      evidenceList(graph, edge, here, docTitles, actions.read),
+      evidenceOf(v, edge, here),
     );
   });
   out.push(el('ol', { className: 'hops' }, ...hops));

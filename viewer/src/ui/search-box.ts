@@ -12,7 +12,8 @@ export interface SearchBox {
   show(text: string): void;
 }
 
-export function mountSearchBox(graph: KgGraph, onChoose: (node: string) => void): SearchBox {
+/** `mentionCount` ranks ties (search.ts): the skeleton's counts serve before the mentions are in. */
+export function mountSearchBox(graph: KgGraph, onChoose: (node: string) => void, mentionCount?: (node: string) => number): SearchBox {
   const input = byId<HTMLInputElement>('search-input');
   const list = byId<HTMLUListElement>('search-results');
   const defaultPrompt = input.placeholder;
@@ -52,7 +53,7 @@ export function mountSearchBox(graph: KgGraph, onChoose: (node: string) => void)
   };
 
   const update = () => {
-    index ??= createSearchIndex(graph);
+    index ??= createSearchIndex(graph, mentionCount);
     hits = search(index, input.value);
     active = hits.length > 0 ? 0 : -1;
     render();

@@ -1,0 +1,42 @@
+// Whether the graph's mentions and evidence are in. A graph drawn from its skeleton (load.ts)
+// gets them after its first frame: meanwhile the page is wired and answers hover, clicks and
+// search, the skeleton's mention counts rank entities, and what needs the mentions themselves
+// (an entity's documents, the evidence sentences, the document filter and layer, the reader)
+// says it is loading or waits for them.
+import type { KgGraph } from './types.js';
+
+export interface Details {
+  /** whether every node's mentions and edge's evidence are in the graph */
+  ready(): boolean;
+  /** an entity's number of mentions: the skeleton's until the mentions are in */
+  mentionCount(node: string): number;
+  /** calls `f` once the details are in (at once if they are); a failed load never calls it */
+  whenReady(f: () => void): void;
+}
+
+/** The details of a graph that came whole: ready from the start. */
+export function wholeDetails(graph: KgGraph): Details {
+  return { ready: () => true, mentionCount: (node) => graph.getNodeAttribute(node, 'mentions').length, whenReady: (f) => f() };
+}
+
+/**
+ * The details of a graph drawn from its skeleton, with the skeleton's mention count of each node;
+ * `done()` says they are in (fillDetails has run) and calls those waiting, in order.
+ */
+export function pendingDetails(graph: KgGraph, counts: ReadonlyMap<string, number>): Details & { done(): void } {
+  let ready = false;
+  const waiting: Array<() => void> = [];
+  return {
+    ready: () => ready,
+    mentionCount: (node) => (ready ? graph.getNodeAttribute(node, 'mentions').length : (counts.get(node) ?? 0)),
+    whenReady(f) {
+      if (ready) f();
+      else waiting.push(f);
+    },
+    done() {
+      if (ready) return;
+      ready = true;
+      for (const f of waiting.splice(0)) f();
+    },
+  };
+}
