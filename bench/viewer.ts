@@ -45,6 +45,8 @@ interface PageMeasure {
   interactiveMs: number;
   /** when the mentions and evidence were filled in (a graph drawn from its skeleton), from the page's start */
   detailsMs: number;
+  /** the longest task the browser reported begun after the page was wired and before the details were filled in (0: none) */
+  detailsTaskMs: number;
   /** when the graph was loaded (fetched, parsed, checked, imported) and sigma made (its graph indexed), from the page's start */
   graphLoadedMs: number;
   sigmaMadeMs: number;
@@ -144,15 +146,21 @@ const LAYOUT_PROBE = `(ms) => new Promise((done) => {
 async function measure(browser: Browser, url: string, watchMs: number): Promise<PageMeasure> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
   try {
+    // the long tasks from the page's start: how long the page, wired, stops answering while the details come
+    await page.addInitScript(`try { window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask' }); } catch (e) {}`);
     await page.goto(url);
     // (the marks of loading, read once the page is wired: none of them changes after it is set)
     await page.waitForFunction(() => window.__kg && (window.__kg.ready || window.__kg.error), null, { timeout: 120_000, polling: 50 });
     const start = await page.evaluate(() => {
       if (window.__kg.error) throw new Error(window.__kg.error);
       const k = window.__kg;
-      return { firstFrameMs: k.firstFrameAt!, graphLoadedMs: k.graphLoadedAt ?? 0, sigmaMadeMs: k.sigmaMadeAt ?? 0, loadedFrom: k.loadedFrom ?? '', interactiveMs: k.interactiveAt ?? k.firstFrameAt!, detailsMs: k.detailsLoadedAt ?? k.firstFrameAt! };
+      const interactiveMs = k.interactiveAt ?? k.firstFrameAt!;
+      const detailsMs = k.detailsLoadedAt ?? k.firstFrameAt!;
+      const tasks = ((window as unknown as { __longTasks?: Array<[number, number]> }).__longTasks ?? []).filter(([at]) => at >= interactiveMs && at < detailsMs);
+      const detailsTaskMs = tasks.reduce((m, [, d]) => Math.max(m, d), 0);
+      return { firstFrameMs: k.firstFrameAt!, graphLoadedMs: k.graphLoadedAt ?? 0, sigmaMadeMs: k.sigmaMadeAt ?? 0, loadedFrom: k.loadedFrom ?? '', interactiveMs, detailsMs, detailsTaskMs };
     });
-    const probe = (await page.evaluate(`(${LAYOUT_PROBE})(${watchMs})`)) as Omit<PageMeasure, 'firstFrameMs' | 'graphLoadedMs' | 'sigmaMadeMs' | 'loadedFrom' | 'interactiveMs' | 'detailsMs'>;
+    const probe = (await page.evaluate(`(${LAYOUT_PROBE})(${watchMs})`)) as Omit<PageMeasure, 'firstFrameMs' | 'graphLoadedMs' | 'sigmaMadeMs' | 'loadedFrom' | 'interactiveMs' | 'detailsMs' | 'detailsTaskMs'>;
     return { ...start, ...probe };
   } finally {
     await page.close();
@@ -202,6 +210,7 @@ export async function benchViewer(options: Partial<ViewerBenchOptions> = {}): Pr
           value: Math.round(m.detailsMs),
           unit: 'ms',
         });
+        rows.push({ section, metric: `longest task while they are fetched and filled in (the wired page answers nothing during it), ${what}`, value: Math.round(m.detailsTaskMs), unit: 'ms' });
         rows.push({
           section,
           metric: `longest main-thread stall during ForceAtlas2, ${what}`,

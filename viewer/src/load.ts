@@ -1,8 +1,8 @@
 // Where the graph comes from: inlined in the page by the self-contained HTML export, else
 // ./graph.json beside the viewer as served by `kg view` — drawn first from its skeleton
 // (./graph.skeleton.json, skeleton.ts) when the server has a current one.
-import { GraphProblem, parseGraphJson, parseGraphText } from './schema.js';
-import { fillDetails, graphChanged, graphFromSkeleton, skeletonMentionCounts } from './skeleton.js';
+import { GraphProblem, parseGraphText } from './schema.js';
+import { fillDetails, graphChanged, graphFromSkeleton, recordRanges, skeletonMentionCounts, type RecordRanges } from './skeleton.js';
 import { GRAPH_STAMP_HEADER, sameStamp, type Skeleton, type Stamp } from '../../src/graph/skeleton-format.js';
 import type { KgGraph } from './types.js';
 
@@ -28,34 +28,37 @@ export async function loadGraph(): Promise<LoadedGraph> {
   if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null, mentionCounts: null };
   const skeleton = await fetchSkeleton();
   if (skeleton) {
-    const { graph, stamp, mentionCounts } = skeleton;
+    const { graph, stamp, mentionCounts, ranges } = skeleton;
     const details = async () => {
-      const { text, served } = await fetchGraphText();
+      const response = await fetchGraph();
       // the server's stamp of the file it sent: the one the skeleton describes, or a rebuilt one
+      const served = servedStamp(response);
       if (!served || !sameStamp(served, stamp)) throw graphChanged('graph.json');
-      fillDetails(graph, parseGraphJson(text, 'graph.json'), 'graph.json');
+      // read as bytes (each record is decoded and parsed on its own, at the skeleton's ranges),
+      // chunk by chunk into one buffer of the stamp's size
+      await fillDetails(graph, ranges, await readBytes(response, stamp.bytes), 'graph.json');
     };
     return { graph, from: 'skeleton', details, mentionCounts };
   }
-  const { text } = await fetchGraphText();
+  const text = await (await fetchGraph()).text();
   return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null, mentionCounts: null };
 }
 
 /** The graph from the server's skeleton, and the stamp of the graph file it describes; null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
-async function fetchSkeleton(): Promise<{ graph: KgGraph; stamp: Stamp; mentionCounts: Map<string, number> } | null> {
+async function fetchSkeleton(): Promise<{ graph: KgGraph; stamp: Stamp; mentionCounts: Map<string, number>; ranges: RecordRanges } | null> {
   try {
     const response = await fetch(SKELETON_URL, { cache: 'no-store' });
     if (!response.ok) return null;
     const skeleton = (await response.json()) as Skeleton;
     const graph = graphFromSkeleton(skeleton);
-    return { graph, stamp: skeleton.graph, mentionCounts: skeletonMentionCounts(skeleton, graph) };
+    return { graph, stamp: skeleton.graph, mentionCounts: skeletonMentionCounts(skeleton, graph), ranges: recordRanges(skeleton) };
   } catch {
     return null;
   }
 }
 
-/** graph.json's text, and the stamp of the file the server read it from (null without one). */
-async function fetchGraphText(): Promise<{ text: string; served: Stamp | null }> {
+/** graph.json's response (a GraphProblem when there is none). */
+async function fetchGraph(): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(GRAPH_URL, { cache: 'no-store' });
@@ -64,11 +67,35 @@ async function fetchGraphText(): Promise<{ text: string; served: Stamp | null }>
   }
   if (response.status === 404) throw new GraphProblem('No graph', 'There is no graph file to show. Build one with `kg build` and open it with `kg view GRAPH`.');
   if (!response.ok) throw new GraphProblem('Cannot load the graph', `${GRAPH_URL}: HTTP ${response.status} ${response.statusText}`);
-  let served: Stamp | null = null;
-  try {
-    served = JSON.parse(response.headers.get(GRAPH_STAMP_HEADER) ?? 'null') as Stamp | null;
-  } catch {
-    // no usable stamp: a page drawn from the skeleton then takes the graph as changed
+  return response;
+}
+
+/**
+ * A response's body as it streams in, into one buffer of the `bytes` it must have (a body of
+ * another size is a graph file changed meanwhile). Read whole (arrayBuffer()), a graph file of tens
+ * of megabytes held the page for one or two long tasks of 0.5–0.7 s while its bytes were gathered.
+ */
+async function readBytes(response: Response, bytes: number): Promise<Uint8Array> {
+  const out = new Uint8Array(bytes);
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > bytes) throw graphChanged('graph.json');
+    out.set(value, at);
+    at += value.length;
   }
-  return { text: await response.text(), served };
+  if (at !== bytes) throw graphChanged('graph.json');
+  return out;
+}
+
+/** The stamp of the file the server read graph.json from (null without a usable one: a page drawn from the skeleton then takes the graph as changed). */
+function servedStamp(response: Response): Stamp | null {
+  try {
+    return JSON.parse(response.headers.get(GRAPH_STAMP_HEADER) ?? 'null') as Stamp | null;
+  } catch {
+    return null;
+  }
 }
