@@ -85,10 +85,13 @@ function compute(graph: KgGraph, f: Filters): Visible {
       nodes.delete(n);
     }
   }
-  // the parts are kept on the result: the part filter offers them (partSizes)
-  const parts = partsOf(graph, nodes, edgeOk);
-  const partSizes = parts.map((p) => p.length);
+  // the parts: what the part filter offers (partSizes), and keeps one of. Without that filter they
+  // are worked out when first asked for: not before the first frame (at 20k nodes, 120 ms of it)
+  let sizes: number[] | null = null;
+  const sizesOf = (parts: string[][]) => parts.map((p) => p.length);
   if (f.component !== null) {
+    const parts = partsOf(graph, nodes, edgeOk);
+    sizes = sizesOf(parts);
     const keep = new Set(parts[f.component] ?? []);
     for (const n of [...nodes]) if (!keep.has(n)) nodes.delete(n);
   }
@@ -101,7 +104,16 @@ function compute(graph: KgGraph, f: Filters): Visible {
     degree.set(s, degree.get(s)! + 1);
     degree.set(t, degree.get(t)! + 1);
   });
-  return { nodes, edges, degree, partSizes };
+  // (`nodes` is settled here, and `kept` never changes: the parts asked for later are those of now)
+  return {
+    nodes,
+    edges,
+    degree,
+    get partSizes() {
+      sizes ??= sizesOf(partsOf(graph, nodes, edgeOk));
+      return sizes;
+    },
+  };
 }
 
 /**
