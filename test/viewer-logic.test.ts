@@ -9,7 +9,7 @@ import { formatHash, parseHash } from '../viewer/src/hash.js';
 import { markEvidence } from '../viewer/src/evidence.js';
 import { communityColors, OTHER_COMMUNITY } from '../viewer/src/communities.js';
 import type { KgGraph } from '../viewer/src/types.js';
-import { graphFromSkeleton, fillDetails, recordRanges, skeletonMentionCounts } from '../viewer/src/skeleton.js';
+import { graphFromSkeleton, fillDetails, skeletonMentionCounts } from '../viewer/src/skeleton.js';
 import { GraphProblem, parseGraphText } from '../viewer/src/schema.js';
 import { writeGraphFile } from '../src/graph/write.js';
 import { skeletonPath } from '../src/graph/skeleton.js';
@@ -138,7 +138,7 @@ test('a graph drawn from its skeleton, its mentions and evidence filled in from 
     // what ranks the entities meanwhile: each one's count of the mentions to come
     const counts = skeletonMentionCounts(skeleton, drawn);
     const bytes = readFileSync(file);
-    await fillDetails(drawn, recordRanges(skeleton), bytes, 'graph.json');
+    await fillDetails(drawn, skeleton, bytes, 'graph.json');
     assert.deepEqual(drawn.export(), whole.export());
     assert.deepEqual([...counts], drawn.mapNodes((n, a) => [n, a.mentions.length]));
     assert.deepEqual([...counts.values()], [2, 1, 0]);
@@ -150,14 +150,21 @@ test('a graph drawn from its skeleton, its mentions and evidence filled in from 
     assert.throws(() => graphFromSkeleton(unweighted), /no weight/);
 
     // graph.json rebuilt after the skeleton was read (the page checks the served stamp first; the
-    // records are checked all the same): an entity renamed, records moved, a file cut short
+    // records are checked all the same): an entity more, one renamed, records moved, a file cut short
     const changed = (e: Error) => e instanceof GraphProblem && /changed while it was loading/.test(e.title);
-    const fill = (t: string | Buffer) => fillDetails(graphFromSkeleton(skeleton), recordRanges(skeleton), typeof t === 'string' ? Buffer.from(t) : t, 'graph.json');
+    const fill = (t: string | Buffer, sk = skeleton) => fillDetails(graphFromSkeleton(sk), sk, typeof t === 'string' ? Buffer.from(t) : t, 'graph.json');
+    const more = text.replace('"nodes":[', '"nodes":[{"key":"place:丁镇","attributes":{"label":"丁镇","entityType":"place","aliases":["丁镇"],"mentions":[]}},');
+    assert.notEqual(more, text);
+    await assert.rejects(fill(more), changed);
     await assert.rejects(fill(text.replace(/place:乙区/g, 'place:戊区')), changed);
     await assert.rejects(fill(text.replace('{"key"', ' {"key"')), changed);
     await assert.rejects(fill(bytes.subarray(0, bytes.length - 40)), changed);
-    // an edge turned into a self-loop (which the viewer leaves out): a relation fewer than the skeleton's
+    // an edge turned into a self-loop: not the relation the skeleton puts there
     await assert.rejects(fill(text.replace('"target":"place:乙区"', '"target":"company:甲公司"')), changed);
+    // two ranges on one record (a skeleton that is not this file's): the second is not the node it should be
+    const doubled = structuredClone(skeleton);
+    [doubled.nodes.at[1], doubled.nodes.len[1]] = [doubled.nodes.at[0], doubled.nodes.len[0]];
+    await assert.rejects(fill(bytes, doubled), changed);
   } finally {
     rmSync(dirname(file), { recursive: true, force: true });
   }
@@ -172,7 +179,7 @@ test('the details of a large graph are filled in slices, between which the page 
     const drawn = graphFromSkeleton(skeleton);
     let pauses = 0;
     // (a slice of 0 ms: a pause every 256 records)
-    await fillDetails(drawn, recordRanges(skeleton), readFileSync(file), 'graph.json', { sliceMs: 0, pause: async () => void pauses++ });
+    await fillDetails(drawn, skeleton, readFileSync(file), 'graph.json', { sliceMs: 0, pause: async () => void pauses++ });
     const records = skeleton.nodes.at.length + skeleton.edges.at.length;
     assert.ok(records > 3000);
     assert.equal(pauses, Math.floor(skeleton.nodes.at.length / 256) + Math.floor(skeleton.edges.at.length / 256));

@@ -223,6 +223,42 @@ describe('the viewer on the seed graph', { skip }, () => {
     await page.close();
   });
 
+  test('a link to one document, or an article to read, asked for before the mentions are in, waits for them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let release!: () => void;
+    const released = new Promise<void>((done) => (release = done));
+    await page.route('**/graph.json', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__kg && (window.__kg.interactiveAt !== null || window.__kg.error), null, { timeout: 20_000 });
+    // an article from the overview's list: its text comes, its mentions are awaited
+    const docButton = page.locator('#panel .documents .doc-link').first();
+    const doc = (await docButton.getAttribute('data-doc'))!;
+    await docButton.click();
+    await page.locator('#reader .hint', { hasText: 'Loading the mentions' }).waitFor();
+    assert.equal(await page.locator('.reader-mention').count(), 0);
+    // a link to that document's part, typed in: not applied, and not overwritten by a hover's state change
+    await page.evaluate((d) => (location.hash = `#doc=${encodeURIComponent(d)}`), doc);
+    await page.waitForTimeout(100);
+    assert.equal((await snapshot(page)).doc, null);
+    await page.evaluate(() => window.__kg.state!.selection.set((s) => ({ ...s, hoveredNode: window.__kg.graph!.nodes()[0]! })));
+    assert.match(page.url(), /#doc=/);
+
+    release();
+    await page.waitForFunction(() => window.__kg.ready || window.__kg.error, null, { timeout: 20_000 });
+    assert.equal(await page.evaluate(() => window.__kg.error), null);
+    await page.waitForFunction(() => window.__kg.snapshot!().doc !== null);
+    assert.equal((await snapshot(page)).doc, doc, 'the link applied once the mentions are in');
+    await page.locator('.reader-mention').first().waitFor();
+    assert.ok((await page.locator('.reader-mention').count()) > 0, 'the article opened, its mentions underlined');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('pinyin finds entities: jiangjin and its initials', async () => {
     const page = await open(server.url);
     for (const query of ['jiangjin', 'jjq']) {

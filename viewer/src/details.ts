@@ -14,9 +14,15 @@ export interface Details {
   whenReady(f: () => void): void;
 }
 
+/** An entity's number of mentions, read from the mentions themselves. */
+export const mentionsOf =
+  (graph: KgGraph) =>
+  (node: string): number =>
+    graph.getNodeAttribute(node, 'mentions').length;
+
 /** The details of a graph that came whole: ready from the start. */
 export function wholeDetails(graph: KgGraph): Details {
-  return { ready: () => true, mentionCount: (node) => graph.getNodeAttribute(node, 'mentions').length, whenReady: (f) => f() };
+  return { ready: () => true, mentionCount: mentionsOf(graph), whenReady: (f) => f() };
 }
 
 /**
@@ -26,9 +32,10 @@ export function wholeDetails(graph: KgGraph): Details {
 export function pendingDetails(graph: KgGraph, counts: ReadonlyMap<string, number>): Details & { done(): void } {
   let ready = false;
   const waiting: Array<() => void> = [];
+  const mentions = mentionsOf(graph);
   return {
     ready: () => ready,
-    mentionCount: (node) => (ready ? graph.getNodeAttribute(node, 'mentions').length : (counts.get(node) ?? 0)),
+    mentionCount: (node) => (ready ? mentions(node) : (counts.get(node) ?? 0)),
     whenReady(f) {
       if (ready) f();
       else waiting.push(f);
@@ -36,7 +43,14 @@ export function pendingDetails(graph: KgGraph, counts: ReadonlyMap<string, numbe
     done() {
       if (ready) return;
       ready = true;
-      for (const f of waiting.splice(0)) f();
+      // (one that throws is reported and the others still run)
+      for (const f of waiting.splice(0)) {
+        try {
+          f();
+        } catch (err) {
+          reportError(err);
+        }
+      }
     },
   };
 }

@@ -2,7 +2,7 @@
 // ./graph.json beside the viewer as served by `kg view` — drawn first from its skeleton
 // (./graph.skeleton.json, skeleton.ts) when the server has a current one.
 import { GraphProblem, parseGraphText } from './schema.js';
-import { fillDetails, graphChanged, graphFromSkeleton, recordRanges, skeletonMentionCounts, type RecordRanges } from './skeleton.js';
+import { fillDetails, graphChanged, graphFromSkeleton, skeletonMentionCounts } from './skeleton.js';
 import { GRAPH_STAMP_HEADER, sameStamp, type Skeleton, type Stamp } from '../../src/graph/skeleton-format.js';
 import type { KgGraph } from './types.js';
 
@@ -28,15 +28,15 @@ export async function loadGraph(): Promise<LoadedGraph> {
   if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null, mentionCounts: null };
   const skeleton = await fetchSkeleton();
   if (skeleton) {
-    const { graph, stamp, mentionCounts, ranges } = skeleton;
+    const { graph, skeleton: s, mentionCounts } = skeleton;
     const details = async () => {
       const response = await fetchGraph();
       // the server's stamp of the file it sent: the one the skeleton describes, or a rebuilt one
       const served = servedStamp(response);
-      if (!served || !sameStamp(served, stamp)) throw graphChanged('graph.json');
+      if (!served || !sameStamp(served, s.graph)) throw graphChanged('graph.json');
       // read as bytes (each record is decoded and parsed on its own, at the skeleton's ranges),
       // chunk by chunk into one buffer of the stamp's size
-      await fillDetails(graph, ranges, await readBytes(response, stamp.bytes), 'graph.json');
+      await fillDetails(graph, s, await readBytes(response, s.graph.bytes), 'graph.json');
     };
     return { graph, from: 'skeleton', details, mentionCounts };
   }
@@ -44,14 +44,14 @@ export async function loadGraph(): Promise<LoadedGraph> {
   return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null, mentionCounts: null };
 }
 
-/** The graph from the server's skeleton, and the stamp of the graph file it describes; null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
-async function fetchSkeleton(): Promise<{ graph: KgGraph; stamp: Stamp; mentionCounts: Map<string, number>; ranges: RecordRanges } | null> {
+/** The graph from the server's skeleton, and the skeleton (kept for its stamp and byte ranges until the details are in); null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
+async function fetchSkeleton(): Promise<{ graph: KgGraph; skeleton: Skeleton; mentionCounts: Map<string, number> } | null> {
   try {
     const response = await fetch(SKELETON_URL, { cache: 'no-store' });
     if (!response.ok) return null;
     const skeleton = (await response.json()) as Skeleton;
     const graph = graphFromSkeleton(skeleton);
-    return { graph, stamp: skeleton.graph, mentionCounts: skeletonMentionCounts(skeleton, graph), ranges: recordRanges(skeleton) };
+    return { graph, skeleton, mentionCounts: skeletonMentionCounts(skeleton, graph) };
   } catch {
     return null;
   }
@@ -76,14 +76,21 @@ async function fetchGraph(): Promise<Response> {
  * of megabytes held the page for one or two long tasks of 0.5–0.7 s while its bytes were gathered.
  */
 async function readBytes(response: Response, bytes: number): Promise<Uint8Array> {
-  const out = new Uint8Array(bytes);
   const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  if (!reader) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    if (whole.length !== bytes) throw graphChanged('graph.json');
+    return whole;
+  }
+  const out = new Uint8Array(bytes);
   let at = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (at + value.length > bytes) throw graphChanged('graph.json');
+    if (at + value.length > bytes) {
+      void reader.cancel();
+      throw graphChanged('graph.json');
+    }
     out.set(value, at);
     at += value.length;
   }

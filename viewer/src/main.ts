@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   const pending = loaded.details ? pendingDetails(graph, loaded.mentionCounts ?? new Map()) : null;
   const details: Details = pending ?? wholeDetails(graph);
   let filling: Promise<boolean> | null = null;
-  const fillDetails = (): Promise<boolean> => {
+  const loadDetails = (): Promise<boolean> => {
     const fill = loaded.details;
     if (!fill || !pending) return Promise.resolve(true);
     filling ??= fill().then(
@@ -81,7 +81,7 @@ async function start(): Promise<void> {
   const defaultMinDegree = unconnectedShare(graph) > 1 / 3 ? 1 : 0;
   applyHash(graph, state, location.hash, defaultMinDegree);
   // a link to one document's part, or to the documents drawn, needs every mention before the first frame
-  if ((state.filters.get().doc || state.showDocuments.get()) && !(await fillDetails())) return;
+  if ((state.filters.get().doc || state.showDocuments.get()) && !(await loadDetails())) return;
   // one snapshot object, updated in place: the reducers read it for every node and edge
   const view: ViewSnapshot = { filters: state.filters.get(), visible: visibleOf(graph, state.filters.get()), selection: state.selection.get(), highlight: null, communities: null };
   const edges: EdgeGate = { paused: false };
@@ -122,7 +122,7 @@ async function start(): Promise<void> {
   let filled: Promise<boolean> = Promise.resolve(true);
   if (!details.ready()) {
     await firstFrame;
-    filled = fillDetails();
+    filled = loadDetails();
   }
 
   drawEdgeLabels(sigma, () => view);
@@ -165,9 +165,8 @@ async function start(): Promise<void> {
 
   mountLegend(byId('legend'), graph, state);
   mountFilters(byId('filters'), graph, state, actions, details);
-  const reader = mountReader(graph, (node) => actions.select(node));
-  // the reader underlines the article's mentions: it opens once they are in
-  mountPanel(byId('panel'), graph, state, { ...actions, read: (doc, sentence) => details.whenReady(() => void reader.open(doc, sentence)) }, details);
+  const reader = mountReader(graph, (node) => actions.select(node), details);
+  mountPanel(byId('panel'), graph, state, { ...actions, read: (doc, sentence) => void reader.open(doc, sentence) }, details);
   const searchBox = mountSearchBox(graph, (node) => actions.pick(node, { focus: true }), details.mentionCount);
   // the PNG: the view at 2×, titled, with a legend of what is shown
   const png = () =>
@@ -202,6 +201,8 @@ async function start(): Promise<void> {
   hooks.documentMarks = () => documents.marks();
   hooks.interactiveAt = performance.now();
   if (await filled) hooks.ready = true;
+  // the details could not be read: the page says why, and a layout started meanwhile stops
+  else layout.kill();
 }
 
 function createActions(graph: KgGraph, state: AppState, sigma: Sigma<any, any, any>) {
@@ -345,7 +346,11 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
       showDocuments: state.showDocuments.get(),
     });
   };
+  // a link to one document's part, or to the documents drawn, typed before the mentions are in:
+  // applied once they are, the address left as typed meanwhile
+  let waiting = false;
   const write = () => {
+    if (waiting) return;
     const hash = current();
     if (hash !== location.hash) history.replaceState(null, '', hash || `${location.pathname}${location.search}`);
   };
@@ -361,10 +366,15 @@ function syncHash(graph: KgGraph, state: AppState, defaultMinDegree: number, sig
     frameFromState(graph, state, sigma);
   };
   window.addEventListener('hashchange', () => {
-    // a link to one document's part, or to the documents drawn, reads the mentions
     const h = parseHash(location.hash, graph);
-    if ((h.doc || h.showDocuments) && !details.ready()) details.whenReady(follow);
-    else follow();
+    if (!(h.doc || h.showDocuments) || details.ready()) return follow();
+    if (waiting) return;
+    waiting = true;
+    details.whenReady(() => {
+      waiting = false;
+      follow();
+      write();
+    });
   });
   write();
 }

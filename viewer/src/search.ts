@@ -2,6 +2,7 @@
 // pinyin; ties go to the entity mentioned most, then to the shorter name.
 import type { EntityType, KgGraph } from './types.js';
 import { pinyinKeys, pinyinReady, type PinyinKeys } from './pinyin.js';
+import { mentionsOf } from './details.js';
 
 export interface SearchHit {
   node: string;
@@ -34,7 +35,7 @@ export interface SearchOptions {
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { limit: 12 };
 
 /** `mentionCount` ranks ties (default: the node's mentions; details.ts's before they are in). */
-export function createSearchIndex(graph: KgGraph, mentionCount: (node: string) => number = (node) => graph.getNodeAttribute(node, 'mentions').length): SearchIndex {
+export function createSearchIndex(graph: KgGraph, mentionCount: (node: string) => number = mentionsOf(graph)): SearchIndex {
   const entries: Entry[] = [];
   graph.forEachNode((node, a) => {
     const names = [a.label, ...a.aliases.filter((x) => x !== a.label)];

@@ -1,8 +1,9 @@
 // Drawing before the bulk has arrived. `kg build` writes graph.skeleton.json beside graph.json
 // (src/graph/skeleton.ts): keys, names, types, positions and edges in columns, without each
 // entity's mentions and each relation's evidence, which make most of graph.json (a built graph of
-// 19k entities: 37 of its 49 MB). The viewer draws from the skeleton, then fills in the mentions
-// and evidence from graph.json (fillDetails) before the rest of the page is wired to them. A
+// 19k entities: 37 of its 49 MB). The viewer draws from the skeleton and wires the page, then
+// fills in the mentions and evidence from graph.json (fillDetails; details.ts tells the page when
+// they are in). A
 // skeleton that cannot stand for the file (another format, unknown types, edges without weights)
 // throws, and the page reads graph.json instead.
 import { DirectedGraph } from 'graphology';
@@ -84,19 +85,14 @@ export function skeletonMentionCounts(s: Skeleton, graph: KgGraph): Map<string, 
 export const graphChanged = (source: string): GraphProblem =>
   new GraphProblem('The graph changed while it was loading', `${source} was rebuilt after its skeleton was read: reload the page.`);
 
-/** Where each record lies in graph.json: the skeleton's byte offsets and lengths. */
-export interface RecordRanges {
-  nodes: { at: number[]; len: number[] };
-  edges: { at: number[]; len: number[] };
-}
-
-/** The record ranges of a skeleton (kept, without the rest of it, until the details are in). */
-export const recordRanges = (s: Skeleton): RecordRanges => ({ nodes: { at: s.nodes.at, len: s.nodes.len }, edges: { at: s.edges.at, len: s.edges.len } });
-
 /** How long one slice of filling in may hold the page before it lets events through. */
 export const FILL_SLICE_MS = 25;
 
-const nextTask = (): Promise<void> => new Promise((done) => setTimeout(done, 0));
+/** The next task: scheduler.yield where the browser has it (a hidden tab's timers run about once a second), else a timer. */
+const nextTask = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((done) => setTimeout(done, 0));
+};
 
 export interface FillOptions {
   /** what lets events through between slices (default: the next task) */
@@ -107,18 +103,20 @@ export interface FillOptions {
 
 /**
  * Each node's mentions and each edge's evidence from `bytes` (graph.json) into `drawn` (made from
- * the skeleton that describes that file), record by record at the skeleton's byte ranges: each
- * record is decoded and parsed on its own, in slices of about FILL_SLICE_MS with `pause()`
+ * the skeleton `s` that describes that file), record by record at the skeleton's byte ranges:
+ * each record is decoded and parsed on its own, in slices of about FILL_SLICE_MS with `pause()`
  * between them, so that the page, wired, keeps answering while a graph file of tens of megabytes
- * is read (parsing it whole held the page 0.85 s at 20k nodes, 2.9 s at 50k). Each record's two
- * fields are read as graphFromData reads them; the attribute objects are written in place: sigma
- * draws neither field, so it needs no event. The caller has checked that graph.json is the file
- * the skeleton describes (load.ts: the server's stamp of the file it sent); a record that is not
- * there, or other entities or relations than the skeleton's, are a GraphProblem all the same.
+ * is read (parsing it whole held the page 0.85 s at 20k nodes, 2.9 s at 50k). Each record must
+ * be the one the skeleton puts there (its key), and its two fields are read as graphFromData
+ * reads them; the attribute objects are written in place: sigma draws neither field, so it needs
+ * no event. The caller has checked that graph.json is the file the skeleton describes (load.ts:
+ * the server's stamp of the file it sent); a record that is not where the skeleton says is a
+ * GraphProblem all the same. The page reads no mention or evidence until this has resolved.
  */
-export async function fillDetails(drawn: KgGraph, ranges: RecordRanges, bytes: Uint8Array, source: string, options: FillOptions = {}): Promise<void> {
+export async function fillDetails(drawn: KgGraph, s: Skeleton, bytes: Uint8Array, source: string, options: FillOptions = {}): Promise<void> {
   const { pause = nextTask, sliceMs = FILL_SLICE_MS } = options;
   const changed = () => graphChanged(source);
+  const keys = skeletonKeys(s);
   const decoder = new TextDecoder();
   const record = (at: number | undefined, len: number | undefined): Record<string, unknown> => {
     if (typeof at !== 'number' || typeof len !== 'number' || at < 0 || at + len > bytes.length) throw changed();
@@ -131,34 +129,27 @@ export async function fillDetails(drawn: KgGraph, ranges: RecordRanges, bytes: U
     if (!isObject(r) || !isObject(r.attributes)) throw changed();
     return r;
   };
-  const { nodes, edges } = ranges;
-  if (nodes.at.length !== drawn.order) throw changed();
-  let sliceStart = performance.now();
   // (the clock read every 256 records; a pause only when the slice is spent)
+  let sliceStart = performance.now();
   const spent = (i: number) => (i & 255) === 255 && performance.now() - sliceStart >= sliceMs;
-  for (let i = 0; i < nodes.at.length; i++) {
+  const rest = async () => {
+    await pause();
+    sliceStart = performance.now();
+  };
+  const { nodes, edges } = s;
+  for (let i = 0; i < keys.nodes.length; i++) {
     const n = record(nodes.at[i], nodes.len[i]);
-    if (typeof n.key !== 'string' || !drawn.hasNode(n.key)) throw changed();
-    drawn.getNodeAttributes(n.key).mentions = only((n.attributes as Record<string, unknown>).mentions, isObject) as unknown as NodeAttrs['mentions'];
-    if (spent(i)) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    if (n.key !== keys.nodes[i]) throw changed();
+    drawn.getNodeAttributes(keys.nodes[i]!).mentions = only((n.attributes as Record<string, unknown>).mentions, isObject) as unknown as NodeAttrs['mentions'];
+    if (spent(i)) await rest();
   }
-  let filled = 0;
-  for (let i = 0; i < edges.at.length; i++) {
+  for (let i = 0; i < keys.edges.length; i++) {
     const e = record(edges.at[i], edges.len[i]);
     const a = e.attributes as Record<string, unknown>;
-    const { source: s, target: t } = e;
-    if (s === t) continue;
-    const key = typeof e.key === 'string' ? e.key : `${String(s)}->${String(a.relation)}->${String(t)}`;
-    if (!drawn.hasEdge(key)) throw changed();
-    drawn.getEdgeAttributes(key).evidence = only(a.evidence, isObject) as unknown as EdgeAttrs['evidence'];
-    filled++;
-    if (spent(i)) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    const key = typeof e.key === 'string' ? e.key : `${String(e.source)}->${String(a.relation)}->${String(e.target)}`;
+    if (key !== keys.edges[i]) throw changed();
+    // (a self-loop is not drawn, as graphFromData leaves it out)
+    if (drawn.hasEdge(key)) drawn.getEdgeAttributes(key).evidence = only(a.evidence, isObject) as unknown as EdgeAttrs['evidence'];
+    if (spent(i)) await rest();
   }
-  if (filled !== drawn.size) throw changed();
 }

@@ -57,7 +57,7 @@ export function mountPanel(root: HTMLElement, graph: KgGraph, state: AppState, a
   state.path.subscribe(maybeRender);
   state.filters.subscribe(maybeRender);
   maybeRender();
-  // (where the reader had scrolled to stays)
+  // (the panel keeps where it was scrolled to)
   if (!details.ready())
     details.whenReady(() => {
       const top = root.scrollTop;
@@ -131,9 +131,9 @@ function nodeView(v: PanelView, node: string): HTMLElement[] {
   const { graph, state, docTitles, actions, details } = v;
   const a = graph.getNodeAttributes(node);
   const aliases = a.aliases.filter((x) => x !== a.label);
-  const perDoc = new Map<string, number>();
-  for (const m of a.mentions) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
   const loading = !details.ready();
+  const perDoc = new Map<string, number>();
+  if (!loading) for (const m of a.mentions) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
   const out: HTMLElement[] = [
     el('h2', { className: 'entity-title' }, a.label),
     el('p', { className: 'entity-type' }, swatch(TYPE_COLORS[a.entityType]), a.entityType),

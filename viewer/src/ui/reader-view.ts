@@ -5,6 +5,7 @@ import type { KgGraph } from '../types.js';
 import { documentMentions, readerSegments } from '../reader.js';
 import { TYPE_COLORS } from '../settings.js';
 import { byId, el } from './dom.js';
+import type { Details } from '../details.js';
 
 export interface Reader {
   open(doc: string, sentence?: { start: number; end: number }): Promise<void>;
@@ -13,10 +14,14 @@ export interface Reader {
   isOpen(): boolean;
 }
 
-export function mountReader(graph: KgGraph, onEntity: (node: string) => void): Reader {
+/** The reader underlines the article's mentions: an article opened before they are in (`details`) waits for them, saying so. */
+export function mountReader(graph: KgGraph, onEntity: (node: string) => void, details: Details): Reader {
   const root = byId('reader');
   const titles = new Map(graph.getAttribute('documents').map((d) => [d.id, d.title]));
+  // the article last asked for (or closed): an earlier one still loading is not shown
+  let asked = 0;
   const close = () => {
+    asked++;
     root.hidden = true;
     root.replaceChildren();
   };
@@ -36,6 +41,7 @@ export function mountReader(graph: KgGraph, onEntity: (node: string) => void): R
     close,
     isOpen: () => !root.hidden,
     async open(doc, sentence) {
+      const mine = ++asked;
       frame(doc, el('p', { className: 'hint' }, 'Loading the article…'));
       let text: string;
       try {
@@ -43,11 +49,17 @@ export function mountReader(graph: KgGraph, onEntity: (node: string) => void): R
         const body = (await r.json()) as { text?: string; error?: string };
         if (!r.ok || typeof body.text !== 'string') throw new Error(body.error ?? `HTTP ${r.status}`);
         text = body.text;
+        if (!details.ready()) {
+          if (mine === asked) frame(doc, el('p', { className: 'hint' }, 'Loading the mentions…'));
+          await new Promise<void>((done) => details.whenReady(done));
+        }
       } catch (err) {
+        if (mine !== asked) return;
         const offline = location.protocol === 'file:' || (err as Error).name === 'TypeError';
         frame(doc, el('p', { className: 'reader-missing' }, offline ? "The article's text comes with `kg view`; this page has the graph only." : `The article cannot be shown: ${(err as Error).message}.`));
         return;
       }
+      if (mine !== asked) return;
       const body = el('div', { className: 'reader-text', attrs: { id: 'reader-text' } });
       let marked: HTMLElement | null = null;
       for (const seg of readerSegments(text, documentMentions(graph, doc), sentence ?? null)) {
