@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
 import { generateArticles, writeArticles } from './generate.js';
-import type { BenchRow } from './rows.js';
+import { middleOf, type BenchRow } from './rows.js';
 import type { BuildPhases, ExtractionStages } from '../src/pipeline.js';
 
 export interface BuildBenchOptions {
@@ -148,11 +148,6 @@ function rawJieba(files: string[], root: string): { seconds: number; loadSeconds
   const r = spawnSync(process.execPath, ['-e', script, list], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`raw nodejieba failed (${r.status}): ${r.stderr.trim().split('\n').pop()}`);
   return JSON.parse(r.stdout) as { seconds: number; loadSeconds: number };
-}
-
-/** The item whose `value` is the middle one (of an even count, the lower of the two middle ones). */
-function middleOf<T>(items: T[], value: (x: T) => number): T {
-  return [...items].sort((a, b) => value(a) - value(b))[Math.floor((items.length - 1) / 2)]!;
 }
 
 /** A row per phase of `run` (kg build's summary) and per stage of its extraction, summed over the articles it extracted. */

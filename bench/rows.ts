@@ -30,3 +30,8 @@ export function printRows(rows: BenchRow[]): void {
     process.stdout.write(`${r.section.padEnd(8)} ${r.metric.padEnd(width)} ${value.padStart(12)}  ${r.target ?? ''} ${verdict(r)}\n`.trimEnd() + '\n');
   }
 }
+
+/** The item whose `value` is the middle one (of an even count, the lower of the two middle ones). */
+export function middleOf<T>(items: T[], value: (x: T) => number): T {
+  return [...items].sort((a, b) => value(a) - value(b))[Math.floor((items.length - 1) / 2)]!;
+}

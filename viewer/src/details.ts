@@ -29,13 +29,14 @@ export function wholeDetails(graph: KgGraph): Details {
  * The details of a graph drawn from its skeleton, with the skeleton's mention count of each node;
  * `done()` says they are in (fillDetails has run) and calls those waiting, in order.
  */
-export function pendingDetails(graph: KgGraph, counts: ReadonlyMap<string, number>): Details & { done(): void } {
+export function pendingDetails(graph: KgGraph, skeletonCounts: ReadonlyMap<string, number>): Details & { done(): void } {
+  let counts: ReadonlyMap<string, number> | null = skeletonCounts;
   let ready = false;
   const waiting: Array<() => void> = [];
   const mentions = mentionsOf(graph);
   return {
     ready: () => ready,
-    mentionCount: (node) => (ready ? mentions(node) : (counts.get(node) ?? 0)),
+    mentionCount: (node) => (ready ? mentions(node) : (counts?.get(node) ?? 0)),
     whenReady(f) {
       if (ready) f();
       else waiting.push(f);
@@ -43,6 +44,7 @@ export function pendingDetails(graph: KgGraph, counts: ReadonlyMap<string, numbe
     done() {
       if (ready) return;
       ready = true;
+      counts = null;
       // (one that throws is reported and the others still run)
       for (const f of waiting.splice(0)) {
         try {

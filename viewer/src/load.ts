@@ -28,8 +28,13 @@ export async function loadGraph(): Promise<LoadedGraph> {
   if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null, mentionCounts: null };
   const skeleton = await fetchSkeleton();
   if (skeleton) {
-    const { graph, skeleton: s, mentionCounts } = skeleton;
+    const { graph, mentionCounts } = skeleton;
+    // (the skeleton is let go once the details are read: the graph holds all it says)
+    let kept: Skeleton | null = skeleton.skeleton;
     const details = async () => {
+      const s = kept;
+      kept = null;
+      if (!s) throw new Error('the details were already read');
       const response = await fetchGraph();
       // the server's stamp of the file it sent: the one the skeleton describes, or a rebuilt one
       const served = servedStamp(response);

@@ -55,8 +55,8 @@ async function start(): Promise<void> {
   const pending = loaded.details ? pendingDetails(graph, loaded.mentionCounts ?? new Map()) : null;
   const details: Details = pending ?? wholeDetails(graph);
   let filling: Promise<boolean> | null = null;
+  const fill = loaded.details;
   const loadDetails = (): Promise<boolean> => {
-    const fill = loaded.details;
     if (!fill || !pending) return Promise.resolve(true);
     filling ??= fill().then(
       () => {
