@@ -80,6 +80,22 @@ async function open(url: string, init?: () => void): Promise<Page> {
 
 const pageErrors = (page: Page) => (page as Page & { errors: string[] }).errors;
 
+/** A new page at `url` whose graph.json is held back until `release()`: waiting until the page, drawn from the skeleton, is wired. */
+async function openHeldBack(url: string): Promise<{ page: Page; errors: string[]; release: () => void }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  await page.route('**/graph.json', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__kg && (window.__kg.interactiveAt !== null || window.__kg.error), null, { timeout: 20_000 });
+  return { page, errors, release };
+}
+
 /** Pixels of the stage (the graph's canvas area) in a screenshot, counted in a scratch page. */
 async function stagePixels(page: Page, name: string, rgb?: [number, number, number]): Promise<number> {
   await page.waitForTimeout(650); // camera animations end
@@ -174,18 +190,7 @@ describe('the viewer on the seed graph', { skip }, () => {
   });
 
   test('drawn from the skeleton, the page answers search and clicks before the mentions and evidence are in, and fills them in when they come', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // graph.json held back until released
-    let release!: () => void;
-    const released = new Promise<void>((done) => (release = done));
-    await page.route('**/graph.json', async (route) => {
-      await released;
-      await route.continue();
-    });
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.__kg && (window.__kg.interactiveAt !== null || window.__kg.error), null, { timeout: 20_000 });
+    const { page, errors, release } = await openHeldBack(server.url);
     assert.equal(await page.evaluate(() => window.__kg.error), null);
     assert.deepEqual(await page.evaluate(() => ({ from: window.__kg.loadedFrom, ready: window.__kg.ready, details: window.__kg.detailsLoadedAt })), { from: 'skeleton', ready: false, details: null });
     // the overview ranks by the skeleton's mention counts: the same list as once the mentions are in
@@ -224,17 +229,7 @@ describe('the viewer on the seed graph', { skip }, () => {
   });
 
   test('a link to one document, or an article to read, asked for before the mentions are in, waits for them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    let release!: () => void;
-    const released = new Promise<void>((done) => (release = done));
-    await page.route('**/graph.json', async (route) => {
-      await released;
-      await route.continue();
-    });
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.__kg && (window.__kg.interactiveAt !== null || window.__kg.error), null, { timeout: 20_000 });
+    const { page, errors, release } = await openHeldBack(server.url);
     // an article from the overview's list: its text comes, its mentions are awaited
     const docButton = page.locator('#panel .documents .doc-link').first();
     const doc = (await docButton.getAttribute('data-doc'))!;
