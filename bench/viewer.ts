@@ -153,7 +153,7 @@ async function measure(browser: Browser, url: string, watchMs: number): Promise<
     // the long tasks from the page's start: how long the page, wired, stops answering while the details come
     await page.addInitScript(`try { window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask' }); } catch (e) {}`);
     await page.goto(url);
-    // (the marks of loading, read once the page is wired: none of them changes after it is set)
+    // (the marks of loading, read once the page is ready, its details in: none changes after it is set)
     await page.waitForFunction(() => window.__kg && (window.__kg.ready || window.__kg.error), null, { timeout: 120_000, polling: 50 });
     const start = await page.evaluate(() => {
       if (window.__kg.error) throw new Error(window.__kg.error);

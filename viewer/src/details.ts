@@ -25,34 +25,49 @@ export function wholeDetails(graph: KgGraph): Details {
   return { ready: () => true, mentionCount: mentionsOf(graph), whenReady: (f) => f() };
 }
 
+/** The details of a graph drawn from its skeleton, to be fetched and filled in. */
+export interface PendingDetails extends Details {
+  /** fetches and fills them in (once; later calls get the same promise), then calls those waiting, in order */
+  load(): Promise<void>;
+}
+
 /**
- * The details of a graph drawn from its skeleton, with the skeleton's mention count of each node;
- * `done()` says they are in (fillDetails has run) and calls those waiting, in order.
+ * The details of a graph drawn from its skeleton: `fill` fetches graph.json and fills them in;
+ * `skeletonCounts` gives each node's mention count meanwhile (asked for when first needed). Both
+ * are let go once the details are in.
  */
-export function pendingDetails(graph: KgGraph, skeletonCounts: ReadonlyMap<string, number>): Details & { done(): void } {
-  let counts: ReadonlyMap<string, number> | null = skeletonCounts;
+export function pendingDetails(graph: KgGraph, skeletonCounts: () => ReadonlyMap<string, number>, fill: () => Promise<void>): PendingDetails {
+  let counts: (() => ReadonlyMap<string, number>) | null = skeletonCounts;
+  let known: ReadonlyMap<string, number> | null = null;
+  let filling: (() => Promise<void>) | null = fill;
+  let loading: Promise<void> | null = null;
   let ready = false;
   const waiting: Array<() => void> = [];
   const mentions = mentionsOf(graph);
+  const done = () => {
+    ready = true;
+    counts = null;
+    known = null;
+    // (one that throws is reported and the others still run)
+    for (const f of waiting.splice(0)) {
+      try {
+        f();
+      } catch (err) {
+        reportError(err);
+      }
+    }
+  };
   return {
     ready: () => ready,
-    mentionCount: (node) => (ready ? mentions(node) : (counts?.get(node) ?? 0)),
+    mentionCount: (node) => (ready ? mentions(node) : ((known ??= counts!()).get(node) ?? 0)),
     whenReady(f) {
       if (ready) f();
       else waiting.push(f);
     },
-    done() {
-      if (ready) return;
-      ready = true;
-      counts = null;
-      // (one that throws is reported and the others still run)
-      for (const f of waiting.splice(0)) {
-        try {
-          f();
-        } catch (err) {
-          reportError(err);
-        }
-      }
+    load() {
+      loading ??= filling!().then(done);
+      filling = null;
+      return loading;
     },
   };
 }

@@ -3,6 +3,7 @@
 // (./graph.skeleton.json, skeleton.ts) when the server has a current one.
 import { GraphProblem, parseGraphText } from './schema.js';
 import { fillDetails, graphChanged, graphFromSkeleton, skeletonMentionCounts } from './skeleton.js';
+import { pendingDetails, type PendingDetails } from './details.js';
 import { GRAPH_STAMP_HEADER, sameStamp, type Skeleton, type Stamp } from '../../src/graph/skeleton-format.js';
 import type { KgGraph } from './types.js';
 
@@ -14,27 +15,17 @@ export interface LoadedGraph {
   graph: KgGraph;
   /** what the graph was made from: the page itself, the skeleton, or graph.json */
   from: 'page' | 'skeleton' | 'graph';
-  /**
-   * With a graph drawn from its skeleton: fetches graph.json and fills in the mentions and
-   * evidence (rejects with a GraphProblem). Null when the graph came whole.
-   */
-  details: (() => Promise<void>) | null;
-  /** with `details`: each node's number of mentions, as the skeleton counts them */
-  mentionCounts: ReadonlyMap<string, number> | null;
+  /** a graph drawn from its skeleton: its mentions and evidence, to be fetched from graph.json (load() rejects with a GraphProblem); null when the graph came whole */
+  details: PendingDetails | null;
 }
 
 export async function loadGraph(): Promise<LoadedGraph> {
   const inline = document.getElementById(INLINE_GRAPH_ID);
-  if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null, mentionCounts: null };
-  const skeleton = await fetchSkeleton();
-  if (skeleton) {
-    const { graph, mentionCounts } = skeleton;
-    // (the skeleton is let go once the details are read: the graph holds all it says)
-    let kept: Skeleton | null = skeleton.skeleton;
-    const details = async () => {
-      const s = kept;
-      kept = null;
-      if (!s) throw new Error('the details were already read');
+  if (inline) return { graph: parseGraphText(inline.textContent ?? '', 'the graph in this page'), from: 'page', details: null };
+  const drawn = await fetchSkeleton();
+  if (drawn) {
+    const { graph, skeleton: s } = drawn;
+    const fill = async () => {
       const response = await fetchGraph();
       // the server's stamp of the file it sent: the one the skeleton describes, or a rebuilt one
       const served = servedStamp(response);
@@ -43,20 +34,19 @@ export async function loadGraph(): Promise<LoadedGraph> {
       // chunk by chunk into one buffer of the stamp's size
       await fillDetails(graph, s, await readBytes(response, s.graph.bytes), 'graph.json');
     };
-    return { graph, from: 'skeleton', details, mentionCounts };
+    return { graph, from: 'skeleton', details: pendingDetails(graph, () => skeletonMentionCounts(s, graph), fill) };
   }
   const text = await (await fetchGraph()).text();
-  return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null, mentionCounts: null };
+  return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null };
 }
 
-/** The graph from the server's skeleton, and the skeleton (kept for its stamp and byte ranges until the details are in); null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
-async function fetchSkeleton(): Promise<{ graph: KgGraph; skeleton: Skeleton; mentionCounts: Map<string, number> } | null> {
+/** The graph from the server's skeleton, and the skeleton (kept for its stamp, counts and byte ranges until the details are in); null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
+async function fetchSkeleton(): Promise<{ graph: KgGraph; skeleton: Skeleton } | null> {
   try {
     const response = await fetch(SKELETON_URL, { cache: 'no-store' });
     if (!response.ok) return null;
     const skeleton = (await response.json()) as Skeleton;
-    const graph = graphFromSkeleton(skeleton);
-    return { graph, skeleton, mentionCounts: skeletonMentionCounts(skeleton, graph) };
+    return { graph: graphFromSkeleton(skeleton), skeleton };
   } catch {
     return null;
   }

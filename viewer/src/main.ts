@@ -3,7 +3,7 @@
 import './style.css';
 import Sigma from 'sigma';
 import { loadGraph, type LoadedGraph } from './load.js';
-import { pendingDetails, wholeDetails, type Details } from './details.js';
+import { wholeDetails, type Details } from './details.js';
 import { GraphProblem } from './schema.js';
 import { createAppState, EMPTY_PATH, NO_FILTERS, type AppState, type Filters } from './state.js';
 import { highlightOf } from './highlight.js';
@@ -21,7 +21,7 @@ import { nodePrograms } from './programs.js';
 import type { EdgeGate } from './edge-programs.js';
 import { describeView, downloadCanvas, renderPng } from './png.js';
 import { completeHooks, initHooks } from './hooks.js';
-import { byId, el } from './ui/dom.js';
+import { byId } from './ui/dom.js';
 import { showMessage } from './ui/message.js';
 import { mountLegend } from './ui/legend.js';
 import { mountPanel } from './ui/panel.js';
@@ -50,27 +50,24 @@ async function start(): Promise<void> {
     return;
   }
   const graph = loaded.graph;
-  // a graph drawn from its skeleton: its mentions and evidence still to fetch (once), the page
-  // wired meanwhile (details.ts)
-  const pending = loaded.details ? pendingDetails(graph, loaded.mentionCounts ?? new Map()) : null;
+  // a graph drawn from its skeleton: its mentions and evidence still to fetch, the page wired
+  // meanwhile (details.ts)
+  const pending = loaded.details;
   const details: Details = pending ?? wholeDetails(graph);
-  let filling: Promise<boolean> | null = null;
-  const fill = loaded.details;
-  const loadDetails = (): Promise<boolean> => {
-    if (!fill || !pending) return Promise.resolve(true);
-    filling ??= fill().then(
-      () => {
-        hooks.detailsLoadedAt = performance.now();
-        pending.done();
-        return true;
-      },
-      (err: unknown) => {
-        failWith(err);
-        return false;
-      },
-    );
-    return filling;
-  };
+  let filled: Promise<boolean> | null = null;
+  const loadDetails = (): Promise<boolean> =>
+    (filled ??= !pending
+      ? Promise.resolve(true)
+      : pending.load().then(
+          () => {
+            hooks.detailsLoadedAt = performance.now();
+            return true;
+          },
+          (err: unknown) => {
+            failWith(err);
+            return false;
+          },
+        ));
   if (graph.order === 0) {
     fail('The graph is empty', 'It has no entities: the articles it was built from named none that kg recognises. Build it from other articles with `kg build`.');
     return;
@@ -119,11 +116,8 @@ async function start(): Promise<void> {
   );
   // drawn from the skeleton: once the frame is on screen, the mentions and evidence are fetched
   // while the page is wired (what needs them says it is loading until they are in)
-  let filled: Promise<boolean> = Promise.resolve(true);
-  if (!details.ready()) {
-    await firstFrame;
-    filled = loadDetails();
-  }
+  if (!details.ready()) await firstFrame;
+  const detailsIn = loadDetails();
 
   drawEdgeLabels(sigma, () => view);
   const documents = documentLayer(sigma, graph, () => view, () => state.showDocuments.get());
@@ -200,7 +194,7 @@ async function start(): Promise<void> {
   completeHooks(hooks, graph, sigma, state, () => view.highlight?.nodes ?? null, png, layout);
   hooks.documentMarks = () => documents.marks();
   hooks.interactiveAt = performance.now();
-  if (await filled) hooks.ready = true;
+  if (await detailsIn) hooks.ready = true;
   // the details could not be read: the page says why, and a layout started meanwhile stops
   else layout.kill();
 }

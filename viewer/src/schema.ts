@@ -26,18 +26,22 @@ export function only<T>(v: unknown, keep: (x: unknown) => x is T): T[] {
 
 /** Parses the text of a graph file; throws GraphProblem with a readable message. */
 export function parseGraphText(text: string, source: string): KgGraph {
-  return graphFromData(parseGraphJson(text, source), source);
-}
-
-/** The JSON of a graph file's text; throws GraphProblem when it is not JSON. */
-export function parseGraphJson(text: string, source: string): unknown {
   if (text.trim() === '') throw new GraphProblem('The graph file is empty', `${source} has no content. Build a graph with \`kg build\`.`);
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch (err) {
     throw new GraphProblem('The graph file is not valid JSON', `${source}: ${(err as Error).message}`);
   }
+  return graphFromData(data, source);
 }
+
+/** A node's position on one axis: the file's, else a place on a circle (the build's starting layout), the `i`th of `count`. */
+export const axisOr = (v: unknown, axis: 'x' | 'y', i: number, count: number): number =>
+  finite(v) ? v : (axis === 'x' ? Math.cos : Math.sin)((2 * Math.PI * i) / Math.max(1, count)) * 100;
+
+/** A node's size: the file's, else one from its number of mentions. */
+export const sizeOr = (v: unknown, mentions: number): number => (finite(v) && v > 0 ? v : nodeSize(mentions));
 
 /** Validates the shape other tools rely on and imports it; fills in positions, sizes and colours when missing. */
 export function graphFromData(data: unknown, source: string): KgGraph {
@@ -63,16 +67,15 @@ export function graphFromData(data: unknown, source: string): KgGraph {
     if (graph.hasNode(n.key)) fail(`node ${n.key} appears twice`);
     const type = a.entityType as NodeAttrs['entityType'];
     const mentions = only(a.mentions, isObject);
-    // a graph without positions still opens: a circle, like the build's starting layout
-    const angle = (2 * Math.PI * i) / Math.max(1, count);
+    // (a graph without positions still opens)
     graph.addNode(n.key, {
       label: a.label as string,
       entityType: type,
       aliases: only(a.aliases, isString),
       mentions: mentions as unknown as NodeAttrs['mentions'],
-      x: finite(a.x) ? a.x : Math.cos(angle) * 100,
-      y: finite(a.y) ? a.y : Math.sin(angle) * 100,
-      size: finite(a.size) && a.size > 0 ? a.size : nodeSize(mentions.length),
+      x: axisOr(a.x, 'x', i, count),
+      y: axisOr(a.y, 'y', i, count),
+      size: sizeOr(a.size, mentions.length),
       color: TYPE_COLORS[type],
     });
     return undefined;

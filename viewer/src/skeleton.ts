@@ -3,13 +3,12 @@
 // entity's mentions and each relation's evidence, which make most of graph.json (a built graph of
 // 19k entities: 37 of its 49 MB). The viewer draws from the skeleton and wires the page, then
 // fills in the mentions and evidence from graph.json (fillDetails; details.ts tells the page when
-// they are in). A
-// skeleton that cannot stand for the file (another format, unknown types, edges without weights)
-// throws, and the page reads graph.json instead.
+// they are in). A skeleton that cannot stand for the file (another format, unknown types, edges
+// without weights) throws, and the page reads graph.json instead.
 import { DirectedGraph } from 'graphology';
 import { SKELETON_FORMAT, skeletonAliases, skeletonKeys, type Skeleton } from '../../src/graph/skeleton-format.js';
-import { TYPE_COLORS, nodeSize } from '../../src/graph/style.js';
-import { GraphProblem, isObject, only } from './schema.js';
+import { TYPE_COLORS } from '../../src/graph/style.js';
+import { GraphProblem, axisOr, isObject, only, sizeOr } from './schema.js';
 import { ENTITY_TYPES, RELATION_TYPES, type EdgeAttrs, type EntityType, type GraphAttrs, type KgGraph, type NodeAttrs, type RelationType } from './types.js';
 
 const NO_MENTIONS: NodeAttrs['mentions'] = [];
@@ -38,18 +37,14 @@ export function graphFromSkeleton(s: Skeleton): KgGraph {
   keys.nodes.forEach((key, i) => {
     const type = types[n.type[i]!];
     if (type === undefined) throw new Error(`node ${i} has a type the viewer does not know`);
-    const x = n.x[i];
-    const y = n.y[i];
-    const size = n.size[i];
-    const angle = (2 * Math.PI * i) / Math.max(1, count);
     graph.addNode(key, {
       label: n.label[i]!,
       entityType: type,
       aliases: skeletonAliases(s, i),
       mentions: NO_MENTIONS,
-      x: typeof x === 'number' && Number.isFinite(x) ? x : Math.cos(angle) * 100,
-      y: typeof y === 'number' && Number.isFinite(y) ? y : Math.sin(angle) * 100,
-      size: typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : nodeSize(n.mentions[i]!),
+      x: axisOr(n.x[i], 'x', i, count),
+      y: axisOr(n.y[i], 'y', i, count),
+      size: sizeOr(n.size[i], n.mentions[i]!),
       color: TYPE_COLORS[type],
     });
   });

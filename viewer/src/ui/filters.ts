@@ -47,17 +47,15 @@ export function mountFilters(root: HTMLElement, graph: KgGraph, state: AppState,
   showDocs.checked = state.showDocuments.get();
 
   // one document's part and the documents drawn read the mentions: offered once they are in
-  if (!details.ready()) {
+  const offer = (on: boolean) => {
     for (const control of [docs, showDocs]) {
-      control.disabled = true;
-      control.title = 'Loading the mentions…';
+      control.disabled = !on;
+      control.title = on ? '' : 'Loading the mentions…';
     }
-    details.whenReady(() => {
-      for (const control of [docs, showDocs]) {
-        control.disabled = false;
-        control.removeAttribute('title');
-      }
-    });
+  };
+  if (!details.ready()) {
+    offer(false);
+    details.whenReady(() => offer(true));
   }
 
   const focusBar = el('div', { className: 'focus-bar', attrs: { id: 'focus-bar' } });
