@@ -9,7 +9,7 @@ import { formatHash, parseHash } from '../viewer/src/hash.js';
 import { markEvidence } from '../viewer/src/evidence.js';
 import { communityColors, OTHER_COMMUNITY } from '../viewer/src/communities.js';
 import type { KgGraph } from '../viewer/src/types.js';
-import { graphFromSkeleton, fillDetails, skeletonMentionCounts } from '../viewer/src/skeleton.js';
+import { drawSkeleton, fillDetails, skeletonMentionCounts } from '../viewer/src/skeleton.js';
 import { GraphProblem, parseGraphText } from '../viewer/src/schema.js';
 import { writeGraphFile } from '../src/graph/write.js';
 import { skeletonPath } from '../src/graph/skeleton.js';
@@ -133,12 +133,13 @@ test('a graph drawn from its skeleton, its mentions and evidence filled in from 
     const text = readFileSync(file, 'utf8');
     const skeleton = JSON.parse(readFileSync(skeletonPath(file), 'utf8'));
     const whole = parseGraphText(text, 'graph.json');
-    const drawn = graphFromSkeleton(skeleton);
+    const drawing = drawSkeleton(skeleton);
+    const drawn = drawing.graph;
     assert.deepEqual(drawn.getNodeAttribute('company:甲公司', 'mentions'), [], 'drawn before the mentions arrive');
     // what ranks the entities meanwhile: each one's count of the mentions to come
-    const counts = skeletonMentionCounts(skeleton, drawn);
+    const counts = skeletonMentionCounts(drawing);
     const bytes = readFileSync(file);
-    await fillDetails(drawn, skeleton, bytes, 'graph.json');
+    await fillDetails(drawing, bytes, 'graph.json');
     assert.deepEqual(drawn.export(), whole.export());
     assert.deepEqual([...counts], drawn.mapNodes((n, a) => [n, a.mentions.length]));
     assert.deepEqual([...counts.values()], [2, 1, 0]);
@@ -147,12 +148,12 @@ test('a graph drawn from its skeleton, its mentions and evidence filled in from 
     // an edge without a weight: graphFromData counts its evidence, which the skeleton lacks, so it is not drawn from
     const unweighted = structuredClone(skeleton);
     unweighted.edges.weight[0] = null;
-    assert.throws(() => graphFromSkeleton(unweighted), /no weight/);
+    assert.throws(() => drawSkeleton(unweighted), /no weight/);
 
     // graph.json rebuilt after the skeleton was read (the page checks the served stamp first; the
     // records are checked all the same): an entity more, one renamed, records moved, a file cut short
     const changed = (e: Error) => e instanceof GraphProblem && /changed while it was loading/.test(e.title);
-    const fill = (t: string | Buffer, sk = skeleton) => fillDetails(graphFromSkeleton(sk), sk, typeof t === 'string' ? Buffer.from(t) : t, 'graph.json');
+    const fill = (t: string | Buffer, sk = skeleton) => fillDetails(drawSkeleton(sk), typeof t === 'string' ? Buffer.from(t) : t, 'graph.json');
     const more = text.replace('"nodes":[', '"nodes":[{"key":"place:丁镇","attributes":{"label":"丁镇","entityType":"place","aliases":["丁镇"],"mentions":[]}},');
     assert.notEqual(more, text);
     await assert.rejects(fill(more), changed);
@@ -176,14 +177,14 @@ test('the details of a large graph are filled in slices, between which the page 
   try {
     writeGraphFile(file, g, { skeleton: true });
     const skeleton = JSON.parse(readFileSync(skeletonPath(file), 'utf8'));
-    const drawn = graphFromSkeleton(skeleton);
+    const drawing = drawSkeleton(skeleton);
     let pauses = 0;
     // (a slice of 0 ms: a pause every 256 records)
-    await fillDetails(drawn, skeleton, readFileSync(file), 'graph.json', { sliceMs: 0, pause: async () => void pauses++ });
+    await fillDetails(drawing, readFileSync(file), 'graph.json', { sliceMs: 0, pause: async () => void pauses++ });
     const records = skeleton.nodes.at.length + skeleton.edges.at.length;
     assert.ok(records > 3000);
     assert.equal(pauses, Math.floor(skeleton.nodes.at.length / 256) + Math.floor(skeleton.edges.at.length / 256));
-    assert.deepEqual(drawn.export(), parseGraphText(readFileSync(file, 'utf8'), 'graph.json').export());
+    assert.deepEqual(drawing.graph.export(), parseGraphText(readFileSync(file, 'utf8'), 'graph.json').export());
   } finally {
     rmSync(dirname(file), { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 // ./graph.json beside the viewer as served by `kg view` — drawn first from its skeleton
 // (./graph.skeleton.json, skeleton.ts) when the server has a current one.
 import { GraphProblem, parseGraphText } from './schema.js';
-import { fillDetails, graphChanged, graphFromSkeleton, skeletonMentionCounts } from './skeleton.js';
+import { drawSkeleton, fillDetails, graphChanged, skeletonMentionCounts, type Drawn } from './skeleton.js';
 import { pendingDetails, type PendingDetails } from './details.js';
 import { GRAPH_STAMP_HEADER, sameStamp, type Skeleton, type Stamp } from '../../src/graph/skeleton-format.js';
 import type { KgGraph } from './types.js';
@@ -32,21 +32,21 @@ export async function loadGraph(): Promise<LoadedGraph> {
       if (!served || !sameStamp(served, s.graph)) throw graphChanged('graph.json');
       // read as bytes (each record is decoded and parsed on its own, at the skeleton's ranges),
       // chunk by chunk into one buffer of the stamp's size
-      await fillDetails(graph, s, await readBytes(response, s.graph.bytes), 'graph.json');
+      await fillDetails(drawn, await readBytes(response, s.graph.bytes), 'graph.json');
     };
-    return { graph, from: 'skeleton', details: pendingDetails(graph, () => skeletonMentionCounts(s, graph), fill) };
+    return { graph, from: 'skeleton', details: pendingDetails(graph, () => skeletonMentionCounts(drawn), fill) };
   }
   const text = await (await fetchGraph()).text();
   return { graph: parseGraphText(text, 'graph.json'), from: 'graph', details: null };
 }
 
-/** The graph from the server's skeleton, and the skeleton (kept for its stamp, counts and byte ranges until the details are in); null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
-async function fetchSkeleton(): Promise<{ graph: KgGraph; skeleton: Skeleton } | null> {
+/** The graph drawn from the server's skeleton (the skeleton kept for its stamp, counts and byte ranges until the details are in); null when it has none (or one this viewer cannot read: graph.json then says what is wrong). */
+async function fetchSkeleton(): Promise<Drawn | null> {
   try {
     const response = await fetch(SKELETON_URL, { cache: 'no-store' });
     if (!response.ok) return null;
     const skeleton = (await response.json()) as Skeleton;
-    return { graph: graphFromSkeleton(skeleton), skeleton };
+    return drawSkeleton(skeleton);
   } catch {
     return null;
   }

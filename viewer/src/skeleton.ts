@@ -14,13 +14,20 @@ import { ENTITY_TYPES, RELATION_TYPES, type EdgeAttrs, type EntityType, type Gra
 const NO_MENTIONS: NodeAttrs['mentions'] = [];
 const NO_EVIDENCE: EdgeAttrs['evidence'] = [];
 
+/** A graph drawn from a skeleton, with the skeleton and its decoded keys (record order), which fillDetails reads. */
+export interface Drawn {
+  graph: KgGraph;
+  skeleton: Skeleton;
+  keys: { nodes: string[]; edges: string[] };
+}
+
 /**
  * The graph a skeleton describes, each node's mentions and each edge's evidence empty until
  * fillDetails; as graphFromData would import the whole file otherwise (positions on a circle
  * where the file has none, sizes from the mention counts, colours by type, self-loops left out).
  * Throws on a skeleton that does not describe a graph: the caller then loads graph.json instead.
  */
-export function graphFromSkeleton(s: Skeleton): KgGraph {
+export function drawSkeleton(s: Skeleton): Drawn {
   if (s?.kgSkeleton !== SKELETON_FORMAT) throw new Error(`not in skeleton format ${SKELETON_FORMAT}`);
   const { nodes: n, edges: e, names } = s;
   const keys = skeletonKeys(s);
@@ -58,20 +65,15 @@ export function graphFromSkeleton(s: Skeleton): KgGraph {
     if (typeof weight !== 'number' || !Number.isFinite(weight)) throw new Error(`edge ${i} has no weight`);
     if (source !== target) graph.addDirectedEdgeWithKey(key, source, target, { relation, evidence: NO_EVIDENCE, derived: e.derived[i] === 1, weight });
   });
-  return graph;
+  return { graph, skeleton: s, keys };
 }
 
-/**
- * Each node's number of mentions as the skeleton counts them, by key, for a graph that
- * graphFromSkeleton made from it (its nodes in the skeleton's order): what ranks entities until
- * the mentions themselves are in (details.ts).
- */
-export function skeletonMentionCounts(s: Skeleton, graph: KgGraph): Map<string, number> {
+/** Each node's number of mentions as the skeleton counts them, by key: what ranks entities until the mentions themselves are in (details.ts). */
+export function skeletonMentionCounts({ skeleton, keys }: Drawn): Map<string, number> {
   const counts = new Map<string, number>();
-  let i = 0;
-  graph.forEachNode((node) => {
-    const n = s.nodes.mentions[i++];
-    counts.set(node, typeof n === 'number' && n >= 0 ? n : 0);
+  keys.nodes.forEach((key, i) => {
+    const n = skeleton.nodes.mentions[i];
+    counts.set(key, typeof n === 'number' && n >= 0 ? n : 0);
   });
   return counts;
 }
@@ -97,8 +99,8 @@ export interface FillOptions {
 }
 
 /**
- * Each node's mentions and each edge's evidence from `bytes` (graph.json) into `drawn` (made from
- * the skeleton `s` that describes that file), record by record at the skeleton's byte ranges:
+ * Each node's mentions and each edge's evidence from `bytes` (graph.json) into the graph drawn from
+ * the skeleton that describes that file, record by record at the skeleton's byte ranges:
  * each record is decoded and parsed on its own, in slices of about FILL_SLICE_MS with `pause()`
  * between them, so that the page, wired, keeps answering while a graph file of tens of megabytes
  * is read (parsing it whole held the page 0.85 s at 20k nodes, 2.9 s at 50k). Each record must
@@ -108,10 +110,9 @@ export interface FillOptions {
  * the server's stamp of the file it sent); a record that is not where the skeleton says is a
  * GraphProblem all the same. The page reads no mention or evidence until this has resolved.
  */
-export async function fillDetails(drawn: KgGraph, s: Skeleton, bytes: Uint8Array, source: string, options: FillOptions = {}): Promise<void> {
+export async function fillDetails({ graph: drawn, skeleton: s, keys }: Drawn, bytes: Uint8Array, source: string, options: FillOptions = {}): Promise<void> {
   const { pause = nextTask, sliceMs = FILL_SLICE_MS } = options;
   const changed = () => graphChanged(source);
-  const keys = skeletonKeys(s);
   const decoder = new TextDecoder();
   const record = (at: number | undefined, len: number | undefined): Record<string, unknown> => {
     if (typeof at !== 'number' || typeof len !== 'number' || at < 0 || at + len > bytes.length) throw changed();
