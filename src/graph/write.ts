@@ -10,6 +10,7 @@ import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, isEdgeKey, removeSkeleton, skeletonPath, stampOf } from './skeleton.js';
 import { NodeIndex } from './node-index.js';
 import { jsonPieces } from './json-pieces.js';
+import { Utf8Chunks } from './utf8-chunks.js';
 import { ReuseSource, indexBytes, runBytes, runLength, type EdgeColumns, type EdgeCopies, type EdgeSources, type Ranges, type RecordFingerprints, type RecordRanges } from './reuse.js';
 
 /**
@@ -77,52 +78,21 @@ const WRITE_PIECE = 1 << 18;
 
 /**
  * Writes `text` to `fd` as UTF-8. A long text is encoded a piece at a time into one buffer
- * (textSink): encoded whole, its bytes would be as much fresh memory, whose pages this host
- * faults in at about 10 µs each.
+ * (Utf8Chunks): encoded whole, its bytes would be as much fresh memory.
  */
 function writeText(fd: number, text: string): void {
   // (a UTF-16 unit is at most 3 bytes of UTF-8)
   if (text.length * 3 <= WRITE_PIECE) return writeAll(fd, Buffer.from(text, 'utf8'));
-  const sink = textSink(fd);
-  sink.put(text);
-  sink.flush();
-}
-
-/** Text written to `fd` as UTF-8 through one buffer of WRITE_PIECE bytes, each string encoded straight into it (a long one piece by piece). */
-function textSink(fd: number): { put(text: string): void; flush(): void } {
-  const buffer = Buffer.allocUnsafe(WRITE_PIECE);
-  let used = 0;
-  const flush = () => {
-    writeAll(fd, buffer.subarray(0, used));
-    used = 0;
-  };
-  const put = (text: string): void => {
-    if (text.length * 3 > WRITE_PIECE) return forEachPiece(text, WRITE_PIECE / 3, put);
-    if (used + text.length * 3 > WRITE_PIECE) flush();
-    used += buffer.write(text, used, 'utf8');
-  };
-  return { put, flush };
+  const out = new Utf8Chunks(WRITE_PIECE, (bytes) => writeAll(fd, bytes));
+  out.put(text);
+  out.flush();
 }
 
 /** Writes `JSON.stringify(value)` to `fd` without making that string: piece by piece (json-pieces.ts). */
 function writeJson(fd: number, value: unknown): void {
-  const sink = textSink(fd);
-  jsonPieces(value, sink.put);
-  sink.flush();
-}
-
-/**
- * `text` handed to `each` in pieces of at most `units` UTF-16 units, one after the other; none
- * splits a surrogate pair (each half alone would be written as U+FFFD).
- */
-function forEachPiece(text: string, units: number, each: (piece: string) => void): void {
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(text.length, at + Math.floor(units));
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && end - at > 1 && last >= 0xd800 && last <= 0xdbff) end--;
-    each(text.slice(at, end));
-    at = end;
-  }
+  const out = new Utf8Chunks(WRITE_PIECE, (bytes) => writeAll(fd, bytes));
+  jsonPieces(value, out.put);
+  out.flush();
 }
 
 export interface WriteGraphOptions {
@@ -428,37 +398,8 @@ interface WriteAlong {
  * `copies`, the edges are those it orders: copied from `source`, or made (graph.edges).
  */
 function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, { recorder, source, ranges, columns, copies, index }: WriteAlong): void {
-  const chunk = Buffer.allocUnsafe(CHUNK);
-  let used = 0;
-  let bytes = 0; // written or buffered so far
-  // room for `n` more bytes in the chunk, emitting what it holds if needed; false: more than a chunk holds
-  const room = (n: number): boolean => {
-    if (used + n <= CHUNK) return true;
-    emit(chunk.subarray(0, used));
-    used = 0;
-    return n <= CHUNK;
-  };
-  // bytes too many for a chunk go out on their own
-  const emitWhole = (b: Uint8Array) => {
-    emit(b);
-    bytes += b.length;
-  };
-  const put = (s: string): void => {
-    // a UTF-16 unit is at most 3 bytes of UTF-8; a string too long for a chunk (the graph's
-    // attributes: a large corpus's list of documents) is encoded into chunks piece by piece
-    if (s.length * 3 > CHUNK) return forEachPiece(s, CHUNK / 3, put);
-    room(s.length * 3);
-    const n = chunk.write(s, used, 'utf8');
-    used += n;
-    bytes += n;
-  };
-  // a record's bytes as the graph file it replaces has them
-  const putBytes = (b: Buffer) => {
-    if (!room(b.length)) return emitWhole(b);
-    b.copy(chunk, used);
-    used += b.length;
-    bytes += b.length;
-  };
+  const out = new Utf8Chunks(CHUNK, emit);
+  const put = out.put;
   // the `k` records of `r` from `i` on, as one run of the old file's bytes (runLength: `n` of
   // them), each record's range in this file handed to `each` (the x-th of the run, from 0); false:
   // the old file does not hold them as its index says, and nothing is written
@@ -466,15 +407,15 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     // (no run: record i has no old range)
     if (k < 1) return false;
     const n = runBytes(r, i, k);
-    const start = bytes;
-    if (!room(n)) {
+    const start = out.bytes;
+    const place = out.reserve(n);
+    if (!place) {
       const whole = Buffer.allocUnsafe(n);
       if (!source!.readRun(r, i, k, whole, 0)) return false;
-      emitWhole(whole);
+      out.putBytes(whole);
     } else {
-      if (!source!.readRun(r, i, k, chunk, used)) return false;
-      used += n;
-      bytes += n;
+      if (!source!.readRun(r, i, k, place.buffer, place.at)) return false;
+      out.wrote(n);
     }
     const base = r.at[i]!;
     for (let x = 0; x < k; x++) each(x, start + (r.at[i + x]! - base), r.len[i + x]!);
@@ -510,11 +451,11 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     }
     if (k > 0) serialiseUntil = i + k;
     const { key, attributes = {} } = nodes[i]!;
-    const at = bytes;
+    const at = out.bytes;
     // the shape of graphology's serializeNode: attributes only when there are some
     put(JSON.stringify(Object.keys(attributes).length > 0 ? { key, attributes } : { key }));
-    recorder?.node(key, attributes, at, bytes - at);
-    nodeRange(i, at, bytes - at);
+    recorder?.node(key, attributes, at, out.bytes - at);
+    nodeRange(i, at, out.bytes - at);
     i++;
   }
   put('],"edges":[');
@@ -527,10 +468,10 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
   const made = (e: GraphRecords['edges'][number], i: number) => {
     const { key, source: from, target, attributes = {}, undirected } = e;
     if (key === undefined) throw new Error('kg: an edge record without its key');
-    const at = bytes;
+    const at = out.bytes;
     // (made, yet as the old file has it: its old record by fingerprint, or by key where the edges are copied whole)
     const old = source?.edge(i);
-    if (old) putBytes(old);
+    if (old) out.putBytes(old);
     else {
       // and of serializeEdge: `undirected` only in a mixed graph
       const edge: Record<string, unknown> = { key, source: from, target };
@@ -541,9 +482,9 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     // (each end looked up once, for both recorders)
     const s = recorder || columns ? index.get(from) : undefined;
     const t = recorder || columns ? index.get(target) : undefined;
-    recorder?.edge(key, attributes, from, target, s, t, at, bytes - at);
+    recorder?.edge(key, attributes, from, target, s, t, at, out.bytes - at);
     columns?.made(i, key, from, target, s, t, attributes);
-    edgeRange(i, at, bytes - at);
+    edgeRange(i, at, out.bytes - at);
   };
   const count = copies ? copies.order.length : graph.edges.length;
   const oldColumns = source?.columns;
@@ -576,7 +517,7 @@ function writeGraphJson(graph: GraphRecords, emit: (chunk: Uint8Array) => void, 
     i += k;
   }
   put(']}');
-  emit(chunk.subarray(0, used));
+  out.flush();
 }
 
 const CHUNK = 1 << 20;
