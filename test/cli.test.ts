@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDir, writeCorpus } from './helpers.js';
@@ -86,6 +86,37 @@ test('binary and undecodable files are skipped with a warning naming them; the r
   assert.match(r.stderr, /picture\.txt/);
   assert.match(r.stderr, /broken\.txt/);
   assert.match(r.stdout, /from 1 document \(2 skipped\)/);
+});
+
+test('an --out kg cannot write is a one-line error naming it, before any extraction and without a cache left behind', () => {
+  const dir = writeCorpus({ 'a.txt': ARTICLE });
+  const base = tempDir();
+  const folder = join(base, 'graphs');
+  mkdirSync(folder);
+  const file = join(base, 'note.txt');
+  writeFileSync(file, 'a file');
+  const cases: Array<[string, RegExp]> = [
+    [folder, /is a folder; give the file to write, such as .*graphs\/graph\.json/],
+    [`${join(base, 'new')}/`, /is a folder; give the file to write/],
+    [join(file, 'g.json'), /note\.txt is a file, not a folder/],
+    [join(file, 'deeper', 'g.json'), /note\.txt is a file, not a folder/],
+  ];
+  // (where the system lets no folder be made: Node's own recursive mkdir would loop there for ever)
+  if (existsSync('/proc/self')) cases.push(['/proc/kg-no-such/g.json', /cannot make the folder \/proc\/kg-no-such/]);
+  for (const [out, message] of cases) {
+    const r = kg('build', dir, '--out', out, '-q');
+    assert.equal(r.code, 1, out);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`^kg: --out ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), out);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
+  }
+  assert.deepEqual(readdirSync(folder), []);
+  assert.deepEqual(readdirSync(base).sort(), ['graphs', 'note.txt']);
+  // a missing folder on the way is made
+  const nested = join(base, 'made', 'here', 'g.json');
+  assert.equal(kg('build', dir, '--out', nested, '-q').code, 0);
+  assert.ok(existsSync(nested));
 });
 
 test('a truncated graph file gives a one-line error, not a stack trace', () => {

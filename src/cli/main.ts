@@ -43,6 +43,9 @@ export async function main(argv: string[]): Promise<void> {
     .option('--rules-only', 'find entities with the rules alone, without the learned tagger')
     .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean; workers?: number; cache: boolean; model?: string; rulesOnly?: boolean }) => {
       if (opts.model !== undefined && opts.rulesOnly) throw new UsageError('--model and --rules-only cannot go together');
+      // a graph file kg cannot write is told now, not after the extraction
+      const { prepareOutFile } = await import('./out-path.js');
+      prepareOutFile(opts.out, '--out', 'graph.json');
       // Ctrl-C (or a SIGTERM) stops the build: workers terminated, the temporary store removed,
       // the previous graph left as it was. A second Ctrl-C kills at once.
       const stop = new AbortController();

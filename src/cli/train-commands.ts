@@ -1,8 +1,6 @@
 // `kg train` (the entity tagger, from data/model/train.json) and `kg eval --cv K` (cross-validation
 // by article, the quality figure). Thin: the work is in src/tagger and src/eval/cv.ts.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
 import type { EvalResult, Prf } from '../eval/score.js';
@@ -22,13 +20,15 @@ export function registerTrainCommands(program: Command, defaults: { config: stri
       const { readTrainConfig, loadTrainingData, trainOn } = await import('../tagger/train.js');
       const { serializeModels } = await import('../model-file.js');
       const { writeFileAtomic } = await import('../graph/write.js');
+      const { prepareOutFile } = await import('./out-path.js');
+      // a model file kg cannot write is told now, not after minutes of training
+      prepareOutFile(opts.out, '--out', 'entities.model');
       const t0 = performance.now();
       const log = opts.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
       const config = readTrainConfig(opts.config);
       const data = await loadTrainingData(config, log);
       const models = trainOn(data, data.docs.map((_, i) => i), config, log);
       const bytes = serializeModels(models);
-      mkdirSync(dirname(opts.out), { recursive: true });
       writeFileAtomic(opts.out, bytes);
       const summary = {
         out: opts.out,

@@ -11,14 +11,14 @@
 // only for an article they lack; an article's body is most of its record. The documents'
 // relations are kept beside them in the relations files (relation-files.ts).
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, DocumentInfo, EntityType, Mention, Relation } from '../types.js';
 import { dated, readsAsPage } from '../ingest/index.js';
-import { writeFileAtomic } from '../graph/write.js';
+import { makeFolders, writeFileAtomic } from '../graph/write.js';
 import { RelationFiles } from './relation-files.js';
 import { CachedMention, keepHeads, readHeadFiles, type HeadEntry, type HeadFiles } from './heads.js';
 import { INPUT_HASHES, InputHashes } from './input-hashes.js';
@@ -100,7 +100,7 @@ export class DocStore {
     const root = cacheDir ?? mkdtempSync(join(tmpdir(), 'kg-store-'));
     // records hold mentions: they are valid for this code and this extractor (rules, or a model's hash)
     const dir = join(root, extractor === 'rules' ? codeFingerprint() : createHash('sha256').update(`${codeFingerprint()} ${extractor}`).digest('hex').slice(0, 16));
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     return new DocStore(dir, root, cacheDir === undefined);
   }
 

@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSy
 import { rename } from 'node:fs/promises';
 import type { DirectedGraph } from 'graphology';
 import type { GraphRecords } from './build.js';
-import { dirname, basename, join } from 'node:path';
+import { dirname, basename, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SkeletonRecorder, isEdgeKey, removeSkeleton, skeletonPath, stampOf } from './skeleton.js';
 import { NodeIndex } from './node-index.js';
@@ -28,9 +28,45 @@ function atomically(path: string, write: (tmp: string) => void): void {
   renamedOver(tmp, path);
 }
 
+/**
+ * Makes the folder `dir` and any of its parents that are missing, one at a time: Node 20's
+ * `mkdirSync(dir, { recursive: true })` loops for ever where a folder cannot be made and the
+ * system answers ENOENT (under /proc, say). Fails with the system's error for the folder it
+ * could not make, or ENOTDIR where a file stands in the way.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; ) {
+    let stats;
+    try {
+      stats = statSync(at);
+    } catch (err) {
+      // (ENOTDIR: a file stands on the way up, found there)
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
+    }
+    if (stats) {
+      if (stats.isDirectory()) break;
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${join(at, '')}'`), { code: 'ENOTDIR', path: at });
+    }
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (err) {
+      // (made meanwhile by another process: fine, if it is a folder)
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(folder).isDirectory()) throw err;
+    }
+  }
+}
+
 /** A temporary file beside `path` (its folder made if need be) that `write` filled; on failure none is left. */
 function writtenTemp(path: string, write: (tmp: string) => void): string {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   const tmp = tempPath(path);
   try {
     write(tmp);
