@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { goldAsPrediction, loadGoldDir, maxMatching, parseGold, score, type GoldDoc, type PredictedDoc } from '../src/eval/index.js';
-import { tempDir } from './helpers.js';
+import { KgInputError, evaluate, goldAsPrediction, loadGoldDir, maxMatching, parseGold, score, type GoldDoc, type PredictedDoc } from '../src/eval/index.js';
+import { graphOf, tempDir } from './helpers.js';
+import { writeGraphFile } from '../src/graph/write.js';
 
 const gold = (entities: GoldDoc['entities'], relations: GoldDoc['relations'] = []): GoldDoc => ({ doc: 'a.txt', entities, relations });
 const pred = (entities: PredictedDoc['entities'], relations: PredictedDoc['relations'] = []): PredictedDoc => ({ doc: 'a.txt', entities, relations });
@@ -83,6 +84,22 @@ test('documents pair by id, else by file name; a gold article missing from the g
   assert.equal(r.entitiesTyped.tp, 1);
   assert.equal(r.entitiesTyped.gold, 2);
   assert.ok(r.warnings.some((w) => w.includes('d02.txt')));
+});
+
+test('a graph that holds none of the gold\'s documents is an error naming both, not a table of zeros', async () => {
+  const graphFile = join(tempDir(), 'g.json');
+  writeGraphFile(graphFile, await graphOf({ 'd01.txt': '江津区双福工业园重庆宏远机械股份有限公司今年产值增长两成。' }));
+  const dir = tempDir();
+  writeFileSync(join(dir, 'other.gold.json'), JSON.stringify({ doc: 'elsewhere/other.txt', entities: [{ name: '江津区', type: 'place' }], relations: [] }));
+  assert.throws(
+    () => evaluate(graphFile, dir),
+    (err: Error) => err instanceof KgInputError && err.message.startsWith(`${graphFile}: none of the 1 documents of ${dir} is in this graph (elsewhere/other.txt)`),
+  );
+  // one document of the graph among them is enough to score
+  writeFileSync(join(dir, 'd01.gold.json'), JSON.stringify({ doc: 'texts/d01.txt', entities: [{ name: '江津区', type: 'place' }], relations: [] }));
+  const r = evaluate(graphFile, dir);
+  assert.equal(r.documents, 2);
+  assert.equal(r.entitiesTyped.tp, 1);
 });
 
 test('every seed gold file scored against itself gives 1.0', () => {

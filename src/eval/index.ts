@@ -2,7 +2,8 @@
 import { readGraphFile } from '../graph/read.js';
 import { loadGoldDir } from './gold.js';
 import { predictionsFromGraph } from './predictions.js';
-import { score, type EvalResult } from './score.js';
+import { documentFinder, score, type EvalResult } from './score.js';
+import { KgInputError } from './errors.js';
 
 export { KgInputError } from './errors.js';
 export { loadGoldDir, parseGold, type GoldDoc } from './gold.js';
@@ -12,5 +13,12 @@ export { maxMatching, score, type EvalResult, type Prf } from './score.js';
 
 export function evaluate(graphFile: string, goldDir: string): EvalResult {
   const gold = loadGoldDir(goldDir);
-  return score(gold, predictionsFromGraph(readGraphFile(graphFile)));
+  const predicted = predictionsFromGraph(readGraphFile(graphFile));
+  // a graph of other articles would score 0 everywhere: a wrong pair of arguments, not a result
+  const paired = documentFinder(predicted);
+  if (gold.length > 0 && !gold.some((g) => paired(g))) {
+    const some = gold.slice(0, 3).map((g) => g.doc).join(', ');
+    throw new KgInputError(graphFile, `none of the ${gold.length} documents of ${goldDir} is in this graph (${some}${gold.length > 3 ? ', …' : ''}); build the graph from the gold's articles`);
+  }
+  return score(gold, predicted);
 }

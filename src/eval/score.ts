@@ -205,16 +205,10 @@ export function score(gold: GoldDoc[], predicted: PredictedDoc[]): EvalResult {
 
 /** Pairs gold and predicted documents by id, else by file name (d01.txt ↔ texts/d01.txt). */
 function pairDocuments(gold: GoldDoc[], predicted: PredictedDoc[], warnings: string[]): Array<[GoldDoc, PredictedDoc | undefined]> {
-  const byId = new Map(predicted.map((p) => [p.doc, p]));
-  const byBase = new Map<string, PredictedDoc[]>();
-  for (const p of predicted) byBase.set(basename(p.doc), [...(byBase.get(basename(p.doc)) ?? []), p]);
+  const find = documentFinder(predicted);
   const used = new Set<PredictedDoc>();
   const pairs = gold.map((g): [GoldDoc, PredictedDoc | undefined] => {
-    let p = byId.get(g.doc);
-    if (!p) {
-      const same = byBase.get(basename(g.doc)) ?? [];
-      if (same.length === 1) p = same[0];
-    }
+    const p = find(g);
     if (!p) warnings.push(`${g.file ?? g.doc}: the graph has no document ${g.doc}; all its gold items count as missed`);
     else used.add(p);
     return [g, p];
@@ -222,4 +216,17 @@ function pairDocuments(gold: GoldDoc[], predicted: PredictedDoc[], warnings: str
   const unscored = predicted.filter((p) => !used.has(p)).length;
   if (unscored) warnings.push(`${unscored} document(s) of the graph have no gold file and are not scored`);
   return pairs;
+}
+
+/** The predicted document a gold document is scored against: by id, else by file name when one alone has it. */
+export function documentFinder(predicted: PredictedDoc[]): (g: GoldDoc) => PredictedDoc | undefined {
+  const byId = new Map(predicted.map((p) => [p.doc, p]));
+  const byBase = new Map<string, PredictedDoc[]>();
+  for (const p of predicted) byBase.set(basename(p.doc), [...(byBase.get(basename(p.doc)) ?? []), p]);
+  return (g) => {
+    const p = byId.get(g.doc);
+    if (p) return p;
+    const same = byBase.get(basename(g.doc)) ?? [];
+    return same.length === 1 ? same[0] : undefined;
+  };
 }
