@@ -405,3 +405,24 @@ test('kg export writes the requested format and prints the files; an unknown for
   assert.equal(bad.stderr.trim().split('\n').length, 1);
   assert.ok(!existsSync(join(dir, 'out.dot')));
 });
+
+test('kg export -o - writes a one-file format to stdout and no file; a folder format or --json with it exits 2; filters that leave nothing warn', () => {
+  const dir = tempDir();
+  const graphFile = join(dir, 'g.json');
+  writeFileAtomic(graphFile, JSON.stringify(nastyGraph().export()));
+  const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'export', '-g', graphFile, '--format', 'graphml', '-o', '-'], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(parseGraphML(Graph, out.stdout).order, 3);
+  assert.ok(!existsSync('-'), 'no file named -');
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'export', '-g', graphFile, ...args], { encoding: 'utf8' });
+  for (const args of [['--format', 'csv', '-o', '-'], ['--format', 'json', '-o', '-', '--json'], ['-o', '-']]) {
+    const r = run(...args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.equal(r.stdout, '');
+  }
+  const empty = run('--min-degree', '100', '-o', join(dir, 'empty.graphml'));
+  assert.equal(empty.status, 0, empty.stderr);
+  assert.match(empty.stderr, /warning: the filters leave none of the graph's 3 entities/);
+  assert.equal(parseGraphML(Graph, readFileSync(join(dir, 'empty.graphml'), 'utf8')).order, 0);
+});

@@ -1,6 +1,10 @@
 // `kg path`, `kg neighbors`, `kg show`, `kg search` and `kg export`: a thin layer over the query
 // and export libraries. Results on stdout (`--json` for machines); errors carry their exit code
 // (1 not found, 2 ambiguous name or usage) and main.ts prints them.
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { DirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
@@ -178,7 +182,7 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
     .command('export')
     .description(`write the graph for other tools: ${formats}`)
     .option('-f, --format <format>', `one of ${formats} (default: from the output's extension)`)
-    .requiredOption('-o, --out <path>', 'output file (a folder for csv and neo4j)')
+    .requiredOption('-o, --out <path>', 'output file (a folder for csv and neo4j; - for stdout, with --format)')
     .option(...graphOption)
     .option('--type <types>', 'only entities of these types; comma-separated or repeated', listOf(ENTITY_TYPES), [])
     .option('--relation <relations>', 'only relations of these types; comma-separated or repeated', listOf(RELATION_TYPES), [])
@@ -190,10 +194,16 @@ export function registerQueryCommands(program: Command, defaultGraph: string): v
       const [{ findDocument }, { readGraphFile }, { exportGraph, filterGraph, formatOfPath }] = await Promise.all([queries(), reading(), import('../export/index.js')]);
       const format = opts.format ?? formatOfPath(opts.out);
       if (format === undefined) throw new QueryError(`kg export: give --format (${formats}); "${opts.out}" does not say which`, 2);
+      const toStdout = opts.out === '-';
+      if (toStdout && opts.json) throw new QueryError('kg export: -o - writes the export to stdout, where --json would go too', 2);
+      if (toStdout && (EXPORT_FORMATS as Record<string, { output: string }>)[format]?.output === 'folder') throw new QueryError(`kg export: the ${format} export writes several files into a folder; -o - is for the one-file formats`, 2);
       const graph = readGraphFile(opts.graph);
       const docs = opts.doc.map((d) => findDocument(graph, d).id);
       const filter: ExportFilter = { types: opts.type, relations: opts.relation, docs, minDegree: opts.minDegree ?? 0, noDerived: !opts.derived };
-      const files = exportGraph(filterGraph(graph, filter), format, opts.out);
+      const kept = filterGraph(graph, filter);
+      if (kept.order === 0 && graph.order > 0) process.stderr.write(`kg: warning: the filters leave none of the graph's ${graph.order} entities; the export is empty\n`);
+      if (toStdout) return writeToStdout((path) => exportGraph(kept, format, path), format);
+      const files = exportGraph(kept, format, opts.out);
       if (opts.json) printJSON({ format, files });
       else process.stdout.write(files.map((f) => `${f}\n`).join(''));
     });
@@ -226,6 +236,21 @@ function filtersNote(opts: WalkFlags): string {
     opts.type?.length ? `types ${opts.type.join(', ')}` : '',
   ].filter(Boolean);
   return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+/** A one-file export written to a temporary file by `write`, then copied to stdout (and removed). */
+async function writeToStdout(write: (path: string) => void, format: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-export-'));
+  try {
+    const path = join(dir, `export.${format}`);
+    write(path);
+    for await (const chunk of createReadStream(path)) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  } catch (err) {
+    // the reader went away (`| head`): what it wanted it has, as with any filter
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function printJSON(value: unknown): void {

@@ -97,7 +97,7 @@ export function formatList(result: ListResult): string {
 
 export function formatDocuments(rows: DocumentRow[]): string {
   if (rows.length === 0) return 'no document\n';
-  const lines = rows.map((d) => `${d.title || '(untitled)'}${d.date ? `  ${d.date}` : ''}\n    ${d.id}  ${d.entities} entities, ${d.relations} relations, ${d.chars} characters`);
+  const lines = rows.map((d) => `${d.title || '(untitled)'}${d.date ? `  ${d.date}` : ''}\n    ${d.id}  ${count(d.entities, 'entity', 'entities')}, ${count(d.relations, 'relation')}, ${count(d.chars, 'character')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -116,13 +116,16 @@ export function formatMentions(result: { entity: NodeRef; mentions: MentionRow[]
   const n = result.mentions.length;
   const lines = [`${ref(result.entity)}: ${n} mention${n === 1 ? '' : 's'}`];
   for (const m of result.mentions) lines.push(`  ${m.doc} ${m.start}–${m.end}  ${m.text}${m.sentence ? `\n${INDENT}“${m.sentence}”` : ''}`);
-  if (result.unread.length) lines.push(`(the sentences of ${result.unread.join(', ')} are not shown: the file is gone or has changed since the build)`);
+  if (result.unread.length) lines.push(`(the sentences of ${result.unread.join(', ')} are not shown: the file is gone or has changed since the build, or its path, relative to the folder kg build ran in, does not lead to it from here)`);
   return `${lines.join('\n')}\n`;
 }
 
 function labeller(graph: DirectedGraph): (key: string) => string {
   return (key) => String(graph.getNodeAttribute(key, 'label') ?? key);
 }
+
+/** `1 relation`, `2 relations` */
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function ref(n: NodeRef): string {
   return `${n.label} (${n.entityType})`;
