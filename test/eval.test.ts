@@ -93,7 +93,7 @@ test('a graph that holds none of the gold\'s documents is an error naming both, 
   writeFileSync(join(dir, 'other.gold.json'), JSON.stringify({ doc: 'elsewhere/other.txt', entities: [{ name: '江津区', type: 'place' }], relations: [] }));
   assert.throws(
     () => evaluate(graphFile, dir),
-    (err: Error) => err instanceof KgInputError && err.message.startsWith(`${graphFile}: none of the 1 documents of ${dir} is in this graph (elsewhere/other.txt)`),
+    (err: Error) => err instanceof KgInputError && err.message.startsWith(`${graphFile}: the one document of ${dir} is not in this graph (elsewhere/other.txt)`),
   );
   // one document of the graph among them is enough to score
   writeFileSync(join(dir, 'd01.gold.json'), JSON.stringify({ doc: 'texts/d01.txt', entities: [{ name: '江津区', type: 'place' }], relations: [] }));

@@ -44,6 +44,8 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (inputs: string[], opts: { out: string; json?: boolean; quiet?: boolean; strict?: boolean; workers?: number; cache: boolean; model?: string; rulesOnly?: boolean }) => {
       if (opts.model !== undefined && opts.rulesOnly) throw new UsageError('--model and --rules-only cannot go together');
       // a graph file kg cannot write is told now, not after the extraction
+      // (the inputs first: a build that fails on them makes no folder for its output)
+      const files = listInputs(inputs);
       const { prepareOutFile } = await import('./out-path.js');
       prepareOutFile(opts.out, '--out', 'graph.json');
       // Ctrl-C (or a SIGTERM) stops the build: workers terminated, the temporary store removed,
@@ -57,7 +59,7 @@ export async function main(argv: string[]): Promise<void> {
         const cacheDir = opts.cache ? join(dirname(opts.out), '.kg-cache') : undefined;
         const { summary, records: written } = await buildAndWriteGraph(
           {
-            inputs: listInputs(inputs),
+            inputs: files,
             out: opts.out,
             options: {
               strict: !!opts.strict,

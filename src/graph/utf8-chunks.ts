@@ -9,7 +9,7 @@ export class Utf8Chunks {
   /** bytes put so far, handed on or still in the buffer */
   bytes = 0;
 
-  /** `emit` is handed each full buffer (a view of it, reused once `emit` returns), and bytes too many for one on their own. */
+  /** `emit` is handed the buffer's bytes whenever the next string or bytes might not fit (a view, reused once `emit` returns), and bytes too many for one buffer on their own. */
   constructor(
     private readonly size: number,
     private readonly emit: (bytes: Uint8Array) => void,

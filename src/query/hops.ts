@@ -60,7 +60,7 @@ function namingBothFirst(graph: DirectedGraph, source: string, target: string, e
     return [a.label, ...(Array.isArray(a.aliases) ? a.aliases : [])].filter((n): n is string => typeof n === 'string' && n.length > 0);
   };
   const ends = [names(source), names(target)];
-  const named = evidence.map((e) => ends.filter((forms) => forms.some((f) => e.sentence.includes(f))).length);
+  const named = evidence.map((e) => (typeof e.sentence === 'string' ? ends.filter((forms) => forms.some((f) => e.sentence.includes(f))).length : 0));
   return evidence.map((_, i) => i).sort((i, j) => named[j]! - named[i]! || i - j).map((i) => evidence[i]!);
 }
 
