@@ -120,7 +120,7 @@ test('a place written as the venue of an event before is no elided place, nor is
   assert.ok(host.includes('戊己科技产业园项目 → 丙丁区(elided-place) [located-in]'), host.join('\n'));
 });
 
-test('a relation read through an anaphor keeps both sentences as evidence', () => {
+test('a relation read through an anaphor keeps both sentences as evidence, the one that states it first', () => {
   const { doc, mentions } = linked('双福工业园去年产值增长两成。今年该园引进瑞达科技有限公司。', [['双福工业园', 'industrial-park'], ['瑞达科技有限公司', 'company']]);
   // a classifier that says located-in wherever it may: what is left to check is the evidence
   const keys = new Set<number>();
@@ -129,7 +129,7 @@ test('a relation read through an anaphor keeps both sentences as evidence', () =
   const weights = new Int16Array(sorted.length * CLASSES.length).map((_, i) => (i % CLASSES.length === 1 ? 1 : 0));
   const rel = linkDocument(doc, mentions, fromArrays(sorted, weights, 1)).find((r) => r.head === '瑞达科技有限公司' && r.tail === '双福工业园');
   assert.ok(rel, 'the relation is found');
-  assert.deepEqual(rel.evidence.map((e) => e.sentence), ['双福工业园去年产值增长两成。', '今年该园引进瑞达科技有限公司。']);
+  assert.deepEqual(rel.evidence.map((e) => e.sentence), ['今年该园引进瑞达科技有限公司。', '双福工业园去年产值增长两成。']);
 });
 
 /**
@@ -412,8 +412,8 @@ test('in an article about a park, what a sentence with no site of its own hosts 
   const closing = '甲乙经开区将持续优化营商环境。';
   const located = inPark(`${opening}目前已集聚戊己科技、庚辛电子等企业。${closing}`);
   assert.deepEqual(located.map((r) => r.head).sort(), ['庚辛电子', '戊己科技']);
-  // the sentence that names the park nearest before stays as evidence beside the one that states the hosting
-  assert.deepEqual(located[0]!.evidence.map((e) => e.sentence), ['甲乙经开区位于丙丁市。', '目前已集聚戊己科技、庚辛电子等企业。']);
+  // the sentence that states the hosting is the evidence shown first; the one that names the park nearest before stays beside it
+  assert.deepEqual(located[0]!.evidence.map((e) => e.sentence), ['目前已集聚戊己科技、庚辛电子等企业。', '甲乙经开区位于丙丁市。']);
   // a word of settling after what settles; a park the sentence builds
   assert.deepEqual(inPark(`${opening}壬癸项目近日开工。${closing}`).map((r) => r.head), ['壬癸项目']);
   assert.deepEqual(inPark(`${opening}园内新建成子丑园。${closing}`).map((r) => r.head), ['子丑园']);

@@ -215,24 +215,6 @@ test('a path walks edges either way, each hop keeping its real direction and its
   assert.match(text, /\n {4}“宏远机械等企业组成汽摩产业集群。” \(a\.txt\)/);
 });
 
-test('a fact read across sentences shows first the sentence that names both its ends, in paths and cards', () => {
-  const g = kgGraph([['place', '双福街道', ['双福街道', '双福']], ['place', '江津区', ['江津区', '江津']]], []);
-  // (an anaphor's antecedent is kept as evidence too, and comes first in the article)
-  const evidence = [
-    { doc: 'a.txt', start: 0, end: 12, sentence: '江津区经济数据表明增长两成。' },
-    { doc: 'a.txt', start: 20, end: 40, sentence: '其中江津双福纳入科学城。' },
-  ];
-  g.addDirectedEdgeWithKey('e', 'place:双福街道', 'place:江津区', { relation: 'located-in', evidence, derived: false, weight: 2 });
-  const [path] = findPaths(g, 'place:双福街道', 'place:江津区').paths;
-  assert.deepEqual(path!.hops[0]!.evidence.map((e) => e.start), [20, 0]);
-  assert.match(formatPaths(g, findPaths(g, 'place:江津区', 'place:双福街道')), /“其中江津双福纳入科学城。” \(a\.txt\) \(\+1 more\)/);
-  assert.deepEqual(showEntity(g, 'place:江津区').relations[0]!.evidence.map((e) => e.start), [20, 0]);
-  // sentences that name as many of the ends keep their order
-  const both = [evidence[1]!, { ...evidence[1]!, start: 50, end: 70 }];
-  g.setEdgeAttribute('e', 'evidence', both);
-  assert.deepEqual(showEntity(g, 'place:双福街道').relations[0]!.evidence.map((e) => e.start), [20, 50]);
-});
-
 test('--relation, --type and --directed change which paths exist', () => {
   const viaParks = findPaths(town, 'company:赛力斯', 'company:宏远机械', { relations: ['located-in'] });
   assert.deepEqual(labelsOf(town, viaParks.paths[0]!), ['赛力斯', '双福工业园', '江津区', '白沙工业园', '宏远机械']);

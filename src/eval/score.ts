@@ -219,7 +219,7 @@ function pairDocuments(gold: GoldDoc[], predicted: PredictedDoc[], warnings: str
 }
 
 /** The predicted document a gold document is scored against: by id, else by file name when one alone has it. */
-export function documentFinder(predicted: PredictedDoc[]): (g: GoldDoc) => PredictedDoc | undefined {
+function documentFinder(predicted: PredictedDoc[]): (g: GoldDoc) => PredictedDoc | undefined {
   const byId = new Map(predicted.map((p) => [p.doc, p]));
   const byBase = new Map<string, PredictedDoc[]>();
   for (const p of predicted) byBase.set(basename(p.doc), [...(byBase.get(basename(p.doc)) ?? []), p]);

@@ -47,7 +47,7 @@ export function makeFolders(dir: string): void {
     }
     if (stats) {
       if (stats.isDirectory()) break;
-      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${join(at, '')}'`), { code: 'ENOTDIR', path: at });
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${at}'`), { code: 'ENOTDIR', path: at });
     }
     missing.push(at);
     const up = dirname(at);

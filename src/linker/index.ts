@@ -7,8 +7,8 @@
 // the gazetteer lets stay together), and where the patterns give it one, theirs.
 // A site in brackets right after a name is that name's location, not its neighbours'. What the
 // patterns find is kept too: in cross-validation the union scored above either alone. A fact
-// stated through an anaphor keeps the sentence that names the entity beside the one that states
-// it, as evidence.
+// stated through an anaphor keeps as evidence the sentence that states it, then the one that
+// names the entity (shown in that order).
 // What this stage finds depends on which mentions name one entity, never on the entities' ids
 // themselves (compared, used as keys, written out; never read, ordered or parsed): a build's
 // workers link each article with its own resolution and the build renames the ids after
@@ -121,7 +121,7 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
     const tail = c.tail.entity;
     const tails = ruledTails.get(key);
     const chosen = best.get(key)!.tail;
-    if (tails ? tails.has(tail) : tail === chosen || nested(tail, chosen)) out.push({ head: c.head.entity, tail, relation, evidence: evidenceOf(doc, c), derived: false });
+    if (tails ? tails.has(tail) : tail === chosen || nested(tail, chosen)) out.push({ head: c.head.entity, tail, relation, evidence: statedFirst(doc, c.sentence, [c.head.antecedentSentence, c.tail.antecedentSentence]), derived: false });
   }
   out.push(...ruled);
   out.push(...hostedByTopicPark(doc, mentions, out));
@@ -137,7 +137,7 @@ export function linkDocument(doc: Document, mentions: Linked[], model: LinkerMod
  * where A is a party, nor A投资建设的B项目, where A is the investor). Not where a district's
  * anaphor (该区, 全市) names the sentence's site, nor where the nearest of the two sentences before
  * that names a site opens with another one (the sentence may continue that one). The evidence is
- * the sentence that names the park nearest before and the one that states the hosting.
+ * the sentence that states the hosting, then the one that names the park nearest before.
  */
 function hostedByTopicPark(doc: Document, mentions: readonly Linked[], found: readonly Relation[]): Relation[] {
   const topic = mainSite(mentions);
@@ -173,8 +173,7 @@ function hostedByTopicPark(doc: Document, mentions: readonly Linked[], found: re
       else hi = mid - 1;
     }
     located.add(m.entity);
-    const sentences = [...new Set([named[lo]!, m.sentence])].sort((a, b) => a - b);
-    out.push({ head: m.entity, tail: topic.entity, relation: 'located-in', evidence: sentences.map((i) => evidenceFor(doc, doc.sentences[i]!.start, doc.sentences[i]!.end)), derived: false });
+    out.push({ head: m.entity, tail: topic.entity, relation: 'located-in', evidence: statedFirst(doc, m.sentence, [named[lo]]), derived: false });
   }
   return out;
 }
@@ -227,9 +226,14 @@ function distributed(cands: readonly Candidate[], decided: Decision[]): Decision
   return out;
 }
 
-function evidenceOf(doc: Document, c: Candidate): Evidence[] {
-  const sentences = new Set([c.head.antecedentSentence, c.tail.antecedentSentence, c.sentence].filter((s): s is number => s !== undefined));
-  return [...sentences].sort((a, b) => a - b).map((i) => evidenceFor(doc, doc.sentences[i]!.start, doc.sentences[i]!.end));
+/**
+ * The evidence of a fact stated in sentence `stated` and read with the help of others (an
+ * anaphor's antecedent, the park named before): the stating sentence first, which a reader is shown
+ * first, then the others in the article's order.
+ */
+function statedFirst(doc: Document, stated: number, others: ReadonlyArray<number | undefined>): Evidence[] {
+  const context = [...new Set(others.filter((s): s is number => s !== undefined && s !== stated))].sort((a, b) => a - b);
+  return [stated, ...context].map((i) => evidenceFor(doc, doc.sentences[i]!.start, doc.sentences[i]!.end));
 }
 
 /**

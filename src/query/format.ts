@@ -33,7 +33,7 @@ export function formatPaths(graph: DirectedGraph, result: PathResult): string {
   paths.forEach((path, i) => {
     const n = path.hops.length;
     const title = paths.length > 1 ? `path ${i + 1} of ${paths.length}${result.truncated ? '+' : ''}` : 'path';
-    lines.push(`${title}: ${ref(from)} → ${ref(to)}, ${n} hop${n === 1 ? '' : 's'}`);
+    lines.push(`${title}: ${ref(from)} → ${ref(to)}, ${count(n, 'hop')}`);
     for (const hop of path.hops) {
       lines.push(`  ${formatHop(hop, labelOf)}`);
       lines.push(`${INDENT}${formatEvidence(hop)}`);
@@ -46,8 +46,8 @@ export function formatPaths(graph: DirectedGraph, result: PathResult): string {
 export function formatNeighbors(graph: DirectedGraph, result: NeighborResult): string {
   const labelOf = labeller(graph);
   const shown = result.neighbors.length;
-  const count = result.truncated ? `${shown} of ${result.total} neighbours` : `${shown} neighbour${shown === 1 ? '' : 's'}`;
-  const lines = [`${ref(result.center)}: ${count}`];
+  const counted = result.truncated ? `${shown} of ${result.total} neighbours` : count(shown, 'neighbour');
+  const lines = [`${ref(result.center)}: ${counted}`];
   for (const n of result.neighbors) {
     lines.push(`  ${n.depth}  ${formatHop(n.via, labelOf)}  [${n.entityType}]`);
     lines.push(`${INDENT}${formatEvidence(n.via)}`);
@@ -62,7 +62,7 @@ export function formatCard(card: EntityCard): string {
     `${card.label}  (${card.entityType})`,
     `  key        ${card.key}`,
     `  aliases    ${card.aliases.join('、') || '—'}`,
-    `  mentions   ${card.mentions} in ${docs} document${docs === 1 ? '' : 's'}`,
+    `  mentions   ${card.mentions} in ${count(docs, 'document')}`,
   ];
   for (const d of card.documents) lines.push(`  document   ${d.id}${d.title ? ` 《${d.title}》` : ''} (${d.mentions})`);
   let group = '';
@@ -81,7 +81,7 @@ export function formatCard(card: EntityCard): string {
 
 export function formatSearch(result: SearchResult): string {
   if (result.matches.length === 0) return `no entity matches "${result.query}"\n`;
-  const lines = result.matches.map((m, i) => `${String(i + 1).padStart(3)}. ${m.label}  (${m.entityType}, ${m.mentions} mention${m.mentions === 1 ? '' : 's'}; ${m.kind})  ${m.key}`);
+  const lines = result.matches.map((m, i) => `${String(i + 1).padStart(3)}. ${m.label}  (${m.entityType}, ${count(m.mentions, 'mention')}; ${m.kind})  ${m.key}`);
   if (result.total > result.matches.length) lines.push(`(${result.total - result.matches.length} more; raise --limit to see them)`);
   return `${lines.join('\n')}\n`;
 }
@@ -89,7 +89,7 @@ export function formatSearch(result: SearchResult): string {
 export function formatList(result: ListResult): string {
   if (result.entities.length === 0) return 'no entity\n';
   const lines = result.entities.map(
-    (e, i) => `${String(i + 1).padStart(4)}. ${e.label}  (${e.entityType}; ${e.mentions} mention${e.mentions === 1 ? '' : 's'} in ${e.documents} document${e.documents === 1 ? '' : 's'}, ${e.degree} relation${e.degree === 1 ? '' : 's'})`,
+    (e, i) => `${String(i + 1).padStart(4)}. ${e.label}  (${e.entityType}; ${count(e.mentions, 'mention')} in ${count(e.documents, 'document')}, ${count(e.degree, 'relation')})`,
   );
   if (result.total > result.entities.length) lines.push(`(${result.entities.length} of ${result.total}; raise --limit to see more)`);
   return `${lines.join('\n')}\n`;
@@ -114,7 +114,7 @@ export function formatDocument(card: DocumentCard): string {
 
 export function formatMentions(result: { entity: NodeRef; mentions: MentionRow[]; unread: string[] }): string {
   const n = result.mentions.length;
-  const lines = [`${ref(result.entity)}: ${n} mention${n === 1 ? '' : 's'}`];
+  const lines = [`${ref(result.entity)}: ${count(n, 'mention')}`];
   for (const m of result.mentions) lines.push(`  ${m.doc} ${m.start}–${m.end}  ${m.text}${m.sentence ? `\n${INDENT}“${m.sentence}”` : ''}`);
   if (result.unread.length) lines.push(`(the sentences of ${result.unread.join(', ')} are not shown: the file is gone or has changed since the build, or its path, relative to the folder kg build ran in, does not lead to it from here)`);
   return `${lines.join('\n')}\n`;

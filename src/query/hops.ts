@@ -39,29 +39,8 @@ export function hopOf(graph: DirectedGraph, head: string, edge: string): Hop {
     direction: forward ? 'forward' : 'backward',
     edge,
     derived: a.derived === true,
-    evidence: evidenceOf(graph, edge, a.evidence),
+    evidence: Array.isArray(a.evidence) ? (a.evidence as Evidence[]) : [],
   };
-}
-
-/** An edge's evidence (its `evidence` attribute, given when in hand), the sentences naming both its ends first (namingBothFirst). */
-export function evidenceOf(graph: DirectedGraph, edge: string, evidence: unknown = graph.getEdgeAttribute(edge, 'evidence')): Evidence[] {
-  return Array.isArray(evidence) ? namingBothFirst(graph, graph.source(edge), graph.target(edge), evidence as Evidence[]) : [];
-}
-
-/**
- * An edge's evidence with the sentences that name both its ends first, then those that name one,
- * each group in its order: a fact read across sentences keeps the sentence before it too (an
- * anaphor's antecedent), which names one end at most and would otherwise be the one shown.
- */
-function namingBothFirst(graph: DirectedGraph, source: string, target: string, evidence: Evidence[]): Evidence[] {
-  if (evidence.length < 2) return evidence;
-  const names = (key: string): string[] => {
-    const a = graph.getNodeAttributes(key);
-    return [a.label, ...(Array.isArray(a.aliases) ? a.aliases : [])].filter((n): n is string => typeof n === 'string' && n.length > 0);
-  };
-  const ends = [names(source), names(target)];
-  const named = evidence.map((e) => (typeof e.sentence === 'string' ? ends.filter((forms) => forms.some((f) => e.sentence.includes(f))).length : 0));
-  return evidence.map((_, i) => i).sort((i, j) => named[j]! - named[i]! || i - j).map((i) => evidence[i]!);
 }
 
 export function nodeRef(graph: DirectedGraph, key: string): NodeRef {

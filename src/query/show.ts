@@ -3,7 +3,7 @@
 import type { DirectedGraph } from 'graphology';
 import { documentsOf } from '../graph/read.js';
 import { QueryError } from './errors.js';
-import { evidenceOf, nodeRef, type Evidence, type NodeRef } from './hops.js';
+import { nodeRef, type Evidence, type NodeRef } from './hops.js';
 
 export interface CardDocument {
   id: string;
@@ -48,7 +48,7 @@ export function showEntity(graph: DirectedGraph, key: string): EntityCard {
       other: nodeRef(graph, out ? target : source),
       edge,
       derived: attr.derived === true,
-      evidence: evidenceOf(graph, edge, attr.evidence),
+      evidence: Array.isArray(attr.evidence) ? (attr.evidence as Evidence[]) : [],
     });
   });
   relations.sort(
